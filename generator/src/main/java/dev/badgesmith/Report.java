@@ -1,0 +1,34 @@
+package dev.badgesmith;
+
+import dev.badgesmith.diag.Diagnostic;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a check or a build found and did.
+ *
+ * @param diagnostics every problem found, sorted by file and position
+ * @param output the folder written, for a build that succeeded
+ * @param filesWritten how many files the published site holds
+ */
+public record Report(List<Diagnostic> diagnostics, Optional<Path> output, int filesWritten) {
+
+  public Report {
+    diagnostics = List.copyOf(diagnostics);
+    Objects.requireNonNull(output, "output");
+  }
+
+  public boolean hasErrors() {
+    return diagnostics.stream().anyMatch(Diagnostic::isError);
+  }
+
+  public long errorCount() {
+    return diagnostics.stream().filter(Diagnostic::isError).count();
+  }
+
+  public long warningCount() {
+    return diagnostics.size() - errorCount();
+  }
+}

@@ -1,0 +1,40 @@
+package dev.badgesmith.model;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One award of a badge class to one recipient.
+ *
+ * @param expires from the award, or from the badge class's {@code validFor}
+ * @param narrative Markdown
+ */
+public record Award(
+    String badgeId,
+    String id,
+    Recipient recipient,
+    OffsetDateTime issuedOn,
+    Optional<OffsetDateTime> expires,
+    Optional<String> narrative,
+    List<Evidence> evidence,
+    Optional<Revocation> revocation,
+    String source) {
+
+  public Award {
+    Objects.requireNonNull(badgeId, "badgeId");
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(recipient, "recipient");
+    Objects.requireNonNull(issuedOn, "issuedOn");
+    Objects.requireNonNull(expires, "expires");
+    Objects.requireNonNull(narrative, "narrative");
+    evidence = List.copyOf(evidence);
+    Objects.requireNonNull(revocation, "revocation");
+    Objects.requireNonNull(source, "source");
+  }
+
+  public boolean revoked() {
+    return revocation.isPresent();
+  }
+}

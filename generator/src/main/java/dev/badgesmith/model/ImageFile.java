@@ -1,0 +1,24 @@
+package dev.badgesmith.model;
+
+import java.util.Objects;
+
+/**
+ * A design image in the badge site, copied to the output as is.
+ *
+ * @param source the file, relative to the site root
+ * @param format {@code png} or {@code svg}
+ */
+public record ImageFile(String source, String format) {
+
+  public ImageFile {
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(format, "format");
+    if (!format.equals("png") && !format.equals("svg")) {
+      throw new IllegalArgumentException("images are png or svg: " + format);
+    }
+  }
+
+  public String mediaType() {
+    return format.equals("png") ? "image/png" : "image/svg+xml";
+  }
+}

@@ -1,0 +1,35 @@
+package dev.badgesmith.model;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** A validated badge site: everything the renderers need, nothing they must check again. */
+public record Site(SiteSettings settings, List<Issuer> issuers, List<BadgeClass> badges, List<Award> awards) {
+
+  public Site {
+    Objects.requireNonNull(settings, "settings");
+    issuers = List.copyOf(issuers);
+    badges = List.copyOf(badges);
+    awards = List.copyOf(awards);
+  }
+
+  public Optional<Issuer> issuer(String id) {
+    return issuers.stream().filter(i -> i.id().equals(id)).findFirst();
+  }
+
+  public Optional<BadgeClass> badge(String id) {
+    return badges.stream().filter(b -> b.id().equals(id)).findFirst();
+  }
+
+  public Map<String, BadgeClass> badgesById() {
+    return badges.stream().collect(Collectors.toMap(BadgeClass::id, Function.identity()));
+  }
+
+  public List<Award> awardsOf(String badgeId) {
+    return awards.stream().filter(a -> a.badgeId().equals(badgeId)).toList();
+  }
+}

@@ -1,0 +1,57 @@
+package dev.badgesmith.model;
+
+import java.util.Objects;
+
+/**
+ * Where every published document lives (design §4). The JSON writers and the page renderers ask
+ * here, so an id, a link and the file behind it cannot disagree.
+ */
+public record SiteLayout(SiteSettings settings) {
+
+  public SiteLayout {
+    Objects.requireNonNull(settings, "settings");
+  }
+
+  public SiteUrl home() {
+    return settings.url("");
+  }
+
+  public SiteUrl issuerJson(String issuerId) {
+    return settings.url("issuers/" + issuerId + ".json");
+  }
+
+  public SiteUrl badgeJson(String badgeId) {
+    return settings.url("badges/" + badgeId + ".json");
+  }
+
+  /** The criteria page of a badge class. */
+  public SiteUrl badgePage(String badgeId) {
+    return settings.url("badges/" + badgeId + "/");
+  }
+
+  public SiteUrl badgeImage(BadgeClass badge) {
+    return settings.url("badges/" + badge.id() + "." + badge.image().format());
+  }
+
+  public SiteUrl issuerImage(Issuer issuer) {
+    ImageFile image = issuer.image().orElseThrow();
+    return settings.url("issuers/" + issuer.id() + "." + image.format());
+  }
+
+  public SiteUrl assertionJson(Award award) {
+    return settings.url("assertions/" + award.badgeId() + "/" + award.id() + ".json");
+  }
+
+  /** The prefix every hosted assertion of this site starts with; issuers scope verification to it. */
+  public SiteUrl assertionsPrefix() {
+    return settings.url("assertions/");
+  }
+
+  public SiteUrl stylesheet() {
+    return settings.url("assets/style.css");
+  }
+
+  public SiteUrl manifest() {
+    return settings.url("manifest.json");
+  }
+}

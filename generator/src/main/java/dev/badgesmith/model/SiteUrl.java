@@ -1,0 +1,51 @@
+package dev.badgesmith.model;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * A published file: its path inside the output folder and its public URL. Both come from one
+ * value, so a link and the file it points at always agree.
+ *
+ * @param base the site's base URL, ending in {@code /}
+ * @param path the path under the output folder, with forward slashes and no leading slash; it may
+ *     end in {@code /} for a folder served by its {@code index.html}
+ */
+public record SiteUrl(String base, String path) {
+
+  public SiteUrl {
+    Objects.requireNonNull(base, "base");
+    Objects.requireNonNull(path, "path");
+    if (!base.endsWith("/")) {
+      throw new IllegalArgumentException("base URL must end in '/': " + base);
+    }
+    if (path.startsWith("/") || path.contains("\\") || path.contains("//")) {
+      throw new IllegalArgumentException("not a relative site path: " + path);
+    }
+    for (String segment : path.split("/")) {
+      if (segment.equals("..") || segment.equals(".")) {
+        throw new IllegalArgumentException("path leaves the site: " + path);
+      }
+    }
+  }
+
+  /** The absolute public URL. */
+  public String url() {
+    return base + path;
+  }
+
+  /** The file that holds this URL's content: {@code index.html} for a folder URL. */
+  public String file() {
+    return path.isEmpty() || path.endsWith("/") ? path + "index.html" : path;
+  }
+
+  /** The file under an output root. */
+  public Path resolveIn(Path root) {
+    return root.resolve(file());
+  }
+
+  @Override
+  public String toString() {
+    return url();
+  }
+}
