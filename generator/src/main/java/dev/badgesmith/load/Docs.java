@@ -112,8 +112,8 @@ public final class Docs {
       issuers = List.copyOf(issuers);
       badges = List.copyOf(badges);
       awards = List.copyOf(awards);
-      issuerIds = List.copyOf(issuerIds);
-      badgeIds = List.copyOf(badgeIds);
+      issuerIds = issuerIds.stream().distinct().toList();
+      badgeIds = badgeIds.stream().distinct().toList();
     }
   }
 }

@@ -23,11 +23,14 @@ final class MapReader {
   private final YamlMap map;
   private final String what;
   private final Diagnostics diagnostics;
+  /** Keys offered as "did you mean": their absence is already explained. */
+  private final java.util.Set<String> suggested;
 
-  private MapReader(YamlMap map, String what, Diagnostics diagnostics) {
+  private MapReader(YamlMap map, String what, Diagnostics diagnostics, java.util.Set<String> suggested) {
     this.map = map;
     this.what = what;
     this.diagnostics = diagnostics;
+    this.suggested = suggested;
   }
 
   /**
@@ -43,17 +46,20 @@ final class MapReader {
               + node.kind()));
       return Optional.empty();
     }
+    java.util.Set<String> suggested = new java.util.HashSet<>();
     for (Entry entry : map.entries().values()) {
       if (!allowed.contains(entry.key())) {
         Diagnostic unknown =
             Diagnostic.error(Code.UNKNOWN_KEY, entry.keyAt(), "unknown key '" + entry.key() + "'");
+        Optional<String> closest = Spelling.closest(entry.key(), allowed);
+        closest.ifPresent(suggested::add);
         diagnostics.add(
-            Spelling.closest(entry.key(), allowed)
+            closest
                 .map(k -> unknown.withHint("did you mean '" + k + "'?"))
                 .orElseGet(() -> unknown.withHint(what + " may have: " + String.join(", ", allowed))));
       }
     }
-    return Optional.of(new MapReader(map, what, diagnostics));
+    return Optional.of(new MapReader(map, what, diagnostics, suggested));
   }
 
   SourcePosition at() {
@@ -96,6 +102,9 @@ final class MapReader {
 
   void missing(String key) {
     Entry entry = map.entries().get(key);
+    if (entry == null && suggested.contains(key)) {
+      return; // the misspelt key's diagnostic already says "did you mean"
+    }
     if (entry == null) {
       diagnostics.add(
           Diagnostic.error(Code.MISSING_FIELD, map.at(), what + " needs '" + key + "'")

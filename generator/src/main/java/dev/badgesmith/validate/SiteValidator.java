@@ -138,11 +138,11 @@ public final class SiteValidator {
     }
 
     private Optional<BadgeClass> badge(BadgeDoc b, Optional<String> defaultIssuer) {
-      String issuer;
+      // Every check runs, so one run reports all of a badge class's problems.
+      boolean ok = true;
+      String issuer = "";
       if (b.issuer().isPresent()) {
-        if (!knownIssuer(b.issuer().get())) {
-          return Optional.empty();
-        }
+        ok = knownIssuer(b.issuer().get());
         issuer = b.issuer().get().value();
       } else if (defaultIssuer.isPresent()) {
         issuer = defaultIssuer.get();
@@ -152,9 +152,8 @@ public final class SiteValidator {
                   + "site has no default issuer")
               .withHint("add 'issuer: <issuer-id>' here or in site.yaml"));
         }
-        return Optional.empty();
+        ok = false;
       }
-      boolean ok = true;
       for (Located<String> required : b.requires()) {
         if (required.value().equals(b.id())) {
           d.add(Diagnostic.error(Code.UNKNOWN_BADGE, required.at(), "a badge class cannot require itself"));
