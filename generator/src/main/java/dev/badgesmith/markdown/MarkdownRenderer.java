@@ -39,7 +39,9 @@ public final class MarkdownRenderer {
             .build();
   }
 
-  /** Renders a Markdown document to an HTML fragment; the same input always gives the same output. */
+  /**
+   * Renders a Markdown document to an HTML fragment; the same input always gives the same output.
+   */
   public String toHtml(String markdown) {
     Objects.requireNonNull(markdown, "markdown");
     Node document = parser.parse(markdown);

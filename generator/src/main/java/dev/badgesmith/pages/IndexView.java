@@ -7,7 +7,8 @@ import java.util.List;
  *
  * @param description the site description, or null
  */
-public record IndexView(FrameView frame, String title, String description, List<BadgeSummaryView> badges) {
+public record IndexView(
+    FrameView frame, String title, String description, List<BadgeSummaryView> badges) {
 
   public IndexView {
     badges = List.copyOf(badges);

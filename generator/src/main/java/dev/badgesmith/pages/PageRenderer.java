@@ -46,7 +46,8 @@ public final class PageRenderer {
     SiteLayout layout = views.layout();
     sink.write(layout.home().file(), process("index.ftlh", views.index()));
     for (BadgeClass badge : site.badges()) {
-      sink.write(layout.badgePage(badge.id()).file(), process("badge.ftlh", views.badgePage(badge)));
+      sink.write(
+          layout.badgePage(badge.id()).file(), process("badge.ftlh", views.badgePage(badge)));
     }
     sink.write(layout.stylesheet().file(), themeResource("style.css"));
   }

@@ -21,11 +21,11 @@ import java.util.Locale;
  * templates never make one up, and every Optional becomes a value or null here, because templates
  * do not understand Optionals.
  *
- * <p>Links are absolute URLs ({@link SiteUrl#url()}), not root-relative ones: the site may be served
- * under a sub-path (https://user.github.io/repo/), where a root-relative link would point outside
- * it, and the same absolute URL is the {@code id} of the JSON documents, so a page and the
- * document it describes name each other alike. A local preview serves the site at a base URL of
- * its own.
+ * <p>Links are absolute URLs ({@link SiteUrl#url()}), not root-relative ones: the site may be
+ * served under a sub-path (https://user.github.io/repo/), where a root-relative link would point
+ * outside it, and the same absolute URL is the {@code id} of the JSON documents, so a page and the
+ * document it describes name each other alike. A local preview serves the site at a base URL of its
+ * own.
  */
 final class PageViews {
   private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE;
@@ -135,8 +135,8 @@ final class PageViews {
   }
 
   /**
-   * An outside URL, or null when it is not http(s). Validation already insists on that; this
-   * second guard is because escaping makes text safe but not a {@code javascript:} href.
+   * An outside URL, or null when it is not http(s). Validation already insists on that; this second
+   * guard is because escaping makes text safe but not a {@code javascript:} href.
    */
   static String webUrl(String url) {
     String lower = url.strip().toLowerCase(Locale.ROOT);
@@ -165,7 +165,10 @@ final class PageViews {
     if (parts.size() == 1) {
       span = parts.get(0);
     } else {
-      span = String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
+      span =
+          String.join(", ", parts.subList(0, parts.size() - 1))
+              + " and "
+              + parts.get(parts.size() - 1);
     }
     return "Each award expires " + span + " after it was issued.";
   }

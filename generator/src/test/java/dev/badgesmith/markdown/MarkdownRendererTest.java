@@ -15,7 +15,8 @@ class MarkdownRendererTest {
 
   @Test
   void escapesRawHtmlBlocksAndInlineHtml() {
-    String html = markdown.toHtml("<script>alert(1)</script>\n\nText with <img src=x onerror=alert(1)>.");
+    String html =
+        markdown.toHtml("<script>alert(1)</script>\n\nText with <img src=x onerror=alert(1)>.");
 
     assertThat(html).doesNotContain("<script").doesNotContain("<img");
     assertThat(html).contains("&lt;script&gt;alert(1)&lt;/script&gt;");
@@ -43,7 +44,10 @@ class MarkdownRendererTest {
 
   @Test
   void keepsSafeLinks() {
-    assertThat(markdown.toHtml("[site](https://example.org/a?b=1&c=2) [mail](mailto:a@example.org) [page](../other/)"))
+    assertThat(
+            markdown.toHtml(
+                "[site](https://example.org/a?b=1&c=2) [mail](mailto:a@example.org)"
+                    + " [page](../other/)"))
         .contains("href=\"https://example.org/a?b=1&amp;c=2\"")
         .contains("href=\"mailto:a@example.org\"")
         .contains("href=\"../other/\"");

@@ -15,12 +15,14 @@ class EngineBoundaryTest {
 
   @Test
   void onlyThePagesPackageImportsFreemarker() throws IOException {
-    assertThat(importersOf("freemarker.")).allMatch(file -> file.startsWith("dev/badgesmith/pages/"));
+    assertThat(importersOf("freemarker."))
+        .allMatch(file -> file.startsWith("dev/badgesmith/pages/"));
   }
 
   @Test
   void onlyTheMarkdownPackageImportsCommonmark() throws IOException {
-    assertThat(importersOf("org.commonmark.")).allMatch(file -> file.startsWith("dev/badgesmith/markdown/"));
+    assertThat(importersOf("org.commonmark."))
+        .allMatch(file -> file.startsWith("dev/badgesmith/markdown/"));
   }
 
   private static List<String> importersOf(String prefix) throws IOException {
@@ -36,7 +38,8 @@ class EngineBoundaryTest {
 
   private static boolean imports(Path file, String prefix) {
     try {
-      return Files.readAllLines(file).stream().anyMatch(line -> line.startsWith("import " + prefix));
+      return Files.readAllLines(file).stream()
+          .anyMatch(line -> line.startsWith("import " + prefix));
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

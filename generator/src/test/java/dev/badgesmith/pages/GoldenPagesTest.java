@@ -31,14 +31,17 @@ class GoldenPagesTest {
     assertThat(actual.keySet()).containsExactlyElementsOf(expectedPaths());
     for (Map.Entry<String, byte[]> file : actual.entrySet()) {
       String expected = Files.readString(EXPECTED.resolve(file.getKey()), StandardCharsets.UTF_8);
-      assertThat(new String(file.getValue(), StandardCharsets.UTF_8)).as(file.getKey()).isEqualTo(expected);
+      assertThat(new String(file.getValue(), StandardCharsets.UTF_8))
+          .as(file.getKey())
+          .isEqualTo(expected);
     }
   }
 
   private static TreeSet<String> expectedPaths() throws IOException {
     try (Stream<Path> files = Files.walk(EXPECTED)) {
       TreeSet<String> paths = new TreeSet<>();
-      files.filter(Files::isRegularFile)
+      files
+          .filter(Files::isRegularFile)
           .forEach(f -> paths.add(EXPECTED.relativize(f).toString().replace('\\', '/')));
       return paths;
     }

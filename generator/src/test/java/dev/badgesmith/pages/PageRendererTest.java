@@ -61,7 +61,8 @@ class PageRendererTest {
 
   @Test
   void rendersTheCriteriaFromMarkdown() throws IOException {
-    Document page = Jsoup.parse(render(TestSites.small()).text("badges/rust-basics/index.html"), BASE);
+    Document page =
+        Jsoup.parse(render(TestSites.small()).text("badges/rust-basics/index.html"), BASE);
 
     Element criteria = page.selectFirst(".prose");
     assertThat(criteria.select("li strong").text()).isEqualTo("CLI tool");
@@ -75,8 +76,10 @@ class PageRendererTest {
     Document page = Jsoup.parse(sink.text("badges/rust-advanced/index.html"), BASE);
 
     assertThat(page.select("h1").text()).isEqualTo("Rust Advanced");
-    assertThat(page.select(".badge-header img").attr("alt")).isEqualTo("A gear on an orange shield");
-    assertThat(page.select("a:contains(Example Org)").attr("href")).isEqualTo("https://example.org/");
+    assertThat(page.select(".badge-header img").attr("alt"))
+        .isEqualTo("A gear on an orange shield");
+    assertThat(page.select("a:contains(Example Org)").attr("href"))
+        .isEqualTo("https://example.org/");
     assertThat(page.select("a").eachAttr("href"))
         .contains(
             BASE + "badges/rust-advanced.json",
@@ -84,29 +87,36 @@ class PageRendererTest {
             BASE + "badges/rust-basics/",
             BASE + "assertions/rust-advanced/2026-ada.json");
     assertThat(page.select("#requires + ul a").text()).isEqualTo("Rust Basics");
-    assertThat(page.select("link[rel=alternate]").attr("href")).isEqualTo(BASE + "badges/rust-advanced.json");
-    assertThat(page.select("link[rel=canonical]").attr("href")).isEqualTo(BASE + "badges/rust-advanced/");
-    assertThat(page.select("link[rel=stylesheet]").attr("href")).isEqualTo(BASE + "assets/style.css");
+    assertThat(page.select("link[rel=alternate]").attr("href"))
+        .isEqualTo(BASE + "badges/rust-advanced.json");
+    assertThat(page.select("link[rel=canonical]").attr("href"))
+        .isEqualTo(BASE + "badges/rust-advanced/");
+    assertThat(page.select("link[rel=stylesheet]").attr("href"))
+        .isEqualTo(BASE + "assets/style.css");
     assertThat(sink.files()).containsKey("assets/style.css");
   }
 
   @Test
   void showsTagsAlignmentsAndTheExpiryPolicy() throws IOException {
-    Document page = Jsoup.parse(render(TestSites.small()).text("badges/rust-advanced/index.html"), BASE);
+    Document page =
+        Jsoup.parse(render(TestSites.small()).text("badges/rust-advanced/index.html"), BASE);
 
     assertThat(page.select(".tags li").eachText()).containsExactly("rust", "concurrency");
     Element alignment = page.selectFirst(".alignments li");
-    assertThat(alignment.select("a").attr("href")).isEqualTo("https://skills.example.net/concurrency");
+    assertThat(alignment.select("a").attr("href"))
+        .isEqualTo("https://skills.example.net/concurrency");
     assertThat(alignment.text())
         .isEqualTo(
             "Concurrent programming (Example Skills Framework, ESF-42) "
                 + "Designs programs that run safely on many threads.");
-    assertThat(page.select("#expiry + p").text()).isEqualTo("Each award expires 2 years after it was issued.");
+    assertThat(page.select("#expiry + p").text())
+        .isEqualTo("Each award expires 2 years after it was issued.");
   }
 
   @Test
   void describesExpiryPeriodsInWords() {
-    assertThat(PageViews.expiry(Period.ofYears(1))).isEqualTo("Each award expires 1 year after it was issued.");
+    assertThat(PageViews.expiry(Period.ofYears(1)))
+        .isEqualTo("Each award expires 1 year after it was issued.");
     assertThat(PageViews.expiry(Period.of(1, 6, 3)))
         .isEqualTo("Each award expires 1 year, 6 months and 3 days after it was issued.");
     assertThat(PageViews.expiry(Period.ofMonths(18)))
@@ -115,7 +125,8 @@ class PageRendererTest {
 
   @Test
   void listsAwardsWithIsoDatesAndMarksTheRevokedOne() throws IOException {
-    Document page = Jsoup.parse(render(TestSites.small()).text("badges/rust-basics/index.html"), BASE);
+    Document page =
+        Jsoup.parse(render(TestSites.small()).text("badges/rust-basics/index.html"), BASE);
 
     List<Element> rows = page.select("table.awards tbody tr");
     assertThat(rows).hasSize(2);
@@ -131,7 +142,8 @@ class PageRendererTest {
 
   @Test
   void showsTheRecipientsDisplayNameOnlyWhenTheAwardPublishesOne() throws IOException {
-    Document page = Jsoup.parse(render(TestSites.small()).text("badges/rust-advanced/index.html"), BASE);
+    Document page =
+        Jsoup.parse(render(TestSites.small()).text("badges/rust-advanced/index.html"), BASE);
 
     assertThat(page.select("table.awards tbody td:eq(1)").eachText()).containsExactly("Ada L.");
   }
@@ -161,18 +173,26 @@ class PageRendererTest {
     for (String path : List.of("index.html", "badges/evil/index.html")) {
       String html = sink.text(path);
       assertThat(html).as(path).doesNotContainIgnoringCase("<script");
-      assertThat(html).as(path).doesNotContain("<img src=x").doesNotContain("<b>tag").doesNotContain("<i>skill");
+      assertThat(html)
+          .as(path)
+          .doesNotContain("<img src=x")
+          .doesNotContain("<b>tag")
+          .doesNotContain("<i>skill");
       Document page = Jsoup.parse(html, BASE);
       assertThat(page.select("script, [onerror], [onload]")).as(path).isEmpty();
       for (Element element : page.select("[href], [src]")) {
-        assertThat(element.attr("href") + element.attr("src")).as(path).doesNotContainIgnoringCase("javascript:");
+        assertThat(element.attr("href") + element.attr("src"))
+            .as(path)
+            .doesNotContainIgnoringCase("javascript:");
       }
       assertThat(page.select("h1").text()).as(path).contains("<script>alert(");
     }
     Document page = Jsoup.parse(sink.text("badges/evil/index.html"), BASE);
     assertThat(page.select(".prose").text()).contains("<script>alert(6)</script>");
     assertThat(page.select(".prose a")).hasSize(1);
-    assertThat(page.select(".prose a[href], .prose img[src]")).as("unsafe URLs are dropped").isEmpty();
+    assertThat(page.select(".prose a[href], .prose img[src]"))
+        .as("unsafe URLs are dropped")
+        .isEmpty();
     assertThat(page.select(".badge-header img").attr("alt")).isEqualTo("\" onload=\"alert(3)");
     assertThat(page.select(".alignments li").text()).startsWith("<i>skill</i>");
   }
@@ -189,6 +209,7 @@ class PageRendererTest {
   @Test
   void rendersTheSameBytesWhateverTheDefaultLocaleAndZone() throws IOException {
     Map<String, byte[]> first = render(TestSites.small()).files();
+    // Changes the JVM's defaults for a moment, to prove the output does not depend on them.
     Locale locale = Locale.getDefault();
     TimeZone zone = TimeZone.getDefault();
     try {

@@ -42,8 +42,13 @@ final class TestSites {
             "rust-basics",
             "Rust Basics",
             "Writes and tests small Rust programs.",
-            "The earner:\n\n- wrote a **CLI tool**\n- passed the [quiz](https://example.org/quiz)\n\n"
-                + "| Part | Weight |\n|---|---|\n| Code | 60% |\n| Quiz | 40% |\n",
+            "The earner:\n\n"
+                + "- wrote a **CLI tool**\n"
+                + "- passed the [quiz](https://example.org/quiz)\n\n"
+                + "| Part | Weight |\n"
+                + "|---|---|\n"
+                + "| Code | 60% |\n"
+                + "| Quiz | 40% |\n",
             List.of(),
             Optional.empty());
     BadgeClass advanced =
@@ -69,15 +74,28 @@ final class TestSites {
             "badges/rust-advanced.md");
     List<Award> awards =
         List.of(
-            award("rust-advanced", "2026-ada", HASH_1, SALTS.get(0), Optional.of("Ada L."), Optional.empty()),
-            award("rust-basics", "2026-ada", HASH_2, SALTS.get(1), Optional.empty(), Optional.empty()),
+            award(
+                "rust-advanced",
+                "2026-ada",
+                HASH_1,
+                SALTS.get(0),
+                Optional.of("Ada L."),
+                Optional.empty()),
+            award(
+                "rust-basics",
+                "2026-ada",
+                HASH_2,
+                SALTS.get(1),
+                Optional.empty(),
+                Optional.empty()),
             award(
                 "rust-basics",
                 "2026-bob",
                 HASH_3,
                 SALTS.get(2),
                 Optional.empty(),
-                Optional.of(new Revocation("Issued in error", Optional.of(LocalDate.of(2026, 4, 2))))));
+                Optional.of(
+                    new Revocation("Issued in error", Optional.of(LocalDate.of(2026, 4, 2))))));
     return new Site(settings("Example Badges"), List.of(issuer), List.of(advanced, basics), awards);
   }
 
@@ -111,7 +129,8 @@ final class TestSites {
             Optional.empty(),
             List.of(),
             Optional.empty(),
-            "<script>alert(6)</script>\n\n[click](javascript:alert(7)) ![img](javascript:alert(8))\n\n"
+            "<script>alert(6)</script>\n\n"
+                + "[click](javascript:alert(7)) ![img](javascript:alert(8))\n\n"
                 + "<a href=\"javascript:alert(9)\">raw</a>",
             "badges/evil.md");
     Award award =
@@ -144,7 +163,12 @@ final class TestSites {
   }
 
   private static BadgeClass badge(
-      String id, String name, String description, String criteria, List<String> requires, Optional<Period> validFor) {
+      String id,
+      String name,
+      String description,
+      String criteria,
+      List<String> requires,
+      Optional<Period> validFor) {
     return new BadgeClass(
         id,
         name,
