@@ -15,6 +15,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Builds the template views of one site from its model. All URLs come from {@link SiteLayout}, so
@@ -33,11 +35,15 @@ final class PageViews {
   private final Site site;
   private final SiteLayout layout;
   private final MarkdownRenderer markdown;
+  // Grouped once: asking the site per badge would scan every award for every badge.
+  private final Map<String, List<Award>> awardsByBadge;
 
   PageViews(Site site, MarkdownRenderer markdown) {
     this.site = site;
     this.layout = new SiteLayout(site.settings());
     this.markdown = markdown;
+    this.awardsByBadge =
+        site.awards().stream().collect(Collectors.groupingBy(Award::badgeId, Collectors.toList()));
   }
 
   SiteLayout layout() {
@@ -50,7 +56,7 @@ final class PageViews {
     FrameView frame = frame(title, description, layout.home(), null);
     List<BadgeSummaryView> badges = new ArrayList<>();
     for (BadgeClass badge : site.badges()) {
-      int standing = (int) site.awardsOf(badge.id()).stream().filter(a -> !a.revoked()).count();
+      int standing = (int) awardsOf(badge).stream().filter(a -> !a.revoked()).count();
       badges.add(
           new BadgeSummaryView(
               badge.name(),
@@ -91,7 +97,12 @@ final class PageViews {
         badge.requires().stream().map(this::badgeLink).toList(),
         badge.validFor().map(PageViews::expiry).orElse(null),
         jsonUrl,
-        site.awardsOf(badge.id()).stream().map(this::awardRow).toList());
+        awardsOf(badge).stream().map(this::awardRow).toList());
+  }
+
+  /** In model order: groupingBy keeps the order of each group's elements. */
+  private List<Award> awardsOf(BadgeClass badge) {
+    return awardsByBadge.getOrDefault(badge.id(), List.of());
   }
 
   private FrameView frame(String title, String description, SiteUrl page, String jsonUrl) {
