@@ -1,0 +1,58 @@
+package dev.badgesmith.markdown;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.commonmark.Extension;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.Node;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.DefaultUrlSanitizer;
+import org.commonmark.renderer.html.HtmlRenderer;
+
+/**
+ * Turns the Markdown of a site (criteria, descriptions, narratives) into HTML that is safe to put
+ * into a page as is. Site content comes from pull requests, so it is treated as untrusted: raw HTML
+ * is escaped rather than passed through, and links and images keep only safe protocols.
+ *
+ * <p>Immutable and thread-safe: build one and share it.
+ */
+public final class MarkdownRenderer {
+  // commonmark's default list also allows data:, which can carry a script-bearing SVG or HTML.
+  private static final List<String> SAFE_PROTOCOLS = List.of("http", "https", "mailto");
+
+  private final Parser parser;
+  private final HtmlRenderer renderer;
+
+  public MarkdownRenderer() {
+    List<Extension> extensions = List.of(TablesExtension.create());
+    this.parser = Parser.builder().extensions(extensions).build();
+    this.renderer =
+        HtmlRenderer.builder()
+            .extensions(extensions)
+            .escapeHtml(true)
+            .sanitizeUrls(true)
+            .urlSanitizer(new DefaultUrlSanitizer(SAFE_PROTOCOLS))
+            // The sanitizer blanks an unsafe URL; an empty href would still link to the page
+            // itself, so drop the attribute and leave plain text.
+            .attributeProviderFactory(context -> MarkdownRenderer::dropEmptyUrls)
+            .build();
+  }
+
+  /**
+   * Renders a Markdown document to an HTML fragment; the same input always gives the same output.
+   */
+  public String toHtml(String markdown) {
+    Objects.requireNonNull(markdown, "markdown");
+    Node document = parser.parse(markdown);
+    return renderer.render(document);
+  }
+
+  private static void dropEmptyUrls(Node node, String tagName, Map<String, String> attributes) {
+    if (tagName.equals("a") && "".equals(attributes.get("href"))) {
+      attributes.remove("href");
+    } else if (tagName.equals("img") && "".equals(attributes.get("src"))) {
+      attributes.remove("src");
+    }
+  }
+}

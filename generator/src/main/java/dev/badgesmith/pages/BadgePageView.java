@@ -1,0 +1,41 @@
+package dev.badgesmith.pages;
+
+import java.util.List;
+
+/**
+ * The criteria page of a badge class. Optional parts are null when absent, lists empty.
+ *
+ * @param language the badge's own language when it differs from the site's, else null
+ * @param criteriaHtml the criteria narrative, already rendered and made safe by the Markdown
+ *     renderer; the only field a template may print unescaped
+ * @param issuer the issuer's name, linked to its web site
+ * @param issuerJsonUrl the issuer's Open Badges 2.0 Profile
+ * @param requires the badge classes this one stacks on, linked to their criteria pages
+ * @param expiry a sentence on how long awards stay valid, or null when they do not expire
+ * @param jsonUrl the Open Badges 2.0 BadgeClass
+ * @param awards every award of this badge class, revoked ones included and marked
+ */
+public record BadgePageView(
+    FrameView frame,
+    String language,
+    String name,
+    String description,
+    String imageUrl,
+    String imageAlt,
+    String criteriaHtml,
+    LinkView issuer,
+    String issuerJsonUrl,
+    List<String> tags,
+    List<AlignmentView> alignments,
+    List<LinkView> requires,
+    String expiry,
+    String jsonUrl,
+    List<AwardRowView> awards) {
+
+  public BadgePageView {
+    tags = List.copyOf(tags);
+    alignments = List.copyOf(alignments);
+    requires = List.copyOf(requires);
+    awards = List.copyOf(awards);
+  }
+}

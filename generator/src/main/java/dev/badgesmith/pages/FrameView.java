@@ -1,0 +1,20 @@
+package dev.badgesmith.pages;
+
+/**
+ * What the page frame ({@code layout.ftlh}) needs on every page. Every URL is absolute.
+ *
+ * @param language the {@code lang} of the page
+ * @param title the document title
+ * @param description the meta description, or null
+ * @param canonicalUrl the public URL of this page
+ * @param jsonUrl the Open Badges document this page describes, or null
+ */
+public record FrameView(
+    String language,
+    String title,
+    String description,
+    String siteTitle,
+    String homeUrl,
+    String stylesheetUrl,
+    String canonicalUrl,
+    String jsonUrl) {}

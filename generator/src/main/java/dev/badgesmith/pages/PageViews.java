@@ -1,0 +1,193 @@
+package dev.badgesmith.pages;
+
+import dev.badgesmith.markdown.MarkdownRenderer;
+import dev.badgesmith.model.Alignment;
+import dev.badgesmith.model.Award;
+import dev.badgesmith.model.BadgeClass;
+import dev.badgesmith.model.Issuer;
+import dev.badgesmith.model.Revocation;
+import dev.badgesmith.model.Site;
+import dev.badgesmith.model.SiteLayout;
+import dev.badgesmith.model.SiteUrl;
+import java.time.OffsetDateTime;
+import java.time.Period;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Builds the template views of one site from its model. All URLs come from {@link SiteLayout}, so
+ * templates never make one up, and every Optional becomes a value or null here, because templates
+ * do not understand Optionals.
+ *
+ * <p>Links are absolute URLs ({@link SiteUrl#url()}), not root-relative ones: the site may be
+ * served under a sub-path (https://user.github.io/repo/), where a root-relative link would point
+ * outside it, and the same absolute URL is the {@code id} of the JSON documents, so a page and the
+ * document it describes name each other alike. A local preview serves the site at a base URL of its
+ * own.
+ */
+final class PageViews {
+  private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE;
+
+  private final Site site;
+  private final SiteLayout layout;
+  private final MarkdownRenderer markdown;
+  // Grouped once: asking the site per badge would scan every award for every badge.
+  private final Map<String, List<Award>> awardsByBadge;
+
+  PageViews(Site site, MarkdownRenderer markdown) {
+    this.site = site;
+    this.layout = new SiteLayout(site.settings());
+    this.markdown = markdown;
+    this.awardsByBadge =
+        site.awards().stream().collect(Collectors.groupingBy(Award::badgeId, Collectors.toList()));
+  }
+
+  SiteLayout layout() {
+    return layout;
+  }
+
+  IndexView index() {
+    String title = site.settings().title();
+    String description = site.settings().description().orElse(null);
+    FrameView frame = frame(title, description, layout.home(), null);
+    List<BadgeSummaryView> badges = new ArrayList<>();
+    for (BadgeClass badge : site.badges()) {
+      int standing = (int) awardsOf(badge).stream().filter(a -> !a.revoked()).count();
+      badges.add(
+          new BadgeSummaryView(
+              badge.name(),
+              badge.description(),
+              layout.badgeImage(badge).url(),
+              imageAlt(badge),
+              layout.badgePage(badge.id()).url(),
+              standing));
+    }
+    return new IndexView(frame, title, description, badges);
+  }
+
+  BadgePageView badgePage(BadgeClass badge) {
+    Issuer issuer =
+        site.issuer(badge.issuerId())
+            .orElseThrow(() -> new IllegalStateException("unknown issuer: " + badge.issuerId()));
+    String jsonUrl = layout.badgeJson(badge.id()).url();
+    FrameView frame =
+        frame(
+            badge.name() + " – " + site.settings().title(),
+            badge.description(),
+            layout.badgePage(badge.id()),
+            jsonUrl);
+    String language =
+        badge.language().filter(l -> !l.equals(site.settings().language())).orElse(null);
+    return new BadgePageView(
+        frame,
+        language,
+        badge.name(),
+        badge.description(),
+        layout.badgeImage(badge).url(),
+        imageAlt(badge),
+        markdown.toHtml(badge.criteria()),
+        new LinkView(issuer.name(), webUrl(issuer.url())),
+        layout.issuerJson(issuer.id()).url(),
+        badge.tags(),
+        badge.alignments().stream().map(PageViews::alignment).toList(),
+        badge.requires().stream().map(this::badgeLink).toList(),
+        badge.validFor().map(PageViews::expiry).orElse(null),
+        jsonUrl,
+        awardsOf(badge).stream().map(this::awardRow).toList());
+  }
+
+  /** In model order: groupingBy keeps the order of each group's elements. */
+  private List<Award> awardsOf(BadgeClass badge) {
+    return awardsByBadge.getOrDefault(badge.id(), List.of());
+  }
+
+  private FrameView frame(String title, String description, SiteUrl page, String jsonUrl) {
+    return new FrameView(
+        site.settings().language(),
+        title,
+        description,
+        site.settings().title(),
+        layout.home().url(),
+        layout.stylesheet().url(),
+        page.url(),
+        jsonUrl);
+  }
+
+  private LinkView badgeLink(String badgeId) {
+    String name =
+        site.badge(badgeId)
+            .map(BadgeClass::name)
+            .orElseThrow(() -> new IllegalStateException("unknown badge: " + badgeId));
+    return new LinkView(name, layout.badgePage(badgeId).url());
+  }
+
+  private AwardRowView awardRow(Award award) {
+    return new AwardRowView(
+        award.id(),
+        award.recipient().name().orElse(null),
+        date(award.issuedOn()),
+        award.expires().map(PageViews::date).orElse(null),
+        award.revoked(),
+        award.revocation().flatMap(Revocation::date).map(DATE::format).orElse(null),
+        layout.assertionJson(award).url());
+  }
+
+  private static AlignmentView alignment(Alignment alignment) {
+    return new AlignmentView(
+        alignment.targetName(),
+        webUrl(alignment.targetUrl()),
+        alignment.targetDescription().orElse(null),
+        alignment.targetFramework().orElse(null),
+        alignment.targetCode().orElse(null));
+  }
+
+  /**
+   * An outside URL, or null when it is not http(s). Validation already insists on that; this second
+   * guard is because escaping makes text safe but not a {@code javascript:} href.
+   */
+  static String webUrl(String url) {
+    String lower = url.strip().toLowerCase(Locale.ROOT);
+    return lower.startsWith("https://") || lower.startsWith("http://") ? url : null;
+  }
+
+  private static String imageAlt(BadgeClass badge) {
+    return badge.imageAlt().orElse(badge.name());
+  }
+
+  // The date as the award record wrote it (in its own offset), not as some other zone sees it.
+  private static String date(OffsetDateTime time) {
+    return DATE.format(time.toLocalDate());
+  }
+
+  /** {@code P2Y6M} reads "Each award expires 2 years and 6 months after it was issued." */
+  static String expiry(Period period) {
+    List<String> parts = new ArrayList<>();
+    unit(parts, period.getYears(), "year");
+    unit(parts, period.getMonths(), "month");
+    unit(parts, period.getDays(), "day");
+    if (parts.isEmpty()) {
+      return "Each award expires on the day it was issued.";
+    }
+    String span;
+    if (parts.size() == 1) {
+      span = parts.get(0);
+    } else {
+      span =
+          String.join(", ", parts.subList(0, parts.size() - 1))
+              + " and "
+              + parts.get(parts.size() - 1);
+    }
+    return "Each award expires " + span + " after it was issued.";
+  }
+
+  private static void unit(List<String> parts, int count, String unit) {
+    if (count != 0) {
+      // Integer.toString, not a locale-aware format: output must not depend on the machine.
+      parts.add(Integer.toString(count) + " " + unit + (count == 1 ? "" : "s"));
+    }
+  }
+}

@@ -1,0 +1,73 @@
+package dev.badgesmith.markdown;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class MarkdownRendererTest {
+  private final MarkdownRenderer markdown = new MarkdownRenderer();
+
+  @Test
+  void rendersPlainParagraphs() {
+    assertThat(markdown.toHtml("First *one*.\n\nSecond one."))
+        .isEqualTo("<p>First <em>one</em>.</p>\n<p>Second one.</p>\n");
+  }
+
+  @Test
+  void escapesRawHtmlBlocksAndInlineHtml() {
+    String html =
+        markdown.toHtml("<script>alert(1)</script>\n\nText with <img src=x onerror=alert(1)>.");
+
+    assertThat(html).doesNotContain("<script").doesNotContain("<img");
+    assertThat(html).contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+    assertThat(html).contains("&lt;img src=x onerror=alert(1)&gt;");
+  }
+
+  @Test
+  void dropsTheHrefOfAJavascriptLink() {
+    assertThat(markdown.toHtml("[x](javascript:alert(1))"))
+        .isEqualTo("<p><a rel=\"nofollow\">x</a></p>\n");
+  }
+
+  @Test
+  void dropsOtherUnsafeProtocolsWhateverTheirCase() {
+    String html =
+        markdown.toHtml(
+            "[a](VBScript:msgbox) [b](data:text/html;base64,PHNjcmlwdD4=) [c]( JavaScript:alert(1))"
+                + " ![d](data:image/svg+xml,x)");
+
+    assertThat(html.toLowerCase(java.util.Locale.ROOT))
+        .doesNotContain("vbscript:")
+        .doesNotContain("data:")
+        .doesNotContain("javascript:");
+  }
+
+  @Test
+  void keepsSafeLinks() {
+    assertThat(
+            markdown.toHtml(
+                "[site](https://example.org/a?b=1&c=2) [mail](mailto:a@example.org)"
+                    + " [page](../other/)"))
+        .contains("href=\"https://example.org/a?b=1&amp;c=2\"")
+        .contains("href=\"mailto:a@example.org\"")
+        .contains("href=\"../other/\"");
+  }
+
+  @Test
+  void rendersGfmTables() {
+    String html = markdown.toHtml("| Skill | Level |\n|---|---|\n| Rust | 1 |\n");
+
+    assertThat(html)
+        .contains("<table>")
+        .contains("<th>Skill</th>")
+        .contains("<td>Rust</td>")
+        .contains("<td>1</td>");
+  }
+
+  @Test
+  void rendersTheSameInputToTheSameOutput() {
+    String input = "# Title\n\n- one\n- two\n\n| a | b |\n|---|---|\n| 1 | 2 |\n";
+
+    assertThat(new MarkdownRenderer().toHtml(input)).isEqualTo(markdown.toHtml(input));
+  }
+}

@@ -1,0 +1,47 @@
+package dev.badgesmith.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** Each third-party engine is imported by one package only (design §6). */
+class EngineBoundaryTest {
+  private static final Path MAIN = Path.of("src/main/java");
+
+  @Test
+  void onlyThePagesPackageImportsFreemarker() throws IOException {
+    assertThat(importersOf("freemarker."))
+        .allMatch(file -> file.startsWith("dev/badgesmith/pages/"));
+  }
+
+  @Test
+  void onlyTheMarkdownPackageImportsCommonmark() throws IOException {
+    assertThat(importersOf("org.commonmark."))
+        .allMatch(file -> file.startsWith("dev/badgesmith/markdown/"));
+  }
+
+  private static List<String> importersOf(String prefix) throws IOException {
+    try (Stream<Path> files = Files.walk(MAIN)) {
+      return files
+          .filter(f -> f.toString().endsWith(".java"))
+          .filter(f -> imports(f, prefix))
+          .map(f -> MAIN.relativize(f).toString().replace('\\', '/'))
+          .sorted()
+          .toList();
+    }
+  }
+
+  private static boolean imports(Path file, String prefix) {
+    try {
+      return Files.readAllLines(file).stream()
+          .anyMatch(line -> line.startsWith("import " + prefix));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}

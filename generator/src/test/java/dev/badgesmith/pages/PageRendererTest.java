@@ -1,0 +1,257 @@
+package dev.badgesmith.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.badgesmith.markdown.MarkdownRenderer;
+import dev.badgesmith.model.Site;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Period;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TimeZone;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.DocumentType;
+import org.jsoup.nodes.Element;
+import org.jsoup.parser.ParseErrorList;
+import org.jsoup.parser.Parser;
+import org.junit.jupiter.api.Test;
+
+class PageRendererTest {
+  private static final String BASE = TestSites.BASE_URL;
+
+  private final PageRenderer renderer = new PageRenderer(new MarkdownRenderer());
+
+  private MemorySink render(Site site) throws IOException {
+    MemorySink sink = new MemorySink();
+    renderer.render(site, sink);
+    return sink;
+  }
+
+  @Test
+  void writesTheHomePageEveryCriteriaPageAndTheStylesheet() throws IOException {
+    assertThat(render(TestSites.small()).files())
+        .containsOnlyKeys(
+            "index.html",
+            "badges/rust-advanced/index.html",
+            "badges/rust-basics/index.html",
+            "assets/style.css");
+  }
+
+  @Test
+  void listsEveryBadgeOnTheHomePageWithItsStandingAwards() throws IOException {
+    Document home = Jsoup.parse(render(TestSites.small()).text("index.html"), BASE);
+
+    assertThat(home.select("h1").text()).isEqualTo("Example Badges");
+    assertThat(home.select(".lead").text()).isEqualTo("Badges of the Example Org courses.");
+    List<Element> cards = home.select(".badge-card");
+    assertThat(cards).hasSize(2);
+    assertThat(cards.get(0).select("h2 a").attr("href")).isEqualTo(BASE + "badges/rust-advanced/");
+    assertThat(cards.get(0).select("img").attr("src")).isEqualTo(BASE + "badges/rust-advanced.png");
+    assertThat(cards.get(0).select("img").attr("alt")).isEqualTo("A gear on an orange shield");
+    assertThat(cards.get(0).select(".meta").text()).isEqualTo("1 award");
+    assertThat(cards.get(1).select("h2").text()).isEqualTo("Rust Basics");
+    assertThat(cards.get(1).select("img").attr("alt")).isEqualTo("Rust Basics");
+    assertThat(cards.get(1).select(".meta").text())
+        .as("the revoked award does not count")
+        .isEqualTo("1 award");
+  }
+
+  @Test
+  void rendersTheCriteriaFromMarkdown() throws IOException {
+    Document page =
+        Jsoup.parse(render(TestSites.small()).text("badges/rust-basics/index.html"), BASE);
+
+    Element criteria = page.selectFirst(".prose");
+    assertThat(criteria.select("li strong").text()).isEqualTo("CLI tool");
+    assertThat(criteria.select("a").attr("href")).isEqualTo("https://example.org/quiz");
+    assertThat(criteria.select("table th").eachText()).containsExactly("Part", "Weight");
+  }
+
+  @Test
+  void linksTheCriteriaPageToItsIssuerItsJsonAndTheBadgesItStacksOn() throws IOException {
+    MemorySink sink = render(TestSites.small());
+    Document page = Jsoup.parse(sink.text("badges/rust-advanced/index.html"), BASE);
+
+    assertThat(page.select("h1").text()).isEqualTo("Rust Advanced");
+    assertThat(page.select(".badge-header img").attr("alt"))
+        .isEqualTo("A gear on an orange shield");
+    assertThat(page.select("a:contains(Example Org)").attr("href"))
+        .isEqualTo("https://example.org/");
+    assertThat(page.select("a").eachAttr("href"))
+        .contains(
+            BASE + "badges/rust-advanced.json",
+            BASE + "issuers/example-org.json",
+            BASE + "badges/rust-basics/",
+            BASE + "assertions/rust-advanced/2026-ada.json");
+    assertThat(page.select("#requires + ul a").text()).isEqualTo("Rust Basics");
+    assertThat(page.select("link[rel=alternate]").attr("href"))
+        .isEqualTo(BASE + "badges/rust-advanced.json");
+    assertThat(page.select("link[rel=canonical]").attr("href"))
+        .isEqualTo(BASE + "badges/rust-advanced/");
+    assertThat(page.select("link[rel=stylesheet]").attr("href"))
+        .isEqualTo(BASE + "assets/style.css");
+    assertThat(sink.files()).containsKey("assets/style.css");
+  }
+
+  @Test
+  void showsTagsAlignmentsAndTheExpiryPolicy() throws IOException {
+    Document page =
+        Jsoup.parse(render(TestSites.small()).text("badges/rust-advanced/index.html"), BASE);
+
+    assertThat(page.select(".tags li").eachText()).containsExactly("rust", "concurrency");
+    Element alignment = page.selectFirst(".alignments li");
+    assertThat(alignment.select("a").attr("href"))
+        .isEqualTo("https://skills.example.net/concurrency");
+    assertThat(alignment.text())
+        .isEqualTo(
+            "Concurrent programming (Example Skills Framework, ESF-42) "
+                + "Designs programs that run safely on many threads.");
+    assertThat(page.select("#expiry + p").text())
+        .isEqualTo("Each award expires 2 years after it was issued.");
+  }
+
+  @Test
+  void describesExpiryPeriodsInWords() {
+    assertThat(PageViews.expiry(Period.ofYears(1)))
+        .isEqualTo("Each award expires 1 year after it was issued.");
+    assertThat(PageViews.expiry(Period.of(1, 6, 3)))
+        .isEqualTo("Each award expires 1 year, 6 months and 3 days after it was issued.");
+    assertThat(PageViews.expiry(Period.ofMonths(18)))
+        .isEqualTo("Each award expires 18 months after it was issued.");
+  }
+
+  @Test
+  void listsAwardsWithIsoDatesAndMarksTheRevokedOne() throws IOException {
+    Document page =
+        Jsoup.parse(render(TestSites.small()).text("badges/rust-basics/index.html"), BASE);
+
+    List<Element> rows = page.select("table.awards tbody tr");
+    assertThat(rows).hasSize(2);
+    assertThat(cells(rows.get(0))).containsExactly("2026-ada", "", "2026-03-01", "2028-03-01", "");
+    assertThat(cells(rows.get(1)))
+        .containsExactly("2026-bob", "", "2026-03-01", "2028-03-01", "Revoked 2026-04-02");
+    assertThat(rows.get(1).hasClass("revoked")).isTrue();
+  }
+
+  private static List<String> cells(Element row) {
+    return row.select("td").stream().map(Element::text).toList();
+  }
+
+  @Test
+  void showsTheRecipientsDisplayNameOnlyWhenTheAwardPublishesOne() throws IOException {
+    Document page =
+        Jsoup.parse(render(TestSites.small()).text("badges/rust-advanced/index.html"), BASE);
+
+    assertThat(page.select("table.awards tbody td:eq(1)").eachText()).containsExactly("Ada L.");
+  }
+
+  @Test
+  void neverPublishesARecipientsHashOrSalt() throws IOException {
+    for (Site site : List.of(TestSites.small(), TestSites.hostile())) {
+      for (Map.Entry<String, byte[]> file : render(site).files().entrySet()) {
+        String text = new String(file.getValue(), StandardCharsets.UTF_8);
+        assertThat(text)
+            .as(file.getKey())
+            .doesNotContain("sha256$")
+            .doesNotContain(TestSites.HASH_1.substring(7, 27))
+            .doesNotContain(TestSites.HASH_2.substring(7, 27))
+            .doesNotContain(TestSites.HASH_3.substring(7, 27));
+        for (String salt : TestSites.SALTS) {
+          assertThat(text).as(file.getKey()).doesNotContain(salt);
+        }
+      }
+    }
+  }
+
+  @Test
+  void escapesHostileContentEverywhere() throws IOException {
+    MemorySink sink = render(TestSites.hostile());
+
+    for (String path : List.of("index.html", "badges/evil/index.html")) {
+      String html = sink.text(path);
+      assertThat(html).as(path).doesNotContainIgnoringCase("<script");
+      assertThat(html)
+          .as(path)
+          .doesNotContain("<img src=x")
+          .doesNotContain("<b>tag")
+          .doesNotContain("<i>skill");
+      Document page = Jsoup.parse(html, BASE);
+      assertThat(page.select("script, [onerror], [onload]")).as(path).isEmpty();
+      for (Element element : page.select("[href], [src]")) {
+        assertThat(element.attr("href") + element.attr("src"))
+            .as(path)
+            .doesNotContainIgnoringCase("javascript:");
+      }
+      assertThat(page.select("h1").text()).as(path).contains("<script>alert(");
+    }
+    Document page = Jsoup.parse(sink.text("badges/evil/index.html"), BASE);
+    assertThat(page.select(".prose").text()).contains("<script>alert(6)</script>");
+    assertThat(page.select(".prose a")).hasSize(1);
+    assertThat(page.select(".prose a[href], .prose img[src]"))
+        .as("unsafe URLs are dropped")
+        .isEmpty();
+    assertThat(page.select(".badge-header img").attr("alt")).isEqualTo("\" onload=\"alert(3)");
+    assertThat(page.select(".alignments li").text()).startsWith("<i>skill</i>");
+  }
+
+  @Test
+  void rendersTheSameSiteToTheSameBytes() throws IOException {
+    Map<String, byte[]> first = render(TestSites.small()).files();
+    Map<String, byte[]> second = render(TestSites.small()).files();
+
+    assertThat(second.keySet()).containsExactlyElementsOf(first.keySet());
+    first.forEach((path, bytes) -> assertThat(second.get(path)).as(path).isEqualTo(bytes));
+  }
+
+  @Test
+  void rendersTheSameBytesWhateverTheDefaultLocaleAndZone() throws IOException {
+    Map<String, byte[]> first = render(TestSites.small()).files();
+    // Changes the JVM's defaults for a moment, to prove the output does not depend on them.
+    Locale locale = Locale.getDefault();
+    TimeZone zone = TimeZone.getDefault();
+    try {
+      Locale.setDefault(Locale.forLanguageTag("ar-EG"));
+      TimeZone.setDefault(TimeZone.getTimeZone("Pacific/Kiritimati"));
+      MemorySink again = new MemorySink();
+      new PageRenderer(new MarkdownRenderer()).render(TestSites.small(), again);
+      assertThat(again.files()).hasSameSizeAs(first);
+      first.forEach((path, bytes) -> assertThat(again.files().get(path)).as(path).isEqualTo(bytes));
+    } finally {
+      Locale.setDefault(locale);
+      TimeZone.setDefault(zone);
+    }
+  }
+
+  @Test
+  void rendersEveryPageAsValidHtml5() throws IOException {
+    for (Site site : List.of(TestSites.small(), TestSites.hostile())) {
+      MemorySink sink = render(site);
+      for (String path : sink.files().keySet()) {
+        if (!path.endsWith(".html")) {
+          continue;
+        }
+        String html = sink.text(path);
+        assertThat(html).as(path).startsWith("<!doctype html>\n");
+        Parser parser = Parser.htmlParser().setTrackErrors(50);
+        Document page = Jsoup.parse(html, BASE, parser);
+        ParseErrorList errors = parser.getErrors();
+        assertThat(errors).as(path).isEmpty();
+        DocumentType doctype = page.documentType();
+        assertThat(doctype).as(path).isNotNull();
+        assertThat(doctype.name()).isEqualTo("html");
+        assertThat(doctype.publicId()).isEmpty();
+        assertThat(page.select("html").attr("lang")).as(path).isNotBlank();
+        assertThat(page.select("head > meta[charset]").attr("charset")).as(path).isEqualTo("utf-8");
+        assertThat(page.select("head > meta[name=viewport]")).as(path).hasSize(1);
+        assertThat(page.title()).as(path).isNotBlank();
+        assertThat(page.select("h1")).as(path).hasSize(1);
+        assertThat(page.select("main")).as(path).hasSize(1);
+        assertThat(page.select("body > header")).as(path).hasSize(1);
+        assertThat(page.select("body > footer")).as(path).hasSize(1);
+      }
+    }
+  }
+}
