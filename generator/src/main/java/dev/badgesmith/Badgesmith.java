@@ -6,10 +6,12 @@ import dev.badgesmith.json.ManifestDocument;
 import dev.badgesmith.json.Ob2Documents;
 import dev.badgesmith.load.Docs.SiteDoc;
 import dev.badgesmith.load.SiteLoader;
+import dev.badgesmith.markdown.MarkdownRenderer;
 import dev.badgesmith.model.BadgeClass;
 import dev.badgesmith.model.Issuer;
 import dev.badgesmith.model.Site;
 import dev.badgesmith.model.SiteLayout;
+import dev.badgesmith.pages.PageRenderer;
 import dev.badgesmith.source.SiteScanner;
 import dev.badgesmith.source.SiteSources;
 import dev.badgesmith.source.SourceFile;
@@ -142,6 +144,7 @@ public final class Badgesmith {
     pool.submit(() -> site.awards().parallelStream().forEach(award -> write(out,
             layout.assertionJson(award).file(), JsonOutput.bytes(ob2.assertion(award, badges.get(award.badgeId()))))))
         .join();
+    new PageRenderer(new MarkdownRenderer()).render(site, out);
     for (SourceFile file : sources.staticFiles()) {
       out.copy(file.path().substring("static/".length()), file.file());
     }

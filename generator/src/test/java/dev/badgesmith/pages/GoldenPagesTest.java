@@ -22,7 +22,7 @@ class GoldenPagesTest {
   @Test
   void rendersTheSmallSiteAsTheGoldenFilesSay() throws IOException {
     MemorySink sink = new MemorySink();
-    new PageRenderer(new MarkdownRenderer()).render(TestSites.small(), sink);
+    new PageRenderer(new MarkdownRenderer()).render(SampleSite.small(), sink);
     Map<String, byte[]> actual = sink.files();
 
     if (Boolean.parseBoolean(System.getProperty("golden.update"))) {

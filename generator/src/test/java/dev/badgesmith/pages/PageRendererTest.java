@@ -20,7 +20,7 @@ import org.jsoup.parser.Parser;
 import org.junit.jupiter.api.Test;
 
 class PageRendererTest {
-  private static final String BASE = TestSites.BASE_URL;
+  private static final String BASE = SampleSite.BASE_URL;
 
   private final PageRenderer renderer = new PageRenderer(new MarkdownRenderer());
 
@@ -32,7 +32,7 @@ class PageRendererTest {
 
   @Test
   void writesTheHomePageEveryCriteriaPageAndTheStylesheet() throws IOException {
-    assertThat(render(TestSites.small()).files())
+    assertThat(render(SampleSite.small()).files())
         .containsOnlyKeys(
             "index.html",
             "badges/rust-advanced/index.html",
@@ -42,7 +42,7 @@ class PageRendererTest {
 
   @Test
   void listsEveryBadgeOnTheHomePageWithItsStandingAwards() throws IOException {
-    Document home = Jsoup.parse(render(TestSites.small()).text("index.html"), BASE);
+    Document home = Jsoup.parse(render(SampleSite.small()).text("index.html"), BASE);
 
     assertThat(home.select("h1").text()).isEqualTo("Example Badges");
     assertThat(home.select(".lead").text()).isEqualTo("Badges of the Example Org courses.");
@@ -62,7 +62,7 @@ class PageRendererTest {
   @Test
   void rendersTheCriteriaFromMarkdown() throws IOException {
     Document page =
-        Jsoup.parse(render(TestSites.small()).text("badges/rust-basics/index.html"), BASE);
+        Jsoup.parse(render(SampleSite.small()).text("badges/rust-basics/index.html"), BASE);
 
     Element criteria = page.selectFirst(".prose");
     assertThat(criteria.select("li strong").text()).isEqualTo("CLI tool");
@@ -72,7 +72,7 @@ class PageRendererTest {
 
   @Test
   void linksTheCriteriaPageToItsIssuerItsJsonAndTheBadgesItStacksOn() throws IOException {
-    MemorySink sink = render(TestSites.small());
+    MemorySink sink = render(SampleSite.small());
     Document page = Jsoup.parse(sink.text("badges/rust-advanced/index.html"), BASE);
 
     assertThat(page.select("h1").text()).isEqualTo("Rust Advanced");
@@ -99,7 +99,7 @@ class PageRendererTest {
   @Test
   void showsTagsAlignmentsAndTheExpiryPolicy() throws IOException {
     Document page =
-        Jsoup.parse(render(TestSites.small()).text("badges/rust-advanced/index.html"), BASE);
+        Jsoup.parse(render(SampleSite.small()).text("badges/rust-advanced/index.html"), BASE);
 
     assertThat(page.select(".tags li").eachText()).containsExactly("rust", "concurrency");
     Element alignment = page.selectFirst(".alignments li");
@@ -126,7 +126,7 @@ class PageRendererTest {
   @Test
   void listsAwardsWithIsoDatesAndMarksTheRevokedOne() throws IOException {
     Document page =
-        Jsoup.parse(render(TestSites.small()).text("badges/rust-basics/index.html"), BASE);
+        Jsoup.parse(render(SampleSite.small()).text("badges/rust-basics/index.html"), BASE);
 
     List<Element> rows = page.select("table.awards tbody tr");
     assertThat(rows).hasSize(2);
@@ -143,23 +143,23 @@ class PageRendererTest {
   @Test
   void showsTheRecipientsDisplayNameOnlyWhenTheAwardPublishesOne() throws IOException {
     Document page =
-        Jsoup.parse(render(TestSites.small()).text("badges/rust-advanced/index.html"), BASE);
+        Jsoup.parse(render(SampleSite.small()).text("badges/rust-advanced/index.html"), BASE);
 
     assertThat(page.select("table.awards tbody td:eq(1)").eachText()).containsExactly("Ada L.");
   }
 
   @Test
   void neverPublishesARecipientsHashOrSalt() throws IOException {
-    for (Site site : List.of(TestSites.small(), TestSites.hostile())) {
+    for (Site site : List.of(SampleSite.small(), SampleSite.hostile())) {
       for (Map.Entry<String, byte[]> file : render(site).files().entrySet()) {
         String text = new String(file.getValue(), StandardCharsets.UTF_8);
         assertThat(text)
             .as(file.getKey())
             .doesNotContain("sha256$")
-            .doesNotContain(TestSites.HASH_1.substring(7, 27))
-            .doesNotContain(TestSites.HASH_2.substring(7, 27))
-            .doesNotContain(TestSites.HASH_3.substring(7, 27));
-        for (String salt : TestSites.SALTS) {
+            .doesNotContain(SampleSite.HASH_1.substring(7, 27))
+            .doesNotContain(SampleSite.HASH_2.substring(7, 27))
+            .doesNotContain(SampleSite.HASH_3.substring(7, 27));
+        for (String salt : SampleSite.SALTS) {
           assertThat(text).as(file.getKey()).doesNotContain(salt);
         }
       }
@@ -168,7 +168,7 @@ class PageRendererTest {
 
   @Test
   void escapesHostileContentEverywhere() throws IOException {
-    MemorySink sink = render(TestSites.hostile());
+    MemorySink sink = render(SampleSite.hostile());
 
     for (String path : List.of("index.html", "badges/evil/index.html")) {
       String html = sink.text(path);
@@ -199,8 +199,8 @@ class PageRendererTest {
 
   @Test
   void rendersTheSameSiteToTheSameBytes() throws IOException {
-    Map<String, byte[]> first = render(TestSites.small()).files();
-    Map<String, byte[]> second = render(TestSites.small()).files();
+    Map<String, byte[]> first = render(SampleSite.small()).files();
+    Map<String, byte[]> second = render(SampleSite.small()).files();
 
     assertThat(second.keySet()).containsExactlyElementsOf(first.keySet());
     first.forEach((path, bytes) -> assertThat(second.get(path)).as(path).isEqualTo(bytes));
@@ -208,7 +208,7 @@ class PageRendererTest {
 
   @Test
   void rendersTheSameBytesWhateverTheDefaultLocaleAndZone() throws IOException {
-    Map<String, byte[]> first = render(TestSites.small()).files();
+    Map<String, byte[]> first = render(SampleSite.small()).files();
     // Changes the JVM's defaults for a moment, to prove the output does not depend on them.
     Locale locale = Locale.getDefault();
     TimeZone zone = TimeZone.getDefault();
@@ -216,7 +216,7 @@ class PageRendererTest {
       Locale.setDefault(Locale.forLanguageTag("ar-EG"));
       TimeZone.setDefault(TimeZone.getTimeZone("Pacific/Kiritimati"));
       MemorySink again = new MemorySink();
-      new PageRenderer(new MarkdownRenderer()).render(TestSites.small(), again);
+      new PageRenderer(new MarkdownRenderer()).render(SampleSite.small(), again);
       assertThat(again.files()).hasSameSizeAs(first);
       first.forEach((path, bytes) -> assertThat(again.files().get(path)).as(path).isEqualTo(bytes));
     } finally {
@@ -227,7 +227,7 @@ class PageRendererTest {
 
   @Test
   void rendersEveryPageAsValidHtml5() throws IOException {
-    for (Site site : List.of(TestSites.small(), TestSites.hostile())) {
+    for (Site site : List.of(SampleSite.small(), SampleSite.hostile())) {
       MemorySink sink = render(site);
       for (String path : sink.files().keySet()) {
         if (!path.endsWith(".html")) {

@@ -17,14 +17,14 @@ import java.util.List;
 import java.util.Optional;
 
 /** Small sites built in Java, as the loader would hand them to the renderers. */
-final class TestSites {
+final class SampleSite {
   static final String BASE_URL = "https://user.github.io/repo/";
   static final String HASH_1 = "sha256$" + "1a".repeat(32);
   static final String HASH_2 = "sha256$" + "2b".repeat(32);
   static final String HASH_3 = "sha256$" + "3c".repeat(32);
   static final List<String> SALTS = List.of("salt-one-4f1d", "salt-two-8e2c", "salt-three-0b7a");
 
-  private TestSites() {}
+  private SampleSite() {}
 
   /** One issuer, two badge classes (the second stacks on the first), three awards, one revoked. */
   static Site small() {

@@ -1,0 +1,107 @@
+package dev.badgesmith.write;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.badgesmith.Badgesmith;
+import dev.badgesmith.BadgesmithException;
+import dev.badgesmith.Report;
+import dev.badgesmith.testing.TestSites;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SiteWriterTest {
+  private final Badgesmith generator = Badgesmith.builder().build();
+
+  @Test
+  void aBuildWithErrorsLeavesThePreviousSiteAsItWas(@TempDir Path tmp) throws IOException {
+    Path site = TestSites.unpack(tmp.resolve("site"), TestSites.MINIMAL);
+    Path out = tmp.resolve("out");
+    assertThat(generator.build(site, out).hasErrors()).isFalse();
+    Map<String, byte[]> before = TestSites.read(out);
+
+    TestSites.write(site.resolve("awards/intro/bob.yaml"), "recipient:\n  email: bob@example.org\n");
+    Report broken = generator.build(site, out);
+
+    assertThat(broken.hasErrors()).isTrue();
+    Map<String, byte[]> after = TestSites.read(out);
+    assertThat(after.keySet()).containsExactlyElementsOf(before.keySet());
+    before.forEach((path, bytes) -> assertThat(after.get(path)).as(path).isEqualTo(bytes));
+    assertThat(tmp.resolve(".out.staging")).doesNotExist();
+  }
+
+  @Test
+  void aNewBuildReplacesTheWholeSiteSoRemovedAwardsDisappear(@TempDir Path tmp) throws IOException {
+    Path site = TestSites.unpack(tmp.resolve("site"), TestSites.MINIMAL);
+    TestSites.write(site.resolve("awards/intro/bob.yaml"), "recipient:\n  email: bob@example.org\nissuedOn: 2025-01-02\n");
+    Path out = tmp.resolve("out");
+    generator.build(site, out);
+    assertThat(out.resolve("assertions/intro/bob.json")).exists();
+
+    Files.delete(site.resolve("awards/intro/bob.yaml"));
+    generator.build(site, out);
+
+    assertThat(out.resolve("assertions/intro/bob.json")).doesNotExist();
+    assertThat(out.resolve("assertions/intro/jane.json")).exists();
+    assertThat(tmp).isDirectoryNotContaining(p -> p.getFileName().toString().startsWith(".out."));
+  }
+
+  @Test
+  void refusesToReplaceAFolderItDidNotWrite(@TempDir Path tmp) throws IOException {
+    Path site = TestSites.unpack(tmp.resolve("site"), TestSites.MINIMAL);
+    Path out = tmp.resolve("documents");
+    TestSites.write(out.resolve("thesis.txt"), "years of work");
+
+    assertThatThrownBy(() -> generator.build(site, out))
+        .isInstanceOf(BadgesmithException.class)
+        .hasMessageContaining("did not write");
+    assertThat(out.resolve("thesis.txt")).hasContent("years of work");
+  }
+
+  @Test
+  void refusesAnOutputFolderOverTheSiteSources(@TempDir Path tmp) {
+    Path site = TestSites.unpack(tmp.resolve("site"), TestSites.MINIMAL);
+    assertThatThrownBy(() -> generator.build(site, site.resolve("badges/out")))
+        .isInstanceOf(BadgesmithException.class)
+        .hasMessageContaining("badges/");
+    assertThatThrownBy(() -> generator.build(site, tmp))
+        .isInstanceOf(BadgesmithException.class)
+        .hasMessageContaining("contains the site");
+  }
+
+  @Test
+  void putsBackASiteThatAKilledBuildLeftAside(@TempDir Path tmp) throws IOException {
+    // A build killed between its two renames leaves the old site as .out.previous and no out.
+    Path previous = tmp.resolve(".out.previous");
+    TestSites.write(previous.resolve("manifest.json"), "{\n  " + SiteWriter.MARKER + "\n}\n");
+    TestSites.write(tmp.resolve(".out.staging/half.json"), "{");
+
+    SiteWriter writer = SiteWriter.open(tmp.resolve("out"));
+
+    assertThat(tmp.resolve("out/manifest.json")).exists();
+    assertThat(previous).doesNotExist();
+    assertThat(tmp.resolve(".out.staging/half.json")).doesNotExist();
+    writer.abandon();
+    assertThat(tmp.resolve("out/manifest.json")).exists();
+  }
+
+  @Test
+  void refusesAPathThatLeavesTheOutputFolder(@TempDir Path tmp) {
+    StagingOutput output = new StagingOutput(tmp);
+    for (String path : new String[] {"../x.json", "/etc/passwd", "a/../../b", "a//b", "a/./b", ""}) {
+      assertThatThrownBy(() -> output.write(path, new byte[0])).as(path).isInstanceOf(IllegalArgumentException.class);
+    }
+  }
+
+  @Test
+  void refusesTwoOutputsForOnePath(@TempDir Path tmp) throws IOException {
+    StagingOutput output = new StagingOutput(tmp);
+    output.write("a/b.json", new byte[] {1});
+    assertThatThrownBy(() -> output.write("a/b.json", new byte[] {2}))
+        .hasMessageContaining("two outputs write a/b.json");
+  }
+}
