@@ -1,8 +1,31 @@
 package dev.badgesmith;
 
+import dev.badgesmith.diag.Diagnostics;
+import dev.badgesmith.json.JsonOutput;
+import dev.badgesmith.json.ManifestDocument;
+import dev.badgesmith.json.Ob2Documents;
+import dev.badgesmith.load.Docs.SiteDoc;
+import dev.badgesmith.load.SiteLoader;
+import dev.badgesmith.model.BadgeClass;
+import dev.badgesmith.model.Issuer;
+import dev.badgesmith.model.Site;
+import dev.badgesmith.model.SiteLayout;
+import dev.badgesmith.source.SiteScanner;
+import dev.badgesmith.source.SiteSources;
+import dev.badgesmith.source.SourceFile;
+import dev.badgesmith.validate.SiteValidator;
+import dev.badgesmith.write.OutputSink;
+import dev.badgesmith.write.SiteWriter;
+import dev.badgesmith.write.StagingOutput;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ForkJoinPool;
 
 /**
  * The one entry point of the generator: the CLI and the Maven plugin only map their arguments to
@@ -30,7 +53,13 @@ public final class Badgesmith {
 
   /** Loads and validates a site; writes nothing. */
   public Report check(Path siteDir) {
-    throw new UnsupportedOperationException("not yet");
+    ForkJoinPool pool = new ForkJoinPool(threads);
+    try {
+      Loaded loaded = load(siteDir, pool);
+      return new Report(loaded.diagnostics().sorted(), Optional.empty(), 0);
+    } finally {
+      pool.shutdown();
+    }
   }
 
   /**
@@ -41,7 +70,90 @@ public final class Badgesmith {
    *     Badgesmith did not write
    */
   public Report build(Path siteDir, Path outDir) {
-    throw new UnsupportedOperationException("not yet");
+    ForkJoinPool pool = new ForkJoinPool(threads);
+    try {
+      Loaded loaded = load(siteDir, pool);
+      if (loaded.site().isEmpty()) {
+        return new Report(loaded.diagnostics().sorted(), Optional.empty(), 0);
+      }
+      checkOutput(loaded.sources().root(), outDir);
+      SiteWriter writer = SiteWriter.open(outDir);
+      try {
+        publish(loaded.site().get(), loaded.sources(), writer.output(), pool);
+        writer.commit();
+      } catch (IOException e) {
+        writer.abandon();
+        throw new BadgesmithException("cannot write the site: " + e.getMessage(), e);
+      } catch (RuntimeException e) {
+        writer.abandon();
+        throw e;
+      }
+      return new Report(loaded.diagnostics().sorted(), Optional.of(outDir), writer.output().files().size());
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  private record Loaded(SiteSources sources, Optional<Site> site, Diagnostics diagnostics) {}
+
+  private Loaded load(Path siteDir, ForkJoinPool pool) {
+    if (!Files.isDirectory(siteDir)) {
+      throw new BadgesmithException("no site folder at " + siteDir);
+    }
+    Diagnostics diagnostics = new Diagnostics();
+    SiteSources sources = SiteScanner.scan(siteDir, diagnostics);
+    SiteDoc doc = new SiteLoader(pool).load(sources, diagnostics);
+    Optional<String> secret = Optional.ofNullable(environment.get(SALT_SECRET_VARIABLE));
+    Optional<Site> site = new SiteValidator(secret).validate(sources, doc, diagnostics);
+    return new Loaded(sources, site, diagnostics);
+  }
+
+  /** The output may sit inside the site folder (as public/ does), but never over its sources. */
+  private static void checkOutput(Path siteRoot, Path outDir) {
+    Path out = outDir.toAbsolutePath().normalize();
+    if (siteRoot.startsWith(out)) {
+      throw new BadgesmithException("the output folder " + outDir + " contains the site; choose another folder");
+    }
+    for (String source : List.of("issuers", "badges", "awards", "static", "templates")) {
+      if (out.startsWith(siteRoot.resolve(source))) {
+        throw new BadgesmithException("the output folder " + outDir + " is inside the site's " + source
+            + "/ folder; choose another folder");
+      }
+    }
+  }
+
+  /** Renders every published file into the staging output; the manifest comes last. */
+  private static void publish(Site site, SiteSources sources, StagingOutput out, ForkJoinPool pool)
+      throws IOException {
+    SiteLayout layout = new SiteLayout(site.settings());
+    Ob2Documents ob2 = new Ob2Documents(layout);
+    for (Issuer issuer : site.issuers()) {
+      out.write(layout.issuerJson(issuer.id()).file(), JsonOutput.bytes(ob2.issuer(issuer)));
+      if (issuer.image().isPresent()) {
+        out.copy(layout.issuerImage(issuer).file(), sources.root().resolve(issuer.image().get().source()));
+      }
+    }
+    Map<String, BadgeClass> badges = site.badgesById();
+    for (BadgeClass badge : site.badges()) {
+      out.write(layout.badgeJson(badge.id()).file(), JsonOutput.bytes(ob2.badgeClass(badge)));
+      out.copy(layout.badgeImage(badge).file(), sources.root().resolve(badge.image().source()));
+    }
+    // Awards are independent of each other: render them in parallel, straight to disk.
+    pool.submit(() -> site.awards().parallelStream().forEach(award -> write(out,
+            layout.assertionJson(award).file(), JsonOutput.bytes(ob2.assertion(award, badges.get(award.badgeId()))))))
+        .join();
+    for (SourceFile file : sources.staticFiles()) {
+      out.copy(file.path().substring("static/".length()), file.file());
+    }
+    out.write(layout.manifest().file(), JsonOutput.bytes(ManifestDocument.of(site, out.files())));
+  }
+
+  private static void write(OutputSink out, String path, byte[] content) {
+    try {
+      out.write(path, content);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   Map<String, String> environment() {

@@ -1,0 +1,159 @@
+package dev.badgesmith.cli;
+
+import dev.badgesmith.Badgesmith;
+import dev.badgesmith.BadgesmithException;
+import dev.badgesmith.Report;
+import dev.badgesmith.diag.Diagnostic;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code badgesmith}: the command line, a thin front over {@link Badgesmith}. */
+@Command(
+    name = "badgesmith",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = "Builds a static Open Badges site from a folder of YAML and Markdown files.",
+    subcommands = {Main.Build.class, Main.Check.class, CommandLine.HelpCommand.class},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:success",
+      "1:the badge site has errors",
+      "2:wrong usage or setup",
+      "3:internal error (a bug: please report it)"
+    })
+public final class Main implements Runnable {
+  public static final int OK = 0;
+  public static final int CONTENT_ERRORS = 1;
+  public static final int USAGE = 2;
+  public static final int INTERNAL = 3;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(run(args, System.getenv(), new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /** Runs one command; the streams and environment are parameters so tests can run it in-process. */
+  public static int run(String[] args, Map<String, String> environment, PrintWriter out, PrintWriter err) {
+    CommandLine cli = new CommandLine(new Main(), new Factory(environment));
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      if (e instanceof BadgesmithException) {
+        err.println("badgesmith: " + e.getMessage());
+        return USAGE;
+      }
+      err.println("badgesmith: internal error: " + e);
+      e.printStackTrace(err);
+      return INTERNAL;
+    });
+    return cli.execute(args);
+  }
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "name a command: build or check");
+  }
+
+  /** Options shared by the commands. */
+  abstract static class SiteCommand implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", defaultValue = ".", paramLabel = "SITE",
+        description = "The badge site folder (default: the current folder).")
+    Path site;
+
+    @Option(names = "--threads", paramLabel = "N",
+        description = "How many awards to render at once (default: the number of processors).")
+    Integer threads;
+
+    Map<String, String> environment;
+
+    Badgesmith generator() {
+      Badgesmith.Builder builder = Badgesmith.builder().environment(environment);
+      if (threads != null) {
+        builder.threads(threads);
+      }
+      return builder.build();
+    }
+
+    /** Prints every diagnostic, then a count; returns the exit code. */
+    int report(Report report) {
+      PrintWriter err = spec.commandLine().getErr();
+      for (Diagnostic d : report.diagnostics()) {
+        err.println(d.format());
+      }
+      if (!report.diagnostics().isEmpty()) {
+        err.println(count(report.errorCount(), "error") + ", " + count(report.warningCount(), "warning"));
+      }
+      return report.hasErrors() ? CONTENT_ERRORS : OK;
+    }
+
+    static String count(long n, String noun) {
+      return n + " " + noun + (n == 1 ? "" : "s");
+    }
+  }
+
+  @Command(name = "build", mixinStandardHelpOptions = true,
+      description = "Check the site and write it to the output folder; nothing is written when it has errors.")
+  static final class Build extends SiteCommand {
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR",
+        description = "The output folder (default: SITE/public). It is replaced only by a build that succeeds.")
+    Path out;
+
+    @Override
+    public Integer call() {
+      Path target = out != null ? out : site.resolve("public");
+      long start = System.nanoTime();
+      Report report = generator().build(site, target);
+      int code = report(report);
+      if (code == OK) {
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        spec.commandLine().getOut().println("Built " + count(report.filesWritten(), "file") + " into " + target
+            + " in " + millis + " ms");
+      }
+      return code;
+    }
+  }
+
+  @Command(name = "check", mixinStandardHelpOptions = true,
+      description = "Load and validate the site; write nothing. Exits 1 when the site has errors.")
+  static final class Check extends SiteCommand {
+    @Override
+    public Integer call() {
+      Report report = generator().check(site);
+      int code = report(report);
+      if (code == OK) {
+        spec.commandLine().getOut().println("No errors in " + site);
+      }
+      return code;
+    }
+  }
+
+  /** Hands the environment to each command without global state. */
+  private record Factory(Map<String, String> environment) implements CommandLine.IFactory {
+    @Override
+    public <K> K create(Class<K> type) throws Exception {
+      K made = CommandLine.defaultFactory().create(type);
+      if (made instanceof SiteCommand command) {
+        command.environment = environment;
+      }
+      return made;
+    }
+  }
+
+  /** The version from the jar's manifest, when there is one. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String version = Main.class.getPackage().getImplementationVersion();
+      return new String[] {"badgesmith " + (version == null ? "(development build)" : version)};
+    }
+  }
+}

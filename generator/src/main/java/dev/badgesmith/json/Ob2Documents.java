@@ -1,0 +1,128 @@
+package dev.badgesmith.json;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.badgesmith.model.Alignment;
+import dev.badgesmith.model.Award;
+import dev.badgesmith.model.BadgeClass;
+import dev.badgesmith.model.Evidence;
+import dev.badgesmith.model.Issuer;
+import dev.badgesmith.model.SiteLayout;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The Open Badges 2.0 hosted documents: Issuer profile, BadgeClass and Assertion, each with an
+ * {@code id} that is exactly the URL it is served at (validators fetch the id and compare).
+ */
+public final class Ob2Documents {
+  public static final String CONTEXT = "https://w3id.org/openbadges/v2";
+  /** Seconds always and {@code Z} for UTC: what validators' date-time patterns accept. */
+  private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
+
+  private final SiteLayout layout;
+
+  public Ob2Documents(SiteLayout layout) {
+    this.layout = Objects.requireNonNull(layout, "layout");
+  }
+
+  public static String dateTime(OffsetDateTime time) {
+    return DATE_TIME.format(time);
+  }
+
+  public ObjectNode issuer(Issuer issuer) {
+    ObjectNode json = document("Issuer", layout.issuerJson(issuer.id()).url());
+    json.put("name", issuer.name());
+    json.put("url", issuer.url());
+    json.put("email", issuer.email());
+    issuer.description().ifPresent(d -> json.put("description", d));
+    issuer.image().ifPresent(i -> json.put("image", layout.issuerImage(issuer).url()));
+    // Only this site's assertions verify as this issuer's, even where the host serves others too.
+    ObjectNode verification = json.putObject("verification");
+    verification.put("type", "VerificationObject");
+    verification.put("startsWith", layout.assertionsPrefix().url());
+    return json;
+  }
+
+  public ObjectNode badgeClass(BadgeClass badge) {
+    ObjectNode json = document("BadgeClass", layout.badgeJson(badge.id()).url());
+    json.put("name", badge.name());
+    json.put("description", badge.description());
+    json.put("image", layout.badgeImage(badge).url());
+    ObjectNode criteria = json.putObject("criteria");
+    criteria.put("id", layout.badgePage(badge.id()).url());
+    if (!badge.criteria().isBlank()) {
+      criteria.put("narrative", badge.criteria());
+    }
+    json.put("issuer", layout.issuerJson(badge.issuerId()).url());
+    if (!badge.tags().isEmpty()) {
+      ArrayNode tags = json.putArray("tags");
+      badge.tags().forEach(tags::add);
+    }
+    if (!badge.alignments().isEmpty()) {
+      ArrayNode alignments = json.putArray("alignment");
+      for (Alignment a : badge.alignments()) {
+        ObjectNode item = alignments.addObject();
+        item.put("targetName", a.targetName());
+        item.put("targetUrl", a.targetUrl());
+        put(item, "targetDescription", a.targetDescription());
+        put(item, "targetFramework", a.targetFramework());
+        put(item, "targetCode", a.targetCode());
+      }
+    }
+    return json;
+  }
+
+  /** The hosted assertion; for a revoked award, the short form that says so. */
+  public ObjectNode assertion(Award award, BadgeClass badge) {
+    String id = layout.assertionJson(award).url();
+    if (award.revocation().isPresent()) {
+      ObjectNode json = JsonOutput.object();
+      json.put("@context", CONTEXT);
+      json.put("id", id);
+      json.put("revoked", true);
+      json.put("revocationReason", award.revocation().get().reason());
+      return json;
+    }
+    ObjectNode json = document("Assertion", id);
+    ObjectNode recipient = json.putObject("recipient");
+    recipient.put("type", award.recipient().type());
+    recipient.put("hashed", true);
+    recipient.put("salt", award.recipient().salt());
+    recipient.put("identity", award.recipient().identity());
+    json.put("badge", layout.badgeJson(badge.id()).url());
+    json.putObject("verification").put("type", "HostedBadge");
+    json.put("issuedOn", dateTime(award.issuedOn()));
+    award.expires().ifPresent(e -> json.put("expires", dateTime(e)));
+    json.put("image", layout.badgeImage(badge).url());
+    award.narrative().ifPresent(n -> json.put("narrative", n));
+    if (!award.evidence().isEmpty()) {
+      ArrayNode evidence = json.putArray("evidence");
+      for (Evidence e : award.evidence()) {
+        ObjectNode item = evidence.addObject();
+        put(item, "id", e.url());
+        item.put("type", "Evidence");
+        put(item, "name", e.name());
+        put(item, "description", e.description());
+        put(item, "narrative", e.narrative());
+        put(item, "genre", e.genre());
+        put(item, "audience", e.audience());
+      }
+    }
+    return json;
+  }
+
+  private static ObjectNode document(String type, String id) {
+    ObjectNode json = JsonOutput.object();
+    json.put("@context", CONTEXT);
+    json.put("type", type);
+    json.put("id", id);
+    return json;
+  }
+
+  private static void put(ObjectNode node, String key, Optional<String> value) {
+    value.ifPresent(v -> node.put(key, v));
+  }
+}

@@ -1,0 +1,119 @@
+package dev.badgesmith.load;
+
+import dev.badgesmith.diag.SourcePosition;
+import java.time.Period;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the loader read from each file: fields checked one file at a time (types, formats), with
+ * positions kept where a later check across files may need to point.
+ */
+public final class Docs {
+  private Docs() {}
+
+  public record SettingsDoc(
+      String path,
+      String title,
+      Optional<String> description,
+      Located<String> baseUrl,
+      Optional<Located<String>> issuer,
+      String language,
+      Optional<Located<String>> timeZone) {}
+
+  public record IssuerDoc(
+      String id,
+      String path,
+      String name,
+      String url,
+      String email,
+      Optional<String> description,
+      Optional<Located<String>> image) {}
+
+  public record BadgeDoc(
+      String id,
+      String path,
+      SourcePosition frontMatterAt,
+      String name,
+      String description,
+      Optional<Located<String>> issuer,
+      Optional<Located<String>> image,
+      Optional<String> imageAlt,
+      List<String> tags,
+      List<AlignmentDoc> alignments,
+      Optional<Period> validFor,
+      List<Located<String>> requires,
+      Optional<String> language,
+      String criteria) {}
+
+  public record AlignmentDoc(
+      String targetName,
+      String targetUrl,
+      Optional<String> targetDescription,
+      Optional<String> targetFramework,
+      Optional<String> targetCode) {}
+
+  /**
+   * An award as written. The plain identity lives only here, in memory; validation hashes it and
+   * the model never sees it.
+   *
+   * @param badgeId the folder the award is in
+   */
+  public record AwardDoc(
+      String badgeId,
+      String id,
+      String path,
+      RecipientDoc recipient,
+      Located<String> issuedOn,
+      Optional<Located<String>> expires,
+      Optional<String> narrative,
+      List<EvidenceDoc> evidence,
+      Optional<RevocationDoc> revoked) {}
+
+  /**
+   * @param type {@code email}, {@code url}, {@code telephone}, {@code id} (a DID), as in an Open
+   *     Badges 2.0 IdentityObject
+   * @param identity the plain identity, or the given hash when {@code salt} is present
+   * @param salt present only for an identity that was given already hashed
+   */
+  public record RecipientDoc(
+      String type, String identity, Optional<String> salt, Optional<String> name) {
+
+    public boolean prehashed() {
+      return salt.isPresent();
+    }
+  }
+
+  public record EvidenceDoc(
+      Optional<String> url,
+      Optional<String> name,
+      Optional<String> description,
+      Optional<String> narrative,
+      Optional<String> genre,
+      Optional<String> audience) {}
+
+  public record RevocationDoc(String reason, Optional<Located<String>> date) {}
+
+  /**
+   * Everything read from a site.
+   *
+   * @param issuerIds every issuer id a file claims, even where the file failed to load, so that
+   *     references to it are not reported as unknown as well
+   * @param badgeIds likewise for badge classes
+   */
+  public record SiteDoc(
+      Optional<SettingsDoc> settings,
+      List<IssuerDoc> issuers,
+      List<BadgeDoc> badges,
+      List<AwardDoc> awards,
+      List<String> issuerIds,
+      List<String> badgeIds) {
+    public SiteDoc {
+      issuers = List.copyOf(issuers);
+      badges = List.copyOf(badges);
+      awards = List.copyOf(awards);
+      issuerIds = List.copyOf(issuerIds);
+      badgeIds = List.copyOf(badgeIds);
+    }
+  }
+}

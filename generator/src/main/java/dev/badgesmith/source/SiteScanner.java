@@ -1,0 +1,191 @@
+package dev.badgesmith.source;
+
+import dev.badgesmith.diag.Code;
+import dev.badgesmith.diag.Diagnostic;
+import dev.badgesmith.diag.Diagnostics;
+import dev.badgesmith.diag.SourcePosition;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Finds the files of a badge site (design §3). Only the known folders are read, so a site can
+ * live in a repository beside anything else. Ids come from file names and must be slugs.
+ */
+public final class SiteScanner {
+  public static final String SETTINGS_FILE = "site.yaml";
+  private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]*");
+  private static final Set<String> DESIGN_EXTENSIONS = Set.of("svg", "png");
+
+  private SiteScanner() {}
+
+  public static SiteSources scan(Path root, Diagnostics diagnostics) {
+    Path realRoot = realPath(root);
+    Scan scan = new Scan(realRoot, diagnostics);
+    Path settingsFile = realRoot.resolve(SETTINGS_FILE);
+    Optional<SourceFile> settings = Optional.empty();
+    if (Files.isRegularFile(settingsFile)) {
+      settings = scan.inside(settingsFile);
+    } else {
+      diagnostics.add(
+          Diagnostic.error(Code.MISSING_SITE_FILE, SourcePosition.startOf(SETTINGS_FILE),
+                  "no site.yaml in the site folder")
+              .withHint("a badge site needs site.yaml with at least 'title' and 'baseUrl'"));
+    }
+
+    List<SourceFile> issuers = new ArrayList<>();
+    for (SourceFile f : scan.files("issuers", 1)) {
+      switch (f.extension()) {
+        case "yaml", "yml", "md" -> scan.slug(f).ifPresent(issuers::add);
+        case "png", "svg" -> { } // an issuer's image, named from its profile
+        default -> scan.unexpected(f, "issuers/ holds <issuer-id>.yaml or .md files and their images");
+      }
+    }
+
+    List<SourceFile> badges = new ArrayList<>();
+    for (SourceFile f : scan.files("badges", 1)) {
+      if (f.extension().equals("md")) {
+        scan.slug(f).ifPresent(badges::add);
+      } else if (!DESIGN_EXTENSIONS.contains(f.extension())) {
+        scan.unexpected(f, "badges/ holds <badge-id>.md files and their .svg or .png designs");
+      }
+    }
+
+    List<SourceFile> awards = new ArrayList<>();
+    for (SourceFile f : scan.files("awards", 2)) {
+      int depth = f.path().split("/").length;
+      if (depth != 3) {
+        scan.unexpected(f, "an award is awards/<badge-id>/<award-id>.yaml");
+      } else if (f.extension().equals("yaml") || f.extension().equals("yml")) {
+        if (scan.isSlug(f.folder(), f)) {
+          scan.slug(f).ifPresent(awards::add);
+        }
+      } else if (f.extension().equals("csv")) {
+        diagnostics.add(
+            Diagnostic.warning(Code.UNEXPECTED_FILE, SourcePosition.startOf(f.path()),
+                    "bulk CSV awards are not read by this version; the file is skipped")
+                .withHint("write one awards/<badge-id>/<award-id>.yaml per award"));
+      } else {
+        scan.unexpected(f, "an award is awards/<badge-id>/<award-id>.yaml");
+      }
+    }
+
+    List<SourceFile> staticFiles = scan.files("static", Integer.MAX_VALUE);
+    return new SiteSources(realRoot, settings, issuers, badges, awards, staticFiles);
+  }
+
+  /** The site root as the file system names it, so that "inside the site" can be checked. */
+  private static Path realPath(Path root) {
+    try {
+      return root.toRealPath();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static final class Scan {
+    private final Path root;
+    private final Diagnostics diagnostics;
+
+    Scan(Path root, Diagnostics diagnostics) {
+      this.root = root;
+      this.diagnostics = diagnostics;
+    }
+
+    String relative(Path file) {
+      return root.relativize(file).toString().replace('\\', '/');
+    }
+
+    /** Regular files under a folder of the site, at most {@code maxDepth} below it, by path. */
+    List<SourceFile> files(String folder, int maxDepth) {
+      Path dir = root.resolve(folder);
+      if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+        return List.of();
+      }
+      List<Path> found;
+      try (Stream<Path> walk = Files.walk(dir, maxDepth)) {
+        found = walk.filter(p -> !p.equals(dir)).sorted(Comparator.comparing(this::relative)).toList();
+      } catch (IOException e) {
+        diagnostics.add(
+            Diagnostic.error(Code.UNREADABLE_FILE, SourcePosition.startOf(folder),
+                "cannot list " + folder + "/: " + e.getMessage()));
+        return List.of();
+      }
+      List<SourceFile> files = new ArrayList<>();
+      for (Path p : found) {
+        if (p.getFileName().toString().startsWith(".")) {
+          continue; // editor and OS files such as .DS_Store or .gitkeep
+        }
+        if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+          if (root.relativize(p).getNameCount() > maxDepth) {
+            unexpected(new SourceFile(relative(p), p), "this folder is nested too deep and is skipped");
+          }
+          continue;
+        }
+        inside(p).ifPresent(files::add);
+      }
+      return files;
+    }
+
+    /** The file as a source, unless it is a link that leads out of the site folder. */
+    Optional<SourceFile> inside(Path file) {
+      String path = relative(file);
+      try {
+        Path real = file.toRealPath();
+        if (!real.startsWith(root)) {
+          diagnostics.add(
+              Diagnostic.error(Code.UNREADABLE_FILE, SourcePosition.startOf(path),
+                      "this link leads out of the site folder")
+                  .withHint("copy the file into the site instead of linking to it"));
+          return Optional.empty();
+        }
+        if (!Files.isRegularFile(real)) {
+          return Optional.empty();
+        }
+      } catch (IOException e) {
+        diagnostics.add(
+            Diagnostic.error(Code.UNREADABLE_FILE, SourcePosition.startOf(path), "cannot read the file: "
+                + e.getMessage()));
+        return Optional.empty();
+      }
+      return Optional.of(new SourceFile(path, file));
+    }
+
+    Optional<SourceFile> slug(SourceFile f) {
+      return isSlug(f.id(), f) ? Optional.of(f) : Optional.empty();
+    }
+
+    boolean isSlug(String id, SourceFile f) {
+      if (SLUG.matcher(id).matches()) {
+        return true;
+      }
+      diagnostics.add(
+          Diagnostic.error(Code.INVALID_SLUG, SourcePosition.startOf(f.path()),
+                  "'" + id + "' is not a valid id: ids are lowercase letters, digits and '-'")
+              .withHint("rename it to '" + suggest(id) + "'"));
+      return false;
+    }
+
+    void unexpected(SourceFile f, String expected) {
+      diagnostics.add(
+          Diagnostic.warning(Code.UNEXPECTED_FILE, SourcePosition.startOf(f.path()),
+                  "unexpected file; it is not read")
+              .withHint(expected));
+    }
+
+    private static String suggest(String id) {
+      String slug = id.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+      return slug.isEmpty() ? "badge-1" : slug;
+    }
+  }
+}
