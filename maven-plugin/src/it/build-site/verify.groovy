@@ -1,0 +1,15 @@
+// The build goal published the site, and the hosted assertion names its recipient only by hash.
+File site = new File(basedir, 'target/site')
+File manifest = new File(site, 'manifest.json')
+File assertion = new File(site, 'assertions/first-steps/ada.json')
+
+assert manifest.isFile() : "no ${manifest}"
+assert assertion.isFile() : "no ${assertion}"
+
+String json = assertion.getText('UTF-8')
+assert !json.contains('ada@example.org') : 'the assertion holds the plain email address'
+assert json.contains('sha256$') : 'the assertion holds no hashed identity'
+
+String log = new File(basedir, 'build.log').getText('UTF-8')
+assert log.contains('[INFO] Built ') : 'no summary line in the build log'
+return true

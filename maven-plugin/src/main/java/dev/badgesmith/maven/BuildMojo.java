@@ -1,0 +1,32 @@
+package dev.badgesmith.maven;
+
+import dev.badgesmith.Badgesmith;
+import dev.badgesmith.Report;
+import java.io.File;
+import java.nio.file.Path;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Builds the badge site: Open Badges JSON, baked images and pages. The output folder is replaced
+ * only when the whole build succeeded.
+ */
+@Mojo(name = "build", defaultPhase = LifecyclePhase.PACKAGE, requiresProject = true, threadSafe = true)
+public class BuildMojo extends AbstractBadgesmithMojo {
+
+  /** Where the published site is written. */
+  @Parameter(property = "badgesmith.outputDirectory", defaultValue = "${project.build.directory}/site", required = true)
+  File outputDirectory;
+
+  @Override
+  Report run(Badgesmith badgesmith, Path site) {
+    return badgesmith.build(site, outputDirectory.toPath());
+  }
+
+  @Override
+  String success(Report report) {
+    Path written = report.output().orElse(outputDirectory.toPath());
+    return "Built " + count(report.filesWritten(), "file") + " into " + written;
+  }
+}
