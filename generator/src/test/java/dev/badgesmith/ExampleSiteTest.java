@@ -1,0 +1,51 @@
+package dev.badgesmith;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.badgesmith.testing.TestSites;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The example site in the repository builds cleanly and publishes no recipient in plain text. */
+class ExampleSiteTest {
+  private static final Path EXAMPLE = Path.of("../example-site").toAbsolutePath().normalize();
+  private static final Pattern IDENTITY =
+      Pattern.compile("^\\s*(email|url|telephone|did):\\s*\"?([^\"\\s]+)", Pattern.MULTILINE);
+
+  @Test
+  void buildsWithoutDiagnosticsAndOneHostedAssertionPerAward(@TempDir Path tmp) {
+    Report report = Badgesmith.builder().build().build(EXAMPLE, tmp.resolve("out"));
+    assertThat(report.diagnostics()).isEmpty();
+
+    Map<String, byte[]> sources = TestSites.read(EXAMPLE.resolve("awards"));
+    Map<String, byte[]> site = TestSites.read(tmp.resolve("out"));
+    assertThat(sources).hasSizeGreaterThanOrEqualTo(10);
+    List<String> expected = sources.keySet().stream()
+        .map(p -> "assertions/" + p.replaceAll("\\.ya?ml$", ".json"))
+        .toList();
+    assertThat(site.keySet().stream().filter(p -> p.startsWith("assertions/")).toList())
+        .containsExactlyElementsOf(expected);
+
+    List<String> identities = new ArrayList<>();
+    for (byte[] award : sources.values()) {
+      Matcher m = IDENTITY.matcher(new String(award, StandardCharsets.UTF_8));
+      while (m.find()) {
+        identities.add(m.group(2));
+      }
+    }
+    assertThat(identities).hasSizeGreaterThanOrEqualTo(8);
+    site.forEach((path, bytes) -> {
+      String text = new String(bytes, StandardCharsets.UTF_8);
+      for (String identity : identities) {
+        assertThat(text).as(path).doesNotContainIgnoringCase(identity);
+      }
+    });
+  }
+}
