@@ -90,7 +90,8 @@ public final class Badgesmith {
         writer.abandon();
         throw e;
       }
-      return new Report(loaded.diagnostics().sorted(), Optional.of(outDir), writer.output().files().size());
+      return new Report(
+          loaded.diagnostics().sorted(), Optional.of(outDir), writer.output().files().size());
     } finally {
       pool.shutdown();
     }
@@ -114,12 +115,17 @@ public final class Badgesmith {
   private static void checkOutput(Path siteRoot, Path outDir) {
     Path out = outDir.toAbsolutePath().normalize();
     if (siteRoot.startsWith(out)) {
-      throw new BadgesmithException("the output folder " + outDir + " contains the site; choose another folder");
+      throw new BadgesmithException(
+          "the output folder " + outDir + " contains the site; choose another folder");
     }
     for (String source : List.of("issuers", "badges", "awards", "static", "templates")) {
       if (out.startsWith(siteRoot.resolve(source))) {
-        throw new BadgesmithException("the output folder " + outDir + " is inside the site's " + source
-            + "/ folder; choose another folder");
+        throw new BadgesmithException(
+            "the output folder "
+                + outDir
+                + " is inside the site's "
+                + source
+                + "/ folder; choose another folder");
       }
     }
   }
@@ -132,7 +138,9 @@ public final class Badgesmith {
     for (Issuer issuer : site.issuers()) {
       out.write(layout.issuerJson(issuer.id()).file(), JsonOutput.bytes(ob2.issuer(issuer)));
       if (issuer.image().isPresent()) {
-        out.copy(layout.issuerImage(issuer).file(), sources.root().resolve(issuer.image().get().source()));
+        out.copy(
+            layout.issuerImage(issuer).file(),
+            sources.root().resolve(issuer.image().get().source()));
       }
     }
     Map<String, BadgeClass> badges = site.badgesById();
@@ -141,8 +149,16 @@ public final class Badgesmith {
       out.copy(layout.badgeImage(badge).file(), sources.root().resolve(badge.image().source()));
     }
     // Awards are independent of each other: render them in parallel, straight to disk.
-    pool.submit(() -> site.awards().parallelStream().forEach(award -> write(out,
-            layout.assertionJson(award).file(), JsonOutput.bytes(ob2.assertion(award, badges.get(award.badgeId()))))))
+    pool.submit(
+            () ->
+                site.awards().parallelStream()
+                    .forEach(
+                        award ->
+                            write(
+                                out,
+                                layout.assertionJson(award).file(),
+                                JsonOutput.bytes(
+                                    ob2.assertion(award, badges.get(award.badgeId()))))))
         .join();
     new PageRenderer(new MarkdownRenderer()).render(site, out);
     for (SourceFile file : sources.staticFiles()) {

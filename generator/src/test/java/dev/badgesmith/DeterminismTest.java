@@ -10,7 +10,9 @@ import java.util.TimeZone;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The same input builds the same bytes, whatever the threads, locale or time zone of the machine. */
+/**
+ * The same input builds the same bytes, whatever the threads, locale or time zone of the machine.
+ */
 class DeterminismTest {
   private static final Path SITE = TestSites.resources("sites/guild/input");
 

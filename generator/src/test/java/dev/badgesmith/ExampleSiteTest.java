@@ -27,9 +27,10 @@ class ExampleSiteTest {
     Map<String, byte[]> sources = TestSites.read(EXAMPLE.resolve("awards"));
     Map<String, byte[]> site = TestSites.read(tmp.resolve("out"));
     assertThat(sources).hasSizeGreaterThanOrEqualTo(10);
-    List<String> expected = sources.keySet().stream()
-        .map(p -> "assertions/" + p.replaceAll("\\.ya?ml$", ".json"))
-        .toList();
+    List<String> expected =
+        sources.keySet().stream()
+            .map(p -> "assertions/" + p.replaceAll("\\.ya?ml$", ".json"))
+            .toList();
     assertThat(site.keySet().stream().filter(p -> p.startsWith("assertions/")).toList())
         .containsExactlyElementsOf(expected);
 
@@ -41,11 +42,12 @@ class ExampleSiteTest {
       }
     }
     assertThat(identities).hasSizeGreaterThanOrEqualTo(8);
-    site.forEach((path, bytes) -> {
-      String text = new String(bytes, StandardCharsets.UTF_8);
-      for (String identity : identities) {
-        assertThat(text).as(path).doesNotContainIgnoringCase(identity);
-      }
-    });
+    site.forEach(
+        (path, bytes) -> {
+          String text = new String(bytes, StandardCharsets.UTF_8);
+          for (String identity : identities) {
+            assertThat(text).as(path).doesNotContainIgnoringCase(identity);
+          }
+        });
   }
 }

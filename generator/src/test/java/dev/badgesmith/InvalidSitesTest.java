@@ -16,17 +16,22 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Broken sites that must fail with exact diagnostics. Each case in
- * {@code src/test/resources/invalid/} changes the minimal valid site: its files replace or add
- * files, {@code -- @delete} lists files to remove, and {@code -- @expected} holds the exact
- * output. {@code -Dgolden.update=true} rewrites the expected lines, to be reviewed as a diff.
+ * Broken sites that must fail with exact diagnostics. Each case in {@code
+ * src/test/resources/invalid/} changes the minimal valid site: its files replace or add files,
+ * {@code -- @delete} lists files to remove, and {@code -- @expected} holds the exact output. {@code
+ * -Dgolden.update=true} rewrites the expected lines, to be reviewed as a diff.
  */
 class InvalidSitesTest {
   private static final Path CASES = TestSites.resources("invalid");
 
   static Stream<String> cases() throws IOException {
     try (Stream<Path> files = Files.list(CASES)) {
-      return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".txt")).sorted().toList().stream();
+      return files
+          .map(p -> p.getFileName().toString())
+          .filter(n -> n.endsWith(".txt"))
+          .sorted()
+          .toList()
+          .stream();
     }
   }
 
@@ -65,6 +70,7 @@ class InvalidSitesTest {
     assertThat(report.hasErrors()).as("the site has errors").isTrue();
     assertThat(actual).isEqualTo(expected);
     assertThat(out).doesNotExist();
-    assertThat(Badgesmith.builder().build().check(site).diagnostics()).isEqualTo(report.diagnostics());
+    assertThat(Badgesmith.builder().build().check(site).diagnostics())
+        .isEqualTo(report.diagnostics());
   }
 }

@@ -36,23 +36,32 @@ public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
-    System.exit(run(args, System.getenv(), new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    System.exit(
+        run(
+            args,
+            System.getenv(),
+            new PrintWriter(System.out, true),
+            new PrintWriter(System.err, true)));
   }
 
-  /** Runs one command; the streams and environment are parameters so tests can run it in-process. */
-  public static int run(String[] args, Map<String, String> environment, PrintWriter out, PrintWriter err) {
+  /**
+   * Runs one command; the streams and environment are parameters so tests can run it in-process.
+   */
+  public static int run(
+      String[] args, Map<String, String> environment, PrintWriter out, PrintWriter err) {
     CommandLine cli = new CommandLine(new Main(), new Factory(environment));
     cli.setOut(out);
     cli.setErr(err);
-    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-      if (e instanceof BadgesmithException) {
-        err.println("badgesmith: " + e.getMessage());
-        return USAGE;
-      }
-      err.println("badgesmith: internal error: " + e);
-      e.printStackTrace(err);
-      return INTERNAL;
-    });
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          if (e instanceof BadgesmithException) {
+            err.println("badgesmith: " + e.getMessage());
+            return USAGE;
+          }
+          err.println("badgesmith: internal error: " + e);
+          e.printStackTrace(err);
+          return INTERNAL;
+        });
     return cli.execute(args);
   }
 
@@ -65,11 +74,17 @@ public final class Main implements Runnable {
   abstract static class SiteCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", defaultValue = ".", paramLabel = "SITE",
+    @Parameters(
+        index = "0",
+        arity = "0..1",
+        defaultValue = ".",
+        paramLabel = "SITE",
         description = "The badge site folder (default: the current folder).")
     Path site;
 
-    @Option(names = "--threads", paramLabel = "N",
+    @Option(
+        names = "--threads",
+        paramLabel = "N",
         description = "How many awards to render at once (default: the number of processors).")
     Integer threads;
 
@@ -90,7 +105,8 @@ public final class Main implements Runnable {
         err.println(d.format());
       }
       if (!report.diagnostics().isEmpty()) {
-        err.println(count(report.errorCount(), "error") + ", " + count(report.warningCount(), "warning"));
+        err.println(
+            count(report.errorCount(), "error") + ", " + count(report.warningCount(), "warning"));
       }
       return report.hasErrors() ? CONTENT_ERRORS : OK;
     }
@@ -100,11 +116,17 @@ public final class Main implements Runnable {
     }
   }
 
-  @Command(name = "build", mixinStandardHelpOptions = true,
-      description = "Check the site and write it to the output folder; nothing is written when it has errors.")
+  @Command(
+      name = "build",
+      mixinStandardHelpOptions = true,
+      description =
+          "Check the site and write it to the output folder; nothing is written when it has errors.")
   static final class Build extends SiteCommand {
-    @Option(names = {"-o", "--out"}, paramLabel = "DIR",
-        description = "The output folder (default: SITE/public). It is replaced only by a build that succeeds.")
+    @Option(
+        names = {"-o", "--out"},
+        paramLabel = "DIR",
+        description =
+            "The output folder (default: SITE/public). It is replaced only by a build that succeeds.")
     Path out;
 
     @Override
@@ -115,14 +137,24 @@ public final class Main implements Runnable {
       int code = report(report);
       if (code == OK) {
         long millis = (System.nanoTime() - start) / 1_000_000;
-        spec.commandLine().getOut().println("Built " + count(report.filesWritten(), "file") + " into " + target
-            + " in " + millis + " ms");
+        spec.commandLine()
+            .getOut()
+            .println(
+                "Built "
+                    + count(report.filesWritten(), "file")
+                    + " into "
+                    + target
+                    + " in "
+                    + millis
+                    + " ms");
       }
       return code;
     }
   }
 
-  @Command(name = "check", mixinStandardHelpOptions = true,
+  @Command(
+      name = "check",
+      mixinStandardHelpOptions = true,
       description = "Load and validate the site; write nothing. Exits 1 when the site has errors.")
   static final class Check extends SiteCommand {
     @Override

@@ -12,7 +12,13 @@ import java.util.Optional;
  * @param column 1-based column
  */
 public record Diagnostic(
-    Severity severity, Code code, String path, int line, int column, String message, Optional<String> hint) {
+    Severity severity,
+    Code code,
+    String path,
+    int line,
+    int column,
+    String message,
+    Optional<String> hint) {
 
   /** Sorts by file, then position, then code, so output is stable whatever the load order. */
   public static final Comparator<Diagnostic> ORDER =
@@ -34,11 +40,13 @@ public record Diagnostic(
   }
 
   public static Diagnostic error(Code code, SourcePosition at, String message) {
-    return new Diagnostic(Severity.ERROR, code, at.path(), at.line(), at.column(), message, Optional.empty());
+    return new Diagnostic(
+        Severity.ERROR, code, at.path(), at.line(), at.column(), message, Optional.empty());
   }
 
   public static Diagnostic warning(Code code, SourcePosition at, String message) {
-    return new Diagnostic(Severity.WARNING, code, at.path(), at.line(), at.column(), message, Optional.empty());
+    return new Diagnostic(
+        Severity.WARNING, code, at.path(), at.line(), at.column(), message, Optional.empty());
   }
 
   public Diagnostic withHint(String text) {
@@ -49,9 +57,22 @@ public record Diagnostic(
     return severity == Severity.ERROR;
   }
 
-  /** {@code path:line:col: error[BSG102]: message}, then an indented hint line when there is one. */
+  /**
+   * {@code path:line:col: error[BSG102]: message}, then an indented hint line when there is one.
+   */
   public String format() {
-    String head = path + ":" + line + ":" + column + ": " + severity.label() + "[" + code.id() + "]: " + message;
+    String head =
+        path
+            + ":"
+            + line
+            + ":"
+            + column
+            + ": "
+            + severity.label()
+            + "["
+            + code.id()
+            + "]: "
+            + message;
     return hint.map(h -> head + "\n  hint: " + h).orElse(head);
   }
 

@@ -13,8 +13,10 @@ public final class Spelling {
     int limit = Math.max(2, word.length() / 3);
     return candidates.stream()
         .filter(c -> distance(lower, c.toLowerCase(java.util.Locale.ROOT)) <= limit)
-        .min(Comparator.comparingInt((String c) -> distance(lower, c.toLowerCase(java.util.Locale.ROOT)))
-            .thenComparing(Comparator.naturalOrder()));
+        .min(
+            Comparator.comparingInt(
+                    (String c) -> distance(lower, c.toLowerCase(java.util.Locale.ROOT)))
+                .thenComparing(Comparator.naturalOrder()));
   }
 
   /** Optimal string alignment distance: edits, with a swap of neighbours counted as one. */
@@ -30,7 +32,10 @@ public final class Spelling {
       for (int j = 1; j <= b.length(); j++) {
         int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
         d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+        if (i > 1
+            && j > 1
+            && a.charAt(i - 1) == b.charAt(j - 2)
+            && a.charAt(i - 2) == b.charAt(j - 1)) {
           d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
         }
       }

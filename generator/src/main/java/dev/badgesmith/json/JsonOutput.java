@@ -11,9 +11,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Serialises published JSON. Keys keep the order the documents were built in, indentation and
- * line ends are fixed (never the platform's), and every file ends in a newline: the same document
- * is always the same bytes, which signatures and golden tests rely on.
+ * Serialises published JSON. Keys keep the order the documents were built in, indentation and line
+ * ends are fixed (never the platform's), and every file ends in a newline: the same document is
+ * always the same bytes, which signatures and golden tests rely on.
  */
 public final class JsonOutput {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -21,11 +21,13 @@ public final class JsonOutput {
 
   static {
     DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
-    DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
-        .withSeparators(Separators.createDefaultInstance()
-            .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-            .withObjectEmptySeparator("")
-            .withArrayEmptySeparator(""));
+    DefaultPrettyPrinter printer =
+        new DefaultPrettyPrinter()
+            .withSeparators(
+                Separators.createDefaultInstance()
+                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                    .withObjectEmptySeparator("")
+                    .withArrayEmptySeparator(""));
     printer.indentObjectsWith(indenter);
     printer.indentArraysWith(indenter);
     WRITER = MAPPER.writer(printer);

@@ -19,8 +19,10 @@ import java.util.Optional;
  */
 public final class Ob2Documents {
   public static final String CONTEXT = "https://w3id.org/openbadges/v2";
+
   /** Seconds always and {@code Z} for UTC: what validators' date-time patterns accept. */
-  private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
+  private static final DateTimeFormatter DATE_TIME =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
 
   private final SiteLayout layout;
 

@@ -8,8 +8,8 @@ import java.util.Optional;
 
 /**
  * A Markdown file split into its YAML front matter and its body. The front matter sits between a
- * first line {@code ---} and the next line {@code ---}; {@code lineOffset} places its lines in
- * the file, so diagnostics point at the right line.
+ * first line {@code ---} and the next line {@code ---}; {@code lineOffset} places its lines in the
+ * file, so diagnostics point at the right line.
  */
 record FrontMatter(String yaml, int lineOffset, String body) {
 
@@ -17,7 +17,9 @@ record FrontMatter(String yaml, int lineOffset, String body) {
     String[] lines = text.split("\r?\n", -1);
     if (lines.length == 0 || !lines[0].strip().equals("---")) {
       diagnostics.add(
-          Diagnostic.error(Code.MISSING_FRONT_MATTER, SourcePosition.startOf(path),
+          Diagnostic.error(
+                  Code.MISSING_FRONT_MATTER,
+                  SourcePosition.startOf(path),
                   "the file does not start with front matter")
               .withHint("start it with a line '---', the YAML fields, then another line '---'"));
       return Optional.empty();
@@ -26,12 +28,15 @@ record FrontMatter(String yaml, int lineOffset, String body) {
       String line = lines[i].strip();
       if (line.equals("---") || line.equals("...")) {
         String yaml = String.join("\n", java.util.Arrays.asList(lines).subList(1, i));
-        String body = String.join("\n", java.util.Arrays.asList(lines).subList(i + 1, lines.length));
+        String body =
+            String.join("\n", java.util.Arrays.asList(lines).subList(i + 1, lines.length));
         return Optional.of(new FrontMatter(yaml, 1, body));
       }
     }
     diagnostics.add(
-        Diagnostic.error(Code.MISSING_FRONT_MATTER, SourcePosition.startOf(path),
+        Diagnostic.error(
+                Code.MISSING_FRONT_MATTER,
+                SourcePosition.startOf(path),
                 "the front matter is not closed")
             .withHint("end the front matter with a line '---'"));
     return Optional.empty();

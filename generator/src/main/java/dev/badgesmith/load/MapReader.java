@@ -23,10 +23,12 @@ final class MapReader {
   private final YamlMap map;
   private final String what;
   private final Diagnostics diagnostics;
+
   /** Keys offered as "did you mean": their absence is already explained. */
   private final java.util.Set<String> suggested;
 
-  private MapReader(YamlMap map, String what, Diagnostics diagnostics, java.util.Set<String> suggested) {
+  private MapReader(
+      YamlMap map, String what, Diagnostics diagnostics, java.util.Set<String> suggested) {
     this.map = map;
     this.what = what;
     this.diagnostics = diagnostics;
@@ -39,11 +41,14 @@ final class MapReader {
    * @param what how the mapping is named in messages, e.g. "an award" or "an evidence entry"
    * @return empty when the node is not a mapping (reported)
    */
-  static Optional<MapReader> of(YamlNode node, String what, List<String> allowed, Diagnostics diagnostics) {
+  static Optional<MapReader> of(
+      YamlNode node, String what, List<String> allowed, Diagnostics diagnostics) {
     if (!(node instanceof YamlMap map)) {
       diagnostics.add(
-          Diagnostic.error(Code.WRONG_TYPE, node.at(), what + " must be a mapping of keys to values, found "
-              + node.kind()));
+          Diagnostic.error(
+              Code.WRONG_TYPE,
+              node.at(),
+              what + " must be a mapping of keys to values, found " + node.kind()));
       return Optional.empty();
     }
     java.util.Set<String> suggested = new java.util.HashSet<>();
@@ -56,7 +61,8 @@ final class MapReader {
         diagnostics.add(
             closest
                 .map(k -> unknown.withHint("did you mean '" + k + "'?"))
-                .orElseGet(() -> unknown.withHint(what + " may have: " + String.join(", ", allowed))));
+                .orElseGet(
+                    () -> unknown.withHint(what + " may have: " + String.join(", ", allowed))));
       }
     }
     return Optional.of(new MapReader(map, what, diagnostics, suggested));
@@ -153,14 +159,16 @@ final class MapReader {
       return list.items();
     }
     diagnostics.add(
-        Diagnostic.error(Code.WRONG_TYPE, node.at(), "'" + key + "' must be a list, found " + node.kind())
+        Diagnostic.error(
+                Code.WRONG_TYPE, node.at(), "'" + key + "' must be a list, found " + node.kind())
             .withHint("write each item on its own line, starting with '- '"));
     return List.of();
   }
 
   private Optional<Located<String>> asText(String key, YamlNode node) {
     // Numbers are fine as text (a code such as 101); booleans and structures are not.
-    if (node instanceof YamlScalar s && (s.type() == ScalarType.TEXT || s.type() == ScalarType.NUMBER)) {
+    if (node instanceof YamlScalar s
+        && (s.type() == ScalarType.TEXT || s.type() == ScalarType.NUMBER)) {
       if (s.text().isBlank()) {
         diagnostics.add(Diagnostic.error(Code.MISSING_FIELD, s.at(), "'" + key + "' is empty"));
         return Optional.empty();
@@ -168,7 +176,8 @@ final class MapReader {
       return Optional.of(new Located<>(s.text().strip(), s.at()));
     }
     Diagnostic wrong =
-        Diagnostic.error(Code.WRONG_TYPE, node.at(), "'" + key + "' must be text, found " + node.kind());
+        Diagnostic.error(
+            Code.WRONG_TYPE, node.at(), "'" + key + "' must be text, found " + node.kind());
     diagnostics.add(
         node instanceof YamlScalar s && s.type() == ScalarType.BOOLEAN
             ? wrong.withHint("put the value in quotes if it is meant as text")

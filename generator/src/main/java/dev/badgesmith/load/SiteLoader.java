@@ -34,8 +34,8 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.regex.Pattern;
 
 /**
- * Reads every file of a badge site into {@link Docs}, checking each file on its own: syntax,
- * keys, types and formats. Problems become diagnostics; loading goes on so one run reports all.
+ * Reads every file of a badge site into {@link Docs}, checking each file on its own: syntax, keys,
+ * types and formats. Problems become diagnostics; loading goes on so one run reports all.
  */
 public final class SiteLoader {
   static final List<String> SETTINGS_KEYS =
@@ -43,8 +43,17 @@ public final class SiteLoader {
   static final List<String> ISSUER_KEYS = List.of("name", "url", "email", "description", "image");
   static final List<String> ISSUER_PAGE_KEYS = List.of("name", "url", "email", "image");
   static final List<String> BADGE_KEYS =
-      List.of("name", "description", "issuer", "image", "imageAlt", "tags", "alignment", "validFor",
-          "requires", "language");
+      List.of(
+          "name",
+          "description",
+          "issuer",
+          "image",
+          "imageAlt",
+          "tags",
+          "alignment",
+          "validFor",
+          "requires",
+          "language");
   static final List<String> ALIGNMENT_KEYS =
       List.of("targetName", "targetUrl", "targetDescription", "targetFramework", "targetCode");
   static final List<String> AWARD_KEYS =
@@ -64,7 +73,9 @@ public final class SiteLoader {
 
   private final ForkJoinPool pool;
 
-  /** @param pool runs the per-award work; awards are independent of each other */
+  /**
+   * @param pool runs the per-award work; awards are independent of each other
+   */
   public SiteLoader(ForkJoinPool pool) {
     this.pool = Objects.requireNonNull(pool, "pool");
   }
@@ -81,14 +92,19 @@ public final class SiteLoader {
       file(f, diagnostics, SiteLoader::badge).ifPresent(badges::add);
     }
     List<AwardDoc> awards =
-        pool.submit(() -> sources.awards().parallelStream()
-                .map(f -> file(f, diagnostics, SiteLoader::award))
-                .flatMap(Optional::stream)
-                .sorted(Comparator.comparing(AwardDoc::path))
-                .toList())
+        pool.submit(
+                () ->
+                    sources.awards().parallelStream()
+                        .map(f -> file(f, diagnostics, SiteLoader::award))
+                        .flatMap(Optional::stream)
+                        .sorted(Comparator.comparing(AwardDoc::path))
+                        .toList())
             .join();
     return new SiteDoc(
-        settings, issuers, badges, awards,
+        settings,
+        issuers,
+        badges,
+        awards,
         sources.issuers().stream().map(SourceFile::id).toList(),
         sources.badges().stream().map(SourceFile::id).toList());
   }
@@ -112,27 +128,35 @@ public final class SiteLoader {
   private static Optional<String> read(SourceFile f, Diagnostics diagnostics) {
     try {
       byte[] bytes = Files.readAllBytes(f.file());
-      String text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(java.nio.ByteBuffer.wrap(bytes))
-          .toString();
+      String text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(java.nio.ByteBuffer.wrap(bytes))
+              .toString();
       return Optional.of(text.startsWith("\uFEFF") ? text.substring(1) : text);
     } catch (CharacterCodingException e) {
       diagnostics.add(
-          Diagnostic.error(Code.UNREADABLE_FILE, SourcePosition.startOf(f.path()), "the file is not UTF-8 text")
+          Diagnostic.error(
+                  Code.UNREADABLE_FILE,
+                  SourcePosition.startOf(f.path()),
+                  "the file is not UTF-8 text")
               .withHint("save it as UTF-8"));
     } catch (IOException e) {
       diagnostics.add(
-          Diagnostic.error(Code.UNREADABLE_FILE, SourcePosition.startOf(f.path()),
+          Diagnostic.error(
+              Code.UNREADABLE_FILE,
+              SourcePosition.startOf(f.path()),
               "cannot read the file: " + e.getMessage()));
     }
     return Optional.empty();
   }
 
   private static Optional<SettingsDoc> settings(SourceFile f, String text, Diagnostics d) {
-    Optional<MapReader> read = YamlReader.read(text, f.path(), 0, d)
-        .flatMap(n -> MapReader.of(n, "site.yaml", SETTINGS_KEYS, d));
+    Optional<MapReader> read =
+        YamlReader.read(text, f.path(), 0, d)
+            .flatMap(n -> MapReader.of(n, "site.yaml", SETTINGS_KEYS, d));
     if (read.isEmpty()) {
       return Optional.empty();
     }
@@ -143,13 +167,21 @@ public final class SiteLoader {
     Optional<Located<String>> zone = r.text("timeZone").filter(z -> timeZone(z, d));
     Optional<Located<String>> issuer = r.text("issuer");
     Optional<String> description = r.text("description").map(Located::value);
-    if (title.isEmpty() || baseUrl.isEmpty() || (r.has("language") && language.isEmpty())
+    if (title.isEmpty()
+        || baseUrl.isEmpty()
+        || (r.has("language") && language.isEmpty())
         || (r.has("timeZone") && zone.isEmpty())) {
       return Optional.empty();
     }
-    return Optional.of(new SettingsDoc(
-        f.path(), title.get().value(), description, baseUrl.get(), issuer,
-        language.map(Located::value).orElse("en"), zone));
+    return Optional.of(
+        new SettingsDoc(
+            f.path(),
+            title.get().value(),
+            description,
+            baseUrl.get(),
+            issuer,
+            language.map(Located::value).orElse("en"),
+            zone));
   }
 
   private static Optional<IssuerDoc> issuer(SourceFile f, String text, Diagnostics d) {
@@ -161,10 +193,13 @@ public final class SiteLoader {
         return Optional.empty();
       }
       body = Optional.of(fm.get().body().strip()).filter(s -> !s.isEmpty());
-      read = YamlReader.read(fm.get().yaml(), f.path(), fm.get().lineOffset(), d)
-          .flatMap(n -> MapReader.of(n, "an issuer", ISSUER_PAGE_KEYS, d));
+      read =
+          YamlReader.read(fm.get().yaml(), f.path(), fm.get().lineOffset(), d)
+              .flatMap(n -> MapReader.of(n, "an issuer", ISSUER_PAGE_KEYS, d));
     } else {
-      read = YamlReader.read(text, f.path(), 0, d).flatMap(n -> MapReader.of(n, "an issuer", ISSUER_KEYS, d));
+      read =
+          YamlReader.read(text, f.path(), 0, d)
+              .flatMap(n -> MapReader.of(n, "an issuer", ISSUER_KEYS, d));
     }
     if (read.isEmpty()) {
       return Optional.empty();
@@ -173,13 +208,21 @@ public final class SiteLoader {
     Optional<Located<String>> name = r.requiredText("name");
     Optional<Located<String>> url = r.requiredText("url").filter(u -> httpUrl(u, d));
     Optional<Located<String>> email = r.requiredText("email").filter(e -> email(e, d));
-    Optional<String> description = body.isPresent() ? body : r.text("description").map(Located::value);
+    Optional<String> description =
+        body.isPresent() ? body : r.text("description").map(Located::value);
     Optional<Located<String>> image = r.text("image");
     if (name.isEmpty() || url.isEmpty() || email.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new IssuerDoc(
-        f.id(), f.path(), name.get().value(), url.get().value(), email.get().value(), description, image));
+    return Optional.of(
+        new IssuerDoc(
+            f.id(),
+            f.path(),
+            name.get().value(),
+            url.get().value(),
+            email.get().value(),
+            description,
+            image));
   }
 
   private static Optional<BadgeDoc> badge(SourceFile f, String text, Diagnostics d) {
@@ -188,8 +231,9 @@ public final class SiteLoader {
       return Optional.empty();
     }
     SourcePosition start = new SourcePosition(f.path(), fm.get().lineOffset() + 1, 1);
-    Optional<MapReader> read = YamlReader.read(fm.get().yaml(), f.path(), fm.get().lineOffset(), d)
-        .flatMap(n -> MapReader.of(n, "a badge class", BADGE_KEYS, d));
+    Optional<MapReader> read =
+        YamlReader.read(fm.get().yaml(), f.path(), fm.get().lineOffset(), d)
+            .flatMap(n -> MapReader.of(n, "a badge class", BADGE_KEYS, d));
     if (read.isEmpty()) {
       return Optional.empty();
     }
@@ -201,8 +245,13 @@ public final class SiteLoader {
       Optional<Located<String>> targetName = a.requiredText("targetName");
       Optional<Located<String>> targetUrl = a.requiredText("targetUrl").filter(u -> httpUrl(u, d));
       if (targetName.isPresent() && targetUrl.isPresent()) {
-        alignments.add(new AlignmentDoc(targetName.get().value(), targetUrl.get().value(),
-            value(a.text("targetDescription")), value(a.text("targetFramework")), value(a.text("targetCode"))));
+        alignments.add(
+            new AlignmentDoc(
+                targetName.get().value(),
+                targetUrl.get().value(),
+                value(a.text("targetDescription")),
+                value(a.text("targetFramework")),
+                value(a.text("targetCode"))));
       }
     }
     Optional<Period> validFor = r.text("validFor").flatMap(p -> period(p, d));
@@ -212,15 +261,28 @@ public final class SiteLoader {
     if (d.hasErrors() || name.isEmpty() || description.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new BadgeDoc(
-        f.id(), f.path(), start, name.get().value(), description.get().value(), r.text("issuer"),
-        r.text("image"), value(r.text("imageAlt")), tags, alignments, validFor, requires,
-        language.map(Located::value), fm.get().body().strip()));
+    return Optional.of(
+        new BadgeDoc(
+            f.id(),
+            f.path(),
+            start,
+            name.get().value(),
+            description.get().value(),
+            r.text("issuer"),
+            r.text("image"),
+            value(r.text("imageAlt")),
+            tags,
+            alignments,
+            validFor,
+            requires,
+            language.map(Located::value),
+            fm.get().body().strip()));
   }
 
   private static Optional<AwardDoc> award(SourceFile f, String text, Diagnostics d) {
-    Optional<MapReader> read = YamlReader.read(text, f.path(), 0, d)
-        .flatMap(n -> MapReader.of(n, "an award", AWARD_KEYS, d));
+    Optional<MapReader> read =
+        YamlReader.read(text, f.path(), 0, d)
+            .flatMap(n -> MapReader.of(n, "an award", AWARD_KEYS, d));
     if (read.isEmpty()) {
       return Optional.empty();
     }
@@ -236,38 +298,61 @@ public final class SiteLoader {
     List<EvidenceDoc> evidence = new ArrayList<>();
     for (MapReader e : r.mapList("evidence", "an evidence entry", EVIDENCE_KEYS)) {
       Optional<Located<String>> url = e.text("url").filter(u -> httpUrl(u, d));
-      EvidenceDoc doc = new EvidenceDoc(value(url), value(e.text("name")), value(e.text("description")),
-          value(e.text("narrative")), value(e.text("genre")), value(e.text("audience")));
+      EvidenceDoc doc =
+          new EvidenceDoc(
+              value(url),
+              value(e.text("name")),
+              value(e.text("description")),
+              value(e.text("narrative")),
+              value(e.text("genre")),
+              value(e.text("audience")));
       if (EVIDENCE_KEYS.stream().noneMatch(e::has)) {
-        d.add(Diagnostic.error(Code.MISSING_FIELD, e.at(), "an evidence entry needs at least one field")
-            .withHint("give its 'url', or a 'name' and 'narrative'"));
+        d.add(
+            Diagnostic.error(
+                    Code.MISSING_FIELD, e.at(), "an evidence entry needs at least one field")
+                .withHint("give its 'url', or a 'name' and 'narrative'"));
       }
       evidence.add(doc);
     }
     Optional<RevocationDoc> revoked = Optional.empty();
     if (r.node("revoked").isPresent()) {
-      revoked = r.map("revoked", "a revocation", REVOKED_KEYS).flatMap(m -> {
-        Optional<Located<String>> reason = m.requiredText("reason");
-        Optional<Located<String>> date = m.text("date").filter(t -> date(t, d));
-        return reason.map(x -> new RevocationDoc(x.value(), date));
-      });
+      revoked =
+          r.map("revoked", "a revocation", REVOKED_KEYS)
+              .flatMap(
+                  m -> {
+                    Optional<Located<String>> reason = m.requiredText("reason");
+                    Optional<Located<String>> date = m.text("date").filter(t -> date(t, d));
+                    return reason.map(x -> new RevocationDoc(x.value(), date));
+                  });
     }
     if (d.hasErrors() || recipient.isEmpty() || issuedOn.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new AwardDoc(f.folder(), f.id(), f.path(), recipient.get(), issuedOn.get(), expires,
-        value(r.text("narrative")), evidence, revoked));
+    return Optional.of(
+        new AwardDoc(
+            f.folder(),
+            f.id(),
+            f.path(),
+            recipient.get(),
+            issuedOn.get(),
+            expires,
+            value(r.text("narrative")),
+            evidence,
+            revoked));
   }
 
   private static Optional<RecipientDoc> recipient(MapReader r, Diagnostics d) {
     List<String> given = IDENTITY_KEYS.stream().filter(r::has).toList();
     if (given.size() != 1) {
-      Diagnostic problem = Diagnostic.error(Code.RECIPIENT_IDENTITY,
-          given.size() > 1 ? r.keyAt(given.get(1)) : r.at(),
-          given.isEmpty()
-              ? "a recipient needs one identity"
-              : "a recipient has one identity, found " + String.join(" and ", given));
-      d.add(problem.withHint("give exactly one of email, url, telephone, did, or hashed with salt"));
+      Diagnostic problem =
+          Diagnostic.error(
+              Code.RECIPIENT_IDENTITY,
+              given.size() > 1 ? r.keyAt(given.get(1)) : r.at(),
+              given.isEmpty()
+                  ? "a recipient needs one identity"
+                  : "a recipient has one identity, found " + String.join(" and ", given));
+      d.add(
+          problem.withHint("give exactly one of email, url, telephone, did, or hashed with salt"));
       return Optional.empty();
     }
     String key = given.get(0);
@@ -275,9 +360,12 @@ public final class SiteLoader {
     if (!key.equals("hashed")) {
       for (String onlyHashed : List.of("salt", "type")) {
         if (r.has(onlyHashed)) {
-          d.add(Diagnostic.error(Code.RECIPIENT_IDENTITY, r.keyAt(onlyHashed),
-                  "'" + onlyHashed + "' goes only with a 'hashed' identity")
-              .withHint("remove it; the salt of a plain identity is derived at build time"));
+          d.add(
+              Diagnostic.error(
+                      Code.RECIPIENT_IDENTITY,
+                      r.keyAt(onlyHashed),
+                      "'" + onlyHashed + "' goes only with a 'hashed' identity")
+                  .withHint("remove it; the salt of a plain identity is derived at build time"));
           return Optional.empty();
         }
       }
@@ -289,26 +377,33 @@ public final class SiteLoader {
     Located<String> v = value.get();
     switch (key) {
       case "email" -> {
-        return email(v, d) ? Optional.of(new RecipientDoc("email", v.value().toLowerCase(Locale.ROOT),
-            Optional.empty(), name)) : Optional.empty();
+        return email(v, d)
+            ? Optional.of(
+                new RecipientDoc(
+                    "email", v.value().toLowerCase(Locale.ROOT), Optional.empty(), name))
+            : Optional.empty();
       }
       case "url" -> {
-        return httpUrl(v, d) ? Optional.of(new RecipientDoc("url", v.value(), Optional.empty(), name))
+        return httpUrl(v, d)
+            ? Optional.of(new RecipientDoc("url", v.value(), Optional.empty(), name))
             : Optional.empty();
       }
       case "telephone" -> {
         String number = v.value().replaceAll("[\\s().-]", "");
         if (!TELEPHONE.matcher(number).matches()) {
-          d.add(Diagnostic.error(Code.INVALID_VALUE, v.at(), "'" + v.value() + "' is not a telephone number")
-              .withHint("write it in international form, such as +441234567890"));
+          d.add(
+              Diagnostic.error(
+                      Code.INVALID_VALUE, v.at(), "'" + v.value() + "' is not a telephone number")
+                  .withHint("write it in international form, such as +441234567890"));
           return Optional.empty();
         }
         return Optional.of(new RecipientDoc("telephone", number, Optional.empty(), name));
       }
       case "did" -> {
         if (!DID.matcher(v.value()).matches()) {
-          d.add(Diagnostic.error(Code.INVALID_VALUE, v.at(), "'" + v.value() + "' is not a DID")
-              .withHint("a DID looks like did:web:example.org"));
+          d.add(
+              Diagnostic.error(Code.INVALID_VALUE, v.at(), "'" + v.value() + "' is not a DID")
+                  .withHint("a DID looks like did:web:example.org"));
           return Optional.empty();
         }
         return Optional.of(new RecipientDoc("id", v.value(), Optional.empty(), name));
@@ -322,21 +417,31 @@ public final class SiteLoader {
   private static Optional<RecipientDoc> hashed(
       MapReader r, Located<String> hash, Optional<String> name, Diagnostics d) {
     if (!HASH.matcher(hash.value()).matches()) {
-      d.add(Diagnostic.error(Code.INVALID_VALUE, hash.at(), "'hashed' must be sha256$ and 64 hex digits")
-          .withHint("run `badgesmith award --hash` or compute sha256(identity + salt)"));
+      d.add(
+          Diagnostic.error(
+                  Code.INVALID_VALUE, hash.at(), "'hashed' must be sha256$ and 64 hex digits")
+              .withHint("run `badgesmith award --hash` or compute sha256(identity + salt)"));
       return Optional.empty();
     }
     Optional<Located<String>> salt = r.requiredText("salt");
     Optional<Located<String>> type = r.text("type");
     List<String> types = List.of("email", "url", "telephone", "id");
     if (type.isPresent() && !types.contains(type.get().value())) {
-      d.add(Diagnostic.error(Code.INVALID_VALUE, type.get().at(), "unknown identity type '"
-              + type.get().value() + "'")
-          .withHint("the type of a hashed identity is one of " + String.join(", ", types)));
+      d.add(
+          Diagnostic.error(
+                  Code.INVALID_VALUE,
+                  type.get().at(),
+                  "unknown identity type '" + type.get().value() + "'")
+              .withHint("the type of a hashed identity is one of " + String.join(", ", types)));
       return Optional.empty();
     }
-    return salt.map(s -> new RecipientDoc(type.map(Located::value).orElse("email"),
-        hash.value().toLowerCase(Locale.ROOT), Optional.of(s.value()), name));
+    return salt.map(
+        s ->
+            new RecipientDoc(
+                type.map(Located::value).orElse("email"),
+                hash.value().toLowerCase(Locale.ROOT),
+                Optional.of(s.value()),
+                name));
   }
 
   private static Optional<String> value(Optional<Located<String>> located) {
@@ -364,10 +469,18 @@ public final class SiteLoader {
     } catch (java.net.URISyntaxException e) {
       // reported below
     }
-    d.add(Diagnostic.error(Code.INVALID_URL, url.at(), "'" + url.value() + "' is not " + (httpsOnly
-            ? "an https URL" : "an http or https URL"))
-        .withHint(httpsOnly ? "write the full address, such as https://example.org/badges/"
-            : "write the full address, such as https://example.org/page"));
+    d.add(
+        Diagnostic.error(
+                Code.INVALID_URL,
+                url.at(),
+                "'"
+                    + url.value()
+                    + "' is not "
+                    + (httpsOnly ? "an https URL" : "an http or https URL"))
+            .withHint(
+                httpsOnly
+                    ? "write the full address, such as https://example.org/badges/"
+                    : "write the full address, such as https://example.org/page"));
     return false;
   }
 
@@ -375,7 +488,9 @@ public final class SiteLoader {
     if (EMAIL.matcher(email.value()).matches()) {
       return true;
     }
-    d.add(Diagnostic.error(Code.INVALID_EMAIL, email.at(), "'" + email.value() + "' is not an e-mail address"));
+    d.add(
+        Diagnostic.error(
+            Code.INVALID_EMAIL, email.at(), "'" + email.value() + "' is not an e-mail address"));
     return false;
   }
 
@@ -383,8 +498,9 @@ public final class SiteLoader {
     if (Dates.isDate(date.value())) {
       return true;
     }
-    d.add(Diagnostic.error(Code.INVALID_DATE, date.at(), "'" + date.value() + "' is not a date")
-        .withHint("write 2025-03-14, 2025-03-14T09:30:00 or 2025-03-14T09:30:00+01:00"));
+    d.add(
+        Diagnostic.error(Code.INVALID_DATE, date.at(), "'" + date.value() + "' is not a date")
+            .withHint("write 2025-03-14, 2025-03-14T09:30:00 or 2025-03-14T09:30:00+01:00"));
     return false;
   }
 
@@ -397,8 +513,10 @@ public final class SiteLoader {
     } catch (DateTimeParseException e) {
       // reported below
     }
-    d.add(Diagnostic.error(Code.INVALID_VALUE, text.at(), "'" + text.value() + "' is not a period of time")
-        .withHint("write an ISO-8601 period such as P2Y (two years), P6M or P90D"));
+    d.add(
+        Diagnostic.error(
+                Code.INVALID_VALUE, text.at(), "'" + text.value() + "' is not a period of time")
+            .withHint("write an ISO-8601 period such as P2Y (two years), P6M or P90D"));
     return Optional.empty();
   }
 
@@ -406,8 +524,10 @@ public final class SiteLoader {
     if (LANGUAGE.matcher(text.value()).matches()) {
       return true;
     }
-    d.add(Diagnostic.error(Code.INVALID_VALUE, text.at(), "'" + text.value() + "' is not a language tag")
-        .withHint("write a BCP 47 tag such as en, de or pt-BR"));
+    d.add(
+        Diagnostic.error(
+                Code.INVALID_VALUE, text.at(), "'" + text.value() + "' is not a language tag")
+            .withHint("write a BCP 47 tag such as en, de or pt-BR"));
     return false;
   }
 
@@ -416,8 +536,10 @@ public final class SiteLoader {
       ZoneId.of(text.value());
       return true;
     } catch (DateTimeException e) {
-      d.add(Diagnostic.error(Code.INVALID_VALUE, text.at(), "'" + text.value() + "' is not a time zone")
-          .withHint("write a zone id such as UTC or Europe/Berlin"));
+      d.add(
+          Diagnostic.error(
+                  Code.INVALID_VALUE, text.at(), "'" + text.value() + "' is not a time zone")
+              .withHint("write a zone id such as UTC or Europe/Berlin"));
       return false;
     }
   }

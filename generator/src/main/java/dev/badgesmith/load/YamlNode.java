@@ -42,8 +42,8 @@ public sealed interface YamlNode {
   }
 
   /**
-   * A scalar as written. {@code type} says how YAML read it, so that {@code true} or {@code 12}
-   * can be told apart from text where the difference matters.
+   * A scalar as written. {@code type} says how YAML read it, so that {@code true} or {@code 12} can
+   * be told apart from text where the difference matters.
    */
   record YamlScalar(String text, ScalarType type, SourcePosition at) implements YamlNode {
     public YamlScalar {

@@ -42,17 +42,21 @@ public final class YamlReader {
    * @param lineOffset how many lines of the file come before the YAML text
    * @return the root node, or empty when the text is not well-formed (reported)
    */
-  public static Optional<YamlNode> read(String text, String path, int lineOffset, Diagnostics diagnostics) {
+  public static Optional<YamlNode> read(
+      String text, String path, int lineOffset, Diagnostics diagnostics) {
     try (JsonParser parser = FACTORY.createParser(text)) {
       Builder builder = new Builder(parser, path, lineOffset, diagnostics);
       JsonToken first = parser.nextToken();
       if (first == null) {
-        return Optional.of(new YamlScalar(null, ScalarType.NULL, new SourcePosition(path, lineOffset + 1, 1)));
+        return Optional.of(
+            new YamlScalar(null, ScalarType.NULL, new SourcePosition(path, lineOffset + 1, 1)));
       }
       YamlNode root = builder.value(first);
       if (parser.nextToken() != null) {
         diagnostics.add(
-            Diagnostic.error(Code.MALFORMED_YAML, builder.position(parser.currentTokenLocation()),
+            Diagnostic.error(
+                    Code.MALFORMED_YAML,
+                    builder.position(parser.currentTokenLocation()),
                     "more than one YAML document in this file")
                 .withHint("remove the second '---' separator"));
         return Optional.empty();
@@ -109,7 +113,9 @@ public final class YamlReader {
 
     SourcePosition position(JsonLocation location) {
       return new SourcePosition(
-          path, lineOffset + Math.max(1, location.getLineNr()), Math.max(1, location.getColumnNr()));
+          path,
+          lineOffset + Math.max(1, location.getLineNr()),
+          Math.max(1, location.getColumnNr()));
     }
 
     YamlNode value(JsonToken token) throws IOException {
@@ -118,7 +124,8 @@ public final class YamlReader {
         case START_OBJECT -> map(at);
         case START_ARRAY -> list(at);
         case VALUE_STRING -> new YamlScalar(parser.getText(), ScalarType.TEXT, at);
-        case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> new YamlScalar(parser.getText(), ScalarType.NUMBER, at);
+        case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT ->
+            new YamlScalar(parser.getText(), ScalarType.NUMBER, at);
         case VALUE_TRUE, VALUE_FALSE -> new YamlScalar(parser.getText(), ScalarType.BOOLEAN, at);
         case VALUE_NULL -> new YamlScalar(null, ScalarType.NULL, at);
         default -> new YamlScalar(parser.getText(), ScalarType.TEXT, at);
@@ -136,8 +143,12 @@ public final class YamlReader {
         if (earlier != null) {
           diagnostics.add(
               Diagnostic.error(Code.DUPLICATE_KEY, keyAt, "duplicate key '" + key + "'")
-                  .withHint("'" + key + "' is already set at line " + earlier.keyAt().line()
-                      + "; keep one of them"));
+                  .withHint(
+                      "'"
+                          + key
+                          + "' is already set at line "
+                          + earlier.keyAt().line()
+                          + "; keep one of them"));
           continue;
         }
         entries.put(key, new Entry(key, keyAt, value));

@@ -8,7 +8,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** A validated badge site: everything the renderers need, nothing they must check again. */
-public record Site(SiteSettings settings, List<Issuer> issuers, List<BadgeClass> badges, List<Award> awards) {
+public record Site(
+    SiteSettings settings, List<Issuer> issuers, List<BadgeClass> badges, List<Award> awards) {
 
   public Site {
     Objects.requireNonNull(settings, "settings");

@@ -42,7 +42,9 @@ public record SiteLayout(SiteSettings settings) {
     return settings.url("assertions/" + award.badgeId() + "/" + award.id() + ".json");
   }
 
-  /** The prefix every hosted assertion of this site starts with; issuers scope verification to it. */
+  /**
+   * The prefix every hosted assertion of this site starts with; issuers scope verification to it.
+   */
   public SiteUrl assertionsPrefix() {
     return settings.url("assertions/");
   }

@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * A published file: its path inside the output folder and its public URL. Both come from one
- * value, so a link and the file it points at always agree.
+ * A published file: its path inside the output folder and its public URL. Both come from one value,
+ * so a link and the file it points at always agree.
  *
  * @param base the site's base URL, ending in {@code /}
  * @param path the path under the output folder, with forward slashes and no leading slash; it may

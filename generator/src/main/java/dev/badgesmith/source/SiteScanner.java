@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Finds the files of a badge site (design §3). Only the known folders are read, so a site can
- * live in a repository beside anything else. Ids come from file names and must be slugs.
+ * Finds the files of a badge site (design §3). Only the known folders are read, so a site can live
+ * in a repository beside anything else. Ids come from file names and must be slugs.
  */
 public final class SiteScanner {
   public static final String SETTINGS_FILE = "site.yaml";
@@ -38,7 +38,9 @@ public final class SiteScanner {
       settings = scan.inside(settingsFile);
     } else {
       diagnostics.add(
-          Diagnostic.error(Code.MISSING_SITE_FILE, SourcePosition.startOf(SETTINGS_FILE),
+          Diagnostic.error(
+                  Code.MISSING_SITE_FILE,
+                  SourcePosition.startOf(SETTINGS_FILE),
                   "no site.yaml in the site folder")
               .withHint("a badge site needs site.yaml with at least 'title' and 'baseUrl'"));
     }
@@ -47,8 +49,9 @@ public final class SiteScanner {
     for (SourceFile f : scan.files("issuers", 1)) {
       switch (f.extension()) {
         case "yaml", "yml", "md" -> scan.slug(f).ifPresent(issuers::add);
-        case "png", "svg" -> { } // an issuer's image, named from its profile
-        default -> scan.unexpected(f, "issuers/ holds <issuer-id>.yaml or .md files and their images");
+        case "png", "svg" -> {} // an issuer's image, named from its profile
+        default ->
+            scan.unexpected(f, "issuers/ holds <issuer-id>.yaml or .md files and their images");
       }
     }
 
@@ -72,7 +75,9 @@ public final class SiteScanner {
         }
       } else if (f.extension().equals("csv")) {
         diagnostics.add(
-            Diagnostic.warning(Code.UNEXPECTED_FILE, SourcePosition.startOf(f.path()),
+            Diagnostic.warning(
+                    Code.UNEXPECTED_FILE,
+                    SourcePosition.startOf(f.path()),
                     "bulk CSV awards are not read by this version; the file is skipped")
                 .withHint("write one awards/<badge-id>/<award-id>.yaml per award"));
       } else {
@@ -114,10 +119,13 @@ public final class SiteScanner {
       }
       List<Path> found;
       try (Stream<Path> walk = Files.walk(dir, maxDepth)) {
-        found = walk.filter(p -> !p.equals(dir)).sorted(Comparator.comparing(this::relative)).toList();
+        found =
+            walk.filter(p -> !p.equals(dir)).sorted(Comparator.comparing(this::relative)).toList();
       } catch (IOException e) {
         diagnostics.add(
-            Diagnostic.error(Code.UNREADABLE_FILE, SourcePosition.startOf(folder),
+            Diagnostic.error(
+                Code.UNREADABLE_FILE,
+                SourcePosition.startOf(folder),
                 "cannot list " + folder + "/: " + e.getMessage()));
         return List.of();
       }
@@ -128,7 +136,8 @@ public final class SiteScanner {
         }
         if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
           if (root.relativize(p).getNameCount() > maxDepth) {
-            unexpected(new SourceFile(relative(p), p), "this folder is nested too deep and is skipped");
+            unexpected(
+                new SourceFile(relative(p), p), "this folder is nested too deep and is skipped");
           }
           continue;
         }
@@ -144,7 +153,9 @@ public final class SiteScanner {
         Path real = file.toRealPath();
         if (!real.startsWith(root)) {
           diagnostics.add(
-              Diagnostic.error(Code.UNREADABLE_FILE, SourcePosition.startOf(path),
+              Diagnostic.error(
+                      Code.UNREADABLE_FILE,
+                      SourcePosition.startOf(path),
                       "this link leads out of the site folder")
                   .withHint("copy the file into the site instead of linking to it"));
           return Optional.empty();
@@ -154,8 +165,10 @@ public final class SiteScanner {
         }
       } catch (IOException e) {
         diagnostics.add(
-            Diagnostic.error(Code.UNREADABLE_FILE, SourcePosition.startOf(path), "cannot read the file: "
-                + e.getMessage()));
+            Diagnostic.error(
+                Code.UNREADABLE_FILE,
+                SourcePosition.startOf(path),
+                "cannot read the file: " + e.getMessage()));
         return Optional.empty();
       }
       return Optional.of(new SourceFile(path, file));
@@ -170,7 +183,9 @@ public final class SiteScanner {
         return true;
       }
       diagnostics.add(
-          Diagnostic.error(Code.INVALID_SLUG, SourcePosition.startOf(f.path()),
+          Diagnostic.error(
+                  Code.INVALID_SLUG,
+                  SourcePosition.startOf(f.path()),
                   "'" + id + "' is not a valid id: ids are lowercase letters, digits and '-'")
               .withHint("rename it to '" + suggest(id) + "'"));
       return false;
@@ -178,13 +193,16 @@ public final class SiteScanner {
 
     void unexpected(SourceFile f, String expected) {
       diagnostics.add(
-          Diagnostic.warning(Code.UNEXPECTED_FILE, SourcePosition.startOf(f.path()),
+          Diagnostic.warning(
+                  Code.UNEXPECTED_FILE,
+                  SourcePosition.startOf(f.path()),
                   "unexpected file; it is not read")
               .withHint(expected));
     }
 
     private static String suggest(String id) {
-      String slug = id.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+      String slug =
+          id.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
       return slug.isEmpty() ? "badge-1" : slug;
     }
   }

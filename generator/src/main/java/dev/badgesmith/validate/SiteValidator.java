@@ -44,19 +44,23 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Checks a loaded site across files (references, images, ids two files claim) and turns it into
- * the model: dates resolved in the site's time zone, recipients hashed, expiry computed.
+ * Checks a loaded site across files (references, images, ids two files claim) and turns it into the
+ * model: dates resolved in the site's time zone, recipients hashed, expiry computed.
  */
 public final class SiteValidator {
   /** Output folders the generator owns; files in static/ may not land in them. */
   private static final List<String> GENERATED =
       List.of("issuers/", "badges/", "assertions/", "credentials/", "keys/", "assets/");
-  private static final Set<String> GENERATED_FILES = Set.of("index.html", "manifest.json", "404.html");
+
+  private static final Set<String> GENERATED_FILES =
+      Set.of("index.html", "manifest.json", "404.html");
   private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
   private final Optional<String> saltSecret;
 
-  /** @param saltSecret the site secret recipients' salts are derived from, when set */
+  /**
+   * @param saltSecret the site secret recipients' salts are derived from, when set
+   */
   public SiteValidator(Optional<String> saltSecret) {
     this.saltSecret = saltSecret.filter(s -> !s.isEmpty());
   }
@@ -84,10 +88,15 @@ public final class SiteValidator {
       duplicateIds(sources.awards(), "award");
       staticFiles();
       Optional<SiteSettings> settings = doc.settings().flatMap(this::settings);
-      List<Issuer> issuers = doc.issuers().stream().map(this::issuer).flatMap(Optional::stream).toList();
-      Optional<String> defaultIssuer = settings.map(SiteSettings::defaultIssuer).filter(s -> !s.isEmpty());
+      List<Issuer> issuers =
+          doc.issuers().stream().map(this::issuer).flatMap(Optional::stream).toList();
+      Optional<String> defaultIssuer =
+          settings.map(SiteSettings::defaultIssuer).filter(s -> !s.isEmpty());
       List<BadgeClass> badges =
-          doc.badges().stream().map(b -> badge(b, defaultIssuer)).flatMap(Optional::stream).toList();
+          doc.badges().stream()
+              .map(b -> badge(b, defaultIssuer))
+              .flatMap(Optional::stream)
+              .toList();
       Map<String, BadgeClass> badgesById = new HashMap<>();
       badges.forEach(b -> badgesById.put(b.id(), b));
       ZoneId zone = settings.map(SiteSettings::timeZone).orElse(ZoneOffset.UTC);
@@ -99,7 +108,8 @@ public final class SiteValidator {
     }
 
     private Optional<SiteSettings> settings(SettingsDoc s) {
-      String base = s.baseUrl().value().endsWith("/") ? s.baseUrl().value() : s.baseUrl().value() + "/";
+      String base =
+          s.baseUrl().value().endsWith("/") ? s.baseUrl().value() : s.baseUrl().value() + "/";
       String issuer = "";
       if (s.issuer().isPresent()) {
         Located<String> named = s.issuer().get();
@@ -109,20 +119,26 @@ public final class SiteValidator {
       } else if (doc.issuerIds().size() == 1) {
         issuer = doc.issuerIds().get(0);
       } else if (doc.issuerIds().isEmpty()) {
-        d.add(Diagnostic.error(Code.UNKNOWN_ISSUER, SourcePosition.startOf(s.path()), "the site has no issuer")
-            .withHint("add issuers/<issuer-id>.yaml with name, url and email"));
+        d.add(
+            Diagnostic.error(
+                    Code.UNKNOWN_ISSUER, SourcePosition.startOf(s.path()), "the site has no issuer")
+                .withHint("add issuers/<issuer-id>.yaml with name, url and email"));
       }
       ZoneId zone = s.timeZone().map(z -> ZoneId.of(z.value())).orElse(ZoneOffset.UTC);
-      return Optional.of(new SiteSettings(s.title(), s.description(), base, issuer, s.language(), zone));
+      return Optional.of(
+          new SiteSettings(s.title(), s.description(), base, issuer, s.language(), zone));
     }
 
     private boolean knownIssuer(Located<String> id) {
       if (doc.issuerIds().contains(id.value())) {
         return true;
       }
-      d.add(withSuggestion(
-          Diagnostic.error(Code.UNKNOWN_ISSUER, id.at(), "no issuer '" + id.value() + "'"),
-          id.value(), doc.issuerIds(), "issuers/" + id.value() + ".yaml"));
+      d.add(
+          withSuggestion(
+              Diagnostic.error(Code.UNKNOWN_ISSUER, id.at(), "no issuer '" + id.value() + "'"),
+              id.value(),
+              doc.issuerIds(),
+              "issuers/" + id.value() + ".yaml"));
       return false;
     }
 
@@ -134,7 +150,8 @@ public final class SiteValidator {
           return Optional.empty();
         }
       }
-      return Optional.of(new Issuer(i.id(), i.name(), i.url(), i.email(), i.description(), image, i.path()));
+      return Optional.of(
+          new Issuer(i.id(), i.name(), i.url(), i.email(), i.description(), image, i.path()));
     }
 
     private Optional<BadgeClass> badge(BadgeDoc b, Optional<String> defaultIssuer) {
@@ -148,20 +165,31 @@ public final class SiteValidator {
         issuer = defaultIssuer.get();
       } else {
         if (doc.issuerIds().size() > 1 && doc.settings().isPresent()) {
-          d.add(Diagnostic.error(Code.MISSING_FIELD, b.frontMatterAt(), "the badge class names no issuer and the "
-                  + "site has no default issuer")
-              .withHint("add 'issuer: <issuer-id>' here or in site.yaml"));
+          d.add(
+              Diagnostic.error(
+                      Code.MISSING_FIELD,
+                      b.frontMatterAt(),
+                      "the badge class names no issuer and the " + "site has no default issuer")
+                  .withHint("add 'issuer: <issuer-id>' here or in site.yaml"));
         }
         ok = false;
       }
       for (Located<String> required : b.requires()) {
         if (required.value().equals(b.id())) {
-          d.add(Diagnostic.error(Code.UNKNOWN_BADGE, required.at(), "a badge class cannot require itself"));
+          d.add(
+              Diagnostic.error(
+                  Code.UNKNOWN_BADGE, required.at(), "a badge class cannot require itself"));
           ok = false;
         } else if (!doc.badgeIds().contains(required.value())) {
-          d.add(withSuggestion(
-              Diagnostic.error(Code.UNKNOWN_BADGE, required.at(), "no badge class '" + required.value() + "'"),
-              required.value(), doc.badgeIds(), "badges/" + required.value() + ".md"));
+          d.add(
+              withSuggestion(
+                  Diagnostic.error(
+                      Code.UNKNOWN_BADGE,
+                      required.at(),
+                      "no badge class '" + required.value() + "'"),
+                  required.value(),
+                  doc.badgeIds(),
+                  "badges/" + required.value() + ".md"));
           ok = false;
         }
       }
@@ -169,13 +197,32 @@ public final class SiteValidator {
       if (!ok || image.isEmpty()) {
         return Optional.empty();
       }
-      List<Alignment> alignments = b.alignments().stream()
-          .map(a -> new Alignment(a.targetName(), a.targetUrl(), a.targetDescription(), a.targetFramework(),
-              a.targetCode()))
-          .toList();
-      return Optional.of(new BadgeClass(b.id(), b.name(), b.description(), issuer, image.get(), b.imageAlt(),
-          b.tags(), alignments, b.validFor(), b.requires().stream().map(Located::value).toList(), b.language(),
-          b.criteria(), b.path()));
+      List<Alignment> alignments =
+          b.alignments().stream()
+              .map(
+                  a ->
+                      new Alignment(
+                          a.targetName(),
+                          a.targetUrl(),
+                          a.targetDescription(),
+                          a.targetFramework(),
+                          a.targetCode()))
+              .toList();
+      return Optional.of(
+          new BadgeClass(
+              b.id(),
+              b.name(),
+              b.description(),
+              issuer,
+              image.get(),
+              b.imageAlt(),
+              b.tags(),
+              alignments,
+              b.validFor(),
+              b.requires().stream().map(Located::value).toList(),
+              b.language(),
+              b.criteria(),
+              b.path()));
     }
 
     /** badges/<id>.svg or .png beside the badge class; exactly one of them. */
@@ -189,12 +236,20 @@ public final class SiteValidator {
       if (found.size() == 1) {
         return image(new Located<>(found.get(0), b.frontMatterAt()));
       }
-      d.add(Diagnostic.error(Code.MISSING_IMAGE, b.frontMatterAt(), found.isEmpty()
-              ? "no design for badge class '" + b.id() + "'"
-              : "two designs for badge class '" + b.id() + "': " + String.join(" and ", found))
-          .withHint(found.isEmpty()
-              ? "add badges/" + b.id() + ".svg or .png, or name the file with 'image:'"
-              : "remove one, or choose one with 'image:'"));
+      d.add(
+          Diagnostic.error(
+                  Code.MISSING_IMAGE,
+                  b.frontMatterAt(),
+                  found.isEmpty()
+                      ? "no design for badge class '" + b.id() + "'"
+                      : "two designs for badge class '"
+                          + b.id()
+                          + "': "
+                          + String.join(" and ", found))
+              .withHint(
+                  found.isEmpty()
+                      ? "add badges/" + b.id() + ".svg or .png, or name the file with 'image:'"
+                      : "remove one, or choose one with 'image:'"));
       return Optional.empty();
     }
 
@@ -204,62 +259,104 @@ public final class SiteValidator {
       Path root = sources.root();
       Path file = root.resolve(path).normalize();
       if (path.startsWith("/") || path.contains("\\") || !file.startsWith(root)) {
-        d.add(Diagnostic.error(Code.MISSING_IMAGE, named.at(), "the image '" + path + "' is outside the site folder")
-            .withHint("name a file relative to the site folder, such as badges/design.svg"));
+        d.add(
+            Diagnostic.error(
+                    Code.MISSING_IMAGE,
+                    named.at(),
+                    "the image '" + path + "' is outside the site folder")
+                .withHint("name a file relative to the site folder, such as badges/design.svg"));
         return Optional.empty();
       }
       String format = path.substring(path.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
       if (!format.equals("png") && !format.equals("svg")) {
-        d.add(Diagnostic.error(Code.MISSING_IMAGE, named.at(), "the image '" + path + "' is not PNG or SVG")
-            .withHint("Open Badges images are .png or .svg files"));
+        d.add(
+            Diagnostic.error(
+                    Code.MISSING_IMAGE, named.at(), "the image '" + path + "' is not PNG or SVG")
+                .withHint("Open Badges images are .png or .svg files"));
         return Optional.empty();
       }
       try {
         if (!Files.isRegularFile(file) || !file.toRealPath().startsWith(root)) {
-          d.add(Diagnostic.error(Code.MISSING_IMAGE, named.at(), "no image file '" + path + "'")
-              .withHint("paths are relative to the site folder"));
+          d.add(
+              Diagnostic.error(Code.MISSING_IMAGE, named.at(), "no image file '" + path + "'")
+                  .withHint("paths are relative to the site folder"));
           return Optional.empty();
         }
         if (!looksLike(file, format)) {
-          d.add(Diagnostic.error(Code.MISSING_IMAGE, named.at(), "'" + path + "' is not a " + format.toUpperCase(
-                  Locale.ROOT) + " image"));
+          d.add(
+              Diagnostic.error(
+                  Code.MISSING_IMAGE,
+                  named.at(),
+                  "'" + path + "' is not a " + format.toUpperCase(Locale.ROOT) + " image"));
           return Optional.empty();
         }
       } catch (IOException e) {
-        d.add(Diagnostic.error(Code.MISSING_IMAGE, named.at(), "cannot read the image '" + path + "': "
-            + e.getMessage()));
+        d.add(
+            Diagnostic.error(
+                Code.MISSING_IMAGE,
+                named.at(),
+                "cannot read the image '" + path + "': " + e.getMessage()));
         return Optional.empty();
       }
-      return Optional.of(new ImageFile(root.relativize(file).toString().replace('\\', '/'), format));
+      return Optional.of(
+          new ImageFile(root.relativize(file).toString().replace('\\', '/'), format));
     }
 
     private Optional<Award> award(AwardDoc a, Map<String, BadgeClass> badges, ZoneId zone) {
       BadgeClass badge = badges.get(a.badgeId());
       if (badge == null) {
         if (!doc.badgeIds().contains(a.badgeId())) {
-          d.add(withSuggestion(
-              Diagnostic.error(Code.UNKNOWN_BADGE, SourcePosition.startOf(a.path()),
-                  "no badge class '" + a.badgeId() + "' for this award"),
-              a.badgeId(), doc.badgeIds(), "badges/" + a.badgeId() + ".md"));
+          d.add(
+              withSuggestion(
+                  Diagnostic.error(
+                      Code.UNKNOWN_BADGE,
+                      SourcePosition.startOf(a.path()),
+                      "no badge class '" + a.badgeId() + "' for this award"),
+                  a.badgeId(),
+                  doc.badgeIds(),
+                  "badges/" + a.badgeId() + ".md"));
         }
         return Optional.empty();
       }
       OffsetDateTime issuedOn = Dates.resolve(a.issuedOn().value(), zone).orElseThrow();
-      Optional<OffsetDateTime> expires = a.expires().map(e -> Dates.resolve(e.value(), zone).orElseThrow())
-          .or(() -> badge.validFor().map(issuedOn::plus));
+      Optional<OffsetDateTime> expires =
+          a.expires()
+              .map(e -> Dates.resolve(e.value(), zone).orElseThrow())
+              .or(() -> badge.validFor().map(issuedOn::plus));
       if (expires.isPresent() && !expires.get().isAfter(issuedOn)) {
         SourcePosition at = a.expires().map(Located::at).orElse(a.issuedOn().at());
-        d.add(Diagnostic.error(Code.EXPIRES_BEFORE_ISSUED, at, "the award expires before it is issued")
-            .withHint("'expires' must be later than 'issuedOn'"));
+        d.add(
+            Diagnostic.error(
+                    Code.EXPIRES_BEFORE_ISSUED, at, "the award expires before it is issued")
+                .withHint("'expires' must be later than 'issuedOn'"));
         return Optional.empty();
       }
-      Optional<Revocation> revocation = a.revoked().map(r -> new Revocation(r.reason(),
-          r.date().flatMap(x -> Dates.date(x.value()))));
-      List<Evidence> evidence = a.evidence().stream()
-          .map(e -> new Evidence(e.url(), e.name(), e.description(), e.narrative(), e.genre(), e.audience()))
-          .toList();
-      return Optional.of(new Award(a.badgeId(), a.id(), recipient(a, a.recipient()), issuedOn, expires,
-          a.narrative(), evidence, revocation, a.path()));
+      Optional<Revocation> revocation =
+          a.revoked()
+              .map(r -> new Revocation(r.reason(), r.date().flatMap(x -> Dates.date(x.value()))));
+      List<Evidence> evidence =
+          a.evidence().stream()
+              .map(
+                  e ->
+                      new Evidence(
+                          e.url(),
+                          e.name(),
+                          e.description(),
+                          e.narrative(),
+                          e.genre(),
+                          e.audience()))
+              .toList();
+      return Optional.of(
+          new Award(
+              a.badgeId(),
+              a.id(),
+              recipient(a, a.recipient()),
+              issuedOn,
+              expires,
+              a.narrative(),
+              evidence,
+              revocation,
+              a.path()));
     }
 
     private Recipient recipient(AwardDoc a, RecipientDoc r) {
@@ -277,9 +374,12 @@ public final class SiteValidator {
         String key = f.folder() + "/" + f.id();
         SourceFile first = seen.putIfAbsent(key, f);
         if (first != null) {
-          d.add(Diagnostic.error(Code.DUPLICATE_ID, SourcePosition.startOf(f.path()),
-                  "the " + what + " id '" + f.id() + "' is also claimed by " + first.path())
-              .withHint("keep one of the two files"));
+          d.add(
+              Diagnostic.error(
+                      Code.DUPLICATE_ID,
+                      SourcePosition.startOf(f.path()),
+                      "the " + what + " id '" + f.id() + "' is also claimed by " + first.path())
+                  .withHint("keep one of the two files"));
         }
       }
     }
@@ -288,20 +388,34 @@ public final class SiteValidator {
       Set<String> seen = new HashSet<>();
       for (SourceFile f : sources.staticFiles()) {
         String out = f.path().substring("static/".length());
-        boolean generated = GENERATED_FILES.contains(out) || GENERATED.stream().anyMatch(out::startsWith);
+        boolean generated =
+            GENERATED_FILES.contains(out) || GENERATED.stream().anyMatch(out::startsWith);
         if (generated || !seen.add(out)) {
-          d.add(Diagnostic.error(Code.OUTPUT_COLLISION, SourcePosition.startOf(f.path()),
-                  "static file would overwrite the generated " + out)
-              .withHint("the generator writes " + String.join(", ", GENERATED) + " and "
-                  + String.join(", ", GENERATED_FILES.stream().sorted().toList()) + "; move the file elsewhere"));
+          d.add(
+              Diagnostic.error(
+                      Code.OUTPUT_COLLISION,
+                      SourcePosition.startOf(f.path()),
+                      "static file would overwrite the generated " + out)
+                  .withHint(
+                      "the generator writes "
+                          + String.join(", ", GENERATED)
+                          + " and "
+                          + String.join(", ", GENERATED_FILES.stream().sorted().toList())
+                          + "; move the file elsewhere"));
         }
       }
     }
   }
 
-  private static Diagnostic withSuggestion(Diagnostic base, String wrong, List<String> known, String create) {
-    return base.withHint(Spelling.closest(wrong, known).map(k -> "did you mean '" + k + "'?")
-        .orElse("create " + create + (known.isEmpty() ? "" : ", or use one of: " + String.join(", ", known))));
+  private static Diagnostic withSuggestion(
+      Diagnostic base, String wrong, List<String> known, String create) {
+    return base.withHint(
+        Spelling.closest(wrong, known)
+            .map(k -> "did you mean '" + k + "'?")
+            .orElse(
+                "create "
+                    + create
+                    + (known.isEmpty() ? "" : ", or use one of: " + String.join(", ", known))));
   }
 
   private static boolean looksLike(Path file, String format) throws IOException {

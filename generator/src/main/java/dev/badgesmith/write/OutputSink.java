@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * Where renderers put published files. Paths are relative to the output root, with forward
- * slashes; the sink refuses any path that would leave it. Implementations are thread-safe, so
- * awards can be rendered in parallel.
+ * Where renderers put published files. Paths are relative to the output root, with forward slashes;
+ * the sink refuses any path that would leave it. Implementations are thread-safe, so awards can be
+ * rendered in parallel.
  */
 public interface OutputSink {
 

@@ -12,10 +12,10 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.stream.Stream;
 
 /**
- * Builds a site into a staging folder beside the output folder and swaps it in only when the
- * whole build succeeded, so a failed or killed build leaves the previous site as it was. It
- * replaces only a folder that is empty or that Badgesmith wrote (it has our manifest), so a
- * mistyped {@code --out} cannot wipe someone's files.
+ * Builds a site into a staging folder beside the output folder and swaps it in only when the whole
+ * build succeeded, so a failed or killed build leaves the previous site as it was. It replaces only
+ * a folder that is empty or that Badgesmith wrote (it has our manifest), so a mistyped {@code
+ * --out} cannot wipe someone's files.
  */
 public final class SiteWriter {
   /** Written into the manifest; its presence marks a folder this tool may replace. */
@@ -43,7 +43,8 @@ public final class SiteWriter {
       deleteTree(writer.staging);
       Files.createDirectories(writer.staging);
     } catch (IOException e) {
-      throw new BadgesmithException("cannot prepare the output folder " + out + ": " + e.getMessage(), e);
+      throw new BadgesmithException(
+          "cannot prepare the output folder " + out + ": " + e.getMessage(), e);
     }
     return writer;
   }
@@ -61,7 +62,8 @@ public final class SiteWriter {
       Files.move(staging, out, StandardCopyOption.ATOMIC_MOVE);
       deleteTree(previous);
     } catch (IOException e) {
-      throw new BadgesmithException("cannot replace the output folder " + out + ": " + e.getMessage(), e);
+      throw new BadgesmithException(
+          "cannot replace the output folder " + out + ": " + e.getMessage(), e);
     }
   }
 
@@ -96,8 +98,11 @@ public final class SiteWriter {
     }
     Path manifest = out.resolve("manifest.json");
     if (!Files.isRegularFile(manifest) || !Files.readString(manifest).contains(MARKER)) {
-      throw new BadgesmithException("the output folder " + out + " holds files Badgesmith did not write;"
-          + " refusing to replace it (choose an empty or new folder)");
+      throw new BadgesmithException(
+          "the output folder "
+              + out
+              + " holds files Badgesmith did not write;"
+              + " refusing to replace it (choose an empty or new folder)");
     }
   }
 
@@ -105,21 +110,24 @@ public final class SiteWriter {
     if (!Files.exists(dir)) {
       return;
     }
-    Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-        Files.delete(file);
-        return FileVisitResult.CONTINUE;
-      }
+    Files.walkFileTree(
+        dir,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+              throws IOException {
+            Files.delete(file);
+            return FileVisitResult.CONTINUE;
+          }
 
-      @Override
-      public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-        if (e != null) {
-          throw e;
-        }
-        Files.delete(d);
-        return FileVisitResult.CONTINUE;
-      }
-    });
+          @Override
+          public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+            if (e != null) {
+              throw e;
+            }
+            Files.delete(d);
+            return FileVisitResult.CONTINUE;
+          }
+        });
   }
 }

@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
 
 /**
  * An {@link OutputSink} over a staging folder. It keeps every file's digest for the manifest,
- * refuses a path that would leave the folder, and refuses a second write of one path, which
- * would mean two documents claim the same URL.
+ * refuses a path that would leave the folder, and refuses a second write of one path, which would
+ * mean two documents claim the same URL.
  */
 public final class StagingOutput implements OutputSink {
   private static final Pattern SAFE_SEGMENT = Pattern.compile("[A-Za-z0-9._-]+");

@@ -21,12 +21,15 @@ class MainTest {
   @Test
   void checkPrintsAPositionedErrorWithAHintAndExitsOneWritingNothing(@TempDir Path tmp) {
     Path site = TestSites.unpack(tmp.resolve("site"), TestSites.MINIMAL);
-    TestSites.write(site.resolve("badges/intro.md"), "---\nnmae: Intro\ndescription: Took the intro.\n---\n");
+    TestSites.write(
+        site.resolve("badges/intro.md"), "---\nnmae: Intro\ndescription: Took the intro.\n---\n");
 
     int code = run("check", site.toString());
 
     assertThat(code).isEqualTo(1);
-    assertThat(err.toString()).isEqualTo("""
+    assertThat(err.toString())
+        .isEqualTo(
+            """
         badges/intro.md:2:1: error[BSG102]: unknown key 'nmae'
           hint: did you mean 'name'?
         1 error, 0 warnings

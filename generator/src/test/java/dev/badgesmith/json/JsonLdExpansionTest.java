@@ -29,9 +29,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Expands every published document with the real Open Badges 2.0 context (from
- * {@code ../shared/spec}, offline) and checks that no property is dropped: an {@code @vocab} set
- * before the document's own context catches every term that context does not define.
+ * Expands every published document with the real Open Badges 2.0 context (from {@code
+ * ../shared/spec}, offline) and checks that no property is dropped: an {@code @vocab} set before
+ * the document's own context catches every term that context does not define.
  */
 class JsonLdExpansionTest {
   private static final String UNDEFINED = "urn:badgesmith:undefined:";
@@ -42,10 +42,17 @@ class JsonLdExpansionTest {
 
   @BeforeAll
   static void build() {
-    assumeTrue(Files.isRegularFile(CONTEXT),
-        "skipped: the Open Badges 2.0 context is not at " + CONTEXT + " (../shared/spec is absent)");
+    assumeTrue(
+        Files.isRegularFile(CONTEXT),
+        "skipped: the Open Badges 2.0 context is not at "
+            + CONTEXT
+            + " (../shared/spec is absent)");
     Path out = tmp.resolve("out");
-    assertThat(Badgesmith.builder().build().build(TestSites.resources("sites/guild/input"), out).hasErrors())
+    assertThat(
+            Badgesmith.builder()
+                .build()
+                .build(TestSites.resources("sites/guild/input"), out)
+                .hasErrors())
         .isFalse();
     site = TestSites.read(out);
   }
@@ -67,13 +74,16 @@ class JsonLdExpansionTest {
 
   @Test
   void catchesATermTheContextDoesNotDefine() throws Exception {
-    String doc = "{\"@context\":\"https://w3id.org/openbadges/v2\",\"type\":\"Assertion\","
-        + "\"id\":\"https://example.org/a.json\",\"recipeint\":{\"identity\":\"x\"}}";
-    assertThat(undefinedTerms(expand(doc.getBytes(StandardCharsets.UTF_8)))).containsExactly(UNDEFINED + "recipeint");
+    String doc =
+        "{\"@context\":\"https://w3id.org/openbadges/v2\",\"type\":\"Assertion\","
+            + "\"id\":\"https://example.org/a.json\",\"recipeint\":{\"identity\":\"x\"}}";
+    assertThat(undefinedTerms(expand(doc.getBytes(StandardCharsets.UTF_8))))
+        .containsExactly(UNDEFINED + "recipeint");
   }
 
   private static JsonArray expand(byte[] json) throws JsonLdError {
-    Document vocab = JsonDocument.of(new StringReader("{\"@context\":{\"@vocab\":\"" + UNDEFINED + "\"}}"));
+    Document vocab =
+        JsonDocument.of(new StringReader("{\"@context\":{\"@vocab\":\"" + UNDEFINED + "\"}}"));
     return JsonLd.expand(JsonDocument.of(new ByteArrayInputStream(json)))
         .loader(offline())
         .context(vocab)
@@ -104,12 +114,13 @@ class JsonLdExpansionTest {
     if (value instanceof JsonArray array) {
       array.forEach(v -> collect(v, found));
     } else if (value instanceof JsonObject object) {
-      object.forEach((key, v) -> {
-        if (key.startsWith(UNDEFINED)) {
-          found.add(key);
-        }
-        collect(v, found);
-      });
+      object.forEach(
+          (key, v) -> {
+            if (key.startsWith(UNDEFINED)) {
+              found.add(key);
+            }
+            collect(v, found);
+          });
     }
   }
 }

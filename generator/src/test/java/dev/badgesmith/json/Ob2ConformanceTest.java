@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 class Ob2ConformanceTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String BASE = "https://badges.rustacean-guild.example/";
-  private static final String DATE_TIME = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(Z|[+-]\\d{2}:\\d{2})";
+  private static final String DATE_TIME =
+      "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(Z|[+-]\\d{2}:\\d{2})";
 
   @TempDir static Path tmp;
   static Map<String, byte[]> site;
@@ -32,7 +33,11 @@ class Ob2ConformanceTest {
   @BeforeAll
   static void build() {
     Path out = tmp.resolve("out");
-    assertThat(Badgesmith.builder().build().build(TestSites.resources("sites/guild/input"), out).hasErrors())
+    assertThat(
+            Badgesmith.builder()
+                .build()
+                .build(TestSites.resources("sites/guild/input"), out)
+                .hasErrors())
         .isFalse();
     site = TestSites.read(out);
   }
@@ -52,7 +57,9 @@ class Ob2ConformanceTest {
   List<String> documents(String type) throws IOException {
     List<String> paths = new ArrayList<>();
     for (String path : site.keySet()) {
-      if (path.endsWith(".json") && !path.equals("manifest.json") && type.equals(json(path).path("type").asText())) {
+      if (path.endsWith(".json")
+          && !path.equals("manifest.json")
+          && type.equals(json(path).path("type").asText())) {
         paths.add(path);
       }
     }
@@ -64,7 +71,9 @@ class Ob2ConformanceTest {
     for (String path : site.keySet()) {
       if (path.endsWith(".json") && !path.equals("manifest.json")) {
         JsonNode doc = json(path);
-        assertThat(doc.path("@context").asText()).as(path).isEqualTo("https://w3id.org/openbadges/v2");
+        assertThat(doc.path("@context").asText())
+            .as(path)
+            .isEqualTo("https://w3id.org/openbadges/v2");
         assertThat(doc.path("id").asText()).as(path).isEqualTo(BASE + path);
       }
     }
@@ -87,7 +96,8 @@ class Ob2ConformanceTest {
 
   @Test
   void badgeClassesHaveTheRequiredPropertiesAndLinksThatResolve() throws IOException {
-    assertThat(documents("BadgeClass")).containsExactly("badges/rust-101.json", "badges/rust-201.json");
+    assertThat(documents("BadgeClass"))
+        .containsExactly("badges/rust-101.json", "badges/rust-201.json");
     for (String path : documents("BadgeClass")) {
       JsonNode badge = json(path);
       assertThat(badge.path("name").asText()).as(path).isNotBlank();
@@ -96,7 +106,8 @@ class Ob2ConformanceTest {
       assertThat(badge.path("image").asText()).matches(".*\\.(svg|png)");
       assertThat(site).containsKey(served(badge.path("criteria").path("id").asText()));
       assertThat(badge.path("criteria").path("narrative").asText()).isNotBlank();
-      assertThat(json(served(badge.path("issuer").asText())).path("type").asText()).isEqualTo("Issuer");
+      assertThat(json(served(badge.path("issuer").asText())).path("type").asText())
+          .isEqualTo("Issuer");
     }
     JsonNode aligned = json("badges/rust-101.json").path("alignment").get(0);
     assertThat(aligned.path("targetName").asText()).isNotBlank();
@@ -114,7 +125,8 @@ class Ob2ConformanceTest {
       assertThat(recipient.path("hashed").asBoolean()).as(path).isTrue();
       assertThat(recipient.path("identity").asText()).as(path).matches("sha256\\$[0-9a-f]{64}");
       assertThat(recipient.path("salt").asText()).as(path).isNotBlank();
-      assertThat(json(served(a.path("badge").asText())).path("type").asText()).isEqualTo("BadgeClass");
+      assertThat(json(served(a.path("badge").asText())).path("type").asText())
+          .isEqualTo("BadgeClass");
       assertThat(a.path("verification").path("type").asText()).isEqualTo("HostedBadge");
       assertThat(a.path("issuedOn").asText()).as(path).matches(DATE_TIME);
       if (a.has("expires")) {
@@ -129,9 +141,12 @@ class Ob2ConformanceTest {
   @Test
   void theExpiryComesFromTheAwardOrFromTheBadgeClassPeriod() throws IOException {
     // rust-101 is valid for P2Y; ben's award sets its own expiry.
-    assertThat(json("assertions/rust-101/ada.json").path("issuedOn").asText()).isEqualTo("2025-03-14T00:00:00+01:00");
-    assertThat(json("assertions/rust-101/ada.json").path("expires").asText()).isEqualTo("2027-03-14T00:00:00+01:00");
-    assertThat(json("assertions/rust-101/ben.json").path("expires").asText()).isEqualTo("2026-01-01T00:00:00+01:00");
+    assertThat(json("assertions/rust-101/ada.json").path("issuedOn").asText())
+        .isEqualTo("2025-03-14T00:00:00+01:00");
+    assertThat(json("assertions/rust-101/ada.json").path("expires").asText())
+        .isEqualTo("2027-03-14T00:00:00+01:00");
+    assertThat(json("assertions/rust-101/ben.json").path("expires").asText())
+        .isEqualTo("2026-01-01T00:00:00+01:00");
     assertThat(json("assertions/rust-201/dan.json").has("expires")).isFalse();
   }
 
@@ -146,7 +161,8 @@ class Ob2ConformanceTest {
   @Test
   void aRevokedAssertionSaysOnlyThatItIsRevokedAndWhy() throws IOException {
     JsonNode revoked = json("assertions/rust-101/cat.json");
-    assertThat(revoked.fieldNames()).toIterable()
+    assertThat(revoked.fieldNames())
+        .toIterable()
         .containsExactly("@context", "id", "revoked", "revocationReason");
     assertThat(revoked.path("revoked").asBoolean()).isTrue();
     assertThat(revoked.path("revocationReason").asText()).isEqualTo("Awarded to the wrong person");
@@ -154,14 +170,21 @@ class Ob2ConformanceTest {
 
   @Test
   void noRecipientIdentityAppearsInPlainTextAnywhere() {
-    List<String> identities = List.of("ada@example.org", "Ada@Example.org", "ben.example.net",
-        "did:web:learner.example", "+442079460000", "7946 0000");
-    site.forEach((path, bytes) -> {
-      String text = new String(bytes, StandardCharsets.UTF_8);
-      for (String identity : identities) {
-        assertThat(text).as(path).doesNotContainIgnoringCase(identity);
-      }
-    });
+    List<String> identities =
+        List.of(
+            "ada@example.org",
+            "Ada@Example.org",
+            "ben.example.net",
+            "did:web:learner.example",
+            "+442079460000",
+            "7946 0000");
+    site.forEach(
+        (path, bytes) -> {
+          String text = new String(bytes, StandardCharsets.UTF_8);
+          for (String identity : identities) {
+            assertThat(text).as(path).doesNotContainIgnoringCase(identity);
+          }
+        });
   }
 
   @Test
@@ -175,8 +198,9 @@ class Ob2ConformanceTest {
           .isEqualTo(java.util.HexFormat.of().formatHex(sha256(site.get(path))));
       assertThat(file.path("size").asLong()).isEqualTo(site.get(path).length);
     }
-    assertThat(listed).containsExactlyElementsOf(
-        site.keySet().stream().filter(p -> !p.equals("manifest.json")).toList());
+    assertThat(listed)
+        .containsExactlyElementsOf(
+            site.keySet().stream().filter(p -> !p.equals("manifest.json")).toList());
     assertThat(manifest.path("awards")).hasSize(5);
     for (JsonNode award : manifest.path("awards")) {
       assertThat(site).containsKey(award.path("documents").path("ob2Assertion").asText());

@@ -16,8 +16,8 @@ public final class TestSites {
   private TestSites() {}
 
   /**
-   * Writes the files of a text block into {@code dir}. Each file starts with a line
-   * {@code -- path/of/file}; the lines up to the next such line are its content.
+   * Writes the files of a text block into {@code dir}. Each file starts with a line {@code --
+   * path/of/file}; the lines up to the next such line are its content.
    */
   public static Path unpack(Path dir, String files) {
     String path = null;
@@ -37,7 +37,8 @@ public final class TestSites {
   }
 
   /** A valid one-issuer, one-badge, one-award site that tests change file by file. */
-  public static final String MINIMAL = """
+  public static final String MINIMAL =
+      """
       -- site.yaml
       title: Test Guild
       baseUrl: https://badges.example.org/guild/

@@ -24,7 +24,8 @@ class SiteWriterTest {
     assertThat(generator.build(site, out).hasErrors()).isFalse();
     Map<String, byte[]> before = TestSites.read(out);
 
-    TestSites.write(site.resolve("awards/intro/bob.yaml"), "recipient:\n  email: bob@example.org\n");
+    TestSites.write(
+        site.resolve("awards/intro/bob.yaml"), "recipient:\n  email: bob@example.org\n");
     Report broken = generator.build(site, out);
 
     assertThat(broken.hasErrors()).isTrue();
@@ -37,7 +38,9 @@ class SiteWriterTest {
   @Test
   void aNewBuildReplacesTheWholeSiteSoRemovedAwardsDisappear(@TempDir Path tmp) throws IOException {
     Path site = TestSites.unpack(tmp.resolve("site"), TestSites.MINIMAL);
-    TestSites.write(site.resolve("awards/intro/bob.yaml"), "recipient:\n  email: bob@example.org\nissuedOn: 2025-01-02\n");
+    TestSites.write(
+        site.resolve("awards/intro/bob.yaml"),
+        "recipient:\n  email: bob@example.org\nissuedOn: 2025-01-02\n");
     Path out = tmp.resolve("out");
     generator.build(site, out);
     assertThat(out.resolve("assertions/intro/bob.json")).exists();
@@ -92,8 +95,11 @@ class SiteWriterTest {
   @Test
   void refusesAPathThatLeavesTheOutputFolder(@TempDir Path tmp) {
     StagingOutput output = new StagingOutput(tmp);
-    for (String path : new String[] {"../x.json", "/etc/passwd", "a/../../b", "a//b", "a/./b", ""}) {
-      assertThatThrownBy(() -> output.write(path, new byte[0])).as(path).isInstanceOf(IllegalArgumentException.class);
+    for (String path :
+        new String[] {"../x.json", "/etc/passwd", "a/../../b", "a//b", "a/./b", ""}) {
+      assertThatThrownBy(() -> output.write(path, new byte[0]))
+          .as(path)
+          .isInstanceOf(IllegalArgumentException.class);
     }
   }
 

@@ -19,7 +19,10 @@ import org.apache.maven.plugins.annotations.Parameter;
 abstract class AbstractBadgesmithMojo extends AbstractMojo {
 
   /** The badge site: the folder that holds {@code site.yaml}. */
-  @Parameter(property = "badgesmith.siteDirectory", defaultValue = "${project.basedir}", required = true)
+  @Parameter(
+      property = "badgesmith.siteDirectory",
+      defaultValue = "${project.basedir}",
+      required = true)
   File siteDirectory;
 
   /** Skips the goal, for example to build a project quickly without its badge site. */
@@ -81,7 +84,8 @@ abstract class AbstractBadgesmithMojo extends AbstractMojo {
         }
       }
     }
-    String counts = count(report.errorCount(), "error") + ", " + count(report.warningCount(), "warning");
+    String counts =
+        count(report.errorCount(), "error") + ", " + count(report.warningCount(), "warning");
     if (report.hasErrors()) {
       log.error(counts);
       // The diagnostics above are the explanation; the exception only names the outcome.

@@ -12,11 +12,18 @@ import org.apache.maven.plugins.annotations.Parameter;
  * Builds the badge site: Open Badges JSON, baked images and pages. The output folder is replaced
  * only when the whole build succeeded.
  */
-@Mojo(name = "build", defaultPhase = LifecyclePhase.PACKAGE, requiresProject = true, threadSafe = true)
+@Mojo(
+    name = "build",
+    defaultPhase = LifecyclePhase.PACKAGE,
+    requiresProject = true,
+    threadSafe = true)
 public class BuildMojo extends AbstractBadgesmithMojo {
 
   /** Where the published site is written. */
-  @Parameter(property = "badgesmith.outputDirectory", defaultValue = "${project.build.directory}/site", required = true)
+  @Parameter(
+      property = "badgesmith.outputDirectory",
+      defaultValue = "${project.build.directory}/site",
+      required = true)
   File outputDirectory;
 
   @Override

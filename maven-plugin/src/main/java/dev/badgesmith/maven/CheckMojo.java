@@ -7,7 +7,11 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 
 /** Loads and validates the badge site and writes nothing: the check to run on a pull request. */
-@Mojo(name = "check", defaultPhase = LifecyclePhase.VALIDATE, requiresProject = true, threadSafe = true)
+@Mojo(
+    name = "check",
+    defaultPhase = LifecyclePhase.VALIDATE,
+    requiresProject = true,
+    threadSafe = true)
 public class CheckMojo extends AbstractBadgesmithMojo {
 
   @Override

@@ -22,10 +22,12 @@ class AbstractBadgesmithMojoTest {
   private final RecordingLog log = new RecordingLog();
 
   private static final Diagnostic UNKNOWN_KEY =
-      Diagnostic.error(Code.UNKNOWN_KEY, new SourcePosition("badges/intro.md", 3, 1), "unknown key 'nmae'")
+      Diagnostic.error(
+              Code.UNKNOWN_KEY, new SourcePosition("badges/intro.md", 3, 1), "unknown key 'nmae'")
           .withHint("did you mean 'name'?");
   private static final Diagnostic NO_IMAGE_ALT =
-      Diagnostic.warning(Code.INVALID_VALUE, new SourcePosition("badges/intro.md", 2, 1), "no imageAlt");
+      Diagnostic.warning(
+          Code.INVALID_VALUE, new SourcePosition("badges/intro.md", 2, 1), "no imageAlt");
 
   /** A goal whose facade call returns or throws what the test says. */
   private AbstractBadgesmithMojo mojo(Supplier<Report> result) {
@@ -74,7 +76,12 @@ class AbstractBadgesmithMojoTest {
 
   @Test
   void turnsASetupProblemIntoAnExecutionFailure() {
-    assertThatThrownBy(() -> mojo(() -> { throw new BadgesmithException("no site.yaml in site"); }).execute())
+    assertThatThrownBy(
+            () ->
+                mojo(() -> {
+                      throw new BadgesmithException("no site.yaml in site");
+                    })
+                    .execute())
         .isInstanceOf(MojoExecutionException.class)
         .hasMessage("no site.yaml in site");
   }
@@ -91,7 +98,11 @@ class AbstractBadgesmithMojoTest {
 
   @Test
   void skipsWithoutCallingTheGenerator() throws Exception {
-    AbstractBadgesmithMojo mojo = mojo(() -> { throw new AssertionError("generator called"); });
+    AbstractBadgesmithMojo mojo =
+        mojo(
+            () -> {
+              throw new AssertionError("generator called");
+            });
     mojo.skip = true;
 
     mojo.execute();
