@@ -98,6 +98,17 @@ public final class TestSites {
     return files;
   }
 
+  /** Builds a site of the test resources into {@code out}; the build must have no diagnostics. */
+  public static Map<String, byte[]> build(String site, Path out) {
+    dev.badgesmith.Report report =
+        dev.badgesmith.Badgesmith.builder().build().build(resources(site), out);
+    if (!report.diagnostics().isEmpty()) {
+      throw new AssertionError(
+          "the test site " + site + " has diagnostics: " + report.diagnostics());
+    }
+    return read(out);
+  }
+
   /** The folder of test resources, from the module's base directory. */
   public static Path resources(String folder) {
     return Path.of("src/test/resources").resolve(folder).toAbsolutePath();
