@@ -2,7 +2,7 @@ package dev.badgesmith.diag;
 
 /**
  * Every diagnostic code Badgesmith reports. Codes are stable: documentation and CI logs refer to
- * them. 0xx site layout, 1xx one file's syntax and fields, 2xx references between files.
+ * them. 0xx site layout, 1xx one file's syntax and fields, 2xx references between files, 3xx images.
  */
 public enum Code {
   MISSING_SITE_FILE("BSG001"),
@@ -27,7 +27,12 @@ public enum Code {
   MISSING_IMAGE("BSG202"),
   DUPLICATE_ID("BSG203"),
   OUTPUT_COLLISION("BSG204"),
-  EXPIRES_BEFORE_ISSUED("BSG205");
+  EXPIRES_BEFORE_ISSUED("BSG205"),
+
+  IMAGE_CORRUPT("BSG300"),
+  IMAGE_UNSAFE("BSG301"),
+  IMAGE_TOO_LARGE("BSG302"),
+  IMAGE_NOT_SQUARE("BSG303");
 
   private final String id;
 
