@@ -43,10 +43,12 @@ public final class Badgesmith {
 
   private final Map<String, String> environment;
   private final int threads;
+  private final Optional<Path> cacheDirectory;
 
   private Badgesmith(Builder builder) {
     this.environment = Map.copyOf(builder.environment);
     this.threads = builder.threads;
+    this.cacheDirectory = builder.cacheDirectory;
   }
 
   public static Builder builder() {
@@ -187,8 +189,18 @@ public final class Badgesmith {
   public static final class Builder {
     private Map<String, String> environment = Map.of();
     private int threads = Runtime.getRuntime().availableProcessors();
+    private Optional<Path> cacheDirectory = Optional.empty();
 
     private Builder() {}
+
+    /**
+     * Where work that outlives a build is kept (PNGs rendered from SVG designs), so the next build
+     * skips it; none by default.
+     */
+    public Builder cacheDirectory(Path cacheDirectory) {
+      this.cacheDirectory = Optional.of(cacheDirectory);
+      return this;
+    }
 
     /** Where secrets such as {@value #SALT_SECRET_VARIABLE} are read from; empty by default. */
     public Builder environment(Map<String, String> environment) {

@@ -90,12 +90,12 @@ public final class Main implements Runnable {
 
     Map<String, String> environment;
 
-    Badgesmith generator() {
+    Badgesmith.Builder generator() {
       Badgesmith.Builder builder = Badgesmith.builder().environment(environment);
       if (threads != null) {
         builder.threads(threads);
       }
-      return builder.build();
+      return builder;
     }
 
     /** Prints every diagnostic, then a count; returns the exit code. */
@@ -123,6 +123,14 @@ public final class Main implements Runnable {
           "Check the site and write it to the output folder; nothing is written when it has errors.")
   static final class Build extends SiteCommand {
     @Option(
+        names = "--cache",
+        paramLabel = "DIR",
+        description =
+            "Where PNGs rendered from SVG designs are kept between builds"
+                + " (default: SITE/.badgesmith/cache).")
+    Path cache;
+
+    @Option(
         names = {"-o", "--out"},
         paramLabel = "DIR",
         description =
@@ -133,7 +141,8 @@ public final class Main implements Runnable {
     public Integer call() {
       Path target = out != null ? out : site.resolve("public");
       long start = System.nanoTime();
-      Report report = generator().build(site, target);
+      Path cacheDir = cache != null ? cache : site.resolve(".badgesmith/cache");
+      Report report = generator().cacheDirectory(cacheDir).build().build(site, target);
       int code = report(report);
       if (code == OK) {
         long millis = (System.nanoTime() - start) / 1_000_000;
@@ -159,7 +168,7 @@ public final class Main implements Runnable {
   static final class Check extends SiteCommand {
     @Override
     public Integer call() {
-      Report report = generator().check(site);
+      Report report = generator().build().check(site);
       int code = report(report);
       if (code == OK) {
         spec.commandLine().getOut().println("No errors in " + site);

@@ -19,7 +19,9 @@ public final class Docs {
       Located<String> baseUrl,
       Optional<Located<String>> issuer,
       String language,
-      Optional<Located<String>> timeZone) {}
+      Optional<Located<String>> timeZone,
+      int pngSize,
+      long maxImageBytes) {}
 
   public record IssuerDoc(
       String id,

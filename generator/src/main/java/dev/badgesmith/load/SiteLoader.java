@@ -13,6 +13,7 @@ import dev.badgesmith.load.Docs.RecipientDoc;
 import dev.badgesmith.load.Docs.RevocationDoc;
 import dev.badgesmith.load.Docs.SettingsDoc;
 import dev.badgesmith.load.Docs.SiteDoc;
+import dev.badgesmith.model.SiteSettings;
 import dev.badgesmith.source.SiteSources;
 import dev.badgesmith.source.SourceFile;
 import java.io.IOException;
@@ -39,7 +40,10 @@ import java.util.regex.Pattern;
  */
 public final class SiteLoader {
   static final List<String> SETTINGS_KEYS =
-      List.of("title", "description", "baseUrl", "issuer", "language", "timeZone");
+      List.of("title", "description", "baseUrl", "issuer", "language", "timeZone", "images");
+  static final List<String> IMAGES_KEYS = List.of("pngSize", "maxSize");
+  private static final Pattern SIZE =
+      Pattern.compile("([0-9]{1,9})\\s*(B|KB|MB)?", Pattern.CASE_INSENSITIVE);
   static final List<String> ISSUER_KEYS = List.of("name", "url", "email", "description", "image");
   static final List<String> ISSUER_PAGE_KEYS = List.of("name", "url", "email", "image");
   static final List<String> BADGE_KEYS =
@@ -167,10 +171,14 @@ public final class SiteLoader {
     Optional<Located<String>> zone = r.text("timeZone").filter(z -> timeZone(z, d));
     Optional<Located<String>> issuer = r.text("issuer");
     Optional<String> description = r.text("description").map(Located::value);
-    if (title.isEmpty()
-        || baseUrl.isEmpty()
-        || (r.has("language") && language.isEmpty())
-        || (r.has("timeZone") && zone.isEmpty())) {
+    int pngSize = SiteSettings.DEFAULT_PNG_SIZE;
+    long maxImageBytes = SiteSettings.DEFAULT_MAX_IMAGE_BYTES;
+    Optional<MapReader> images = r.map("images", "the images settings", IMAGES_KEYS);
+    if (images.isPresent()) {
+      pngSize = images.get().text("pngSize").flatMap(t -> pixels(t, d)).orElse(pngSize);
+      maxImageBytes = images.get().text("maxSize").flatMap(t -> bytes(t, d)).orElse(maxImageBytes);
+    }
+    if (d.hasErrors() || title.isEmpty() || baseUrl.isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(
@@ -181,7 +189,9 @@ public final class SiteLoader {
             baseUrl.get(),
             issuer,
             language.map(Located::value).orElse("en"),
-            zone));
+            zone,
+            pngSize,
+            maxImageBytes));
   }
 
   private static Optional<IssuerDoc> issuer(SourceFile f, String text, Diagnostics d) {
@@ -517,6 +527,41 @@ public final class SiteLoader {
         Diagnostic.error(
                 Code.INVALID_VALUE, text.at(), "'" + text.value() + "' is not a period of time")
             .withHint("write an ISO-8601 period such as P2Y (two years), P6M or P90D"));
+    return Optional.empty();
+  }
+
+  private static Optional<Integer> pixels(Located<String> text, Diagnostics d) {
+    if (text.value().matches("[0-9]{1,5}")) {
+      int px = Integer.parseInt(text.value());
+      if (px >= 16 && px <= 4096) {
+        return Optional.of(px);
+      }
+    }
+    d.add(
+        Diagnostic.error(Code.INVALID_VALUE, text.at(), "'" + text.value() + "' is not a PNG size")
+            .withHint("give the width in pixels, from 16 to 4096, such as 512"));
+    return Optional.empty();
+  }
+
+  /** A size such as {@code 256 KB}, {@code 1MB} or {@code 300000} (bytes); 1 KB is 1024 bytes. */
+  private static Optional<Long> bytes(Located<String> text, Diagnostics d) {
+    java.util.regex.Matcher m = SIZE.matcher(text.value());
+    if (m.matches()) {
+      String unit = m.group(2) == null ? "B" : m.group(2).toUpperCase(Locale.ROOT);
+      long factor =
+          switch (unit) {
+            case "KB" -> 1024L;
+            case "MB" -> 1024L * 1024;
+            default -> 1L;
+          };
+      long size = Long.parseLong(m.group(1)) * factor;
+      if (size > 0) {
+        return Optional.of(size);
+      }
+    }
+    d.add(
+        Diagnostic.error(Code.INVALID_VALUE, text.at(), "'" + text.value() + "' is not a file size")
+            .withHint("write a size such as 256 KB or 1 MB"));
     return Optional.empty();
   }
 

@@ -33,6 +33,16 @@ public record SiteLayout(SiteSettings settings) {
     return settings.url("badges/" + badge.id() + "." + badge.image().format());
   }
 
+  /** The design as PNG: the design itself, or the PNG rendered from an SVG design. */
+  public SiteUrl badgePng(BadgeClass badge) {
+    return settings.url("badges/" + badge.id() + ".png");
+  }
+
+  /** The 1200×630 preview image for Open Graph and LinkedIn. */
+  public SiteUrl socialCard(BadgeClass badge) {
+    return settings.url("badges/" + badge.id() + "/card.png");
+  }
+
   public SiteUrl issuerImage(Issuer issuer) {
     ImageFile image = issuer.image().orElseThrow();
     return settings.url("issuers/" + issuer.id() + "." + image.format());

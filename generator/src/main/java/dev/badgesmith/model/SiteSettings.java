@@ -10,6 +10,8 @@ import java.util.Optional;
  * @param baseUrl the public HTTPS URL the site is served at, ending in {@code /}
  * @param defaultIssuer the issuer id a badge class uses when it names none
  * @param timeZone the zone for dates given without one
+ * @param pngSize the width and height of the PNG rendered from an SVG design, in pixels
+ * @param maxImageBytes the largest design or issuer image allowed
  */
 public record SiteSettings(
     String title,
@@ -17,7 +19,12 @@ public record SiteSettings(
     String baseUrl,
     String defaultIssuer,
     String language,
-    ZoneId timeZone) {
+    ZoneId timeZone,
+    int pngSize,
+    long maxImageBytes) {
+
+  public static final int DEFAULT_PNG_SIZE = 512;
+  public static final long DEFAULT_MAX_IMAGE_BYTES = 256 * 1024;
 
   public SiteSettings {
     Objects.requireNonNull(title, "title");
@@ -26,6 +33,10 @@ public record SiteSettings(
     Objects.requireNonNull(defaultIssuer, "defaultIssuer");
     Objects.requireNonNull(language, "language");
     Objects.requireNonNull(timeZone, "timeZone");
+    if (pngSize < 16 || maxImageBytes < 1) {
+      throw new IllegalArgumentException(
+          "image settings out of range: " + pngSize + ", " + maxImageBytes);
+    }
     if (!baseUrl.endsWith("/")) {
       throw new IllegalArgumentException("baseUrl must end in '/': " + baseUrl);
     }

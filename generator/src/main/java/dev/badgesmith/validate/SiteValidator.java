@@ -126,7 +126,15 @@ public final class SiteValidator {
       }
       ZoneId zone = s.timeZone().map(z -> ZoneId.of(z.value())).orElse(ZoneOffset.UTC);
       return Optional.of(
-          new SiteSettings(s.title(), s.description(), base, issuer, s.language(), zone));
+          new SiteSettings(
+              s.title(),
+              s.description(),
+              base,
+              issuer,
+              s.language(),
+              zone,
+              s.pngSize(),
+              s.maxImageBytes()));
     }
 
     private boolean knownIssuer(Located<String> id) {

@@ -148,7 +148,9 @@ final class SampleSite {
             BASE_URL,
             "evil",
             "en\"><script>alert(13)</script>",
-            ZoneId.of("UTC"));
+            ZoneId.of("UTC"),
+            SiteSettings.DEFAULT_PNG_SIZE,
+            SiteSettings.DEFAULT_MAX_IMAGE_BYTES);
     return new Site(settings, List.of(issuer), List.of(badge), List.of(award));
   }
 
@@ -159,7 +161,9 @@ final class SampleSite {
         BASE_URL,
         "example-org",
         "en",
-        ZoneId.of("Europe/Berlin"));
+        ZoneId.of("Europe/Berlin"),
+        SiteSettings.DEFAULT_PNG_SIZE,
+        SiteSettings.DEFAULT_MAX_IMAGE_BYTES);
   }
 
   private static BadgeClass badge(

@@ -25,6 +25,13 @@ abstract class AbstractBadgesmithMojo extends AbstractMojo {
       required = true)
   File siteDirectory;
 
+  /** Where PNGs rendered from SVG designs are kept between builds. */
+  @Parameter(
+      property = "badgesmith.cacheDirectory",
+      defaultValue = "${project.build.directory}/badgesmith-cache",
+      required = true)
+  File cacheDirectory;
+
   /** Skips the goal, for example to build a project quickly without its badge site. */
   @Parameter(property = "badgesmith.skip", defaultValue = "false")
   boolean skip;
@@ -58,7 +65,8 @@ abstract class AbstractBadgesmithMojo extends AbstractMojo {
 
   /** The generator, configured from the parameters and this process's environment. */
   Badgesmith generator() throws MojoExecutionException {
-    Badgesmith.Builder builder = Badgesmith.builder().environment(System.getenv());
+    Badgesmith.Builder builder =
+        Badgesmith.builder().environment(System.getenv()).cacheDirectory(cacheDirectory.toPath());
     if (threads != null) {
       try {
         builder.threads(threads);

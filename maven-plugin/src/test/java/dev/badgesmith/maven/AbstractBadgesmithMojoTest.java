@@ -44,6 +44,7 @@ class AbstractBadgesmithMojoTest {
           }
         };
     mojo.siteDirectory = new File("site");
+    mojo.cacheDirectory = new File("cache");
     mojo.setLog(log);
     return mojo;
   }
