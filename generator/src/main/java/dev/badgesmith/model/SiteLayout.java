@@ -52,6 +52,31 @@ public record SiteLayout(SiteSettings settings) {
     return settings.url("assertions/" + award.badgeId() + "/" + award.id() + ".json");
   }
 
+  /** The badge baked with its Open Badges 2.0 assertion, as PNG. */
+  public SiteUrl bakedPng(Award award) {
+    return settings.url("assertions/" + award.badgeId() + "/" + award.id() + ".png");
+  }
+
+  /** The badge baked with its Open Badges 2.0 assertion, as SVG (for SVG designs). */
+  public SiteUrl bakedSvg(Award award) {
+    return settings.url("assertions/" + award.badgeId() + "/" + award.id() + ".svg");
+  }
+
+  /** The Open Badges 3.0 credential of an award, with its embedded proof. */
+  public SiteUrl credentialJson(Award award) {
+    return settings.url("credentials/" + award.badgeId() + "/" + award.id() + ".json");
+  }
+
+  /** The same credential as a VC-JWT. */
+  public SiteUrl credentialJwt(Award award) {
+    return settings.url("credentials/" + award.badgeId() + "/" + award.id() + ".jwt");
+  }
+
+  /** The Open Badges 3.0 Achievement of a badge class. */
+  public SiteUrl achievementJson(String badgeId) {
+    return settings.url("achievements/" + badgeId + ".json");
+  }
+
   /**
    * The prefix every hosted assertion of this site starts with; issuers scope verification to it.
    */

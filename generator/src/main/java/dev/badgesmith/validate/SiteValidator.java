@@ -50,10 +50,27 @@ import java.util.Set;
 public final class SiteValidator {
   /** Output folders the generator owns; files in static/ may not land in them. */
   private static final List<String> GENERATED =
-      List.of("issuers/", "badges/", "assertions/", "credentials/", "keys/", "assets/");
+      List.of(
+          "issuers/",
+          "badges/",
+          "achievements/",
+          "assertions/",
+          "credentials/",
+          "keys/",
+          "status/",
+          "assets/",
+          ".well-known/");
 
   private static final Set<String> GENERATED_FILES =
-      Set.of("index.html", "manifest.json", "404.html");
+      Set.of(
+          "index.html",
+          "manifest.json",
+          "404.html",
+          "did.json",
+          ".nojekyll",
+          "revocations.json",
+          "sitemap.xml",
+          "robots.txt");
   private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
   private final Optional<String> saltSecret;

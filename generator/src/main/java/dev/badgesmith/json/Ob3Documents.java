@@ -1,0 +1,160 @@
+package dev.badgesmith.json;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.badgesmith.model.Alignment;
+import dev.badgesmith.model.Award;
+import dev.badgesmith.model.BadgeClass;
+import dev.badgesmith.model.Evidence;
+import dev.badgesmith.model.Issuer;
+import dev.badgesmith.model.SiteLayout;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Open Badges 3.0 documents, unsigned: the OpenBadgeCredential of an award and the Achievement of a
+ * badge class. Multi-valued properties are always arrays and {@code Image} and {@code
+ * IdentityObject} types plain strings, as the 1EdTech JSON Schema wants.
+ */
+public final class Ob3Documents {
+  public static final String VC_CONTEXT = "https://www.w3.org/ns/credentials/v2";
+  public static final String OB_CONTEXT =
+      "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json";
+  public static final String SCHEMA =
+      "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json";
+  private static final Pattern IN_LANGUAGE =
+      Pattern.compile("[a-z]{2,4}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?");
+
+  private final SiteLayout layout;
+
+  public Ob3Documents(SiteLayout layout) {
+    this.layout = Objects.requireNonNull(layout, "layout");
+  }
+
+  /**
+   * The credential of one award.
+   *
+   * @param issuerId the issuer's id in credentials: its DID or its profile URL
+   * @param subjectId a public id of the recipient (a DID), when the site publishes one
+   * @param status the {@code credentialStatus} entry, when the site publishes a status list
+   */
+  public ObjectNode credential(
+      Award award,
+      BadgeClass badge,
+      Issuer issuer,
+      String issuerId,
+      Optional<String> subjectId,
+      Optional<ObjectNode> status) {
+    ObjectNode json = JsonOutput.object();
+    ArrayNode context = json.putArray("@context");
+    context.add(VC_CONTEXT);
+    context.add(OB_CONTEXT);
+    json.put("id", layout.credentialJson(award).url());
+    ArrayNode type = json.putArray("type");
+    type.add("VerifiableCredential");
+    type.add("OpenBadgeCredential");
+    json.set("issuer", profile(issuer, issuerId));
+    json.put("validFrom", Ob2Documents.dateTime(award.issuedOn()));
+    award.expires().ifPresent(e -> json.put("validUntil", Ob2Documents.dateTime(e)));
+    json.put("name", badge.name());
+    ObjectNode subject = json.putObject("credentialSubject");
+    subjectId.ifPresent(id -> subject.put("id", id));
+    subject.putArray("type").add("AchievementSubject");
+    ObjectNode identifier = subject.putArray("identifier").addObject();
+    identifier.put("type", "IdentityObject");
+    identifier.put("identityHash", award.recipient().identity());
+    identifier.put("identityType", identityType(award.recipient().type()));
+    identifier.put("hashed", true);
+    identifier.put("salt", award.recipient().salt());
+    subject.set("achievement", achievement(badge));
+    award.narrative().ifPresent(n -> subject.put("narrative", n));
+    if (!award.evidence().isEmpty()) {
+      ArrayNode evidence = json.putArray("evidence");
+      for (Evidence e : award.evidence()) {
+        ObjectNode item = evidence.addObject();
+        e.url().ifPresent(u -> item.put("id", u));
+        item.putArray("type").add("Evidence");
+        put(item, "name", e.name());
+        put(item, "description", e.description());
+        put(item, "narrative", e.narrative());
+        put(item, "genre", e.genre());
+        put(item, "audience", e.audience());
+      }
+    }
+    ObjectNode schema = json.putArray("credentialSchema").addObject();
+    schema.put("id", SCHEMA);
+    schema.put("type", "1EdTechJsonSchemaValidator2019");
+    status.ifPresent(s -> json.set("credentialStatus", s));
+    return json;
+  }
+
+  /** The Achievement of a badge class, as embedded in its credentials. */
+  public ObjectNode achievement(BadgeClass badge) {
+    ObjectNode json = JsonOutput.object();
+    json.put("id", layout.achievementJson(badge.id()).url());
+    json.putArray("type").add("Achievement");
+    json.put("achievementType", "Badge");
+    json.put("name", badge.name());
+    json.put("description", badge.description());
+    ObjectNode criteria = json.putObject("criteria");
+    criteria.put("id", layout.badgePage(badge.id()).url());
+    if (!badge.criteria().isBlank()) {
+      criteria.put("narrative", badge.criteria());
+    }
+    ObjectNode image = json.putObject("image");
+    image.put("id", layout.badgePng(badge).url());
+    image.put("type", "Image");
+    badge.imageAlt().ifPresent(alt -> image.put("caption", alt));
+    if (!badge.tags().isEmpty()) {
+      ArrayNode tags = json.putArray("tag");
+      badge.tags().forEach(tags::add);
+    }
+    if (!badge.alignments().isEmpty()) {
+      ArrayNode alignments = json.putArray("alignment");
+      for (Alignment a : badge.alignments()) {
+        ObjectNode item = alignments.addObject();
+        item.putArray("type").add("Alignment");
+        item.put("targetName", a.targetName());
+        item.put("targetUrl", a.targetUrl());
+        put(item, "targetDescription", a.targetDescription());
+        put(item, "targetFramework", a.targetFramework());
+        put(item, "targetCode", a.targetCode());
+      }
+    }
+    badge
+        .language()
+        .filter(l -> IN_LANGUAGE.matcher(l).matches())
+        .ifPresent(l -> json.put("inLanguage", l));
+    return json;
+  }
+
+  /** The issuer as an embedded Profile: validators reject a bare URL here. */
+  public ObjectNode profile(Issuer issuer, String issuerId) {
+    ObjectNode json = JsonOutput.object();
+    json.put("id", issuerId);
+    json.putArray("type").add("Profile");
+    json.put("name", issuer.name());
+    json.put("url", issuer.url());
+    json.put("email", issuer.email());
+    issuer.description().ifPresent(d -> json.put("description", d));
+    issuer
+        .image()
+        .ifPresent(
+            i -> {
+              ObjectNode image = json.putObject("image");
+              image.put("id", layout.issuerImage(issuer).url());
+              image.put("type", "Image");
+            });
+    return json;
+  }
+
+  /** Open Badges 3.0 names identity types differently from 2.0. */
+  static String identityType(String ob2Type) {
+    return ob2Type.equals("email") ? "emailAddress" : "identifier";
+  }
+
+  private static void put(ObjectNode node, String key, Optional<String> value) {
+    value.ifPresent(v -> node.put(key, v));
+  }
+}
