@@ -36,7 +36,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -410,23 +409,19 @@ public final class SiteValidator {
     }
 
     private void staticFiles() {
-      Set<String> seen = new HashSet<>();
       for (SourceFile f : sources.staticFiles()) {
         String out = f.path().substring("static/".length());
-        boolean generated =
-            GENERATED_FILES.contains(out) || GENERATED.stream().anyMatch(out::startsWith);
-        if (generated || !seen.add(out)) {
+        Optional<String> owner =
+            GENERATED_FILES.contains(out)
+                ? Optional.of(out)
+                : GENERATED.stream().filter(out::startsWith).findFirst();
+        if (owner.isPresent()) {
           d.add(
               Diagnostic.error(
                       Code.OUTPUT_COLLISION,
                       SourcePosition.startOf(f.path()),
                       "static file would overwrite the generated " + out)
-                  .withHint(
-                      "the generator writes "
-                          + String.join(", ", GENERATED)
-                          + " and "
-                          + String.join(", ", GENERATED_FILES.stream().sorted().toList())
-                          + "; move the file elsewhere"));
+                  .withHint(owner.get() + " belongs to the generator; put the file elsewhere"));
         }
       }
     }
