@@ -120,9 +120,36 @@ public final class SvgBaker {
       return "<" + name + " verify=\"" + escapeAttribute(payload) + "\"/>";
     }
     String verify = url.map(u -> " verify=\"" + escapeAttribute(u) + "\"").orElse("");
-    // "]]>" cannot occur inside one CDATA section: end it after "]]" and start another.
-    String cdata = "<![CDATA[" + payload.replace("]]>", "]]]]><![CDATA[>") + "]]>";
-    return "<" + name + verify + ">" + cdata + "</" + name + ">";
+    return "<" + name + verify + ">" + cdata(payload) + "</" + name + ">";
+  }
+
+  /**
+   * One CDATA section when it can be: in a {@code ]]>} inside a JSON string, the {@code >} is
+   * written as its JSON escape (backslash, u003e), the same JSON, because the reference readers
+   * (mozilla's, 1EdTech's) take only the first CDATA section. Anywhere else the section ends after
+   * {@code ]]} and another starts.
+   */
+  static String cdata(String payload) {
+    if (!payload.contains("]]>")) {
+      return "<![CDATA[" + payload + "]]>";
+    }
+    StringBuilder b = new StringBuilder(payload.length() + 32).append("<![CDATA[");
+    boolean inString = false;
+    for (int i = 0; i < payload.length(); i++) {
+      char c = payload.charAt(i);
+      if (inString && c == '\\' && i + 1 < payload.length()) {
+        b.append(c).append(payload.charAt(++i));
+        continue;
+      }
+      if (c == '"') {
+        inString = !inString;
+      } else if (c == '>' && i >= 2 && payload.startsWith("]]", i - 2)) {
+        b.append(inString ? "\\u003e" : "]]><![CDATA[>");
+        continue;
+      }
+      b.append(c);
+    }
+    return b.append("]]>").toString();
   }
 
   private static String rootName(byte[] svg, int rootStart) {

@@ -28,7 +28,7 @@ final class Images {
         "@context": "https://w3id.org/openbadges/v2",
         "type": "Assertion",
         "id": "https://badges.example.org/guild/assertions/intro/jane.json",
-        "narrative": "Wrote \\"café\\" ✓ and ]]> in one line"
+        "narrative": "Wrote \\"café\\" ✓ in one line"
       }
       """;
 

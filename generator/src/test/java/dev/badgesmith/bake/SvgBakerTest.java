@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -80,15 +81,28 @@ class SvgBakerTest {
   }
 
   @Test
-  void splitsTheCdataEndMarkerOfThePayloadAcrossTwoSections() {
-    String payload = "{\"narrative\":\"a]]>b ]]]]> c\"}";
+  void escapesTheCdataEndMarkerInsideAJsonStringSoReadersSeeOneSection() throws Exception {
+    String payload = "{\"narrative\":\"a]]>b \\\" ]]]]> c\"}";
     String baked = bake(svg, BadgeVersion.OB3, payload, Optional.empty());
 
-    assertThat(baked).contains("<![CDATA[{\"narrative\":\"a]]]]><![CDATA[>b");
+    assertThat(baked)
+        .contains("<![CDATA[{\"narrative\":\"a]]\\u003eb \\\" ]]]]\\u003e c\"}]]>")
+        .containsOnlyOnce("<![CDATA[");
+    String extracted = BakedImages.extract(Images.utf8(baked)).get(0).payload();
+    ObjectMapper json = new ObjectMapper();
+    assertThat(json.readTree(extracted)).isEqualTo(json.readTree(payload));
+  }
+
+  @Test
+  void splitsTheCdataEndMarkerOutsideAJsonStringAcrossTwoSections() {
+    String payload = "{not json]]>x";
+    String baked = bake(svg, BadgeVersion.OB2, payload, Optional.empty());
+
+    assertThat(baked).contains("<![CDATA[{not json]]]]><![CDATA[>x]]>");
     assertThat(BakedImages.extract(Images.utf8(baked)))
         .extracting(Baked::payload)
         .containsExactly(payload);
-    assertThat(text(parse(baked), BadgeVersion.OB3)).isEqualTo(payload);
+    assertThat(text(parse(baked), BadgeVersion.OB2)).isEqualTo(payload);
   }
 
   @Test
