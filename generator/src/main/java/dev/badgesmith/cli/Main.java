@@ -3,9 +3,17 @@ package dev.badgesmith.cli;
 import dev.badgesmith.Badgesmith;
 import dev.badgesmith.BadgesmithException;
 import dev.badgesmith.Report;
+import dev.badgesmith.bake.BakeException;
+import dev.badgesmith.bake.Baked;
+import dev.badgesmith.bake.BakedImages;
 import dev.badgesmith.diag.Diagnostic;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -19,11 +27,16 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Builds a static Open Badges site from a folder of YAML and Markdown files.",
-    subcommands = {Main.Build.class, Main.Check.class, CommandLine.HelpCommand.class},
+    subcommands = {
+      Main.Build.class,
+      Main.Check.class,
+      Main.Extract.class,
+      CommandLine.HelpCommand.class
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success",
-      "1:the badge site has errors",
+      "1:the badge site has errors (extract: the image carries no badge or is corrupt)",
       "2:wrong usage or setup",
       "3:internal error (a bug: please report it)"
     })
@@ -67,7 +80,8 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "name a command: build or check");
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "name a command: build, check or extract");
   }
 
   /** Options shared by the commands. */
@@ -174,6 +188,59 @@ public final class Main implements Runnable {
         spec.commandLine().getOut().println("No errors in " + site);
       }
       return code;
+    }
+  }
+
+  @Command(
+      name = "extract",
+      mixinStandardHelpOptions = true,
+      description =
+          "Print the Open Badges assertions and credentials baked into a PNG or SVG image.")
+  static final class Extract implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "A baked PNG or SVG image.")
+    Path file;
+
+    @Override
+    public Integer call() {
+      if (!Files.isRegularFile(file)) {
+        throw new BadgesmithException("no file at " + file);
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter err = spec.commandLine().getErr();
+      List<Baked> found;
+      try {
+        found = BakedImages.extract(Files.readAllBytes(file));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (BakeException e) {
+        err.println(file + ": " + e.getMessage());
+        return CONTENT_ERRORS;
+      }
+      if (found.isEmpty()) {
+        err.println(file + " carries no Open Badges data");
+        return CONTENT_ERRORS;
+      }
+      for (int i = 0; i < found.size(); i++) {
+        Baked baked = found.get(i);
+        if (i > 0) {
+          out.println();
+        }
+        out.println(
+            baked.version().title()
+                + " ("
+                + baked.format().toUpperCase(Locale.ROOT)
+                + " "
+                + baked.carrier()
+                + "):");
+        out.println(baked.payload().stripTrailing());
+        baked
+            .verify()
+            .filter(url -> !url.equals(baked.payload()))
+            .ifPresent(url -> out.println("verify: " + url));
+      }
+      return OK;
     }
   }
 

@@ -2,11 +2,18 @@ package dev.badgesmith.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.badgesmith.bake.BadgeVersion;
+import dev.badgesmith.bake.PngBaker;
+import dev.badgesmith.bake.SvgBaker;
 import dev.badgesmith.testing.TestSites;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -72,5 +79,85 @@ class MainTest {
   void helpNamesTheCommandsAndTheExitCodes() {
     assertThat(run("--help")).isZero();
     assertThat(out.toString()).contains("build", "check", "3   internal error");
+  }
+
+  private static final String SVG =
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\"><circle r=\"4\"/></svg>\n";
+
+  @Test
+  void extractPrintsEachBakedPayloadWithWhereItWasFound(@TempDir Path tmp) throws IOException {
+    byte[] png = Files.readAllBytes(pngFile(tmp));
+    byte[] both =
+        PngBaker.bake(
+            PngBaker.bake(png, BadgeVersion.OB2, "{\n  \"a\": 1\n}\n"),
+            BadgeVersion.OB3,
+            "eyJ.eyJ.sig");
+    Path file = Files.write(tmp.resolve("baked.png"), both);
+
+    assertThat(run("extract", file.toString())).as(err.toString()).isZero();
+    assertThat(out.toString())
+        .isEqualTo(
+            """
+        Open Badges 2.0 assertion (PNG iTXt "openbadges"):
+        {
+          "a": 1
+        }
+
+        Open Badges 3.0 credential (PNG iTXt "openbadgecredential"):
+        eyJ.eyJ.sig
+        """);
+  }
+
+  @Test
+  void extractPrintsTheVerifyUrlOfAnSvgAssertion(@TempDir Path tmp) throws IOException {
+    byte[] baked =
+        SvgBaker.bake(
+            SVG.getBytes(StandardCharsets.UTF_8),
+            BadgeVersion.OB2,
+            "{\"a\":1}",
+            Optional.of("https://e.org/a.json"));
+    Path file = Files.write(tmp.resolve("baked.svg"), baked);
+
+    assertThat(run("extract", file.toString())).isZero();
+    assertThat(out.toString())
+        .isEqualTo(
+            """
+        Open Badges 2.0 assertion (SVG <openbadges:assertion>):
+        {"a":1}
+        verify: https://e.org/a.json
+        """);
+  }
+
+  @Test
+  void extractExitsOneForAnImageThatCarriesNothing(@TempDir Path tmp) throws IOException {
+    Path file = Files.writeString(tmp.resolve("plain.svg"), SVG);
+    assertThat(run("extract", file.toString())).isEqualTo(1);
+    assertThat(err.toString()).isEqualTo(file + " carries no Open Badges data\n");
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  void extractExitsOneWithTheReasonForACorruptImage(@TempDir Path tmp) throws IOException {
+    byte[] png = Files.readAllBytes(pngFile(tmp));
+    Path file = Files.write(tmp.resolve("cut.png"), java.util.Arrays.copyOf(png, 45));
+    assertThat(run("extract", file.toString())).isEqualTo(1);
+    assertThat(err.toString())
+        .startsWith(file + ": the file ends inside chunk ")
+        .endsWith(" at byte 33\n");
+  }
+
+  @Test
+  void extractOfAMissingFileIsAUsageError(@TempDir Path tmp) {
+    assertThat(run("extract", tmp.resolve("nowhere.png").toString())).isEqualTo(2);
+    assertThat(err.toString()).startsWith("badgesmith: no file at ");
+    assertThat(run("extract")).isEqualTo(2);
+  }
+
+  private static Path pngFile(Path tmp) throws IOException {
+    java.awt.image.BufferedImage image =
+        new java.awt.image.BufferedImage(4, 4, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    Path file = tmp.resolve("plain.png");
+    javax.imageio.ImageIO.write(image, "png", file.toFile());
+    return file;
   }
 }
