@@ -22,17 +22,20 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Turns a JSON-LD document into RDFC-1.0 canonical N-Quads (the input a Data Integrity proof
  * hashes), with contexts from a {@link ContextStore} only.
  *
- * <p>Expansion silently drops a property no context defines, so a signed credential would not cover
- * it. To fail loudly instead, expansion runs with an {@code @vocab} sentinel before the document's
- * own contexts: an undefined term then expands to an IRI under the sentinel, and any such IRI is an
- * error naming the term. (Titanium's undefined-terms policy cannot see terms that a context's own
- * {@code @vocab} swallows, such as the VC 2.0 issuer-dependent vocabulary.)
+ * <p>Expansion silently drops a property no context defines, so a signature would not cover it. To
+ * fail loudly instead, expansion runs with an {@code @vocab} sentinel before the document's own
+ * contexts: an undefined property then expands to an IRI under the sentinel and is an error naming
+ * the term. (Titanium's undefined-terms policy cannot see terms that a context's own {@code @vocab}
+ * would swallow, such as the VC 2.0 issuer-dependent vocabulary.) An undefined {@code type} value,
+ * such as the {@code 1EdTechRevocationList} the Open Badges 3.0 spec itself uses, is dropped as
+ * every JSON-LD processor drops it (a relative IRI), so the canonical form stays the standard one.
  */
 public final class Canonicalizer {
   private static final String UNDEFINED = "urn:badgesmith:undefined-term:";
@@ -64,9 +67,17 @@ public final class Canonicalizer {
     Set<String> undefined = new LinkedHashSet<>();
     RdfQuadConsumer watch =
         (subject, predicate, object, datatype, language, direction, graph) -> {
-          note(predicate, undefined);
-          if (datatype == null) {
-            note(object, undefined);
+          Optional<String> property = undefined(predicate);
+          if (property.isPresent()) {
+            undefined.add(property.get());
+            return canon;
+          }
+          if (datatype == null && object.startsWith(UNDEFINED)) {
+            return canon; // an undefined type value: without the sentinel it is a relative IRI
+          }
+          if (datatype != null && datatype.startsWith(UNDEFINED)) {
+            undefined.add(datatype.substring(UNDEFINED.length()));
+            return canon;
           }
           return canon.quad(subject, predicate, object, datatype, language, direction, graph);
         };
@@ -88,23 +99,35 @@ public final class Canonicalizer {
   }
 
   /**
-   * The terms of a document that no context defines (properties, and {@code type} values), in
-   * document order, without duplicates; empty when every term is defined.
+   * The properties of a document that no context defines, in document order, without duplicates;
+   * empty when every property is defined. {@link #canonicalize} refuses such a document.
    */
   public List<String> undefinedTerms(JsonNode document) {
-    JsonArray expanded;
+    Set<String> properties = new LinkedHashSet<>();
+    collect(expand(document), properties, new LinkedHashSet<>());
+    return List.copyOf(properties);
+  }
+
+  /**
+   * The {@code type} values of a document that no context defines, in document order: JSON-LD drops
+   * them, so they are worth a warning (the spec's own {@code 1EdTechJsonSchemaValidator2019} is
+   * one).
+   */
+  public List<String> undefinedTypes(JsonNode document) {
+    Set<String> types = new LinkedHashSet<>();
+    collect(expand(document), new LinkedHashSet<>(), types);
+    return List.copyOf(types);
+  }
+
+  private JsonArray expand(JsonNode document) {
     try {
-      expanded =
-          JsonLd.expand(JsonDocument.of(toJakarta(document)))
-              .loader(contexts)
-              .context(sentinel)
-              .get();
+      return JsonLd.expand(JsonDocument.of(toJakarta(document)))
+          .loader(contexts)
+          .context(sentinel)
+          .get();
     } catch (JsonLdError e) {
       throw failure(e);
     }
-    Set<String> found = new LinkedHashSet<>();
-    collect(expanded, found);
-    return List.copyOf(found);
   }
 
   /** Jackson is the product's JSON library; Titanium reads Jakarta JSON. */
@@ -120,32 +143,32 @@ public final class Canonicalizer {
     }
   }
 
-  private static void note(String iri, Set<String> undefined) {
-    if (iri == null) {
-      return;
-    }
+  /** The term of a property IRI that no context defined. */
+  private static Optional<String> undefined(String iri) {
     if (iri.startsWith(UNDEFINED)) {
-      undefined.add(iri.substring(UNDEFINED.length()));
-    } else if (iri.startsWith(ISSUER_DEPENDENT)) {
-      undefined.add(iri.substring(ISSUER_DEPENDENT.length()));
+      return Optional.of(iri.substring(UNDEFINED.length()));
     }
+    if (iri.startsWith(ISSUER_DEPENDENT)) {
+      return Optional.of(iri.substring(ISSUER_DEPENDENT.length()));
+    }
+    return Optional.empty();
   }
 
-  private static void collect(JsonValue value, Set<String> found) {
+  private static void collect(JsonValue value, Set<String> properties, Set<String> types) {
     if (value instanceof JsonArray array) {
-      array.forEach(v -> collect(v, found));
+      array.forEach(v -> collect(v, properties, types));
     } else if (value instanceof JsonObject object) {
       object.forEach(
           (key, v) -> {
-            note(key, found);
+            undefined(key).ifPresent(properties::add);
             if (key.equals("@type")) {
               for (JsonValue type : v instanceof JsonArray a ? a : List.of(v)) {
-                if (type instanceof JsonString s) {
-                  note(s.getString(), found);
+                if (type instanceof JsonString s && s.getString().startsWith(UNDEFINED)) {
+                  types.add(s.getString().substring(UNDEFINED.length()));
                 }
               }
             }
-            collect(v, found);
+            collect(v, properties, types);
           });
     }
   }
