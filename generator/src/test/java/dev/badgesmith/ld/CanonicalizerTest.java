@@ -10,6 +10,7 @@ import com.apicatalog.rdf.nquads.NQuadsWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.io.StringWriter;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -61,8 +62,8 @@ class CanonicalizerTest {
     assertThatThrownBy(() -> canonicalizer.canonicalize(credential))
         .isInstanceOf(CanonicalizationException.class)
         .hasMessageContaining("undefined JSON-LD term 'recipeint'")
-        .extracting(e -> ((CanonicalizationException) e).undefinedTerms())
-        .asList()
+        .extracting(
+            e -> ((CanonicalizationException) e).undefinedTerms(), InstanceOfAssertFactories.LIST)
         .containsExactly("recipeint");
   }
 
