@@ -25,6 +25,14 @@ class EngineBoundaryTest {
         .allMatch(file -> file.startsWith("dev/badgesmith/markdown/"));
   }
 
+  @Test
+  void onlyTheLdPackageImportsTitaniumAndJakartaJson() throws IOException {
+    assertThat(importersOf("com.apicatalog."))
+        .allMatch(file -> file.startsWith("dev/badgesmith/ld/"));
+    assertThat(importersOf("jakarta.json")).allMatch(file -> file.startsWith("dev/badgesmith/ld/"));
+    assertThat(importersOf("org.eclipse.parsson.")).isEmpty();
+  }
+
   private static List<String> importersOf(String prefix) throws IOException {
     try (Stream<Path> files = Files.walk(MAIN)) {
       return files

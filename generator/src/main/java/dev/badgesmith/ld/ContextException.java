@@ -1,0 +1,26 @@
+package dev.badgesmith.ld;
+
+/**
+ * A JSON-LD context could not be provided: its URL is not one Badgesmith pins, its bytes do not
+ * match the pinned digest, or no source holds it. The message names the URL and the remedy.
+ */
+public final class ContextException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  private final String url;
+
+  public ContextException(String url, String message) {
+    super(message);
+    this.url = url;
+  }
+
+  public ContextException(String url, String message, Throwable cause) {
+    super(message, cause);
+    this.url = url;
+  }
+
+  /** The context URL that could not be provided. */
+  public String url() {
+    return url;
+  }
+}

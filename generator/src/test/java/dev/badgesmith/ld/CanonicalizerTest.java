@@ -1,0 +1,113 @@
+package dev.badgesmith.ld;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.apicatalog.jsonld.JsonLd;
+import com.apicatalog.jsonld.document.JsonDocument;
+import com.apicatalog.rdf.canon.RdfCanon;
+import com.apicatalog.rdf.nquads.NQuadsWriter;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.io.StringWriter;
+import org.assertj.core.api.InstanceOfAssertFactories;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class CanonicalizerTest {
+  private Canonicalizer canonicalizer;
+  private ObjectNode credential;
+
+  @BeforeEach
+  void setUp() {
+    canonicalizer = new Canonicalizer(LdFixtures.contexts());
+    credential = LdFixtures.resource("ob3-eddsa-rdfc-2022-credential.json");
+  }
+
+  @Test
+  void findsAMisspeltPropertyInACredential() {
+    ObjectNode achievement = (ObjectNode) credential.get("credentialSubject").get("achievement");
+    achievement.put("descripton", "typo");
+
+    assertThat(canonicalizer.undefinedTerms(credential)).containsExactly("descripton");
+  }
+
+  @Test
+  void findsAMisspeltTypeInACredential() {
+    credential.putArray("type").add("VerifiableCredential").add("OpenBadgeCredentail");
+
+    assertThat(canonicalizer.undefinedTypes(credential)).containsExactly("OpenBadgeCredentail");
+    assertThat(canonicalizer.undefinedTerms(credential)).isEmpty();
+  }
+
+  @Test
+  void dropsAnUndefinedTypeValueAsEveryJsonLdProcessorDoes() throws Exception {
+    ObjectNode full = DataIntegrityTest.fullExample();
+
+    assertThat(canonicalizer.undefinedTypes(full))
+        .containsExactlyInAnyOrder(
+            "1EdTechJsonSchemaValidator2019", "1EdTechRevocationList", "1EdTechCredentialRefresh");
+    assertThat(canonicalizer.canonicalize(full)).isEqualTo(plainCanonicalForm(full));
+  }
+
+  @Test
+  void findsNothingInAValidCredential() {
+    assertThat(canonicalizer.undefinedTerms(credential)).isEmpty();
+  }
+
+  @Test
+  void refusesToCanonicaliseADocumentWithAnUndefinedTerm() {
+    credential.put("recipeint", "x");
+
+    assertThatThrownBy(() -> canonicalizer.canonicalize(credential))
+        .isInstanceOf(CanonicalizationException.class)
+        .hasMessageContaining("undefined JSON-LD term 'recipeint'")
+        .extracting(
+            e -> ((CanonicalizationException) e).undefinedTerms(), InstanceOfAssertFactories.LIST)
+        .containsExactly("recipeint");
+  }
+
+  @Test
+  void endsEveryLineWithANewline() {
+    String canon = canonicalizer.canonicalize(credential);
+
+    assertThat(canon).endsWith(" .\n").doesNotContain("\r");
+    assertThat(canon.lines()).isSorted();
+  }
+
+  @Test
+  void canonicalisesAnOpenBadges2Assertion() throws Exception {
+    ObjectNode assertion =
+        (ObjectNode)
+            LdFixtures.JSON.readTree(
+                """
+                {"@context":"https://w3id.org/openbadges/v2","type":"Assertion",
+                 "id":"https://badges.example.org/a.json","badge":"https://badges.example.org/b.json",
+                 "issuedOn":"2025-03-14T00:00:00Z"}
+                """);
+
+    assertThat(canonicalizer.canonicalize(assertion))
+        .contains("<https://badges.example.org/a.json> <https://w3id.org/openbadges#badge>");
+  }
+
+  /** Titanium and RDFC-1.0 as any verifier runs them: no sentinel, no checks. */
+  private static String plainCanonicalForm(ObjectNode document) throws Exception {
+    RdfCanon canon = RdfCanon.create("SHA-256");
+    JsonLd.toRdf(
+            JsonDocument.of(new ByteArrayInputStream(LdFixtures.JSON.writeValueAsBytes(document))))
+        .loader(LdFixtures.contexts())
+        .provide(canon);
+    StringWriter out = new StringWriter();
+    canon.provide(new NQuadsWriter(out));
+    return out.toString();
+  }
+
+  @Test
+  void namesAContextItDoesNotPin() {
+    credential.putArray("@context").add("https://example.org/my-context.json");
+
+    assertThatThrownBy(() -> canonicalizer.canonicalize(credential))
+        .isInstanceOf(ContextException.class)
+        .hasMessageContaining("https://example.org/my-context.json");
+  }
+}
