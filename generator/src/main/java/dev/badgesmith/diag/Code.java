@@ -2,7 +2,8 @@ package dev.badgesmith.diag;
 
 /**
  * Every diagnostic code Badgesmith reports. Codes are stable: documentation and CI logs refer to
- * them. 0xx site layout, 1xx one file's syntax and fields, 2xx references between files, 3xx images.
+ * them. 0xx site layout, 1xx one file's syntax and fields, 2xx references between files, 3xx
+ * images.
  */
 public enum Code {
   MISSING_SITE_FILE("BSG001"),
