@@ -121,6 +121,13 @@ class SvgRasterizerTest {
   }
 
   @Test
+  void theCacheKeyNamesTheBatikVersionInUse() {
+    // A Batik upgrade must change the key, or old PNGs would be served as the new renderer's.
+    assertThat(SvgRasterizer.RENDERER_VERSION)
+        .startsWith("batik-" + org.apache.batik.Version.getVersion() + "/");
+  }
+
+  @Test
   void rendersAgainForAnotherSizeOrAnotherSvg() throws IOException {
     SvgRasterizer rasterizer = new SvgRasterizer(Optional.of(temp));
     byte[] blue = square("<rect width='100' height='100' fill='#0000ff'/>");
