@@ -4,8 +4,10 @@ import dev.badgesmith.diag.Code;
 import dev.badgesmith.diag.Severity;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -15,7 +17,9 @@ import java.util.regex.Pattern;
 import java.util.zip.CRC32;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
+import javax.xml.parsers.SAXParser;
 import org.xml.sax.Attributes;
+import org.xml.sax.InputSource;
 import org.xml.sax.Locator;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
@@ -98,8 +102,7 @@ public final class ImageInspector {
 
   /** Walks every chunk; returns IHDR when the file is a whole, decodable PNG. */
   private static Ihdr checkPng(byte[] png) throws CorruptPng {
-    if (png.length < PNG_SIGNATURE.length
-        || !java.util.Arrays.equals(png, 0, 8, PNG_SIGNATURE, 0, 8)) {
+    if (png.length < PNG_SIGNATURE.length || !Arrays.equals(png, 0, 8, PNG_SIGNATURE, 0, 8)) {
       throw new CorruptPng("it does not start with the PNG signature");
     }
     Ihdr ihdr = null;
@@ -284,7 +287,7 @@ public final class ImageInspector {
   private static void inspectSvg(byte[] svg, List<ImageProblem> problems) {
     SvgScanner scanner = new SvgScanner(problems);
     try {
-      javax.xml.parsers.SAXParser parser = SafeXml.saxParser();
+      SAXParser parser = SafeXml.saxParser();
       parser.setProperty("http://xml.org/sax/properties/lexical-handler", scanner);
       parser.setProperty("http://xml.org/sax/properties/declaration-handler", scanner);
       parser.parse(new ByteArrayInputStream(svg), scanner);
@@ -326,6 +329,18 @@ public final class ImageInspector {
 
     SvgScanner(List<ImageProblem> problems) {
       this.problems = problems;
+    }
+
+    // SAXParser.parse makes the handler the entity resolver: read nothing, whatever the features.
+    @Override
+    public InputSource resolveEntity(
+        String name, String publicId, String baseUri, String systemId) {
+      return new InputSource(new StringReader(""));
+    }
+
+    @Override
+    public InputSource resolveEntity(String publicId, String systemId) {
+      return new InputSource(new StringReader(""));
     }
 
     @Override

@@ -10,6 +10,7 @@ import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.parsers.SAXParser;
 import javax.xml.parsers.SAXParserFactory;
 import org.w3c.dom.Document;
+import org.xml.sax.ErrorHandler;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
@@ -86,7 +87,7 @@ final class SafeXml {
     return new InputSource(new StringReader(""));
   }
 
-  private static final class ThrowingErrorHandler implements org.xml.sax.ErrorHandler {
+  private static final class ThrowingErrorHandler implements ErrorHandler {
     @Override
     public void warning(SAXParseException e) {}
 

@@ -2,12 +2,16 @@ package dev.badgesmith.images;
 
 import static dev.badgesmith.images.Svgs.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.badgesmith.diag.Code;
 import dev.badgesmith.diag.Severity;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -252,6 +256,33 @@ class ImageInspectorTest {
         .containsExactly(
             "the entity 'x' on line 1 refers to 'file:///etc/passwd' outside the image",
             "the reference &x; on line 2 names an entity that is external or not declared");
+  }
+
+  @Test
+  void readsNothingFromOutsideWhileInspecting() throws IOException {
+    try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      String local = "http://127.0.0.1:" + server.getLocalPort();
+      byte[] svg =
+          utf8(
+              "<?xml-stylesheet href='"
+                  + local
+                  + "/a.css'?><!DOCTYPE svg SYSTEM '"
+                  + local
+                  + "/a.dtd' [<!ENTITY % p SYSTEM '"
+                  + local
+                  + "/p'> %p; <!ENTITY x SYSTEM '"
+                  + local
+                  + "/x'>]><svg "
+                  + Svgs.NS
+                  + " viewBox='0 0 1 1'><text>&x;</text></svg>");
+
+      assertThat(inspector.inspect(svg, "svg", BUDGET))
+          .extracting(ImageProblem::code)
+          .containsOnly(Code.IMAGE_UNSAFE)
+          .hasSize(4); // the stylesheet, both entities and the reference to x
+      server.setSoTimeout(200);
+      assertThatThrownBy(server::accept).isInstanceOf(SocketTimeoutException.class);
+    }
   }
 
   @Test
