@@ -72,7 +72,8 @@ public final class PageRenderer {
     }
   }
 
-  private static Configuration configuration() {
+  /** The theme's Freemarker set-up, shared by every template renderer of this package. */
+  static Configuration configuration() {
     Configuration cfg = new Configuration(Configuration.VERSION_2_3_35);
     cfg.setTemplateLoader(new ClassTemplateLoader(PageRenderer.class.getClassLoader(), THEME));
     // Theme files are resources in a jar: they never change while a build runs.

@@ -33,6 +33,19 @@ class EngineBoundaryTest {
     assertThat(importersOf("org.eclipse.parsson.")).isEmpty();
   }
 
+  @Test
+  void onlyTheImagesPackageImportsBatik() throws IOException {
+    for (String batik :
+        List.of("org.apache.batik.", "org.apache.xmlgraphics.", "org.w3c.dom.svg.")) {
+      assertThat(importersOf(batik))
+          .as(batik)
+          .allMatch(file -> file.startsWith("dev/badgesmith/images/"));
+    }
+    assertThat(importersOf("org.apache.batik."))
+        .as("the check finds Batik's importer")
+        .isNotEmpty();
+  }
+
   private static List<String> importersOf(String prefix) throws IOException {
     try (Stream<Path> files = Files.walk(MAIN)) {
       return files

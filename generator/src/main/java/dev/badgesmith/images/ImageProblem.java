@@ -1,0 +1,27 @@
+package dev.badgesmith.images;
+
+import dev.badgesmith.diag.Code;
+import dev.badgesmith.diag.Severity;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One problem {@link ImageInspector} found in an image. It names no file: the caller knows which
+ * file it inspected and turns the problem into a diagnostic there.
+ */
+public record ImageProblem(Severity severity, Code code, String message, Optional<String> hint) {
+  public ImageProblem {
+    Objects.requireNonNull(severity, "severity");
+    Objects.requireNonNull(code, "code");
+    Objects.requireNonNull(message, "message");
+    Objects.requireNonNull(hint, "hint");
+  }
+
+  static ImageProblem error(Code code, String message) {
+    return new ImageProblem(Severity.ERROR, code, message, Optional.empty());
+  }
+
+  ImageProblem withHint(String text) {
+    return new ImageProblem(severity, code, message, Optional.of(text));
+  }
+}

@@ -1,0 +1,168 @@
+package dev.badgesmith.images;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Renders SVG designs to PNG (for baking, previews and social cards), with a cache on disk that
+ * survives between builds.
+ *
+ * <p>A cache entry is named by the SHA-256 of the SVG bytes, the output size and {@link
+ * #RENDERER_VERSION}, so a site of 10,000 awards renders each badge design once, and a second build
+ * renders nothing. A hit reads one file and never loads Batik. Entries are written to a temporary
+ * file and moved into place, so a reader sees a whole entry or none, and two builds may share a
+ * cache folder. Nothing ever deletes entries: delete the folder to reclaim space.
+ *
+ * <p>Thread-safe: each render uses its own Batik transcoder. Two threads missing on the same SVG at
+ * once both render it and write the same bytes.
+ *
+ * <p>Rendering fetches nothing and runs nothing: see {@link BatikRenderer}. Text is drawn with the
+ * system's fonts through AWT, so the cache is only valid for one machine's fonts; CI images should
+ * install the same fonts every time (on Debian, {@code fonts-dejavu-core}). Java's AWT must run
+ * headless on a server: it does so by itself on Linux without {@code DISPLAY}; elsewhere start the
+ * JVM with {@code -Djava.awt.headless=true}.
+ */
+public final class SvgRasterizer {
+  /** The size of a badge PNG when none is given: 512 px is what backpacks and wallets show well. */
+  public static final int DEFAULT_SIZE = 512;
+
+  /** The largest width or height this renders, to bound memory: 4096 px is 64 MB of ARGB. */
+  public static final int MAX_SIZE = 4096;
+
+  /**
+   * Part of every cache key: change it whenever Batik's version or how this class renders changes,
+   * so that old cache entries are never served for new output.
+   */
+  static final String RENDERER_VERSION = "batik-1.19/png-1";
+
+  private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+
+  private final Optional<Path> cacheFolder;
+  private final AtomicLong renders = new AtomicLong();
+  private final AtomicLong cacheHits = new AtomicLong();
+
+  /**
+   * @param cacheFolder where to keep rendered PNGs between builds (created when first needed), or
+   *     empty to render every time
+   */
+  public SvgRasterizer(Optional<Path> cacheFolder) {
+    this.cacheFolder = Objects.requireNonNull(cacheFolder, "cacheFolder");
+  }
+
+  /** A square PNG of {@link #DEFAULT_SIZE} px. */
+  public byte[] toPng(byte[] svg) throws IOException {
+    return toPng(svg, DEFAULT_SIZE, DEFAULT_SIZE);
+  }
+
+  /**
+   * A square PNG of {@code size} px: the design keeps its aspect ratio, centred, on transparent.
+   */
+  public byte[] toPng(byte[] svg, int size) throws IOException {
+    return toPng(svg, size, size);
+  }
+
+  /**
+   * A PNG of exactly {@code width} × {@code height} px, with the SVG scaled to fit, its aspect
+   * ratio kept, centred on a transparent background.
+   *
+   * @throws ImageRenderException if the SVG is not well-formed, not SVG, or cannot be rendered
+   * @throws IOException if the cache folder cannot be read or written
+   */
+  public byte[] toPng(byte[] svg, int width, int height) throws IOException {
+    Objects.requireNonNull(svg, "svg");
+    checkSize("width", width);
+    checkSize("height", height);
+    if (cacheFolder.isEmpty()) {
+      return render(svg, width, height);
+    }
+    Path entry = cacheFolder.get().resolve(cacheKey(svg, width, height) + ".png");
+    byte[] cached = readEntry(entry);
+    if (cached != null) {
+      cacheHits.incrementAndGet();
+      return cached;
+    }
+    byte[] png = render(svg, width, height);
+    store(entry, png);
+    return png;
+  }
+
+  /** How many SVGs this rasterizer has rendered with Batik (cache misses and uncached calls). */
+  public long renders() {
+    return renders.get();
+  }
+
+  /** How many PNGs this rasterizer has served from the cache. */
+  public long cacheHits() {
+    return cacheHits.get();
+  }
+
+  /** The cache entry's name: hex SHA-256 of the renderer version, the size and the SVG bytes. */
+  static String cacheKey(byte[] svg, int width, int height) {
+    MessageDigest sha256;
+    try {
+      sha256 = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+    sha256.update(
+        (RENDERER_VERSION + '\n' + width + 'x' + height + '\n').getBytes(StandardCharsets.UTF_8));
+    sha256.update(svg);
+    return HexFormat.of().formatHex(sha256.digest());
+  }
+
+  private byte[] render(byte[] svg, int width, int height) {
+    renders.incrementAndGet();
+    return BatikRenderer.render(svg, width, height);
+  }
+
+  /** The entry's bytes, or null when there is none or it is not a PNG (then it is rewritten). */
+  private static byte[] readEntry(Path entry) throws IOException {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(entry);
+    } catch (NoSuchFileException e) {
+      return null;
+    }
+    boolean png =
+        bytes.length > PNG_SIGNATURE.length
+            && Arrays.equals(
+                bytes, 0, PNG_SIGNATURE.length, PNG_SIGNATURE, 0, PNG_SIGNATURE.length);
+    return png ? bytes : null;
+  }
+
+  private static void store(Path entry, byte[] png) throws IOException {
+    Path folder = entry.getParent();
+    Files.createDirectories(folder);
+    Path temp = Files.createTempFile(folder, ".render-", ".tmp");
+    try {
+      Files.write(temp, png);
+      try {
+        Files.move(
+            temp, entry, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temp, entry, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+
+  private static void checkSize(String name, int value) {
+    if (value < 1 || value > MAX_SIZE) {
+      throw new IllegalArgumentException(
+          name + " must be between 1 and " + MAX_SIZE + " px, not " + value);
+    }
+  }
+}

@@ -1,0 +1,67 @@
+package dev.badgesmith.pages;
+
+import dev.badgesmith.BadgesmithException;
+import freemarker.template.Configuration;
+import freemarker.template.TemplateException;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Makes the SVG of a badge class's social card from the theme's {@code social-card.svg.ftlx}; the
+ * images package rasterises it. The {@code .ftlx} extension makes Freemarker escape every value for
+ * XML, so a badge name cannot add markup to the card.
+ *
+ * <p>Thread-safe, like {@link PageRenderer}: the configuration never changes after construction.
+ */
+public final class SocialCardTemplate {
+  static final String TEMPLATE = "social-card.svg.ftlx";
+
+  private final Configuration freemarker = PageRenderer.configuration();
+
+  /**
+   * The card's SVG document, 1200 x 630.
+   *
+   * @throws BadgesmithException if the template is missing or fails
+   */
+  public String render(SocialCardView view) throws IOException {
+    Objects.requireNonNull(view, "view");
+    SocialCardView clean =
+        new SocialCardView(
+            xmlText(view.badgeName()),
+            xmlText(view.issuerName()),
+            xmlText(view.siteTitle()),
+            xmlText(view.imageDataUri()));
+    StringWriter out = new StringWriter();
+    try {
+      freemarker.getTemplate(TEMPLATE).process(Map.of("view", clean), out);
+    } catch (TemplateException e) {
+      throw new BadgesmithException("template " + TEMPLATE + " failed: " + e.getMessage(), e);
+    }
+    return out.toString();
+  }
+
+  /**
+   * Drops what XML 1.0 cannot hold at all (control characters, lone surrogates), which escaping
+   * cannot fix: YAML lets a name contain them.
+   */
+  static String xmlText(String text) {
+    StringBuilder kept = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); ) {
+      int c = text.codePointAt(i);
+      boolean allowed =
+          c == 0x9
+              || c == 0xA
+              || c == 0xD
+              || (c >= 0x20 && c <= 0xD7FF)
+              || (c >= 0xE000 && c <= 0xFFFD)
+              || c >= 0x10000;
+      if (allowed) {
+        kept.appendCodePoint(c);
+      }
+      i += Character.charCount(c);
+    }
+    return kept.toString();
+  }
+}
