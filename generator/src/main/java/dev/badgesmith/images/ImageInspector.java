@@ -400,7 +400,7 @@ public final class ImageInspector {
             "embed the resource as a data: URI, or refer to an element of this image (#id)");
         return;
       }
-      checkCssUrls(what, value);
+      checkCssUrls(what, value, line());
     }
 
     @Override
@@ -415,18 +415,19 @@ public final class ImageInspector {
       if (style != null && localName.equalsIgnoreCase("style")) {
         String css = style.toString();
         style = null;
-        String what = "the <style> element on line " + styleLine;
+        String what = "the <style> element";
         Matcher imports = CSS_IMPORT.matcher(css);
         while (imports.find()) {
           if (!isEmbedded(imports.group(1))) {
             problemAt(
                 what,
                 "imports '" + shorten(imports.group(1)) + "' from outside the image",
-                "copy the rules into the <style> element");
+                "copy the rules into the <style> element",
+                styleLine);
           }
         }
         // An @import's url() is reported above, once.
-        checkCssUrls(what, css.replaceAll("(?i)@import[^;]*;?", ""));
+        checkCssUrls(what, css.replaceAll("(?i)@import[^;]*;?", ""), styleLine);
       }
     }
 
@@ -468,24 +469,26 @@ public final class ImageInspector {
       }
     }
 
-    private void checkCssUrls(String what, String value) {
+    private void checkCssUrls(String what, String value, int line) {
       Matcher urls = CSS_URL.matcher(value);
       while (urls.find()) {
         if (!isEmbedded(urls.group(2))) {
           problemAt(
               what,
               "refers to url(" + shorten(urls.group(2)) + ") outside the image",
-              "embed the resource as a data: URI, or refer to an element of this image (#id)");
+              "embed the resource as a data: URI, or refer to an element of this image (#id)",
+              line);
         }
       }
     }
 
     private void unsafe(String what, String why, String hint) {
-      problemAt(what + " on line " + line(), why, hint);
+      problemAt(what, why, hint, line());
     }
 
-    private void problemAt(String what, String why, String hint) {
-      problems.add(ImageProblem.error(Code.IMAGE_UNSAFE, what + " " + why).withHint(hint));
+    private void problemAt(String what, String why, String hint, int line) {
+      problems.add(
+          ImageProblem.error(Code.IMAGE_UNSAFE, what + " " + why).withHint(hint).atLine(line));
     }
 
     private int line() {

@@ -8,8 +8,16 @@ import java.util.Optional;
 /**
  * One problem {@link ImageInspector} found in an image. It names no file: the caller knows which
  * file it inspected and turns the problem into a diagnostic there.
+ *
+ * @param line the 1-based line of an SVG the problem is on, or 0 for the image as a whole
  */
-public record ImageProblem(Severity severity, Code code, String message, Optional<String> hint) {
+public record ImageProblem(
+    Severity severity, Code code, String message, Optional<String> hint, int line) {
+
+  public ImageProblem(Severity severity, Code code, String message, Optional<String> hint) {
+    this(severity, code, message, hint, 0);
+  }
+
   public ImageProblem {
     Objects.requireNonNull(severity, "severity");
     Objects.requireNonNull(code, "code");
@@ -22,6 +30,10 @@ public record ImageProblem(Severity severity, Code code, String message, Optiona
   }
 
   ImageProblem withHint(String text) {
-    return new ImageProblem(severity, code, message, Optional.of(text));
+    return new ImageProblem(severity, code, message, Optional.of(text), line);
+  }
+
+  ImageProblem atLine(int where) {
+    return new ImageProblem(severity, code, message, hint, Math.max(0, where));
   }
 }

@@ -192,29 +192,29 @@ class ImageInspectorTest {
 
   @Test
   void scriptsAndEventHandlersAreUnsafe() {
-    assertUnsafe("<script>alert(1)</script>", "the <script> element on line 1 runs code");
+    assertUnsafe("<script>alert(1)</script>", "the <script> element runs code");
     assertUnsafe(
         "<rect onclick='alert(1)'/>",
-        "the onclick attribute of <rect> on line 1 is an event handler that runs code");
+        "the onclick attribute of <rect> is an event handler that runs code");
     assertUnsafe(
         "<a href='java&#x09;Script:alert(1)'><rect/></a>",
-        "the href attribute of <a> on line 1 is a javascript: URL");
+        "the href attribute of <a> is a javascript: URL");
     assertUnsafe(
         "<set attributeName='fill' to=' javascript:alert(1)'/>",
-        "the to attribute of <set> on line 1 is a javascript: URL");
+        "the to attribute of <set> is a javascript: URL");
   }
 
   @Test
   void referencesOutsideTheImageAreUnsafe() {
     assertUnsafe(
         "<image href='http://127.0.0.1:1/x.png'/>",
-        "the href attribute of <image> on line 1 refers to 'http://127.0.0.1:1/x.png' outside the image");
+        "the href attribute of <image> refers to 'http://127.0.0.1:1/x.png' outside the image");
     assertUnsafe(
         "<use xmlns:xlink='http://www.w3.org/1999/xlink' xlink:href='file:///etc/passwd#x'/>",
-        "the xlink:href attribute of <use> on line 1 refers to 'file:///etc/passwd#x' outside the image");
+        "the xlink:href attribute of <use> refers to 'file:///etc/passwd#x' outside the image");
     assertUnsafe(
         "<image href='design.png'/>",
-        "the href attribute of <image> on line 1 refers to 'design.png' outside the image");
+        "the href attribute of <image> refers to 'design.png' outside the image");
     assertUnsafe(
         "<rect style='fill: url(\"https://tracker.example/p.svg#g\")'/>",
         "the style attribute of <rect> refers to url(https://tracker.example/p.svg#g) outside the image");
@@ -223,16 +223,16 @@ class ImageInspectorTest {
         "the filter attribute of <rect> refers to url(https://x.example/f.svg#f) outside the image");
     assertUnsafe(
         "<style>\n@font-face { src: url(https://fonts.example/a.woff2) }</style>",
-        "the <style> element on line 1 refers to url(https://fonts.example/a.woff2) outside the image");
+        "the <style> element refers to url(https://fonts.example/a.woff2) outside the image");
     assertUnsafe(
         "<style>@import \"theme.css\";</style>",
-        "the <style> element on line 1 imports 'theme.css' from outside the image");
+        "the <style> element imports 'theme.css' from outside the image");
     assertUnsafe(
         "<style>@import url(https://x.example/a.css);</style>",
-        "the <style> element on line 1 imports 'https://x.example/a.css' from outside the image");
+        "the <style> element imports 'https://x.example/a.css' from outside the image");
     assertUnsafe(
         "<foreignObject><p xmlns='http://www.w3.org/1999/xhtml'>hi</p></foreignObject>",
-        "the <foreignObject> element on line 1 embeds content that can load and run anything");
+        "the <foreignObject> element embeds content that can load and run anything");
   }
 
   @Test
@@ -243,8 +243,7 @@ class ImageInspectorTest {
                 + Svgs.NS
                 + " viewBox='0 0 1 1'/>");
     assertThat(only(inspector.inspect(stylesheet, "svg", BUDGET)).message())
-        .isEqualTo(
-            "the <?xml-stylesheet?> instruction on line 1 loads a stylesheet from outside the image");
+        .isEqualTo("the <?xml-stylesheet?> instruction loads a stylesheet from outside the image");
 
     byte[] entity =
         utf8(
@@ -254,8 +253,8 @@ class ImageInspectorTest {
     assertThat(inspector.inspect(entity, "svg", BUDGET))
         .extracting(ImageProblem::message)
         .containsExactly(
-            "the entity 'x' on line 1 refers to 'file:///etc/passwd' outside the image",
-            "the reference &x; on line 2 names an entity that is external or not declared");
+            "the entity 'x' refers to 'file:///etc/passwd' outside the image",
+            "the reference &x; names an entity that is external or not declared");
   }
 
   @Test
@@ -301,6 +300,17 @@ class ImageInspectorTest {
     assertThat(problem.code()).as(body).isEqualTo(Code.IMAGE_UNSAFE);
     assertThat(problem.message()).as(body).isEqualTo(message);
     assertThat(problem.hint()).isPresent();
+    assertThat(problem.line()).as("the line in the SVG").isEqualTo(1);
+  }
+
+  @Test
+  void placesAProblemOnTheLineOfTheSvgItIsOn() {
+    byte[] design =
+        "<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 9 9'>\n<rect/>\n<script>x</script>\n</svg>"
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    ImageProblem problem = only(inspector.inspect(design, "svg", BUDGET));
+    assertThat(problem.line()).isEqualTo(3);
+    assertThat(problem.message()).isEqualTo("the <script> element runs code");
   }
 
   private void assertCorrupt(byte[] png, String message) {
