@@ -1,26 +1,15 @@
 package dev.badgesmith;
 
 import dev.badgesmith.diag.Diagnostics;
-import dev.badgesmith.json.JsonOutput;
-import dev.badgesmith.json.ManifestDocument;
-import dev.badgesmith.json.Ob2Documents;
 import dev.badgesmith.load.Docs.SiteDoc;
 import dev.badgesmith.load.SiteLoader;
-import dev.badgesmith.markdown.MarkdownRenderer;
-import dev.badgesmith.model.BadgeClass;
-import dev.badgesmith.model.Issuer;
 import dev.badgesmith.model.Site;
-import dev.badgesmith.model.SiteLayout;
-import dev.badgesmith.pages.PageRenderer;
+import dev.badgesmith.render.SiteRenderer;
 import dev.badgesmith.source.SiteScanner;
 import dev.badgesmith.source.SiteSources;
-import dev.badgesmith.source.SourceFile;
 import dev.badgesmith.validate.SiteValidator;
-import dev.badgesmith.write.OutputSink;
 import dev.badgesmith.write.SiteWriter;
-import dev.badgesmith.write.StagingOutput;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -83,7 +72,8 @@ public final class Badgesmith {
       checkOutput(loaded.sources().root(), outDir);
       SiteWriter writer = SiteWriter.open(outDir);
       try {
-        publish(loaded.site().get(), loaded.sources(), writer.output(), pool);
+        new SiteRenderer(loaded.sources().root(), cacheDirectory, pool)
+            .render(loaded.site().get(), loaded.sources().staticFiles(), writer.output());
         writer.commit();
       } catch (IOException e) {
         writer.abandon();
@@ -129,51 +119,6 @@ public final class Badgesmith {
                 + source
                 + "/ folder; choose another folder");
       }
-    }
-  }
-
-  /** Renders every published file into the staging output; the manifest comes last. */
-  private static void publish(Site site, SiteSources sources, StagingOutput out, ForkJoinPool pool)
-      throws IOException {
-    SiteLayout layout = new SiteLayout(site.settings());
-    Ob2Documents ob2 = new Ob2Documents(layout);
-    for (Issuer issuer : site.issuers()) {
-      out.write(layout.issuerJson(issuer.id()).file(), JsonOutput.bytes(ob2.issuer(issuer)));
-      if (issuer.image().isPresent()) {
-        out.copy(
-            layout.issuerImage(issuer).file(),
-            sources.root().resolve(issuer.image().get().source()));
-      }
-    }
-    Map<String, BadgeClass> badges = site.badgesById();
-    for (BadgeClass badge : site.badges()) {
-      out.write(layout.badgeJson(badge.id()).file(), JsonOutput.bytes(ob2.badgeClass(badge)));
-      out.copy(layout.badgeImage(badge).file(), sources.root().resolve(badge.image().source()));
-    }
-    // Awards are independent of each other: render them in parallel, straight to disk.
-    pool.submit(
-            () ->
-                site.awards().parallelStream()
-                    .forEach(
-                        award ->
-                            write(
-                                out,
-                                layout.assertionJson(award).file(),
-                                JsonOutput.bytes(
-                                    ob2.assertion(award, badges.get(award.badgeId()))))))
-        .join();
-    new PageRenderer(new MarkdownRenderer()).render(site, out);
-    for (SourceFile file : sources.staticFiles()) {
-      out.copy(file.path().substring("static/".length()), file.file());
-    }
-    out.write(layout.manifest().file(), JsonOutput.bytes(ManifestDocument.of(site, out.files())));
-  }
-
-  private static void write(OutputSink out, String path, byte[] content) {
-    try {
-      out.write(path, content);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 

@@ -27,7 +27,14 @@ public final class ManifestDocument {
       item.put("award", award.id());
       item.put("source", award.source());
       item.put("revoked", award.revoked());
-      item.putObject("documents").put("ob2Assertion", layout.assertionJson(award).file());
+      ObjectNode documents = item.putObject("documents");
+      documents.put("ob2Assertion", layout.assertionJson(award).file());
+      if (!award.revoked()) {
+        documents.put("ob2Png", layout.bakedPng(award).file());
+        site.badge(award.badgeId())
+            .filter(b -> b.image().format().equals("svg"))
+            .ifPresent(b -> documents.put("ob2Svg", layout.bakedSvg(award).file()));
+      }
     }
     ArrayNode list = json.putArray("files");
     for (PublishedFile f : files) {

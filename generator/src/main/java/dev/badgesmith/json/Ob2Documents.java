@@ -98,7 +98,7 @@ public final class Ob2Documents {
     json.putObject("verification").put("type", "HostedBadge");
     json.put("issuedOn", dateTime(award.issuedOn()));
     award.expires().ifPresent(e -> json.put("expires", dateTime(e)));
-    json.put("image", layout.badgeImage(badge).url());
+    json.put("image", layout.bakedPng(award).url());
     award.narrative().ifPresent(n -> json.put("narrative", n));
     if (!award.evidence().isEmpty()) {
       ArrayNode evidence = json.putArray("evidence");

@@ -3,8 +3,11 @@ package dev.badgesmith.validate;
 import dev.badgesmith.diag.Code;
 import dev.badgesmith.diag.Diagnostic;
 import dev.badgesmith.diag.Diagnostics;
+import dev.badgesmith.diag.Severity;
 import dev.badgesmith.diag.SourcePosition;
 import dev.badgesmith.diag.Spelling;
+import dev.badgesmith.images.ImageInspector;
+import dev.badgesmith.images.ImageProblem;
 import dev.badgesmith.load.Dates;
 import dev.badgesmith.load.Docs.AwardDoc;
 import dev.badgesmith.load.Docs.BadgeDoc;
@@ -72,6 +75,8 @@ public final class SiteValidator {
           "robots.txt");
   private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
+  private static final ImageInspector INSPECTOR = new ImageInspector();
+
   private final Optional<String> saltSecret;
 
   /**
@@ -92,6 +97,7 @@ public final class SiteValidator {
     private final SiteSources sources;
     private final SiteDoc doc;
     private final Diagnostics d;
+    private long maxImageBytes = SiteSettings.DEFAULT_MAX_IMAGE_BYTES;
 
     Run(SiteSources sources, SiteDoc doc, Diagnostics d) {
       this.sources = sources;
@@ -104,6 +110,7 @@ public final class SiteValidator {
       duplicateIds(sources.awards(), "award");
       staticFiles();
       Optional<SiteSettings> settings = doc.settings().flatMap(this::settings);
+      settings.ifPresent(s -> maxImageBytes = s.maxImageBytes());
       List<Issuer> issuers =
           doc.issuers().stream().map(this::issuer).flatMap(Optional::stream).toList();
       Optional<String> defaultIssuer =
@@ -314,6 +321,9 @@ public final class SiteValidator {
                   "'" + path + "' is not a " + format.toUpperCase(Locale.ROOT) + " image"));
           return Optional.empty();
         }
+        if (!inspect(file, path, format)) {
+          return Optional.empty();
+        }
       } catch (IOException e) {
         d.add(
             Diagnostic.error(
@@ -324,6 +334,24 @@ public final class SiteValidator {
       }
       return Optional.of(
           new ImageFile(root.relativize(file).toString().replace('\\', '/'), format));
+    }
+
+    /**
+     * Reports what is wrong inside an image (corrupt, unsafe, too large, not square) in the image
+     * file itself; false when any of it is an error.
+     */
+    private boolean inspect(Path file, String path, String format) throws IOException {
+      boolean ok = true;
+      for (ImageProblem p : INSPECTOR.inspect(Files.readAllBytes(file), format, maxImageBytes)) {
+        SourcePosition at = new SourcePosition(path, Math.max(1, p.line()), 1);
+        Diagnostic diagnostic =
+            p.severity() == Severity.ERROR
+                ? Diagnostic.error(p.code(), at, p.message())
+                : Diagnostic.warning(p.code(), at, p.message());
+        d.add(p.hint().map(diagnostic::withHint).orElse(diagnostic));
+        ok &= p.severity() != Severity.ERROR;
+      }
+      return ok;
     }
 
     private Optional<Award> award(AwardDoc a, Map<String, BadgeClass> badges, ZoneId zone) {

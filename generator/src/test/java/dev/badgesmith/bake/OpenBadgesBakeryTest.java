@@ -55,6 +55,26 @@ class OpenBadgesBakeryTest {
   }
 
   @Test
+  void readsEveryBakedImageOfTheExampleSite() throws Exception {
+    Path out = tmp.resolve("site");
+    dev.badgesmith.Report report =
+        dev.badgesmith.Badgesmith.builder().build().build(Path.of("../example-site"), out);
+    assertThat(report.hasErrors()).isFalse();
+    int read = 0;
+    for (var file : dev.badgesmith.testing.TestSites.read(out.resolve("assertions")).entrySet()) {
+      String name = file.getKey();
+      if (name.endsWith(".png") || name.endsWith(".svg")) {
+        Path hosted = out.resolve("assertions").resolve(name.replaceAll("\\.(png|svg)$", ".json"));
+        assertSameJson(
+            extract(name.replace('/', '-'), file.getValue()),
+            Files.readString(hosted, StandardCharsets.UTF_8));
+        read++;
+      }
+    }
+    assertThat(read).as("baked images read").isGreaterThanOrEqualTo(20);
+  }
+
+  @Test
   void readsOurPngAssertion() throws Exception {
     byte[] baked = PngBaker.bake(Images.noisyPng(64, 64, 3), BadgeVersion.OB2, ASSERTION);
     assertSameJson(extract("baked.png", baked), ASSERTION);

@@ -1,0 +1,154 @@
+package dev.badgesmith.render;
+
+import dev.badgesmith.bake.BadgeVersion;
+import dev.badgesmith.bake.PngBaker;
+import dev.badgesmith.bake.SvgBaker;
+import dev.badgesmith.images.SocialCardRenderer;
+import dev.badgesmith.images.SvgRasterizer;
+import dev.badgesmith.json.JsonOutput;
+import dev.badgesmith.json.ManifestDocument;
+import dev.badgesmith.json.Ob2Documents;
+import dev.badgesmith.markdown.MarkdownRenderer;
+import dev.badgesmith.model.Award;
+import dev.badgesmith.model.BadgeClass;
+import dev.badgesmith.model.Issuer;
+import dev.badgesmith.model.Site;
+import dev.badgesmith.model.SiteLayout;
+import dev.badgesmith.pages.PageRenderer;
+import dev.badgesmith.pages.SocialCardTemplate;
+import dev.badgesmith.pages.SocialCardView;
+import dev.badgesmith.source.SourceFile;
+import dev.badgesmith.write.StagingOutput;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ForkJoinPool;
+
+/**
+ * Renders a validated site into an output: the JSON documents, the designs and their PNGs, social
+ * cards, every award's baked images, the pages, static files and, last, the manifest.
+ *
+ * <p>Work per badge class (rasterising, social cards) happens once, before the awards; the awards
+ * are then independent of each other and are rendered in parallel, straight to disk.
+ */
+public final class SiteRenderer {
+  private final Path siteRoot;
+  private final ForkJoinPool pool;
+  private final SvgRasterizer rasterizer;
+
+  /**
+   * @param cacheDirectory where rendered PNGs are kept between builds, when set
+   */
+  public SiteRenderer(Path siteRoot, Optional<Path> cacheDirectory, ForkJoinPool pool) {
+    this.siteRoot = Objects.requireNonNull(siteRoot, "siteRoot");
+    this.pool = Objects.requireNonNull(pool, "pool");
+    this.rasterizer = new SvgRasterizer(cacheDirectory.map(d -> d.resolve("images")));
+  }
+
+  /** A badge class's design as written, and as PNG (the design itself, or rendered from SVG). */
+  private record Design(byte[] source, String format, byte[] png) {}
+
+  public void render(Site site, List<SourceFile> staticFiles, StagingOutput out)
+      throws IOException {
+    SiteLayout layout = new SiteLayout(site.settings());
+    Ob2Documents ob2 = new Ob2Documents(layout);
+    for (Issuer issuer : site.issuers()) {
+      out.write(layout.issuerJson(issuer.id()).file(), JsonOutput.bytes(ob2.issuer(issuer)));
+      if (issuer.image().isPresent()) {
+        out.copy(layout.issuerImage(issuer).file(), source(issuer.image().get().source()));
+      }
+    }
+
+    Map<String, BadgeClass> badges = site.badgesById();
+    Map<String, Design> designs = new HashMap<>();
+    SocialCardTemplate cardTemplate = new SocialCardTemplate();
+    SocialCardRenderer cards = new SocialCardRenderer(rasterizer);
+    for (BadgeClass badge : site.badges()) {
+      Design design = design(badge, site.settings().pngSize());
+      designs.put(badge.id(), design);
+      out.write(layout.badgeJson(badge.id()).file(), JsonOutput.bytes(ob2.badgeClass(badge)));
+      out.write(layout.badgeImage(badge).file(), design.source());
+      if (design.format().equals("svg")) {
+        out.write(layout.badgePng(badge).file(), design.png());
+      }
+      String issuerName = site.issuer(badge.issuerId()).map(Issuer::name).orElse("");
+      String card =
+          cardTemplate.render(
+              new SocialCardView(
+                  badge.name(),
+                  issuerName,
+                  site.settings().title(),
+                  "data:image/png;base64," + Base64.getEncoder().encodeToString(design.png())));
+      out.write(layout.socialCard(badge).file(), cards.render(card));
+    }
+
+    pool.submit(
+            () ->
+                site.awards().parallelStream()
+                    .forEach(
+                        award ->
+                            award(
+                                award,
+                                badges.get(award.badgeId()),
+                                designs.get(award.badgeId()),
+                                layout,
+                                ob2,
+                                out)))
+        .join();
+
+    new PageRenderer(new MarkdownRenderer()).render(site, out);
+    for (SourceFile file : staticFiles) {
+      out.copy(file.path().substring("static/".length()), file.file());
+    }
+    out.write(layout.manifest().file(), JsonOutput.bytes(ManifestDocument.of(site, out.files())));
+  }
+
+  /** One award: its hosted assertion and, unless revoked, the badge baked with it. */
+  private static void award(
+      Award award,
+      BadgeClass badge,
+      Design design,
+      SiteLayout layout,
+      Ob2Documents ob2,
+      StagingOutput out) {
+    try {
+      byte[] assertion = JsonOutput.bytes(ob2.assertion(award, badge));
+      out.write(layout.assertionJson(award).file(), assertion);
+      if (award.revoked()) {
+        return; // a revoked award has nothing left to bake
+      }
+      String json = new String(assertion, StandardCharsets.UTF_8);
+      out.write(layout.bakedPng(award).file(), PngBaker.bake(design.png(), BadgeVersion.OB2, json));
+      if (design.format().equals("svg")) {
+        byte[] svg =
+            SvgBaker.bake(
+                design.source(),
+                BadgeVersion.OB2,
+                json,
+                Optional.of(layout.assertionJson(award).url()));
+        out.write(layout.bakedSvg(award).file(), svg);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private Design design(BadgeClass badge, int pngSize) throws IOException {
+    byte[] source = Files.readAllBytes(source(badge.image().source()));
+    String format = badge.image().format();
+    byte[] png = format.equals("png") ? source : rasterizer.toPng(source, pngSize);
+    return new Design(source, format, png);
+  }
+
+  private Path source(String relative) {
+    return siteRoot.resolve(relative);
+  }
+}
