@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Builds a static Open Badges site from a folder of YAML and Markdown files.",
-    subcommands = {Main.Build.class, Main.Check.class, CommandLine.HelpCommand.class},
+    subcommands = {Main.Build.class, Main.Check.class, Keygen.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success",
