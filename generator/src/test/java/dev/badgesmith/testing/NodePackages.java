@@ -36,11 +36,11 @@ public final class NodePackages {
       Files.createDirectories(folder);
       // One install at a time, across test JVMs too; the second finds the packages in place.
       try (FileChannel channel =
-              FileChannel.open(
-                  folder.resolve(".install.lock"),
-                  StandardOpenOption.CREATE,
-                  StandardOpenOption.WRITE);
-          FileLock lock = channel.lock()) {
+          FileChannel.open(
+              folder.resolve(".install.lock"),
+              StandardOpenOption.CREATE,
+              StandardOpenOption.WRITE)) {
+        channel.lock(); // released when the channel closes
         if (installed(folder, packages)) {
           return Optional.of(folder);
         }
