@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.crypto.tink.subtle.Ed25519Sign;
+import com.google.crypto.tink.subtle.Ed25519Verify;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSSigner;
@@ -11,6 +13,7 @@ import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.util.Base64URL;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.security.interfaces.ECPrivateKey;
 import java.text.ParseException;
@@ -57,25 +60,48 @@ public final class CredentialSigner {
     return sign(key, header, bytes(VcJwtClaims.payload(credential)));
   }
 
-  /** The 64-byte Ed25519 signature of the data (deterministic, RFC 8032). */
+  /**
+   * The 64-byte Ed25519 signature of the data (deterministic, RFC 8032). To sign many times with
+   * one key, use {@link #ed25519Signer}: it prepares the key once.
+   */
   public static byte[] signEd25519(SigningKey key, byte[] data) {
-    if (key.algorithm() != KeyAlgorithm.Ed25519) {
-      throw new IllegalArgumentException(
-          "key '" + key.id() + "' is " + key.algorithm() + ", not Ed25519");
-    }
-    return Keys.sign(KeyAlgorithm.Ed25519, key.privateKey(), data);
+    return ed25519Signer(key).apply(data);
   }
 
   /** Whether the signature is a valid Ed25519 signature of the data under the public key. */
   public static boolean verifyEd25519(PublicKey key, byte[] data, byte[] signature) {
     KeyAlgorithm.Ed25519.check(key, "the key");
-    return Keys.verify(KeyAlgorithm.Ed25519, key, data, signature);
+    try {
+      new Ed25519Verify(Keys.rawEd25519(key)).verify(signature, data);
+      return true;
+    } catch (GeneralSecurityException e) {
+      return false;
+    }
   }
 
-  /** {@link #signEd25519} as a function, for code that signs without knowing about keys. */
+  /**
+   * Signing with one Ed25519 key as a function, for code that signs without knowing about keys
+   * (Data Integrity proofs). Safe to share between threads.
+   */
   public static Function<byte[], byte[]> ed25519Signer(SigningKey key) {
-    signEd25519(key, new byte[0]); // fail now, not at the first use
-    return data -> signEd25519(key, data);
+    if (key.algorithm() != KeyAlgorithm.Ed25519) {
+      throw new IllegalArgumentException(
+          "key '" + key.id() + "' is " + key.algorithm() + ", not Ed25519");
+    }
+    Ed25519Sign signer;
+    try {
+      // Tink's pure-Java Ed25519 signs about ten times faster than the JDK 17 one.
+      signer = new Ed25519Sign(Keys.ed25519Seed(key.privateKey()));
+    } catch (GeneralSecurityException e) {
+      throw new KeyException("cannot sign with key '" + key.id() + "': " + e.getMessage(), e);
+    }
+    return data -> {
+      try {
+        return signer.sign(data);
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException("Ed25519 signs any bytes", e);
+      }
+    };
   }
 
   private static String jwsAlgorithm(SigningKey key) {

@@ -69,6 +69,19 @@ final class Keys {
     }
   }
 
+  /** The raw 32 bytes of an Ed25519 public key: the end of its SubjectPublicKeyInfo. */
+  static byte[] rawEd25519(PublicKey key) {
+    byte[] spki = key.getEncoded();
+    return java.util.Arrays.copyOfRange(spki, spki.length - 32, spki.length);
+  }
+
+  /** The 32-byte seed of an Ed25519 private key. */
+  static byte[] ed25519Seed(PrivateKey key) {
+    return ((java.security.interfaces.EdECPrivateKey) key)
+        .getBytes()
+        .orElseThrow(() -> new KeyException("the Ed25519 private key does not reveal its seed"));
+  }
+
   static byte[] concat(byte[] a, byte[] b) {
     byte[] out = new byte[a.length + b.length];
     System.arraycopy(a, 0, out, 0, a.length);

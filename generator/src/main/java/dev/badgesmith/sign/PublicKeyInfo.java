@@ -14,7 +14,6 @@ import com.nimbusds.jose.util.Base64URL;
 import java.security.PublicKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -122,8 +121,7 @@ public record PublicKeyInfo(String id, KeyAlgorithm algorithm, PublicKey key) {
   /** The raw 32 bytes of an Ed25519 public key. */
   public byte[] rawEd25519() {
     requireEd25519();
-    byte[] spki = key.getEncoded();
-    return Arrays.copyOfRange(spki, spki.length - 32, spki.length);
+    return Keys.rawEd25519(key);
   }
 
   /** The Multikey {@code publicKeyMultibase} ({@code z6Mk...}) of an Ed25519 key. */

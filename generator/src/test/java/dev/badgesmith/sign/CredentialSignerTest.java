@@ -266,6 +266,9 @@ class CredentialSignerTest {
     byte[] signature = CredentialSigner.signEd25519(key, data);
 
     assertThat(signature).hasSize(64).isEqualTo(CredentialSigner.signEd25519(key, data));
+    assertThat(signature)
+        .as("the JDK's Ed25519 gives the same signature")
+        .isEqualTo(Keys.sign(KeyAlgorithm.Ed25519, key.privateKey(), data));
     assertThat(CredentialSigner.verifyEd25519(key.publicKey(), data, signature)).isTrue();
     assertThat(
             CredentialSigner.verifyEd25519(
