@@ -5,6 +5,8 @@ import dev.badgesmith.sign.KeyAlgorithm;
 import dev.badgesmith.sign.KeyGenerator;
 import dev.badgesmith.sign.SigningKey;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -57,12 +59,19 @@ public final class SignBenchmark {
         cores,
         ASSERTION.length);
     SigningKey rsa = KeyGenerator.generate(KeyAlgorithm.RS256).toSigningKey("rsa-1");
+    KeyPairGenerator small = KeyPairGenerator.getInstance("RSA");
+    small.initialize(2048);
+    KeyPair pair = small.generateKeyPair();
+    SigningKey rsa2048 =
+        new SigningKey("rsa-2048", KeyAlgorithm.RS256, pair.getPrivate(), pair.getPublic());
     SigningKey ec = KeyGenerator.generate(KeyAlgorithm.ES256).toSigningKey("ec-1");
     SigningKey ed = KeyGenerator.generate(KeyAlgorithm.Ed25519).toSigningKey("ed-1");
     Function<byte[], byte[]> edSigner = CredentialSigner.ed25519Signer(ed);
     List<Case> cases =
         List.of(
             new Case("RS256 JWS (RSA 3072)", () -> CredentialSigner.signCompactJws(rsa, ASSERTION)),
+            new Case(
+                "RS256 JWS (RSA 2048)", () -> CredentialSigner.signCompactJws(rsa2048, ASSERTION)),
             new Case("ES256 JWS (P-256)", () -> CredentialSigner.signCompactJws(ec, ASSERTION)),
             new Case("Ed25519 raw (64 bytes)", () -> edSigner.apply(HASH_DATA)));
     System.out.printf(Locale.ROOT, "%-24s %14s %14s%n", "", "1 thread /s", cores + " threads /s");
