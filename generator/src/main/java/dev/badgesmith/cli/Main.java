@@ -31,6 +31,7 @@ import picocli.CommandLine.Parameters;
       Main.Build.class,
       Main.Check.class,
       Main.Extract.class,
+      Keygen.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

@@ -46,6 +46,15 @@ class EngineBoundaryTest {
         .isNotEmpty();
   }
 
+  @Test
+  void onlyTheSignPackageImportsNimbusOrTink() throws IOException {
+    assertThat(importersOf("com.nimbusds."))
+        .isNotEmpty()
+        .allMatch(file -> file.startsWith("dev/badgesmith/sign/"));
+    assertThat(importersOf("com.google.crypto.tink."))
+        .allMatch(file -> file.startsWith("dev/badgesmith/sign/"));
+  }
+
   private static List<String> importersOf(String prefix) throws IOException {
     try (Stream<Path> files = Files.walk(MAIN)) {
       return files
@@ -60,7 +69,10 @@ class EngineBoundaryTest {
   private static boolean imports(Path file, String prefix) {
     try {
       return Files.readAllLines(file).stream()
-          .anyMatch(line -> line.startsWith("import " + prefix));
+          .anyMatch(
+              line ->
+                  line.startsWith("import " + prefix)
+                      || line.startsWith("import static " + prefix));
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

@@ -1,0 +1,91 @@
+package dev.badgesmith.sign;
+
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.HexFormat;
+import java.util.List;
+
+/** Decoding keys with the JDK's own key factories, whatever their algorithm. */
+final class Keys {
+  private static final List<String> FACTORIES = List.of("RSA", "EC", "Ed25519");
+
+  /** The SubjectPublicKeyInfo prefix of every Ed25519 key; the raw 32 bytes follow it. */
+  static final byte[] ED25519_SPKI_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");
+
+  /** The PKCS#8 prefix of every Ed25519 private key; the 32-byte seed follows it. */
+  static final byte[] ED25519_PKCS8_PREFIX =
+      HexFormat.of().parseHex("302e020100300506032b657004220420");
+
+  private Keys() {}
+
+  static PublicKey publicKey(byte[] spki) {
+    for (String algorithm : FACTORIES) {
+      try {
+        return KeyFactory.getInstance(algorithm).generatePublic(new X509EncodedKeySpec(spki));
+      } catch (GeneralSecurityException | IllegalArgumentException e) {
+        // not this algorithm: try the next
+      }
+    }
+    throw new KeyException("the public key is not an RSA, EC or Ed25519 key the JDK can read");
+  }
+
+  static PrivateKey privateKey(byte[] pkcs8) {
+    for (String algorithm : FACTORIES) {
+      try {
+        return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
+      } catch (GeneralSecurityException | IllegalArgumentException e) {
+        // not this algorithm: try the next
+      }
+    }
+    throw new KeyException("the private key is not an RSA, EC or Ed25519 key the JDK can read");
+  }
+
+  static byte[] sign(KeyAlgorithm algorithm, PrivateKey key, byte[] data) {
+    try {
+      Signature signature = Signature.getInstance(algorithm.jcaSignature());
+      signature.initSign(key);
+      signature.update(data);
+      return signature.sign();
+    } catch (GeneralSecurityException e) {
+      throw new KeyException("cannot sign with the " + algorithm + " key: " + e.getMessage(), e);
+    }
+  }
+
+  static boolean verify(KeyAlgorithm algorithm, PublicKey key, byte[] data, byte[] signature) {
+    try {
+      Signature verifier = Signature.getInstance(algorithm.jcaSignature());
+      verifier.initVerify(key);
+      verifier.update(data);
+      return verifier.verify(signature);
+    } catch (java.security.SignatureException e) {
+      return false; // a malformed signature is a bad signature
+    } catch (GeneralSecurityException e) {
+      throw new KeyException("cannot verify with the " + algorithm + " key: " + e.getMessage(), e);
+    }
+  }
+
+  /** The raw 32 bytes of an Ed25519 public key: the end of its SubjectPublicKeyInfo. */
+  static byte[] rawEd25519(PublicKey key) {
+    byte[] spki = key.getEncoded();
+    return java.util.Arrays.copyOfRange(spki, spki.length - 32, spki.length);
+  }
+
+  /** The 32-byte seed of an Ed25519 private key. */
+  static byte[] ed25519Seed(PrivateKey key) {
+    return ((java.security.interfaces.EdECPrivateKey) key)
+        .getBytes()
+        .orElseThrow(() -> new KeyException("the Ed25519 private key does not reveal its seed"));
+  }
+
+  static byte[] concat(byte[] a, byte[] b) {
+    byte[] out = new byte[a.length + b.length];
+    System.arraycopy(a, 0, out, 0, a.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+}
