@@ -6,14 +6,12 @@ import static dev.badgesmith.bake.Images.CREDENTIAL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
+import dev.badgesmith.testing.NodePackages;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,33 +23,19 @@ import org.junit.jupiter.api.io.TempDir;
  * It is installed into {@code target/node} on first use, and the test skips without Node or npm.
  */
 class OpenBadgesBakeryTest {
-  private static final Path NODE_DIR = Path.of("target/node").toAbsolutePath();
-  private static final Path MODULES = NODE_DIR.resolve("node_modules");
+  private static Path nodeDir;
   private static final Path SCRIPT = Path.of("src/test/node/extract.js").toAbsolutePath();
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir Path tmp;
 
   @BeforeAll
-  static void installTheReferenceBaker() throws Exception {
+  static void installTheReferenceBaker() {
+    Optional<Path> installed = NodePackages.install("target/node", "openbadges-bakery@1.0.5");
     Assumptions.assumeTrue(
-        onPath("node") && onPath("npm"), "skipped: node and npm are not on the PATH");
-    if (Files.exists(MODULES.resolve("openbadges-bakery/package.json"))) {
-      return;
-    }
-    Result install =
-        run(
-            List.of(
-                "npm",
-                "install",
-                "--no-audit",
-                "--no-fund",
-                "--prefix",
-                NODE_DIR.toString(),
-                "openbadges-bakery@1.0.5"),
-            300);
-    Assumptions.assumeTrue(
-        install.code() == 0, "skipped: npm could not install openbadges-bakery@1.0.5:\n" + install);
+        installed.isPresent(),
+        "skipped: node and npm are needed to install openbadges-bakery@1.0.5 (see the log)");
+    nodeDir = installed.get();
   }
 
   @Test
@@ -122,53 +106,11 @@ class OpenBadgesBakeryTest {
 
   private String extract(String name, byte[] image) throws Exception {
     Path file = Files.write(tmp.resolve(name), image);
-    Result result = run(List.of("node", SCRIPT.toString(), file.toString()), 60);
-    assertThat(result.code()).as(result.toString()).isZero();
-    return result.output();
+    return NodePackages.run(nodeDir, SCRIPT, file.toString());
   }
 
   private static void assertSameJson(String extracted, String baked) throws IOException {
     assertThat(JSON.readTree(extracted)).isEqualTo(JSON.readTree(baked));
     assertThat(extracted.strip()).isEqualTo(baked.strip());
-  }
-
-  private record Result(int code, String output) {
-    @Override
-    public String toString() {
-      return "exit " + code + ":\n" + output;
-    }
-  }
-
-  private static Result run(List<String> command, int seconds) throws Exception {
-    Path log = Files.createTempFile("bakery", ".log");
-    try {
-      ProcessBuilder builder =
-          new ProcessBuilder(command)
-              .redirectErrorStream(true)
-              .redirectOutput(log.toFile())
-              .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-      builder.environment().put("NODE_PATH", MODULES.toString());
-      Process process = builder.start();
-      if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        return new Result(-1, "timed out after " + seconds + " s");
-      }
-      return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
-    } finally {
-      Files.deleteIfExists(log);
-    }
-  }
-
-  private static boolean onPath(String program) {
-    String path = System.getenv("PATH");
-    if (path == null) {
-      return false;
-    }
-    for (String dir : path.split(File.pathSeparator)) {
-      if (Files.isExecutable(Path.of(dir, program))) {
-        return true;
-      }
-    }
-    return false;
   }
 }

@@ -49,7 +49,7 @@ public final class NodePackages {
                 List.of(
                     "npm", "install", "--no-audit", "--no-fund", "--prefix", folder.toString()));
         command.addAll(List.of(packages));
-        Result result = exec(command);
+        Result result = exec(command, Optional.empty());
         if (result.code() != 0 || !installed(folder, packages)) {
           System.err.println("NodePackages: npm install failed; skipping\n" + result.output());
           return Optional.empty();
@@ -63,9 +63,21 @@ public final class NodePackages {
 
   /** Runs {@code node script args...}; returns standard output, or fails with standard error. */
   public static String run(Path script, String... args) {
+    return run(Optional.empty(), script, args);
+  }
+
+  /**
+   * Runs a CommonJS script that {@code require}s packages installed in {@code folder} (by {@link
+   * #install}), found through {@code NODE_PATH}.
+   */
+  public static String run(Path folder, Path script, String... args) {
+    return run(Optional.of(folder.resolve("node_modules")), script, args);
+  }
+
+  private static String run(Optional<Path> modules, Path script, String... args) {
     List<String> command = new ArrayList<>(List.of("node", script.toAbsolutePath().toString()));
     command.addAll(List.of(args));
-    Result result = exec(command);
+    Result result = exec(command, modules);
     if (result.code() != 0) {
       throw new AssertionError(
           script.getFileName() + " exited with " + result.code() + ":\n" + result.output());
@@ -88,7 +100,7 @@ public final class NodePackages {
 
   private static boolean runs(String... command) {
     try {
-      return exec(List.of(command)).code() == 0;
+      return exec(List.of(command), Optional.empty()).code() == 0;
     } catch (UncheckedIOException e) {
       return false;
     }
@@ -96,16 +108,18 @@ public final class NodePackages {
 
   private record Result(int code, String stdout, String output) {}
 
-  private static Result exec(List<String> command) {
+  private static Result exec(List<String> command, Optional<Path> modules) {
     try {
       Path stdout = Files.createTempFile("node-out", ".txt");
       Path stderr = Files.createTempFile("node-err", ".txt");
       try {
-        Process process =
+        ProcessBuilder builder =
             new ProcessBuilder(command)
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                 .redirectOutput(stdout.toFile())
-                .redirectError(stderr.toFile())
-                .start();
+                .redirectError(stderr.toFile());
+        modules.ifPresent(m -> builder.environment().put("NODE_PATH", m.toString()));
+        Process process = builder.start();
         if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
           process.destroyForcibly();
           throw new AssertionError(
