@@ -7,6 +7,9 @@ import dev.badgesmith.model.Site;
 import dev.badgesmith.model.SiteLayout;
 import dev.badgesmith.write.OutputSink;
 import freemarker.cache.ClassTemplateLoader;
+import freemarker.cache.FileTemplateLoader;
+import freemarker.cache.MultiTemplateLoader;
+import freemarker.cache.TemplateLoader;
 import freemarker.core.HTMLOutputFormat;
 import freemarker.core.TemplateClassResolver;
 import freemarker.template.Configuration;
@@ -17,8 +20,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TimeZone;
 
 /**
@@ -35,9 +41,21 @@ public final class PageRenderer {
   private final MarkdownRenderer markdown;
   private final Configuration freemarker;
 
+  private final Optional<Path> overrides;
+
+  /** Renders with the default theme. */
   public PageRenderer(MarkdownRenderer markdown) {
+    this(markdown, Optional.empty());
+  }
+
+  /**
+   * @param overrides a site's {@code templates/} folder: a file there replaces the default theme's
+   *     file of the same name, one file at a time
+   */
+  public PageRenderer(MarkdownRenderer markdown, Optional<Path> overrides) {
     this.markdown = Objects.requireNonNull(markdown, "markdown");
-    this.freemarker = configuration();
+    this.overrides = Objects.requireNonNull(overrides, "overrides");
+    this.freemarker = configuration(overrides);
   }
 
   /** Writes {@code index.html}, every criteria page and the stylesheet of a site into a sink. */
@@ -49,7 +67,7 @@ public final class PageRenderer {
       sink.write(
           layout.badgePage(badge.id()).file(), process("badge.ftlh", views.badgePage(badge)));
     }
-    sink.write(layout.stylesheet().file(), themeResource("style.css"));
+    sink.write(layout.stylesheet().file(), themeFile("style.css"));
   }
 
   private byte[] process(String templateName, Object view) throws IOException {
@@ -63,6 +81,12 @@ public final class PageRenderer {
     return out.toString().getBytes(StandardCharsets.UTF_8);
   }
 
+  /** A theme file, from the site's overrides when it has one of that name. */
+  private byte[] themeFile(String name) throws IOException {
+    Optional<Path> override = overrides.map(d -> d.resolve(name)).filter(Files::isRegularFile);
+    return override.isPresent() ? Files.readAllBytes(override.get()) : themeResource(name);
+  }
+
   private static byte[] themeResource(String name) throws IOException {
     try (InputStream in = PageRenderer.class.getClassLoader().getResourceAsStream(THEME + name)) {
       if (in == null) {
@@ -73,9 +97,19 @@ public final class PageRenderer {
   }
 
   /** The theme's Freemarker set-up, shared by every template renderer of this package. */
-  static Configuration configuration() {
+  static Configuration configuration(Optional<Path> overrides) {
     Configuration cfg = new Configuration(Configuration.VERSION_2_3_35);
-    cfg.setTemplateLoader(new ClassTemplateLoader(PageRenderer.class.getClassLoader(), THEME));
+    TemplateLoader theme = new ClassTemplateLoader(PageRenderer.class.getClassLoader(), THEME);
+    if (overrides.isPresent()) {
+      try {
+        // Freemarker's file loader refuses names that lead out of its folder.
+        TemplateLoader site = new FileTemplateLoader(overrides.get().toFile());
+        theme = new MultiTemplateLoader(new TemplateLoader[] {site, theme});
+      } catch (IOException e) {
+        throw new BadgesmithException("cannot read the templates folder: " + e.getMessage(), e);
+      }
+    }
+    cfg.setTemplateLoader(theme);
     // Theme files are resources in a jar: they never change while a build runs.
     cfg.setTemplateUpdateDelayMilliseconds(Long.MAX_VALUE);
     cfg.setLocalizedLookup(false);

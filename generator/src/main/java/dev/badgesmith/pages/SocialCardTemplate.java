@@ -5,8 +5,10 @@ import freemarker.template.Configuration;
 import freemarker.template.TemplateException;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Makes the SVG of a badge class's social card from the theme's {@code social-card.svg.ftlx}; the
@@ -18,7 +20,20 @@ import java.util.Objects;
 public final class SocialCardTemplate {
   static final String TEMPLATE = "social-card.svg.ftlx";
 
-  private final Configuration freemarker = PageRenderer.configuration();
+  private final Configuration freemarker;
+
+  /** The default theme's card. */
+  public SocialCardTemplate() {
+    this(Optional.empty());
+  }
+
+  /**
+   * @param overrides a site's {@code templates/} folder, whose {@value #TEMPLATE} replaces the
+   *     default card
+   */
+  public SocialCardTemplate(Optional<Path> overrides) {
+    this.freemarker = PageRenderer.configuration(overrides);
+  }
 
   /**
    * The card's SVG document, 1200 x 630.

@@ -69,7 +69,7 @@ public final class SiteRenderer {
 
     Map<String, BadgeClass> badges = site.badgesById();
     Map<String, Design> designs = new HashMap<>();
-    SocialCardTemplate cardTemplate = new SocialCardTemplate();
+    SocialCardTemplate cardTemplate = new SocialCardTemplate(overrides());
     SocialCardRenderer cards = new SocialCardRenderer(rasterizer);
     for (BadgeClass badge : site.badges()) {
       Design design = design(badge, site.settings().pngSize());
@@ -104,7 +104,7 @@ public final class SiteRenderer {
                                 out)))
         .join();
 
-    new PageRenderer(new MarkdownRenderer()).render(site, out);
+    new PageRenderer(new MarkdownRenderer(), overrides()).render(site, out);
     for (SourceFile file : staticFiles) {
       out.copy(file.path().substring("static/".length()), file.file());
     }
@@ -146,6 +146,11 @@ public final class SiteRenderer {
     String format = badge.image().format();
     byte[] png = format.equals("png") ? source : rasterizer.toPng(source, pngSize);
     return new Design(source, format, png);
+  }
+
+  /** The site's {@code templates/} folder, when it has one: its files replace the theme's. */
+  private Optional<Path> overrides() {
+    return Optional.of(siteRoot.resolve("templates")).filter(Files::isDirectory);
   }
 
   private Path source(String relative) {
