@@ -1,0 +1,152 @@
+package dev.badgesmith.bench;
+
+import dev.badgesmith.Badgesmith;
+import dev.badgesmith.Report;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * How a whole site builds: a harness, not a test. It writes a site of N awards (default 10,000)
+ * over three SVG badge classes, then builds it three times: with an empty cache, again with no
+ * change, and after adding one award. For each build it reports the time, the Batik renders (the
+ * new entries in the render cache: with the cache warm there should be none, and never more than
+ * two per badge class), the files written and the heap in use.
+ *
+ * <pre>mvn -B -pl templates,generator -Pbench process-test-classes -Dbench=SiteBenchmark
+ *     [-Dexec.args=2000]</pre>
+ */
+public final class SiteBenchmark {
+  private static final String[] BADGES = {"first-steps", "reviewer", "mentor"};
+
+  public static void main(String[] args) throws IOException {
+    int awards = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+    Path work = Files.createTempDirectory("badgesmith-bench");
+    try {
+      Path site = work.resolve("site");
+      Path cache = work.resolve("cache");
+      Path out = work.resolve("out");
+      writeSite(site, awards);
+      Badgesmith generator = Badgesmith.builder().cacheDirectory(cache).build();
+      System.out.printf(
+          Locale.ROOT,
+          "site of %,d awards over %d badge classes, %d threads%n",
+          awards,
+          BADGES.length,
+          Runtime.getRuntime().availableProcessors());
+      run("cold cache", generator, site, out, cache, awards);
+      run("warm cache, nothing changed", generator, site, out, cache, awards);
+      writeAward(site, BADGES[0], awards);
+      run("one award added", generator, site, out, cache, awards + 1);
+      System.out.printf(Locale.ROOT, "output: %,d MB on disk%n", size(out) / (1024 * 1024));
+    } finally {
+      delete(work);
+    }
+  }
+
+  private static void run(
+      String what, Badgesmith generator, Path site, Path out, Path cache, int awards)
+      throws IOException {
+    long cachedBefore = count(cache);
+    long start = System.nanoTime();
+    Report report = generator.build(site, out);
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    if (report.hasErrors()) {
+      throw new IllegalStateException("the benchmark site has errors: " + report.diagnostics());
+    }
+    System.gc();
+    long heap = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
+    System.out.printf(
+        Locale.ROOT,
+        "%-28s %,7d ms  %,8.0f awards/s  Batik renders %d  files %,d  heap after %,d MB%n",
+        what,
+        millis,
+        awards * 1000.0 / Math.max(1, millis),
+        count(cache) - cachedBefore,
+        report.filesWritten(),
+        heap / (1024 * 1024));
+  }
+
+  private static void writeSite(Path site, int awards) throws IOException {
+    write(
+        site.resolve("site.yaml"),
+        "title: Benchmark Guild\nbaseUrl: https://bench.example.org/\ntimeZone: UTC\n");
+    write(
+        site.resolve("issuers/guild.yaml"),
+        "name: Benchmark Guild\nurl: https://bench.example.org/\nemail: badges@bench.example.org\n");
+    String[] colours = {"#b7410e", "#2e7d32", "#3b5b92"};
+    for (int b = 0; b < BADGES.length; b++) {
+      write(
+          site.resolve("badges/" + BADGES[b] + ".md"),
+          "---\nname: Badge "
+              + b
+              + "\ndescription: A badge for the benchmark.\nvalidFor: P2Y\n---\n"
+              + "Do the **work**.\n");
+      write(
+          site.resolve("badges/" + BADGES[b] + ".svg"),
+          "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 512 512\">"
+              + "<circle cx=\"256\" cy=\"256\" r=\"240\" fill=\""
+              + colours[b]
+              + "\"/><path d=\"M150 260 L230 340 L370 180\" stroke=\"#fff\" stroke-width=\"40\""
+              + " fill=\"none\"/></svg>\n");
+    }
+    for (int i = 0; i < awards; i++) {
+      writeAward(site, BADGES[i % BADGES.length], i);
+    }
+  }
+
+  private static void writeAward(Path site, String badge, int i) throws IOException {
+    write(
+        site.resolve("awards/" + badge + "/learner-" + i + ".yaml"),
+        "recipient:\n  email: learner-"
+            + i
+            + "@example.org\nissuedOn: 2025-"
+            + String.format(Locale.ROOT, "%02d-%02d", 1 + i % 12, 1 + i % 28)
+            + "\nevidence:\n  - url: https://code.example.net/learner-"
+            + i
+            + "\n    name: Work\n");
+  }
+
+  private static void write(Path file, String text) throws IOException {
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, text, StandardCharsets.UTF_8);
+  }
+
+  private static long count(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return 0;
+    }
+    try (Stream<Path> files = Files.walk(dir)) {
+      return files.filter(Files::isRegularFile).count();
+    }
+  }
+
+  private static long size(Path dir) throws IOException {
+    try (Stream<Path> files = Files.walk(dir)) {
+      return files
+          .filter(Files::isRegularFile)
+          .mapToLong(
+              f -> {
+                try {
+                  return Files.size(f);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              })
+          .sum();
+    }
+  }
+
+  private static void delete(Path dir) throws IOException {
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}
