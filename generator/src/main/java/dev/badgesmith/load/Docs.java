@@ -21,7 +21,26 @@ public final class Docs {
       String language,
       Optional<Located<String>> timeZone,
       int pngSize,
-      long maxImageBytes) {}
+      long maxImageBytes,
+      Optional<SigningDoc> signing) {}
+
+  /**
+   * @param issuerId {@code did} or {@code url}
+   */
+  public record SigningDoc(
+      SourcePosition at,
+      Optional<Located<String>> issuerId,
+      Optional<Located<String>> jwt,
+      Optional<Located<String>> dataIntegrity,
+      List<KeyDoc> keys) {}
+
+  public record KeyDoc(
+      Located<String> id,
+      Located<String> algorithm,
+      Optional<Located<String>> publicKey,
+      Optional<Located<String>> validFrom,
+      Optional<Located<String>> validUntil,
+      boolean revoked) {}
 
   public record IssuerDoc(
       String id,

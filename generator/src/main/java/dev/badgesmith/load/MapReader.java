@@ -94,6 +94,25 @@ final class MapReader {
     return entry == null ? map.at() : entry.keyAt();
   }
 
+  /** A boolean: {@code true} or {@code false}, unquoted. */
+  Optional<Located<Boolean>> bool(String key) {
+    Optional<YamlNode> node = node(key);
+    if (node.isEmpty()) {
+      return Optional.empty();
+    }
+    if (node.get() instanceof YamlScalar s && s.type() == ScalarType.BOOLEAN) {
+      return Optional.of(
+          new Located<>(Boolean.parseBoolean(s.text().toLowerCase(java.util.Locale.ROOT)), s.at()));
+    }
+    diagnostics.add(
+        Diagnostic.error(
+                Code.WRONG_TYPE,
+                node.get().at(),
+                "'" + key + "' must be true or false, found " + node.get().kind())
+            .withHint("write true or false, without quotes"));
+    return Optional.empty();
+  }
+
   Optional<Located<String>> text(String key) {
     return node(key).flatMap(n -> asText(key, n));
   }

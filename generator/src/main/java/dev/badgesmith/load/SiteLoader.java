@@ -9,9 +9,11 @@ import dev.badgesmith.load.Docs.AwardDoc;
 import dev.badgesmith.load.Docs.BadgeDoc;
 import dev.badgesmith.load.Docs.EvidenceDoc;
 import dev.badgesmith.load.Docs.IssuerDoc;
+import dev.badgesmith.load.Docs.KeyDoc;
 import dev.badgesmith.load.Docs.RecipientDoc;
 import dev.badgesmith.load.Docs.RevocationDoc;
 import dev.badgesmith.load.Docs.SettingsDoc;
+import dev.badgesmith.load.Docs.SigningDoc;
 import dev.badgesmith.load.Docs.SiteDoc;
 import dev.badgesmith.model.SiteSettings;
 import dev.badgesmith.source.SiteSources;
@@ -40,7 +42,11 @@ import java.util.regex.Pattern;
  */
 public final class SiteLoader {
   static final List<String> SETTINGS_KEYS =
-      List.of("title", "description", "baseUrl", "issuer", "language", "timeZone", "images");
+      List.of(
+          "title", "description", "baseUrl", "issuer", "language", "timeZone", "images", "signing");
+  static final List<String> SIGNING_KEYS = List.of("issuerId", "jwt", "dataIntegrity", "keys");
+  static final List<String> KEY_KEYS =
+      List.of("id", "algorithm", "publicKey", "validFrom", "validUntil", "revoked");
   static final List<String> IMAGES_KEYS = List.of("pngSize", "maxSize");
   private static final Pattern SIZE =
       Pattern.compile("([0-9]{1,9})\\s*(B|KB|MB)?", Pattern.CASE_INSENSITIVE);
@@ -178,6 +184,8 @@ public final class SiteLoader {
       pngSize = images.get().text("pngSize").flatMap(t -> pixels(t, d)).orElse(pngSize);
       maxImageBytes = images.get().text("maxSize").flatMap(t -> bytes(t, d)).orElse(maxImageBytes);
     }
+    Optional<SigningDoc> signing =
+        r.map("signing", "the signing settings", SIGNING_KEYS).map(m -> signing(m, d));
     if (d.hasErrors() || title.isEmpty() || baseUrl.isEmpty()) {
       return Optional.empty();
     }
@@ -191,7 +199,34 @@ public final class SiteLoader {
             language.map(Located::value).orElse("en"),
             zone,
             pngSize,
-            maxImageBytes));
+            maxImageBytes,
+            signing));
+  }
+
+  private static SigningDoc signing(MapReader r, Diagnostics d) {
+    Optional<Located<String>> issuerId = r.text("issuerId");
+    if (issuerId.isPresent() && !List.of("did", "url").contains(issuerId.get().value())) {
+      d.add(
+          Diagnostic.error(
+                  Code.INVALID_VALUE,
+                  issuerId.get().at(),
+                  "'" + issuerId.get().value() + "' is not an issuer id form")
+              .withHint("write did (the site's did:web) or url (the issuer's profile URL)"));
+    }
+    List<KeyDoc> keys = new ArrayList<>();
+    for (MapReader k : r.mapList("keys", "a signing key", KEY_KEYS)) {
+      Optional<Located<String>> id = k.requiredText("id");
+      Optional<Located<String>> algorithm = k.requiredText("algorithm");
+      Optional<Located<String>> validFrom = k.text("validFrom").filter(t -> date(t, d));
+      Optional<Located<String>> validUntil = k.text("validUntil").filter(t -> date(t, d));
+      boolean revoked = k.bool("revoked").map(Located::value).orElse(false);
+      if (id.isPresent() && algorithm.isPresent()) {
+        keys.add(
+            new KeyDoc(
+                id.get(), algorithm.get(), k.text("publicKey"), validFrom, validUntil, revoked));
+      }
+    }
+    return new SigningDoc(r.at(), issuerId, r.text("jwt"), r.text("dataIntegrity"), keys);
   }
 
   private static Optional<IssuerDoc> issuer(SourceFile f, String text, Diagnostics d) {

@@ -12,6 +12,8 @@ import java.util.Optional;
  * @param timeZone the zone for dates given without one
  * @param pngSize the width and height of the PNG rendered from an SVG design, in pixels
  * @param maxImageBytes the largest design or issuer image allowed
+ * @param signing the keys and proofs of Open Badges 3.0 credentials; without it the site publishes
+ *     Open Badges 2.0 only
  */
 public record SiteSettings(
     String title,
@@ -21,7 +23,8 @@ public record SiteSettings(
     String language,
     ZoneId timeZone,
     int pngSize,
-    long maxImageBytes) {
+    long maxImageBytes,
+    Optional<SigningSettings> signing) {
 
   public static final int DEFAULT_PNG_SIZE = 512;
   public static final long DEFAULT_MAX_IMAGE_BYTES = 256 * 1024;
@@ -33,6 +36,7 @@ public record SiteSettings(
     Objects.requireNonNull(defaultIssuer, "defaultIssuer");
     Objects.requireNonNull(language, "language");
     Objects.requireNonNull(timeZone, "timeZone");
+    Objects.requireNonNull(signing, "signing");
     if (pngSize < 16 || maxImageBytes < 1) {
       throw new IllegalArgumentException(
           "image settings out of range: " + pngSize + ", " + maxImageBytes);

@@ -4,11 +4,15 @@ import dev.badgesmith.diag.Code;
 import dev.badgesmith.diag.Diagnostic;
 import dev.badgesmith.diag.Diagnostics;
 import dev.badgesmith.diag.SourcePosition;
+import dev.badgesmith.sign.PrivateKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -26,6 +30,13 @@ public final class SiteScanner {
   public static final String SETTINGS_FILE = "site.yaml";
   private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]*");
   private static final Set<String> DESIGN_EXTENSIONS = Set.of("svg", "png");
+
+  /** Folders of tools and of build output, where no site file lives. */
+  private static final Set<String> NOT_SCANNED_FOR_KEYS =
+      Set.of(".git", "node_modules", "target", ".badgesmith");
+
+  /** Key files are small; a larger file is a picture or an archive, not a key. */
+  private static final long MAX_KEY_FILE_BYTES = 256 * 1024;
 
   private SiteScanner() {}
 
@@ -86,6 +97,7 @@ public final class SiteScanner {
     }
 
     List<SourceFile> staticFiles = scan.files("static", Integer.MAX_VALUE);
+    scan.privateKeys();
     return new SiteSources(realRoot, settings, issuers, badges, awards, staticFiles);
   }
 
@@ -172,6 +184,63 @@ public final class SiteScanner {
         return Optional.empty();
       }
       return Optional.of(new SourceFile(path, file));
+    }
+
+    /**
+     * Reports every file under the site folder that holds a private key: a site is public (a
+     * repository, a static host), so a private key there is as good as published.
+     */
+    void privateKeys() {
+      try {
+        Files.walkFileTree(
+            root,
+            new SimpleFileVisitor<>() {
+              @Override
+              public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
+                boolean skip = !dir.equals(root) && NOT_SCANNED_FOR_KEYS.contains(name);
+                return skip ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+              }
+
+              @Override
+              public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+                  throws IOException {
+                if (attrs.isRegularFile() && attrs.size() <= MAX_KEY_FILE_BYTES) {
+                  byte[] content = Files.readAllBytes(file);
+                  if (PrivateKeys.containsPrivateKey(content)) {
+                    String path = relative(file);
+                    diagnostics.add(
+                        Diagnostic.error(
+                                Code.PRIVATE_KEY_IN_SITE,
+                                new SourcePosition(path, lineOfKey(content), 1),
+                                "a private key inside the site folder")
+                            .withHint(
+                                "move it out of the site (to a CI secret, or a file elsewhere: see"
+                                    + " `badgesmith keygen`), and since it may have been"
+                                    + " published, make a new key"));
+                  }
+                }
+                return FileVisitResult.CONTINUE;
+              }
+
+              @Override
+              public FileVisitResult visitFileFailed(Path file, IOException e) {
+                return FileVisitResult.CONTINUE; // unreadable files are reported where read
+              }
+            });
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    /** The line a PEM private key begins on, or 1 (a JSON Web Key). */
+    private static int lineOfKey(byte[] content) {
+      String text = new String(content, java.nio.charset.StandardCharsets.ISO_8859_1);
+      int at = text.indexOf("PRIVATE KEY-----");
+      if (at < 0) {
+        return 1;
+      }
+      return (int) text.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
     }
 
     Optional<SourceFile> slug(SourceFile f) {

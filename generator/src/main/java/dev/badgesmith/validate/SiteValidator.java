@@ -12,8 +12,10 @@ import dev.badgesmith.load.Dates;
 import dev.badgesmith.load.Docs.AwardDoc;
 import dev.badgesmith.load.Docs.BadgeDoc;
 import dev.badgesmith.load.Docs.IssuerDoc;
+import dev.badgesmith.load.Docs.KeyDoc;
 import dev.badgesmith.load.Docs.RecipientDoc;
 import dev.badgesmith.load.Docs.SettingsDoc;
+import dev.badgesmith.load.Docs.SigningDoc;
 import dev.badgesmith.load.Docs.SiteDoc;
 import dev.badgesmith.load.Located;
 import dev.badgesmith.model.Alignment;
@@ -22,10 +24,14 @@ import dev.badgesmith.model.BadgeClass;
 import dev.badgesmith.model.Evidence;
 import dev.badgesmith.model.ImageFile;
 import dev.badgesmith.model.Issuer;
+import dev.badgesmith.model.PublishedKey;
 import dev.badgesmith.model.Recipient;
 import dev.badgesmith.model.Revocation;
+import dev.badgesmith.model.SigningSettings;
 import dev.badgesmith.model.Site;
 import dev.badgesmith.model.SiteSettings;
+import dev.badgesmith.sign.KeyAlgorithm;
+import dev.badgesmith.sign.PublicKeyInfo;
 import dev.badgesmith.source.SiteSources;
 import dev.badgesmith.source.SourceFile;
 import java.io.IOException;
@@ -157,7 +163,184 @@ public final class SiteValidator {
               s.language(),
               zone,
               s.pngSize(),
-              s.maxImageBytes()));
+              s.maxImageBytes(),
+              s.signing().flatMap(g -> signing(g, zone))));
+    }
+
+    /** The signing section: keys that exist, parse and match their algorithm, and usable roles. */
+    private Optional<SigningSettings> signing(SigningDoc doc, ZoneId zone) {
+      List<PublishedKey> keys = new ArrayList<>();
+      Map<String, KeyAlgorithm> algorithms = new HashMap<>();
+      boolean ok = true;
+      for (KeyDoc k : doc.keys()) {
+        Optional<PublishedKey> key = key(k, zone);
+        if (key.isEmpty()) {
+          ok = false;
+        } else if (algorithms.containsKey(key.get().id())) {
+          d.add(
+              Diagnostic.error(
+                  Code.DUPLICATE_ID,
+                  k.id().at(),
+                  "two signing keys have the id '" + k.id().value() + "'"));
+          ok = false;
+        } else {
+          keys.add(key.get());
+          algorithms.put(key.get().id(), KeyAlgorithm.parse(key.get().algorithm()));
+        }
+      }
+      List<String> ids = doc.keys().stream().map(k -> k.id().value()).toList();
+      ok &=
+          role(
+              doc.jwt(),
+              "VC-JWTs",
+              List.of(KeyAlgorithm.RS256, KeyAlgorithm.ES256),
+              ids,
+              algorithms,
+              keys);
+      ok &=
+          role(
+              doc.dataIntegrity(),
+              "Data Integrity proofs",
+              List.of(KeyAlgorithm.Ed25519),
+              ids,
+              algorithms,
+              keys);
+      if (doc.jwt().isEmpty() && doc.dataIntegrity().isEmpty()) {
+        d.add(
+            Diagnostic.error(
+                    Code.MISSING_FIELD, doc.at(), "the signing settings name no key to sign with")
+                .withHint(
+                    "add 'jwt: <key-id>' (RS256 or ES256), 'dataIntegrity: <key-id>' (Ed25519), or both"));
+        ok = false;
+      }
+      if (!ok) {
+        return Optional.empty();
+      }
+      boolean did = doc.issuerId().map(i -> i.value().equals("did")).orElse(true);
+      return Optional.of(
+          new SigningSettings(
+              did, doc.jwt().map(Located::value), doc.dataIntegrity().map(Located::value), keys));
+    }
+
+    private boolean role(
+        Optional<Located<String>> named,
+        String what,
+        List<KeyAlgorithm> allowed,
+        List<String> ids,
+        Map<String, KeyAlgorithm> algorithms,
+        List<PublishedKey> keys) {
+      if (named.isEmpty()) {
+        return true;
+      }
+      Located<String> id = named.get();
+      if (!ids.contains(id.value())) {
+        d.add(
+            withSuggestion(
+                Diagnostic.error(
+                    Code.UNKNOWN_SIGNING_KEY, id.at(), "no signing key '" + id.value() + "'"),
+                id.value(),
+                ids,
+                "a key with 'id: " + id.value() + "' under signing.keys"));
+        return false;
+      }
+      KeyAlgorithm algorithm = algorithms.get(id.value());
+      if (algorithm == null) {
+        return false; // the key itself is reported
+      }
+      if (!allowed.contains(algorithm)) {
+        d.add(
+            Diagnostic.error(
+                    Code.INVALID_VALUE,
+                    id.at(),
+                    "the key '" + id.value() + "' is " + algorithm + ", which cannot sign " + what)
+                .withHint(what + " take a key of " + allowed.stream().map(Enum::name).toList()));
+        return false;
+      }
+      if (keys.stream().anyMatch(k -> k.id().equals(id.value()) && k.revoked())) {
+        d.add(
+            Diagnostic.error(Code.INVALID_VALUE, id.at(), "the key '" + id.value() + "' is revoked")
+                .withHint("make a new key with `badgesmith keygen` and sign with it"));
+        return false;
+      }
+      return true;
+    }
+
+    private Optional<PublishedKey> key(KeyDoc k, ZoneId zone) {
+      String id = k.id().value();
+      KeyAlgorithm algorithm;
+      try {
+        algorithm = KeyAlgorithm.parse(k.algorithm().value());
+      } catch (RuntimeException e) {
+        d.add(
+            Diagnostic.error(
+                    Code.INVALID_VALUE,
+                    k.algorithm().at(),
+                    "'" + k.algorithm().value() + "' is not a key algorithm")
+                .withHint("write RS256, ES256 or Ed25519"));
+        return Optional.empty();
+      }
+      if (!id.matches("[a-z0-9][a-z0-9-]*")) {
+        d.add(
+            Diagnostic.error(Code.INVALID_SLUG, k.id().at(), "'" + id + "' is not a valid key id")
+                .withHint("key ids are lowercase letters, digits and '-', such as rsa-2026"));
+        return Optional.empty();
+      }
+      Located<String> named =
+          k.publicKey().orElse(new Located<>("keys/" + id + ".pem", k.id().at()));
+      Optional<Path> file = insideSite(named, "public key");
+      if (file.isEmpty()) {
+        return Optional.empty();
+      }
+      String pem;
+      try {
+        pem = Files.readString(file.get(), StandardCharsets.UTF_8);
+        PublicKeyInfo.fromPem(id, algorithm, pem);
+      } catch (IOException | RuntimeException e) {
+        d.add(
+            Diagnostic.error(
+                    Code.INVALID_VALUE,
+                    named.at(),
+                    "'"
+                        + named.value()
+                        + "' is not a "
+                        + algorithm
+                        + " public key: "
+                        + e.getMessage())
+                .withHint(
+                    "make a key pair with `badgesmith keygen --id "
+                        + id
+                        + " --algorithm "
+                        + algorithm
+                        + "`"));
+        return Optional.empty();
+      }
+      Optional<OffsetDateTime> from = k.validFrom().flatMap(t -> Dates.resolve(t.value(), zone));
+      Optional<OffsetDateTime> until = k.validUntil().flatMap(t -> Dates.resolve(t.value(), zone));
+      return Optional.of(
+          new PublishedKey(id, algorithm.name(), pem, from, until, k.revoked(), named.value()));
+    }
+
+    /** A file named in site.yaml: inside the site folder, and there. */
+    private Optional<Path> insideSite(Located<String> named, String what) {
+      Path root = sources.root();
+      Path file = root.resolve(named.value()).normalize();
+      if (named.value().startsWith("/") || named.value().contains("\\") || !file.startsWith(root)) {
+        d.add(
+            Diagnostic.error(
+                    Code.INVALID_VALUE,
+                    named.at(),
+                    "the " + what + " '" + named.value() + "' is outside the site folder")
+                .withHint("name a file relative to the site folder, such as keys/rsa-1.pem"));
+        return Optional.empty();
+      }
+      if (!Files.isRegularFile(file)) {
+        d.add(
+            Diagnostic.error(
+                    Code.MISSING_FIELD, named.at(), "no " + what + " file '" + named.value() + "'")
+                .withHint("make one with `badgesmith keygen`, which writes keys/<id>.pem"));
+        return Optional.empty();
+      }
+      return Optional.of(file);
     }
 
     private boolean knownIssuer(Located<String> id) {

@@ -150,7 +150,8 @@ final class SampleSite {
             "en\"><script>alert(13)</script>",
             ZoneId.of("UTC"),
             SiteSettings.DEFAULT_PNG_SIZE,
-            SiteSettings.DEFAULT_MAX_IMAGE_BYTES);
+            SiteSettings.DEFAULT_MAX_IMAGE_BYTES,
+            Optional.empty());
     return new Site(settings, List.of(issuer), List.of(badge), List.of(award));
   }
 
@@ -163,7 +164,8 @@ final class SampleSite {
         "en",
         ZoneId.of("Europe/Berlin"),
         SiteSettings.DEFAULT_PNG_SIZE,
-        SiteSettings.DEFAULT_MAX_IMAGE_BYTES);
+        SiteSettings.DEFAULT_MAX_IMAGE_BYTES,
+        Optional.empty());
   }
 
   private static BadgeClass badge(
