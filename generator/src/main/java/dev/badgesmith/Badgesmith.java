@@ -1,10 +1,21 @@
 package dev.badgesmith;
 
 import dev.badgesmith.diag.Diagnostics;
+import dev.badgesmith.ld.Canonicalizer;
+import dev.badgesmith.ld.ContextStore;
+import dev.badgesmith.ld.DataIntegrity;
 import dev.badgesmith.load.Docs.SiteDoc;
 import dev.badgesmith.load.SiteLoader;
+import dev.badgesmith.model.PublishedKey;
+import dev.badgesmith.model.SigningSettings;
 import dev.badgesmith.model.Site;
+import dev.badgesmith.render.Credentials;
 import dev.badgesmith.render.SiteRenderer;
+import dev.badgesmith.sign.KeyAlgorithm;
+import dev.badgesmith.sign.KeyFiles;
+import dev.badgesmith.sign.PrivateKeys;
+import dev.badgesmith.sign.PublicKeyInfo;
+import dev.badgesmith.sign.SigningKey;
 import dev.badgesmith.source.SiteScanner;
 import dev.badgesmith.source.SiteSources;
 import dev.badgesmith.validate.SiteValidator;
@@ -12,6 +23,7 @@ import dev.badgesmith.write.SiteWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.PrivateKey;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -33,11 +45,15 @@ public final class Badgesmith {
   private final Map<String, String> environment;
   private final int threads;
   private final Optional<Path> cacheDirectory;
+  private final Optional<Path> keysDirectory;
+  private final Optional<Path> contextsDirectory;
 
   private Badgesmith(Builder builder) {
     this.environment = Map.copyOf(builder.environment);
     this.threads = builder.threads;
     this.cacheDirectory = builder.cacheDirectory;
+    this.keysDirectory = builder.keysDirectory;
+    this.contextsDirectory = builder.contextsDirectory;
   }
 
   public static Builder builder() {
@@ -72,8 +88,11 @@ public final class Badgesmith {
       checkOutput(loaded.sources().root(), outDir);
       SiteWriter writer = SiteWriter.open(outDir);
       try {
-        new SiteRenderer(loaded.sources().root(), cacheDirectory, pool)
-            .render(loaded.site().get(), loaded.sources().staticFiles(), writer.output());
+        Site site = loaded.site().get();
+        Optional<Credentials> credentials =
+            site.settings().signing().map(s -> credentials(loaded.sources().root(), s));
+        new SiteRenderer(loaded.sources().root(), cacheDirectory, pool, credentials)
+            .render(site, loaded.sources().staticFiles(), writer.output());
         writer.commit();
       } catch (IOException e) {
         writer.abandon();
@@ -101,6 +120,54 @@ public final class Badgesmith {
     Optional<String> secret = Optional.ofNullable(environment.get(SALT_SECRET_VARIABLE));
     Optional<Site> site = new SiteValidator(secret).validate(sources, doc, diagnostics);
     return new Loaded(sources, site, diagnostics);
+  }
+
+  /** The signer of a site's credentials: its private keys, and the contexts its proofs need. */
+  private Credentials credentials(Path siteRoot, SigningSettings signing) {
+    Optional<SigningKey> jwt = signing.jwtKey().map(id -> signingKey(siteRoot, signing, id));
+    Optional<SigningKey> dataIntegrity =
+        signing.dataIntegrityKey().map(id -> signingKey(siteRoot, signing, id));
+    ContextStore.Builder contexts =
+        ContextStore.builder()
+            .cacheFolder(
+                cacheDirectory
+                    .map(d -> d.resolve("contexts"))
+                    .orElseGet(
+                        () ->
+                            ContextStore.defaultCacheFolder(
+                                Path.of(System.getProperty("user.home")))))
+            .fetch(true);
+    contextsDirectory.filter(Files::isDirectory).ifPresent(contexts::folder);
+    return new Credentials(
+        jwt, dataIntegrity, new DataIntegrity(new Canonicalizer(contexts.build())));
+  }
+
+  /** A private key from the environment or the keys folder, checked against its published key. */
+  private SigningKey signingKey(Path siteRoot, SigningSettings signing, String id) {
+    PublishedKey published = signing.key(id).orElseThrow();
+    Optional<PrivateKey> key = PrivateKeys.fromEnvironment(environment, id);
+    if (key.isEmpty() && keysDirectory.isPresent()) {
+      Path file = keysDirectory.get().resolve(id + ".pem");
+      if (Files.isRegularFile(file)) {
+        if (KeyFiles.isInside(file, siteRoot)) {
+          throw new BadgesmithException(
+              "the private key " + file + " is inside the site folder; move it out of the site");
+        }
+        key = Optional.of(PrivateKeys.fromFile(file));
+      }
+    }
+    if (key.isEmpty()) {
+      throw new BadgesmithException(
+          "no private key for the signing key '"
+              + id
+              + "': set "
+              + PrivateKeys.environmentVariable(id)
+              + " to its PEM text, or put "
+              + id
+              + ".pem in the keys folder (--keys)");
+    }
+    KeyAlgorithm algorithm = KeyAlgorithm.parse(published.algorithm());
+    return SigningKey.of(PublicKeyInfo.fromPem(id, algorithm, published.publicKeyPem()), key.get());
   }
 
   /** The output may sit inside the site folder (as public/ does), but never over its sources. */
@@ -135,8 +202,30 @@ public final class Badgesmith {
     private Map<String, String> environment = Map.of();
     private int threads = Runtime.getRuntime().availableProcessors();
     private Optional<Path> cacheDirectory = Optional.empty();
+    private Optional<Path> keysDirectory = Optional.empty();
+    private Optional<Path> contextsDirectory = Optional.empty();
 
     private Builder() {}
+
+    /**
+     * A folder outside the site holding private keys as {@code <key-id>.pem}; the environment
+     * variable {@code BADGESMITH_KEY_<ID>} is read first.
+     */
+    public Builder keysDirectory(Path keysDirectory) {
+      this.keysDirectory = Optional.of(keysDirectory);
+      return this;
+    }
+
+    /**
+     * A folder of the JSON-LD contexts credentials use, under the names of {@link
+     * dev.badgesmith.ld.ContextStore#pinned()}. Without it, or for a context it lacks, contexts
+     * come from the cache, or are fetched once from their URL; every one is checked against its
+     * pinned SHA-256.
+     */
+    public Builder contextsDirectory(Path contextsDirectory) {
+      this.contextsDirectory = Optional.of(contextsDirectory);
+      return this;
+    }
 
     /**
      * Where work that outlives a build is kept (PNGs rendered from SVG designs), so the next build

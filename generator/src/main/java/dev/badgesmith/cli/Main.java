@@ -146,6 +146,22 @@ public final class Main implements Runnable {
     Path cache;
 
     @Option(
+        names = "--keys",
+        paramLabel = "DIR",
+        description =
+            "A folder outside the site with private signing keys as <key-id>.pem"
+                + " (BADGESMITH_KEY_<ID> is read first).")
+    Path keys;
+
+    @Option(
+        names = "--contexts",
+        paramLabel = "DIR",
+        description =
+            "A folder of the JSON-LD contexts credentials use (default: a cache, filled from"
+                + " their URLs on first use and checked against pinned digests).")
+    Path contexts;
+
+    @Option(
         names = {"-o", "--out"},
         paramLabel = "DIR",
         description =
@@ -157,7 +173,14 @@ public final class Main implements Runnable {
       Path target = out != null ? out : site.resolve("public");
       long start = System.nanoTime();
       Path cacheDir = cache != null ? cache : site.resolve(".badgesmith/cache");
-      Report report = generator().cacheDirectory(cacheDir).build().build(site, target);
+      Badgesmith.Builder builder = generator().cacheDirectory(cacheDir);
+      if (keys != null) {
+        builder.keysDirectory(keys);
+      }
+      if (contexts != null) {
+        builder.contextsDirectory(contexts);
+      }
+      Report report = builder.build().build(site, target);
       int code = report(report);
       if (code == OK) {
         long millis = (System.nanoTime() - start) / 1_000_000;

@@ -34,6 +34,19 @@ public final class ManifestDocument {
         site.badge(award.badgeId())
             .filter(b -> b.image().format().equals("svg"))
             .ifPresent(b -> documents.put("ob2Svg", layout.bakedSvg(award).file()));
+        site.settings()
+            .signing()
+            .ifPresent(
+                signing -> {
+                  documents.put("ob3Credential", layout.credentialJson(award).file());
+                  if (signing.jwtKey().isPresent()) {
+                    documents.put("ob3Jwt", layout.credentialJwt(award).file());
+                  }
+                  documents.put("ob3Png", layout.credentialPng(award).file());
+                  site.badge(award.badgeId())
+                      .filter(b -> b.image().format().equals("svg"))
+                      .ifPresent(b -> documents.put("ob3Svg", layout.credentialSvg(award).file()));
+                });
       }
     }
     ArrayNode list = json.putArray("files");

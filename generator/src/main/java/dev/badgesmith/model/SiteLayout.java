@@ -77,6 +77,44 @@ public record SiteLayout(SiteSettings settings) {
     return settings.url("achievements/" + badgeId + ".json");
   }
 
+  /** The site's own DID: did:web of its host and path. */
+  public String did() {
+    java.net.URI base = java.net.URI.create(settings.baseUrl());
+    StringBuilder did = new StringBuilder("did:web:").append(base.getHost());
+    if (base.getPort() != -1) {
+      did.append("%3A").append(base.getPort());
+    }
+    for (String segment : base.getRawPath().split("/")) {
+      if (!segment.isEmpty()) {
+        did.append(':').append(segment);
+      }
+    }
+    return did.toString();
+  }
+
+  /**
+   * Where did:web resolves the site's DID: {@code did.json}, or under .well-known at a host root.
+   */
+  public SiteUrl didDocument() {
+    boolean atRoot = java.net.URI.create(settings.baseUrl()).getRawPath().equals("/");
+    return settings.url(atRoot ? ".well-known/did.json" : "did.json");
+  }
+
+  /** A public key as a document: a JWK (RS256, ES256) or a Multikey (Ed25519). */
+  public SiteUrl keyDocument(String keyId) {
+    return settings.url("keys/" + keyId + ".json");
+  }
+
+  /** The badge baked with its Open Badges 3.0 credential, as PNG. */
+  public SiteUrl credentialPng(Award award) {
+    return settings.url("credentials/" + award.badgeId() + "/" + award.id() + ".png");
+  }
+
+  /** The badge baked with its Open Badges 3.0 credential, as SVG (for SVG designs). */
+  public SiteUrl credentialSvg(Award award) {
+    return settings.url("credentials/" + award.badgeId() + "/" + award.id() + ".svg");
+  }
+
   /**
    * The prefix every hosted assertion of this site starts with; issuers scope verification to it.
    */

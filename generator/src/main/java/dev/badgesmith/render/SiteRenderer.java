@@ -43,14 +43,21 @@ public final class SiteRenderer {
   private final Path siteRoot;
   private final ForkJoinPool pool;
   private final SvgRasterizer rasterizer;
+  private final Optional<Credentials> credentials;
 
   /**
    * @param cacheDirectory where rendered PNGs are kept between builds, when set
+   * @param credentials what signs Open Badges 3.0 credentials, for a site that publishes them
    */
-  public SiteRenderer(Path siteRoot, Optional<Path> cacheDirectory, ForkJoinPool pool) {
+  public SiteRenderer(
+      Path siteRoot,
+      Optional<Path> cacheDirectory,
+      ForkJoinPool pool,
+      Optional<Credentials> credentials) {
     this.siteRoot = Objects.requireNonNull(siteRoot, "siteRoot");
     this.pool = Objects.requireNonNull(pool, "pool");
     this.rasterizer = new SvgRasterizer(cacheDirectory.map(d -> d.resolve("images")));
+    this.credentials = Objects.requireNonNull(credentials, "credentials");
   }
 
   /** A badge class's design as written, and as PNG (the design itself, or rendered from SVG). */
@@ -90,18 +97,25 @@ public final class SiteRenderer {
       out.write(layout.socialCard(badge).file(), cards.render(card));
     }
 
+    Optional<Ob3Publisher> ob3 = credentials.map(c -> new Ob3Publisher(site, layout, c));
+    if (ob3.isPresent()) {
+      ob3.get().publishKeys(out);
+      for (BadgeClass badge : site.badges()) {
+        ob3.get().publishAchievement(badge, out);
+      }
+    }
     pool.submit(
             () ->
                 site.awards().parallelStream()
                     .forEach(
-                        award ->
-                            award(
-                                award,
-                                badges.get(award.badgeId()),
-                                designs.get(award.badgeId()),
-                                layout,
-                                ob2,
-                                out)))
+                        award -> {
+                          BadgeClass badge = badges.get(award.badgeId());
+                          Design design = designs.get(award.badgeId());
+                          award(award, badge, design, layout, ob2, out);
+                          if (ob3.isPresent() && !award.revoked()) {
+                            write(ob3.get().credential(award, badge), design, out);
+                          }
+                        }))
         .join();
 
     new PageRenderer(new MarkdownRenderer(), overrides()).render(site, out);
@@ -135,6 +149,23 @@ public final class SiteRenderer {
                 json,
                 Optional.of(layout.assertionJson(award).url()));
         out.write(layout.bakedSvg(award).file(), svg);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** An award's credential documents, and the badge baked with the credential. */
+  private static void write(Ob3Publisher.Signed signed, Design design, StagingOutput out) {
+    try {
+      for (var file : signed.files().entrySet()) {
+        out.write(file.getKey(), file.getValue());
+      }
+      out.write(signed.png(), PngBaker.bake(design.png(), BadgeVersion.OB3, signed.baked()));
+      if (design.format().equals("svg")) {
+        out.write(
+            signed.svg(),
+            SvgBaker.bake(design.source(), BadgeVersion.OB3, signed.baked(), Optional.empty()));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

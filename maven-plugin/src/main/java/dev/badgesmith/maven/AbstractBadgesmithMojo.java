@@ -57,6 +57,11 @@ abstract class AbstractBadgesmithMojo extends AbstractMojo {
     report(report);
   }
 
+  /** Adds a goal's own parameters to the generator's; the check needs none. */
+  Badgesmith.Builder configure(Badgesmith.Builder builder) {
+    return builder;
+  }
+
   /** Calls the facade. */
   abstract Report run(Badgesmith badgesmith, Path site);
 
@@ -74,7 +79,7 @@ abstract class AbstractBadgesmithMojo extends AbstractMojo {
         throw new MojoExecutionException("Invalid parameter 'threads': " + e.getMessage(), e);
       }
     }
-    return builder.build();
+    return configure(builder).build();
   }
 
   /**

@@ -26,6 +26,28 @@ public class BuildMojo extends AbstractBadgesmithMojo {
       required = true)
   File outputDirectory;
 
+  /**
+   * A folder outside the site with private signing keys as {@code <key-id>.pem}; the environment
+   * variable {@code BADGESMITH_KEY_<ID>} is read first.
+   */
+  @Parameter(property = "badgesmith.keysDirectory")
+  File keysDirectory;
+
+  /** A folder of the JSON-LD contexts credentials use; by default a cache filled on first use. */
+  @Parameter(property = "badgesmith.contextsDirectory")
+  File contextsDirectory;
+
+  @Override
+  Badgesmith.Builder configure(Badgesmith.Builder builder) {
+    if (keysDirectory != null) {
+      builder.keysDirectory(keysDirectory.toPath());
+    }
+    if (contextsDirectory != null) {
+      builder.contextsDirectory(contextsDirectory.toPath());
+    }
+    return builder;
+  }
+
   @Override
   Report run(Badgesmith badgesmith, Path site) {
     return badgesmith.build(site, outputDirectory.toPath());

@@ -1,0 +1,154 @@
+package dev.badgesmith.render;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.badgesmith.json.JsonOutput;
+import dev.badgesmith.json.Ob2Documents;
+import dev.badgesmith.json.Ob3Documents;
+import dev.badgesmith.model.Award;
+import dev.badgesmith.model.BadgeClass;
+import dev.badgesmith.model.Issuer;
+import dev.badgesmith.model.PublishedKey;
+import dev.badgesmith.model.SigningSettings;
+import dev.badgesmith.model.Site;
+import dev.badgesmith.model.SiteLayout;
+import dev.badgesmith.sign.CredentialSigner;
+import dev.badgesmith.sign.KeyAlgorithm;
+import dev.badgesmith.sign.PublicKeyInfo;
+import dev.badgesmith.write.OutputSink;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Open Badges 3.0 for a site with a signing section: the keys as documents verifiers can fetch
+ * ({@code keys/<id>.json}, {@code did.json}), and per award an OpenBadgeCredential with an embedded
+ * Data Integrity proof and/or as a VC-JWT.
+ */
+final class Ob3Publisher {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Site site;
+  private final SiteLayout layout;
+  private final SigningSettings signing;
+  private final Credentials credentials;
+  private final Ob3Documents documents;
+
+  Ob3Publisher(Site site, SiteLayout layout, Credentials credentials) {
+    this.site = site;
+    this.layout = layout;
+    this.signing = site.settings().signing().orElseThrow();
+    this.credentials = credentials;
+    this.documents = new Ob3Documents(layout);
+  }
+
+  /** What one award publishes: its files, and the text baked into its images. */
+  record Signed(Map<String, byte[]> files, String baked, String png, String svg) {}
+
+  /** The id credentials give an issuer: the site's DID, or the issuer's profile URL. */
+  String issuerId(String issuer) {
+    return signing.issuerIdIsDid() ? layout.did() : layout.issuerJson(issuer).url();
+  }
+
+  /**
+   * Every key not revoked, as a document; and in DID mode the DID document, which lists the Ed25519
+   * keys a Data Integrity proof may name. Earlier keys stay, so what they signed still verifies
+   * after a rotation; a revoked key is left out, so what it signed no longer does.
+   */
+  void publishKeys(OutputSink out) throws IOException {
+    ObjectNode did = JsonOutput.object();
+    ArrayNode didContext = did.putArray("@context");
+    didContext.add("https://www.w3.org/ns/did/v1");
+    didContext.add("https://w3id.org/security/multikey/v1");
+    did.put("id", layout.did());
+    ArrayNode methods = did.putArray("verificationMethod");
+    ArrayNode assertion = did.putArray("assertionMethod");
+    for (PublishedKey key : signing.keys()) {
+      if (key.revoked()) {
+        continue;
+      }
+      KeyAlgorithm algorithm = KeyAlgorithm.parse(key.algorithm());
+      PublicKeyInfo info = PublicKeyInfo.fromPem(key.id(), algorithm, key.publicKeyPem());
+      ObjectNode document;
+      if (algorithm == KeyAlgorithm.Ed25519) {
+        document = JsonOutput.object();
+        document.put("@context", "https://w3id.org/security/multikey/v1");
+        document.put("id", layout.keyDocument(key.id()).url());
+        document.put("type", "Multikey");
+        document.put("controller", issuerId(site.settings().defaultIssuer()));
+        document.put("publicKeyMultibase", info.toMultibase());
+        ObjectNode method = methods.addObject();
+        method.put("id", layout.did() + "#" + key.id());
+        method.put("type", "Multikey");
+        method.put("controller", layout.did());
+        method.put("publicKeyMultibase", info.toMultibase());
+        assertion.add(layout.did() + "#" + key.id());
+      } else {
+        document = (ObjectNode) JSON.readTree(info.toJwkJson(key.id()));
+      }
+      out.write(layout.keyDocument(key.id()).file(), JsonOutput.bytes(document));
+    }
+    if (signing.issuerIdIsDid()) {
+      out.write(layout.didDocument().file(), JsonOutput.bytes(did));
+    }
+    // GitHub Pages runs Jekyll unless told not to, and Jekyll drops folders such as .well-known.
+    out.write(".nojekyll", new byte[0]);
+  }
+
+  /** The Achievement a badge class's credentials name, at the URL of its id. */
+  void publishAchievement(BadgeClass badge, OutputSink out) throws IOException {
+    ObjectNode json = JsonOutput.object();
+    ArrayNode context = json.putArray("@context");
+    context.add(Ob3Documents.VC_CONTEXT);
+    context.add(Ob3Documents.OB_CONTEXT);
+    json.setAll(documents.achievement(badge));
+    out.write(layout.achievementJson(badge.id()).file(), JsonOutput.bytes(json));
+  }
+
+  /** An award's credential, signed as the site's settings say. */
+  Signed credential(Award award, BadgeClass badge) {
+    Issuer issuer = site.issuer(badge.issuerId()).orElseThrow();
+    ObjectNode credential =
+        documents.credential(
+            award, badge, issuer, issuerId(issuer.id()), Optional.empty(), Optional.empty());
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    String baked;
+    if (credentials.dataIntegrityKey().isPresent()) {
+      var key = credentials.dataIntegrityKey().get();
+      String method =
+          signing.issuerIdIsDid()
+              ? layout.did() + "#" + key.id()
+              : layout.keyDocument(key.id()).url();
+      // Signed as of the award's date, so the same award always gives the same proof.
+      credential =
+          credentials
+              .dataIntegrity()
+              .addProof(
+                  credential,
+                  method,
+                  Ob2Documents.dateTime(award.issuedOn()),
+                  CredentialSigner.ed25519Signer(key));
+    }
+    byte[] json = JsonOutput.bytes(credential);
+    files.put(layout.credentialJson(award).file(), json);
+    baked = new String(json, StandardCharsets.UTF_8);
+    if (credentials.jwt().isPresent()) {
+      var key = credentials.jwt().get();
+      String jwt = CredentialSigner.signVcJwt(key, layout.keyDocument(key.id()).url(), credential);
+      files.put(layout.credentialJwt(award).file(), jwt.getBytes(StandardCharsets.US_ASCII));
+      if (credentials.dataIntegrityKey().isEmpty()) {
+        baked = jwt; // without an embedded proof, the JWT is what carries the signature
+      }
+    }
+    return new Signed(
+        files, baked, layout.credentialPng(award).file(), layout.credentialSvg(award).file());
+  }
+
+  static UncheckedIOException unchecked(IOException e) {
+    return new UncheckedIOException(e);
+  }
+}

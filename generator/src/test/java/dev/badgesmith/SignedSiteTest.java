@@ -1,0 +1,282 @@
+package dev.badgesmith;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.badgesmith.bake.BadgeVersion;
+import dev.badgesmith.bake.BakedImages;
+import dev.badgesmith.ld.Canonicalizer;
+import dev.badgesmith.ld.ContextStore;
+import dev.badgesmith.ld.DataIntegrity;
+import dev.badgesmith.ld.Verification;
+import dev.badgesmith.sign.CredentialSigner;
+import dev.badgesmith.sign.JwsVerifier;
+import dev.badgesmith.sign.KeyAlgorithm;
+import dev.badgesmith.sign.KeyGenerator;
+import dev.badgesmith.sign.Multibase;
+import dev.badgesmith.sign.PrivateKeys;
+import dev.badgesmith.sign.PublicKeyInfo;
+import dev.badgesmith.testing.NodePackages;
+import dev.badgesmith.testing.TestSites;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A site with a signing section publishes Open Badges 3.0 credentials with both proofs, that our
+ * own verifiers and independent ones (jose, ajv with the 1EdTech schema) accept.
+ */
+class SignedSiteTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Path SPEC = TestSites.spec();
+  private static final String BASE = "https://badges.example.org/guild/";
+
+  @TempDir static Path tmp;
+  static Path site;
+  static Map<String, String> environment;
+  static Map<String, byte[]> out;
+
+  @BeforeAll
+  static void build() {
+    assumeTrue(
+        Files.isDirectory(SPEC.resolve("w3c")),
+        "skipped: the JSON-LD contexts are not at " + SPEC + " (../shared/spec is absent)");
+    var rsa = KeyGenerator.generate(KeyAlgorithm.RS256);
+    var ed = KeyGenerator.generate(KeyAlgorithm.Ed25519);
+    site = TestSites.unpack(tmp.resolve("site"), TestSites.MINIMAL);
+    TestSites.unpack(
+        site,
+        """
+        -- site.yaml
+        title: Test Guild
+        baseUrl: https://badges.example.org/guild/
+        signing:
+          jwt: rsa-1
+          dataIntegrity: ed-1
+          keys:
+            - id: rsa-1
+              algorithm: RS256
+            - id: ed-1
+              algorithm: Ed25519
+        -- awards/intro/bob.yaml
+        recipient:
+          email: bob@example.org
+        issuedOn: 2025-03-15
+        revoked:
+          reason: Issued in error
+        """);
+    TestSites.write(site.resolve("keys/rsa-1.pem"), rsa.publicKeyPem());
+    TestSites.write(site.resolve("keys/ed-1.pem"), ed.publicKeyPem());
+    environment =
+        Map.of(
+            PrivateKeys.environmentVariable("rsa-1"), rsa.privateKeyPem(),
+            PrivateKeys.environmentVariable("ed-1"), ed.privateKeyPem());
+    out = build(tmp.resolve("out"));
+  }
+
+  static Map<String, byte[]> build(Path target) {
+    Report report =
+        Badgesmith.builder()
+            .environment(environment)
+            .contextsDirectory(SPEC)
+            .build()
+            .build(site, target);
+    assertThat(report.diagnostics()).isEmpty();
+    return TestSites.read(target);
+  }
+
+  static ObjectNode json(String path) throws IOException {
+    assertThat(out).containsKey(path);
+    return (ObjectNode) JSON.readTree(out.get(path));
+  }
+
+  @Test
+  void publishesTheCredentialDocumentsKeysAndDidOfEveryAwardStillStanding() {
+    assertThat(out)
+        .containsKeys(
+            "credentials/intro/jane.json",
+            "credentials/intro/jane.jwt",
+            "credentials/intro/jane.png",
+            "credentials/intro/jane.svg",
+            "achievements/intro.json",
+            "keys/rsa-1.json",
+            "keys/ed-1.json",
+            "did.json",
+            ".nojekyll")
+        .doesNotContainKeys("credentials/intro/bob.json", "credentials/intro/bob.jwt");
+  }
+
+  @Test
+  void theCredentialNamesTheSiteDidAndItsIdIsItsUrl() throws IOException {
+    ObjectNode credential = json("credentials/intro/jane.json");
+    assertThat(credential.path("id").asText()).isEqualTo(BASE + "credentials/intro/jane.json");
+    assertThat(credential.path("issuer").path("id").asText())
+        .isEqualTo("did:web:badges.example.org:guild");
+    assertThat(json("did.json").path("id").asText()).isEqualTo("did:web:badges.example.org:guild");
+    assertThat(
+            credential
+                .path("credentialSubject")
+                .path("identifier")
+                .get(0)
+                .path("identityHash")
+                .asText())
+        .matches("sha256\\$[0-9a-f]{64}");
+  }
+
+  @Test
+  void theDataIntegrityProofVerifiesWithTheKeyTheDidDocumentPublishes() throws IOException {
+    DataIntegrity suite =
+        new DataIntegrity(new Canonicalizer(ContextStore.builder().folder(SPEC).build()));
+    ObjectNode credential = json("credentials/intro/jane.json");
+    Verification ok = suite.verifyProof(credential, SignedSiteTest::didKey, SignedSiteTest::verify);
+    assertThat(ok.verified()).as(ok.message()).isTrue();
+
+    ((ObjectNode) credential.path("credentialSubject")).put("narrative", "tampered");
+    Verification tampered =
+        suite.verifyProof(credential, SignedSiteTest::didKey, SignedSiteTest::verify);
+    assertThat(tampered.step()).isEqualTo(Verification.Step.BAD_SIGNATURE);
+  }
+
+  private static Optional<byte[]> didKey(String method) {
+    try {
+      for (JsonNode m : json("did.json").path("verificationMethod")) {
+        if (m.path("id").asText().equals(method)) {
+          return Optional.of(
+              Multibase.decodeEd25519PublicKey(m.path("publicKeyMultibase").asText()));
+        }
+      }
+      return Optional.empty();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static boolean verify(byte[] publicKey, byte[] data, byte[] signature) {
+    return CredentialSigner.verifyEd25519(
+        PublicKeyInfo.ed25519("k", publicKey).key(), data, signature);
+  }
+
+  @Test
+  void theJwtVerifiesWithThePublishedKeyAndCarriesTheCredential() throws Exception {
+    String jwt = new String(out.get("credentials/intro/jane.jwt"), UTF_8);
+    PublicKeyInfo key =
+        PublicKeyInfo.fromPem("rsa-1", Files.readString(site.resolve("keys/rsa-1.pem")));
+    ObjectNode payload = JwsVerifier.verifyVcJwt(jwt, key);
+    assertThat(payload.path("id").asText()).isEqualTo(BASE + "credentials/intro/jane.json");
+    assertThat(payload.path("jti").asText()).isEqualTo(payload.path("id").asText());
+    assertThat(payload.path("iss").asText()).isEqualTo("did:web:badges.example.org:guild");
+    assertThat(
+            JSON.readTree(
+                    new String(java.util.Base64.getUrlDecoder().decode(jwt.split("\\.")[0]), UTF_8))
+                .path("kid")
+                .asText())
+        .isEqualTo(BASE + "keys/rsa-1.json");
+  }
+
+  @Test
+  void joseVerifiesTheJwtWithThePublishedJwk() throws IOException {
+    Optional<Path> jose = NodePackages.install("target/node-jose", "jose@6");
+    assumeTrue(jose.isPresent(), "skipped: node and npm are needed for jose");
+    Path jwk = Files.write(tmp.resolve("rsa-1.jwk.json"), out.get("keys/rsa-1.json"));
+    Path jwt = Files.write(tmp.resolve("jane.jwt"), out.get("credentials/intro/jane.jwt"));
+    JsonNode result =
+        JSON.readTree(
+            NodePackages.run(
+                Path.of("src/test/node/verify-jose.mjs"),
+                jose.get().toString(),
+                "jwt",
+                "RS256",
+                jwk.toString(),
+                jwt.toString()));
+    assertThat(result.path("payload").path("jti").asText())
+        .isEqualTo(BASE + "credentials/intro/jane.json");
+    assertThat(result.path("header").path("kid").asText()).isEqualTo(BASE + "keys/rsa-1.json");
+  }
+
+  @Test
+  void ajvValidatesEveryCredentialAgainstTheOneEdTechSchema() throws IOException {
+    Path schema = SPEC.resolve("ob3/ob_v3p0_achievementcredential_schema.json");
+    assumeTrue(Files.isRegularFile(schema), "skipped: no schema at " + schema);
+    Optional<Path> ajv = NodePackages.install("target/node-ajv", "ajv@8", "ajv-formats@3");
+    assumeTrue(ajv.isPresent(), "skipped: node and npm are needed for ajv");
+    List<String> args = new ArrayList<>(List.of(schema.toString()));
+    for (String path : out.keySet()) {
+      if (path.startsWith("credentials/") && path.endsWith(".json")) {
+        args.add(Files.write(tmp.resolve(path.replace('/', '-')), out.get(path)).toString());
+      }
+    }
+    assertThat(args).hasSizeGreaterThan(1);
+    String report =
+        NodePackages.run(
+            ajv.get(), Path.of("src/test/node/validate-ajv.cjs"), args.toArray(String[]::new));
+    assertThat(report.lines()).allMatch(line -> line.startsWith("ok "));
+  }
+
+  @Test
+  void everyTermOfTheCredentialAndAchievementIsDefinedByItsContexts() throws IOException {
+    Canonicalizer canonicalizer = new Canonicalizer(ContextStore.builder().folder(SPEC).build());
+    assertThat(canonicalizer.undefinedTerms(json("credentials/intro/jane.json"))).isEmpty();
+    assertThat(canonicalizer.undefinedTerms(json("achievements/intro.json"))).isEmpty();
+  }
+
+  @Test
+  void theBakedImagesCarryTheSignedCredential() {
+    String credential = new String(out.get("credentials/intro/jane.json"), UTF_8);
+    for (String image : List.of("credentials/intro/jane.png", "credentials/intro/jane.svg")) {
+      assertThat(BakedImages.extract(out.get(image)))
+          .as(image)
+          .singleElement()
+          .satisfies(
+              b -> {
+                assertThat(b.version()).isEqualTo(BadgeVersion.OB3);
+                assertThat(b.payload().strip()).isEqualTo(credential.strip());
+              });
+    }
+  }
+
+  @Test
+  void noPrivateKeyMaterialReachesTheOutput() {
+    out.forEach(
+        (path, bytes) -> {
+          assertThat(PrivateKeys.containsPrivateKey(bytes)).as(path).isFalse();
+          assertThat(new String(bytes, UTF_8)).as(path).doesNotContain("PRIVATE KEY");
+        });
+    for (String variable : environment.keySet()) {
+      String pemBody = environment.get(variable).lines().skip(1).findFirst().orElseThrow();
+      out.forEach(
+          (path, bytes) -> assertThat(new String(bytes, UTF_8)).as(path).doesNotContain(pemBody));
+    }
+  }
+
+  @Test
+  void theSameInputSignsTheSameBytes() {
+    Map<String, byte[]> again = build(tmp.resolve("again"));
+    assertThat(again.keySet()).containsExactlyElementsOf(out.keySet());
+    out.forEach((path, bytes) -> assertThat(again.get(path)).as(path).isEqualTo(bytes));
+  }
+
+  @Test
+  void aMissingPrivateKeyIsASetupErrorThatNamesTheVariable() {
+    assertThatThrownBy(
+            () ->
+                Badgesmith.builder()
+                    .contextsDirectory(SPEC)
+                    .build()
+                    .build(site, tmp.resolve("unsigned")))
+        .isInstanceOf(BadgesmithException.class)
+        .hasMessageContaining("BADGESMITH_KEY_RSA_1");
+    assertThat(tmp.resolve("unsigned")).doesNotExist();
+  }
+}
