@@ -23,7 +23,7 @@ class ExampleSiteTest {
 
   @Test
   void buildsWithoutDiagnosticsAndOneHostedAssertionPerAward(@TempDir Path tmp) {
-    Report report = Badgesmith.builder().build().build(EXAMPLE, tmp.resolve("out"));
+    Report report = TestSites.buildExample(tmp.resolve("out"));
     assertThat(report.diagnostics()).isEmpty();
 
     Map<String, byte[]> sources = TestSites.read(EXAMPLE.resolve("awards"));
@@ -37,6 +37,12 @@ class ExampleSiteTest {
         assertThat(site).doesNotContainKeys(base + ".png", base + ".svg");
         continue;
       }
+      // The example site signs: a credential with an embedded proof, and as a VC-JWT.
+      String credential = "credentials/" + award.replaceAll("\\.ya?ml$", "");
+      assertThat(new String(site.get(credential + ".json"), UTF_8))
+          .as(credential)
+          .contains("\"cryptosuite\": \"eddsa-rdfc-2022\"");
+      assertThat(site.get(credential + ".jwt")).as(credential + ".jwt").isNotEmpty();
       // Every design of the example site is SVG: each award is baked as PNG and as SVG.
       for (String baked : List.of(base + ".png", base + ".svg")) {
         assertThat(BakedImages.extract(site.get(baked)))

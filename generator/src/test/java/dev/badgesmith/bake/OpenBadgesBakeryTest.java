@@ -41,8 +41,7 @@ class OpenBadgesBakeryTest {
   @Test
   void readsEveryBakedImageOfTheExampleSite() throws Exception {
     Path out = tmp.resolve("site");
-    dev.badgesmith.Report report =
-        dev.badgesmith.Badgesmith.builder().build().build(Path.of("../example-site"), out);
+    dev.badgesmith.Report report = dev.badgesmith.testing.TestSites.buildExample(out);
     assertThat(report.hasErrors()).isFalse();
     int read = 0;
     for (var file : dev.badgesmith.testing.TestSites.read(out.resolve("assertions")).entrySet()) {

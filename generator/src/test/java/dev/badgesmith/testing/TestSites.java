@@ -109,6 +109,23 @@ public final class TestSites {
     return read(out);
   }
 
+  /**
+   * Builds the repository's example site, signed with its demonstration keys; skips the calling
+   * test when the JSON-LD contexts its credentials need are not beside the project.
+   */
+  public static dev.badgesmith.Report buildExample(Path out) {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        Files.isDirectory(spec().resolve("w3c")),
+        "skipped: the example site signs credentials, whose JSON-LD contexts are not at "
+            + spec()
+            + " (../shared/spec is absent)");
+    return dev.badgesmith.Badgesmith.builder()
+        .keysDirectory(Path.of("../example-keys").toAbsolutePath().normalize())
+        .contextsDirectory(spec())
+        .build()
+        .build(Path.of("../example-site").toAbsolutePath().normalize(), out);
+  }
+
   /** The folder of test resources, from the module's base directory. */
   public static Path resources(String folder) {
     return Path.of("src/test/resources").resolve(folder).toAbsolutePath();
