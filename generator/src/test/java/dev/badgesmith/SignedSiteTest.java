@@ -268,6 +268,42 @@ class SignedSiteTest {
   }
 
   @Test
+  void aRebuildAfterAddingOneAwardSignsOnlyThatAward(@TempDir Path work) throws IOException {
+    Path copy = work.resolve("site");
+    TestSites.copy(site, copy);
+    Path cache = work.resolve("cache");
+    Badgesmith generator =
+        Badgesmith.builder()
+            .environment(environment)
+            .contextsDirectory(SPEC)
+            .cacheDirectory(cache)
+            .build();
+    generator.build(copy, work.resolve("out"));
+    Map<String, byte[]> first = TestSites.read(work.resolve("out"));
+    long signaturesBefore = signatures(cache);
+
+    TestSites.write(
+        copy.resolve("awards/intro/kim.yaml"),
+        "recipient:\n  email: kim@example.org\nissuedOn: 2025-04-01\n");
+    assertThat(generator.build(copy, work.resolve("out")).diagnostics()).isEmpty();
+
+    // One new credential: one Data Integrity proof and one JWT, nothing re-signed.
+    assertThat(signatures(cache) - signaturesBefore).isEqualTo(2);
+    Map<String, byte[]> second = TestSites.read(work.resolve("out"));
+    assertThat(second).containsKeys("credentials/intro/kim.json", "credentials/intro/kim.jwt");
+    assertThat(second.get("credentials/intro/jane.json"))
+        .isEqualTo(first.get("credentials/intro/jane.json"));
+    assertThat(first.get("credentials/intro/jane.json"))
+        .isEqualTo(out.get("credentials/intro/jane.json"));
+  }
+
+  private static long signatures(Path cache) throws IOException {
+    try (var files = Files.walk(cache.resolve("signatures"))) {
+      return files.filter(Files::isRegularFile).count();
+    }
+  }
+
+  @Test
   void aMissingPrivateKeyIsASetupErrorThatNamesTheVariable() {
     assertThatThrownBy(
             () ->

@@ -20,6 +20,7 @@ import dev.badgesmith.write.OutputSink;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -37,13 +38,18 @@ final class Ob3Publisher {
   private final SigningSettings signing;
   private final Credentials credentials;
   private final Ob3Documents documents;
+  private final SignatureCache cache;
 
-  Ob3Publisher(Site site, SiteLayout layout, Credentials credentials) {
+  /**
+   * @param cacheFolder where signed credentials are kept between builds, when set
+   */
+  Ob3Publisher(Site site, SiteLayout layout, Credentials credentials, Optional<Path> cacheFolder) {
     this.site = site;
     this.layout = layout;
     this.signing = site.settings().signing().orElseThrow();
     this.credentials = credentials;
     this.documents = new Ob3Documents(layout);
+    this.cache = new SignatureCache(cacheFolder);
   }
 
   /** What one award publishes: its files, and the text baked into its images. */
@@ -117,6 +123,7 @@ final class Ob3Publisher {
             award, badge, issuer, issuerId(issuer.id()), Optional.empty(), Optional.empty());
     Map<String, byte[]> files = new LinkedHashMap<>();
     String baked;
+    byte[] json;
     if (credentials.dataIntegrityKey().isPresent()) {
       var key = credentials.dataIntegrityKey().get();
       String method =
@@ -124,21 +131,44 @@ final class Ob3Publisher {
               ? layout.did() + "#" + key.id()
               : layout.keyDocument(key.id()).url();
       // Signed as of the award's date, so the same award always gives the same proof.
-      credential =
-          credentials
-              .dataIntegrity()
-              .addProof(
-                  credential,
-                  method,
-                  Ob2Documents.dateTime(award.issuedOn()),
-                  CredentialSigner.ed25519Signer(key));
+      String created = Ob2Documents.dateTime(award.issuedOn());
+      ObjectNode unsigned = credential;
+      String signed =
+          cache.get(
+              () ->
+                  new String(
+                      JsonOutput.bytes(
+                          credentials
+                              .dataIntegrity()
+                              .addProof(
+                                  unsigned, method, created, CredentialSigner.ed25519Signer(key))),
+                      StandardCharsets.UTF_8),
+              "eddsa-rdfc-2022",
+              key.publicKeyInfo().thumbprint(),
+              method,
+              created,
+              new String(JsonOutput.bytes(unsigned), StandardCharsets.UTF_8));
+      json = signed.getBytes(StandardCharsets.UTF_8);
+      credential = parse(signed);
+    } else {
+      json = JsonOutput.bytes(credential);
     }
-    byte[] json = JsonOutput.bytes(credential);
     files.put(layout.credentialJson(award).file(), json);
     baked = new String(json, StandardCharsets.UTF_8);
     if (credentials.jwt().isPresent()) {
       var key = credentials.jwt().get();
-      String jwt = CredentialSigner.signVcJwt(key, layout.keyDocument(key.id()).url(), credential);
+      String kid = layout.keyDocument(key.id()).url();
+      ObjectNode payload = credential;
+      // ES256 signatures are randomised: only deterministic ones are kept and reused.
+      String jwt =
+          key.algorithm() == KeyAlgorithm.ES256
+              ? CredentialSigner.signVcJwt(key, kid, payload)
+              : cache.get(
+                  () -> CredentialSigner.signVcJwt(key, kid, payload),
+                  "vc-jwt",
+                  key.publicKeyInfo().thumbprint(),
+                  kid,
+                  new String(json, StandardCharsets.UTF_8));
       files.put(layout.credentialJwt(award).file(), jwt.getBytes(StandardCharsets.US_ASCII));
       if (credentials.dataIntegrityKey().isEmpty()) {
         baked = jwt; // without an embedded proof, the JWT is what carries the signature
@@ -148,7 +178,20 @@ final class Ob3Publisher {
         files, baked, layout.credentialPng(award).file(), layout.credentialSvg(award).file());
   }
 
-  static UncheckedIOException unchecked(IOException e) {
-    return new UncheckedIOException(e);
+  /** How many credentials were signed in this build, and how many came from the cache. */
+  long signed() {
+    return cache.signed();
+  }
+
+  long reused() {
+    return cache.reused();
+  }
+
+  private static ObjectNode parse(String json) {
+    try {
+      return (ObjectNode) JSON.readTree(json);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

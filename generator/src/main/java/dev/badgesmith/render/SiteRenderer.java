@@ -44,6 +44,7 @@ public final class SiteRenderer {
   private final ForkJoinPool pool;
   private final SvgRasterizer rasterizer;
   private final Optional<Credentials> credentials;
+  private final Optional<Path> cacheDirectory;
 
   /**
    * @param cacheDirectory where rendered PNGs are kept between builds, when set
@@ -58,6 +59,7 @@ public final class SiteRenderer {
     this.pool = Objects.requireNonNull(pool, "pool");
     this.rasterizer = new SvgRasterizer(cacheDirectory.map(d -> d.resolve("images")));
     this.credentials = Objects.requireNonNull(credentials, "credentials");
+    this.cacheDirectory = cacheDirectory;
   }
 
   /** A badge class's design as written, and as PNG (the design itself, or rendered from SVG). */
@@ -97,7 +99,11 @@ public final class SiteRenderer {
       out.write(layout.socialCard(badge).file(), cards.render(card));
     }
 
-    Optional<Ob3Publisher> ob3 = credentials.map(c -> new Ob3Publisher(site, layout, c));
+    Optional<Ob3Publisher> ob3 =
+        credentials.map(
+            c ->
+                new Ob3Publisher(
+                    site, layout, c, cacheDirectory.map(d -> d.resolve("signatures"))));
     if (ob3.isPresent()) {
       ob3.get().publishKeys(out);
       for (BadgeClass badge : site.badges()) {

@@ -1,0 +1,87 @@
+package dev.badgesmith.render;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * Signed results kept between builds, keyed by the SHA-256 of what was signed and the key that
+ * signed it, so a rebuild signs only what changed. Only deterministic signatures are kept (RS256,
+ * Ed25519): a cached result is then exactly what signing again would give.
+ */
+final class SignatureCache {
+  private final Optional<Path> folder;
+  private final AtomicLong signed = new AtomicLong();
+  private final AtomicLong reused = new AtomicLong();
+
+  SignatureCache(Optional<Path> folder) {
+    this.folder = folder;
+  }
+
+  /**
+   * The cached result for these inputs, or {@code sign}'s, which is then kept.
+   *
+   * @param parts what the signature depends on: the kind of proof, the key, the payload
+   */
+  String get(Supplier<String> sign, String... parts) {
+    if (folder.isEmpty()) {
+      signed.incrementAndGet();
+      return sign.get();
+    }
+    String key = digest(parts);
+    Path file = folder.get().resolve(key.substring(0, 2)).resolve(key);
+    try {
+      if (Files.isRegularFile(file)) {
+        reused.incrementAndGet();
+        return Files.readString(file, StandardCharsets.UTF_8);
+      }
+      String result = sign.get();
+      signed.incrementAndGet();
+      Files.createDirectories(file.getParent());
+      Path temp = Files.createTempFile(file.getParent(), key, ".tmp");
+      Files.writeString(temp, result, StandardCharsets.UTF_8);
+      try {
+        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+      }
+      return result;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  long signed() {
+    return signed.get();
+  }
+
+  long reused() {
+    return reused.get();
+  }
+
+  private static String digest(String... parts) {
+    try {
+      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+      for (String part : parts) {
+        byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
+        // Length-prefixed, so no two different lists of parts hash the same.
+        sha256.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
+        sha256.update((byte) ':');
+        sha256.update(bytes);
+      }
+      return HexFormat.of().formatHex(sha256.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
+  }
+}
