@@ -103,7 +103,7 @@ class SignedSiteTest {
   }
 
   @Test
-  void publishesTheCredentialDocumentsKeysAndDidOfEveryAwardStillStanding() {
+  void publishesTheCredentialDocumentsKeysDidAndStatusListOfEveryAward() {
     assertThat(out)
         .containsKeys(
             "credentials/intro/jane.json",
@@ -114,8 +114,47 @@ class SignedSiteTest {
             "keys/rsa-1.json",
             "keys/ed-1.json",
             "did.json",
-            ".nojekyll")
-        .doesNotContainKeys("credentials/intro/bob.json", "credentials/intro/bob.jwt");
+            ".nojekyll",
+            "status/revocation.json",
+            "status/revocations.json",
+            "issuers/guild/revocations.json",
+            "credentials/intro/bob.json",
+            "credentials/intro/bob.jwt")
+        // A revoked award's credential stays verifiable, but is no badge to download.
+        .doesNotContainKeys("credentials/intro/bob.png", "credentials/intro/bob.svg");
+  }
+
+  @Test
+  void theStatusListSaysWhichCredentialsAreRevoked() throws IOException {
+    ObjectNode list = json("status/revocation.json");
+    assertThat(list.path("type").toString()).contains("BitstringStatusListCredential");
+    assertThat(list.path("proof").get(0).path("cryptosuite").asText()).isEqualTo("eddsa-rdfc-2022");
+    String encoded = list.path("credentialSubject").path("encodedList").asText();
+    assertThat(encoded).startsWith("u");
+    byte[] bits =
+        new java.util.zip.GZIPInputStream(
+                new java.io.ByteArrayInputStream(
+                    java.util.Base64.getUrlDecoder().decode(encoded.substring(1))))
+            .readAllBytes();
+    assertThat(bits).hasSize(131_072 / 8);
+    for (String award : List.of("jane", "bob")) {
+      JsonNode status = json("credentials/intro/" + award + ".json").path("credentialStatus");
+      assertThat(status.path("type").asText()).isEqualTo("BitstringStatusListEntry");
+      assertThat(status.path("statusListCredential").asText())
+          .isEqualTo(BASE + "status/revocation.json");
+      int index = Integer.parseInt(status.path("statusListIndex").asText());
+      boolean revoked = (bits[index / 8] & (0x80 >>> (index % 8))) != 0;
+      assertThat(revoked).as(award).isEqualTo(award.equals("bob"));
+    }
+    assertThat(json("status/revocations.json").path("revokedCredential").get(0).path("id").asText())
+        .isEqualTo(BASE + "credentials/intro/bob.json");
+    assertThat(
+            json("issuers/guild/revocations.json")
+                .path("revokedAssertions")
+                .get(0)
+                .path("id")
+                .asText())
+        .isEqualTo(BASE + "assertions/intro/bob.json");
   }
 
   @Test

@@ -10,6 +10,7 @@ import dev.badgesmith.model.Issuer;
 import dev.badgesmith.model.SiteLayout;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -45,6 +46,20 @@ public final class Ob2Documents {
     ObjectNode verification = json.putObject("verification");
     verification.put("type", "VerificationObject");
     verification.put("startsWith", layout.assertionsPrefix().url());
+    json.put("revocationList", layout.revocationList(issuer.id()).url());
+    return json;
+  }
+
+  /** The issuer's RevocationList: every revoked assertion of its badge classes, with the reason. */
+  public ObjectNode revocationList(Issuer issuer, List<Award> revoked) {
+    ObjectNode json = document("RevocationList", layout.revocationList(issuer.id()).url());
+    json.put("issuer", layout.issuerJson(issuer.id()).url());
+    ArrayNode entries = json.putArray("revokedAssertions");
+    for (Award award : revoked) {
+      ObjectNode entry = entries.addObject();
+      entry.put("id", layout.assertionJson(award).url());
+      entry.put("revocationReason", award.revocation().orElseThrow().reason());
+    }
     return json;
   }
 

@@ -8,9 +8,16 @@ import dev.badgesmith.model.BadgeClass;
 import dev.badgesmith.model.Evidence;
 import dev.badgesmith.model.Issuer;
 import dev.badgesmith.model.SiteLayout;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Base64;
+import java.util.BitSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * Open Badges 3.0 documents, unsigned: the OpenBadgeCredential of an award and the Achievement of a
@@ -147,6 +154,68 @@ public final class Ob3Documents {
               image.put("type", "Image");
             });
     return json;
+  }
+
+  /** An award's entry in the revocation status list. */
+  public ObjectNode statusEntry(int index, String statusListCredential) {
+    ObjectNode json = JsonOutput.object();
+    json.put("id", statusListCredential + "#" + index);
+    json.put("type", "BitstringStatusListEntry");
+    json.put("statusPurpose", "revocation");
+    json.put("statusListIndex", Integer.toString(index));
+    json.put("statusListCredential", statusListCredential);
+    return json;
+  }
+
+  /**
+   * The BitstringStatusList credential, unsigned: bit {@code i} (the high bit of byte {@code i / 8}
+   * first) is set when the award at index {@code i} is revoked.
+   */
+  public ObjectNode statusListCredential(
+      String id, String issuerId, String validFrom, BitSet revoked, int size) {
+    ObjectNode json = JsonOutput.object();
+    json.putArray("@context").add(VC_CONTEXT);
+    json.put("id", id);
+    ArrayNode type = json.putArray("type");
+    type.add("VerifiableCredential");
+    type.add("BitstringStatusListCredential");
+    json.put("issuer", issuerId);
+    json.put("validFrom", validFrom);
+    ObjectNode subject = json.putObject("credentialSubject");
+    subject.put("id", id + "#list");
+    subject.put("type", "BitstringStatusList");
+    subject.put("statusPurpose", "revocation");
+    subject.put("encodedList", encodedList(revoked, size));
+    return json;
+  }
+
+  /** The 1EdTech revocation list: the revoked credentials by id, with the reason. */
+  public ObjectNode credentialRevocations(String issuerId, List<Award> revoked) {
+    ObjectNode json = JsonOutput.object();
+    json.put("id", layout.credentialRevocations().url());
+    json.put("issuer", issuerId);
+    ArrayNode entries = json.putArray("revokedCredential");
+    for (Award award : revoked) {
+      ObjectNode entry = entries.addObject();
+      entry.put("id", layout.credentialJson(award).url());
+      entry.put("revoked", true);
+      entry.put("revocationReason", award.revocation().orElseThrow().reason());
+    }
+    return json;
+  }
+
+  /** {@code u} and the unpadded base64url of the GZIP-compressed bitstring (multibase). */
+  static String encodedList(BitSet revoked, int size) {
+    byte[] bits = new byte[size / 8];
+    revoked.stream().forEach(i -> bits[i / 8] |= (byte) (0x80 >>> (i % 8)));
+    ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+    // Java's GZIP header has no time stamp or file name, so the same list gives the same bytes.
+    try (GZIPOutputStream gzip = new GZIPOutputStream(compressed)) {
+      gzip.write(bits);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return "u" + Base64.getUrlEncoder().withoutPadding().encodeToString(compressed.toByteArray());
   }
 
   /** Open Badges 3.0 names identity types differently from 2.0. */

@@ -115,6 +115,26 @@ public record SiteLayout(SiteSettings settings) {
     return settings.url("credentials/" + award.badgeId() + "/" + award.id() + ".svg");
   }
 
+  /** An issuer's Open Badges 2.0 RevocationList. */
+  public SiteUrl revocationList(String issuerId) {
+    return settings.url("issuers/" + issuerId + "/revocations.json");
+  }
+
+  /** The signed BitstringStatusList credential of every Open Badges 3.0 credential's revocation. */
+  public SiteUrl statusList() {
+    return settings.url("status/revocation.json");
+  }
+
+  /** The same status list credential as a VC-JWT, for a site that signs with JWTs only. */
+  public SiteUrl statusListJwt() {
+    return settings.url("status/revocation.jwt");
+  }
+
+  /** The 1EdTech revocation list of Open Badges 3.0 credentials. */
+  public SiteUrl credentialRevocations() {
+    return settings.url("status/revocations.json");
+  }
+
   /**
    * The prefix every hosted assertion of this site starts with; issuers scope verification to it.
    */

@@ -21,7 +21,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -39,6 +41,7 @@ final class Ob3Publisher {
   private final Credentials credentials;
   private final Ob3Documents documents;
   private final SignatureCache cache;
+  private final StatusIndexes indexes;
 
   /**
    * @param cacheFolder where signed credentials are kept between builds, when set
@@ -50,10 +53,14 @@ final class Ob3Publisher {
     this.credentials = credentials;
     this.documents = new Ob3Documents(layout);
     this.cache = new SignatureCache(cacheFolder);
+    this.indexes = new StatusIndexes(site.awards());
   }
 
-  /** What one award publishes: its files, and the text baked into its images. */
+  /** What one award publishes: its files, the text baked into its images, and where those go. */
   record Signed(Map<String, byte[]> files, String baked, String png, String svg) {}
+
+  /** A signed credential's files (JSON and/or JWT), and the form of it an image carries. */
+  private record Proofs(Map<String, byte[]> files, String baked) {}
 
   /** The id credentials give an issuer: the site's DID, or the issuer's profile URL. */
   String issuerId(String issuer) {
@@ -115,12 +122,82 @@ final class Ob3Publisher {
     out.write(layout.achievementJson(badge.id()).file(), JsonOutput.bytes(json));
   }
 
+  /**
+   * The revocation status of every credential: the signed BitstringStatusList credential their
+   * {@code credentialStatus} names, and the 1EdTech revocation list.
+   */
+  void publishStatus(OutputSink out) throws IOException {
+    BitSet revoked = new BitSet(StatusIndexes.SIZE);
+    List<Award> revokedAwards = site.awards().stream().filter(Award::revoked).toList();
+    revokedAwards.forEach(a -> revoked.set(indexes.of(a)));
+    String issuer = issuerId(site.settings().defaultIssuer());
+    // Dated by the newest revocation (or, with none, the oldest award): the list changes only
+    // when a revocation does, so adding an award does not sign it again.
+    java.time.ZoneId zone = site.settings().timeZone();
+    String created =
+        Ob2Documents.dateTime(
+            revokedAwards.stream()
+                .map(
+                    a ->
+                        a.revocation()
+                            .flatMap(r -> r.date())
+                            .map(d -> d.atStartOfDay(zone).toOffsetDateTime())
+                            .orElse(a.issuedOn()))
+                .max(java.util.Comparator.naturalOrder())
+                .or(
+                    () ->
+                        site.awards().stream()
+                            .map(Award::issuedOn)
+                            .min(java.util.Comparator.naturalOrder()))
+                .orElse(java.time.OffsetDateTime.parse("2000-01-01T00:00:00Z")));
+    ObjectNode list =
+        documents.statusListCredential(
+            statusListUrl(), issuer, created, revoked, StatusIndexes.SIZE);
+    Proofs proofs = sign(list, created, layout.statusList().file(), layout.statusListJwt().file());
+    for (var file : proofs.files().entrySet()) {
+      out.write(file.getKey(), file.getValue());
+    }
+    out.write(
+        layout.credentialRevocations().file(),
+        JsonOutput.bytes(documents.credentialRevocations(issuer, revokedAwards)));
+  }
+
+  /** The status list as a credential with an embedded proof, or as a JWT when that is all. */
+  private String statusListUrl() {
+    return credentials.dataIntegrityKey().isPresent()
+        ? layout.statusList().url()
+        : layout.statusListJwt().url();
+  }
+
   /** An award's credential, signed as the site's settings say. */
   Signed credential(Award award, BadgeClass badge) {
     Issuer issuer = site.issuer(badge.issuerId()).orElseThrow();
     ObjectNode credential =
         documents.credential(
-            award, badge, issuer, issuerId(issuer.id()), Optional.empty(), Optional.empty());
+            award,
+            badge,
+            issuer,
+            issuerId(issuer.id()),
+            Optional.empty(),
+            Optional.of(documents.statusEntry(indexes.of(award), statusListUrl())));
+    Proofs proofs =
+        sign(
+            credential,
+            Ob2Documents.dateTime(award.issuedOn()),
+            layout.credentialJson(award).file(),
+            layout.credentialJwt(award).file());
+    return new Signed(
+        proofs.files(),
+        proofs.baked(),
+        layout.credentialPng(award).file(),
+        layout.credentialSvg(award).file());
+  }
+
+  /**
+   * A credential with an embedded Data Integrity proof and/or as a VC-JWT, as the site's settings
+   * say; {@code created} dates the proof, so the same input always gives the same proof.
+   */
+  private Proofs sign(ObjectNode credential, String created, String jsonFile, String jwtFile) {
     Map<String, byte[]> files = new LinkedHashMap<>();
     String baked;
     byte[] json;
@@ -130,8 +207,6 @@ final class Ob3Publisher {
           signing.issuerIdIsDid()
               ? layout.did() + "#" + key.id()
               : layout.keyDocument(key.id()).url();
-      // Signed as of the award's date, so the same award always gives the same proof.
-      String created = Ob2Documents.dateTime(award.issuedOn());
       ObjectNode unsigned = credential;
       String signed =
           cache.get(
@@ -153,7 +228,7 @@ final class Ob3Publisher {
     } else {
       json = JsonOutput.bytes(credential);
     }
-    files.put(layout.credentialJson(award).file(), json);
+    files.put(jsonFile, json);
     baked = new String(json, StandardCharsets.UTF_8);
     if (credentials.jwt().isPresent()) {
       var key = credentials.jwt().get();
@@ -169,13 +244,12 @@ final class Ob3Publisher {
                   key.publicKeyInfo().thumbprint(),
                   kid,
                   new String(json, StandardCharsets.UTF_8));
-      files.put(layout.credentialJwt(award).file(), jwt.getBytes(StandardCharsets.US_ASCII));
+      files.put(jwtFile, jwt.getBytes(StandardCharsets.US_ASCII));
       if (credentials.dataIntegrityKey().isEmpty()) {
         baked = jwt; // without an embedded proof, the JWT is what carries the signature
       }
     }
-    return new Signed(
-        files, baked, layout.credentialPng(award).file(), layout.credentialSvg(award).file());
+    return new Proofs(files, baked);
   }
 
   /** How many credentials were signed in this build, and how many came from the cache. */

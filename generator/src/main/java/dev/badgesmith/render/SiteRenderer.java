@@ -71,6 +71,14 @@ public final class SiteRenderer {
     Ob2Documents ob2 = new Ob2Documents(layout);
     for (Issuer issuer : site.issuers()) {
       out.write(layout.issuerJson(issuer.id()).file(), JsonOutput.bytes(ob2.issuer(issuer)));
+      List<Award> revoked =
+          site.awards().stream()
+              .filter(Award::revoked)
+              .filter(a -> site.badge(a.badgeId()).orElseThrow().issuerId().equals(issuer.id()))
+              .toList();
+      out.write(
+          layout.revocationList(issuer.id()).file(),
+          JsonOutput.bytes(ob2.revocationList(issuer, revoked)));
       if (issuer.image().isPresent()) {
         out.copy(layout.issuerImage(issuer).file(), source(issuer.image().get().source()));
       }
@@ -106,6 +114,7 @@ public final class SiteRenderer {
                     site, layout, c, cacheDirectory.map(d -> d.resolve("signatures"))));
     if (ob3.isPresent()) {
       ob3.get().publishKeys(out);
+      ob3.get().publishStatus(out);
       for (BadgeClass badge : site.badges()) {
         ob3.get().publishAchievement(badge, out);
       }
@@ -118,8 +127,9 @@ public final class SiteRenderer {
                           BadgeClass badge = badges.get(award.badgeId());
                           Design design = designs.get(award.badgeId());
                           award(award, badge, design, layout, ob2, out);
-                          if (ob3.isPresent() && !award.revoked()) {
-                            write(ob3.get().credential(award, badge), design, out);
+                          if (ob3.isPresent()) {
+                            write(
+                                ob3.get().credential(award, badge), design, !award.revoked(), out);
                           }
                         }))
         .join();
@@ -162,10 +172,14 @@ public final class SiteRenderer {
   }
 
   /** An award's credential documents, and the badge baked with the credential. */
-  private static void write(Ob3Publisher.Signed signed, Design design, StagingOutput out) {
+  private static void write(
+      Ob3Publisher.Signed signed, Design design, boolean bake, StagingOutput out) {
     try {
       for (var file : signed.files().entrySet()) {
         out.write(file.getKey(), file.getValue());
+      }
+      if (!bake) {
+        return; // a revoked award's credential stays verifiable, but is no badge to download
       }
       out.write(signed.png(), PngBaker.bake(design.png(), BadgeVersion.OB3, signed.baked()));
       if (design.format().equals("svg")) {
