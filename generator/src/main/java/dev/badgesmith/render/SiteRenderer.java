@@ -1,8 +1,10 @@
 package dev.badgesmith.render;
 
+import dev.badgesmith.BadgesmithException;
 import dev.badgesmith.bake.BadgeVersion;
 import dev.badgesmith.bake.PngBaker;
 import dev.badgesmith.bake.SvgBaker;
+import dev.badgesmith.images.ImageRenderException;
 import dev.badgesmith.images.SocialCardRenderer;
 import dev.badgesmith.images.SvgRasterizer;
 import dev.badgesmith.json.JsonOutput;
@@ -195,7 +197,14 @@ public final class SiteRenderer {
   private Design design(BadgeClass badge, int pngSize) throws IOException {
     byte[] source = Files.readAllBytes(source(badge.image().source()));
     String format = badge.image().format();
-    byte[] png = format.equals("png") ? source : rasterizer.toPng(source, pngSize);
+    byte[] png;
+    try {
+      png = format.equals("png") ? source : rasterizer.toPng(source, pngSize);
+    } catch (ImageRenderException e) {
+      // Checked as XML and for safety already, yet beyond what the renderer can draw.
+      throw new BadgesmithException(
+          badge.image().source() + ": the SVG cannot be rendered: " + e.getMessage(), e);
+    }
     return new Design(source, format, png);
   }
 

@@ -2,6 +2,9 @@ package dev.badgesmith.bench;
 
 import dev.badgesmith.Badgesmith;
 import dev.badgesmith.Report;
+import dev.badgesmith.sign.KeyAlgorithm;
+import dev.badgesmith.sign.KeyGenerator;
+import dev.badgesmith.sign.PrivateKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -18,26 +21,44 @@ import java.util.stream.Stream;
  * new entries in the render cache: with the cache warm there should be none, and never more than
  * two per badge class), the files written and the heap in use.
  *
+ * <p>With {@code signed} after the count, the site also publishes Open Badges 3.0 credentials, each
+ * with an eddsa-rdfc-2022 proof and as an RS256 VC-JWT (keys made for the run; the contexts come
+ * from {@code ../shared/spec}).
+ *
  * <pre>mvn -B -pl templates,generator -Pbench process-test-classes -Dbench=SiteBenchmark
- *     [-Dexec.args=2000]</pre>
+ *     [-Dexec.args="2000 signed"]</pre>
  */
 public final class SiteBenchmark {
   private static final String[] BADGES = {"first-steps", "reviewer", "mentor"};
 
   public static void main(String[] args) throws IOException {
     int awards = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+    boolean signed = args.length > 1 && args[1].equals("signed");
     Path work = Files.createTempDirectory("badgesmith-bench");
     try {
       Path site = work.resolve("site");
       Path cache = work.resolve("cache");
       Path out = work.resolve("out");
       writeSite(site, awards);
-      Badgesmith generator = Badgesmith.builder().cacheDirectory(cache).build();
+      Badgesmith.Builder builder = Badgesmith.builder().cacheDirectory(cache);
+      if (signed) {
+        builder
+            .environment(signingKeys(site))
+            .contextsDirectory(
+                Stream.of(Path.of("../shared/spec"), Path.of("../../shared/spec"))
+                    .filter(Files::isDirectory)
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no ../shared/spec"))
+                    .toAbsolutePath()
+                    .normalize());
+      }
+      Badgesmith generator = builder.build();
       System.out.printf(
           Locale.ROOT,
-          "site of %,d awards over %d badge classes, %d threads%n",
+          "site of %,d awards over %d badge classes%s, %d threads%n",
           awards,
           BADGES.length,
+          signed ? " (signed: Data Integrity and VC-JWT)" : "",
           Runtime.getRuntime().availableProcessors());
       run("cold cache", generator, site, out, cache, awards);
       run("warm cache, nothing changed", generator, site, out, cache, awards);
@@ -52,7 +73,8 @@ public final class SiteBenchmark {
   private static void run(
       String what, Badgesmith generator, Path site, Path out, Path cache, int awards)
       throws IOException {
-    long cachedBefore = count(cache);
+    long rendersBefore = count(cache.resolve("images"));
+    long signaturesBefore = count(cache.resolve("signatures"));
     long start = System.nanoTime();
     Report report = generator.build(site, out);
     long millis = (System.nanoTime() - start) / 1_000_000;
@@ -63,13 +85,32 @@ public final class SiteBenchmark {
     long heap = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
     System.out.printf(
         Locale.ROOT,
-        "%-28s %,7d ms  %,8.0f awards/s  Batik renders %d  files %,d  heap after %,d MB%n",
+        "%-28s %,7d ms  %,8.0f awards/s  Batik renders %d  signatures %,d  files %,d"
+            + "  heap after %,d MB%n",
         what,
         millis,
         awards * 1000.0 / Math.max(1, millis),
-        count(cache) - cachedBefore,
+        count(cache.resolve("images")) - rendersBefore,
+        count(cache.resolve("signatures")) - signaturesBefore,
         report.filesWritten(),
         heap / (1024 * 1024));
+  }
+
+  /** Makes the keys, publishes their public parts and signing settings; returns the secrets. */
+  private static java.util.Map<String, String> signingKeys(Path site) throws IOException {
+    var rsa = KeyGenerator.generate(KeyAlgorithm.RS256);
+    var ed = KeyGenerator.generate(KeyAlgorithm.Ed25519);
+    write(site.resolve("keys/rsa-1.pem"), rsa.publicKeyPem());
+    write(site.resolve("keys/ed-1.pem"), ed.publicKeyPem());
+    Files.writeString(
+        site.resolve("site.yaml"),
+        "signing:\n  jwt: rsa-1\n  dataIntegrity: ed-1\n  keys:\n"
+            + "    - id: rsa-1\n      algorithm: RS256\n    - id: ed-1\n      algorithm: Ed25519\n",
+        StandardCharsets.UTF_8,
+        java.nio.file.StandardOpenOption.APPEND);
+    return java.util.Map.of(
+        PrivateKeys.environmentVariable("rsa-1"), rsa.privateKeyPem(),
+        PrivateKeys.environmentVariable("ed-1"), ed.privateKeyPem());
   }
 
   private static void writeSite(Path site, int awards) throws IOException {
