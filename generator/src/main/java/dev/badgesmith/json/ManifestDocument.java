@@ -28,7 +28,7 @@ public final class ManifestDocument {
       item.put("source", award.source());
       item.put("revoked", award.revoked());
       ObjectNode documents = item.putObject("documents");
-      documents.put("ob2Assertion", layout.assertionJson(award).file());
+      documents.put("ob2Assertion", layout.ob2Assertion(award).file());
       if (!award.revoked()) {
         documents.put("ob2Png", layout.bakedPng(award).file());
         site.badge(award.badgeId())

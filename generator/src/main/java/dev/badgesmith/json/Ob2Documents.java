@@ -47,6 +47,7 @@ public final class Ob2Documents {
     verification.put("type", "VerificationObject");
     verification.put("startsWith", layout.assertionsPrefix().url());
     json.put("revocationList", layout.revocationList(issuer.id()).url());
+    signingKey().ifPresent(k -> json.putArray("publicKey").add(layout.cryptographicKey(k).url()));
     return json;
   }
 
@@ -57,7 +58,7 @@ public final class Ob2Documents {
     ArrayNode entries = json.putArray("revokedAssertions");
     for (Award award : revoked) {
       ObjectNode entry = entries.addObject();
-      entry.put("id", layout.assertionJson(award).url());
+      entry.put("id", assertionId(award));
       entry.put("revocationReason", award.revocation().orElseThrow().reason());
     }
     return json;
@@ -94,8 +95,9 @@ public final class Ob2Documents {
 
   /** The hosted assertion; for a revoked award, the short form that says so. */
   public ObjectNode assertion(Award award, BadgeClass badge) {
-    String id = layout.assertionJson(award).url();
-    if (award.revocation().isPresent()) {
+    String id = assertionId(award);
+    // A signed assertion cannot be changed once given out: its revocation is in the issuer's list.
+    if (award.revocation().isPresent() && signingKey().isEmpty()) {
       ObjectNode json = JsonOutput.object();
       json.put("@context", CONTEXT);
       json.put("id", id);
@@ -110,7 +112,13 @@ public final class Ob2Documents {
     recipient.put("salt", award.recipient().salt());
     recipient.put("identity", award.recipient().identity());
     json.put("badge", layout.badgeJson(badge.id()).url());
-    json.putObject("verification").put("type", "HostedBadge");
+    ObjectNode verification = json.putObject("verification");
+    if (signingKey().isPresent()) {
+      verification.put("type", "SignedBadge");
+      verification.put("creator", layout.cryptographicKey(signingKey().get()).url());
+    } else {
+      verification.put("type", "HostedBadge");
+    }
     json.put("issuedOn", dateTime(award.issuedOn()));
     award.expires().ifPresent(e -> json.put("expires", dateTime(e)));
     json.put("image", layout.bakedPng(award).url());
@@ -129,6 +137,46 @@ public final class Ob2Documents {
       }
     }
     return json;
+  }
+
+  /** The CryptographicKey document signed assertions name as their {@code creator}. */
+  public ObjectNode cryptographicKey(String keyId, String ownerIssuer, String publicKeyPem) {
+    ObjectNode json = document("CryptographicKey", layout.cryptographicKey(keyId).url());
+    json.put("owner", layout.issuerJson(ownerIssuer).url());
+    json.put("publicKeyPem", publicKeyPem);
+    return json;
+  }
+
+  /**
+   * A hosted assertion's id is its URL. A signed one's is a {@code urn:uuid} that follows from the
+   * award, with the bits of a version 4 UUID (validators accept no other form), so it never changes
+   * between builds.
+   */
+  public String assertionId(Award award) {
+    if (signingKey().isEmpty()) {
+      return layout.assertionJson(award).url();
+    }
+    byte[] digest;
+    try {
+      digest =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(
+                  ("badgesmith-ob2:" + award.badgeId() + "/" + award.id())
+                      .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
+    digest[6] = (byte) ((digest[6] & 0x0f) | 0x40);
+    digest[8] = (byte) ((digest[8] & 0x3f) | 0x80);
+    java.nio.ByteBuffer bytes = java.nio.ByteBuffer.wrap(digest);
+    return "urn:uuid:" + new java.util.UUID(bytes.getLong(), bytes.getLong());
+  }
+
+  /** The key of signed assertions, when the site signs them. */
+  private Optional<String> signingKey() {
+    return layout.ob2Signed()
+        ? layout.settings().signing().flatMap(s -> s.jwtKey())
+        : Optional.empty();
   }
 
   private static ObjectNode document(String type, String id) {

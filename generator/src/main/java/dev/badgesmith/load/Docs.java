@@ -32,7 +32,8 @@ public final class Docs {
       Optional<Located<String>> issuerId,
       Optional<Located<String>> jwt,
       Optional<Located<String>> dataIntegrity,
-      List<KeyDoc> keys) {}
+      List<KeyDoc> keys,
+      Optional<Located<String>> ob2) {}
 
   public record KeyDoc(
       Located<String> id,

@@ -44,7 +44,8 @@ public final class SiteLoader {
   static final List<String> SETTINGS_KEYS =
       List.of(
           "title", "description", "baseUrl", "issuer", "language", "timeZone", "images", "signing");
-  static final List<String> SIGNING_KEYS = List.of("issuerId", "jwt", "dataIntegrity", "keys");
+  static final List<String> SIGNING_KEYS =
+      List.of("issuerId", "jwt", "dataIntegrity", "ob2", "keys");
   static final List<String> KEY_KEYS =
       List.of("id", "algorithm", "publicKey", "validFrom", "validUntil", "revoked");
   static final List<String> IMAGES_KEYS = List.of("pngSize", "maxSize");
@@ -226,7 +227,16 @@ public final class SiteLoader {
                 id.get(), algorithm.get(), k.text("publicKey"), validFrom, validUntil, revoked));
       }
     }
-    return new SigningDoc(r.at(), issuerId, r.text("jwt"), r.text("dataIntegrity"), keys);
+    Optional<Located<String>> ob2 = r.text("ob2");
+    if (ob2.isPresent() && !List.of("hosted", "signed").contains(ob2.get().value())) {
+      d.add(
+          Diagnostic.error(
+                  Code.INVALID_VALUE,
+                  ob2.get().at(),
+                  "'" + ob2.get().value() + "' is not a form of Open Badges 2.0 verification")
+              .withHint("write hosted (the default) or signed"));
+    }
+    return new SigningDoc(r.at(), issuerId, r.text("jwt"), r.text("dataIntegrity"), keys, ob2);
   }
 
   private static Optional<IssuerDoc> issuer(SourceFile f, String text, Diagnostics d) {

@@ -15,12 +15,15 @@ import java.util.Optional;
  *     them
  * @param keys every key the site publishes: current ones and earlier ones, so that credentials
  *     signed before a rotation still verify
+ * @param ob2Signed whether Open Badges 2.0 assertions are signed (a JWS, by the RS256 {@code jwt}
+ *     key) instead of hosted
  */
 public record SigningSettings(
     boolean issuerIdIsDid,
     Optional<String> jwtKey,
     Optional<String> dataIntegrityKey,
-    List<PublishedKey> keys) {
+    List<PublishedKey> keys,
+    boolean ob2Signed) {
 
   public SigningSettings {
     Objects.requireNonNull(jwtKey, "jwtKey");

@@ -115,6 +115,26 @@ public record SiteLayout(SiteSettings settings) {
     return settings.url("credentials/" + award.badgeId() + "/" + award.id() + ".svg");
   }
 
+  /** Whether the site signs its Open Badges 2.0 assertions instead of hosting them. */
+  public boolean ob2Signed() {
+    return settings.signing().map(s -> s.ob2Signed()).orElse(false);
+  }
+
+  /** An award's Open Badges 2.0 assertion as published: hosted JSON, or a signed JWS. */
+  public SiteUrl ob2Assertion(Award award) {
+    return ob2Signed() ? signedAssertion(award) : assertionJson(award);
+  }
+
+  /** A signed Open Badges 2.0 assertion: the compact JWS. */
+  public SiteUrl signedAssertion(Award award) {
+    return settings.url("assertions/" + award.badgeId() + "/" + award.id() + ".jws");
+  }
+
+  /** The Open Badges 2.0 CryptographicKey document of a key signed assertions name. */
+  public SiteUrl cryptographicKey(String keyId) {
+    return settings.url("keys/ob2/" + keyId + ".json");
+  }
+
   /** An issuer's Open Badges 2.0 RevocationList. */
   public SiteUrl revocationList(String issuerId) {
     return settings.url("issuers/" + issuerId + "/revocations.json");

@@ -133,7 +133,7 @@ final class PageViews {
         award.expires().map(PageViews::date).orElse(null),
         award.revoked(),
         award.revocation().flatMap(Revocation::date).map(DATE::format).orElse(null),
-        layout.assertionJson(award).url());
+        layout.ob2Assertion(award).url());
   }
 
   private static AlignmentView alignment(Alignment alignment) {

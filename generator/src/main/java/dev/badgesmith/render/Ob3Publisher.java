@@ -20,7 +20,6 @@ import dev.badgesmith.write.OutputSink;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,15 +43,15 @@ final class Ob3Publisher {
   private final StatusIndexes indexes;
 
   /**
-   * @param cacheFolder where signed credentials are kept between builds, when set
+   * @param cache signed credentials kept between builds
    */
-  Ob3Publisher(Site site, SiteLayout layout, Credentials credentials, Optional<Path> cacheFolder) {
+  Ob3Publisher(Site site, SiteLayout layout, Credentials credentials, SignatureCache cache) {
     this.site = site;
     this.layout = layout;
     this.signing = site.settings().signing().orElseThrow();
     this.credentials = credentials;
     this.documents = new Ob3Documents(layout);
-    this.cache = new SignatureCache(cacheFolder);
+    this.cache = cache;
     this.indexes = new StatusIndexes(site.awards());
   }
 
@@ -155,7 +154,11 @@ final class Ob3Publisher {
             statusListUrl(), issuer, created, revoked, StatusIndexes.SIZE);
     Proofs proofs = sign(list, created, layout.statusList().file(), layout.statusListJwt().file());
     for (var file : proofs.files().entrySet()) {
-      out.write(file.getKey(), file.getValue());
+      // Unsigned, the list would say nothing: without an embedded proof only its JWT is published.
+      if (file.getKey().equals(layout.statusListJwt().file())
+          || credentials.dataIntegrityKey().isPresent()) {
+        out.write(file.getKey(), file.getValue());
+      }
     }
     out.write(
         layout.credentialRevocations().file(),

@@ -19,6 +19,8 @@ import dev.badgesmith.model.SiteLayout;
 import dev.badgesmith.pages.PageRenderer;
 import dev.badgesmith.pages.SocialCardTemplate;
 import dev.badgesmith.pages.SocialCardView;
+import dev.badgesmith.sign.CredentialSigner;
+import dev.badgesmith.sign.SigningKey;
 import dev.badgesmith.source.SourceFile;
 import dev.badgesmith.write.StagingOutput;
 import java.io.IOException;
@@ -46,7 +48,7 @@ public final class SiteRenderer {
   private final ForkJoinPool pool;
   private final SvgRasterizer rasterizer;
   private final Optional<Credentials> credentials;
-  private final Optional<Path> cacheDirectory;
+  private final SignatureCache signatures;
 
   /**
    * @param cacheDirectory where rendered PNGs are kept between builds, when set
@@ -61,7 +63,7 @@ public final class SiteRenderer {
     this.pool = Objects.requireNonNull(pool, "pool");
     this.rasterizer = new SvgRasterizer(cacheDirectory.map(d -> d.resolve("images")));
     this.credentials = Objects.requireNonNull(credentials, "credentials");
-    this.cacheDirectory = cacheDirectory;
+    this.signatures = new SignatureCache(cacheDirectory.map(d -> d.resolve("signatures")));
   }
 
   /** A badge class's design as written, and as PNG (the design itself, or rendered from SVG). */
@@ -86,6 +88,14 @@ public final class SiteRenderer {
       }
     }
 
+    if (layout.ob2Signed()) {
+      String keyId = site.settings().signing().flatMap(s -> s.jwtKey()).orElseThrow();
+      String pem =
+          site.settings().signing().flatMap(s -> s.key(keyId)).orElseThrow().publicKeyPem();
+      out.write(
+          layout.cryptographicKey(keyId).file(),
+          JsonOutput.bytes(ob2.cryptographicKey(keyId, site.settings().defaultIssuer(), pem)));
+    }
     Map<String, BadgeClass> badges = site.badgesById();
     Map<String, Design> designs = new HashMap<>();
     SocialCardTemplate cardTemplate = new SocialCardTemplate(overrides());
@@ -110,10 +120,7 @@ public final class SiteRenderer {
     }
 
     Optional<Ob3Publisher> ob3 =
-        credentials.map(
-            c ->
-                new Ob3Publisher(
-                    site, layout, c, cacheDirectory.map(d -> d.resolve("signatures"))));
+        credentials.map(c -> new Ob3Publisher(site, layout, c, signatures));
     if (ob3.isPresent()) {
       ob3.get().publishKeys(out);
       ob3.get().publishStatus(out);
@@ -144,7 +151,7 @@ public final class SiteRenderer {
   }
 
   /** One award: its hosted assertion and, unless revoked, the badge baked with it. */
-  private static void award(
+  private void award(
       Award award,
       BadgeClass badge,
       Design design,
@@ -153,19 +160,30 @@ public final class SiteRenderer {
       StagingOutput out) {
     try {
       byte[] assertion = JsonOutput.bytes(ob2.assertion(award, badge));
-      out.write(layout.assertionJson(award).file(), assertion);
+      String json = new String(assertion, StandardCharsets.UTF_8);
+      // Hosted, the assertion is the JSON at its id; signed, it is a JWS over that JSON.
+      String baked = json;
+      Optional<String> verify = Optional.of(layout.assertionJson(award).url());
+      if (layout.ob2Signed()) {
+        SigningKey key = credentials.orElseThrow().jwt().orElseThrow();
+        baked =
+            signatures.get(
+                () -> CredentialSigner.signCompactJws(key, assertion),
+                "ob2-jws",
+                key.publicKeyInfo().thumbprint(),
+                json);
+        verify = Optional.empty();
+        out.write(layout.signedAssertion(award).file(), baked.getBytes(StandardCharsets.US_ASCII));
+      } else {
+        out.write(layout.assertionJson(award).file(), assertion);
+      }
       if (award.revoked()) {
         return; // a revoked award has nothing left to bake
       }
-      String json = new String(assertion, StandardCharsets.UTF_8);
-      out.write(layout.bakedPng(award).file(), PngBaker.bake(design.png(), BadgeVersion.OB2, json));
+      out.write(
+          layout.bakedPng(award).file(), PngBaker.bake(design.png(), BadgeVersion.OB2, baked));
       if (design.format().equals("svg")) {
-        byte[] svg =
-            SvgBaker.bake(
-                design.source(),
-                BadgeVersion.OB2,
-                json,
-                Optional.of(layout.assertionJson(award).url()));
+        byte[] svg = SvgBaker.bake(design.source(), BadgeVersion.OB2, baked, verify);
         out.write(layout.bakedSvg(award).file(), svg);
       }
     } catch (IOException e) {

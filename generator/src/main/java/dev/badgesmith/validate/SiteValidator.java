@@ -216,10 +216,25 @@ public final class SiteValidator {
       if (!ok) {
         return Optional.empty();
       }
+      boolean ob2Signed = doc.ob2().map(o -> o.value().equals("signed")).orElse(false);
+      if (ob2Signed
+          && !doc.jwt().map(j -> algorithms.get(j.value()) == KeyAlgorithm.RS256).orElse(false)) {
+        d.add(
+            Diagnostic.error(
+                    Code.INVALID_VALUE,
+                    doc.ob2().get().at(),
+                    "signed Open Badges 2.0 assertions need an RS256 key as 'jwt'")
+                .withHint("Open Badges 2.0 validators check RS256 signatures only"));
+        return Optional.empty();
+      }
       boolean did = doc.issuerId().map(i -> i.value().equals("did")).orElse(true);
       return Optional.of(
           new SigningSettings(
-              did, doc.jwt().map(Located::value), doc.dataIntegrity().map(Located::value), keys));
+              did,
+              doc.jwt().map(Located::value),
+              doc.dataIntegrity().map(Located::value),
+              keys,
+              ob2Signed));
     }
 
     private boolean role(
