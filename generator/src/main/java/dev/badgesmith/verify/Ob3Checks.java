@@ -22,19 +22,16 @@ final class Ob3Checks {
   private final Documents documents;
   private final DataIntegrity dataIntegrity;
   private final Map<String, StatusMethod> statusMethods;
-  private final StatusMethod.StatusContext statusContext;
   private final Verifier verifier;
 
   Ob3Checks(
       Documents documents,
       DataIntegrity dataIntegrity,
       Map<String, StatusMethod> statusMethods,
-      StatusMethod.StatusContext statusContext,
       Verifier verifier) {
     this.documents = documents;
     this.dataIntegrity = dataIntegrity;
     this.statusMethods = statusMethods;
-    this.statusContext = statusContext;
     this.verifier = verifier;
   }
 
@@ -244,7 +241,7 @@ final class Ob3Checks {
             "cannot read a credentialStatus of type '" + type + "', so revocation is unknown");
         return;
       }
-      Check check = method.check(object, credential, statusContext);
+      Check check = method.check(object, credential, verifier.statusContext(steps.depth()));
       if (!check.passed()) {
         steps.add(Check.failed(Step.STATUS, check.message()));
         return;

@@ -9,6 +9,18 @@ import java.util.Map;
 /** The checks of one verification as they come in; the first word on a step is the one kept. */
 final class Steps {
   private final Map<Step, Check> checks = new EnumMap<>(Step.class);
+  private final int depth;
+
+  /**
+   * @param depth 0 for what the caller gave, 1 for its status list, and so on
+   */
+  Steps(int depth) {
+    this.depth = depth;
+  }
+
+  int depth() {
+    return depth;
+  }
 
   void pass(Step step, String message) {
     checks.putIfAbsent(step, Check.passed(step, message));

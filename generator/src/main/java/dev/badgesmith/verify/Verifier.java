@@ -44,6 +44,7 @@ import java.util.regex.Pattern;
 public final class Verifier {
   private static final Pattern COMPACT_JWS =
       Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
+  private static final int MAX_DEPTH = 2;
 
   private final Documents documents;
   private final Clock clock;
@@ -54,24 +55,11 @@ public final class Verifier {
     this.documents = new Documents(builder.resolver);
     this.clock = builder.clock;
     this.ob2 = new Ob2Checks(documents, this);
-    StatusMethod.StatusContext context =
-        new StatusMethod.StatusContext() {
-          @Override
-          public Resolver resolver() {
-            return documents.resolver();
-          }
-
-          @Override
-          public VerificationReport verifyCredential(byte[] json, String url) {
-            return verify(json, url, Optional.empty());
-          }
-        };
     this.ob3 =
         new Ob3Checks(
             documents,
             new DataIntegrity(new Canonicalizer(builder.contexts)),
             Map.copyOf(builder.statusMethods),
-            context,
             this);
   }
 
@@ -85,7 +73,7 @@ public final class Verifier {
     try {
       bytes = documents.resolver().fetch(url);
     } catch (ResolveException e) {
-      Steps steps = new Steps();
+      Steps steps = new Steps(0);
       steps.fail(Step.FORMAT, e.getMessage());
       return steps.report(url, recipient.isPresent());
     }
@@ -99,10 +87,34 @@ public final class Verifier {
    * @param recipient an identity (e-mail address, URL, telephone number, DID) the badge must be for
    */
   public VerificationReport verify(byte[] bytes, String input, Optional<String> recipient) {
+    return verify(bytes, input, recipient, 0);
+  }
+
+  /** Status lists are credentials with a status of their own: {@code depth} bounds the chain. */
+  VerificationReport verify(byte[] bytes, String input, Optional<String> recipient, int depth) {
     Objects.requireNonNull(bytes, "bytes");
-    Steps steps = new Steps();
+    Steps steps = new Steps(depth);
+    if (depth > MAX_DEPTH) {
+      steps.fail(Step.FORMAT, "status lists nested deeper than " + MAX_DEPTH);
+      return steps.report(input, recipient.isPresent());
+    }
     detect(bytes, "", steps, recipient);
     return steps.report(input, recipient.isPresent());
+  }
+
+  /** What status methods get: the resolver, and verification one level deeper. */
+  StatusMethod.StatusContext statusContext(int depth) {
+    return new StatusMethod.StatusContext() {
+      @Override
+      public Resolver resolver() {
+        return documents.resolver();
+      }
+
+      @Override
+      public VerificationReport verifyCredential(byte[] json, String url) {
+        return verify(json, url, Optional.empty(), depth + 1);
+      }
+    };
   }
 
   private void detect(byte[] bytes, String carrier, Steps steps, Optional<String> recipient) {
@@ -283,7 +295,10 @@ public final class Verifier {
     private Clock clock;
     private final Map<String, StatusMethod> statusMethods = new LinkedHashMap<>();
 
-    private Builder() {}
+    private Builder() {
+      statusMethod(new BitstringStatusListMethod());
+      statusMethod(new RevocationListMethod());
+    }
 
     /** Where URLs are fetched: a {@link SiteFolderResolver} offline, an {@link HttpResolver}. */
     public Builder resolver(Resolver resolver) {
@@ -303,7 +318,11 @@ public final class Verifier {
       return this;
     }
 
-    /** Reads one type of {@code credentialStatus} entry; a later method for a type replaces. */
+    /**
+     * Reads one type of {@code credentialStatus} entry, beside the standard ones ({@code
+     * BitstringStatusListEntry}, {@code 1EdTechRevocationList}); a later method for a type replaces
+     * the earlier.
+     */
     public Builder statusMethod(StatusMethod method) {
       statusMethods.put(method.type(), method);
       return this;

@@ -137,20 +137,20 @@ class SignedAssertionAndStatusTest {
     credential.put("validFrom", "2025-01-15T12:00:00Z");
     credential
         .putObject("credentialStatus")
-        .put("type", "BitstringStatusListEntry")
+        .put("type", "ExampleStatusEntry")
         .put("statusListIndex", "7");
     String text = JSON.writeValueAsString(credential);
 
     assertThat(verify(text, Verifier.builder()).check(Step.STATUS).orElseThrow().line())
         .isEqualTo(
-            "FAIL status: cannot read a credentialStatus of type 'BitstringStatusListEntry',"
+            "FAIL status: cannot read a credentialStatus of type 'ExampleStatusEntry',"
                 + " so revocation is unknown");
 
     StatusMethod revokedAtSeven =
         new StatusMethod() {
           @Override
           public String type() {
-            return "BitstringStatusListEntry";
+            return "ExampleStatusEntry";
           }
 
           @Override
