@@ -17,11 +17,13 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -261,15 +263,17 @@ public final class Verifier {
       return;
     }
     String identity = given.get().strip();
-    Map<String, Boolean> candidates = new LinkedHashMap<>();
-    candidates.put(identity, true);
+    Set<String> candidates = new LinkedHashSet<>();
+    candidates.add(identity);
     if (identity.startsWith("mailto:")) {
-      candidates.put(identity.substring("mailto:".length()), true);
+      candidates.add(identity.substring("mailto:".length()));
     }
     // Addresses are lower-cased when hashed, so one typed with capitals still matches.
-    List.copyOf(candidates.keySet()).forEach(c -> candidates.put(c.toLowerCase(Locale.ROOT), true));
+    for (String candidate : List.copyOf(candidates)) {
+      candidates.add(candidate.toLowerCase(Locale.ROOT));
+    }
     for (Identity claim : identities) {
-      for (String candidate : candidates.keySet()) {
+      for (String candidate : candidates) {
         boolean match =
             claim.hashed()
                 ? claim.value().toLowerCase(Locale.ROOT).startsWith("sha256$")

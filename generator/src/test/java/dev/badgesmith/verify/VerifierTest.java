@@ -323,6 +323,38 @@ class VerifierTest {
   }
 
   @Test
+  void aSiteThatNamesItsIssuerByUrlPublishesKeyDocumentsThatVerify(@TempDir Path work) {
+    Path copy = work.resolve("site");
+    TestSites.copy(site, copy);
+    TestSites.write(
+        copy.resolve("site.yaml"),
+        """
+        title: Test Guild
+        baseUrl: https://badges.example.org/guild/
+        signing:
+          issuerId: url
+          jwt: rsa-1
+          dataIntegrity: ed-1
+          keys:
+            - id: rsa-1
+              algorithm: RS256
+            - id: ed-1
+              algorithm: Ed25519
+        """);
+    Path built = work.resolve("out");
+    build(copy, built, environment);
+    VerificationReport report =
+        verify(built, read(built.resolve("credentials/intro/jane.json")), Optional.empty());
+    assertPasses(report);
+    assertThat(report.check(Step.ISSUER_AND_KEY).orElseThrow().message())
+        .isEqualTo(
+            "the issuer https://badges.example.org/guild/issuers/guild.json controls"
+                + " https://badges.example.org/guild/keys/ed-1.json (its key document)");
+    assertPasses(
+        verify(built, read(built.resolve("credentials/intro/jane.jwt")), Optional.empty()));
+  }
+
+  @Test
   void inputThatIsNoBadgeFailsAtFormatAndSkipsTheRest() {
     VerificationReport report = verify(out, "hello".getBytes(UTF_8), Optional.empty());
     assertThat(failure(report).step()).isEqualTo(Step.FORMAT);
