@@ -66,6 +66,41 @@ public record PublicKeyInfo(String id, KeyAlgorithm algorithm, PublicKey key) {
     return info;
   }
 
+  /**
+   * Reads a public JWK ({@code kty} RSA, EC on P-256, or OKP on Ed25519), as a VC-JWT {@code kid}
+   * points at; refuses one that holds a private part.
+   *
+   * @param id the key's id when the JWK has no {@code kid}
+   */
+  public static PublicKeyInfo fromJwk(String id, String json) {
+    JWK jwk;
+    try {
+      jwk = JWK.parse(json);
+    } catch (java.text.ParseException e) {
+      throw new KeyException("not a JWK: " + e.getMessage(), e);
+    }
+    String kid = jwk.getKeyID() != null ? jwk.getKeyID() : id;
+    if (jwk.isPrivate()) {
+      throw new KeyException("the JWK '" + kid + "' holds a private key; publish only public keys");
+    }
+    try {
+      PublicKey key;
+      if (jwk instanceof RSAKey rsa) {
+        key = rsa.toRSAPublicKey();
+      } else if (jwk instanceof ECKey ec) {
+        key = ec.toECPublicKey();
+      } else if (jwk instanceof OctetKeyPair okp && Curve.Ed25519.equals(okp.getCurve())) {
+        key = ed25519(kid, okp.getX().decode()).key();
+      } else {
+        throw new KeyException(
+            "the JWK '" + kid + "' is a " + jwk.getKeyType() + " key Badgesmith cannot use");
+      }
+      return new PublicKeyInfo(kid, KeyAlgorithm.of(key), key);
+    } catch (JOSEException e) {
+      throw new KeyException("the JWK '" + kid + "' is not a valid key: " + e.getMessage(), e);
+    }
+  }
+
   /** An Ed25519 public key from its raw 32 bytes. */
   public static PublicKeyInfo ed25519(String id, byte[] rawKey) {
     if (rawKey.length != 32) {

@@ -143,6 +143,32 @@ class KeyMaterialTest {
         .isFalse();
   }
 
+  @ParameterizedTest
+  @EnumSource(KeyAlgorithm.class)
+  void readsThePublishedJwkBackAsTheSameKey(KeyAlgorithm algorithm) {
+    PublicKeyInfo key = TestKeys.publicKey(algorithm);
+    PublicKeyInfo read = PublicKeyInfo.fromJwk("fallback", key.toJwkJson("key-1"));
+    assertThat(read.id()).isEqualTo("key-1");
+    assertThat(read.algorithm()).isEqualTo(algorithm);
+    assertThat(read.key().getEncoded()).isEqualTo(key.key().getEncoded());
+  }
+
+  @Test
+  void refusesAJwkWithAPrivatePartOrThatIsNoJwk() {
+    assertThatThrownBy(
+            () ->
+                PublicKeyInfo.fromJwk(
+                    "k",
+                    "{\"kty\":\"OKP\",\"crv\":\"Ed25519\","
+                        + "\"x\":\"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo\","
+                        + "\"d\":\"nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A\"}"))
+        .isInstanceOf(KeyException.class)
+        .hasMessageContaining("private");
+    assertThatThrownBy(() -> PublicKeyInfo.fromJwk("k", "{}"))
+        .isInstanceOf(KeyException.class)
+        .hasMessageStartingWith("not a JWK");
+  }
+
   @Test
   void theEd25519JwkHoldsTheRawKey() {
     Map<String, Object> jwk = PublicKeyInfo.ed25519("v", TestKeys.VECTOR_PUBLIC_KEY).toJwk();

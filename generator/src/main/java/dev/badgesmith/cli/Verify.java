@@ -1,0 +1,111 @@
+package dev.badgesmith.cli;
+
+import dev.badgesmith.BadgesmithException;
+import dev.badgesmith.ld.ContextStore;
+import dev.badgesmith.verify.Check;
+import dev.badgesmith.verify.HttpResolver;
+import dev.badgesmith.verify.Resolver;
+import dev.badgesmith.verify.SiteFolderResolver;
+import dev.badgesmith.verify.VerificationReport;
+import dev.badgesmith.verify.Verifier;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code badgesmith verify}: checks one badge as a verifier would, one line per step. */
+@Command(
+    name = "verify",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Verify a baked PNG or SVG, a JSON assertion or credential, a JWS or a VC-JWT, step by step"
+          + " (format, proof, issuer and key, status, expiry), against a built site folder"
+          + " (--site) or the live site.",
+      "Exits 0 only when every step passes."
+    })
+final class Verify implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "FILE|URL", description = "What to verify.")
+  String input;
+
+  @Option(
+      names = "--site",
+      paramLabel = "DIR",
+      description =
+          "A built site folder: URLs under its baseUrl are read from it, nothing is fetched"
+              + " (default: fetch the live URLs).")
+  Path site;
+
+  @Option(
+      names = "--contexts",
+      paramLabel = "DIR",
+      description =
+          "A folder of the JSON-LD contexts proofs use (default: a cache, filled from their URLs"
+              + " on first use and checked against pinned digests).")
+  Path contexts;
+
+  @Option(
+      names = "--recipient",
+      paramLabel = "IDENTITY",
+      description = "Also check the badge was awarded to this e-mail address, URL, phone or DID.")
+  String recipient;
+
+  @Override
+  public Integer call() {
+    Resolver resolver =
+        site != null ? new SiteFolderResolver(site) : HttpResolver.builder().build();
+    ContextStore.Builder store =
+        ContextStore.builder()
+            .cacheFolder(ContextStore.defaultCacheFolder(Path.of(System.getProperty("user.home"))))
+            .fetch(true);
+    if (contexts != null) {
+      if (!Files.isDirectory(contexts)) {
+        throw new BadgesmithException("no contexts folder at " + contexts);
+      }
+      store.folder(contexts);
+    }
+    Verifier verifier =
+        Verifier.builder()
+            .resolver(resolver)
+            .contexts(store.build())
+            .clock(Clock.systemUTC())
+            .build();
+    Optional<String> identity = Optional.ofNullable(recipient);
+    VerificationReport report;
+    if (input.startsWith("https://") || input.startsWith("http://")) {
+      report = verifier.verifyUrl(input, identity);
+    } else {
+      Path file = Path.of(input);
+      if (!Files.isRegularFile(file)) {
+        throw new BadgesmithException("no file at " + input);
+      }
+      try {
+        report = verifier.verify(Files.readAllBytes(file), input, identity);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    for (Check check : report.checks()) {
+      out.println(check.line());
+    }
+    if (report.passed()) {
+      out.println("Verified: " + input);
+      return Main.OK;
+    }
+    out.println(
+        "Not verified: "
+            + input
+            + report.firstFailure().map(c -> " (" + c.name() + " failed)").orElse(""));
+    return Main.CONTENT_ERRORS;
+  }
+}

@@ -1,0 +1,110 @@
+package dev.badgesmith.verify;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** JSON documents fetched through a resolver, and the small readings of them every check needs. */
+final class Documents {
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Resolver resolver;
+
+  Documents(Resolver resolver) {
+    this.resolver = resolver;
+  }
+
+  Resolver resolver() {
+    return resolver;
+  }
+
+  /** The JSON object published at {@code url}. */
+  ObjectNode object(String url) throws ResolveException {
+    byte[] bytes = resolver.fetch(url);
+    return parseObject(bytes)
+        .orElseThrow(
+            () ->
+                new ResolveException(
+                    ResolveException.Reason.FAILED, "what " + url + " publishes is not JSON"));
+  }
+
+  static Optional<ObjectNode> parseObject(byte[] bytes) {
+    try {
+      JsonNode node = JSON.readTree(bytes);
+      return node instanceof ObjectNode object ? Optional.of(object) : Optional.empty();
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** A string member, or the {@code id} of an object member. */
+  static Optional<String> idOf(JsonNode node) {
+    if (node == null || node.isNull() || node.isMissingNode()) {
+      return Optional.empty();
+    }
+    if (node.isTextual()) {
+      return Optional.of(node.asText());
+    }
+    JsonNode id = node.get("id");
+    return id != null && id.isTextual() ? Optional.of(id.asText()) : Optional.empty();
+  }
+
+  /** A member that may be one string or a list of them. */
+  static List<String> strings(JsonNode node) {
+    List<String> values = new ArrayList<>();
+    if (node == null) {
+      return values;
+    }
+    if (node.isArray()) {
+      node.forEach(n -> idOf(n).ifPresent(values::add));
+    } else {
+      idOf(node).ifPresent(values::add);
+    }
+    return values;
+  }
+
+  /** The members of a value that may be one object or a list of them. */
+  static List<JsonNode> items(JsonNode node) {
+    List<JsonNode> values = new ArrayList<>();
+    if (node == null || node.isNull() || node.isMissingNode()) {
+      return values;
+    }
+    if (node.isArray()) {
+      node.forEach(values::add);
+    } else {
+      values.add(node);
+    }
+    return values;
+  }
+
+  static Optional<String> text(JsonNode node, String member) {
+    JsonNode value = node.get(member);
+    return value != null && value.isTextual() ? Optional.of(value.asText()) : Optional.empty();
+  }
+
+  /**
+   * A date-time member as an instant; a bare date is its first moment in UTC.
+   *
+   * @throws DateTimeParseException when the member is not a date
+   */
+  static Optional<Instant> instant(JsonNode node, String member) {
+    Optional<String> text = text(node, member);
+    if (text.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(OffsetDateTime.parse(text.get()).toInstant());
+    } catch (DateTimeParseException e) {
+      return Optional.of(LocalDate.parse(text.get()).atStartOfDay(ZoneOffset.UTC).toInstant());
+    }
+  }
+}

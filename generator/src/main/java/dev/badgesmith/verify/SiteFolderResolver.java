@@ -1,0 +1,78 @@
+package dev.badgesmith.verify;
+
+import static dev.badgesmith.verify.ResolveException.Reason.NOT_FOUND;
+import static dev.badgesmith.verify.ResolveException.Reason.OUT_OF_REACH;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.badgesmith.BadgesmithException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Answers URLs under a built site's {@code baseUrl} (read from its {@code manifest.json}) from the
+ * site folder, so a credential can be checked before, or without, publishing the site.
+ */
+public final class SiteFolderResolver implements Resolver {
+  private final Path root;
+  private final String baseUrl;
+
+  /**
+   * @throws BadgesmithException when the folder holds no Badgesmith {@code manifest.json}
+   */
+  public SiteFolderResolver(Path builtSite) {
+    this.root = builtSite.toAbsolutePath().normalize();
+    Path manifest = root.resolve("manifest.json");
+    if (!Files.isRegularFile(manifest)) {
+      throw new BadgesmithException(
+          "no manifest.json in " + builtSite + ": give the folder a build wrote");
+    }
+    try {
+      JsonNode json = new ObjectMapper().readTree(manifest.toFile());
+      String base = json.path("baseUrl").asText("");
+      if (!base.startsWith("https://")) {
+        throw new BadgesmithException(manifest + " has no https baseUrl");
+      }
+      this.baseUrl = base.endsWith("/") ? base : base + "/";
+    } catch (IOException e) {
+      throw new BadgesmithException("cannot read " + manifest + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The site's public URL, ending in {@code /}. */
+  public String baseUrl() {
+    return baseUrl;
+  }
+
+  @Override
+  public byte[] fetch(String url) throws ResolveException {
+    String address = DidWeb.isDidWeb(url) ? DidWeb.documentUrl(url) : url;
+    address = DidWeb.withoutFragment(address);
+    int query = address.indexOf('?');
+    if (query >= 0) {
+      address = address.substring(0, query);
+    }
+    if (!address.startsWith(baseUrl)) {
+      throw new ResolveException(
+          OUT_OF_REACH, url + " is not part of the site at " + baseUrl + " (checked offline)");
+    }
+    String relative = address.substring(baseUrl.length());
+    if (relative.isEmpty() || relative.endsWith("/")) {
+      relative += "index.html";
+    }
+    Path file = root.resolve(relative).normalize();
+    if (!file.startsWith(root)) {
+      throw new ResolveException(OUT_OF_REACH, url + " points out of the site folder");
+    }
+    if (!Files.isRegularFile(file)) {
+      throw new ResolveException(NOT_FOUND, "nothing is published at " + url);
+    }
+    try {
+      return Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,32 @@
+package dev.badgesmith.verify;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Every step of one verification, in order.
+ *
+ * @param input what was checked: a file name or a URL
+ */
+public record VerificationReport(String input, List<Check> checks) {
+  public VerificationReport {
+    Objects.requireNonNull(input, "input");
+    checks = List.copyOf(checks);
+  }
+
+  /** Whether every step passed: the only result a verifier may accept. */
+  public boolean passed() {
+    return !checks.isEmpty() && checks.stream().allMatch(Check::passed);
+  }
+
+  /** The first step that found a problem (a skipped step only follows one). */
+  public Optional<Check> firstFailure() {
+    return checks.stream().filter(c -> c.outcome() == Check.Outcome.FAILED).findFirst();
+  }
+
+  /** The result of one step; every report has each step but {@code recipient} (when asked). */
+  public Optional<Check> check(Check.Step step) {
+    return checks.stream().filter(c -> c.step() == step).findFirst();
+  }
+}

@@ -1,0 +1,132 @@
+package dev.badgesmith.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.badgesmith.sign.KeyAlgorithm;
+import dev.badgesmith.sign.KeyGenerator;
+import dev.badgesmith.sign.PrivateKeys;
+import dev.badgesmith.testing.TestSites;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class VerifyCommandTest {
+  private static final Path SPEC = TestSites.spec();
+
+  @TempDir static Path tmp;
+  static Path out;
+
+  private final StringWriter stdout = new StringWriter();
+  private final StringWriter stderr = new StringWriter();
+
+  @BeforeAll
+  static void buildSignedSite() {
+    assumeTrue(Files.isDirectory(SPEC.resolve("w3c")), "skipped: no JSON-LD contexts at " + SPEC);
+    Path site = TestSites.unpack(tmp.resolve("site"), TestSites.MINIMAL);
+    TestSites.write(
+        site.resolve("site.yaml"),
+        """
+        title: Test Guild
+        baseUrl: https://badges.example.org/guild/
+        signing:
+          dataIntegrity: ed-1
+          keys:
+            - id: ed-1
+              algorithm: Ed25519
+        """);
+    var ed = KeyGenerator.generate(KeyAlgorithm.Ed25519);
+    TestSites.write(site.resolve("keys/ed-1.pem"), ed.publicKeyPem());
+    Map<String, String> env = new HashMap<>();
+    env.put(PrivateKeys.environmentVariable("ed-1"), ed.privateKeyPem());
+    out = tmp.resolve("out");
+    StringWriter err = new StringWriter();
+    int code =
+        Main.run(
+            new String[] {
+              "build", site.toString(), "--out", out.toString(), "--contexts", SPEC.toString()
+            },
+            env,
+            new PrintWriter(new StringWriter(), true),
+            new PrintWriter(err, true));
+    assertThat(code).as(err.toString()).isZero();
+  }
+
+  private int verify(String... args) {
+    String[] all = new String[args.length + 1];
+    all[0] = "verify";
+    System.arraycopy(args, 0, all, 1, args.length);
+    return Main.run(all, Map.of(), new PrintWriter(stdout, true), new PrintWriter(stderr, true));
+  }
+
+  @Test
+  void printsOneLineAStepAndExitsZeroWhenEveryStepPasses() {
+    int code =
+        verify(
+            out.resolve("credentials/intro/jane.svg").toString(),
+            "--site",
+            out.toString(),
+            "--contexts",
+            SPEC.toString(),
+            "--recipient",
+            "jane@example.org");
+    assertThat(code).as(stdout + "\n" + stderr).isZero();
+    assertThat(stdout.toString().lines())
+        .containsExactly(
+            "PASS format: Open Badges 3.0 credential with an embedded proof, baked in SVG"
+                + " (<openbadges:credential>)",
+            "PASS proof: Data Integrity eddsa-rdfc-2022 by did:web:badges.example.org:guild#ed-1",
+            "PASS issuer and key: the issuer did:web:badges.example.org:guild controls"
+                + " did:web:badges.example.org:guild#ed-1 (the DID document at"
+                + " https://badges.example.org/guild/did.json)",
+            "PASS status: no status list",
+            "PASS expiry: validFrom 2025-03-14T00:00:00Z, no expiry",
+            "PASS recipient: awarded to jane@example.org (its salted SHA-256 hash matches)",
+            "Verified: " + out.resolve("credentials/intro/jane.svg"));
+  }
+
+  @Test
+  void exitsOneAndNamesTheStepThatFailed() throws Exception {
+    Path tampered = tmp.resolve("tampered.json");
+    Files.writeString(
+        tampered,
+        Files.readString(out.resolve("credentials/intro/jane.json")).replace("Intro", "Expert"));
+    int code = verify(tampered.toString(), "--site", out.toString(), "--contexts", SPEC.toString());
+    assertThat(code).isEqualTo(1);
+    assertThat(stdout.toString())
+        .contains("FAIL proof: the signature does not match")
+        .endsWith("Not verified: " + tampered + " (proof failed)\n");
+  }
+
+  @Test
+  void aUrlIsReadFromTheSiteFolderWhenOneIsGiven() {
+    int code =
+        verify(
+            "https://badges.example.org/guild/assertions/intro/jane.png",
+            "--site",
+            out.toString(),
+            "--recipient",
+            "someone@example.org");
+    assertThat(code).isEqualTo(1);
+    assertThat(stdout.toString())
+        .startsWith("PASS format: Open Badges 2.0 hosted assertion, baked in PNG")
+        .contains("FAIL recipient: not awarded to someone@example.org");
+  }
+
+  @Test
+  void exitsTwoOnWrongUsage() {
+    assertThat(verify()).isEqualTo(2);
+    assertThat(verify(tmp.resolve("missing.png").toString(), "--site", out.toString()))
+        .isEqualTo(2);
+    assertThat(stderr.toString()).contains("badgesmith: no file at ");
+    assertThat(verify(out.resolve("manifest.json").toString(), "--site", tmp.toString()))
+        .isEqualTo(2);
+    assertThat(stderr.toString()).contains("no manifest.json in " + tmp);
+  }
+}

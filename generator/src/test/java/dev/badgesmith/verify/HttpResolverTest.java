@@ -1,0 +1,147 @@
+package dev.badgesmith.verify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.badgesmith.verify.Check.Step;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Live verification against a local server that serves a built site as a static host would. */
+class HttpResolverTest {
+  private static final String BASE = "https://badges.example.org/guild/";
+
+  @TempDir static Path tmp;
+  static Path out;
+  static HttpServer server;
+  static final Set<String> gone = ConcurrentHashMap.newKeySet();
+
+  @BeforeAll
+  static void serve() throws IOException {
+    assumeTrue(
+        Files.isDirectory(VerifierTest.SPEC.resolve("w3c")),
+        "skipped: the JSON-LD contexts are not at " + VerifierTest.SPEC);
+    Path site = VerifierTest.signedSite(tmp.resolve("site"));
+    var env = new java.util.HashMap<String, String>();
+    VerifierTest.addKey(site, "rsa-1", dev.badgesmith.sign.KeyAlgorithm.RS256, env);
+    VerifierTest.addKey(site, "ed-1", dev.badgesmith.sign.KeyAlgorithm.Ed25519, env);
+    out = tmp.resolve("out");
+    VerifierTest.build(site, out, env);
+
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext(
+        "/guild/",
+        exchange -> {
+          String relative = exchange.getRequestURI().getPath().substring("/guild/".length());
+          Path file = out.resolve(relative).normalize();
+          int status =
+              gone.contains(relative)
+                  ? 410
+                  : file.startsWith(out) && Files.isRegularFile(file) ? 200 : 404;
+          byte[] body = status == 200 ? Files.readAllBytes(file) : new byte[0];
+          exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
+    server.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (server != null) {
+      server.stop(0);
+    }
+  }
+
+  static HttpResolver.Builder resolver() {
+    int port = server.getAddress().getPort();
+    return HttpResolver.builder()
+        .timeout(Duration.ofSeconds(5))
+        .address(uri -> URI.create("http://127.0.0.1:" + port + uri.getRawPath()));
+  }
+
+  @Test
+  void everyPublishedFormPassesAgainstTheLiveSite() {
+    Verifier verifier = VerifierTest.verifier(resolver().build());
+    for (String path :
+        List.of(
+            "assertions/intro/jane.png",
+            "assertions/intro/jane.json",
+            "credentials/intro/jane.svg",
+            "credentials/intro/jane.jwt")) {
+      VerifierTest.assertPasses(verifier.verifyUrl(BASE + path, Optional.empty()));
+    }
+    // A file given locally, checked against the live site.
+    VerifierTest.assertPasses(
+        verifier.verify(
+            VerifierTest.read(out.resolve("credentials/intro/jane.json")),
+            "jane.json",
+            Optional.of("jane@example.org")));
+  }
+
+  @Test
+  void aHostedAssertionAnsweringGoneIsRevoked() {
+    Verifier verifier = VerifierTest.verifier(resolver().build());
+    gone.add("assertions/intro/jane.json");
+    try {
+      VerificationReport report =
+          verifier.verify(
+              VerifierTest.read(out.resolve("assertions/intro/jane.png")),
+              "jane.png",
+              Optional.empty());
+      Check failed = VerifierTest.failure(report);
+      assertThat(failed.step()).isEqualTo(Step.STATUS);
+      assertThat(failed.message()).isEqualTo("revoked: the hosted assertion is gone (HTTP 410)");
+    } finally {
+      gone.clear();
+    }
+  }
+
+  @Test
+  void refusesOtherSchemesAndBodiesOverTheLimit() throws Exception {
+    assertThatThrownBy(() -> resolver().build().fetch("http://badges.example.org/guild/x.json"))
+        .isInstanceOf(ResolveException.class)
+        .hasMessageContaining("only https URLs");
+    assertThatThrownBy(
+            () -> resolver().maxBytes(100).build().fetch(BASE + "credentials/intro/jane.json"))
+        .isInstanceOf(ResolveException.class)
+        .hasMessageContaining("larger than 100 bytes")
+        .extracting(e -> ((ResolveException) e).reason())
+        .isEqualTo(ResolveException.Reason.FAILED);
+    assertThatThrownBy(() -> resolver().build().fetch(BASE + "nothing.json"))
+        .extracting(e -> ((ResolveException) e).reason())
+        .isEqualTo(ResolveException.Reason.NOT_FOUND);
+    assertThat(resolver().build().fetch("did:web:badges.example.org:guild"))
+        .isEqualTo(Files.readAllBytes(out.resolve("did.json")));
+  }
+
+  @Test
+  void aServerThatDoesNotAnswerTimesOut() throws Exception {
+    try (var silent = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      HttpResolver slow =
+          HttpResolver.builder()
+              .timeout(Duration.ofMillis(300))
+              .address(uri -> URI.create("http://127.0.0.1:" + silent.getLocalPort() + "/x"))
+              .build();
+      assertThatThrownBy(() -> slow.fetch(BASE + "x.json"))
+          .isInstanceOf(ResolveException.class)
+          .extracting(e -> ((ResolveException) e).reason())
+          .isEqualTo(ResolveException.Reason.FAILED);
+    }
+  }
+}

@@ -1,0 +1,377 @@
+package dev.badgesmith.verify;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.badgesmith.Badgesmith;
+import dev.badgesmith.Report;
+import dev.badgesmith.ld.ContextStore;
+import dev.badgesmith.sign.KeyAlgorithm;
+import dev.badgesmith.sign.KeyGenerator;
+import dev.badgesmith.sign.PrivateKeys;
+import dev.badgesmith.testing.TestSites;
+import dev.badgesmith.verify.Check.Outcome;
+import dev.badgesmith.verify.Check.Step;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A signed site, built into a temp folder, verified offline in each of the forms it publishes. */
+class VerifierTest {
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final Path SPEC = TestSites.spec();
+  static final Clock MID_2026 = Clock.fixed(Instant.parse("2026-06-01T00:00:00Z"), ZoneOffset.UTC);
+
+  @TempDir static Path tmp;
+  static Path site;
+  static Path out;
+  static Map<String, String> environment;
+
+  @BeforeAll
+  static void build() {
+    assumeTrue(
+        Files.isDirectory(SPEC.resolve("w3c")),
+        "skipped: the JSON-LD contexts are not at " + SPEC + " (../shared/spec is absent)");
+    site = signedSite(tmp.resolve("site"));
+    environment = new HashMap<>();
+    addKey(site, "rsa-1", KeyAlgorithm.RS256, environment);
+    addKey(site, "ed-1", KeyAlgorithm.Ed25519, environment);
+    out = tmp.resolve("out");
+    build(site, out, environment);
+  }
+
+  /** The minimal site, signed by rsa-1 (JWT) and ed-1 (Data Integrity), with an expired award. */
+  static Path signedSite(Path dir) {
+    Path site = TestSites.unpack(dir, TestSites.MINIMAL);
+    TestSites.unpack(
+        site,
+        """
+        -- site.yaml
+        title: Test Guild
+        baseUrl: https://badges.example.org/guild/
+        signing:
+          jwt: rsa-1
+          dataIntegrity: ed-1
+          keys:
+            - id: rsa-1
+              algorithm: RS256
+            - id: ed-1
+              algorithm: Ed25519
+        -- awards/intro/ada.yaml
+        recipient:
+          email: ada@example.org
+        issuedOn: 2024-01-10
+        expires: 2025-12-31
+        """);
+    return site;
+  }
+
+  static void addKey(Path site, String id, KeyAlgorithm algorithm, Map<String, String> env) {
+    var pair = KeyGenerator.generate(algorithm);
+    TestSites.write(site.resolve("keys/" + id + ".pem"), pair.publicKeyPem());
+    env.put(PrivateKeys.environmentVariable(id), pair.privateKeyPem());
+  }
+
+  static void build(Path site, Path target, Map<String, String> env) {
+    Report report =
+        Badgesmith.builder().environment(env).contextsDirectory(SPEC).build().build(site, target);
+    assertThat(report.diagnostics()).isEmpty();
+  }
+
+  static Verifier verifier(Resolver resolver) {
+    return Verifier.builder()
+        .resolver(resolver)
+        .contexts(ContextStore.builder().folder(SPEC).build())
+        .clock(MID_2026)
+        .build();
+  }
+
+  static VerificationReport verify(Path builtSite, byte[] input, Optional<String> recipient) {
+    return verifier(new SiteFolderResolver(builtSite)).verify(input, "input", recipient);
+  }
+
+  static byte[] read(Path file) {
+    try {
+      return Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  static void assertPasses(VerificationReport report) {
+    assertThat(report.passed()).as(lines(report)).isTrue();
+    assertThat(report.checks())
+        .extracting(Check::step)
+        .startsWith(Step.FORMAT, Step.PROOF, Step.ISSUER_AND_KEY, Step.STATUS, Step.EXPIRY);
+  }
+
+  static String lines(VerificationReport report) {
+    return String.join("\n", report.checks().stream().map(Check::line).toList());
+  }
+
+  static Check failure(VerificationReport report) {
+    assertThat(report.passed()).as(lines(report)).isFalse();
+    return report.firstFailure().orElseThrow();
+  }
+
+  @Test
+  void everyPublishedFormOfAnAwardPassesOffline() {
+    for (String path :
+        List.of(
+            "assertions/intro/jane.json",
+            "assertions/intro/jane.png",
+            "assertions/intro/jane.svg",
+            "credentials/intro/jane.json",
+            "credentials/intro/jane.jwt",
+            "credentials/intro/jane.png",
+            "credentials/intro/jane.svg")) {
+      VerificationReport report = verify(out, read(out.resolve(path)), Optional.empty());
+      assertPasses(report);
+    }
+  }
+
+  @Test
+  void eachStepSaysWhatItChecked() {
+    VerificationReport credential =
+        verify(out, read(out.resolve("credentials/intro/jane.png")), Optional.empty());
+    assertThat(lines(credential))
+        .isEqualTo(
+            """
+            PASS format: Open Badges 3.0 credential with an embedded proof, baked in PNG \
+            (iTXt "openbadgecredential")
+            PASS proof: Data Integrity eddsa-rdfc-2022 by did:web:badges.example.org:guild#ed-1
+            PASS issuer and key: the issuer did:web:badges.example.org:guild controls \
+            did:web:badges.example.org:guild#ed-1 (the DID document at \
+            https://badges.example.org/guild/did.json)
+            PASS status: no status list
+            PASS expiry: validFrom 2025-03-14T00:00:00Z, no expiry""");
+    VerificationReport jwt =
+        verify(out, read(out.resolve("credentials/intro/jane.jwt")), Optional.empty());
+    assertThat(jwt.check(Step.PROOF).orElseThrow().message())
+        .isEqualTo(
+            "VC-JWT RS256 by https://badges.example.org/guild/keys/rsa-1.json;"
+                + " iss, jti, sub, nbf and exp match the credential");
+    VerificationReport hosted =
+        verify(out, read(out.resolve("assertions/intro/jane.png")), Optional.empty());
+    assertThat(hosted.check(Step.PROOF).orElseThrow().message())
+        .isEqualTo(
+            "hosted: the copy at https://badges.example.org/guild/assertions/intro/jane.json is"
+                + " this one, within the issuer's verification.startsWith"
+                + " https://badges.example.org/guild/assertions/");
+  }
+
+  @Test
+  void aTamperedCredentialFailsAtProof() throws IOException {
+    ObjectNode credential =
+        (ObjectNode) JSON.readTree(out.resolve("credentials/intro/jane.json").toFile());
+    ((ObjectNode) credential.get("credentialSubject")).put("narrative", "Did everything.");
+    VerificationReport report = verify(out, JSON.writeValueAsBytes(credential), Optional.empty());
+    Check failed = failure(report);
+    assertThat(failed.step()).isEqualTo(Step.PROOF);
+    assertThat(failed.message()).contains("signature does not match");
+  }
+
+  @Test
+  void aTamperedJwtFailsAtProof() {
+    String jwt = new String(read(out.resolve("credentials/intro/jane.jwt")), UTF_8).strip();
+    String[] parts = jwt.split("\\.");
+    String payload = new String(java.util.Base64.getUrlDecoder().decode(parts[1]), UTF_8);
+    String forged =
+        parts[0]
+            + "."
+            + java.util.Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(payload.replace("Intro", "Expert").getBytes(UTF_8))
+            + "."
+            + parts[2];
+    assertThat(failure(verify(out, forged.getBytes(UTF_8), Optional.empty())).step())
+        .isEqualTo(Step.PROOF);
+  }
+
+  @Test
+  void aHostedAssertionThatDiffersFromThePublishedOneFailsAtProof() throws IOException {
+    ObjectNode assertion =
+        (ObjectNode) JSON.readTree(out.resolve("assertions/intro/jane.json").toFile());
+    assertion.put("narrative", "Did everything.");
+    Check failed = failure(verify(out, JSON.writeValueAsBytes(assertion), Optional.empty()));
+    assertThat(failed.step()).isEqualTo(Step.PROOF);
+    assertThat(failed.message()).contains("differs from this copy");
+  }
+
+  @Test
+  void anExpiredAwardFailsAtExpiryInEveryForm() {
+    for (String path :
+        List.of(
+            "assertions/intro/ada.png",
+            "credentials/intro/ada.json",
+            "credentials/intro/ada.jwt")) {
+      Check failed = failure(verify(out, read(out.resolve(path)), Optional.empty()));
+      assertThat(failed.step()).as(path).isEqualTo(Step.EXPIRY);
+      assertThat(failed.message()).as(path).startsWith("expired: ").contains("2025-12-31");
+    }
+  }
+
+  @Test
+  void theRecipientStepComparesTheSaltedHash() {
+    byte[] png = read(out.resolve("credentials/intro/jane.png"));
+    VerificationReport theirs = verify(out, png, Optional.of("Jane@Example.org"));
+    assertPasses(theirs);
+    assertThat(theirs.check(Step.RECIPIENT).orElseThrow().message())
+        .isEqualTo("awarded to Jane@Example.org (its salted SHA-256 hash matches)");
+
+    VerificationReport hosted =
+        verify(
+            out, read(out.resolve("assertions/intro/jane.svg")), Optional.of("jane@example.org"));
+    assertPasses(hosted);
+
+    Check other = failure(verify(out, png, Optional.of("mallory@example.org")));
+    assertThat(other.step()).isEqualTo(Step.RECIPIENT);
+  }
+
+  @Test
+  void aRevokedAwardsBakedImageFailsAtStatus(@TempDir Path work) {
+    Path copy = work.resolve("site");
+    TestSites.copy(site, copy);
+    Path built = work.resolve("out");
+    build(copy, built, environment);
+    byte[] baked = read(built.resolve("assertions/intro/jane.png"));
+    assertPasses(verify(built, baked, Optional.empty()));
+
+    TestSites.write(
+        copy.resolve("awards/intro/jane.yaml"),
+        "recipient:\n  email: jane@example.org\nissuedOn: 2025-03-14\n"
+            + "revoked:\n  reason: Awarded to the wrong person\n");
+    build(copy, built, environment);
+
+    VerificationReport report = verify(built, baked, Optional.empty());
+    Check failed = failure(report);
+    assertThat(failed.step()).isEqualTo(Step.STATUS);
+    assertThat(failed.line()).isEqualTo("FAIL status: revoked: Awarded to the wrong person");
+    assertThat(report.check(Step.PROOF).orElseThrow().outcome()).isEqualTo(Outcome.SKIPPED);
+
+    // The revoked document itself says the same.
+    assertThat(
+            failure(
+                    verify(
+                        built, read(built.resolve("assertions/intro/jane.json")), Optional.empty()))
+                .step())
+        .isEqualTo(Step.STATUS);
+  }
+
+  @Test
+  void aCredentialSignedByAKeyRevokedLaterFailsAtIssuerAndKey(@TempDir Path work) {
+    Path copy = work.resolve("site");
+    TestSites.copy(site, copy);
+    Path built = work.resolve("out");
+    Map<String, String> env = new HashMap<>(environment);
+    build(copy, built, env);
+    Map<String, byte[]> kept = new HashMap<>();
+    for (String path : List.of("credentials/intro/jane.json", "credentials/intro/jane.jwt")) {
+      kept.put(path, read(built.resolve(path)));
+      assertPasses(verify(built, kept.get(path), Optional.empty()));
+    }
+
+    addKey(copy, "rsa-2", KeyAlgorithm.RS256, env);
+    addKey(copy, "ed-2", KeyAlgorithm.Ed25519, env);
+    TestSites.write(
+        copy.resolve("site.yaml"),
+        """
+        title: Test Guild
+        baseUrl: https://badges.example.org/guild/
+        signing:
+          jwt: rsa-2
+          dataIntegrity: ed-2
+          keys:
+            - id: rsa-1
+              algorithm: RS256
+              revoked: true
+            - id: ed-1
+              algorithm: Ed25519
+              revoked: true
+            - id: rsa-2
+              algorithm: RS256
+            - id: ed-2
+              algorithm: Ed25519
+        """);
+    build(copy, built, env);
+
+    for (var entry : kept.entrySet()) {
+      VerificationReport report = verify(built, entry.getValue(), Optional.empty());
+      Check failed = failure(report);
+      assertThat(failed.step()).as(entry.getKey()).isEqualTo(Step.ISSUER_AND_KEY);
+      assertThat(failed.message()).as(entry.getKey()).contains("is not published");
+      assertThat(report.check(Step.PROOF).orElseThrow().outcome()).isEqualTo(Outcome.SKIPPED);
+    }
+    // What the new keys signed verifies.
+    assertPasses(
+        verify(built, read(built.resolve("credentials/intro/jane.json")), Optional.empty()));
+    assertPasses(
+        verify(built, read(built.resolve("credentials/intro/jane.jwt")), Optional.empty()));
+  }
+
+  @Test
+  void aSiteThatNamesItsIssuerByUrlPublishesKeyDocumentsThatVerify(@TempDir Path work) {
+    Path copy = work.resolve("site");
+    TestSites.copy(site, copy);
+    TestSites.write(
+        copy.resolve("site.yaml"),
+        """
+        title: Test Guild
+        baseUrl: https://badges.example.org/guild/
+        signing:
+          issuerId: url
+          jwt: rsa-1
+          dataIntegrity: ed-1
+          keys:
+            - id: rsa-1
+              algorithm: RS256
+            - id: ed-1
+              algorithm: Ed25519
+        """);
+    Path built = work.resolve("out");
+    build(copy, built, environment);
+    VerificationReport report =
+        verify(built, read(built.resolve("credentials/intro/jane.json")), Optional.empty());
+    assertPasses(report);
+    assertThat(report.check(Step.ISSUER_AND_KEY).orElseThrow().message())
+        .isEqualTo(
+            "the issuer https://badges.example.org/guild/issuers/guild.json controls"
+                + " https://badges.example.org/guild/keys/ed-1.json (its key document)");
+    assertPasses(
+        verify(built, read(built.resolve("credentials/intro/jane.jwt")), Optional.empty()));
+  }
+
+  @Test
+  void inputThatIsNoBadgeFailsAtFormatAndSkipsTheRest() {
+    VerificationReport report = verify(out, "hello".getBytes(UTF_8), Optional.empty());
+    assertThat(failure(report).step()).isEqualTo(Step.FORMAT);
+    assertThat(report.checks().subList(1, report.checks().size()))
+        .allMatch(c -> c.outcome() == Outcome.SKIPPED);
+    assertThat(
+            failure(verify(out, read(out.resolve("badges/intro.png")), Optional.empty())).message())
+        .isEqualTo("an image that carries no Open Badges data");
+  }
+
+  @Test
+  void aDocumentFromAnotherSiteCannotBeCheckedOffline() throws IOException {
+    ObjectNode assertion =
+        (ObjectNode) JSON.readTree(out.resolve("assertions/intro/jane.json").toFile());
+    assertion.put("id", "https://elsewhere.example.net/a.json");
+    Check failed = failure(verify(out, JSON.writeValueAsBytes(assertion), Optional.empty()));
+    assertThat(failed.step()).isEqualTo(Step.PROOF);
+    assertThat(failed.message()).contains("is not part of the site at");
+  }
+}
