@@ -85,7 +85,7 @@ class VerifyCommandTest {
             "PASS issuer and key: the issuer did:web:badges.example.org:guild controls"
                 + " did:web:badges.example.org:guild#ed-1 (the DID document at"
                 + " https://badges.example.org/guild/did.json)",
-            "PASS status: no status list",
+            "PASS status: not revoked: entry 69366 of https://badges.example.org/guild/status/revocation.json",
             "PASS expiry: validFrom 2025-03-14T00:00:00Z, no expiry",
             "PASS recipient: awarded to jane@example.org (its salted SHA-256 hash matches)",
             "Verified: " + out.resolve("credentials/intro/jane.svg"));

@@ -156,7 +156,8 @@ class VerifierTest {
             PASS issuer and key: the issuer did:web:badges.example.org:guild controls \
             did:web:badges.example.org:guild#ed-1 (the DID document at \
             https://badges.example.org/guild/did.json)
-            PASS status: no status list
+            PASS status: not revoked: entry 69366 of \
+            https://badges.example.org/guild/status/revocation.json
             PASS expiry: validFrom 2025-03-14T00:00:00Z, no expiry""");
     VerificationReport jwt =
         verify(out, read(out.resolve("credentials/intro/jane.jwt")), Optional.empty());
@@ -249,6 +250,8 @@ class VerifierTest {
     build(copy, built, environment);
     byte[] baked = read(built.resolve("assertions/intro/jane.png"));
     assertPasses(verify(built, baked, Optional.empty()));
+    byte[] credential = read(built.resolve("credentials/intro/jane.png"));
+    assertPasses(verify(built, credential, Optional.empty()));
 
     TestSites.write(
         copy.resolve("awards/intro/jane.yaml"),
@@ -261,6 +264,11 @@ class VerifierTest {
     assertThat(failed.step()).isEqualTo(Step.STATUS);
     assertThat(failed.line()).isEqualTo("FAIL status: revoked: Awarded to the wrong person");
     assertThat(report.check(Step.PROOF).orElseThrow().outcome()).isEqualTo(Outcome.SKIPPED);
+
+    // The credential given out before is revoked by the published status list.
+    Check revokedCredential = failure(verify(built, credential, Optional.empty()));
+    assertThat(revokedCredential.step()).isEqualTo(Step.STATUS);
+    assertThat(revokedCredential.message()).contains("revoked");
 
     // The revoked document itself says the same.
     assertThat(
