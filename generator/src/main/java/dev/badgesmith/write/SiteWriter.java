@@ -1,5 +1,7 @@
 package dev.badgesmith.write;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.badgesmith.BadgesmithException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,6 +11,9 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -24,14 +29,13 @@ public final class SiteWriter {
   private final Path out;
   private final Path staging;
   private final Path previous;
-  private final StagingOutput output;
+  private StagingOutput output;
 
   private SiteWriter(Path out) {
     this.out = out;
     String name = out.getFileName().toString();
     this.staging = out.resolveSibling("." + name + ".staging");
     this.previous = out.resolveSibling("." + name + ".previous");
-    this.output = new StagingOutput(staging);
   }
 
   /** Prepares a fresh staging folder for {@code out}. */
@@ -42,6 +46,8 @@ public final class SiteWriter {
       writer.checkReplaceable();
       deleteTree(writer.staging);
       Files.createDirectories(writer.staging);
+      writer.output =
+          new StagingOutput(writer.staging, Optional.of(writer.out), writer.previousFiles());
     } catch (IOException e) {
       throw new BadgesmithException(
           "cannot prepare the output folder " + out + ": " + e.getMessage(), e);
@@ -74,6 +80,26 @@ public final class SiteWriter {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The files of the site being replaced, from its manifest; none when it has no manifest. */
+  private Map<String, PublishedFile> previousFiles() {
+    Path manifest = out.resolve("manifest.json");
+    Map<String, PublishedFile> files = new HashMap<>();
+    if (!Files.isRegularFile(manifest)) {
+      return files;
+    }
+    try {
+      for (JsonNode file : new ObjectMapper().readTree(manifest.toFile()).path("files")) {
+        String path = file.path("path").asText();
+        files.put(
+            path,
+            new PublishedFile(path, file.path("sha256").asText(), file.path("size").asLong()));
+      }
+    } catch (IOException e) {
+      files.clear(); // an unreadable manifest only means every file is written anew
+    }
+    return files;
   }
 
   /** A build killed between the two moves of a commit left the old site aside: put it back. */

@@ -5,10 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
@@ -22,9 +24,22 @@ public final class StagingOutput implements OutputSink {
 
   private final Path root;
   private final Map<String, PublishedFile> files = new ConcurrentHashMap<>();
+  private final Optional<Path> previousRoot;
+  private final Map<String, PublishedFile> previous;
 
   public StagingOutput(Path root) {
+    this(root, Optional.empty(), Map.of());
+  }
+
+  /**
+   * @param previousRoot the site this build replaces, whose files are linked, not written again,
+   *     where they are unchanged
+   * @param previous that site's files, from its manifest
+   */
+  StagingOutput(Path root, Optional<Path> previousRoot, Map<String, PublishedFile> previous) {
     this.root = root;
+    this.previousRoot = previousRoot;
+    this.previous = Map.copyOf(previous);
   }
 
   @Override
@@ -36,7 +51,31 @@ public final class StagingOutput implements OutputSink {
     }
     Path target = root.resolve(path);
     Files.createDirectories(target.getParent());
-    Files.write(target, content);
+    if (!linkUnchanged(path, file, content, target)) {
+      Files.write(target, content);
+    }
+  }
+
+  /**
+   * Links the previous site's copy of a file when it holds exactly these bytes, so a rebuild writes
+   * only what changed. The bytes are compared, not only the manifest's digest, so a previous site
+   * changed by hand cannot pass a file on.
+   */
+  private boolean linkUnchanged(String path, PublishedFile file, byte[] content, Path target) {
+    PublishedFile before = previous.get(path);
+    if (previousRoot.isEmpty() || before == null || !before.sha256().equals(file.sha256())) {
+      return false;
+    }
+    Path old = previousRoot.get().resolve(path);
+    try {
+      if (Files.size(old) != content.length || !Arrays.equals(Files.readAllBytes(old), content)) {
+        return false;
+      }
+      Files.createLink(target, old);
+      return true;
+    } catch (IOException | UnsupportedOperationException e) {
+      return false; // a file system without hard links: write the file
+    }
   }
 
   @Override

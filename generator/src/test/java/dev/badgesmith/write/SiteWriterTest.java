@@ -54,6 +54,42 @@ class SiteWriterTest {
   }
 
   @Test
+  void aRebuildLinksUnchangedFilesAndWritesChangedOnes(@TempDir Path tmp) throws IOException {
+    Path site = TestSites.unpack(tmp.resolve("site"), TestSites.MINIMAL);
+    Path out = tmp.resolve("out");
+    generator.build(site, out);
+    Object badge = Files.getAttribute(out.resolve("badges/intro.json"), "unix:ino");
+    Object home = Files.getAttribute(out.resolve("index.html"), "unix:ino");
+
+    TestSites.write(
+        site.resolve("awards/intro/bob.yaml"),
+        "recipient:\n  email: bob@example.org\nissuedOn: 2025-01-02\n");
+    generator.build(site, out);
+
+    assertThat(Files.getAttribute(out.resolve("badges/intro.json"), "unix:ino"))
+        .as("unchanged, so linked from the previous site")
+        .isEqualTo(badge);
+    assertThat(Files.getAttribute(out.resolve("index.html"), "unix:ino"))
+        .as("the home page counts the new award: written anew")
+        .isNotEqualTo(home);
+  }
+
+  @Test
+  void aPreviousFileChangedByHandIsWrittenAnew(@TempDir Path tmp) throws IOException {
+    Path site = TestSites.unpack(tmp.resolve("site"), TestSites.MINIMAL);
+    Path out = tmp.resolve("out");
+    generator.build(site, out);
+    byte[] good = Files.readAllBytes(out.resolve("assertions/intro/jane.json"));
+    byte[] tampered = good.clone();
+    tampered[tampered.length - 3] = 'X'; // same size, same manifest entry, other bytes
+    Files.write(out.resolve("assertions/intro/jane.json"), tampered);
+
+    generator.build(site, out);
+
+    assertThat(out.resolve("assertions/intro/jane.json")).hasBinaryContent(good);
+  }
+
+  @Test
   void refusesToReplaceAFolderItDidNotWrite(@TempDir Path tmp) throws IOException {
     Path site = TestSites.unpack(tmp.resolve("site"), TestSites.MINIMAL);
     Path out = tmp.resolve("documents");
