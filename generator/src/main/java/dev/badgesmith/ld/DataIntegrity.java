@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.badgesmith.ld.Verification.Step;
+import dev.badgesmith.sign.Multibase;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -73,7 +74,7 @@ public final class DataIntegrity {
           "an Ed25519 signature has 64 bytes, the signer returned "
               + (signature == null ? "null" : signature.length));
     }
-    proof.put("proofValue", "z" + Base58.encode(signature));
+    proof.put("proofValue", Multibase.encodeBase58Btc(signature));
 
     ObjectNode secured = credential.deepCopy();
     secured.putArray("proof").add(proof);
@@ -123,7 +124,7 @@ public final class DataIntegrity {
     }
     byte[] signature;
     try {
-      signature = Base58.decode(value.substring(1));
+      signature = Multibase.decodeBase58Btc(value);
     } catch (IllegalArgumentException e) {
       return Verification.failed(Step.MALFORMED_PROOF, "the proofValue " + e.getMessage());
     }
