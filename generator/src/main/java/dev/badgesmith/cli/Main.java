@@ -120,6 +120,13 @@ public final class Main implements Runnable {
       for (Diagnostic d : report.diagnostics()) {
         err.println(d.format());
       }
+      // In a GitHub Actions job, each problem also becomes an annotation on its file's line.
+      GithubAnnotations.in(environment, site)
+          .ifPresent(
+              github ->
+                  report
+                      .diagnostics()
+                      .forEach(d -> spec.commandLine().getOut().println(github.annotation(d))));
       if (!report.diagnostics().isEmpty()) {
         err.println(
             count(report.errorCount(), "error") + ", " + count(report.warningCount(), "warning"));

@@ -46,6 +46,44 @@ class MainTest {
   }
 
   @Test
+  void inAGithubActionsJobEachProblemIsAlsoAnAnnotationOnItsLine(@TempDir Path tmp) {
+    Path site = TestSites.unpack(tmp.resolve("site"), TestSites.MINIMAL);
+    TestSites.write(
+        site.resolve("badges/intro.md"), "---\nnmae: Intro\ndescription: Took the intro.\n---\n");
+    Map<String, String> github =
+        Map.of("GITHUB_ACTIONS", "true", "GITHUB_WORKSPACE", tmp.toString());
+
+    int code =
+        Main.run(
+            new String[] {"check", site.toString()},
+            github,
+            new PrintWriter(out, true),
+            new PrintWriter(err, true));
+
+    assertThat(code).isEqualTo(1);
+    assertThat(out.toString())
+        .isEqualTo(
+            "::error file=site/badges/intro.md,line=2,col=1,title=BSG102::unknown key 'nmae'"
+                + "%0Ahint: did you mean 'name'?\n");
+    assertThat(err.toString()).startsWith("badges/intro.md:2:1: error[BSG102]");
+  }
+
+  @Test
+  void outsideGithubActionsThereAreNoAnnotations(@TempDir Path tmp) {
+    Path site = TestSites.unpack(tmp.resolve("site"), TestSites.MINIMAL);
+    TestSites.write(site.resolve("badges/intro.md"), "---\nnmae: Intro\ndescription: D.\n---\n");
+    assertThat(run("check", site.toString())).isEqualTo(1);
+    assertThat(out.toString()).doesNotContain("::");
+  }
+
+  @Test
+  void annotationsEscapeWhatGithubWouldReadAsSyntax() {
+    assertThat(GithubAnnotations.data("100% done\r\nnext: a, b"))
+        .isEqualTo("100%25 done%0D%0Anext: a, b");
+    assertThat(GithubAnnotations.property("a:b,c%d\n")).isEqualTo("a%3Ab%2Cc%25d%0A");
+  }
+
+  @Test
   void buildWritesTheSiteAndExitsZero(@TempDir Path tmp) {
     Path site = TestSites.unpack(tmp.resolve("site"), TestSites.MINIMAL);
     int code = run("build", site.toString(), "--out", tmp.resolve("out").toString());
