@@ -135,6 +135,11 @@ public record SiteLayout(SiteSettings settings) {
     return settings.url("keys/ob2/" + keyId + ".json");
   }
 
+  /** The page of one award: what its earner shares. */
+  public SiteUrl awardPage(Award award) {
+    return settings.url("assertions/" + award.badgeId() + "/" + award.id() + "/");
+  }
+
   /** An issuer's Open Badges 2.0 RevocationList. */
   public SiteUrl revocationList(String issuerId) {
     return settings.url("issuers/" + issuerId + "/revocations.json");

@@ -8,7 +8,7 @@ package dev.badgesmith.pages;
  * @param issuedOn {@code yyyy-MM-dd}
  * @param expires {@code yyyy-MM-dd}, or null
  * @param revokedOn {@code yyyy-MM-dd} of a revoked award that gives a date, else null
- * @param assertionUrl the hosted Open Badges 2.0 assertion
+ * @param pageUrl the award's page
  */
 public record AwardRowView(
     String id,
@@ -17,4 +17,4 @@ public record AwardRowView(
     String expires,
     boolean revoked,
     String revokedOn,
-    String assertionUrl) {}
+    String pageUrl) {}

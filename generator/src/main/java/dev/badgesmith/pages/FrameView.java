@@ -8,6 +8,8 @@ package dev.badgesmith.pages;
  * @param description the meta description, or null
  * @param canonicalUrl the public URL of this page
  * @param jsonUrl the Open Badges document this page describes, or null
+ * @param robots the robots meta value (such as {@code noindex}), or null
+ * @param social the Open Graph and Twitter card of the page, or null
  */
 public record FrameView(
     String language,
@@ -17,4 +19,6 @@ public record FrameView(
     String homeUrl,
     String stylesheetUrl,
     String canonicalUrl,
-    String jsonUrl) {}
+    String jsonUrl,
+    String robots,
+    SocialView social) {}

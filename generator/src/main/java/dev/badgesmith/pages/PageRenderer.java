@@ -2,6 +2,7 @@ package dev.badgesmith.pages;
 
 import dev.badgesmith.BadgesmithException;
 import dev.badgesmith.markdown.MarkdownRenderer;
+import dev.badgesmith.model.Award;
 import dev.badgesmith.model.BadgeClass;
 import dev.badgesmith.model.Site;
 import dev.badgesmith.model.SiteLayout;
@@ -66,6 +67,9 @@ public final class PageRenderer {
     for (BadgeClass badge : site.badges()) {
       sink.write(
           layout.badgePage(badge.id()).file(), process("badge.ftlh", views.badgePage(badge)));
+    }
+    for (Award award : site.awards()) {
+      sink.write(layout.awardPage(award).file(), process("award.ftlh", views.awardPage(award)));
     }
     sink.write(layout.stylesheet().file(), themeFile("style.css"));
   }

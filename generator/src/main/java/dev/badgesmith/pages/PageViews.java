@@ -114,7 +114,141 @@ final class PageViews {
         layout.home().url(),
         layout.stylesheet().url(),
         page.url(),
-        jsonUrl);
+        jsonUrl,
+        null,
+        null);
+  }
+
+  /** An award's page: never indexed by search engines, it names a person. */
+  AwardPageView awardPage(Award award) {
+    BadgeClass badge = site.badge(award.badgeId()).orElseThrow();
+    Issuer issuer = site.issuer(badge.issuerId()).orElseThrow();
+    String title =
+        badge.name()
+            + award.recipient().name().map(n -> ", awarded to " + n).orElse("")
+            + " – "
+            + site.settings().title();
+    SiteUrl page = layout.awardPage(award);
+    SocialView social =
+        new SocialView(
+            badge.name() + award.recipient().name().map(n -> " – " + n).orElse(""),
+            badge.description(),
+            page.url(),
+            layout.socialCard(badge).url(),
+            badge.name() + ", by " + issuer.name());
+    FrameView frame =
+        new FrameView(
+            site.settings().language(),
+            title,
+            badge.description(),
+            site.settings().title(),
+            layout.home().url(),
+            layout.stylesheet().url(),
+            page.url(),
+            layout.ob2Assertion(award).url(),
+            "noindex",
+            social);
+    String image = award.revoked() ? layout.badgeImage(badge).url() : layout.bakedPng(award).url();
+    return new AwardPageView(
+        frame,
+        badge.name(),
+        badge.description(),
+        layout.badgePage(badge.id()).url(),
+        image,
+        imageAlt(badge),
+        award.recipient().name().orElse(null),
+        new LinkView(issuer.name(), webUrl(issuer.url())),
+        date(award.issuedOn()),
+        award.expires().map(PageViews::date).orElse(null),
+        award.revocation().map(Revocation::reason).orElse(null),
+        award.revocation().flatMap(Revocation::date).map(DATE::format).orElse(null),
+        award.narrative().map(markdown::toHtml).orElse(null),
+        award.evidence().stream().map(this::evidence).toList(),
+        downloads(award, badge),
+        award.revoked() ? null : linkedIn(award, badge, issuer, page));
+  }
+
+  private EvidenceView evidence(dev.badgesmith.model.Evidence e) {
+    return new EvidenceView(
+        e.name().orElse(null),
+        e.url().map(PageViews::webUrl).orElse(null),
+        e.description().orElse(null),
+        e.narrative().map(markdown::toHtml).orElse(null),
+        e.genre().orElse(null),
+        e.audience().orElse(null));
+  }
+
+  /** The award's files: the baked badges to import, and the documents verifiers read. */
+  private List<LinkView> downloads(Award award, BadgeClass badge) {
+    List<LinkView> links = new ArrayList<>();
+    boolean svg = badge.image().format().equals("svg");
+    if (!award.revoked()) {
+      links.add(new LinkView("Badge image (PNG, Open Badges 2.0)", layout.bakedPng(award).url()));
+      if (svg) {
+        links.add(new LinkView("Badge image (SVG, Open Badges 2.0)", layout.bakedSvg(award).url()));
+      }
+    }
+    links.add(
+        new LinkView(
+            layout.ob2Signed()
+                ? "Open Badges 2.0 signed assertion (JWS)"
+                : "Open Badges 2.0 assertion (JSON)",
+            layout.ob2Assertion(award).url()));
+    site.settings()
+        .signing()
+        .ifPresent(
+            signing -> {
+              links.add(
+                  new LinkView(
+                      "Open Badges 3.0 credential (JSON)", layout.credentialJson(award).url()));
+              if (signing.jwtKey().isPresent()) {
+                links.add(
+                    new LinkView(
+                        "Open Badges 3.0 credential (VC-JWT)", layout.credentialJwt(award).url()));
+              }
+              if (!award.revoked()) {
+                links.add(
+                    new LinkView(
+                        "Badge image (PNG, Open Badges 3.0)", layout.credentialPng(award).url()));
+                if (svg) {
+                  links.add(
+                      new LinkView(
+                          "Badge image (SVG, Open Badges 3.0)", layout.credentialSvg(award).url()));
+                }
+              }
+            });
+    return links;
+  }
+
+  /**
+   * LinkedIn's "Add to profile" form, filled in: the certification, its organisation, the month and
+   * year of issue and expiry, and the award page as the credential's URL.
+   */
+  private static String linkedIn(Award award, BadgeClass badge, Issuer issuer, SiteUrl page) {
+    Map<String, String> fields = new java.util.LinkedHashMap<>();
+    fields.put("startTask", "CERTIFICATION_NAME");
+    fields.put("name", badge.name());
+    fields.put("organizationName", issuer.name());
+    fields.put("issueYear", Integer.toString(award.issuedOn().getYear()));
+    fields.put("issueMonth", Integer.toString(award.issuedOn().getMonthValue()));
+    award
+        .expires()
+        .ifPresent(
+            e -> {
+              fields.put("expirationYear", Integer.toString(e.getYear()));
+              fields.put("expirationMonth", Integer.toString(e.getMonthValue()));
+            });
+    fields.put("certUrl", page.url());
+    fields.put("certId", award.badgeId() + "/" + award.id());
+    return "https://www.linkedin.com/profile/add?"
+        + fields.entrySet().stream()
+            .map(
+                f ->
+                    f.getKey()
+                        + "="
+                        + java.net.URLEncoder.encode(
+                            f.getValue(), java.nio.charset.StandardCharsets.UTF_8))
+            .collect(Collectors.joining("&"));
   }
 
   private LinkView badgeLink(String badgeId) {
@@ -133,7 +267,7 @@ final class PageViews {
         award.expires().map(PageViews::date).orElse(null),
         award.revoked(),
         award.revocation().flatMap(Revocation::date).map(DATE::format).orElse(null),
-        layout.ob2Assertion(award).url());
+        layout.awardPage(award).url());
   }
 
   private static AlignmentView alignment(Alignment alignment) {

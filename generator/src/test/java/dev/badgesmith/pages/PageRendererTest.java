@@ -31,13 +31,61 @@ class PageRendererTest {
   }
 
   @Test
-  void writesTheHomePageEveryCriteriaPageAndTheStylesheet() throws IOException {
+  void writesTheHomePageEveryCriteriaPageEveryAwardPageAndTheStylesheet() throws IOException {
     assertThat(render(SampleSite.small()).files())
         .containsOnlyKeys(
             "index.html",
             "badges/rust-advanced/index.html",
             "badges/rust-basics/index.html",
+            "assertions/rust-advanced/2026-ada/index.html",
+            "assertions/rust-basics/2026-ada/index.html",
+            "assertions/rust-basics/2026-bob/index.html",
             "assets/style.css");
+  }
+
+  @Test
+  void theAwardPageShowsTheBadgeItsEarnerAndHowToShareIt() throws IOException {
+    Document page =
+        Jsoup.parse(
+            render(SampleSite.small()).text("assertions/rust-advanced/2026-ada/index.html"), BASE);
+
+    assertThat(page.select("h1").text()).isEqualTo("Rust Advanced");
+    assertThat(page.select(".lead").text()).isEqualTo("Awarded to Ada L.");
+    assertThat(page.select(".badge-header img").attr("src"))
+        .isEqualTo(BASE + "assertions/rust-advanced/2026-ada.png");
+    assertThat(page.select("a").eachAttr("href"))
+        .contains(BASE + "badges/rust-advanced/", BASE + "assertions/rust-advanced/2026-ada.json");
+    assertThat(page.select("meta[name=robots]").attr("content")).isEqualTo("noindex");
+    assertThat(page.select("meta[property=og:image]").attr("content"))
+        .isEqualTo(BASE + "badges/rust-advanced/card.png");
+    assertThat(page.select("meta[name=twitter:card]").attr("content"))
+        .isEqualTo("summary_large_image");
+    String linkedIn = page.select("a.button").attr("href");
+    assertThat(linkedIn)
+        .startsWith("https://www.linkedin.com/profile/add?startTask=CERTIFICATION_NAME&")
+        .contains(
+            "name=Rust+Advanced",
+            "organizationName=Example+Org",
+            "issueYear=",
+            "certUrl="
+                + java.net.URLEncoder.encode(
+                    BASE + "assertions/rust-advanced/2026-ada/",
+                    java.nio.charset.StandardCharsets.UTF_8),
+            "certId=rust-advanced%2F2026-ada");
+    assertThat(page.select("section[aria-labelledby=share] li")).isNotEmpty();
+  }
+
+  @Test
+  void aRevokedAwardsPageSaysSoAndOffersNothingToShare() throws IOException {
+    Document page =
+        Jsoup.parse(
+            render(SampleSite.small()).text("assertions/rust-basics/2026-bob/index.html"), BASE);
+
+    assertThat(page.select(".banner.revoked").text())
+        .isEqualTo("Revoked on 2026-04-02: Issued in error");
+    assertThat(page.select("a.button")).isEmpty();
+    assertThat(page.select(".downloads a").eachAttr("href"))
+        .containsExactly(BASE + "assertions/rust-basics/2026-bob.json");
   }
 
   @Test
@@ -85,7 +133,7 @@ class PageRendererTest {
             BASE + "badges/rust-advanced.json",
             BASE + "issuers/example-org.json",
             BASE + "badges/rust-basics/",
-            BASE + "assertions/rust-advanced/2026-ada.json");
+            BASE + "assertions/rust-advanced/2026-ada/");
     assertThat(page.select("#requires + ul a").text()).isEqualTo("Rust Basics");
     assertThat(page.select("link[rel=alternate]").attr("href"))
         .isEqualTo(BASE + "badges/rust-advanced.json");
