@@ -140,6 +140,19 @@ public record SiteLayout(SiteSettings settings) {
     return settings.url("assertions/" + award.badgeId() + "/" + award.id() + "/");
   }
 
+  /** The Atom feed of awards and revocations. */
+  public SiteUrl feed() {
+    return settings.url("feed.xml");
+  }
+
+  public SiteUrl sitemap() {
+    return settings.url("sitemap.xml");
+  }
+
+  public SiteUrl robots() {
+    return settings.url("robots.txt");
+  }
+
   /** An issuer's Open Badges 2.0 RevocationList. */
   public SiteUrl revocationList(String issuerId) {
     return settings.url("issuers/" + issuerId + "/revocations.json");

@@ -8,6 +8,7 @@ package dev.badgesmith.pages;
  * @param description the meta description, or null
  * @param canonicalUrl the public URL of this page
  * @param jsonUrl the Open Badges document this page describes, or null
+ * @param feedUrl the site's Atom feed
  * @param robots the robots meta value (such as {@code noindex}), or null
  * @param social the Open Graph and Twitter card of the page, or null
  */
@@ -20,5 +21,6 @@ public record FrameView(
     String stylesheetUrl,
     String canonicalUrl,
     String jsonUrl,
+    String feedUrl,
     String robots,
     SocialView social) {}

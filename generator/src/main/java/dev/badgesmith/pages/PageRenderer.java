@@ -24,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TimeZone;
@@ -71,6 +72,14 @@ public final class PageRenderer {
     for (Award award : site.awards()) {
       sink.write(layout.awardPage(award).file(), process("award.ftlh", views.awardPage(award)));
     }
+    sink.write(layout.feed().file(), process("feed.xml.ftlx", views.feed()));
+    sink.write(
+        layout.sitemap().file(), process("sitemap.xml.ftlx", Map.of("urls", views.sitemap())));
+    // Crawlers read robots.txt at a host's root only; under a sub-path it is harmless.
+    sink.write(
+        layout.robots().file(),
+        ("User-agent: *\nAllow: /\nSitemap: " + layout.sitemap().url() + "\n")
+            .getBytes(StandardCharsets.UTF_8));
     sink.write(layout.stylesheet().file(), themeFile("style.css"));
   }
 

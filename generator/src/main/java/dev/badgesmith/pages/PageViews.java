@@ -115,8 +115,75 @@ final class PageViews {
         layout.stylesheet().url(),
         page.url(),
         jsonUrl,
+        layout.feed().url(),
         null,
         null);
+  }
+
+  /** How many entries the feed holds: the newest, so it stays small on a large site. */
+  static final int FEED_ENTRIES = 100;
+
+  private static final DateTimeFormatter DATE_TIME =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
+
+  /** The Atom feed: each award, and each revocation, newest first. */
+  FeedView feed() {
+    List<FeedEntryView> entries = new ArrayList<>();
+    for (Award award : site.awards()) {
+      BadgeClass badge = site.badge(award.badgeId()).orElseThrow();
+      String who = award.recipient().name().map(n -> " to " + n).orElse("");
+      String page = layout.awardPage(award).url();
+      entries.add(
+          new FeedEntryView(
+              page,
+              badge.name() + " awarded" + who,
+              page,
+              DATE_TIME.format(award.issuedOn()),
+              badge.description()));
+      award
+          .revocation()
+          .ifPresent(
+              r ->
+                  entries.add(
+                      new FeedEntryView(
+                          page + "#revoked",
+                          badge.name()
+                              + " revoked"
+                              + (who.isEmpty() ? "" : " (awarded" + who + ")"),
+                          page,
+                          DATE_TIME.format(
+                              r.date()
+                                  .map(
+                                      d ->
+                                          d.atStartOfDay(site.settings().timeZone())
+                                              .toOffsetDateTime())
+                                  .orElse(award.issuedOn())),
+                          r.reason())));
+    }
+    entries.sort(
+        java.util.Comparator.comparing(
+                (FeedEntryView e) -> java.time.OffsetDateTime.parse(e.updated()))
+            .reversed()
+            .thenComparing(FeedEntryView::id));
+    List<FeedEntryView> newest = entries.subList(0, Math.min(FEED_ENTRIES, entries.size()));
+    String updated = newest.isEmpty() ? "2000-01-01T00:00:00Z" : newest.get(0).updated();
+    return new FeedView(
+        site.settings().title(),
+        layout.home().url(),
+        layout.feed().url(),
+        updated,
+        site.issuer(site.settings().defaultIssuer())
+            .map(Issuer::name)
+            .orElse(site.settings().title()),
+        newest);
+  }
+
+  /** The pages search engines may list: the home page and the criteria pages. */
+  List<String> sitemap() {
+    List<String> urls = new ArrayList<>();
+    urls.add(layout.home().url());
+    site.badges().forEach(b -> urls.add(layout.badgePage(b.id()).url()));
+    return urls;
   }
 
   /** An award's page: never indexed by search engines, it names a person. */
@@ -146,6 +213,7 @@ final class PageViews {
             layout.stylesheet().url(),
             page.url(),
             layout.ob2Assertion(award).url(),
+            layout.feed().url(),
             "noindex",
             social);
     String image = award.revoked() ? layout.badgeImage(badge).url() : layout.bakedPng(award).url();

@@ -78,7 +78,8 @@ public final class SiteValidator {
           ".nojekyll",
           "revocations.json",
           "sitemap.xml",
-          "robots.txt");
+          "robots.txt",
+          "feed.xml");
   private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
   private static final ImageInspector INSPECTOR = new ImageInspector();

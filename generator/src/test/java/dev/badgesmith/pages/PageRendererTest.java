@@ -40,7 +40,54 @@ class PageRendererTest {
             "assertions/rust-advanced/2026-ada/index.html",
             "assertions/rust-basics/2026-ada/index.html",
             "assertions/rust-basics/2026-bob/index.html",
+            "feed.xml",
+            "sitemap.xml",
+            "robots.txt",
             "assets/style.css");
+  }
+
+  @Test
+  void theFeedListsAwardsAndRevocationsNewestFirstAsAtom() throws Exception {
+    org.w3c.dom.Document feed = xml(render(SampleSite.small()).text("feed.xml"));
+    assertThat(feed.getDocumentElement().getNamespaceURI())
+        .isEqualTo("http://www.w3.org/2005/Atom");
+    org.w3c.dom.NodeList entries =
+        feed.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "entry");
+    assertThat(entries.getLength()).isEqualTo(4); // three awards and one revocation
+    List<String> updated = new java.util.ArrayList<>();
+    List<String> titles = new java.util.ArrayList<>();
+    for (int i = 0; i < entries.getLength(); i++) {
+      org.w3c.dom.Element entry = (org.w3c.dom.Element) entries.item(i);
+      updated.add(entry.getElementsByTagNameNS("*", "updated").item(0).getTextContent());
+      titles.add(entry.getElementsByTagNameNS("*", "title").item(0).getTextContent());
+    }
+    assertThat(updated.stream().map(java.time.OffsetDateTime::parse).toList())
+        .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    assertThat(titles).contains("Rust Advanced awarded to Ada L.", "Rust Basics revoked");
+  }
+
+  @Test
+  void theSitemapListsTheHomeAndCriteriaPagesButNoAwardPage() throws Exception {
+    MemorySink sink = render(SampleSite.small());
+    org.w3c.dom.Document sitemap = xml(sink.text("sitemap.xml"));
+    org.w3c.dom.NodeList locs = sitemap.getElementsByTagNameNS("*", "loc");
+    List<String> urls = new java.util.ArrayList<>();
+    for (int i = 0; i < locs.getLength(); i++) {
+      urls.add(locs.item(i).getTextContent());
+    }
+    assertThat(urls)
+        .containsExactly(BASE, BASE + "badges/rust-advanced/", BASE + "badges/rust-basics/");
+    assertThat(sink.text("robots.txt")).contains("Sitemap: " + BASE + "sitemap.xml");
+  }
+
+  private static org.w3c.dom.Document xml(String text) throws Exception {
+    javax.xml.parsers.DocumentBuilderFactory factory =
+        javax.xml.parsers.DocumentBuilderFactory.newInstance();
+    factory.setNamespaceAware(true);
+    factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+    return factory
+        .newDocumentBuilder()
+        .parse(new org.xml.sax.InputSource(new java.io.StringReader(text)));
   }
 
   @Test
