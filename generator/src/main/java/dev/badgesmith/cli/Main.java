@@ -32,6 +32,7 @@ import picocli.CommandLine.Parameters;
       Main.Check.class,
       Main.Extract.class,
       Keygen.class,
+      Award.class,
       Verify.class,
       CommandLine.HelpCommand.class
     },

@@ -1,0 +1,138 @@
+package dev.badgesmith.award;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.badgesmith.BadgesmithException;
+import dev.badgesmith.validate.IdentityHash;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Writes one award file, {@code awards/<badge>/<award>.yaml}: what a maintainer would write by
+ * hand, so a pull request that adds it reads the same. It never replaces a file.
+ */
+public final class AwardWriter {
+  private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]*");
+  private static final YAMLMapper YAML =
+      new YAMLMapper(
+          YAMLFactory.builder()
+              .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+              .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+              .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+              .build());
+
+  private AwardWriter() {}
+
+  /**
+   * @return the new file, relative to the site folder
+   * @throws BadgesmithException when the badge class does not exist, the id is not a slug, or the
+   *     file exists
+   */
+  public static String write(Path site, AwardRequest request, SecureRandom random) {
+    if (!Files.isRegularFile(site.resolve("badges").resolve(request.badgeId() + ".md"))) {
+      throw new BadgesmithException(
+          "no badge class '" + request.badgeId() + "' (badges/" + request.badgeId() + ".md)");
+    }
+    String id = request.awardId().orElseGet(() -> derivedId(site, request));
+    if (!SLUG.matcher(id).matches()) {
+      throw new BadgesmithException(
+          "'" + id + "' is not a valid award id: lowercase letters, digits and '-'");
+    }
+    String path = "awards/" + request.badgeId() + "/" + id + ".yaml";
+    Path file = site.resolve(path);
+    if (Files.exists(file)) {
+      throw new BadgesmithException(path + " exists already; choose another --id");
+    }
+    try {
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, yaml(request, random), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new BadgesmithException("cannot write " + path + ": " + e.getMessage(), e);
+    }
+    return path;
+  }
+
+  static String yaml(AwardRequest request, SecureRandom random) {
+    Map<String, Object> recipient = new LinkedHashMap<>();
+    if (request.hash()) {
+      byte[] salt = new byte[16];
+      random.nextBytes(salt);
+      String saltHex = HexFormat.of().formatHex(salt);
+      recipient.put("hashed", IdentityHash.hash(normalised(request), saltHex));
+      recipient.put("salt", saltHex);
+      recipient.put("type", request.identityKey().equals("did") ? "id" : request.identityKey());
+    } else {
+      recipient.put(request.identityKey(), request.identity().strip());
+    }
+    request.name().ifPresent(n -> recipient.put("name", n));
+    Map<String, Object> award = new LinkedHashMap<>();
+    award.put("recipient", recipient);
+    award.put("issuedOn", request.issuedOn().toString());
+    request.narrative().ifPresent(n -> award.put("narrative", n));
+    if (!request.evidence().isEmpty()) {
+      award.put("evidence", request.evidence().stream().map(url -> Map.of("url", url)).toList());
+    }
+    try {
+      return YAML.writeValueAsString(award);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a map of text always serialises", e);
+    }
+  }
+
+  /** The identity as the build hashes it: an address lower-cased, a number without spaces. */
+  static String normalised(AwardRequest request) {
+    String identity = request.identity().strip();
+    return switch (request.identityKey()) {
+      case "email" -> identity.toLowerCase(Locale.ROOT);
+      case "telephone" -> identity.replaceAll("[\\s().-]", "");
+      default -> identity;
+    };
+  }
+
+  /** An id from the name, else the recipient; with -2, -3... when it is taken. */
+  private static String derivedId(Path site, AwardRequest request) {
+    String base =
+        request
+            .name()
+            .map(AwardWriter::slug)
+            .filter(s -> !s.isEmpty())
+            .orElseGet(() -> request.hash() ? "award" : slug(localPart(request)));
+    if (base.isEmpty()) {
+      base = "award";
+    }
+    Path folder = site.resolve("awards").resolve(request.badgeId());
+    String id = base;
+    for (int n = 2; Files.exists(folder.resolve(id + ".yaml")); n++) {
+      id = base + "-" + n;
+    }
+    return id;
+  }
+
+  private static String localPart(AwardRequest request) {
+    String identity = request.identity();
+    int at = identity.indexOf('@');
+    if (request.identityKey().equals("email") && at > 0) {
+      return identity.substring(0, at);
+    }
+    List<String> parts = List.of(identity.split("[/:]+"));
+    return parts.isEmpty() ? "" : parts.get(parts.size() - 1);
+  }
+
+  private static String slug(String text) {
+    String ascii =
+        java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD)
+            .replaceAll("\\p{M}", "");
+    return ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+  }
+}
