@@ -125,6 +125,22 @@ class SignedSiteTest {
   }
 
   @Test
+  void theManifestListsTheDocumentsEachAwardPublishes() throws IOException {
+    JsonNode documents = null;
+    for (JsonNode award : json("manifest.json").path("awards")) {
+      if (award.path("award").asText().equals("bob")) {
+        documents = award.path("documents");
+      }
+    }
+    assertThat(documents).isNotNull();
+    // A revoked award keeps its credential (the status list marks it), but no baked badge.
+    assertThat(documents.fieldNames())
+        .toIterable()
+        .containsExactly("ob2Assertion", "ob3Credential", "ob3Jwt");
+    documents.forEach(path -> assertThat(out).containsKey(path.asText()));
+  }
+
+  @Test
   void theStatusListSaysWhichCredentialsAreRevoked() throws IOException {
     ObjectNode list = json("status/revocation.json");
     assertThat(list.path("type").toString()).contains("BitstringStatusListCredential");

@@ -3,6 +3,7 @@ package dev.badgesmith.json;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.badgesmith.model.Award;
+import dev.badgesmith.model.BadgeClass;
 import dev.badgesmith.model.Site;
 import dev.badgesmith.model.SiteLayout;
 import dev.badgesmith.write.PublishedFile;
@@ -28,26 +29,8 @@ public final class ManifestDocument {
       item.put("source", award.source());
       item.put("revoked", award.revoked());
       ObjectNode documents = item.putObject("documents");
-      documents.put("ob2Assertion", layout.ob2Assertion(award).file());
-      if (!award.revoked()) {
-        documents.put("ob2Png", layout.bakedPng(award).file());
-        site.badge(award.badgeId())
-            .filter(b -> b.image().format().equals("svg"))
-            .ifPresent(b -> documents.put("ob2Svg", layout.bakedSvg(award).file()));
-        site.settings()
-            .signing()
-            .ifPresent(
-                signing -> {
-                  documents.put("ob3Credential", layout.credentialJson(award).file());
-                  if (signing.jwtKey().isPresent()) {
-                    documents.put("ob3Jwt", layout.credentialJwt(award).file());
-                  }
-                  documents.put("ob3Png", layout.credentialPng(award).file());
-                  site.badge(award.badgeId())
-                      .filter(b -> b.image().format().equals("svg"))
-                      .ifPresent(b -> documents.put("ob3Svg", layout.credentialSvg(award).file()));
-                });
-      }
+      BadgeClass badge = site.badge(award.badgeId()).orElseThrow();
+      layout.awardDocuments(award, badge).forEach((kind, url) -> documents.put(kind, url.file()));
     }
     ArrayNode list = json.putArray("files");
     for (PublishedFile f : files) {

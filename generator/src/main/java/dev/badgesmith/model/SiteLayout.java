@@ -153,6 +153,40 @@ public record SiteLayout(SiteSettings settings) {
     return settings.url("robots.txt");
   }
 
+  /**
+   * Every document an award publishes, by kind: the Open Badges 2.0 assertion, the badge baked with
+   * it (unless revoked; as SVG only for an SVG design), and with a signing section the Open Badges
+   * 3.0 credential, its JWT (with a JWT key) and the badge baked with it. The one place that says
+   * so, for the manifest and the award page alike.
+   */
+  public java.util.Map<String, SiteUrl> awardDocuments(Award award, BadgeClass badge) {
+    java.util.Map<String, SiteUrl> documents = new java.util.LinkedHashMap<>();
+    boolean svg = badge.image().format().equals("svg");
+    documents.put("ob2Assertion", ob2Assertion(award));
+    if (!award.revoked()) {
+      documents.put("ob2Png", bakedPng(award));
+      if (svg) {
+        documents.put("ob2Svg", bakedSvg(award));
+      }
+    }
+    settings
+        .signing()
+        .ifPresent(
+            signing -> {
+              documents.put("ob3Credential", credentialJson(award));
+              if (signing.jwtKey().isPresent()) {
+                documents.put("ob3Jwt", credentialJwt(award));
+              }
+              if (!award.revoked()) {
+                documents.put("ob3Png", credentialPng(award));
+                if (svg) {
+                  documents.put("ob3Svg", credentialSvg(award));
+                }
+              }
+            });
+    return documents;
+  }
+
   /** An issuer's Open Badges 2.0 RevocationList. */
   public SiteUrl revocationList(String issuerId) {
     return settings.url("issuers/" + issuerId + "/revocations.json");

@@ -248,44 +248,34 @@ final class PageViews {
 
   /** The award's files: the baked badges to import, and the documents verifiers read. */
   private List<LinkView> downloads(Award award, BadgeClass badge) {
+    Map<String, SiteUrl> documents = layout.awardDocuments(award, badge);
     List<LinkView> links = new ArrayList<>();
-    boolean svg = badge.image().format().equals("svg");
-    if (!award.revoked()) {
-      links.add(new LinkView("Badge image (PNG, Open Badges 2.0)", layout.bakedPng(award).url()));
-      if (svg) {
-        links.add(new LinkView("Badge image (SVG, Open Badges 2.0)", layout.bakedSvg(award).url()));
+    // The images an earner imports come first, then what verifiers read.
+    for (String kind :
+        List.of(
+            "ob2Png", "ob2Svg", "ob2Assertion", "ob3Credential", "ob3Jwt", "ob3Png", "ob3Svg")) {
+      SiteUrl url = documents.get(kind);
+      if (url != null) {
+        links.add(new LinkView(label(kind), url.url()));
       }
     }
-    links.add(
-        new LinkView(
-            layout.ob2Signed()
-                ? "Open Badges 2.0 signed assertion (JWS)"
-                : "Open Badges 2.0 assertion (JSON)",
-            layout.ob2Assertion(award).url()));
-    site.settings()
-        .signing()
-        .ifPresent(
-            signing -> {
-              links.add(
-                  new LinkView(
-                      "Open Badges 3.0 credential (JSON)", layout.credentialJson(award).url()));
-              if (signing.jwtKey().isPresent()) {
-                links.add(
-                    new LinkView(
-                        "Open Badges 3.0 credential (VC-JWT)", layout.credentialJwt(award).url()));
-              }
-              if (!award.revoked()) {
-                links.add(
-                    new LinkView(
-                        "Badge image (PNG, Open Badges 3.0)", layout.credentialPng(award).url()));
-                if (svg) {
-                  links.add(
-                      new LinkView(
-                          "Badge image (SVG, Open Badges 3.0)", layout.credentialSvg(award).url()));
-                }
-              }
-            });
     return links;
+  }
+
+  private String label(String kind) {
+    return switch (kind) {
+      case "ob2Png" -> "Badge image (PNG, Open Badges 2.0)";
+      case "ob2Svg" -> "Badge image (SVG, Open Badges 2.0)";
+      case "ob2Assertion" ->
+          layout.ob2Signed()
+              ? "Open Badges 2.0 signed assertion (JWS)"
+              : "Open Badges 2.0 assertion (JSON)";
+      case "ob3Credential" -> "Open Badges 3.0 credential (JSON)";
+      case "ob3Jwt" -> "Open Badges 3.0 credential (VC-JWT)";
+      case "ob3Png" -> "Badge image (PNG, Open Badges 3.0)";
+      case "ob3Svg" -> "Badge image (SVG, Open Badges 3.0)";
+      default -> throw new IllegalArgumentException("no label for " + kind);
+    };
   }
 
   /**
