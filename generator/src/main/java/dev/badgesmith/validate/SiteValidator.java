@@ -338,22 +338,43 @@ public final class SiteValidator {
 
     /** A file named in site.yaml: inside the site folder, and there. */
     private Optional<Path> insideSite(Located<String> named, String what) {
-      Path root = sources.root();
-      Path file = root.resolve(named.value()).normalize();
-      if (named.value().startsWith("/") || named.value().contains("\\") || !file.startsWith(root)) {
-        d.add(
-            Diagnostic.error(
-                    Code.INVALID_VALUE,
-                    named.at(),
-                    "the " + what + " '" + named.value() + "' is outside the site folder")
-                .withHint("name a file relative to the site folder, such as keys/rsa-1.pem"));
+      Optional<Path> within = withinSite(named, Code.INVALID_VALUE, what, "keys/rsa-1.pem");
+      if (within.isEmpty()) {
         return Optional.empty();
       }
+      Path file = within.get();
       if (!Files.isRegularFile(file)) {
         d.add(
             Diagnostic.error(
                     Code.MISSING_FIELD, named.at(), "no " + what + " file '" + named.value() + "'")
                 .withHint("make one with `badgesmith keygen`, which writes keys/<id>.pem"));
+        return Optional.empty();
+      }
+      return Optional.of(file);
+    }
+
+    /**
+     * The file a name in the site refers to, unless it leads out of the site folder, by its name
+     * ({@code ../}, an absolute path) or through a link (reported).
+     */
+    private Optional<Path> withinSite(
+        Located<String> named, Code code, String what, String example) {
+      Path root = sources.root();
+      Path file = root.resolve(named.value()).normalize();
+      boolean outside =
+          named.value().startsWith("/") || named.value().contains("\\") || !file.startsWith(root);
+      try {
+        outside |= Files.exists(file) && !file.toRealPath().startsWith(root);
+      } catch (IOException e) {
+        outside = true;
+      }
+      if (outside) {
+        d.add(
+            Diagnostic.error(
+                    code,
+                    named.at(),
+                    "the " + what + " '" + named.value() + "' is outside the site folder")
+                .withHint("name a file relative to the site folder, such as " + example));
         return Optional.empty();
       }
       return Optional.of(file);
@@ -487,16 +508,11 @@ public final class SiteValidator {
     private Optional<ImageFile> image(Located<String> named) {
       String path = named.value();
       Path root = sources.root();
-      Path file = root.resolve(path).normalize();
-      if (path.startsWith("/") || path.contains("\\") || !file.startsWith(root)) {
-        d.add(
-            Diagnostic.error(
-                    Code.MISSING_IMAGE,
-                    named.at(),
-                    "the image '" + path + "' is outside the site folder")
-                .withHint("name a file relative to the site folder, such as badges/design.svg"));
+      Optional<Path> within = withinSite(named, Code.MISSING_IMAGE, "image", "badges/design.svg");
+      if (within.isEmpty()) {
         return Optional.empty();
       }
+      Path file = within.get();
       String format = path.substring(path.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
       if (!format.equals("png") && !format.equals("svg")) {
         d.add(
@@ -506,7 +522,7 @@ public final class SiteValidator {
         return Optional.empty();
       }
       try {
-        if (!Files.isRegularFile(file) || !file.toRealPath().startsWith(root)) {
+        if (!Files.isRegularFile(file)) {
           d.add(
               Diagnostic.error(Code.MISSING_IMAGE, named.at(), "no image file '" + path + "'")
                   .withHint("paths are relative to the site folder"));
