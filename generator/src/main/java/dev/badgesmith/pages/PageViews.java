@@ -1,5 +1,6 @@
 package dev.badgesmith.pages;
 
+import dev.badgesmith.json.Ob2Documents;
 import dev.badgesmith.markdown.MarkdownRenderer;
 import dev.badgesmith.model.Alignment;
 import dev.badgesmith.model.Award;
@@ -123,9 +124,6 @@ final class PageViews {
   /** How many entries the feed holds: the newest, so it stays small on a large site. */
   static final int FEED_ENTRIES = 100;
 
-  private static final DateTimeFormatter DATE_TIME =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
-
   /** The Atom feed: each award, and each revocation, newest first. */
   FeedView feed() {
     List<FeedEntryView> entries = new ArrayList<>();
@@ -138,7 +136,7 @@ final class PageViews {
               page,
               badge.name() + " awarded" + who,
               page,
-              DATE_TIME.format(award.issuedOn()),
+              Ob2Documents.dateTime(award.issuedOn()),
               badge.description()));
       award
           .revocation()
@@ -151,7 +149,7 @@ final class PageViews {
                               + " revoked"
                               + (who.isEmpty() ? "" : " (awarded" + who + ")"),
                           page,
-                          DATE_TIME.format(
+                          Ob2Documents.dateTime(
                               r.date()
                                   .map(
                                       d ->
