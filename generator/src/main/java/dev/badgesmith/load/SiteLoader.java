@@ -16,6 +16,7 @@ import dev.badgesmith.load.Docs.SettingsDoc;
 import dev.badgesmith.load.Docs.SigningDoc;
 import dev.badgesmith.load.Docs.SiteDoc;
 import dev.badgesmith.model.SiteSettings;
+import dev.badgesmith.source.PrivateKeyCheck;
 import dev.badgesmith.source.SiteSources;
 import dev.badgesmith.source.SourceFile;
 import java.io.IOException;
@@ -130,15 +131,19 @@ public final class SiteLoader {
    */
   private static <T> Optional<T> file(SourceFile f, Diagnostics shared, FileReader<T> reader) {
     Diagnostics own = new Diagnostics();
-    Optional<T> doc = read(f, own).flatMap(t -> reader.read(f, t, own));
+    Optional<T> doc = read(f, own, shared).flatMap(t -> reader.read(f, t, own));
     shared.addAll(own.sorted());
     return own.hasErrors() ? Optional.empty() : doc;
   }
 
-  /** The file's text; it must be UTF-8. */
-  private static Optional<String> read(SourceFile f, Diagnostics diagnostics) {
+  /**
+   * The file's text; it must be UTF-8. Its bytes are also checked for a private key here, where
+   * they are read anyway (reported with the site's diagnostics: the file itself still loads).
+   */
+  private static Optional<String> read(SourceFile f, Diagnostics diagnostics, Diagnostics shared) {
     try {
       byte[] bytes = Files.readAllBytes(f.file());
+      PrivateKeyCheck.check(f.path(), bytes, shared);
       String text =
           StandardCharsets.UTF_8
               .newDecoder()

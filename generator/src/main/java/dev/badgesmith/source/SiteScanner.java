@@ -4,7 +4,6 @@ import dev.badgesmith.diag.Code;
 import dev.badgesmith.diag.Diagnostic;
 import dev.badgesmith.diag.Diagnostics;
 import dev.badgesmith.diag.SourcePosition;
-import dev.badgesmith.sign.PrivateKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
@@ -97,7 +96,12 @@ public final class SiteScanner {
     }
 
     List<SourceFile> staticFiles = scan.files("static", Integer.MAX_VALUE);
-    scan.privateKeys();
+    Set<String> readByLoader = new java.util.HashSet<>();
+    settings.ifPresent(f -> readByLoader.add(f.path()));
+    for (List<SourceFile> files : List.of(issuers, badges, awards)) {
+      files.forEach(f -> readByLoader.add(f.path()));
+    }
+    scan.privateKeys(readByLoader);
     return new SiteSources(realRoot, settings, issuers, badges, awards, staticFiles);
   }
 
@@ -187,10 +191,10 @@ public final class SiteScanner {
     }
 
     /**
-     * Reports every file under the site folder that holds a private key: a site is public (a
-     * repository, a static host), so a private key there is as good as published.
+     * Reports every file under the site folder that holds a private key, but those the loader reads
+     * (it checks them on the bytes it reads), so no file is read twice for it.
      */
-    void privateKeys() {
+    void privateKeys(Set<String> readByLoader) {
       try {
         Files.walkFileTree(
             root,
@@ -205,20 +209,11 @@ public final class SiteScanner {
               @Override
               public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
                   throws IOException {
-                if (attrs.isRegularFile() && attrs.size() <= MAX_KEY_FILE_BYTES) {
-                  byte[] content = Files.readAllBytes(file);
-                  if (PrivateKeys.containsPrivateKey(content)) {
-                    String path = relative(file);
-                    diagnostics.add(
-                        Diagnostic.error(
-                                Code.PRIVATE_KEY_IN_SITE,
-                                new SourcePosition(path, lineOfKey(content), 1),
-                                "a private key inside the site folder")
-                            .withHint(
-                                "move it out of the site (to a CI secret, or a file elsewhere: see"
-                                    + " `badgesmith keygen`), and since it may have been"
-                                    + " published, make a new key"));
-                  }
+                String path = relative(file);
+                if (attrs.isRegularFile()
+                    && attrs.size() <= MAX_KEY_FILE_BYTES
+                    && !readByLoader.contains(path)) {
+                  PrivateKeyCheck.check(path, Files.readAllBytes(file), diagnostics);
                 }
                 return FileVisitResult.CONTINUE;
               }
@@ -231,16 +226,6 @@ public final class SiteScanner {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-    }
-
-    /** The line a PEM private key begins on, or 1 (a JSON Web Key). */
-    private static int lineOfKey(byte[] content) {
-      String text = new String(content, java.nio.charset.StandardCharsets.ISO_8859_1);
-      int at = text.indexOf("PRIVATE KEY-----");
-      if (at < 0) {
-        return 1;
-      }
-      return (int) text.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
     }
 
     Optional<SourceFile> slug(SourceFile f) {
