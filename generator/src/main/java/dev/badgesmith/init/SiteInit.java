@@ -50,6 +50,9 @@ public final class SiteInit {
 
   public static final String SCHEMAS_FOLDER = "schemas";
 
+  /** The example award's recipient: only its salted hash is written. */
+  static final String EXAMPLE_RECIPIENT = "earner@example.org";
+
   private static final Pattern VERSION = Pattern.compile("[0-9A-Za-z][0-9A-Za-z.+-]*");
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -222,7 +225,7 @@ public final class SiteInit {
                 BADGE_ID,
                 Optional.of(AWARD_ID),
                 "email",
-                "earner@example.org",
+                EXAMPLE_RECIPIENT,
                 Optional.of("Example Earner"),
                 request.today(),
                 Optional.of("The first award of this site: replace it with a real one."),

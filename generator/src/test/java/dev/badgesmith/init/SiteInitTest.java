@@ -1,0 +1,320 @@
+package dev.badgesmith.init;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.badgesmith.Badgesmith;
+import dev.badgesmith.BadgesmithException;
+import dev.badgesmith.Report;
+import dev.badgesmith.testing.SiteSchemas;
+import dev.badgesmith.testing.TestSites;
+import dev.badgesmith.testing.Workflows;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code init} through the library: a new site that builds at once, with its workflows. */
+class SiteInitTest {
+  private static final LocalDate TODAY = LocalDate.of(2026, 3, 14);
+  private static final Pattern EMAIL =
+      Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
+
+  private static InitRequest.Builder request(Path site) {
+    return InitRequest.builder(site).today(TODAY).badgesmithVersion("1.2.3");
+  }
+
+  @Test
+  void aNewSiteBuildsAtOnceWithTheSettingsGiven(@TempDir Path tmp) throws IOException {
+    Path site = tmp.resolve("guild-badges");
+    SiteInit.Result result =
+        SiteInit.create(
+            request(site)
+                .title("The Guild: \"Badges\" # 1")
+                .baseUrl("https://guild.example.net/badges/")
+                .issuerName("The Guild")
+                .issuerEmail("badges@guild.example.net")
+                .build(),
+            new SecureRandom());
+
+    assertThat(result.files())
+        .contains(
+            "site.yaml",
+            "issuers/the-guild.yaml",
+            "badges/welcome.md",
+            "badges/welcome.svg",
+            "awards/welcome/example-earner.yaml",
+            ".gitignore",
+            ".github/CODEOWNERS",
+            ".github/workflows/check.yml",
+            ".github/workflows/deploy.yml",
+            "README.md",
+            "schemas/site.schema.json",
+            "schemas/award.schema.json");
+    assertThat(TestSites.read(site).keySet()).containsExactlyInAnyOrderElementsOf(result.files());
+
+    // The workflow passes a secret that was never set as an empty variable.
+    Report report =
+        Badgesmith.builder()
+            .environment(Map.of("BADGESMITH_SALT_SECRET", ""))
+            .build()
+            .build(site, tmp.resolve("out"));
+    assertThat(report.diagnostics()).isEmpty();
+    Path out = tmp.resolve("out");
+    assertThat(out.resolve("index.html")).content().contains("The Guild: &quot;Badges&quot; # 1");
+    assertThat(out.resolve("badges/welcome.json"))
+        .content()
+        .contains("\"id\": \"https://guild.example.net/badges/badges/welcome.json\"");
+    assertThat(out.resolve("issuers/the-guild.json"))
+        .content()
+        .contains("\"email\": \"badges@guild.example.net\"");
+    assertThat(out.resolve("assertions/welcome/example-earner.json"))
+        .content()
+        .contains("\"issuedOn\": \"2026-03-14T00:00:00Z\"");
+    assertThat(out.resolve("assertions/welcome/example-earner.png")).exists();
+    assertThat(out.resolve("credentials")).doesNotExist();
+  }
+
+  @Test
+  void theDefaultsMakeAValidSiteNamedAfterItsFolder(@TempDir Path tmp) {
+    Path site = tmp.resolve("my-badges");
+    SiteInit.create(request(site).build(), new SecureRandom());
+
+    assertThat(site.resolve("site.yaml"))
+        .content()
+        .contains("title: \"My Badges\"")
+        .contains("baseUrl: \"https://example.github.io/my-badges/\"");
+    assertThat(Badgesmith.builder().build().check(site).diagnostics()).isEmpty();
+  }
+
+  @Test
+  void withSigningTheKeyIsMadeOutsideTheSiteAndTheBuildSignsWithItFromTheSecret(@TempDir Path tmp)
+      throws IOException {
+    Path site = tmp.resolve("guild");
+    SiteInit.Result result =
+        SiteInit.create(request(site).signing(true).build(), new SecureRandom());
+
+    Path privateKey = tmp.resolve("guild-keys/rsa-1.pem");
+    assertThat(result.signing()).map(InitRequest.Signing::privateKeyFile).contains(privateKey);
+    assertThat(privateKey).content().startsWith("-----BEGIN PRIVATE KEY-----");
+    assertThat(site.resolve("keys/rsa-1.pem")).content().startsWith("-----BEGIN PUBLIC KEY-----");
+    assertThat(site.resolve("site.yaml")).content().contains("jwt: rsa-1");
+
+    Map<String, String> env = deployEnvironment(site, List.of("BADGESMITH_KEY_RSA_1"));
+    assertThat(env).containsKey("BADGESMITH_KEY_RSA_1");
+    // As the workflow runs it: the key from the secret, the unset salt secret empty.
+    Report report =
+        Badgesmith.builder()
+            .environment(
+                Map.of(
+                    "BADGESMITH_KEY_RSA_1",
+                    Files.readString(privateKey, StandardCharsets.US_ASCII),
+                    "BADGESMITH_SALT_SECRET",
+                    ""))
+            .build()
+            .build(site, tmp.resolve("out"));
+    assertThat(report.diagnostics()).isEmpty();
+    assertThat(tmp.resolve("out/credentials/welcome/example-earner.jwt")).exists();
+    assertThat(tmp.resolve("out/keys/rsa-1.json")).exists();
+  }
+
+  @Test
+  void theWorkflowsNameTheRightCommandsSecretsAndPermissions(@TempDir Path tmp) {
+    Path site = tmp.resolve("site");
+    SiteInit.create(request(site).build(), new SecureRandom());
+
+    JsonNode check = Workflows.read(site.resolve(".github/workflows/check.yml"));
+    Workflows.assertChecksPullRequests(check, "\"$RUNNER_TEMP/badgesmith.jar\"", ".");
+    assertThat(deployEnvironment(site, List.of())).containsOnlyKeys("BADGESMITH_SALT_SECRET");
+
+    // Both download the pinned release.
+    for (String workflow : List.of("check.yml", "deploy.yml")) {
+      JsonNode w = Workflows.read(site.resolve(".github/workflows/" + workflow));
+      assertThat(w.at("/env/BADGESMITH_VERSION").asText()).isEqualTo("1.2.3");
+      assertThat(Workflows.runs(w))
+          .anyMatch(
+              r ->
+                  r.contains(
+                      "https://github.com/badgesmith/badgesmith/releases/download/"
+                          + "v${BADGESMITH_VERSION}/badgesmith.jar"));
+    }
+  }
+
+  @Test
+  void codeownersDelegatesTheBadgesAwardsFolder(@TempDir Path tmp) throws IOException {
+    Path site = tmp.resolve("site");
+    SiteInit.create(request(site).build(), new SecureRandom());
+
+    List<String> rules =
+        Files.readAllLines(site.resolve(".github/CODEOWNERS")).stream()
+            .filter(l -> !l.isBlank() && !l.startsWith("#"))
+            .toList();
+    assertThat(rules).anyMatch(l -> l.matches("\\*\\s+@\\S+"));
+    assertThat(rules).anyMatch(l -> l.matches("/awards/welcome/\\s+@\\S+"));
+  }
+
+  @Test
+  void gitIgnoresTheOutputCachesAndPrivateKeysButNotPublicKeys(@TempDir Path tmp)
+      throws IOException, InterruptedException {
+    Path site = tmp.resolve("site");
+    SiteInit.create(request(site).signing(true).build(), new SecureRandom());
+    assumeTrue(git(site, "init", "-q") == 0, "skipped: git is needed");
+
+    for (String ignored :
+        List.of("public/index.html", ".badgesmith/cache/x.png", "rsa-2.pem", "keys/x/y.key")) {
+      assertThat(git(site, "check-ignore", "-q", ignored)).as(ignored).isEqualTo(0);
+    }
+    for (String kept :
+        List.of(
+            "keys/rsa-1.pem",
+            "site.yaml",
+            "awards/welcome/example-earner.yaml",
+            ".github/workflows/deploy.yml",
+            "schemas/site.schema.json")) {
+      assertThat(git(site, "check-ignore", "-q", kept)).as(kept).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void noAddressButTheIssuersContactIsAnywhereInTheSiteOrItsOutput(@TempDir Path tmp)
+      throws IOException {
+    Path site = tmp.resolve("site");
+    SiteInit.create(
+        request(site).signing(true).issuerEmail("contact@guild.example.net").build(),
+        new SecureRandom());
+    Badgesmith.builder()
+        .keysDirectory(tmp.resolve("site-keys"))
+        .build()
+        .build(site, tmp.resolve("out"));
+    assertThat(tmp.resolve("out/index.html")).exists();
+
+    Set<String> found = new TreeSet<>();
+    List<String> recipient = new ArrayList<>();
+    for (Path root : List.of(site, tmp.resolve("out"))) {
+      for (Map.Entry<String, byte[]> file : TestSites.read(root).entrySet()) {
+        String text = new String(file.getValue(), StandardCharsets.ISO_8859_1);
+        Matcher m = EMAIL.matcher(text);
+        while (m.find()) {
+          found.add(m.group());
+        }
+        if (text.contains(SiteInit.EXAMPLE_RECIPIENT)) {
+          recipient.add(file.getKey());
+        }
+      }
+    }
+    assertThat(recipient).as("files that hold the example recipient's address").isEmpty();
+    assertThat(found).containsExactly("contact@guild.example.net");
+    assertThat(site.resolve("awards/welcome/example-earner.yaml"))
+        .content()
+        .containsPattern("hashed: sha256\\$[0-9a-f]{64}")
+        .doesNotContain("email:");
+  }
+
+  @Test
+  void everyYamlFileNamesItsSchemaWhichItValidatesAgainst(@TempDir Path tmp) throws IOException {
+    Path site = tmp.resolve("site");
+    SiteInit.Result result =
+        SiteInit.create(request(site).signing(true).build(), new SecureRandom());
+
+    List<String> described =
+        result.files().stream().filter(f -> SiteSchemas.schemaFor(f).isPresent()).toList();
+    assertThat(described).hasSize(4);
+    for (String path : described) {
+      Path file = site.resolve(path);
+      String modeline = SiteSchemas.modeline(file).orElseThrow(() -> new AssertionError(path));
+      Path schema = file.getParent().resolve(modeline).normalize();
+      assertThat(schema).as("the schema %s names", path).isRegularFile();
+      assertThat(schema.getFileName().toString()).isEqualTo(SiteSchemas.schemaFor(path).get());
+      assertThat(SiteSchemas.validate(site, path)).as(path).isEmpty();
+      assertThat(Files.readAllBytes(schema))
+          .isEqualTo(
+              SiteInitTest.class
+                  .getResourceAsStream("/badgesmith/schemas/" + schema.getFileName())
+                  .readAllBytes());
+    }
+  }
+
+  @Test
+  void refusesAFolderThatIsNotEmptyAndTouchesNothing(@TempDir Path tmp) throws IOException {
+    Path site = tmp.resolve("site");
+    TestSites.write(site.resolve("notes.txt"), "mine");
+
+    assertThatThrownBy(() -> SiteInit.create(request(site).build(), new SecureRandom()))
+        .isInstanceOf(BadgesmithException.class)
+        .hasMessageContaining("is not empty (it holds notes.txt)")
+        .hasMessageContaining("a new or empty folder");
+    assertThat(TestSites.read(site).keySet()).containsExactly("notes.txt");
+  }
+
+  @Test
+  void anEmptyFolderIsUsed(@TempDir Path tmp) throws IOException {
+    Path site = Files.createDirectory(tmp.resolve("site"));
+    SiteInit.create(request(site).build(), new SecureRandom());
+    assertThat(site.resolve("site.yaml")).exists();
+  }
+
+  @Test
+  void optionsThatMakeAnInvalidSiteLeaveNothingBehind(@TempDir Path tmp) {
+    Path site = tmp.resolve("site");
+    assertThatThrownBy(
+            () ->
+                SiteInit.create(
+                    request(site).signing(true).baseUrl("http://insecure.example.org/").build(),
+                    new SecureRandom()))
+        .isInstanceOf(BadgesmithException.class)
+        .hasMessageContaining("nothing was written")
+        .hasMessageContaining(
+            "site.yaml:6:10: error[BSG108]: 'http://insecure.example.org/' is not an https URL");
+    assertThat(site).doesNotExist();
+    assertThat(tmp.resolve("site-keys/rsa-1.pem")).doesNotExist();
+  }
+
+  @Test
+  void refusesAPrivateKeyInsideTheSite(@TempDir Path tmp) {
+    Path site = tmp.resolve("site");
+    assertThatThrownBy(
+            () ->
+                SiteInit.create(
+                    request(site).signing(true).privateKeyFile(site.resolve("rsa-1.pem")).build(),
+                    new SecureRandom()))
+        .isInstanceOf(BadgesmithException.class)
+        .hasMessageContaining("is inside the site folder");
+    assertThat(site).doesNotExist();
+  }
+
+  /** The build step's environment; checks the deploy workflow on the way. */
+  private static Map<String, String> deployEnvironment(Path site, List<String> keyVariables) {
+    return Workflows.assertBuildsAndDeploys(
+        Workflows.read(site.resolve(".github/workflows/deploy.yml")),
+        "\"$RUNNER_TEMP/badgesmith.jar\"",
+        ". --out public",
+        "public",
+        keyVariables);
+  }
+
+  private static int git(Path dir, String... args) throws InterruptedException {
+    List<String> command = new ArrayList<>(List.of("git", "-C", dir.toString()));
+    command.addAll(List.of(args));
+    try {
+      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+      p.getInputStream().readAllBytes();
+      return p.waitFor(30, TimeUnit.SECONDS) ? p.exitValue() : -1;
+    } catch (IOException e) {
+      return -1;
+    }
+  }
+}
