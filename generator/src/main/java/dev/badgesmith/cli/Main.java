@@ -33,6 +33,7 @@ import picocli.CommandLine.Parameters;
       Main.Extract.class,
       Keygen.class,
       Award.class,
+      Import.class,
       Verify.class,
       CommandLine.HelpCommand.class
     },

@@ -462,7 +462,7 @@ public final class SiteLoader {
    *
    * @param key {@code email}, {@code url}, {@code telephone} or {@code did}
    */
-  static Optional<RecipientDoc> plainIdentity(
+  public static Optional<RecipientDoc> plainIdentity(
       String key, Located<String> v, Optional<String> name, Diagnostics d) {
     switch (key) {
       case "email" -> {
