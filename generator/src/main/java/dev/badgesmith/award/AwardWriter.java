@@ -66,9 +66,7 @@ public final class AwardWriter {
   static String yaml(AwardRequest request, SecureRandom random) {
     Map<String, Object> recipient = new LinkedHashMap<>();
     if (request.hash()) {
-      byte[] salt = new byte[16];
-      random.nextBytes(salt);
-      String saltHex = HexFormat.of().formatHex(salt);
+      String saltHex = randomSalt(random);
       recipient.put("hashed", IdentityHash.hash(normalised(request), saltHex));
       recipient.put("salt", saltHex);
       recipient.put("type", request.identityKey().equals("did") ? "id" : request.identityKey());
@@ -88,6 +86,13 @@ public final class AwardWriter {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a map of text always serialises", e);
     }
+  }
+
+  /** A new salt for an identity stored hashed: 32 hex digits, so it cannot be guessed. */
+  static String randomSalt(SecureRandom random) {
+    byte[] salt = new byte[16];
+    random.nextBytes(salt);
+    return HexFormat.of().formatHex(salt);
   }
 
   /** The identity as the build hashes it: an address lower-cased, a number without spaces. */
@@ -120,16 +125,20 @@ public final class AwardWriter {
   }
 
   private static String localPart(AwardRequest request) {
-    String identity = request.identity();
+    return localPart(request.identityKey(), request.identity());
+  }
+
+  /** The part of an identity that makes a readable id: an address's local part, a URL's end. */
+  static String localPart(String key, String identity) {
     int at = identity.indexOf('@');
-    if (request.identityKey().equals("email") && at > 0) {
+    if (key.equals("email") && at > 0) {
       return identity.substring(0, at);
     }
     List<String> parts = List.of(identity.split("[/:]+"));
     return parts.isEmpty() ? "" : parts.get(parts.size() - 1);
   }
 
-  private static String slug(String text) {
+  static String slug(String text) {
     String ascii =
         java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD)
             .replaceAll("\\p{M}", "");

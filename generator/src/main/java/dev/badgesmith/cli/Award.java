@@ -1,15 +1,26 @@
 package dev.badgesmith.cli;
 
 import dev.badgesmith.Badgesmith;
+import dev.badgesmith.BadgesmithException;
 import dev.badgesmith.Report;
+import dev.badgesmith.award.AwardBatch;
 import dev.badgesmith.award.AwardRequest;
 import dev.badgesmith.award.AwardWriter;
+import dev.badgesmith.award.NewAward;
 import dev.badgesmith.diag.Diagnostic;
+import dev.badgesmith.diag.Diagnostics;
+import dev.badgesmith.load.CsvAwards;
+import dev.badgesmith.load.Docs.AwardDoc;
+import dev.badgesmith.load.Located;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -25,6 +36,8 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "Write a new award file, awards/BADGE/ID.yaml, and check it with the site.",
+      "With --csv, write one award file per row of a CSV file: all of them, or none when any"
+          + " row has a problem.",
       "With --hash only the salted hash of the identity is written: the address never enters"
           + " the repository."
     })
@@ -56,6 +69,12 @@ final class Award implements Callable<Integer> {
 
     @Option(names = "--did", description = "The recipient's DID.")
     String did;
+
+    @Option(
+        names = "--csv",
+        paramLabel = "FILE",
+        description = "A CSV file of awards, one per row, with the columns of a CSV award file.")
+    Path csv;
   }
 
   @Option(names = "--name", description = "A display name to publish on the award page.")
@@ -81,6 +100,9 @@ final class Award implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if (identity.csv != null) {
+      return csv();
+    }
     String key;
     String value;
     if (identity.email != null) {
@@ -119,6 +141,60 @@ final class Award implements Callable<Integer> {
       return Main.CONTENT_ERRORS;
     }
     spec.commandLine().getOut().println("Wrote " + path);
+    return Main.OK;
+  }
+
+  private int csv() {
+    if (id != null || name != null || narrative != null || !evidence.isEmpty()) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--csv reads id, name, narrative and evidence from its columns");
+    }
+    if (!Files.isRegularFile(site.resolve("badges").resolve(badge + ".md"))) {
+      throw new BadgesmithException("no badge class '" + badge + "' (badges/" + badge + ".md)");
+    }
+    String text;
+    try {
+      text = Files.readString(identity.csv, StandardCharsets.UTF_8);
+    } catch (CharacterCodingException e) {
+      throw new BadgesmithException(identity.csv + " is not UTF-8 text; save it as UTF-8");
+    } catch (IOException e) {
+      throw new BadgesmithException("cannot read " + identity.csv + ": " + e.getMessage());
+    }
+    Diagnostics diagnostics = new Diagnostics();
+    String today = (issuedOn != null ? issuedOn : LocalDate.now()).toString();
+    List<AwardDoc> rows =
+        CsvAwards.read(
+            text.startsWith("\uFEFF") ? text.substring(1) : text,
+            identity.csv.toString(),
+            badge,
+            new CsvAwards.Options(false, Optional.of(today)),
+            diagnostics);
+    PrintWriter err = spec.commandLine().getErr();
+    if (diagnostics.hasErrors()) {
+      diagnostics.sorted().forEach(d -> err.println(d.format()));
+      err.println("No award was written.");
+      return Main.CONTENT_ERRORS;
+    }
+    if (rows.isEmpty()) {
+      err.println(identity.csv + " has no rows of awards; nothing was written.");
+      return Main.CONTENT_ERRORS;
+    }
+    List<NewAward> awards = new ArrayList<>();
+    for (AwardDoc row : rows) {
+      Optional<Located<String>> given =
+          row.id().isEmpty() ? Optional.empty() : Optional.of(new Located<>(row.id(), row.at()));
+      awards.add(
+          new NewAward(given, AwardBatch.idBase(row, hash), row, hash, row.at(), Optional.empty()));
+    }
+    AwardBatch.Result result = AwardBatch.write(site, awards, new SecureRandom());
+    if (!result.ok()) {
+      result.problems().forEach(d -> err.println(d.format()));
+      err.println("No award was written.");
+      return Main.CONTENT_ERRORS;
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    out.println("Wrote " + result.written().size() + " award files:");
+    result.written().forEach(path -> out.println("  " + path));
     return Main.OK;
   }
 }

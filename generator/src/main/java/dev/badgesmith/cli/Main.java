@@ -34,6 +34,7 @@ import picocli.CommandLine.Parameters;
       Keygen.class,
       Award.class,
       Init.class,
+      Import.class,
       Verify.class,
       CommandLine.HelpCommand.class
     },

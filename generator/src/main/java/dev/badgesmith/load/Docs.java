@@ -80,11 +80,14 @@ public final class Docs {
    * the model never sees it.
    *
    * @param badgeId the folder the award is in
+   * @param path the award file, or the CSV file that holds it as a row
+   * @param at where the award starts: its file, or the id cell of its CSV row
    */
   public record AwardDoc(
       String badgeId,
       String id,
       String path,
+      SourcePosition at,
       RecipientDoc recipient,
       Located<String> issuedOn,
       Optional<Located<String>> expires,

@@ -107,8 +107,7 @@ public final class SiteLoader {
         pool.submit(
                 () ->
                     sources.awards().parallelStream()
-                        .map(f -> file(f, diagnostics, SiteLoader::award))
-                        .flatMap(Optional::stream)
+                        .flatMap(f -> awards(f, diagnostics).stream())
                         .sorted(Comparator.comparing(AwardDoc::path))
                         .toList())
             .join();
@@ -119,6 +118,22 @@ public final class SiteLoader {
         awards,
         sources.issuers().stream().map(SourceFile::id).toList(),
         sources.badges().stream().map(SourceFile::id).toList());
+  }
+
+  /** The awards of one file: a YAML file holds one, a CSV file one per row. */
+  private static List<AwardDoc> awards(SourceFile f, Diagnostics shared) {
+    if (!f.extension().equals("csv")) {
+      return file(f, shared, SiteLoader::award).stream().toList();
+    }
+    Diagnostics own = new Diagnostics();
+    // Rows are checked one by one: the good rows of a file stay, so checks across files still
+    // run on them and one run reports everything.
+    List<AwardDoc> rows =
+        read(f, own, shared)
+            .map(t -> CsvAwards.read(t, f.path(), f.folder(), CsvAwards.Options.SITE, own))
+            .orElse(List.of());
+    shared.addAll(own.sorted());
+    return rows;
   }
 
   private interface FileReader<T> {
@@ -393,6 +408,7 @@ public final class SiteLoader {
             f.folder(),
             f.id(),
             f.path(),
+            SourcePosition.startOf(f.path()),
             recipient.get(),
             issuedOn.get(),
             expires,
@@ -434,7 +450,20 @@ public final class SiteLoader {
     if (value.isEmpty()) {
       return Optional.empty();
     }
-    Located<String> v = value.get();
+    if (key.equals("hashed")) {
+      return hashed(r, value.get(), name, d);
+    }
+    return plainIdentity(key, value.get(), name, d);
+  }
+
+  /**
+   * A plain identity, checked and normalised as the build hashes it: an e-mail address lower-cased,
+   * a telephone number without spaces. Shared by YAML award files and CSV rows.
+   *
+   * @param key {@code email}, {@code url}, {@code telephone} or {@code did}
+   */
+  public static Optional<RecipientDoc> plainIdentity(
+      String key, Located<String> v, Optional<String> name, Diagnostics d) {
     switch (key) {
       case "email" -> {
         return email(v, d)
@@ -468,23 +497,36 @@ public final class SiteLoader {
         }
         return Optional.of(new RecipientDoc("id", v.value(), Optional.empty(), name));
       }
-      default -> {
-        return hashed(r, v, name, d);
-      }
+      default -> throw new IllegalArgumentException("not a plain identity: " + key);
     }
   }
 
   private static Optional<RecipientDoc> hashed(
       MapReader r, Located<String> hash, Optional<String> name, Diagnostics d) {
-    if (!HASH.matcher(hash.value()).matches()) {
-      d.add(
-          Diagnostic.error(
-                  Code.INVALID_VALUE, hash.at(), "'hashed' must be sha256$ and 64 hex digits")
-              .withHint("run `badgesmith award --hash` or compute sha256(identity + salt)"));
+    if (!hashFormat(hash, d)) {
       return Optional.empty();
     }
-    Optional<Located<String>> salt = r.requiredText("salt");
-    Optional<Located<String>> type = r.text("type");
+    return hashedIdentity(hash, r.requiredText("salt"), r.text("type"), name, d);
+  }
+
+  static boolean hashFormat(Located<String> hash, Diagnostics d) {
+    if (HASH.matcher(hash.value()).matches()) {
+      return true;
+    }
+    d.add(
+        Diagnostic.error(
+                Code.INVALID_VALUE, hash.at(), "'hashed' must be sha256$ and 64 hex digits")
+            .withHint("run `badgesmith award --hash` or compute sha256(identity + salt)"));
+    return false;
+  }
+
+  /** A hashed identity whose hash has the right form; the salt's absence is reported already. */
+  static Optional<RecipientDoc> hashedIdentity(
+      Located<String> hash,
+      Optional<Located<String>> salt,
+      Optional<Located<String>> type,
+      Optional<String> name,
+      Diagnostics d) {
     List<String> types = List.of("email", "url", "telephone", "id");
     if (type.isPresent() && !types.contains(type.get().value())) {
       d.add(
@@ -512,7 +554,7 @@ public final class SiteLoader {
     return url(url, d, true);
   }
 
-  private static boolean httpUrl(Located<String> url, Diagnostics d) {
+  static boolean httpUrl(Located<String> url, Diagnostics d) {
     return url(url, d, false);
   }
 
@@ -544,7 +586,7 @@ public final class SiteLoader {
     return false;
   }
 
-  private static boolean email(Located<String> email, Diagnostics d) {
+  static boolean email(Located<String> email, Diagnostics d) {
     if (EMAIL.matcher(email.value()).matches()) {
       return true;
     }
@@ -554,7 +596,7 @@ public final class SiteLoader {
     return false;
   }
 
-  private static boolean date(Located<String> date, Diagnostics d) {
+  static boolean date(Located<String> date, Diagnostics d) {
     if (Dates.isDate(date.value())) {
       return true;
     }

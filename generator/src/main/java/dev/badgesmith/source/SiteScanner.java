@@ -84,14 +84,14 @@ public final class SiteScanner {
           scan.slug(f).ifPresent(awards::add);
         }
       } else if (f.extension().equals("csv")) {
-        diagnostics.add(
-            Diagnostic.warning(
-                    Code.UNEXPECTED_FILE,
-                    SourcePosition.startOf(f.path()),
-                    "bulk CSV awards are not read by this version; the file is skipped")
-                .withHint("write one awards/<badge-id>/<award-id>.yaml per award"));
+        // A CSV file holds one award per row; its rows give the ids, not its name.
+        if (scan.isSlug(f.folder(), f)) {
+          awards.add(f);
+        }
       } else {
-        scan.unexpected(f, "an award is awards/<badge-id>/<award-id>.yaml");
+        scan.unexpected(
+            f,
+            "an award is awards/<badge-id>/<award-id>.yaml, or a row of awards/<badge-id>/*.csv");
       }
     }
 

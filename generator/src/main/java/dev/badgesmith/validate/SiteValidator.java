@@ -114,7 +114,9 @@ public final class SiteValidator {
 
     Optional<Site> site() {
       duplicateIds(sources.issuers(), "issuer");
-      duplicateIds(sources.awards(), "award");
+      duplicateIds(
+          sources.awards().stream().filter(f -> !f.extension().equals("csv")).toList(), "award");
+      duplicateRowIds();
       staticFiles();
       Optional<SiteSettings> settings = doc.settings().flatMap(this::settings);
       settings.ifPresent(s -> maxImageBytes = s.maxImageBytes());
@@ -649,6 +651,30 @@ public final class SiteValidator {
                   .withHint("keep one of the two files"));
         }
       }
+    }
+
+    /**
+     * An award id that a CSV row claims as well as another row or an award file (two award files
+     * are reported by {@link #duplicateIds}).
+     */
+    private void duplicateRowIds() {
+      Map<String, AwardDoc> seen = new HashMap<>();
+      for (AwardDoc a : doc.awards()) {
+        AwardDoc first = seen.putIfAbsent(a.badgeId() + "/" + a.id(), a);
+        if (first != null && (isRow(a) || isRow(first))) {
+          String other = isRow(first) ? first.path() + ":" + first.at().line() : first.path();
+          d.add(
+              Diagnostic.error(
+                      Code.DUPLICATE_ID,
+                      a.at(),
+                      "the award id '" + a.id() + "' is also claimed by " + other)
+                  .withHint("give each award its own id"));
+        }
+      }
+    }
+
+    private static boolean isRow(AwardDoc a) {
+      return a.path().endsWith(".csv");
     }
 
     private void staticFiles() {

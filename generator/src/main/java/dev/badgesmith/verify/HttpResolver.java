@@ -24,8 +24,10 @@ public final class HttpResolver implements Resolver {
   private final Duration timeout;
   private final long maxBytes;
   private final Function<URI, URI> address;
+  private final boolean allowHttp;
 
   private HttpResolver(Builder builder) {
+    this.allowHttp = builder.allowHttp;
     this.timeout = builder.timeout;
     this.maxBytes = builder.maxBytes;
     this.address = builder.address;
@@ -49,7 +51,7 @@ public final class HttpResolver implements Resolver {
     } catch (IllegalArgumentException e) {
       throw new ResolveException(OUT_OF_REACH, "not a URL: " + url);
     }
-    if (!"https".equals(uri.getScheme())) {
+    if (!"https".equals(uri.getScheme()) && !(allowHttp && "http".equals(uri.getScheme()))) {
       throw new ResolveException(OUT_OF_REACH, "only https URLs are fetched, not " + url);
     }
     HttpRequest request =
@@ -93,8 +95,18 @@ public final class HttpResolver implements Resolver {
     private Duration timeout = Duration.ofSeconds(10);
     private long maxBytes = 8L * 1024 * 1024;
     private Function<URI, URI> address = Function.identity();
+    private boolean allowHttp;
 
     private Builder() {}
+
+    /**
+     * Also fetches plain {@code http} URLs: old assertions are read from them for import, never
+     * trusted for verification.
+     */
+    public Builder allowHttp() {
+      this.allowHttp = true;
+      return this;
+    }
 
     /** The connect timeout, and the time a whole request may take (default 10 seconds). */
     public Builder timeout(Duration timeout) {

@@ -1,0 +1,279 @@
+package dev.badgesmith.award;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.badgesmith.Badgesmith;
+import dev.badgesmith.BadgesmithException;
+import dev.badgesmith.diag.Code;
+import dev.badgesmith.diag.Diagnostic;
+import dev.badgesmith.diag.SourcePosition;
+import dev.badgesmith.load.Docs.AwardDoc;
+import dev.badgesmith.load.Docs.EvidenceDoc;
+import dev.badgesmith.load.Docs.RecipientDoc;
+import dev.badgesmith.load.Located;
+import dev.badgesmith.validate.IdentityHash;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Writes many award files at once, all or nothing: when any award has a problem, or the site with
+ * the new files has an error it did not have before, no file is kept and every problem is reported.
+ * Existing files are never replaced.
+ */
+public final class AwardBatch {
+  private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]*");
+  private static final YAMLMapper YAML =
+      new YAMLMapper(
+          YAMLFactory.builder()
+              .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+              .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+              .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+              .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
+              .build());
+
+  private AwardBatch() {}
+
+  /**
+   * What a batch did: the files written (relative to the site folder), or the problems, when
+   * nothing was written.
+   */
+  public record Result(List<String> written, List<Diagnostic> problems) {
+    public Result {
+      written = List.copyOf(written);
+      problems = List.copyOf(problems);
+    }
+
+    public boolean ok() {
+      return problems.isEmpty();
+    }
+  }
+
+  /**
+   * The base of an id for an award that gives none: from the recipient's name, else from a plain
+   * identity that is kept (never from one that is to be hashed).
+   */
+  public static String idBase(AwardDoc doc, boolean hash) {
+    RecipientDoc r = doc.recipient();
+    String base =
+        r.name()
+            .map(AwardWriter::slug)
+            .filter(s -> !s.isEmpty())
+            .orElseGet(
+                () ->
+                    r.prehashed() || hash
+                        ? ""
+                        : AwardWriter.slug(AwardWriter.localPart(r.type(), r.identity())));
+    return base.isEmpty() ? "award" : base;
+  }
+
+  public static Result write(Path site, List<NewAward> awards, SecureRandom random) {
+    List<Diagnostic> problems = new ArrayList<>();
+    Map<String, NewAward> planned = plan(site, awards, problems);
+    if (!problems.isEmpty()) {
+      return new Result(List.of(), problems);
+    }
+    Set<String> before = errors(site);
+    List<String> written = new ArrayList<>();
+    try {
+      for (Map.Entry<String, NewAward> e : planned.entrySet()) {
+        Path file = site.resolve(e.getKey());
+        Files.createDirectories(file.getParent());
+        // CREATE_NEW: a file that appeared meanwhile is not replaced either.
+        Files.writeString(
+            file,
+            yaml(e.getValue(), random),
+            StandardCharsets.UTF_8,
+            StandardOpenOption.CREATE_NEW);
+        written.add(e.getKey());
+      }
+    } catch (FileAlreadyExistsException e) {
+      undo(site, written);
+      throw new BadgesmithException(e.getFile() + " appeared while writing; nothing was written");
+    } catch (IOException e) {
+      undo(site, written);
+      throw new BadgesmithException("cannot write award files: " + e.getMessage(), e);
+    }
+    // The new files must pass the checks a pull request would: otherwise none is kept.
+    List<Diagnostic> after = new ArrayList<>();
+    for (Diagnostic d : Badgesmith.builder().build().check(site).diagnostics()) {
+      if (d.isError() && !before.contains(d.format())) {
+        NewAward from = planned.get(d.path());
+        after.add(from == null ? d : moved(d, from));
+      }
+    }
+    if (!after.isEmpty()) {
+      undo(site, written);
+      return new Result(List.of(), after);
+    }
+    return new Result(written, List.of());
+  }
+
+  /** The file of each award, by path; problems with ids are reported at the award's origin. */
+  private static Map<String, NewAward> plan(
+      Path site, List<NewAward> awards, List<Diagnostic> problems) {
+    Map<String, NewAward> planned = new LinkedHashMap<>();
+    Map<String, SourcePosition> given = new HashMap<>();
+    Set<String> missingBadges = new HashSet<>();
+    for (NewAward a : awards) {
+      String badge = a.award().badgeId();
+      if (!Files.isRegularFile(site.resolve("badges").resolve(badge + ".md"))) {
+        if (missingBadges.add(badge)) {
+          problems.add(
+              Diagnostic.error(
+                  Code.UNKNOWN_BADGE, a.origin(), "no badge class '" + badge + "' in the site"));
+        }
+        continue;
+      }
+      if (a.id().isPresent()) {
+        Located<String> id = a.id().get();
+        String path = path(badge, id.value());
+        SourcePosition first = given.putIfAbsent(path, id.at());
+        if (first != null) {
+          problems.add(
+              Diagnostic.error(
+                      Code.DUPLICATE_ID,
+                      id.at(),
+                      "the award id '"
+                          + id.value()
+                          + "' is also given at "
+                          + first.path()
+                          + ":"
+                          + first.line())
+                  .withHint("give each award its own id"));
+        } else if (Files.exists(site.resolve(path))) {
+          problems.add(
+              Diagnostic.error(Code.DUPLICATE_ID, id.at(), path + " exists already")
+                  .withHint("an award file is never replaced: choose another id"));
+        } else {
+          planned.put(path, a);
+        }
+      }
+    }
+    for (NewAward a : awards) {
+      if (a.id().isEmpty() && !missingBadges.contains(a.award().badgeId())) {
+        String base = SLUG.matcher(a.idBase()).matches() ? a.idBase() : "award";
+        String id = base;
+        for (int n = 2; taken(site, planned, a.award().badgeId(), id); n++) {
+          id = base + "-" + n;
+        }
+        planned.put(path(a.award().badgeId(), id), a);
+      }
+    }
+    // In the order the awards were given, which is how they are reported.
+    Map<NewAward, String> paths = new java.util.IdentityHashMap<>();
+    planned.forEach((path, a) -> paths.put(a, path));
+    Map<String, NewAward> ordered = new LinkedHashMap<>();
+    awards.stream().filter(paths::containsKey).forEach(a -> ordered.put(paths.get(a), a));
+    return ordered;
+  }
+
+  private static boolean taken(Path site, Map<String, NewAward> planned, String badge, String id) {
+    String path = path(badge, id);
+    return planned.containsKey(path) || Files.exists(site.resolve(path));
+  }
+
+  private static String path(String badge, String id) {
+    return "awards/" + badge + "/" + id + ".yaml";
+  }
+
+  private static Set<String> errors(Path site) {
+    Set<String> errors = new HashSet<>();
+    for (Diagnostic d : Badgesmith.builder().build().check(site).diagnostics()) {
+      if (d.isError()) {
+        errors.add(d.format());
+      }
+    }
+    return errors;
+  }
+
+  /** A problem of a new file, reported where its award came from, since the file is removed. */
+  private static Diagnostic moved(Diagnostic d, NewAward from) {
+    SourcePosition at = from.origin();
+    return new Diagnostic(
+        d.severity(),
+        d.code(),
+        at.path(),
+        at.line(),
+        at.column(),
+        d.message() + " (in the award file " + d.path() + ")",
+        d.hint());
+  }
+
+  private static void undo(Path site, List<String> written) {
+    for (String path : written) {
+      try {
+        Files.deleteIfExists(site.resolve(path));
+      } catch (IOException e) {
+        // best effort: the others are still removed
+      }
+    }
+  }
+
+  /** The award as a maintainer would write it by hand. */
+  static String yaml(NewAward a, SecureRandom random) {
+    AwardDoc doc = a.award();
+    RecipientDoc r = doc.recipient();
+    Map<String, Object> recipient = new LinkedHashMap<>();
+    if (r.prehashed()) {
+      recipient.put("hashed", r.identity());
+      recipient.put("salt", r.salt().orElseThrow());
+      recipient.put("type", r.type());
+    } else if (a.hash()) {
+      String salt = AwardWriter.randomSalt(random);
+      recipient.put("hashed", IdentityHash.hash(r.identity(), salt));
+      recipient.put("salt", salt);
+      recipient.put("type", r.type());
+    } else {
+      recipient.put(r.type().equals("id") ? "did" : r.type(), r.identity());
+    }
+    r.name().ifPresent(n -> recipient.put("name", n));
+    Map<String, Object> award = new LinkedHashMap<>();
+    award.put("recipient", recipient);
+    award.put("issuedOn", doc.issuedOn().value());
+    doc.expires().ifPresent(e -> award.put("expires", e.value()));
+    doc.narrative().ifPresent(n -> award.put("narrative", n));
+    if (!doc.evidence().isEmpty()) {
+      award.put("evidence", doc.evidence().stream().map(AwardBatch::evidence).toList());
+    }
+    doc.revoked()
+        .ifPresent(
+            revoked -> {
+              Map<String, Object> map = new LinkedHashMap<>();
+              map.put("reason", revoked.reason());
+              revoked.date().ifPresent(date -> map.put("date", date.value()));
+              award.put("revoked", map);
+            });
+    String comment = a.comment().map(c -> "# " + c.replaceAll("[\\r\\n]+", " ") + "\n").orElse("");
+    try {
+      return comment + YAML.writeValueAsString(award);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a map of text always serialises", e);
+    }
+  }
+
+  private static Map<String, Object> evidence(EvidenceDoc e) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    e.url().ifPresent(v -> map.put("url", v));
+    e.name().ifPresent(v -> map.put("name", v));
+    e.description().ifPresent(v -> map.put("description", v));
+    e.narrative().ifPresent(v -> map.put("narrative", v));
+    e.genre().ifPresent(v -> map.put("genre", v));
+    e.audience().ifPresent(v -> map.put("audience", v));
+    return map;
+  }
+}
