@@ -47,6 +47,7 @@ public final class Badgesmith {
   private final Optional<Path> cacheDirectory;
   private final Optional<Path> keysDirectory;
   private final Optional<Path> contextsDirectory;
+  private final boolean renderAll;
 
   private Badgesmith(Builder builder) {
     this.environment = Map.copyOf(builder.environment);
@@ -54,6 +55,7 @@ public final class Badgesmith {
     this.cacheDirectory = builder.cacheDirectory;
     this.keysDirectory = builder.keysDirectory;
     this.contextsDirectory = builder.contextsDirectory;
+    this.renderAll = builder.renderAll;
   }
 
   public static Builder builder() {
@@ -87,13 +89,19 @@ public final class Badgesmith {
       }
       checkOutput(loaded.sources().root(), outDir);
       SiteWriter writer = SiteWriter.open(outDir);
+      int changed;
+      int awardsRendered;
       try {
         Site site = loaded.site().get();
         Optional<Credentials> credentials =
             site.settings().signing().map(s -> credentials(loaded.sources().root(), s));
-        new SiteRenderer(loaded.sources().root(), cacheDirectory, pool, credentials)
-            .render(site, loaded.sources().staticFiles(), writer.output());
-        writer.commit();
+        SiteRenderer renderer =
+            new SiteRenderer(
+                loaded.sources().root(), cacheDirectory, pool, credentials, outDir, renderAll);
+        renderer.render(site, loaded.sources().staticFiles(), writer.output());
+        changed = writer.commit();
+        renderer.saveState(writer.output().digest(SiteWriter.MANIFEST).orElseThrow());
+        awardsRendered = renderer.awardsRendered();
       } catch (IOException e) {
         writer.abandon();
         throw new BadgesmithException("cannot write the site: " + e.getMessage(), e);
@@ -102,7 +110,11 @@ public final class Badgesmith {
         throw e;
       }
       return new Report(
-          loaded.diagnostics().sorted(), Optional.of(outDir), writer.output().files().size());
+          loaded.diagnostics().sorted(),
+          Optional.of(outDir),
+          writer.output().files().size(),
+          changed,
+          awardsRendered);
     } finally {
       pool.shutdown();
     }
@@ -206,8 +218,19 @@ public final class Badgesmith {
     private Optional<Path> cacheDirectory = Optional.empty();
     private Optional<Path> keysDirectory = Optional.empty();
     private Optional<Path> contextsDirectory = Optional.empty();
+    private boolean renderAll;
 
     private Builder() {}
+
+    /**
+     * Renders every award, even those whose inputs did not change since the last build into the
+     * same output folder (which a build with a cache otherwise keeps as published); off by default.
+     * Files changed by hand in the output folder are then written anew.
+     */
+    public Builder renderAll(boolean renderAll) {
+      this.renderAll = renderAll;
+      return this;
+    }
 
     /**
      * A folder outside the site holding private keys as {@code <key-id>.pem}; the environment

@@ -12,12 +12,24 @@ import java.util.Optional;
  * @param diagnostics every problem found, sorted by file and position
  * @param output the folder written, for a build that succeeded
  * @param filesWritten how many files the published site holds
+ * @param filesChanged how many published files the build added, replaced or removed
+ * @param awardsRendered how many awards the build rendered; the others were unchanged and kept
  */
-public record Report(List<Diagnostic> diagnostics, Optional<Path> output, int filesWritten) {
+public record Report(
+    List<Diagnostic> diagnostics,
+    Optional<Path> output,
+    int filesWritten,
+    int filesChanged,
+    int awardsRendered) {
 
   public Report {
     diagnostics = List.copyOf(diagnostics);
     Objects.requireNonNull(output, "output");
+  }
+
+  /** A report of a check, or of a build that wrote everything it holds. */
+  public Report(List<Diagnostic> diagnostics, Optional<Path> output, int filesWritten) {
+    this(diagnostics, output, filesWritten, filesWritten, 0);
   }
 
   public boolean hasErrors() {

@@ -173,6 +173,13 @@ public final class Main implements Runnable {
     Path contexts;
 
     @Option(
+        names = "--render-all",
+        description =
+            "Render every award, even those unchanged since the last build into this folder"
+                + " (which are otherwise kept as published).")
+    boolean renderAll;
+
+    @Option(
         names = {"-o", "--out"},
         paramLabel = "DIR",
         description =
@@ -184,7 +191,7 @@ public final class Main implements Runnable {
       Path target = out != null ? out : site.resolve("public");
       long start = System.nanoTime();
       Path cacheDir = cache != null ? cache : site.resolve(".badgesmith/cache");
-      Badgesmith.Builder builder = generator().cacheDirectory(cacheDir);
+      Badgesmith.Builder builder = generator().cacheDirectory(cacheDir).renderAll(renderAll);
       if (keys != null) {
         builder.keysDirectory(keys);
       }
@@ -200,7 +207,11 @@ public final class Main implements Runnable {
             .println(
                 "Built "
                     + count(report.filesWritten(), "file")
-                    + " into "
+                    + " ("
+                    + report.filesChanged()
+                    + " changed, "
+                    + count(report.awardsRendered(), "award")
+                    + " rendered) into "
                     + target
                     + " in "
                     + millis

@@ -60,8 +60,31 @@ public final class PageRenderer {
     this.freemarker = configuration(overrides);
   }
 
-  /** Writes {@code index.html}, every criteria page and the stylesheet of a site into a sink. */
+  /** Writes every page of a site, its feed, sitemap and stylesheet into a sink. */
   public void render(Site site, OutputSink sink) throws IOException {
+    render(site, sink, true);
+  }
+
+  /** Writes the page of one award; what an award's page shows depends on nothing else. */
+  @FunctionalInterface
+  public interface AwardPages {
+    void write(Award award, OutputSink sink) throws IOException;
+  }
+
+  /** The award pages of a site, for a renderer that writes them award by award. */
+  public AwardPages awardPages(Site site) {
+    PageViews views = new PageViews(site, markdown);
+    return (award, sink) ->
+        sink.write(
+            views.layout().awardPage(award).file(), process("award.ftlh", views.awardPage(award)));
+  }
+
+  /**
+   * Writes the pages of a site into a sink.
+   *
+   * @param awardPages whether to write the award pages too, or leave them to {@link #awardPages}
+   */
+  public void render(Site site, OutputSink sink, boolean awardPages) throws IOException {
     PageViews views = new PageViews(site, markdown);
     SiteLayout layout = views.layout();
     sink.write(layout.home().file(), process("index.ftlh", views.index()));
@@ -69,8 +92,11 @@ public final class PageRenderer {
       sink.write(
           layout.badgePage(badge.id()).file(), process("badge.ftlh", views.badgePage(badge)));
     }
-    for (Award award : site.awards()) {
-      sink.write(layout.awardPage(award).file(), process("award.ftlh", views.awardPage(award)));
+    if (awardPages) {
+      AwardPages pages = awardPages(site);
+      for (Award award : site.awards()) {
+        pages.write(award, sink);
+      }
     }
     sink.write(layout.feed().file(), process("feed.xml.ftlx", views.feed()));
     sink.write(

@@ -184,7 +184,11 @@ final class PageViews {
     return urls;
   }
 
-  /** An award's page: never indexed by search engines, it names a person. */
+  /**
+   * An award's page: never indexed by search engines, it names a person. It shows the award, its
+   * badge class, its issuer and the site's settings, and nothing of other awards: the renderer
+   * skips an award whose inputs did not change, page included.
+   */
   AwardPageView awardPage(Award award) {
     BadgeClass badge = site.badge(award.badgeId()).orElseThrow();
     Issuer issuer = site.issuer(badge.issuerId()).orElseThrow();

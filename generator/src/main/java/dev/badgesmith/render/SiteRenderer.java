@@ -22,6 +22,7 @@ import dev.badgesmith.pages.SocialCardView;
 import dev.badgesmith.sign.CredentialSigner;
 import dev.badgesmith.sign.SigningKey;
 import dev.badgesmith.source.SourceFile;
+import dev.badgesmith.write.OutputSink;
 import dev.badgesmith.write.StagingOutput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,6 +36,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 /**
  * Renders a validated site into an output: the JSON documents, the designs and their PNGs, social
@@ -49,21 +52,50 @@ public final class SiteRenderer {
   private final SvgRasterizer rasterizer;
   private final Optional<Credentials> credentials;
   private final SignatureCache signatures;
+  private final Optional<Path> stateFile;
+  private final boolean renderAll;
+  private final AtomicInteger rendered = new AtomicInteger();
+  private RenderState state = RenderState.empty();
 
   /**
    * @param cacheDirectory where rendered PNGs are kept between builds, when set
    * @param credentials what signs Open Badges 3.0 credentials, for a site that publishes them
+   * @param output the folder the site is published to: with a cache, what its last build rendered
+   *     is kept there, so a rebuild renders only the awards whose inputs changed
+   * @param renderAll whether to render every award even so
    */
   public SiteRenderer(
       Path siteRoot,
       Optional<Path> cacheDirectory,
       ForkJoinPool pool,
-      Optional<Credentials> credentials) {
+      Optional<Credentials> credentials,
+      Path output,
+      boolean renderAll) {
     this.siteRoot = Objects.requireNonNull(siteRoot, "siteRoot");
     this.pool = Objects.requireNonNull(pool, "pool");
     this.rasterizer = new SvgRasterizer(cacheDirectory.map(d -> d.resolve("images")));
     this.credentials = Objects.requireNonNull(credentials, "credentials");
     this.signatures = new SignatureCache(cacheDirectory.map(d -> d.resolve("signatures")));
+    this.renderAll = renderAll;
+    String folder = output.toAbsolutePath().normalize().toString();
+    this.stateFile =
+        cacheDirectory.map(
+            d -> d.resolve("builds").resolve(new Fingerprint().add(folder).hex() + ".state"));
+  }
+
+  /** How many awards the last {@link #render} rendered; the others were kept as published. */
+  public int awardsRendered() {
+    return rendered.get();
+  }
+
+  /**
+   * Remembers what this build rendered, once its site is published with this manifest, so the next
+   * build can keep what did not change.
+   *
+   * @param manifest the SHA-256 of the published manifest
+   */
+  public void saveState(String manifest) {
+    stateFile.ifPresent(file -> state.save(file, manifest));
   }
 
   /** A badge class's design as written, and as PNG (the design itself, or rendered from SVG). */
@@ -128,22 +160,55 @@ public final class SiteRenderer {
         ob3.get().publishAchievement(badge, out);
       }
     }
+    PageRenderer pages = new PageRenderer(new MarkdownRenderer(), overrides());
+    PageRenderer.AwardPages awardPages = pages.awardPages(site);
+    String siteFingerprint = siteFingerprint(site, designs);
+    RenderState before =
+        renderAll ? RenderState.empty() : RenderState.load(stateFile, out.previousManifest());
+    RenderState after = RenderState.empty();
     pool.submit(
             () ->
                 site.awards().parallelStream()
                     .forEach(
                         award -> {
+                          String key = award.badgeId() + "/" + award.id();
+                          Fingerprint inputs = new Fingerprint().add(siteFingerprint);
+                          inputs.add(award.toString());
+                          ob3.ifPresent(o -> inputs.add(Integer.toString(o.statusIndex(award))));
+                          String fingerprint = inputs.hex();
+                          Optional<RenderState.Entry> last =
+                              before
+                                  .get(key)
+                                  .filter(e -> e.fingerprint().equals(fingerprint))
+                                  .filter(e -> out.canKeep(e.files()));
+                          if (last.isPresent()) {
+                            out.keep(last.get().files());
+                            after.put(key, last.get());
+                            return;
+                          }
+                          RecordingSink files = new RecordingSink(out);
                           BadgeClass badge = badges.get(award.badgeId());
                           Design design = designs.get(award.badgeId());
-                          award(award, badge, design, layout, ob2, out);
+                          award(award, badge, design, layout, ob2, files);
                           if (ob3.isPresent()) {
                             write(
-                                ob3.get().credential(award, badge), design, !award.revoked(), out);
+                                ob3.get().credential(award, badge),
+                                design,
+                                !award.revoked(),
+                                files);
                           }
+                          try {
+                            awardPages.write(award, files);
+                          } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                          }
+                          after.put(key, new RenderState.Entry(fingerprint, files.paths()));
+                          rendered.incrementAndGet();
                         }))
         .join();
+    this.state = after;
 
-    new PageRenderer(new MarkdownRenderer(), overrides()).render(site, out);
+    pages.render(site, out, false);
     for (SourceFile file : staticFiles) {
       out.copy(file.path().substring("static/".length()), file.file());
     }
@@ -157,7 +222,7 @@ public final class SiteRenderer {
       Design design,
       SiteLayout layout,
       Ob2Documents ob2,
-      StagingOutput out) {
+      OutputSink out) {
     try {
       byte[] assertion = JsonOutput.bytes(ob2.assertion(award, badge));
       String json = new String(assertion, StandardCharsets.UTF_8);
@@ -193,7 +258,7 @@ public final class SiteRenderer {
 
   /** An award's credential documents, and the badge baked with the credential. */
   private static void write(
-      Ob3Publisher.Signed signed, Design design, boolean bake, StagingOutput out) {
+      Ob3Publisher.Signed signed, Design design, boolean bake, OutputSink out) {
     try {
       for (var file : signed.files().entrySet()) {
         out.write(file.getKey(), file.getValue());
@@ -209,6 +274,58 @@ public final class SiteRenderer {
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * What every award's files depend on besides the award itself: the generator's code and theme,
+   * the site's settings, issuers and badge classes with their designs, and the site's template
+   * overrides. Any change there renders every award again.
+   */
+  private String siteFingerprint(Site site, Map<String, Design> designs) throws IOException {
+    Fingerprint fingerprint = Fingerprint.ofCode().add(site.settings().toString());
+    for (Issuer issuer : site.issuers()) {
+      fingerprint.add(issuer.toString());
+    }
+    for (BadgeClass badge : site.badges()) {
+      Design design = designs.get(badge.id());
+      fingerprint.add(badge.toString()).add(design.source()).add(design.png());
+    }
+    Optional<Path> templates = overrides();
+    if (templates.isPresent()) {
+      try (Stream<Path> files = Files.walk(templates.get())) {
+        for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+          fingerprint.add(templates.get().relativize(file).toString());
+          fingerprint.add(Files.readAllBytes(file));
+        }
+      }
+    }
+    return fingerprint.hex();
+  }
+
+  /** A sink that notes the paths one award writes, for the next build to keep. */
+  private static final class RecordingSink implements OutputSink {
+    private final OutputSink out;
+    private final List<String> paths = new java.util.ArrayList<>();
+
+    RecordingSink(OutputSink out) {
+      this.out = out;
+    }
+
+    @Override
+    public void write(String path, byte[] content) throws IOException {
+      out.write(path, content);
+      paths.add(path);
+    }
+
+    @Override
+    public void copy(String path, Path source) throws IOException {
+      out.copy(path, source);
+      paths.add(path);
+    }
+
+    List<String> paths() {
+      return List.copyOf(paths);
     }
   }
 

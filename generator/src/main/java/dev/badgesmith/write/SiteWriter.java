@@ -1,34 +1,54 @@
 package dev.badgesmith.write;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.badgesmith.BadgesmithException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Builds a site into a staging folder beside the output folder and swaps it in only when the whole
- * build succeeded, so a failed or killed build leaves the previous site as it was. It replaces only
- * a folder that is empty or that Badgesmith wrote (it has our manifest), so a mistyped {@code
- * --out} cannot wipe someone's files.
+ * Publishes a build so that a failed or killed build leaves the previous site as it was. It
+ * replaces only a folder that is empty or that Badgesmith wrote (it has our manifest), so a
+ * mistyped {@code --out} cannot wipe someone's files.
+ *
+ * <p>A first build is staged whole beside the output folder and moved into place. A rebuild stages
+ * only the files that changed, then updates the published folder in place under a journal: before
+ * anything moves, the journal lists every file to add, replace or remove; each replaced or removed
+ * file is set aside, not deleted, until the journal is gone. A build killed in between is rolled
+ * back by the next one, from the journal. Updating in place makes a rebuild cost what changed, not
+ * what the site holds.
  */
 public final class SiteWriter {
   /** Written into the manifest; its presence marks a folder this tool may replace. */
   public static final String MARKER = "\"generator\": \"Badgesmith\"";
 
+  /** The manifest's path in the output: every published file, with its SHA-256. */
+  public static final String MANIFEST = "manifest.json";
+
+  private static final String JOURNAL_HEADER = "badgesmith-journal 1";
+
   private final Path out;
   private final Path staging;
   private final Path previous;
+  private final Path journal;
   private StagingOutput output;
 
   private SiteWriter(Path out) {
@@ -36,18 +56,30 @@ public final class SiteWriter {
     String name = out.getFileName().toString();
     this.staging = out.resolveSibling("." + name + ".staging");
     this.previous = out.resolveSibling("." + name + ".previous");
+    this.journal = out.resolveSibling("." + name + ".journal");
   }
 
-  /** Prepares a fresh staging folder for {@code out}. */
+  /** Prepares a fresh staging folder for {@code out}, first undoing a build that was killed. */
   public static SiteWriter open(Path out) {
     SiteWriter writer = new SiteWriter(out.toAbsolutePath().normalize());
     try {
       writer.recover();
-      writer.checkReplaceable();
+      boolean update = writer.checkReplaceable();
       deleteTree(writer.staging);
       Files.createDirectories(writer.staging);
-      writer.output =
-          new StagingOutput(writer.staging, Optional.of(writer.out), writer.previousFiles());
+      byte[] manifest = update ? Files.readAllBytes(writer.out.resolve(MANIFEST)) : new byte[0];
+      Optional<Map<String, PublishedFile>> published =
+          update ? publishedFiles(manifest) : Optional.empty();
+      if (published.isPresent()) {
+        writer.output =
+            new StagingOutput(
+                writer.staging,
+                Optional.of(writer.out),
+                published.get(),
+                Optional.of(StagingOutput.sha256(manifest)));
+      } else {
+        writer.output = new StagingOutput(writer.staging);
+      }
     } catch (IOException e) {
       throw new BadgesmithException(
           "cannot prepare the output folder " + out + ": " + e.getMessage(), e);
@@ -59,17 +91,48 @@ public final class SiteWriter {
     return output;
   }
 
-  /** Puts the staged site in place of the old one. */
-  public void commit() {
+  /**
+   * Publishes the staged site.
+   *
+   * @return how many published files were added, replaced or removed
+   */
+  public int commit() {
     try {
-      if (Files.exists(out)) {
-        Files.move(out, previous, StandardCopyOption.ATOMIC_MOVE);
+      if (!output.updatesPrevious()) {
+        // No site yet, or one whose manifest cannot be read: swap the whole folder.
+        if (Files.exists(out)) {
+          Files.move(out, previous, StandardCopyOption.ATOMIC_MOVE);
+        }
+        Files.move(staging, out, StandardCopyOption.ATOMIC_MOVE);
+        deleteTree(previous);
+        return output.files().size();
       }
-      Files.move(staging, out, StandardCopyOption.ATOMIC_MOVE);
+      List<String> staged = new ArrayList<>(output.staged());
+      // The manifest goes last: a reader never sees it name a file not yet in place.
+      if (staged.remove(MANIFEST)) {
+        staged.add(MANIFEST);
+      }
+      List<String> entries = new ArrayList<>();
+      for (String path : staged) {
+        entries.add((output.previouslyPublished(path) ? "R " : "N ") + path);
+      }
+      for (String path : output.removed()) {
+        entries.add("D " + path);
+      }
+      writeJournal(entries);
+      apply(entries);
+      Files.delete(journal); // the commit point
       deleteTree(previous);
+      deleteTree(staging);
+      return entries.size();
     } catch (IOException e) {
+      try {
+        recover();
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
       throw new BadgesmithException(
-          "cannot replace the output folder " + out + ": " + e.getMessage(), e);
+          "cannot update the output folder " + out + ": " + e.getMessage(), e);
     }
   }
 
@@ -82,47 +145,104 @@ public final class SiteWriter {
     }
   }
 
-  /** The files of the site being replaced, from its manifest; none when it has no manifest. */
-  private Map<String, PublishedFile> previousFiles() {
-    Path manifest = out.resolve("manifest.json");
-    Map<String, PublishedFile> files = new HashMap<>();
-    if (!Files.isRegularFile(manifest)) {
-      return files;
-    }
-    try {
-      for (JsonNode file : new ObjectMapper().readTree(manifest.toFile()).path("files")) {
-        String path = file.path("path").asText();
-        files.put(
-            path,
-            new PublishedFile(path, file.path("sha256").asText(), file.path("size").asLong()));
+  private void apply(List<String> entries) throws IOException {
+    for (String entry : entries) {
+      String path = entry.substring(2);
+      Path published = out.resolve(path);
+      setAside(path);
+      if (entry.charAt(0) == 'D') {
+        removeEmptyFolders(published.getParent());
+      } else {
+        Files.createDirectories(published.getParent());
+        Files.move(staging.resolve(path), published, StandardCopyOption.ATOMIC_MOVE);
       }
-    } catch (IOException e) {
-      files.clear(); // an unreadable manifest only means every file is written anew
     }
-    return files;
   }
 
-  /** A build killed between the two moves of a commit left the old site aside: put it back. */
+  private void setAside(String path) throws IOException {
+    Path aside = previous.resolve(path);
+    Files.createDirectories(aside.getParent());
+    try {
+      Files.move(out.resolve(path), aside, StandardCopyOption.ATOMIC_MOVE);
+    } catch (NoSuchFileException e) {
+      // deleted by hand since the last build: nothing to set aside
+    }
+  }
+
+  private void removeEmptyFolders(Path folder) throws IOException {
+    for (Path dir = folder; dir != null && dir.startsWith(out) && !dir.equals(out); ) {
+      try {
+        Files.delete(dir);
+      } catch (DirectoryNotEmptyException | NoSuchFileException e) {
+        return;
+      }
+      dir = dir.getParent();
+    }
+  }
+
+  /** Writes the journal whole and durably before the first file moves. */
+  private void writeJournal(List<String> entries) throws IOException {
+    Path partial = journal.resolveSibling(journal.getFileName() + ".partial");
+    StringBuilder text = new StringBuilder(JOURNAL_HEADER).append('\n');
+    entries.forEach(e -> text.append(e).append('\n'));
+    try (FileChannel channel =
+        FileChannel.open(
+            partial,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.TRUNCATE_EXISTING,
+            StandardOpenOption.WRITE)) {
+      channel.write(java.nio.ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8)));
+      channel.force(true);
+    }
+    Files.move(partial, journal, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  /**
+   * Undoes a commit that did not finish: from its journal, in reverse, each file set aside goes
+   * back and each added file goes. A swap killed between its moves is put back too.
+   */
   private void recover() throws IOException {
-    if (!Files.exists(out) && Files.isDirectory(previous)) {
+    Files.deleteIfExists(journal.resolveSibling(journal.getFileName() + ".partial"));
+    if (Files.exists(journal)) {
+      List<String> lines = Files.readAllLines(journal, StandardCharsets.UTF_8);
+      if (lines.isEmpty() || !lines.get(0).equals(JOURNAL_HEADER)) {
+        throw new IOException("unreadable journal " + journal + "; restore the site by hand");
+      }
+      for (int i = lines.size() - 1; i >= 1; i--) {
+        String path = lines.get(i).substring(2);
+        Path published = out.resolve(path);
+        Path aside = previous.resolve(path);
+        if (Files.exists(aside)) {
+          Files.createDirectories(published.getParent());
+          Files.move(aside, published, StandardCopyOption.REPLACE_EXISTING);
+        } else if (lines.get(i).charAt(0) != 'D' && !Files.exists(staging.resolve(path))) {
+          Files.deleteIfExists(published); // moved in where there was nothing
+        }
+      }
+      Files.delete(journal);
+    } else if (!Files.exists(out) && Files.isDirectory(previous)) {
       Files.move(previous, out, StandardCopyOption.ATOMIC_MOVE);
     }
     deleteTree(previous);
+    deleteTree(staging);
   }
 
-  private void checkReplaceable() throws IOException {
+  /**
+   * Whether {@code out} holds a site this tool published, to update; false when there is none yet.
+   */
+  private boolean checkReplaceable() throws IOException {
     if (!Files.exists(out)) {
-      return;
+      return false;
     }
     if (!Files.isDirectory(out)) {
       throw new BadgesmithException("the output " + out + " is a file, not a folder");
     }
     try (Stream<Path> entries = Files.list(out)) {
       if (entries.findAny().isEmpty()) {
-        return;
+        return false;
       }
     }
-    Path manifest = out.resolve("manifest.json");
+    Path manifest = out.resolve(MANIFEST);
     if (!Files.isRegularFile(manifest) || !Files.readString(manifest).contains(MARKER)) {
       throw new BadgesmithException(
           "the output folder "
@@ -130,6 +250,49 @@ public final class SiteWriter {
               + " holds files Badgesmith did not write;"
               + " refusing to replace it (choose an empty or new folder)");
     }
+    return true;
+  }
+
+  /**
+   * The files of a published site, from its manifest, read as a stream (it lists every file); empty
+   * when the manifest cannot be read.
+   */
+  private static Optional<Map<String, PublishedFile>> publishedFiles(byte[] manifest) {
+    Map<String, PublishedFile> files = new HashMap<>();
+    try (JsonParser json = new JsonFactory().createParser(manifest)) {
+      if (json.nextToken() != JsonToken.START_OBJECT) {
+        return Optional.empty();
+      }
+      while (json.nextToken() == JsonToken.FIELD_NAME) {
+        String field = json.currentName();
+        json.nextToken();
+        if (!field.equals("files")) {
+          json.skipChildren();
+          continue;
+        }
+        while (json.nextToken() == JsonToken.START_OBJECT) {
+          String path = null;
+          String sha256 = null;
+          long size = -1;
+          while (json.nextToken() == JsonToken.FIELD_NAME) {
+            String name = json.currentName();
+            json.nextToken();
+            switch (name) {
+              case "path" -> path = json.getText();
+              case "sha256" -> sha256 = json.getText();
+              case "size" -> size = json.getLongValue();
+              default -> json.skipChildren();
+            }
+          }
+          if (path != null && sha256 != null) {
+            files.put(path, new PublishedFile(path, sha256, size));
+          }
+        }
+      }
+    } catch (IOException e) {
+      return Optional.empty(); // an unreadable manifest only means every file is written anew
+    }
+    return Optional.of(files);
   }
 
   static void deleteTree(Path dir) throws IOException {

@@ -6,11 +6,13 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
@@ -18,28 +20,40 @@ import java.util.regex.Pattern;
  * An {@link OutputSink} over a staging folder. It keeps every file's digest for the manifest,
  * refuses a path that would leave the folder, and refuses a second write of one path, which would
  * mean two documents claim the same URL.
+ *
+ * <p>Over a previous site, only what changed is staged: a file whose bytes equal the published
+ * copy's is recorded and left where it is, and a file the renderer knows to be unchanged is {@link
+ * #keep kept} without being rendered at all. {@link SiteWriter} then moves the staged files in.
  */
 public final class StagingOutput implements OutputSink {
   private static final Pattern SAFE_SEGMENT = Pattern.compile("[A-Za-z0-9._-]+");
 
   private final Path root;
   private final Map<String, PublishedFile> files = new ConcurrentHashMap<>();
+  private final Set<String> staged = ConcurrentHashMap.newKeySet();
   private final Optional<Path> previousRoot;
   private final Map<String, PublishedFile> previous;
+  private final Optional<String> previousManifest;
 
   public StagingOutput(Path root) {
-    this(root, Optional.empty(), Map.of());
+    this(root, Optional.empty(), Map.of(), Optional.empty());
   }
 
   /**
-   * @param previousRoot the site this build replaces, whose files are linked, not written again,
-   *     where they are unchanged
+   * @param previousRoot the published site this build updates, whose files stay where they are when
+   *     they are unchanged
    * @param previous that site's files, from its manifest
+   * @param previousManifest the SHA-256 of that manifest's bytes
    */
-  StagingOutput(Path root, Optional<Path> previousRoot, Map<String, PublishedFile> previous) {
+  StagingOutput(
+      Path root,
+      Optional<Path> previousRoot,
+      Map<String, PublishedFile> previous,
+      Optional<String> previousManifest) {
     this.root = root;
     this.previousRoot = previousRoot;
     this.previous = Map.copyOf(previous);
+    this.previousManifest = previousManifest;
   }
 
   @Override
@@ -49,32 +63,54 @@ public final class StagingOutput implements OutputSink {
     if (files.putIfAbsent(path, file) != null) {
       throw new IllegalStateException("two outputs write " + path);
     }
-    Path target = root.resolve(path);
-    Files.createDirectories(target.getParent());
-    if (!linkUnchanged(path, file, content, target)) {
+    if (!unchanged(path, file, content)) {
+      Path target = root.resolve(path);
+      Files.createDirectories(target.getParent());
       Files.write(target, content);
+      staged.add(path);
     }
   }
 
   /**
-   * Links the previous site's copy of a file when it holds exactly these bytes, so a rebuild writes
-   * only what changed. The bytes are compared, not only the manifest's digest, so a previous site
-   * changed by hand cannot pass a file on.
+   * Whether the published copy of a file holds exactly these bytes. The bytes are compared, not
+   * only the manifest's digest, so a published file changed by hand is written anew.
    */
-  private boolean linkUnchanged(String path, PublishedFile file, byte[] content, Path target) {
+  private boolean unchanged(String path, PublishedFile file, byte[] content) {
     PublishedFile before = previous.get(path);
-    if (previousRoot.isEmpty() || before == null || !before.sha256().equals(file.sha256())) {
+    // The manifest lists every file but itself: its bytes alone tell.
+    boolean listed = before != null && before.sha256().equals(file.sha256());
+    if (previousRoot.isEmpty() || !(listed || path.equals(SiteWriter.MANIFEST))) {
       return false;
     }
     Path old = previousRoot.get().resolve(path);
     try {
-      if (Files.size(old) != content.length || !Arrays.equals(Files.readAllBytes(old), content)) {
-        return false;
+      return Files.size(old) == content.length && Arrays.equals(Files.readAllBytes(old), content);
+    } catch (IOException e) {
+      return false; // missing or unreadable: write it
+    }
+  }
+
+  /**
+   * Whether every one of these files is in the published site, so a renderer that knows they would
+   * come out the same may {@link #keep} them.
+   */
+  public boolean canKeep(Collection<String> paths) {
+    return previousRoot.isPresent() && previous.keySet().containsAll(paths);
+  }
+
+  /**
+   * Keeps published files as they are, unread: the renderer vouches that rendering them again would
+   * give the same bytes.
+   */
+  public void keep(Collection<String> paths) {
+    for (String path : paths) {
+      PublishedFile before = previous.get(path);
+      if (previousRoot.isEmpty() || before == null) {
+        throw new IllegalStateException("no published " + path + " to keep");
       }
-      Files.createLink(target, old);
-      return true;
-    } catch (IOException | UnsupportedOperationException e) {
-      return false; // a file system without hard links: write the file
+      if (files.putIfAbsent(path, before) != null) {
+        throw new IllegalStateException("two outputs write " + path);
+      }
     }
   }
 
@@ -83,9 +119,46 @@ public final class StagingOutput implements OutputSink {
     write(path, Files.readAllBytes(source));
   }
 
-  /** Every file written so far, by path. */
+  /** Every file of the new site so far, by path. */
   public List<PublishedFile> files() {
     return files.values().stream().sorted(Comparator.comparing(PublishedFile::path)).toList();
+  }
+
+  /** The SHA-256 of a file of the new site, once written or kept. */
+  public Optional<String> digest(String path) {
+    return Optional.ofNullable(files.get(path)).map(PublishedFile::sha256);
+  }
+
+  /** The SHA-256 of the published site's manifest, when this build updates one. */
+  public Optional<String> previousManifest() {
+    return previousManifest;
+  }
+
+  /** The folder this build publishes to. */
+  public Optional<Path> target() {
+    return previousRoot;
+  }
+
+  Path root() {
+    return root;
+  }
+
+  /** The files this build wrote into the staging folder, sorted. */
+  List<String> staged() {
+    return staged.stream().sorted().toList();
+  }
+
+  /** The published files this build's site no longer has, sorted. */
+  List<String> removed() {
+    return previous.keySet().stream().filter(p -> !files.containsKey(p)).sorted().toList();
+  }
+
+  boolean updatesPrevious() {
+    return previousRoot.isPresent();
+  }
+
+  boolean previouslyPublished(String path) {
+    return previous.containsKey(path);
   }
 
   private static void checkPath(String path) {

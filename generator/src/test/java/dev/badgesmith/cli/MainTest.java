@@ -88,8 +88,20 @@ class MainTest {
     Path site = TestSites.unpack(tmp.resolve("site"), TestSites.MINIMAL);
     int code = run("build", site.toString(), "--out", tmp.resolve("out").toString());
     assertThat(code).as(err.toString()).isZero();
-    assertThat(out.toString()).startsWith("Built ").contains(" files into ");
+    assertThat(out.toString())
+        .startsWith("Built ")
+        .contains(" files (")
+        .contains("1 award rendered");
     assertThat(tmp.resolve("out/assertions/intro/jane.json")).exists();
+
+    out.getBuffer().setLength(0);
+    assertThat(run("build", site.toString(), "--out", tmp.resolve("out").toString())).isZero();
+    assertThat(out.toString()).contains("(0 changed, 0 awards rendered)");
+    out.getBuffer().setLength(0);
+    assertThat(
+            run("build", site.toString(), "--out", tmp.resolve("out").toString(), "--render-all"))
+        .isZero();
+    assertThat(out.toString()).contains("(0 changed, 1 award rendered)");
   }
 
   @Test

@@ -54,7 +54,8 @@ class SiteWriterTest {
   }
 
   @Test
-  void aRebuildLinksUnchangedFilesAndWritesChangedOnes(@TempDir Path tmp) throws IOException {
+  void aRebuildLeavesUnchangedFilesInPlaceAndWritesChangedOnes(@TempDir Path tmp)
+      throws IOException {
     Path site = TestSites.unpack(tmp.resolve("site"), TestSites.MINIMAL);
     Path out = tmp.resolve("out");
     generator.build(site, out);
@@ -67,7 +68,7 @@ class SiteWriterTest {
     generator.build(site, out);
 
     assertThat(Files.getAttribute(out.resolve("badges/intro.json"), "unix:ino"))
-        .as("unchanged, so linked from the previous site")
+        .as("unchanged, so left where it was")
         .isEqualTo(badge);
     assertThat(Files.getAttribute(out.resolve("index.html"), "unix:ino"))
         .as("the home page counts the new award: written anew")
@@ -126,6 +127,55 @@ class SiteWriterTest {
     assertThat(tmp.resolve(".out.staging/half.json")).doesNotExist();
     writer.abandon();
     assertThat(tmp.resolve("out/manifest.json")).exists();
+  }
+
+  @Test
+  void rollsBackAnUpdateInPlaceThatAKilledBuildLeftHalfDone(@TempDir Path tmp) throws IOException {
+    Path site = TestSites.unpack(tmp.resolve("site"), TestSites.MINIMAL);
+    TestSites.write(
+        site.resolve("awards/intro/bob.yaml"),
+        "recipient:\n  email: bob@example.org\nissuedOn: 2025-01-02\n");
+    Path out = tmp.resolve("out");
+    generator.build(site, out);
+    Map<String, byte[]> before = TestSites.read(out);
+    // What a build killed mid-commit leaves: a journal; the home page replaced, its old copy set
+    // aside; a new assertion moved in; an assertion to remove set aside; a page still staged.
+    Files.writeString(
+        tmp.resolve(".out.journal"),
+        "badgesmith-journal 1\nR index.html\nN assertions/intro/new.json\n"
+            + "D assertions/intro/bob.json\nN assertions/intro/next.json\n");
+    TestSites.write(tmp.resolve(".out.previous/index.html"), new String(before.get("index.html")));
+    TestSites.write(out.resolve("index.html"), "<p>half a build</p>");
+    TestSites.write(out.resolve("assertions/intro/new.json"), "{}");
+    Files.createDirectories(tmp.resolve(".out.previous/assertions/intro"));
+    Files.move(
+        out.resolve("assertions/intro/bob.json"),
+        tmp.resolve(".out.previous/assertions/intro/bob.json"));
+    TestSites.write(tmp.resolve(".out.staging/assertions/intro/next.json"), "{}");
+
+    SiteWriter.open(out).abandon();
+
+    Map<String, byte[]> after = TestSites.read(out);
+    assertThat(after.keySet()).containsExactlyElementsOf(before.keySet());
+    before.forEach((path, bytes) -> assertThat(after.get(path)).as(path).isEqualTo(bytes));
+    assertThat(tmp).isDirectoryNotContaining(p -> p.getFileName().toString().startsWith(".out."));
+  }
+
+  @Test
+  void aRebuildOverAnUnreadableManifestReplacesTheWholeFolder(@TempDir Path tmp)
+      throws IOException {
+    Path site = TestSites.unpack(tmp.resolve("site"), TestSites.MINIMAL);
+    Path out = tmp.resolve("out");
+    generator.build(site, out);
+    Map<String, byte[]> good = TestSites.read(out);
+    Files.writeString(out.resolve("manifest.json"), "{ " + SiteWriter.MARKER + ", \"files\": [");
+    TestSites.write(out.resolve("assertions/intro/stray.json"), "{}");
+
+    generator.build(site, out);
+
+    Map<String, byte[]> after = TestSites.read(out);
+    assertThat(after.keySet()).containsExactlyElementsOf(good.keySet());
+    good.forEach((path, bytes) -> assertThat(after.get(path)).as(path).isEqualTo(bytes));
   }
 
   @Test

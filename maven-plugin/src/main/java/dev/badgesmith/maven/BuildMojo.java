@@ -56,6 +56,13 @@ public class BuildMojo extends AbstractBadgesmithMojo {
   @Override
   String success(Report report) {
     Path written = report.output().orElse(outputDirectory.toPath());
-    return "Built " + count(report.filesWritten(), "file") + " into " + written;
+    return "Built "
+        + count(report.filesWritten(), "file")
+        + " ("
+        + report.filesChanged()
+        + " changed, "
+        + count(report.awardsRendered(), "award")
+        + " rendered) into "
+        + written;
   }
 }

@@ -115,8 +115,9 @@ class AbstractBadgesmithMojoTest {
   void buildReportsWhereItWrote() {
     BuildMojo build = new BuildMojo();
     build.outputDirectory = new File("out");
-    Report report = new Report(List.of(), Optional.of(Path.of("target/site")), 12);
+    Report report = new Report(List.of(), Optional.of(Path.of("target/site")), 12, 3, 1);
 
-    assertThat(build.success(report)).isEqualTo("Built 12 files into target/site");
+    assertThat(build.success(report))
+        .isEqualTo("Built 12 files (3 changed, 1 award rendered) into target/site");
   }
 }

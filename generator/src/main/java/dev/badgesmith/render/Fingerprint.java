@@ -1,0 +1,119 @@
+package dev.badgesmith.render;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.CodeSource;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * A SHA-256 over everything an output depends on, so a rebuild can tell that rendering it again
+ * would give the same bytes. Parts are length-prefixed, so no two different lists of parts collide.
+ */
+final class Fingerprint {
+  private static final String CODE = code();
+
+  private final MessageDigest sha256;
+
+  Fingerprint() {
+    try {
+      sha256 = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
+  }
+
+  /** A fingerprint that starts from the generator's own code, theme included. */
+  static Fingerprint ofCode() {
+    return new Fingerprint().add(CODE);
+  }
+
+  Fingerprint add(String part) {
+    return add(part.getBytes(StandardCharsets.UTF_8));
+  }
+
+  Fingerprint add(byte[] part) {
+    sha256.update(Integer.toString(part.length).getBytes(StandardCharsets.US_ASCII));
+    sha256.update((byte) ':');
+    sha256.update(part);
+    return this;
+  }
+
+  String hex() {
+    return HexFormat.of().formatHex(sha256.digest());
+  }
+
+  /**
+   * The digest of the jars (or class folders) the generator and its theme are loaded from: a new
+   * build of Badgesmith, even one with the same version, renders everything again. When the code
+   * cannot be read, a fresh random value, so nothing is ever wrongly skipped.
+   */
+  private static String code() {
+    Fingerprint code = new Fingerprint();
+    // The theme is a resource of its own module: find the jar or folder that holds it.
+    List<Optional<Path>> sources = Stream.of(location(), themeLocation()).distinct().toList();
+    try {
+      for (Optional<Path> source : sources) {
+        if (source.isEmpty()) {
+          return UUID.randomUUID().toString();
+        }
+        addTree(code, source.get());
+      }
+    } catch (IOException e) {
+      return UUID.randomUUID().toString();
+    }
+    return code.hex();
+  }
+
+  private static void addTree(Fingerprint code, Path source) throws IOException {
+    if (Files.isRegularFile(source)) {
+      code.add(Files.readAllBytes(source));
+      return;
+    }
+    try (Stream<Path> files = Files.walk(source)) {
+      for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+        code.add(source.relativize(file).toString()).add(Files.readAllBytes(file));
+      }
+    }
+  }
+
+  private static Optional<Path> location() {
+    CodeSource source = Fingerprint.class.getProtectionDomain().getCodeSource();
+    if (source == null || source.getLocation() == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Path.of(source.getLocation().toURI()));
+    } catch (URISyntaxException | IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static Optional<Path> themeLocation() {
+    var url = Fingerprint.class.getClassLoader().getResource("badgesmith/theme/layout.ftlh");
+    if (url == null) {
+      return Optional.empty();
+    }
+    try {
+      String text = url.toString();
+      if (text.startsWith("jar:file:")) {
+        return Optional.of(Path.of(new java.net.URI(text.substring(4, text.indexOf("!/")))));
+      }
+      if (text.startsWith("file:")) {
+        // .../badgesmith/theme/layout.ftlh: the folder two levels above the theme
+        return Optional.of(Path.of(url.toURI()).getParent().getParent().getParent());
+      }
+    } catch (URISyntaxException | IllegalArgumentException e) {
+      return Optional.empty();
+    }
+    return Optional.empty();
+  }
+}

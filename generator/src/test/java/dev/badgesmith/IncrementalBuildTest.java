@@ -1,0 +1,217 @@
+package dev.badgesmith;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.badgesmith.testing.TestSites;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A rebuild renders only the awards whose inputs changed and updates the published folder in place,
+ * yet gives exactly the site a build from nothing gives, after every kind of change.
+ */
+class IncrementalBuildTest {
+  @TempDir Path tmp;
+  Path site;
+  Path out;
+  Path cache;
+
+  @BeforeEach
+  void publishTheExampleSite() {
+    assumeTrue(
+        Files.isDirectory(TestSites.spec().resolve("w3c")),
+        "skipped: the example site signs credentials, whose JSON-LD contexts are not at "
+            + TestSites.spec()
+            + " (../shared/spec is absent)");
+    site = tmp.resolve("site");
+    TestSites.copy(Path.of("../example-site").toAbsolutePath().normalize(), site);
+    delete(site.resolve("target"));
+    out = tmp.resolve("out");
+    cache = tmp.resolve("cache");
+    Report first = generator(cache).build(site, out);
+    assertThat(first.hasErrors()).as("%s", first.diagnostics()).isFalse();
+    assertThat(first.awardsRendered()).isEqualTo(12);
+  }
+
+  @Test
+  void aRebuildWithNothingChangedRendersNoAwardAndChangesNoFile() {
+    Report again = generator(cache).build(site, out);
+
+    assertThat(again.awardsRendered()).isZero();
+    assertThat(again.filesChanged()).isZero();
+    assertSameAsAFreshBuild();
+  }
+
+  @Test
+  void addingAnAwardRendersThatAwardAloneAndLeavesTheOthersFilesUntouched() throws IOException {
+    Path kept = out.resolve("assertions/mentor/amara-okafor.json");
+    Object inode = Files.getAttribute(kept, "unix:ino");
+
+    Report report =
+        change(
+            s ->
+                TestSites.write(
+                    s.resolve("awards/mentor/jonas-weber.yaml"),
+                    "recipient:\n  email: jonas.weber@example.org\nissuedOn: 2025-09-01\n"));
+
+    assertThat(report.awardsRendered()).isEqualTo(1);
+    assertThat(Files.getAttribute(kept, "unix:ino")).isEqualTo(inode);
+    assertThat(out.resolve("assertions/mentor/jonas-weber.json")).exists();
+  }
+
+  @Test
+  void revokingAnAwardRendersItAgainAndDropsItsBakedBadges() {
+    Report report =
+        change(
+            s ->
+                append(
+                    s.resolve("awards/code-reviewer/mateo-garcia.yaml"),
+                    "revoked:\n  reason: Awarded in error\n  date: 2025-12-01\n"));
+
+    assertThat(report.awardsRendered()).isEqualTo(1);
+    assertThat(out.resolve("assertions/code-reviewer/mateo-garcia.png")).doesNotExist();
+  }
+
+  @Test
+  void removingAnAwardRemovesItsFilesAndEmptyFolders() {
+    Report report =
+        change(
+            s -> {
+              delete(s.resolve("awards/mentor/amara-okafor.yaml"));
+              delete(s.resolve("awards/mentor"));
+            });
+
+    assertThat(report.awardsRendered()).isZero();
+    assertThat(out.resolve("assertions/mentor")).doesNotExist();
+  }
+
+  @Test
+  void editingABadgeClassRendersEveryAwardAgain() {
+    Report report =
+        change(
+            s ->
+                replace(
+                    s.resolve("badges/mentor.md"),
+                    "name: Guild Mentor",
+                    "name: Senior Guild Mentor"));
+
+    assertThat(report.awardsRendered()).isEqualTo(12);
+  }
+
+  @Test
+  void changesToSettingsIssuersDesignsAndTemplatesRenderEveryAwardAgain() {
+    assertThat(change(s -> replace(s.resolve("site.yaml"), "title: ", "title: The ")))
+        .extracting(Report::awardsRendered)
+        .isEqualTo(12);
+    assertThat(
+            change(s -> replace(s.resolve("issuers/rustacean-guild.yaml"), "name: ", "name: The ")))
+        .extracting(Report::awardsRendered)
+        .isEqualTo(12);
+    assertThat(change(s -> replace(s.resolve("badges/mentor.svg"), "</svg>", "<g/></svg>")))
+        .extracting(Report::awardsRendered)
+        .isEqualTo(12);
+    assertThat(
+            change(
+                s ->
+                    TestSites.write(
+                        s.resolve("templates/award.ftlh"),
+                        "<#-- a theme of one line -->${badgeName}\n")))
+        .extracting(Report::awardsRendered)
+        .isEqualTo(12);
+  }
+
+  @Test
+  void aPublishedFolderChangedBehindTheBuildsBackIsRenderedAgainInFull() throws IOException {
+    Path manifest = out.resolve("manifest.json");
+    Files.writeString(manifest, Files.readString(manifest).replace("\n}", "\n }"));
+
+    Report report = generator(cache).build(site, out);
+
+    assertThat(report.awardsRendered()).isEqualTo(12);
+    assertSameAsAFreshBuild();
+  }
+
+  @Test
+  void renderAllRendersEveryAwardAndRestoresFilesChangedByHand() throws IOException {
+    Path assertion = out.resolve("assertions/mentor/amara-okafor.json");
+    byte[] good = Files.readAllBytes(assertion);
+    Files.writeString(assertion, "{}");
+
+    Report report =
+        Badgesmith.builder()
+            .keysDirectory(Path.of("../example-keys").toAbsolutePath().normalize())
+            .contextsDirectory(TestSites.spec())
+            .cacheDirectory(cache)
+            .renderAll(true)
+            .build()
+            .build(site, out);
+
+    assertThat(report.awardsRendered()).isEqualTo(12);
+    assertThat(assertion).hasBinaryContent(good);
+  }
+
+  /** Changes the site, rebuilds it in place, and checks the result against a fresh build. */
+  private Report change(Consumer<Path> edit) {
+    edit.accept(site);
+    Report report = generator(cache).build(site, out);
+    assertThat(report.hasErrors()).as("%s", report.diagnostics()).isFalse();
+    assertSameAsAFreshBuild();
+    return report;
+  }
+
+  private void assertSameAsAFreshBuild() {
+    Path fresh = tmp.resolve("fresh-" + System.nanoTime());
+    Report report = generator(fresh.resolve("cache")).build(site, fresh.resolve("out"));
+    assertThat(report.hasErrors()).isFalse();
+    Map<String, byte[]> expected = TestSites.read(fresh.resolve("out"));
+    Map<String, byte[]> actual = TestSites.read(out);
+    assertThat(actual.keySet()).containsExactlyElementsOf(expected.keySet());
+    expected.forEach((path, bytes) -> assertThat(actual.get(path)).as(path).isEqualTo(bytes));
+    assertThat(tmp).isDirectoryNotContaining(p -> p.getFileName().toString().startsWith(".out."));
+  }
+
+  private static Badgesmith generator(Path cache) {
+    return Badgesmith.builder()
+        .keysDirectory(Path.of("../example-keys").toAbsolutePath().normalize())
+        .contextsDirectory(TestSites.spec())
+        .cacheDirectory(cache)
+        .build();
+  }
+
+  private static void append(Path file, String text) {
+    try {
+      Files.writeString(file, Files.readString(file) + text);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static void replace(Path file, String from, String to) {
+    try {
+      String text = Files.readString(file);
+      assertThat(text).contains(from);
+      Files.writeString(file, text.replace(from, to));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static void delete(Path path) {
+    try (var files = Files.walk(path)) {
+      for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    } catch (java.nio.file.NoSuchFileException e) {
+      // nothing to delete
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}
