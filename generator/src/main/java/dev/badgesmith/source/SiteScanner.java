@@ -19,7 +19,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Finds the files of a badge site (design §3). Only the known folders are read, so a site can live
@@ -33,6 +32,9 @@ public final class SiteScanner {
   /** Folders of tools and of build output, where no site file lives. */
   private static final Set<String> NOT_SCANNED_FOR_KEYS =
       Set.of(".git", "node_modules", "target", ".badgesmith");
+
+  /** What a published site's manifest starts with (the writer's marker). */
+  private static final String PUBLISHED_MARKER = "\"generator\": \"Badgesmith\"";
 
   /** Key files are small; a larger file is a picture or an archive, not a key. */
   private static final long MAX_KEY_FILE_BYTES = 256 * 1024;
@@ -105,6 +107,23 @@ public final class SiteScanner {
     return new SiteSources(realRoot, settings, issuers, badges, awards, staticFiles);
   }
 
+  /**
+   * Whether a folder is a site Badgesmith published (such as the default {@code public/}): its
+   * files are output, written by the build, not sources to check.
+   */
+  private static boolean isPublishedSite(Path dir) {
+    Path manifest = dir.resolve("manifest.json");
+    if (!Files.isRegularFile(manifest, LinkOption.NOFOLLOW_LINKS)) {
+      return false;
+    }
+    try (java.io.InputStream in = Files.newInputStream(manifest)) {
+      String head = new String(in.readNBytes(256), java.nio.charset.StandardCharsets.UTF_8);
+      return head.contains(PUBLISHED_MARKER);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   /** The site root as the file system names it, so that "inside the site" can be checked. */
   private static Path realPath(Path root) {
     try {
@@ -133,10 +152,33 @@ public final class SiteScanner {
       if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
         return List.of();
       }
-      List<Path> found;
-      try (Stream<Path> walk = Files.walk(dir, maxDepth)) {
-        found =
-            walk.filter(p -> !p.equals(dir)).sorted(Comparator.comparing(this::relative)).toList();
+      record Found(String path, Path file, BasicFileAttributes attributes) {}
+      List<Found> found = new ArrayList<>();
+      try {
+        Files.walkFileTree(
+            dir,
+            Set.of(),
+            maxDepth,
+            new SimpleFileVisitor<>() {
+              @Override
+              public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+                if (!d.equals(dir)) {
+                  found.add(new Found(relative(d), d, attrs));
+                }
+                return FileVisitResult.CONTINUE;
+              }
+
+              @Override
+              public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                found.add(new Found(relative(file), file, attrs));
+                return FileVisitResult.CONTINUE;
+              }
+
+              @Override
+              public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                throw e;
+              }
+            });
       } catch (IOException e) {
         diagnostics.add(
             Diagnostic.error(
@@ -145,19 +187,23 @@ public final class SiteScanner {
                 "cannot list " + folder + "/: " + e.getMessage()));
         return List.of();
       }
+      found.sort(Comparator.comparing(Found::path));
       List<SourceFile> files = new ArrayList<>();
-      for (Path p : found) {
-        if (p.getFileName().toString().startsWith(".")) {
+      for (Found f : found) {
+        if (f.file().getFileName().toString().startsWith(".")) {
           continue; // editor and OS files such as .DS_Store or .gitkeep
         }
-        if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
-          if (root.relativize(p).getNameCount() > maxDepth) {
+        if (f.attributes().isDirectory()) {
+          if (f.path().split("/").length > maxDepth) {
             unexpected(
-                new SourceFile(relative(p), p), "this folder is nested too deep and is skipped");
+                new SourceFile(f.path(), f.file()),
+                "this folder is nested too deep and is skipped");
           }
-          continue;
+        } else if (f.attributes().isRegularFile()) {
+          files.add(new SourceFile(f.path(), f.file())); // not a link: inside the site
+        } else {
+          inside(f.file()).ifPresent(files::add);
         }
-        inside(p).ifPresent(files::add);
       }
       return files;
     }
@@ -202,7 +248,9 @@ public final class SiteScanner {
               @Override
               public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
                 String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
-                boolean skip = !dir.equals(root) && NOT_SCANNED_FOR_KEYS.contains(name);
+                boolean skip =
+                    !dir.equals(root)
+                        && (NOT_SCANNED_FOR_KEYS.contains(name) || isPublishedSite(dir));
                 return skip ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
               }
 

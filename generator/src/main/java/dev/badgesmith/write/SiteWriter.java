@@ -243,7 +243,7 @@ public final class SiteWriter {
       }
     }
     Path manifest = out.resolve(MANIFEST);
-    if (!Files.isRegularFile(manifest) || !Files.readString(manifest).contains(MARKER)) {
+    if (!Files.isRegularFile(manifest) || !startsWithMarker(manifest)) {
       throw new BadgesmithException(
           "the output folder "
               + out
@@ -251,6 +251,13 @@ public final class SiteWriter {
               + " refusing to replace it (choose an empty or new folder)");
     }
     return true;
+  }
+
+  /** Whether a manifest is ours: the marker comes first in it, so its head is enough to read. */
+  private static boolean startsWithMarker(Path manifest) throws IOException {
+    try (java.io.InputStream in = Files.newInputStream(manifest)) {
+      return new String(in.readNBytes(256), StandardCharsets.UTF_8).contains(MARKER);
+    }
   }
 
   /**
