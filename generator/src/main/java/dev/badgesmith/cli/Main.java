@@ -34,6 +34,7 @@ import picocli.CommandLine.Parameters;
       Keygen.class,
       Award.class,
       Verify.class,
+      Serve.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
