@@ -21,6 +21,7 @@ import dev.badgesmith.source.SiteSources;
 import dev.badgesmith.validate.SiteValidator;
 import dev.badgesmith.write.SiteWriter;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PrivateKey;
@@ -48,6 +49,7 @@ public final class Badgesmith {
   private final Optional<Path> keysDirectory;
   private final Optional<Path> contextsDirectory;
   private final boolean renderAll;
+  private final Optional<URI> previewOrigin;
 
   private Badgesmith(Builder builder) {
     this.environment = Map.copyOf(builder.environment);
@@ -56,6 +58,7 @@ public final class Badgesmith {
     this.keysDirectory = builder.keysDirectory;
     this.contextsDirectory = builder.contextsDirectory;
     this.renderAll = builder.renderAll;
+    this.previewOrigin = builder.previewOrigin;
   }
 
   public static Builder builder() {
@@ -132,8 +135,19 @@ public final class Badgesmith {
     // Blank counts as unset: CI passes a secret that was never set as an empty variable.
     Optional<String> secret =
         Optional.ofNullable(environment.get(SALT_SECRET_VARIABLE)).filter(s -> !s.isBlank());
-    Optional<Site> site = new SiteValidator(secret).validate(sources, doc, diagnostics);
+    Optional<Site> site =
+        new SiteValidator(secret)
+            .validate(sources, doc, diagnostics)
+            .map(s -> previewOrigin.map(o -> atOrigin(s, o)).orElse(s));
     return new Loaded(sources, site, diagnostics);
+  }
+
+  /** The site with its base URL moved to another origin, its path kept. */
+  private static Site atOrigin(Site site, URI origin) {
+    String path = URI.create(site.settings().baseUrl()).getRawPath();
+    String base = origin.getScheme() + "://" + origin.getRawAuthority() + path;
+    return new Site(
+        site.settings().withBaseUrl(base), site.issuers(), site.badges(), site.awards());
   }
 
   /** The signer of a site's credentials: its private keys, and the contexts its proofs need. */
@@ -219,6 +233,7 @@ public final class Badgesmith {
     private Optional<Path> keysDirectory = Optional.empty();
     private Optional<Path> contextsDirectory = Optional.empty();
     private boolean renderAll;
+    private Optional<URI> previewOrigin = Optional.empty();
 
     private Builder() {}
 
@@ -229,6 +244,23 @@ public final class Badgesmith {
      */
     public Builder renderAll(boolean renderAll) {
       this.renderAll = renderAll;
+      return this;
+    }
+
+    /**
+     * Publishes the site at this origin ({@code http://127.0.0.1:1313}) in place of the scheme,
+     * host and port of {@code site.yaml}'s {@code baseUrl}, keeping its path, so that every link
+     * and id of a local preview stays on the machine. Never for a site to deploy: its documents
+     * then name the preview's URLs.
+     */
+    public Builder previewOrigin(URI origin) {
+      Objects.requireNonNull(origin, "origin");
+      if (origin.getScheme() == null
+          || origin.getRawAuthority() == null
+          || !(origin.getRawPath() == null || origin.getRawPath().isEmpty())) {
+        throw new IllegalArgumentException("not an origin (scheme://host:port): " + origin);
+      }
+      this.previewOrigin = Optional.of(origin);
       return this;
     }
 

@@ -36,6 +36,7 @@ import picocli.CommandLine.Parameters;
       Init.class,
       Import.class,
       Verify.class,
+      Serve.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

@@ -46,6 +46,20 @@ public record SiteSettings(
     }
   }
 
+  /** The same settings with another base URL, such as a local preview's. */
+  public SiteSettings withBaseUrl(String otherBaseUrl) {
+    return new SiteSettings(
+        title,
+        description,
+        otherBaseUrl,
+        defaultIssuer,
+        language,
+        timeZone,
+        pngSize,
+        maxImageBytes,
+        signing);
+  }
+
   /** A URL of this site for a path under the output folder. */
   public SiteUrl url(String path) {
     return new SiteUrl(baseUrl, path);

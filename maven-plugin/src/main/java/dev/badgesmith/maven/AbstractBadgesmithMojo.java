@@ -4,48 +4,19 @@ import dev.badgesmith.Badgesmith;
 import dev.badgesmith.BadgesmithException;
 import dev.badgesmith.Report;
 import dev.badgesmith.diag.Diagnostic;
-import java.io.File;
 import java.nio.file.Path;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.Log;
-import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * What the goals share: parameters in, a {@link Report} or a {@link BadgesmithException} out. All
- * the work is the generator's; a goal only says which of its facade's methods to call.
+ * What the one-shot goals share: parameters in, a {@link Report} or a {@link BadgesmithException}
+ * out. All the work is the generator's; a goal only says which of its facade's methods to call.
  */
-abstract class AbstractBadgesmithMojo extends AbstractMojo {
-
-  /** The badge site: the folder that holds {@code site.yaml}. */
-  @Parameter(
-      property = "badgesmith.siteDirectory",
-      defaultValue = "${project.basedir}",
-      required = true)
-  File siteDirectory;
-
-  /** Where PNGs rendered from SVG designs are kept between builds. */
-  @Parameter(
-      property = "badgesmith.cacheDirectory",
-      defaultValue = "${project.build.directory}/badgesmith-cache",
-      required = true)
-  File cacheDirectory;
-
-  /** Skips the goal, for example to build a project quickly without its badge site. */
-  @Parameter(property = "badgesmith.skip", defaultValue = "false")
-  boolean skip;
-
-  /** How many awards are rendered at once; the number of processors when not set. */
-  @Parameter(property = "badgesmith.threads")
-  Integer threads;
+abstract class AbstractBadgesmithMojo extends SiteMojo {
 
   @Override
-  public final void execute() throws MojoExecutionException, MojoFailureException {
-    if (skip) {
-      getLog().info("Skipping Badgesmith (badgesmith.skip)");
-      return;
-    }
+  final void executeGoal() throws MojoExecutionException, MojoFailureException {
     Report report;
     try {
       report = run(generator(), siteDirectory.toPath());
@@ -57,11 +28,6 @@ abstract class AbstractBadgesmithMojo extends AbstractMojo {
     report(report);
   }
 
-  /** Adds a goal's own parameters to the generator's; the check needs none. */
-  Badgesmith.Builder configure(Badgesmith.Builder builder) {
-    return builder;
-  }
-
   /** Calls the facade. */
   abstract Report run(Badgesmith badgesmith, Path site);
 
@@ -70,16 +36,7 @@ abstract class AbstractBadgesmithMojo extends AbstractMojo {
 
   /** The generator, configured from the parameters and this process's environment. */
   Badgesmith generator() throws MojoExecutionException {
-    Badgesmith.Builder builder =
-        Badgesmith.builder().environment(System.getenv()).cacheDirectory(cacheDirectory.toPath());
-    if (threads != null) {
-      try {
-        builder.threads(threads);
-      } catch (IllegalArgumentException e) {
-        throw new MojoExecutionException("Invalid parameter 'threads': " + e.getMessage(), e);
-      }
-    }
-    return configure(builder).build();
+    return generatorSettings().build();
   }
 
   /**
@@ -108,9 +65,5 @@ abstract class AbstractBadgesmithMojo extends AbstractMojo {
       log.warn(counts);
     }
     log.info(success(report));
-  }
-
-  static String count(long n, String noun) {
-    return n + " " + noun + (n == 1 ? "" : "s");
   }
 }

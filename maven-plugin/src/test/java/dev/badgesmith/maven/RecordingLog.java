@@ -1,12 +1,12 @@
 package dev.badgesmith.maven;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.maven.plugin.logging.Log;
 
 /** Keeps what a mojo logged as {@code [LEVEL] text} lines, the way Maven prints them. */
 final class RecordingLog implements Log {
-  final List<String> lines = new ArrayList<>();
+  final List<String> lines = new CopyOnWriteArrayList<>();
 
   private void add(String level, CharSequence content) {
     lines.add("[" + level + "] " + content);

@@ -1,0 +1,111 @@
+package dev.badgesmith.cli;
+
+import dev.badgesmith.Badgesmith;
+import dev.badgesmith.serve.PreviewLog;
+import dev.badgesmith.serve.PreviewServer;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code badgesmith serve}: a local preview that rebuilds on save and reloads the browser. */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Preview the site on 127.0.0.1: build it, serve it, rebuild when a file is saved and reload"
+          + " open pages. A failed build leaves the last good one served, with its problems shown"
+          + " on the page and here. Ctrl-C stops.",
+      "The preview's links name its own address: it is not a site to deploy."
+    })
+final class Serve extends Main.SiteCommand {
+  @Option(
+      names = "--port",
+      paramLabel = "N",
+      defaultValue = "" + PreviewServer.DEFAULT_PORT,
+      description = "The port on 127.0.0.1 (default: ${DEFAULT-VALUE}); 0 for any free port.")
+  int port;
+
+  @Option(
+      names = {"-o", "--output", "--out"},
+      paramLabel = "DIR",
+      description =
+          "Where the preview is built (default: a temporary folder, removed on exit). Never a"
+              + " folder you deploy.")
+  Path output;
+
+  @Option(
+      names = "--cache",
+      paramLabel = "DIR",
+      description = "Where work is kept between builds (default: SITE/.badgesmith/cache).")
+  Path cache;
+
+  @Option(
+      names = "--keys",
+      paramLabel = "DIR",
+      description =
+          "A folder outside the site with private signing keys as <key-id>.pem"
+              + " (BADGESMITH_KEY_<ID> is read first).")
+  Path keys;
+
+  @Option(
+      names = "--contexts",
+      paramLabel = "DIR",
+      description = "A folder of the JSON-LD contexts credentials use (default: a cache).")
+  Path contexts;
+
+  @Override
+  public Integer call() {
+    Path cacheDir = cache != null ? cache : site.resolve(".badgesmith/cache");
+    Badgesmith.Builder generator = generator().cacheDirectory(cacheDir);
+    if (keys != null) {
+      generator.keysDirectory(keys);
+    }
+    if (contexts != null) {
+      generator.contextsDirectory(contexts);
+    }
+    PreviewServer.Builder preview =
+        PreviewServer.builder(site, generator).port(port).ignore(cacheDir).log(log());
+    if (output != null) {
+      preview.output(output);
+    }
+    PreviewServer server = preview.start();
+    // Ctrl-C: the JVM runs this hook, which stops the server and releases awaitStop below.
+    Thread hook = new Thread(server::close, "badgesmith-serve-stop");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      server.awaitStop();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      server.close();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException e) {
+        // The JVM is already stopping, and the hook has run.
+      }
+    }
+    return Main.OK;
+  }
+
+  private PreviewLog log() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    return new PreviewLog() {
+      @Override
+      public void info(String line) {
+        out.println(line);
+      }
+
+      @Override
+      public void warn(String line) {
+        err.println(line);
+      }
+
+      @Override
+      public void error(String line) {
+        err.println(line);
+      }
+    };
+  }
+}

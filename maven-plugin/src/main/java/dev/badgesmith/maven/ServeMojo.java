@@ -1,0 +1,111 @@
+package dev.badgesmith.maven;
+
+import dev.badgesmith.Badgesmith;
+import dev.badgesmith.BadgesmithException;
+import dev.badgesmith.serve.PreviewLog;
+import dev.badgesmith.serve.PreviewServer;
+import java.io.File;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.logging.Log;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Previews the badge site on 127.0.0.1: builds it, serves it, rebuilds when a file is saved and
+ * reloads open pages, until Maven is interrupted (Ctrl-C). A failed build leaves the last good one
+ * served, with its diagnostics logged and shown on the page.
+ */
+@Mojo(name = "serve", requiresProject = true, requiresDirectInvocation = true, threadSafe = true)
+public class ServeMojo extends SiteMojo {
+
+  /** The port on 127.0.0.1; 0 for any free port. */
+  @Parameter(property = "badgesmith.port", defaultValue = "" + PreviewServer.DEFAULT_PORT)
+  int port;
+
+  /**
+   * Where the preview is built. Its links name the preview's address, so it is not the site to
+   * deploy: keep it apart from the build goal's output.
+   */
+  @Parameter(
+      property = "badgesmith.serveDirectory",
+      defaultValue = "${project.build.directory}/badgesmith-serve",
+      required = true)
+  File outputDirectory;
+
+  /**
+   * A folder outside the site with private signing keys as {@code <key-id>.pem}; the environment
+   * variable {@code BADGESMITH_KEY_<ID>} is read first.
+   */
+  @Parameter(property = "badgesmith.keysDirectory")
+  File keysDirectory;
+
+  /** A folder of the JSON-LD contexts credentials use; by default a cache filled on first use. */
+  @Parameter(property = "badgesmith.contextsDirectory")
+  File contextsDirectory;
+
+  /** The project's build folder: what changes there is output, not the site. */
+  @Parameter(defaultValue = "${project.build.directory}", readonly = true, required = true)
+  File buildDirectory;
+
+  @Override
+  Badgesmith.Builder configure(Badgesmith.Builder builder) {
+    if (keysDirectory != null) {
+      builder.keysDirectory(keysDirectory.toPath());
+    }
+    if (contextsDirectory != null) {
+      builder.contextsDirectory(contextsDirectory.toPath());
+    }
+    return builder;
+  }
+
+  @Override
+  void executeGoal() throws MojoExecutionException {
+    PreviewServer server;
+    try {
+      server =
+          PreviewServer.builder(siteDirectory.toPath(), generatorSettings())
+              .port(port)
+              .output(outputDirectory.toPath())
+              .ignore(buildDirectory.toPath())
+              .ignore(cacheDirectory.toPath())
+              .log(log(getLog()))
+              .start();
+    } catch (BadgesmithException | IllegalArgumentException e) {
+      throw new MojoExecutionException(e.getMessage(), e);
+    }
+    // Ctrl-C: the JVM runs this hook, which stops the server and releases awaitStop below.
+    Thread hook = new Thread(server::close, "badgesmith-serve-stop");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      server.awaitStop();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      server.close();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException e) {
+        // The JVM is already stopping, and the hook has run.
+      }
+    }
+  }
+
+  private static PreviewLog log(Log log) {
+    return new PreviewLog() {
+      @Override
+      public void info(String line) {
+        log.info(line);
+      }
+
+      @Override
+      public void warn(String line) {
+        log.warn(line);
+      }
+
+      @Override
+      public void error(String line) {
+        log.error(line);
+      }
+    };
+  }
+}
