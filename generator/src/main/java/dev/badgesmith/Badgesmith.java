@@ -6,6 +6,9 @@ import dev.badgesmith.ld.ContextStore;
 import dev.badgesmith.ld.DataIntegrity;
 import dev.badgesmith.load.Docs.SiteDoc;
 import dev.badgesmith.load.SiteLoader;
+import dev.badgesmith.lock.LockChanges;
+import dev.badgesmith.lock.LockCheck;
+import dev.badgesmith.lock.PublishedLock;
 import dev.badgesmith.model.PublishedKey;
 import dev.badgesmith.model.SigningSettings;
 import dev.badgesmith.model.Site;
@@ -47,6 +50,7 @@ public final class Badgesmith {
   private final Optional<Path> cacheDirectory;
   private final Optional<Path> keysDirectory;
   private final Optional<Path> contextsDirectory;
+  private final boolean updateLock;
 
   private Badgesmith(Builder builder) {
     this.environment = Map.copyOf(builder.environment);
@@ -54,18 +58,41 @@ public final class Badgesmith {
     this.cacheDirectory = builder.cacheDirectory;
     this.keysDirectory = builder.keysDirectory;
     this.contextsDirectory = builder.contextsDirectory;
+    this.updateLock = builder.updateLock;
   }
 
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Loads and validates a site; writes nothing. */
+  /**
+   * Loads and validates a site, and holds it to its {@code published.lock}; writes nothing. The
+   * report lists what the site adds, revokes or alters relative to the lock.
+   */
   public Report check(Path siteDir) {
     ForkJoinPool pool = new ForkJoinPool(threads);
     try {
       Loaded loaded = load(siteDir, pool);
-      return new Report(loaded.diagnostics().sorted(), Optional.empty(), 0);
+      return new Report(loaded.diagnostics().sorted(), Optional.empty(), 0, loaded.changes());
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  /**
+   * Checks a site, then writes its {@code published.lock}: every line kept with its status index,
+   * revocations marked, and a line for each new award. Nothing is written when the site has errors,
+   * such as a locked award that changed or disappeared.
+   */
+  public Report lock(Path siteDir) {
+    ForkJoinPool pool = new ForkJoinPool(threads);
+    try {
+      Loaded loaded = load(siteDir, pool);
+      Optional<LockChanges> changes = loaded.changes();
+      if (!loaded.diagnostics().hasErrors() && loaded.lock().isPresent()) {
+        changes = Optional.of(writeLock(loaded));
+      }
+      return new Report(loaded.diagnostics().sorted(), Optional.empty(), 0, changes);
     } finally {
       pool.shutdown();
     }
@@ -82,8 +109,8 @@ public final class Badgesmith {
     ForkJoinPool pool = new ForkJoinPool(threads);
     try {
       Loaded loaded = load(siteDir, pool);
-      if (loaded.site().isEmpty()) {
-        return new Report(loaded.diagnostics().sorted(), Optional.empty(), 0);
+      if (loaded.site().isEmpty() || loaded.diagnostics().hasErrors()) {
+        return new Report(loaded.diagnostics().sorted(), Optional.empty(), 0, loaded.changes());
       }
       checkOutput(loaded.sources().root(), outDir);
       SiteWriter writer = SiteWriter.open(outDir);
@@ -91,7 +118,12 @@ public final class Badgesmith {
         Site site = loaded.site().get();
         Optional<Credentials> credentials =
             site.settings().signing().map(s -> credentials(loaded.sources().root(), s));
-        new SiteRenderer(loaded.sources().root(), cacheDirectory, pool, credentials)
+        new SiteRenderer(
+                loaded.sources().root(),
+                cacheDirectory,
+                pool,
+                credentials,
+                loaded.lock().map(LockCheck::indexes))
             .render(site, loaded.sources().staticFiles(), writer.output());
         writer.commit();
       } catch (IOException e) {
@@ -101,14 +133,36 @@ public final class Badgesmith {
         writer.abandon();
         throw e;
       }
+      Optional<LockChanges> changes = loaded.changes();
+      if (updateLock && loaded.lock().isPresent()) {
+        changes = Optional.of(writeLock(loaded));
+      }
       return new Report(
-          loaded.diagnostics().sorted(), Optional.of(outDir), writer.output().files().size());
+          loaded.diagnostics().sorted(),
+          Optional.of(outDir),
+          writer.output().files().size(),
+          changes);
     } finally {
       pool.shutdown();
     }
   }
 
-  private record Loaded(SiteSources sources, Optional<Site> site, Diagnostics diagnostics) {}
+  private record Loaded(
+      SiteSources sources, Optional<Site> site, Diagnostics diagnostics, Optional<LockCheck> lock) {
+    Optional<LockChanges> changes() {
+      return lock.map(LockCheck::changes);
+    }
+  }
+
+  private static LockChanges writeLock(Loaded loaded) {
+    LockCheck lock = loaded.lock().orElseThrow();
+    try {
+      return lock.write(loaded.sources().root()) ? lock.changes().asWritten() : lock.changes();
+    } catch (IOException e) {
+      throw new BadgesmithException(
+          "cannot write " + PublishedLock.FILE + ": " + e.getMessage(), e);
+    }
+  }
 
   private Loaded load(Path siteDir, ForkJoinPool pool) {
     if (!Files.isDirectory(siteDir)) {
@@ -119,7 +173,8 @@ public final class Badgesmith {
     SiteDoc doc = new SiteLoader(pool).load(sources, diagnostics);
     Optional<String> secret = Optional.ofNullable(environment.get(SALT_SECRET_VARIABLE));
     Optional<Site> site = new SiteValidator(secret).validate(sources, doc, diagnostics);
-    return new Loaded(sources, site, diagnostics);
+    Optional<LockCheck> lock = LockCheck.run(sources, doc, site, diagnostics);
+    return new Loaded(sources, site, diagnostics, lock);
   }
 
   /** The signer of a site's credentials: its private keys, and the contexts its proofs need. */
@@ -204,8 +259,18 @@ public final class Badgesmith {
     private Optional<Path> cacheDirectory = Optional.empty();
     private Optional<Path> keysDirectory = Optional.empty();
     private Optional<Path> contextsDirectory = Optional.empty();
+    private boolean updateLock;
 
     private Builder() {}
+
+    /**
+     * Whether a build that succeeds also writes the site's {@code published.lock}, as {@link
+     * Badgesmith#lock} does; off by default, so a build writes only into its output folder.
+     */
+    public Builder updateLock(boolean updateLock) {
+      this.updateLock = updateLock;
+      return this;
+    }
 
     /**
      * A folder outside the site holding private keys as {@code <key-id>.pem}; the environment

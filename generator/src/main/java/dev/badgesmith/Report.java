@@ -1,6 +1,7 @@
 package dev.badgesmith;
 
 import dev.badgesmith.diag.Diagnostic;
+import dev.badgesmith.lock.LockChanges;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -12,12 +13,24 @@ import java.util.Optional;
  * @param diagnostics every problem found, sorted by file and position
  * @param output the folder written, for a build that succeeded
  * @param filesWritten how many files the published site holds
+ * @param lock how the site's awards differ from its {@code published.lock}, for a site that loaded
+ *     without errors
  */
-public record Report(List<Diagnostic> diagnostics, Optional<Path> output, int filesWritten) {
+public record Report(
+    List<Diagnostic> diagnostics,
+    Optional<Path> output,
+    int filesWritten,
+    Optional<LockChanges> lock) {
 
   public Report {
     diagnostics = List.copyOf(diagnostics);
     Objects.requireNonNull(output, "output");
+    Objects.requireNonNull(lock, "lock");
+  }
+
+  /** A report that says nothing about the lock. */
+  public Report(List<Diagnostic> diagnostics, Optional<Path> output, int filesWritten) {
+    this(diagnostics, output, filesWritten, Optional.empty());
   }
 
   public boolean hasErrors() {

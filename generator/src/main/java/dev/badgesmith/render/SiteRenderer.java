@@ -10,6 +10,7 @@ import dev.badgesmith.images.SvgRasterizer;
 import dev.badgesmith.json.JsonOutput;
 import dev.badgesmith.json.ManifestDocument;
 import dev.badgesmith.json.Ob2Documents;
+import dev.badgesmith.lock.StatusIndexes;
 import dev.badgesmith.markdown.MarkdownRenderer;
 import dev.badgesmith.model.Award;
 import dev.badgesmith.model.BadgeClass;
@@ -49,8 +50,12 @@ public final class SiteRenderer {
   private final SvgRasterizer rasterizer;
   private final Optional<Credentials> credentials;
   private final SignatureCache signatures;
+  private final Optional<StatusIndexes> statusIndexes;
 
   /**
+   * A renderer that derives each award's status list index from its id, as for a site without a
+   * lock.
+   *
    * @param cacheDirectory where rendered PNGs are kept between builds, when set
    * @param credentials what signs Open Badges 3.0 credentials, for a site that publishes them
    */
@@ -59,6 +64,20 @@ public final class SiteRenderer {
       Optional<Path> cacheDirectory,
       ForkJoinPool pool,
       Optional<Credentials> credentials) {
+    this(siteRoot, cacheDirectory, pool, credentials, Optional.empty());
+  }
+
+  /**
+   * @param statusIndexes every award's status list index, pinned by the site's lock; derived from
+   *     the awards' ids when empty
+   */
+  public SiteRenderer(
+      Path siteRoot,
+      Optional<Path> cacheDirectory,
+      ForkJoinPool pool,
+      Optional<Credentials> credentials,
+      Optional<StatusIndexes> statusIndexes) {
+    this.statusIndexes = Objects.requireNonNull(statusIndexes, "statusIndexes");
     this.siteRoot = Objects.requireNonNull(siteRoot, "siteRoot");
     this.pool = Objects.requireNonNull(pool, "pool");
     this.rasterizer = new SvgRasterizer(cacheDirectory.map(d -> d.resolve("images")));
@@ -120,7 +139,14 @@ public final class SiteRenderer {
     }
 
     Optional<Ob3Publisher> ob3 =
-        credentials.map(c -> new Ob3Publisher(site, layout, c, signatures));
+        credentials.map(
+            c ->
+                new Ob3Publisher(
+                    site,
+                    layout,
+                    c,
+                    signatures,
+                    statusIndexes.orElseGet(() -> StatusIndexes.derived(site.awards()))));
     if (ob3.isPresent()) {
       ob3.get().publishKeys(out);
       ob3.get().publishStatus(out);
