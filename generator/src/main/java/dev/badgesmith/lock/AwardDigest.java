@@ -55,7 +55,11 @@ public record AwardDigest(String digest, Map<AwardField, String> fields) {
     parts.put(AwardField.ISSUED_ON, dateTime(award.issuedOn()));
     parts.put(AwardField.EXPIRES, award.expires().map(AwardDigest::dateTime).orElse(null));
     parts.put(AwardField.NARRATIVE, award.narrative().orElse(null));
-    parts.put(AwardField.EVIDENCE, award.evidence().stream().map(AwardDigest::evidence).toList());
+    parts.put(
+        AwardField.EVIDENCE,
+        award.evidence().isEmpty()
+            ? null
+            : award.evidence().stream().map(AwardDigest::evidence).toList());
 
     Map<String, Object> record = new LinkedHashMap<>();
     record.put("award", award.badgeId() + "/" + award.id());
@@ -67,7 +71,7 @@ public record AwardDigest(String digest, Map<AwardField, String> fields) {
     record.put("issuedOn", parts.get(AwardField.ISSUED_ON));
     put(record, "expires", parts.get(AwardField.EXPIRES));
     put(record, "narrative", parts.get(AwardField.NARRATIVE));
-    record.put("evidence", parts.get(AwardField.EVIDENCE));
+    put(record, "evidence", parts.get(AwardField.EVIDENCE));
 
     Map<AwardField, String> fields = new EnumMap<>(AwardField.class);
     parts.forEach((field, value) -> fields.put(field, fingerprint(value)));

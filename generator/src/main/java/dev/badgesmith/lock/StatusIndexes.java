@@ -77,7 +77,7 @@ public final class StatusIndexes {
     return award.badgeId() + "/" + award.id();
   }
 
-  private static int start(String key) {
+  static int start(String key) {
     try {
       byte[] digest =
           MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
