@@ -324,4 +324,36 @@ class LockCheckTest {
                 + " first, delete this one and run `badgesmith lock` to give intro/jane a new"
                 + " index");
   }
+
+  @Test
+  void theBuildPublishesEachCredentialWithTheIndexOfItsLockLine() throws IOException {
+    var rsa = dev.badgesmith.sign.KeyGenerator.generate(dev.badgesmith.sign.KeyAlgorithm.RS256);
+    TestSites.write(site.resolve("keys/rsa-1.pem"), rsa.publicKeyPem());
+    Path settings = site.resolve("site.yaml");
+    TestSites.write(
+        settings,
+        read(settings)
+            + "signing:\n  jwt: rsa-1\n  keys:\n    - id: rsa-1\n      algorithm: RS256\n");
+    // An index the id would never give: the lock's word is what counts.
+    String jane = lockLines().get(1);
+    TestSites.write(
+        site.resolve(PublishedLock.FILE),
+        lockText().replace(jane, jane.replace(" " + jane.split(" ")[1] + " ", " 7 ")));
+
+    Report build =
+        Badgesmith.builder()
+            .environment(
+                Map.of(
+                    dev.badgesmith.sign.PrivateKeys.environmentVariable("rsa-1"),
+                    rsa.privateKeyPem()))
+            .build()
+            .build(site, tmp.resolve("out"));
+
+    assertThat(build.diagnostics()).isEmpty();
+    String jwt = read(tmp.resolve("out/credentials/intro/jane.jwt")).strip();
+    String payload =
+        new String(
+            java.util.Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8);
+    assertThat(payload).contains("\"statusListIndex\":\"7\"");
+  }
 }
