@@ -37,6 +37,13 @@ public class BuildMojo extends AbstractBadgesmithMojo {
   @Parameter(property = "badgesmith.contextsDirectory")
   File contextsDirectory;
 
+  /**
+   * Also writes the site's {@code published.lock} when the build succeeds, as the {@code lock} goal
+   * does: a line for each new award, every existing line kept with its status index.
+   */
+  @Parameter(property = "badgesmith.updateLock", defaultValue = "false")
+  boolean updateLock;
+
   @Override
   Badgesmith.Builder configure(Badgesmith.Builder builder) {
     if (keysDirectory != null) {
@@ -45,7 +52,7 @@ public class BuildMojo extends AbstractBadgesmithMojo {
     if (contextsDirectory != null) {
       builder.contextsDirectory(contextsDirectory.toPath());
     }
-    return builder;
+    return builder.updateLock(updateLock);
   }
 
   @Override
@@ -56,6 +63,10 @@ public class BuildMojo extends AbstractBadgesmithMojo {
   @Override
   String success(Report report) {
     Path written = report.output().orElse(outputDirectory.toPath());
-    return "Built " + count(report.filesWritten(), "file") + " into " + written;
+    return "Built "
+        + count(report.filesWritten(), "file")
+        + " into "
+        + written
+        + (updateLock ? "; " + lockWritten(report) : newAwards(report));
   }
 }
