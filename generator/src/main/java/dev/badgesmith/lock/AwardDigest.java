@@ -46,9 +46,14 @@ public record AwardDigest(String digest, Map<AwardField, String> fields) {
   /** The fingerprint of a part an award does not have, such as an expiry. */
   public static final String ABSENT = fingerprint(null);
 
-  public static AwardDigest of(AwardDoc doc, Award award, BadgeClass badge, SiteLayout layout) {
+  /**
+   * @param doc the award as written, which holds its plain identity; without it (an award that did
+   *     not come from one file) the recipient is taken as published
+   */
+  public static AwardDigest of(
+      Optional<AwardDoc> doc, Award award, BadgeClass badge, SiteLayout layout) {
     Map<AwardField, Object> parts = new EnumMap<>(AwardField.class);
-    parts.put(AwardField.IDENTITY, identity(doc));
+    parts.put(AwardField.IDENTITY, identity(doc, award));
     parts.put(AwardField.NAME, award.recipient().name().orElse(null));
     parts.put(AwardField.BADGE, layout.badgeJson(badge.id()).url());
     parts.put(AwardField.ISSUER, layout.issuerJson(badge.issuerId()).url());
@@ -108,12 +113,20 @@ public record AwardDigest(String digest, Map<AwardField, String> fields) {
    * The recipient as a verifier sees it, but salted as a site without a secret salts it: what the
    * record says, with no secret in it, and no address in the clear.
    */
-  private static Map<String, Object> identity(AwardDoc doc) {
-    RecipientDoc r = doc.recipient();
-    String salt =
-        r.salt().orElseGet(() -> IdentityHash.salt(Optional.empty(), doc.badgeId(), doc.id()));
-    String hash = r.prehashed() ? r.identity() : IdentityHash.hash(r.identity(), salt);
+  private static Map<String, Object> identity(Optional<AwardDoc> doc, Award award) {
     Map<String, Object> identity = new LinkedHashMap<>();
+    if (doc.isEmpty()) {
+      identity.put("type", award.recipient().type());
+      identity.put("hashed", award.recipient().identity());
+      identity.put("salt", award.recipient().salt());
+      return identity;
+    }
+    RecipientDoc r = doc.get().recipient();
+    String salt =
+        r.salt()
+            .orElseGet(
+                () -> IdentityHash.salt(Optional.empty(), doc.get().badgeId(), doc.get().id()));
+    String hash = r.prehashed() ? r.identity() : IdentityHash.hash(r.identity(), salt);
     identity.put("type", r.type());
     identity.put("hashed", hash);
     identity.put("salt", salt);

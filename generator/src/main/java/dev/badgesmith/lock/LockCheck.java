@@ -79,13 +79,14 @@ public final class LockCheck {
     List<AwardChange> reinstated = new ArrayList<>();
     List<AwardChange> altered = new ArrayList<>();
     List<LockLine> next = new ArrayList<>();
-    lines.values().stream()
-        .filter(l -> removed.stream().anyMatch(r -> r.award().equals(l.award())))
-        .forEach(next::add);
+    // A gone award's line stays (the lock is not written while one is gone, but never loses one).
+    Set<String> gone = new HashSet<>();
+    removed.forEach(r -> gone.add(r.award()));
+    lines.values().stream().filter(l -> gone.contains(l.award())).forEach(next::add);
     for (Award award : s.awards()) {
       String key = StatusIndexes.key(award);
       BadgeClass badge = s.badge(award.badgeId()).orElseThrow();
-      AwardDigest digest = AwardDigest.of(docs.get(key), award, badge, layout);
+      AwardDigest digest = AwardDigest.of(Optional.ofNullable(docs.get(key)), award, badge, layout);
       String url = layout.ob2Assertion(award).url();
       AwardChange change =
           new AwardChange(key, badge.name(), award.source(), award.recipient().name());
