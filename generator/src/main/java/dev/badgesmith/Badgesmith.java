@@ -6,6 +6,9 @@ import dev.badgesmith.ld.ContextStore;
 import dev.badgesmith.ld.DataIntegrity;
 import dev.badgesmith.load.Docs.SiteDoc;
 import dev.badgesmith.load.SiteLoader;
+import dev.badgesmith.lock.LockChanges;
+import dev.badgesmith.lock.LockCheck;
+import dev.badgesmith.lock.PublishedLock;
 import dev.badgesmith.model.PublishedKey;
 import dev.badgesmith.model.SigningSettings;
 import dev.badgesmith.model.Site;
@@ -50,6 +53,7 @@ public final class Badgesmith {
   private final Optional<Path> contextsDirectory;
   private final boolean renderAll;
   private final Optional<URI> previewOrigin;
+  private final boolean updateLock;
 
   private Badgesmith(Builder builder) {
     this.environment = Map.copyOf(builder.environment);
@@ -59,18 +63,41 @@ public final class Badgesmith {
     this.contextsDirectory = builder.contextsDirectory;
     this.renderAll = builder.renderAll;
     this.previewOrigin = builder.previewOrigin;
+    this.updateLock = builder.updateLock;
   }
 
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Loads and validates a site; writes nothing. */
+  /**
+   * Loads and validates a site, and holds it to its {@code published.lock}; writes nothing. The
+   * report lists what the site adds, revokes or alters relative to the lock.
+   */
   public Report check(Path siteDir) {
     ForkJoinPool pool = new ForkJoinPool(threads);
     try {
       Loaded loaded = load(siteDir, pool);
-      return new Report(loaded.diagnostics().sorted(), Optional.empty(), 0);
+      return new Report(loaded.diagnostics().sorted(), Optional.empty(), 0, loaded.changes());
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  /**
+   * Checks a site, then writes its {@code published.lock}: every line kept with its status index,
+   * revocations marked, and a line for each new award. Nothing is written when the site has errors,
+   * such as a locked award that changed or disappeared.
+   */
+  public Report lock(Path siteDir) {
+    ForkJoinPool pool = new ForkJoinPool(threads);
+    try {
+      Loaded loaded = load(siteDir, pool);
+      Optional<LockChanges> changes = loaded.changes();
+      if (!loaded.diagnostics().hasErrors() && loaded.lock().isPresent()) {
+        changes = Optional.of(writeLock(loaded));
+      }
+      return new Report(loaded.diagnostics().sorted(), Optional.empty(), 0, changes);
     } finally {
       pool.shutdown();
     }
@@ -87,8 +114,8 @@ public final class Badgesmith {
     ForkJoinPool pool = new ForkJoinPool(threads);
     try {
       Loaded loaded = load(siteDir, pool);
-      if (loaded.site().isEmpty()) {
-        return new Report(loaded.diagnostics().sorted(), Optional.empty(), 0);
+      if (loaded.site().isEmpty() || loaded.diagnostics().hasErrors()) {
+        return new Report(loaded.diagnostics().sorted(), Optional.empty(), 0, loaded.changes());
       }
       checkOutput(loaded.sources().root(), outDir);
       SiteWriter writer = SiteWriter.open(outDir);
@@ -100,7 +127,13 @@ public final class Badgesmith {
             site.settings().signing().map(s -> credentials(loaded.sources().root(), s));
         SiteRenderer renderer =
             new SiteRenderer(
-                loaded.sources().root(), cacheDirectory, pool, credentials, outDir, renderAll);
+                loaded.sources().root(),
+                cacheDirectory,
+                pool,
+                credentials,
+                loaded.lock().map(LockCheck::indexes),
+                outDir,
+                renderAll);
         renderer.render(site, loaded.sources().staticFiles(), writer.output());
         changed = writer.commit();
         renderer.saveState(writer.output().digest(SiteWriter.MANIFEST).orElseThrow());
@@ -112,18 +145,38 @@ public final class Badgesmith {
         writer.abandon();
         throw e;
       }
+      Optional<LockChanges> changes = loaded.changes();
+      if (updateLock && loaded.lock().isPresent()) {
+        changes = Optional.of(writeLock(loaded));
+      }
       return new Report(
           loaded.diagnostics().sorted(),
           Optional.of(outDir),
           writer.output().files().size(),
           changed,
-          awardsRendered);
+          awardsRendered,
+          changes);
     } finally {
       pool.shutdown();
     }
   }
 
-  private record Loaded(SiteSources sources, Optional<Site> site, Diagnostics diagnostics) {}
+  private record Loaded(
+      SiteSources sources, Optional<Site> site, Diagnostics diagnostics, Optional<LockCheck> lock) {
+    Optional<LockChanges> changes() {
+      return lock.map(LockCheck::changes);
+    }
+  }
+
+  private static LockChanges writeLock(Loaded loaded) {
+    LockCheck lock = loaded.lock().orElseThrow();
+    try {
+      return lock.write(loaded.sources().root()) ? lock.changes().asWritten() : lock.changes();
+    } catch (IOException e) {
+      throw new BadgesmithException(
+          "cannot write " + PublishedLock.FILE + ": " + e.getMessage(), e);
+    }
+  }
 
   private Loaded load(Path siteDir, ForkJoinPool pool) {
     if (!Files.isDirectory(siteDir)) {
@@ -139,7 +192,8 @@ public final class Badgesmith {
         new SiteValidator(secret)
             .validate(sources, doc, diagnostics)
             .map(s -> previewOrigin.map(o -> atOrigin(s, o)).orElse(s));
-    return new Loaded(sources, site, diagnostics);
+    Optional<LockCheck> lock = LockCheck.run(sources, doc, site, diagnostics);
+    return new Loaded(sources, site, diagnostics, lock);
   }
 
   /** The site with its base URL moved to another origin, its path kept. */
@@ -234,6 +288,7 @@ public final class Badgesmith {
     private Optional<Path> contextsDirectory = Optional.empty();
     private boolean renderAll;
     private Optional<URI> previewOrigin = Optional.empty();
+    private boolean updateLock;
 
     private Builder() {}
 
@@ -261,6 +316,15 @@ public final class Badgesmith {
         throw new IllegalArgumentException("not an origin (scheme://host:port): " + origin);
       }
       this.previewOrigin = Optional.of(origin);
+      return this;
+    }
+
+    /**
+     * Whether a build that succeeds also writes the site's {@code published.lock}, as {@link
+     * Badgesmith#lock} does; off by default, so a build writes only into its output folder.
+     */
+    public Builder updateLock(boolean updateLock) {
+      this.updateLock = updateLock;
       return this;
     }
 

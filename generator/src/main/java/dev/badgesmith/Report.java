@@ -1,6 +1,7 @@
 package dev.badgesmith;
 
 import dev.badgesmith.diag.Diagnostic;
+import dev.badgesmith.lock.LockChanges;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -14,22 +15,45 @@ import java.util.Optional;
  * @param filesWritten how many files the published site holds
  * @param filesChanged how many published files the build added, replaced or removed
  * @param awardsRendered how many awards the build rendered; the others were unchanged and kept
+ * @param lock how the site's awards differ from its {@code published.lock}, for a site that loaded
+ *     without errors
  */
 public record Report(
     List<Diagnostic> diagnostics,
     Optional<Path> output,
     int filesWritten,
     int filesChanged,
-    int awardsRendered) {
+    int awardsRendered,
+    Optional<LockChanges> lock) {
 
   public Report {
     diagnostics = List.copyOf(diagnostics);
     Objects.requireNonNull(output, "output");
+    Objects.requireNonNull(lock, "lock");
   }
 
   /** A report of a check, or of a build that wrote everything it holds. */
+  public Report(
+      List<Diagnostic> diagnostics,
+      Optional<Path> output,
+      int filesWritten,
+      Optional<LockChanges> lock) {
+    this(diagnostics, output, filesWritten, filesWritten, 0, lock);
+  }
+
+  /** A report that says nothing about the lock. */
   public Report(List<Diagnostic> diagnostics, Optional<Path> output, int filesWritten) {
-    this(diagnostics, output, filesWritten, filesWritten, 0);
+    this(diagnostics, output, filesWritten, Optional.empty());
+  }
+
+  /** A report of a build that says nothing about the lock. */
+  public Report(
+      List<Diagnostic> diagnostics,
+      Optional<Path> output,
+      int filesWritten,
+      int filesChanged,
+      int awardsRendered) {
+    this(diagnostics, output, filesWritten, filesChanged, awardsRendered, Optional.empty());
   }
 
   public boolean hasErrors() {

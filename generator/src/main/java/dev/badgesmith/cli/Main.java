@@ -7,6 +7,9 @@ import dev.badgesmith.bake.BakeException;
 import dev.badgesmith.bake.Baked;
 import dev.badgesmith.bake.BakedImages;
 import dev.badgesmith.diag.Diagnostic;
+import dev.badgesmith.lock.AwardChange;
+import dev.badgesmith.lock.LockChanges;
+import dev.badgesmith.lock.PublishedLock;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -15,6 +18,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -30,6 +34,7 @@ import picocli.CommandLine.Parameters;
     subcommands = {
       Main.Build.class,
       Main.Check.class,
+      Main.Lock.class,
       Main.Extract.class,
       Keygen.class,
       Award.class,
@@ -87,7 +92,7 @@ public final class Main implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "name a command: build, check or extract");
+        spec.commandLine(), "name a command: build, check, lock or extract");
   }
 
   /** Options shared by the commands. */
@@ -141,6 +146,48 @@ public final class Main implements Runnable {
     static String count(long n, String noun) {
       return n + " " + noun + (n == 1 ? "" : "s");
     }
+
+    /** Names the awards a lock does not list yet: what this change adds. */
+    void newAwards(Report report) {
+      Optional<LockChanges> lock = report.lock().filter(LockChanges::lockFound);
+      if (lock.isEmpty() || lock.get().added().isEmpty() || lock.get().written()) {
+        return;
+      }
+      List<String> added = lock.get().added().stream().map(AwardChange::award).toList();
+      String names = String.join(", ", added.subList(0, Math.min(10, added.size())));
+      spec.commandLine()
+          .getOut()
+          .println(
+              count(added.size(), "new award")
+                  + " not in "
+                  + PublishedLock.FILE
+                  + " yet: "
+                  + names
+                  + (added.size() > 10 ? " and " + (added.size() - 10) + " more" : "")
+                  + " (`badgesmith lock` adds them)");
+    }
+
+    /** Says what writing the lock did. */
+    void lockWritten(Report report) {
+      report
+          .lock()
+          .ifPresent(
+              lock ->
+                  spec.commandLine()
+                      .getOut()
+                      .println(
+                          lock.written()
+                              ? "Wrote "
+                                  + PublishedLock.FILE
+                                  + ": "
+                                  + count(lock.added().size(), "award")
+                                  + " added, "
+                                  + count(
+                                      lock.revoked().size() + lock.reinstated().size(),
+                                      "revocation")
+                                  + " marked"
+                              : PublishedLock.FILE + " is up to date"));
+    }
   }
 
   @Command(
@@ -187,12 +234,19 @@ public final class Main implements Runnable {
             "The output folder (default: SITE/public). It is replaced only by a build that succeeds.")
     Path out;
 
+    @Option(
+        names = "--update-lock",
+        description =
+            "Also write SITE/published.lock when the build succeeds, as `badgesmith lock` does.")
+    boolean updateLock;
+
     @Override
     public Integer call() {
       Path target = out != null ? out : site.resolve("public");
       long start = System.nanoTime();
       Path cacheDir = cache != null ? cache : site.resolve(".badgesmith/cache");
-      Badgesmith.Builder builder = generator().cacheDirectory(cacheDir).renderAll(renderAll);
+      Badgesmith.Builder builder =
+          generator().cacheDirectory(cacheDir).renderAll(renderAll).updateLock(updateLock);
       if (keys != null) {
         builder.keysDirectory(keys);
       }
@@ -217,6 +271,11 @@ public final class Main implements Runnable {
                     + " in "
                     + millis
                     + " ms");
+        if (updateLock) {
+          lockWritten(report);
+        } else {
+          newAwards(report);
+        }
       }
       return code;
     }
@@ -233,6 +292,36 @@ public final class Main implements Runnable {
       int code = report(report);
       if (code == OK) {
         spec.commandLine().getOut().println("No errors in " + site);
+        newAwards(report);
+      }
+      Optional<StepSummary> summary = StepSummary.in(environment);
+      if (summary.isPresent()) {
+        try {
+          summary.get().append(site, report);
+        } catch (IOException e) {
+          spec.commandLine()
+              .getErr()
+              .println("badgesmith: cannot write the step summary: " + e.getMessage());
+        }
+      }
+      return code;
+    }
+  }
+
+  @Command(
+      name = "lock",
+      mixinStandardHelpOptions = true,
+      description =
+          "Check the site, then write SITE/published.lock: a line for each new award, every"
+              + " existing line kept with its status index. Exits 1, writing nothing, when the site"
+              + " has errors.")
+  static final class Lock extends SiteCommand {
+    @Override
+    public Integer call() {
+      Report report = generator().build().lock(site);
+      int code = report(report);
+      if (code == OK) {
+        lockWritten(report);
       }
       return code;
     }

@@ -3,7 +3,7 @@ package dev.badgesmith.diag;
 /**
  * Every diagnostic code Badgesmith reports. Codes are stable: documentation and CI logs refer to
  * them. 0xx site layout, 1xx one file's syntax and fields, 2xx references between files, 3xx
- * images.
+ * images, 4xx the published lock.
  */
 public enum Code {
   MISSING_SITE_FILE("BSG001"),
@@ -37,7 +37,11 @@ public enum Code {
   IMAGE_CORRUPT("BSG300"),
   IMAGE_UNSAFE("BSG301"),
   IMAGE_TOO_LARGE("BSG302"),
-  IMAGE_NOT_SQUARE("BSG303");
+  IMAGE_NOT_SQUARE("BSG303"),
+
+  MALFORMED_LOCK("BSG400"),
+  PUBLISHED_AWARD_CHANGED("BSG401"),
+  PUBLISHED_AWARD_REMOVED("BSG402");
 
   private final String id;
 

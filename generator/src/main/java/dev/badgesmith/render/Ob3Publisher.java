@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.badgesmith.json.JsonOutput;
 import dev.badgesmith.json.Ob2Documents;
 import dev.badgesmith.json.Ob3Documents;
+import dev.badgesmith.lock.StatusIndexes;
 import dev.badgesmith.model.Award;
 import dev.badgesmith.model.BadgeClass;
 import dev.badgesmith.model.Issuer;
@@ -44,15 +45,21 @@ final class Ob3Publisher {
 
   /**
    * @param cache signed credentials kept between builds
+   * @param indexes every award's status list index
    */
-  Ob3Publisher(Site site, SiteLayout layout, Credentials credentials, SignatureCache cache) {
+  Ob3Publisher(
+      Site site,
+      SiteLayout layout,
+      Credentials credentials,
+      SignatureCache cache,
+      StatusIndexes indexes) {
     this.site = site;
     this.layout = layout;
     this.signing = site.settings().signing().orElseThrow();
     this.credentials = credentials;
     this.documents = new Ob3Documents(layout);
     this.cache = cache;
-    this.indexes = new StatusIndexes(site.awards());
+    this.indexes = indexes;
   }
 
   /** What one award publishes: its files, the text baked into its images, and where those go. */

@@ -10,6 +10,7 @@ import dev.badgesmith.images.SvgRasterizer;
 import dev.badgesmith.json.JsonOutput;
 import dev.badgesmith.json.ManifestDocument;
 import dev.badgesmith.json.Ob2Documents;
+import dev.badgesmith.lock.StatusIndexes;
 import dev.badgesmith.markdown.MarkdownRenderer;
 import dev.badgesmith.model.Award;
 import dev.badgesmith.model.BadgeClass;
@@ -52,6 +53,7 @@ public final class SiteRenderer {
   private final SvgRasterizer rasterizer;
   private final Optional<Credentials> credentials;
   private final SignatureCache signatures;
+  private final Optional<StatusIndexes> statusIndexes;
   private final Optional<Path> stateFile;
   private final boolean renderAll;
   private final AtomicInteger rendered = new AtomicInteger();
@@ -60,6 +62,8 @@ public final class SiteRenderer {
   /**
    * @param cacheDirectory where rendered PNGs are kept between builds, when set
    * @param credentials what signs Open Badges 3.0 credentials, for a site that publishes them
+   * @param statusIndexes every award's status list index, pinned by the site's lock; derived from
+   *     the awards' ids when empty
    * @param output the folder the site is published to: with a cache, what its last build rendered
    *     is kept there, so a rebuild renders only the awards whose inputs changed
    * @param renderAll whether to render every award even so
@@ -69,8 +73,10 @@ public final class SiteRenderer {
       Optional<Path> cacheDirectory,
       ForkJoinPool pool,
       Optional<Credentials> credentials,
+      Optional<StatusIndexes> statusIndexes,
       Path output,
       boolean renderAll) {
+    this.statusIndexes = Objects.requireNonNull(statusIndexes, "statusIndexes");
     this.siteRoot = Objects.requireNonNull(siteRoot, "siteRoot");
     this.pool = Objects.requireNonNull(pool, "pool");
     this.rasterizer = new SvgRasterizer(cacheDirectory.map(d -> d.resolve("images")));
@@ -152,7 +158,14 @@ public final class SiteRenderer {
     }
 
     Optional<Ob3Publisher> ob3 =
-        credentials.map(c -> new Ob3Publisher(site, layout, c, signatures));
+        credentials.map(
+            c ->
+                new Ob3Publisher(
+                    site,
+                    layout,
+                    c,
+                    signatures,
+                    statusIndexes.orElseGet(() -> StatusIndexes.derived(site.awards()))));
     if (ob3.isPresent()) {
       ob3.get().publishKeys(out);
       ob3.get().publishStatus(out);

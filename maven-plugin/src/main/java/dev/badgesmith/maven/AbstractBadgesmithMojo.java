@@ -4,6 +4,8 @@ import dev.badgesmith.Badgesmith;
 import dev.badgesmith.BadgesmithException;
 import dev.badgesmith.Report;
 import dev.badgesmith.diag.Diagnostic;
+import dev.badgesmith.lock.AwardChange;
+import dev.badgesmith.lock.PublishedLock;
 import java.nio.file.Path;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -65,5 +67,40 @@ abstract class AbstractBadgesmithMojo extends SiteMojo {
       log.warn(counts);
     }
     log.info(success(report));
+  }
+
+  /** Names the awards the site's lock does not list yet, after a sentence; or nothing. */
+  static String newAwards(Report report) {
+    return report
+        .lock()
+        .filter(l -> l.lockFound() && !l.added().isEmpty() && !l.written())
+        .map(
+            l ->
+                "; "
+                    + count(l.added().size(), "new award")
+                    + " not in "
+                    + PublishedLock.FILE
+                    + " yet ("
+                    + String.join(", ", l.added().stream().map(AwardChange::award).toList())
+                    + "): run the lock goal to add them")
+        .orElse("");
+  }
+
+  /** What writing the lock did. */
+  static String lockWritten(Report report) {
+    return report
+        .lock()
+        .map(
+            l ->
+                l.written()
+                    ? "wrote "
+                        + PublishedLock.FILE
+                        + ": "
+                        + count(l.added().size(), "award")
+                        + " added, "
+                        + count(l.revoked().size() + l.reinstated().size(), "revocation")
+                        + " marked"
+                    : PublishedLock.FILE + " is up to date")
+        .orElse(PublishedLock.FILE + " not written");
   }
 }

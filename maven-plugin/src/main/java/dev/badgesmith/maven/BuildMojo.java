@@ -37,6 +37,13 @@ public class BuildMojo extends AbstractBadgesmithMojo {
   @Parameter(property = "badgesmith.contextsDirectory")
   File contextsDirectory;
 
+  /**
+   * Also writes the site's {@code published.lock} when the build succeeds, as the {@code lock} goal
+   * does: a line for each new award, every existing line kept with its status index.
+   */
+  @Parameter(property = "badgesmith.updateLock", defaultValue = "false")
+  boolean updateLock;
+
   @Override
   Badgesmith.Builder configure(Badgesmith.Builder builder) {
     if (keysDirectory != null) {
@@ -45,7 +52,7 @@ public class BuildMojo extends AbstractBadgesmithMojo {
     if (contextsDirectory != null) {
       builder.contextsDirectory(contextsDirectory.toPath());
     }
-    return builder;
+    return builder.updateLock(updateLock);
   }
 
   @Override
@@ -63,6 +70,7 @@ public class BuildMojo extends AbstractBadgesmithMojo {
         + " changed, "
         + count(report.awardsRendered(), "award")
         + " rendered) into "
-        + written;
+        + written
+        + (updateLock ? "; " + lockWritten(report) : newAwards(report));
   }
 }

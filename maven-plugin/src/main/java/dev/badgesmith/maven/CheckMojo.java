@@ -21,6 +21,6 @@ public class CheckMojo extends AbstractBadgesmithMojo {
 
   @Override
   String success(Report report) {
-    return "Checked badge site " + siteDirectory + ": no errors";
+    return "Checked badge site " + siteDirectory + ": no errors" + newAwards(report);
   }
 }

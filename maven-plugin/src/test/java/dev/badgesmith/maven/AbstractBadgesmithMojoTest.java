@@ -9,6 +9,8 @@ import dev.badgesmith.Report;
 import dev.badgesmith.diag.Code;
 import dev.badgesmith.diag.Diagnostic;
 import dev.badgesmith.diag.SourcePosition;
+import dev.badgesmith.lock.AwardChange;
+import dev.badgesmith.lock.LockChanges;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
@@ -119,5 +121,49 @@ class AbstractBadgesmithMojoTest {
 
     assertThat(build.success(report))
         .isEqualTo("Built 12 files (3 changed, 1 award rendered) into target/site");
+  }
+
+  private static LockChanges added(boolean written, String... awards) {
+    List<AwardChange> added =
+        java.util.Arrays.stream(awards)
+            .map(a -> new AwardChange(a, "Intro", "awards/" + a + ".yaml", Optional.empty()))
+            .toList();
+    return new LockChanges(true, added, List.of(), List.of(), List.of(), List.of(), written);
+  }
+
+  @Test
+  void checkNamesTheAwardsTheLockDoesNotListYet() {
+    CheckMojo check = new CheckMojo();
+    check.siteDirectory = new File("site");
+    Report report =
+        new Report(List.of(), Optional.empty(), 0, Optional.of(added(false, "intro/ada")));
+
+    assertThat(check.success(report))
+        .isEqualTo(
+            "Checked badge site site: no errors; 1 new award not in published.lock yet"
+                + " (intro/ada): run the lock goal to add them");
+  }
+
+  @Test
+  void buildWithUpdateLockAndTheLockGoalSayWhatTheyWrote() {
+    BuildMojo build = new BuildMojo();
+    build.outputDirectory = new File("out");
+    build.updateLock = true;
+    Report written =
+        new Report(
+            List.of(),
+            Optional.of(Path.of("target/site")),
+            12,
+            Optional.of(added(true, "intro/ada", "intro/bob")));
+    assertThat(build.success(written))
+        .isEqualTo(
+            "Built 12 files into target/site; wrote published.lock: 2 awards added,"
+                + " 0 revocations marked");
+
+    LockMojo lock = new LockMojo();
+    lock.siteDirectory = new File("site");
+    Report unchanged = new Report(List.of(), Optional.empty(), 0, Optional.of(added(false)));
+    assertThat(lock.success(unchanged))
+        .isEqualTo("Locked badge site site: published.lock is up to date");
   }
 }

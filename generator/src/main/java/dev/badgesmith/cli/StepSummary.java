@@ -1,0 +1,148 @@
+package dev.badgesmith.cli;
+
+import dev.badgesmith.Report;
+import dev.badgesmith.lock.AwardChange;
+import dev.badgesmith.lock.LockChanges;
+import dev.badgesmith.lock.PublishedLock;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The Markdown a GitHub Actions job shows on its summary page ({@code GITHUB_STEP_SUMMARY}): what
+ * the checked change publishes relative to {@code published.lock}, and how many problems it has.
+ * Recipients appear by their display name only, never by an address.
+ */
+final class StepSummary {
+  /** Rows per table: a summary page is for reading, not for a site's whole history. */
+  static final int MAX_ROWS = 50;
+
+  private static final Pattern PLAIN_PATH = Pattern.compile("[A-Za-z0-9_./:-]+");
+
+  private final Path file;
+
+  private StepSummary(Path file) {
+    this.file = file;
+  }
+
+  /** Present when the environment names a summary file. */
+  static Optional<StepSummary> in(Map<String, String> environment) {
+    return Optional.ofNullable(environment.get("GITHUB_STEP_SUMMARY"))
+        .filter(f -> !f.isBlank())
+        .map(Path::of)
+        .map(StepSummary::new);
+  }
+
+  /** Appends the summary of one check, as GitHub expects: other steps may have written before. */
+  void append(Path site, Report report) throws IOException {
+    Files.writeString(
+        file,
+        markdown(site, report),
+        StandardCharsets.UTF_8,
+        StandardOpenOption.CREATE,
+        StandardOpenOption.APPEND);
+  }
+
+  static String markdown(Path site, Report report) {
+    StringBuilder md = new StringBuilder();
+    md.append("### Badgesmith check of ").append(code(site.toString())).append("\n\n");
+    if (report.hasErrors()) {
+      md.append(":x: ");
+    } else {
+      md.append(":white_check_mark: ");
+    }
+    md.append(Main.SiteCommand.count(report.errorCount(), "error"))
+        .append(", ")
+        .append(Main.SiteCommand.count(report.warningCount(), "warning"))
+        .append(report.hasErrors() ? " (see the annotations and the log)" : "")
+        .append("\n\n");
+    if (report.lock().isEmpty()) {
+      md.append(
+          "The awards this change publishes are listed once the site loads without errors.\n");
+      return md.toString();
+    }
+    LockChanges changes = report.lock().get();
+    if (!changes.lockFound()) {
+      md.append("This site has no ")
+          .append(code(PublishedLock.FILE))
+          .append(" yet, so every award is new: run `badgesmith lock` and commit the file.\n\n");
+    }
+    boolean none =
+        changes.added().isEmpty()
+            && changes.revoked().isEmpty()
+            && changes.reinstated().isEmpty()
+            && changes.altered().isEmpty()
+            && changes.removed().isEmpty();
+    if (none) {
+      md.append("No award is added, revoked or altered.\n");
+      return md.toString();
+    }
+    table(md, "Added", changes.added());
+    table(md, "Revoked", changes.revoked());
+    table(md, "Revocation lifted", changes.reinstated());
+    table(md, "Altered (refused: revoke instead)", changes.altered());
+    table(md, "Deleted (refused: revoke instead)", changes.removed());
+    return md.toString();
+  }
+
+  private static void table(StringBuilder md, String title, List<AwardChange> awards) {
+    if (awards.isEmpty()) {
+      return;
+    }
+    md.append("#### ").append(title).append(" (").append(awards.size()).append(")\n\n");
+    md.append("| Badge | Award | Recipient |\n|---|---|---|\n");
+    for (AwardChange award : awards.subList(0, Math.min(MAX_ROWS, awards.size()))) {
+      md.append("| ")
+          .append(escape(award.badgeName()))
+          .append(" | ")
+          .append(code(award.source()))
+          .append(" | ")
+          .append(award.recipientName().map(StepSummary::escape).orElse("—"))
+          .append(" |\n");
+    }
+    if (awards.size() > MAX_ROWS) {
+      md.append("\n… and ").append(awards.size() - MAX_ROWS).append(" more.\n");
+    }
+    md.append('\n');
+  }
+
+  /** A path as code, when it holds nothing a code span could not; otherwise escaped text. */
+  private static String code(String path) {
+    return PLAIN_PATH.matcher(path).matches() ? "`" + path + "`" : escape(path);
+  }
+
+  /**
+   * Text as Markdown shows it literally: HTML's special characters as entities, every other ASCII
+   * punctuation mark backslash-escaped (so no emphasis, link, table cell or heading can start), and
+   * line ends as spaces.
+   */
+  static String escape(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    text.codePoints()
+        .forEach(
+            c -> {
+              switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                default -> {
+                  if (c < 0x20 || c == 0x7f || c == 0x2028 || c == 0x2029) {
+                    out.append(' ');
+                  } else if (c < 0x80 && !Character.isLetterOrDigit(c) && c != ' ') {
+                    out.append('\\').append((char) c);
+                  } else {
+                    out.appendCodePoint(c);
+                  }
+                }
+              }
+            });
+    return out.toString();
+  }
+}

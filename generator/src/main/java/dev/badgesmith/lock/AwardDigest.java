@@ -1,0 +1,168 @@
+package dev.badgesmith.lock;
+
+import dev.badgesmith.load.Docs.AwardDoc;
+import dev.badgesmith.load.Docs.RecipientDoc;
+import dev.badgesmith.model.Award;
+import dev.badgesmith.model.BadgeClass;
+import dev.badgesmith.model.Evidence;
+import dev.badgesmith.model.SiteLayout;
+import dev.badgesmith.validate.IdentityHash;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a lock line records of an award's published content: a SHA-256 over the canonical JSON (RFC
+ * 8785) of its normalised record, and a short fingerprint of each {@link AwardField}.
+ *
+ * <p>The canonical record holds the award's key ({@code badge/award}) and URL, the recipient (type,
+ * {@code sha256$} hash and salt, as a site without {@code BADGESMITH_SALT_SECRET} publishes them:
+ * so the lock is the same with and without the secret; or the hash and salt the record gives), the
+ * recipient's display name, the URLs of the badge class and of its issuer, the issue date and the
+ * expiry (from the award or the badge class's {@code validFor}) as ISO-8601 date-times with their
+ * offset, the narrative and the evidence. Not the revocation, which is the one change a published
+ * award may have; not the content of the badge class or the issuer profile, which are documents of
+ * their own; not how any of it is written, in the YAML file or in the published JSON.
+ *
+ * @param digest {@code sha256:} and 64 hex digits
+ * @param fields the first 16 bits of the SHA-256 of each part's canonical JSON, as 4 hex digits
+ */
+public record AwardDigest(String digest, Map<AwardField, String> fields) {
+  private static final HexFormat HEX = HexFormat.of();
+
+  public AwardDigest {
+    fields = Map.copyOf(fields);
+  }
+
+  /** The fingerprint of a part an award does not have, such as an expiry. */
+  public static final String ABSENT = fingerprint(null);
+
+  /**
+   * @param doc the award as written, which holds its plain identity; without it (an award that did
+   *     not come from one file) the recipient is taken as published
+   */
+  public static AwardDigest of(
+      Optional<AwardDoc> doc, Award award, BadgeClass badge, SiteLayout layout) {
+    Map<AwardField, Object> parts = new EnumMap<>(AwardField.class);
+    parts.put(AwardField.IDENTITY, identity(doc, award));
+    parts.put(AwardField.NAME, award.recipient().name().orElse(null));
+    parts.put(AwardField.BADGE, layout.badgeJson(badge.id()).url());
+    parts.put(AwardField.ISSUER, layout.issuerJson(badge.issuerId()).url());
+    parts.put(AwardField.ISSUED_ON, dateTime(award.issuedOn()));
+    parts.put(AwardField.EXPIRES, award.expires().map(AwardDigest::dateTime).orElse(null));
+    parts.put(AwardField.NARRATIVE, award.narrative().orElse(null));
+    parts.put(
+        AwardField.EVIDENCE,
+        award.evidence().isEmpty()
+            ? null
+            : award.evidence().stream().map(AwardDigest::evidence).toList());
+
+    Map<String, Object> record = new LinkedHashMap<>();
+    record.put("award", award.badgeId() + "/" + award.id());
+    record.put("url", layout.ob2Assertion(award).url());
+    record.put("recipient", parts.get(AwardField.IDENTITY));
+    put(record, "name", parts.get(AwardField.NAME));
+    record.put("badge", parts.get(AwardField.BADGE));
+    record.put("issuer", parts.get(AwardField.ISSUER));
+    record.put("issuedOn", parts.get(AwardField.ISSUED_ON));
+    put(record, "expires", parts.get(AwardField.EXPIRES));
+    put(record, "narrative", parts.get(AwardField.NARRATIVE));
+    put(record, "evidence", parts.get(AwardField.EVIDENCE));
+
+    Map<AwardField, String> fields = new EnumMap<>(AwardField.class);
+    parts.forEach((field, value) -> fields.put(field, fingerprint(value)));
+    return new AwardDigest("sha256:" + HEX.formatHex(sha256(CanonicalJson.of(record))), fields);
+  }
+
+  /** The fingerprints in {@link AwardField} order, joined by {@code -}: a lock line's column. */
+  public String fieldsColumn() {
+    List<String> column = new ArrayList<>();
+    for (AwardField field : AwardField.values()) {
+      column.add(fields.get(field));
+    }
+    return String.join("-", column);
+  }
+
+  /** Reads a lock line's fields column back; empty when it is not one. */
+  static Optional<Map<AwardField, String>> parseFields(String column) {
+    String[] parts = column.split("-", -1);
+    if (parts.length != AwardField.values().length) {
+      return Optional.empty();
+    }
+    Map<AwardField, String> fields = new EnumMap<>(AwardField.class);
+    for (AwardField field : AwardField.values()) {
+      String part = parts[field.ordinal()];
+      if (!part.matches("[0-9a-f]{4}")) {
+        return Optional.empty();
+      }
+      fields.put(field, part);
+    }
+    return Optional.of(fields);
+  }
+
+  /**
+   * The recipient as a verifier sees it, but salted as a site without a secret salts it: what the
+   * record says, with no secret in it, and no address in the clear.
+   */
+  private static Map<String, Object> identity(Optional<AwardDoc> doc, Award award) {
+    Map<String, Object> identity = new LinkedHashMap<>();
+    if (doc.isEmpty()) {
+      identity.put("type", award.recipient().type());
+      identity.put("hashed", award.recipient().identity());
+      identity.put("salt", award.recipient().salt());
+      return identity;
+    }
+    RecipientDoc r = doc.get().recipient();
+    String salt =
+        r.salt()
+            .orElseGet(
+                () -> IdentityHash.salt(Optional.empty(), doc.get().badgeId(), doc.get().id()));
+    String hash = r.prehashed() ? r.identity() : IdentityHash.hash(r.identity(), salt);
+    identity.put("type", r.type());
+    identity.put("hashed", hash);
+    identity.put("salt", salt);
+    return identity;
+  }
+
+  private static Map<String, Object> evidence(Evidence e) {
+    Map<String, Object> item = new LinkedHashMap<>();
+    e.url().ifPresent(v -> item.put("url", v));
+    e.name().ifPresent(v -> item.put("name", v));
+    e.description().ifPresent(v -> item.put("description", v));
+    e.narrative().ifPresent(v -> item.put("narrative", v));
+    e.genre().ifPresent(v -> item.put("genre", v));
+    e.audience().ifPresent(v -> item.put("audience", v));
+    return item;
+  }
+
+  private static String dateTime(OffsetDateTime time) {
+    return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time);
+  }
+
+  private static void put(Map<String, Object> record, String key, Object value) {
+    if (value != null) {
+      record.put(key, value);
+    }
+  }
+
+  private static String fingerprint(Object value) {
+    return HEX.formatHex(sha256(CanonicalJson.of(value)), 0, 2);
+  }
+
+  private static byte[] sha256(String text) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
+  }
+}

@@ -1,0 +1,319 @@
+package dev.badgesmith.lock;
+
+import dev.badgesmith.diag.Code;
+import dev.badgesmith.diag.Diagnostic;
+import dev.badgesmith.diag.Diagnostics;
+import dev.badgesmith.diag.SourcePosition;
+import dev.badgesmith.load.Docs.AwardDoc;
+import dev.badgesmith.load.Docs.SiteDoc;
+import dev.badgesmith.load.YamlNode;
+import dev.badgesmith.load.YamlNode.YamlMap;
+import dev.badgesmith.load.YamlReader;
+import dev.badgesmith.model.Award;
+import dev.badgesmith.model.BadgeClass;
+import dev.badgesmith.model.Site;
+import dev.badgesmith.model.SiteLayout;
+import dev.badgesmith.source.SiteSources;
+import dev.badgesmith.source.SourceFile;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Holds a site to its {@code published.lock}: a locked award may be revoked (or its revocation
+ * lifted), and nothing else; it may not disappear. New awards pass: they are what a pull request
+ * adds, and {@link #updated()} is the lock with their lines.
+ */
+public final class LockCheck {
+  private static final String CHANGE_HINT =
+      "a published award cannot change: restore what was published and revoke it instead"
+          + " ('revoked:' with a 'reason' and a 'date'), then award anew in a new file";
+
+  private final Optional<PublishedLock> lock;
+  private final LockChanges changes;
+  private final StatusIndexes indexes;
+  private final PublishedLock updated;
+
+  private LockCheck(
+      Optional<PublishedLock> lock,
+      LockChanges changes,
+      StatusIndexes indexes,
+      PublishedLock updated) {
+    this.lock = lock;
+    this.changes = changes;
+    this.indexes = indexes;
+    this.updated = updated;
+  }
+
+  /**
+   * Reads the site's lock and checks the site against it, reporting into {@code diagnostics}. Lock
+   * lines whose award is gone are reported even when the site has other errors; the rest needs a
+   * valid site, and the result is empty without one.
+   */
+  public static Optional<LockCheck> run(
+      SiteSources sources, SiteDoc doc, Optional<Site> site, Diagnostics diagnostics) {
+    Optional<PublishedLock> lock = PublishedLock.read(sources.root(), diagnostics);
+    Map<String, LockLine> lines = lock.map(PublishedLock::byAward).orElse(Map.of());
+    List<AwardChange> removed = removed(sources, doc, site, lines, diagnostics);
+    if (site.isEmpty()) {
+      return Optional.empty();
+    }
+    Site s = site.get();
+    SiteLayout layout = new SiteLayout(s.settings());
+    Map<String, AwardDoc> docs = new HashMap<>();
+    doc.awards().forEach(a -> docs.put(a.badgeId() + "/" + a.id(), a));
+    Map<String, Integer> pinned = new HashMap<>();
+    lines.values().forEach(l -> pinned.put(l.award(), l.index()));
+    StatusIndexes indexes = StatusIndexes.pinned(s.awards(), pinned);
+
+    List<AwardChange> added = new ArrayList<>();
+    List<AwardChange> revoked = new ArrayList<>();
+    List<AwardChange> reinstated = new ArrayList<>();
+    List<AwardChange> altered = new ArrayList<>();
+    List<LockLine> next = new ArrayList<>();
+    // A gone award's line stays (the lock is not written while one is gone, but never loses one).
+    Set<String> gone = new HashSet<>();
+    removed.forEach(r -> gone.add(r.award()));
+    lines.values().stream().filter(l -> gone.contains(l.award())).forEach(next::add);
+    for (Award award : s.awards()) {
+      String key = StatusIndexes.key(award);
+      BadgeClass badge = s.badge(award.badgeId()).orElseThrow();
+      AwardDigest digest = AwardDigest.of(Optional.ofNullable(docs.get(key)), award, badge, layout);
+      String url = layout.ob2Assertion(award).url();
+      AwardChange change =
+          new AwardChange(key, badge.name(), award.source(), award.recipient().name());
+      LockLine line = lines.get(key);
+      if (line == null) {
+        added.add(change);
+        next.add(
+            new LockLine(
+                key, indexes.of(award), url, digest.digest(), digest.fields(), award.revoked(), 0));
+        continue;
+      }
+      if (!line.url().equals(url) || !line.digest().equals(digest.digest())) {
+        altered.add(change);
+        report(sources.root(), award, badge, line, url, digest, diagnostics);
+      }
+      if (award.revoked() && !line.revoked()) {
+        revoked.add(change);
+      } else if (!award.revoked() && line.revoked()) {
+        reinstated.add(change);
+      }
+      next.add(line.withRevoked(award.revoked()));
+    }
+    LockChanges changes =
+        new LockChanges(lock.isPresent(), added, revoked, reinstated, altered, removed, false);
+    return Optional.of(new LockCheck(lock, changes, indexes, new PublishedLock(next)));
+  }
+
+  /** The lock as read, when the site has one. */
+  public Optional<PublishedLock> lock() {
+    return lock;
+  }
+
+  public LockChanges changes() {
+    return changes;
+  }
+
+  /** Every award's status list index: from its lock line, or new and never used before. */
+  public StatusIndexes indexes() {
+    return indexes;
+  }
+
+  /**
+   * The lock as {@code badgesmith lock} writes it: every line kept with its index, its revoked mark
+   * brought up to date, and a line for each new award.
+   */
+  public PublishedLock updated() {
+    return updated;
+  }
+
+  /**
+   * Writes {@link #updated()} to the site's {@code published.lock}, unless it already says exactly
+   * that.
+   *
+   * @return whether the file changed
+   */
+  public boolean write(Path siteRoot) throws IOException {
+    Path file = siteRoot.resolve(PublishedLock.FILE);
+    byte[] text = updated.format().getBytes(StandardCharsets.UTF_8);
+    if (Files.isRegularFile(file) && java.util.Arrays.equals(Files.readAllBytes(file), text)) {
+      return false;
+    }
+    Path temp = Files.createTempFile(siteRoot, ".published.lock", ".tmp");
+    try {
+      Files.write(temp, text);
+      Files.move(
+          temp,
+          file,
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+    return true;
+  }
+
+  /**
+   * Lock lines whose award is in no file of the site. An award whose file has errors is still
+   * there: its errors are reported where they are.
+   */
+  private static List<AwardChange> removed(
+      SiteSources sources,
+      SiteDoc doc,
+      Optional<Site> site,
+      Map<String, LockLine> lines,
+      Diagnostics diagnostics) {
+    Set<String> present = new HashSet<>();
+    for (SourceFile f : sources.awards()) {
+      present.add(f.folder() + "/" + f.id());
+    }
+    doc.awards().forEach(a -> present.add(a.badgeId() + "/" + a.id()));
+    site.ifPresent(s -> s.awards().forEach(a -> present.add(StatusIndexes.key(a))));
+    List<AwardChange> removed = new ArrayList<>();
+    for (LockLine line : lines.values()) {
+      if (present.contains(line.award())) {
+        continue;
+      }
+      String badgeId = line.award().substring(0, line.award().indexOf('/'));
+      String badgeName = site.flatMap(s -> s.badge(badgeId)).map(BadgeClass::name).orElse(badgeId);
+      String at = PublishedLock.FILE + ":" + line.line();
+      removed.add(new AwardChange(line.award(), badgeName, at, Optional.empty()));
+      diagnostics.add(
+          Diagnostic.error(
+                  Code.PUBLISHED_AWARD_REMOVED,
+                  new SourcePosition(PublishedLock.FILE, line.line(), 1),
+                  "the award " + line.award() + " was published at " + line.url() + " and is gone")
+              .withHint(
+                  "deleting a published award breaks every copy its earner shared: restore"
+                      + " awards/"
+                      + line.award()
+                      + ".yaml and revoke it instead ('revoked:' with a 'reason' and a 'date')"));
+    }
+    return removed;
+  }
+
+  /** One diagnostic per part of a locked award that changed, on its line where it has one. */
+  private static void report(
+      Path siteRoot,
+      Award award,
+      BadgeClass badge,
+      LockLine line,
+      String url,
+      AwardDigest digest,
+      Diagnostics diagnostics) {
+    String key = StatusIndexes.key(award);
+    String source = award.source();
+    String published =
+        "the published award " + key + " (" + PublishedLock.FILE + " line " + line.line() + ")";
+    if (!line.url().equals(url)) {
+      diagnostics.add(
+          Diagnostic.error(
+                  Code.PUBLISHED_AWARD_CHANGED,
+                  SourcePosition.startOf(source),
+                  published + " would move from " + line.url() + " to " + url)
+              .withHint(
+                  "an award's URL must not change: keep 'baseUrl' (and 'signing.ob2') as they were"
+                      + " when it was published"));
+      return;
+    }
+    Optional<YamlMap> yaml = yaml(siteRoot, source);
+    boolean any = false;
+    for (AwardField field : AwardField.values()) {
+      String before = line.fields().get(field);
+      String now = digest.fields().get(field);
+      if (before.equals(now)) {
+        continue;
+      }
+      any = true;
+      String what = field.noun();
+      String how =
+          before.equals(AwardDigest.ABSENT)
+              ? "was added"
+              : now.equals(AwardDigest.ABSENT) ? "was removed" : "changed";
+      SourcePosition at = position(yaml, field).orElse(SourcePosition.startOf(source));
+      String from = "";
+      if (field == AwardField.ISSUER
+          || field == AwardField.EXPIRES && position(yaml, field).isEmpty()) {
+        from = " (set by " + badge.source() + ")";
+      }
+      diagnostics.add(
+          Diagnostic.error(
+                  Code.PUBLISHED_AWARD_CHANGED,
+                  at,
+                  published + " changed: its " + what + " " + how + from)
+              .withHint(CHANGE_HINT));
+    }
+    if (!any) {
+      diagnostics.add(
+          Diagnostic.error(
+                  Code.PUBLISHED_AWARD_CHANGED,
+                  SourcePosition.startOf(source),
+                  published + " changed")
+              .withHint(CHANGE_HINT));
+    }
+  }
+
+  /** The award file's top mapping, read again for positions: only for awards that changed. */
+  private static Optional<YamlMap> yaml(Path siteRoot, String source) {
+    if (!source.endsWith(".yaml") && !source.endsWith(".yml")) {
+      return Optional.empty();
+    }
+    try {
+      String text = Files.readString(siteRoot.resolve(source), StandardCharsets.UTF_8);
+      return YamlReader.read(text, source, 0, new Diagnostics())
+          .filter(YamlMap.class::isInstance)
+          .map(YamlMap.class::cast);
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty(); // the file was read and checked a moment ago; positions are a bonus
+    }
+  }
+
+  /** Where a part of an award is written in its file, when it is. */
+  private static Optional<SourcePosition> position(Optional<YamlMap> yaml, AwardField field) {
+    if (yaml.isEmpty()) {
+      return Optional.empty();
+    }
+    YamlMap top = yaml.get();
+    return switch (field) {
+      case IDENTITY -> {
+        Optional<YamlMap> recipient = map(top, "recipient");
+        Optional<SourcePosition> identity =
+            recipient.flatMap(
+                r ->
+                    List.of("email", "url", "telephone", "did", "hashed").stream()
+                        .map(k -> r.entries().get(k))
+                        .filter(java.util.Objects::nonNull)
+                        .map(YamlNode.Entry::keyAt)
+                        .findFirst());
+        yield identity.or(() -> key(top, "recipient"));
+      }
+      case NAME ->
+          map(top, "recipient").flatMap(r -> key(r, "name")).or(() -> key(top, "recipient"));
+      case ISSUED_ON -> key(top, "issuedOn");
+      case EXPIRES -> key(top, "expires");
+      case NARRATIVE -> key(top, "narrative");
+      case EVIDENCE -> key(top, "evidence");
+      case BADGE, ISSUER -> Optional.empty();
+    };
+  }
+
+  private static Optional<SourcePosition> key(YamlMap map, String key) {
+    return Optional.ofNullable(map.entries().get(key)).map(YamlNode.Entry::keyAt);
+  }
+
+  private static Optional<YamlMap> map(YamlMap map, String key) {
+    return Optional.ofNullable(map.entries().get(key))
+        .map(YamlNode.Entry::value)
+        .filter(YamlMap.class::isInstance)
+        .map(YamlMap.class::cast);
+  }
+}

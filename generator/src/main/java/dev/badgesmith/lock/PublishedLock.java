@@ -1,0 +1,234 @@
+package dev.badgesmith.lock;
+
+import dev.badgesmith.diag.Code;
+import dev.badgesmith.diag.Diagnostic;
+import dev.badgesmith.diag.Diagnostics;
+import dev.badgesmith.diag.SourcePosition;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * {@code published.lock}, at the root of a badge site: one line per published award, sorted by
+ * award, so that a pull request's diff shows exactly which awards it publishes.
+ *
+ * <pre>
+ * # published.lock v1 ...
+ * intro/jane 69366 https://badges.example.org/guild/assertions/intro/jane.json sha256:... 1a2b-...
+ * </pre>
+ */
+public record PublishedLock(List<LockLine> lines) {
+  public static final String FILE = "published.lock";
+
+  static final String HEADER =
+      """
+      # published.lock v1: every award this badge site has published, one per line.
+      # Written by `badgesmith lock` (or `build --update-lock`); `badgesmith check` fails when a
+      # listed award changes or disappears. Never edit or delete a line: revoke the award instead.
+      # award index url digest fields [revoked]
+      """;
+
+  private static final Pattern AWARD = Pattern.compile("[a-z0-9][a-z0-9-]*/[a-z0-9][a-z0-9-]*");
+  private static final Pattern INDEX = Pattern.compile("0|[1-9][0-9]{0,5}");
+  private static final Pattern DIGEST = Pattern.compile("sha256:[0-9a-f]{64}");
+  private static final String HINT =
+      "a line is: <badge>/<award> <index> <url> sha256:<64 hex> <fields> [revoked]; restore the"
+          + " file from Git, or run `badgesmith lock` to write the lines of new awards";
+
+  public PublishedLock {
+    lines = lines.stream().sorted(Comparator.comparing(LockLine::award)).toList();
+  }
+
+  /** The lines by award. */
+  public Map<String, LockLine> byAward() {
+    Map<String, LockLine> map = new LinkedHashMap<>();
+    lines.forEach(l -> map.put(l.award(), l));
+    return map;
+  }
+
+  /** The file's text: the header, then the lines sorted by award, {@code \n} line ends. */
+  public String format() {
+    StringBuilder text = new StringBuilder(HEADER);
+    lines.forEach(l -> text.append(l.format()).append('\n'));
+    return text.toString();
+  }
+
+  /**
+   * Reads a site's lock. Empty when the site has none; every malformed line is reported and left
+   * out, so the rest of the lock still protects its awards.
+   */
+  public static Optional<PublishedLock> read(Path siteRoot, Diagnostics diagnostics) {
+    Path file = siteRoot.resolve(FILE);
+    if (!Files.exists(file)) {
+      return Optional.empty();
+    }
+    String text;
+    try {
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(Files.readAllBytes(file)))
+              .toString();
+    } catch (CharacterCodingException e) {
+      diagnostics.add(
+          Diagnostic.error(
+                  Code.UNREADABLE_FILE, SourcePosition.startOf(FILE), "the file is not UTF-8")
+              .withHint(HINT));
+      return Optional.of(new PublishedLock(List.of()));
+    } catch (IOException e) {
+      diagnostics.add(
+          Diagnostic.error(
+              Code.UNREADABLE_FILE,
+              SourcePosition.startOf(FILE),
+              "cannot read the file: " + e.getMessage()));
+      return Optional.of(new PublishedLock(List.of()));
+    }
+    return Optional.of(parse(text, diagnostics));
+  }
+
+  static PublishedLock parse(String text, Diagnostics diagnostics) {
+    List<LockLine> lines = new ArrayList<>();
+    Map<String, LockLine> byAward = new HashMap<>();
+    Map<Integer, LockLine> byIndex = new HashMap<>();
+    String[] rows = text.split("\r?\n", -1);
+    for (int i = 0; i < rows.length; i++) {
+      int number = i + 1;
+      String row = rows[i];
+      if (row.isBlank() || row.stripLeading().startsWith("#")) {
+        continue;
+      }
+      Optional<LockLine> parsed = line(row, number, diagnostics);
+      if (parsed.isEmpty()) {
+        continue;
+      }
+      LockLine line = parsed.get();
+      LockLine sameAward = byAward.putIfAbsent(line.award(), line);
+      if (sameAward != null) {
+        diagnostics.add(
+            Diagnostic.error(
+                    Code.MALFORMED_LOCK,
+                    new SourcePosition(FILE, number, 1),
+                    "the award " + line.award() + " is also on line " + sameAward.line())
+                .withHint("an award has one line: keep the line it was published with"));
+        continue;
+      }
+      LockLine sameIndex = byIndex.putIfAbsent(line.index(), line);
+      if (sameIndex != null) {
+        diagnostics.add(
+            Diagnostic.error(
+                    Code.MALFORMED_LOCK,
+                    new SourcePosition(FILE, number, column(row, 1)),
+                    "the status index "
+                        + line.index()
+                        + " is also the index of "
+                        + sameIndex.award()
+                        + " (line "
+                        + sameIndex.line()
+                        + ")")
+                .withHint(
+                    "an index belongs to one award: keep the line of the award published first,"
+                        + " delete this one and run `badgesmith lock` to give "
+                        + line.award()
+                        + " a new index"));
+        continue;
+      }
+      lines.add(line);
+    }
+    return new PublishedLock(lines);
+  }
+
+  private static Optional<LockLine> line(String row, int number, Diagnostics diagnostics) {
+    String[] columns = row.strip().split("\\s+");
+    if (columns.length < 5 || columns.length > 6) {
+      return malformed(
+          row,
+          number,
+          0,
+          "a lock line has 5 columns (6 for a revoked award), found " + columns.length,
+          diagnostics);
+    }
+    if (!AWARD.matcher(columns[0]).matches()) {
+      return malformed(
+          row, number, 0, "'" + columns[0] + "' is not <badge-id>/<award-id>", diagnostics);
+    }
+    if (!INDEX.matcher(columns[1]).matches()
+        || Integer.parseInt(columns[1]) >= StatusIndexes.SIZE) {
+      return malformed(
+          row,
+          number,
+          1,
+          "'" + columns[1] + "' is not a status list index (0 to " + (StatusIndexes.SIZE - 1) + ")",
+          diagnostics);
+    }
+    if (!columns[2].startsWith("https://")) {
+      return malformed(row, number, 2, "'" + columns[2] + "' is not an https URL", diagnostics);
+    }
+    if (!DIGEST.matcher(columns[3]).matches()) {
+      return malformed(
+          row, number, 3, "'" + columns[3] + "' is not sha256: and 64 hex digits", diagnostics);
+    }
+    Optional<Map<AwardField, String>> fields = AwardDigest.parseFields(columns[4]);
+    if (fields.isEmpty()) {
+      return malformed(
+          row,
+          number,
+          4,
+          "'" + columns[4] + "' is not 8 fingerprints of 4 hex digits joined by '-'",
+          diagnostics);
+    }
+    if (columns.length == 6 && !columns[5].equals("revoked")) {
+      return malformed(
+          row,
+          number,
+          5,
+          "unknown column '" + columns[5] + "'; only 'revoked' may follow",
+          diagnostics);
+    }
+    return Optional.of(
+        new LockLine(
+            columns[0],
+            Integer.parseInt(columns[1]),
+            columns[2],
+            columns[3],
+            fields.get(),
+            columns.length == 6,
+            number));
+  }
+
+  private static Optional<LockLine> malformed(
+      String row, int number, int column, String message, Diagnostics diagnostics) {
+    diagnostics.add(
+        Diagnostic.error(
+                Code.MALFORMED_LOCK, new SourcePosition(FILE, number, column(row, column)), message)
+            .withHint(HINT));
+    return Optional.empty();
+  }
+
+  /** The 1-based column where the n-th (0-based) space-separated column of a row starts. */
+  private static int column(String row, int n) {
+    int at = 0;
+    for (int seen = -1; at < row.length(); at++) {
+      boolean starts =
+          !Character.isWhitespace(row.charAt(at))
+              && (at == 0 || Character.isWhitespace(row.charAt(at - 1)));
+      if (starts && ++seen == n) {
+        return at + 1;
+      }
+    }
+    return 1;
+  }
+}

@@ -1,0 +1,94 @@
+package dev.badgesmith.lock;
+
+import dev.badgesmith.model.Award;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Each award's index in the revocation status list.
+ *
+ * <p>An award in {@code published.lock} keeps the index of its line, and no other award ever takes
+ * an index a line holds: lines are never removed (a published award can only be revoked), so an
+ * index is never freed. Any other award starts at an index that follows from its id (a hash, modulo
+ * the list's size) and moves on to the next free one, in order of issue. With no lock that is the
+ * whole rule, so adopting a lock keeps every index a site has published.
+ */
+public final class StatusIndexes {
+  /** The smallest list the W3C spec allows (16 KiB): it hides which awards are revoked. */
+  public static final int SIZE = 131_072;
+
+  private final Map<String, Integer> indexes = new HashMap<>();
+
+  private StatusIndexes(List<Award> awards, Map<String, Integer> pinned) {
+    BitSet taken = new BitSet(SIZE);
+    pinned.values().forEach(taken::set);
+    List<Award> byAge =
+        awards.stream()
+            .filter(a -> !pinned.containsKey(key(a)))
+            .sorted(
+                Comparator.comparing(Award::issuedOn)
+                    .thenComparing(Award::badgeId)
+                    .thenComparing(Award::id))
+            .toList();
+    if (byAge.size() > SIZE - taken.cardinality()) {
+      throw new IllegalStateException("more awards than the status list has entries: " + SIZE);
+    }
+    for (Award award : byAge) {
+      int index = start(key(award));
+      while (taken.get(index)) {
+        index = (index + 1) % SIZE;
+      }
+      taken.set(index);
+      indexes.put(key(award), index);
+    }
+    indexes.putAll(pinned);
+  }
+
+  /** Indexes for a site without a lock: each from its award's id, in order of issue. */
+  public static StatusIndexes derived(List<Award> awards) {
+    return new StatusIndexes(awards, Map.of());
+  }
+
+  /**
+   * Indexes with a lock.
+   *
+   * @param pinned the index of every line of the lock, by award ({@code badge/award}), whether or
+   *     not the award is still in the site
+   */
+  public static StatusIndexes pinned(List<Award> awards, Map<String, Integer> pinned) {
+    return new StatusIndexes(awards, Map.copyOf(pinned));
+  }
+
+  public int of(Award award) {
+    Integer index = indexes.get(key(award));
+    if (index == null) {
+      throw new IllegalArgumentException("not an award of this site: " + key(award));
+    }
+    return index;
+  }
+
+  static String key(Award award) {
+    return award.badgeId() + "/" + award.id();
+  }
+
+  static int start(String key) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+      int value =
+          ((digest[0] & 0xff) << 24)
+              | ((digest[1] & 0xff) << 16)
+              | ((digest[2] & 0xff) << 8)
+              | (digest[3] & 0xff);
+      return Math.floorMod(value, SIZE);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
+  }
+}
