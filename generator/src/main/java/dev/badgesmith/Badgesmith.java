@@ -136,7 +136,7 @@ public final class Badgesmith {
                 renderAll);
         renderer.render(site, loaded.sources().staticFiles(), writer.output());
         changed = writer.commit();
-        renderer.saveState(writer.output().digest(SiteWriter.MANIFEST).orElseThrow());
+        renderer.saveState(writer.manifestStamp());
         awardsRendered = renderer.awardsRendered();
       } catch (IOException e) {
         writer.abandon();
@@ -152,7 +152,7 @@ public final class Badgesmith {
       return new Report(
           loaded.diagnostics().sorted(),
           Optional.of(outDir),
-          writer.output().files().size(),
+          writer.output().fileCount(),
           changed,
           awardsRendered,
           changes);

@@ -158,12 +158,18 @@ final class PageViews {
                                   .orElse(award.issuedOn())),
                           r.reason())));
     }
-    entries.sort(
-        java.util.Comparator.comparing(
-                (FeedEntryView e) -> java.time.OffsetDateTime.parse(e.updated()))
-            .reversed()
-            .thenComparing(FeedEntryView::id));
-    List<FeedEntryView> newest = entries.subList(0, Math.min(FEED_ENTRIES, entries.size()));
+    // Each date is parsed once, not in every comparison: a large site has thousands of entries.
+    record Dated(java.time.Instant at, FeedEntryView entry) {}
+    List<FeedEntryView> newest =
+        entries.stream()
+            .map(e -> new Dated(java.time.OffsetDateTime.parse(e.updated()).toInstant(), e))
+            .sorted(
+                java.util.Comparator.comparing(Dated::at)
+                    .reversed()
+                    .thenComparing(d -> d.entry().id()))
+            .limit(FEED_ENTRIES)
+            .map(Dated::entry)
+            .toList();
     String updated = newest.isEmpty() ? "2000-01-01T00:00:00Z" : newest.get(0).updated();
     return new FeedView(
         site.settings().title(),

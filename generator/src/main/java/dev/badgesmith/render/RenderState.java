@@ -39,8 +39,8 @@ final class RenderState {
   }
 
   /**
-   * The state saved for a published site whose manifest has this digest; empty when there is none,
-   * or it was saved for another manifest.
+   * The state saved for a published site whose manifest has this stamp (size, time and inode);
+   * empty when there is none, or it was saved for another manifest.
    */
   static RenderState load(Optional<Path> file, Optional<String> manifest) {
     if (file.isEmpty() || manifest.isEmpty() || !Files.isRegularFile(file.get())) {

@@ -98,7 +98,7 @@ public final class SiteRenderer {
    * Remembers what this build rendered, once its site is published with this manifest, so the next
    * build can keep what did not change.
    *
-   * @param manifest the SHA-256 of the published manifest
+   * @param manifest the stamp of the published manifest
    */
   public void saveState(String manifest) {
     stateFile.ifPresent(file -> state.save(file, manifest));

@@ -76,7 +76,7 @@ public final class SiteWriter {
                 writer.staging,
                 Optional.of(writer.out),
                 published.get(),
-                Optional.of(StagingOutput.sha256(manifest)));
+                Optional.of(stamp(writer.out.resolve(MANIFEST))));
       } else {
         writer.output = new StagingOutput(writer.staging);
       }
@@ -105,7 +105,7 @@ public final class SiteWriter {
         }
         Files.move(staging, out, StandardCopyOption.ATOMIC_MOVE);
         deleteTree(previous);
-        return output.files().size();
+        return output.fileCount();
       }
       List<String> staged = new ArrayList<>(output.staged());
       // The manifest goes last: a reader never sees it name a file not yet in place.
@@ -251,6 +251,29 @@ public final class SiteWriter {
               + " refusing to replace it (choose an empty or new folder)");
     }
     return true;
+  }
+
+  /**
+   * What tells one published manifest from another without reading it: its size, modification time
+   * and file key (device and inode). A build moves a new manifest in, or leaves the old one
+   * untouched; either way the stamp changes exactly when the manifest does.
+   */
+  public static String stamp(Path manifest) throws IOException {
+    BasicFileAttributes attributes = Files.readAttributes(manifest, BasicFileAttributes.class);
+    return attributes.size()
+        + ":"
+        + attributes.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS)
+        + ":"
+        + String.valueOf(attributes.fileKey()).replace(' ', '_');
+  }
+
+  /** The stamp of the published manifest, after a commit. */
+  public String manifestStamp() {
+    try {
+      return stamp(out.resolve(MANIFEST));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Whether a manifest is ours: the marker comes first in it, so its head is enough to read. */

@@ -5,9 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +43,7 @@ public final class StagingOutput implements OutputSink {
    * @param previousRoot the published site this build updates, whose files stay where they are when
    *     they are unchanged
    * @param previous that site's files, from its manifest
-   * @param previousManifest the SHA-256 of that manifest's bytes
+   * @param previousManifest that manifest's {@linkplain SiteWriter#stamp stamp}
    */
   StagingOutput(
       Path root,
@@ -121,15 +121,25 @@ public final class StagingOutput implements OutputSink {
 
   /** Every file of the new site so far, by path. */
   public List<PublishedFile> files() {
-    return files.values().stream().sorted(Comparator.comparing(PublishedFile::path)).toList();
+    // Natural String order without a comparator: a large site has tens of thousands of files.
+    String[] paths = files.keySet().toArray(new String[0]);
+    Arrays.sort(paths);
+    List<PublishedFile> sorted = new ArrayList<>(paths.length);
+    for (String path : paths) {
+      sorted.add(files.get(path));
+    }
+    return sorted;
   }
 
-  /** The SHA-256 of a file of the new site, once written or kept. */
-  public Optional<String> digest(String path) {
-    return Optional.ofNullable(files.get(path)).map(PublishedFile::sha256);
+  /** How many files the new site has so far. */
+  public int fileCount() {
+    return files.size();
   }
 
-  /** The SHA-256 of the published site's manifest, when this build updates one. */
+  /**
+   * The {@linkplain SiteWriter#stamp stamp} of the published site's manifest, when this build
+   * updates one.
+   */
   public Optional<String> previousManifest() {
     return previousManifest;
   }
