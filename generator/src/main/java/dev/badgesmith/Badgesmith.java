@@ -9,6 +9,7 @@ import dev.badgesmith.load.SiteLoader;
 import dev.badgesmith.model.PublishedKey;
 import dev.badgesmith.model.SigningSettings;
 import dev.badgesmith.model.Site;
+import dev.badgesmith.pages.ThemeOverrides;
 import dev.badgesmith.render.Credentials;
 import dev.badgesmith.render.SiteRenderer;
 import dev.badgesmith.sign.KeyAlgorithm;
@@ -24,6 +25,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PrivateKey;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -47,6 +50,7 @@ public final class Badgesmith {
   private final Optional<Path> cacheDirectory;
   private final Optional<Path> keysDirectory;
   private final Optional<Path> contextsDirectory;
+  private final Optional<Instant> buildDate;
 
   private Badgesmith(Builder builder) {
     this.environment = Map.copyOf(builder.environment);
@@ -54,6 +58,7 @@ public final class Badgesmith {
     this.cacheDirectory = builder.cacheDirectory;
     this.keysDirectory = builder.keysDirectory;
     this.contextsDirectory = builder.contextsDirectory;
+    this.buildDate = builder.buildDate;
   }
 
   public static Builder builder() {
@@ -86,12 +91,13 @@ public final class Badgesmith {
         return new Report(loaded.diagnostics().sorted(), Optional.empty(), 0);
       }
       checkOutput(loaded.sources().root(), outDir);
+      Instant date = buildDate();
       SiteWriter writer = SiteWriter.open(outDir);
       try {
         Site site = loaded.site().get();
         Optional<Credentials> credentials =
             site.settings().signing().map(s -> credentials(loaded.sources().root(), s));
-        new SiteRenderer(loaded.sources().root(), cacheDirectory, pool, credentials)
+        new SiteRenderer(loaded.sources().root(), cacheDirectory, pool, credentials, date)
             .render(site, loaded.sources().staticFiles(), writer.output());
         writer.commit();
       } catch (IOException e) {
@@ -108,6 +114,16 @@ public final class Badgesmith {
     }
   }
 
+  /**
+   * The date the pages are built for: the one given, else {@value BuildDate#SOURCE_DATE_EPOCH},
+   * else the current time, read once here so the whole build agrees.
+   */
+  Instant buildDate() {
+    return buildDate
+        .or(() -> BuildDate.fromEnvironment(environment))
+        .orElseGet(() -> Clock.systemUTC().instant());
+  }
+
   private record Loaded(SiteSources sources, Optional<Site> site, Diagnostics diagnostics) {}
 
   private Loaded load(Path siteDir, ForkJoinPool pool) {
@@ -119,6 +135,7 @@ public final class Badgesmith {
     SiteDoc doc = new SiteLoader(pool).load(sources, diagnostics);
     Optional<String> secret = Optional.ofNullable(environment.get(SALT_SECRET_VARIABLE));
     Optional<Site> site = new SiteValidator(secret).validate(sources, doc, diagnostics);
+    ThemeOverrides.check(sources.root(), diagnostics);
     return new Loaded(sources, site, diagnostics);
   }
 
@@ -204,8 +221,19 @@ public final class Badgesmith {
     private Optional<Path> cacheDirectory = Optional.empty();
     private Optional<Path> keysDirectory = Optional.empty();
     private Optional<Path> contextsDirectory = Optional.empty();
+    private Optional<Instant> buildDate = Optional.empty();
 
     private Builder() {}
+
+    /**
+     * The date the build takes as now: award pages whose expiry is before it say the award has
+     * expired. Without it, {@value BuildDate#SOURCE_DATE_EPOCH} from the {@link #environment(Map)},
+     * else the current time. The JSON documents do not depend on it.
+     */
+    public Builder buildDate(Instant buildDate) {
+      this.buildDate = Optional.of(Objects.requireNonNull(buildDate, "buildDate"));
+      return this;
+    }
 
     /**
      * A folder outside the site holding private keys as {@code <key-id>.pem}; the environment

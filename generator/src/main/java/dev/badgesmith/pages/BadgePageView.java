@@ -13,7 +13,11 @@ import java.util.List;
  * @param requires the badge classes this one stacks on, linked to their criteria pages
  * @param expiry a sentence on how long awards stay valid, or null when they do not expire
  * @param jsonUrl the Open Badges 2.0 BadgeClass
- * @param awards every award of this badge class, revoked ones included and marked
+ * @param awards every award of this badge class, revoked ones included and marked; empty when the
+ *     site does not list earners
+ * @param issuerPageUrl the issuer's page on this site
+ * @param requiredBy the badge classes that stack on this one, linked to their criteria pages
+ * @param listEarners whether the site lists earners on criteria pages ({@code pages.listEarners})
  */
 public record BadgePageView(
     FrameView frame,
@@ -30,9 +34,13 @@ public record BadgePageView(
     List<LinkView> requires,
     String expiry,
     String jsonUrl,
-    List<AwardRowView> awards) {
+    List<AwardRowView> awards,
+    String issuerPageUrl,
+    List<LinkView> requiredBy,
+    boolean listEarners) {
 
   public BadgePageView {
+    requiredBy = List.copyOf(requiredBy);
     tags = List.copyOf(tags);
     alignments = List.copyOf(alignments);
     requires = List.copyOf(requires);

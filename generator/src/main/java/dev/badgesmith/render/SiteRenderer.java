@@ -28,6 +28,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -49,21 +50,25 @@ public final class SiteRenderer {
   private final SvgRasterizer rasterizer;
   private final Optional<Credentials> credentials;
   private final SignatureCache signatures;
+  private final Instant buildDate;
 
   /**
    * @param cacheDirectory where rendered PNGs are kept between builds, when set
    * @param credentials what signs Open Badges 3.0 credentials, for a site that publishes them
+   * @param buildDate the date the pages take as now, to tell expired awards
    */
   public SiteRenderer(
       Path siteRoot,
       Optional<Path> cacheDirectory,
       ForkJoinPool pool,
-      Optional<Credentials> credentials) {
+      Optional<Credentials> credentials,
+      Instant buildDate) {
     this.siteRoot = Objects.requireNonNull(siteRoot, "siteRoot");
     this.pool = Objects.requireNonNull(pool, "pool");
     this.rasterizer = new SvgRasterizer(cacheDirectory.map(d -> d.resolve("images")));
     this.credentials = Objects.requireNonNull(credentials, "credentials");
     this.signatures = new SignatureCache(cacheDirectory.map(d -> d.resolve("signatures")));
+    this.buildDate = Objects.requireNonNull(buildDate, "buildDate");
   }
 
   /** A badge class's design as written, and as PNG (the design itself, or rendered from SVG). */
@@ -143,7 +148,7 @@ public final class SiteRenderer {
                         }))
         .join();
 
-    new PageRenderer(new MarkdownRenderer(), overrides()).render(site, out);
+    new PageRenderer(new MarkdownRenderer(), overrides(), buildDate).render(site, out);
     for (SourceFile file : staticFiles) {
       out.copy(file.path().substring("static/".length()), file.file());
     }

@@ -6,6 +6,7 @@ import dev.badgesmith.markdown.MarkdownRenderer;
 import dev.badgesmith.model.Site;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.Period;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +23,10 @@ import org.junit.jupiter.api.Test;
 class PageRendererTest {
   private static final String BASE = SampleSite.BASE_URL;
 
-  private final PageRenderer renderer = new PageRenderer(new MarkdownRenderer());
+  /** The date the pages are built for: after the sample awards, before their expiry. */
+  static final Instant BUILD_DATE = Instant.parse("2026-06-01T00:00:00Z");
+
+  private final PageRenderer renderer = new PageRenderer(new MarkdownRenderer(), BUILD_DATE);
 
   private MemorySink render(Site site) throws IOException {
     MemorySink sink = new MemorySink();
@@ -31,10 +35,15 @@ class PageRendererTest {
   }
 
   @Test
-  void writesTheHomePageEveryCriteriaPageEveryAwardPageAndTheStylesheet() throws IOException {
+  void writesEveryPageTheFeedTheSitemapAndTheStylesheet() throws IOException {
     assertThat(render(SampleSite.small()).files())
         .containsOnlyKeys(
             "index.html",
+            "tags/concurrency/index.html",
+            "tags/rust/index.html",
+            "skills/index.html",
+            "issuers/example-org/index.html",
+            "404.html",
             "badges/rust-advanced/index.html",
             "badges/rust-basics/index.html",
             "assertions/rust-advanced/2026-ada/index.html",
@@ -67,7 +76,7 @@ class PageRendererTest {
   }
 
   @Test
-  void theSitemapListsTheHomeAndCriteriaPagesButNoAwardPage() throws Exception {
+  void theSitemapListsThePublicPagesButNoAwardPage() throws Exception {
     MemorySink sink = render(SampleSite.small());
     org.w3c.dom.Document sitemap = xml(sink.text("sitemap.xml"));
     org.w3c.dom.NodeList locs = sitemap.getElementsByTagNameNS("*", "loc");
@@ -76,7 +85,14 @@ class PageRendererTest {
       urls.add(locs.item(i).getTextContent());
     }
     assertThat(urls)
-        .containsExactly(BASE, BASE + "badges/rust-advanced/", BASE + "badges/rust-basics/");
+        .containsExactly(
+            BASE,
+            BASE + "skills/",
+            BASE + "tags/concurrency/",
+            BASE + "tags/rust/",
+            BASE + "issuers/example-org/",
+            BASE + "badges/rust-advanced/",
+            BASE + "badges/rust-basics/");
     assertThat(sink.text("robots.txt")).contains("Sitemap: " + BASE + "sitemap.xml");
   }
 
@@ -173,8 +189,8 @@ class PageRendererTest {
     assertThat(page.select("h1").text()).isEqualTo("Rust Advanced");
     assertThat(page.select(".badge-header img").attr("alt"))
         .isEqualTo("A gear on an orange shield");
-    assertThat(page.select("a:contains(Example Org)").attr("href"))
-        .isEqualTo("https://example.org/");
+    assertThat(page.select(".badge-header .meta a").eachAttr("href"))
+        .containsExactly(BASE + "issuers/example-org/", "https://example.org/");
     assertThat(page.select("a").eachAttr("href"))
         .contains(
             BASE + "badges/rust-advanced.json",
@@ -311,7 +327,7 @@ class PageRendererTest {
       Locale.setDefault(Locale.forLanguageTag("ar-EG"));
       TimeZone.setDefault(TimeZone.getTimeZone("Pacific/Kiritimati"));
       MemorySink again = new MemorySink();
-      new PageRenderer(new MarkdownRenderer()).render(SampleSite.small(), again);
+      new PageRenderer(new MarkdownRenderer(), BUILD_DATE).render(SampleSite.small(), again);
       assertThat(again.files()).hasSameSizeAs(first);
       first.forEach((path, bytes) -> assertThat(again.files().get(path)).as(path).isEqualTo(bytes));
     } finally {
