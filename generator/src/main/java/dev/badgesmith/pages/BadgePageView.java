@@ -12,6 +12,7 @@ import java.util.List;
  * @param issuerJsonUrl the issuer's Open Badges 2.0 Profile
  * @param requires the badge classes this one stacks on, linked to their criteria pages
  * @param expiry a sentence on how long awards stay valid, or null when they do not expire
+ * @param tags its tags, each linked to the gallery of that tag
  * @param jsonUrl the Open Badges 2.0 BadgeClass
  * @param awards every award of this badge class, revoked ones included and marked; empty when the
  *     site does not list earners
@@ -29,7 +30,7 @@ public record BadgePageView(
     String criteriaHtml,
     LinkView issuer,
     String issuerJsonUrl,
-    List<String> tags,
+    List<LinkView> tags,
     List<AlignmentView> alignments,
     List<LinkView> requires,
     String expiry,

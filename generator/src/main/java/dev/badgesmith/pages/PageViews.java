@@ -118,11 +118,16 @@ final class PageViews {
         imageAlt(badge),
         layout.badgePage(badge.id()).url(),
         standing,
-        badge.tags().stream()
-            .map(PageViews::fold)
-            .distinct()
-            .map(t -> new LinkView(tagTexts.get(t), layout.tagPage(tagSlugs.get(t)).url()))
-            .toList());
+        tagLinks(badge));
+  }
+
+  /** A badge class's tags, each linked to its gallery. */
+  private List<LinkView> tagLinks(BadgeClass badge) {
+    return badge.tags().stream()
+        .map(PageViews::fold)
+        .distinct()
+        .map(t -> new LinkView(tagTexts.get(t), layout.tagPage(tagSlugs.get(t)).url()))
+        .toList();
   }
 
   /** The filter: "All badges", then each tag with how many badge classes carry it. */
@@ -376,7 +381,7 @@ final class PageViews {
         markdown.toHtml(badge.criteria(), 3),
         new LinkView(issuer.name(), webUrl(issuer.url())),
         layout.issuerJson(issuer.id()).url(),
-        badge.tags(),
+        tagLinks(badge),
         badge.alignments().stream().map(PageViews::alignment).toList(),
         badge.requires().stream().map(this::badgeLink).toList(),
         badge.validFor().map(PageViews::expiry).orElse(null),

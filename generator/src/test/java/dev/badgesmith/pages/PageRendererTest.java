@@ -281,7 +281,19 @@ class PageRendererTest {
   void escapesHostileContentEverywhere() throws IOException {
     MemorySink sink = render(SampleSite.hostile());
 
-    for (String path : List.of("index.html", "badges/evil/index.html")) {
+    List<String> pages =
+        sink.files().keySet().stream().filter(p -> p.endsWith(".html")).sorted().toList();
+    assertThat(pages)
+        .contains(
+            "index.html",
+            "404.html",
+            "skills/index.html",
+            "issuers/evil/index.html",
+            "badges/evil/index.html",
+            "assertions/evil/a1/index.html")
+        .anyMatch(p -> p.startsWith("tags/"))
+        .anyMatch(p -> p.startsWith("earners/"));
+    for (String path : pages) {
       String html = sink.text(path);
       assertThat(html).as(path).doesNotContainIgnoringCase("<script");
       assertThat(html)
@@ -296,7 +308,12 @@ class PageRendererTest {
             .as(path)
             .doesNotContainIgnoringCase("javascript:");
       }
-      assertThat(page.select("h1").text()).as(path).contains("<script>alert(");
+      assertThat(page.select("h1")).as(path).hasSize(1);
+    }
+    for (String path : List.of("index.html", "badges/evil/index.html")) {
+      assertThat(Jsoup.parse(sink.text(path), BASE).select("h1").text())
+          .as(path)
+          .contains("<script>alert(");
     }
     Document page = Jsoup.parse(sink.text("badges/evil/index.html"), BASE);
     assertThat(page.select(".prose").text()).contains("<script>alert(6)</script>");
@@ -306,6 +323,36 @@ class PageRendererTest {
         .isEmpty();
     assertThat(page.select(".badge-header img").attr("alt")).isEqualTo("\" onload=\"alert(3)");
     assertThat(page.select(".alignments li").text()).startsWith("<i>skill</i>");
+    assertThat(page.select(".tags a").text()).isEqualTo("<b>tag</b>");
+
+    Document issuer = Jsoup.parse(sink.text("issuers/evil/index.html"), BASE);
+    assertThat(issuer.select("h1").text()).isEqualTo("<script>alert('issuer')</script>");
+    assertThat(issuer.select(".prose h2").text()).isEqualTo("<script>alert(15)</script>");
+    assertThat(issuer.select(".prose a[href]")).isEmpty();
+    assertThat(issuer.select(".badge-header a")).as("no javascript: web site link").isEmpty();
+
+    Document skills = Jsoup.parse(sink.text("skills/index.html"), BASE);
+    assertThat(skills.select("h2").text()).isEqualTo("<u>framework</u>");
+    assertThat(skills.select("h3").text()).isEqualTo("<i>skill</i> <code>");
+    assertThat(skills.select("h3 a")).as("no javascript: skill link").isEmpty();
+
+    String tagPath = pages.stream().filter(p -> p.startsWith("tags/")).findFirst().orElseThrow();
+    assertThat(tagPath).isEqualTo("tags/b-tag-b/index.html");
+    assertThat(Jsoup.parse(sink.text(tagPath), BASE).select("h1").text())
+        .isEqualTo("Badges tagged “<b>tag</b>”");
+
+    String earnerPath =
+        pages.stream().filter(p -> p.startsWith("earners/")).findFirst().orElseThrow();
+    assertThat(earnerPath).matches("earners/evil-example-script-alert-14-script/index.html");
+    Document earner = Jsoup.parse(sink.text(earnerPath), BASE);
+    assertThat(earner.select("h1").text()).isEqualTo("<script>alert(10)</script>");
+    assertThat(earner.select(".identifier a").attr("href")).isEqualTo(SampleSite.HOSTILE_EARNER);
+    assertThat(earner.select(".identifier a").text()).isEqualTo(SampleSite.HOSTILE_EARNER);
+    assertThat(earner.select(".prose h4").text()).isEqualTo("<script>alert(17)</script>");
+
+    Document award = Jsoup.parse(sink.text("assertions/evil/a1/index.html"), BASE);
+    assertThat(award.select(".prose h3").text()).isEqualTo("<script>alert(17)</script>");
+    assertThat(award.select(".prose").text()).contains("<img src=x onerror=alert(18)>");
   }
 
   @Test
