@@ -62,9 +62,11 @@ public final class ThemeOverrides {
           + "<file> from the theme itself, never from this folder; "
           + known;
     }
-    String fileName = name.substring(name.lastIndexOf('/') + 1);
+    if (name.contains("/")) {
+      return "only files at the top of " + FOLDER + "/ replace the theme's; " + known;
+    }
     String suggestion =
-        Spelling.closest(fileName, PageRenderer.THEME_FILES)
+        Spelling.closest(name, PageRenderer.THEME_FILES)
             .map(s -> "did you mean '" + s + "'? ")
             .orElse("");
     return suggestion
