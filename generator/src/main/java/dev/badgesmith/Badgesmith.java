@@ -12,6 +12,7 @@ import dev.badgesmith.lock.PublishedLock;
 import dev.badgesmith.model.PublishedKey;
 import dev.badgesmith.model.SigningSettings;
 import dev.badgesmith.model.Site;
+import dev.badgesmith.pages.ThemeOverrides;
 import dev.badgesmith.render.Credentials;
 import dev.badgesmith.render.SiteRenderer;
 import dev.badgesmith.sign.KeyAlgorithm;
@@ -28,6 +29,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PrivateKey;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -54,6 +57,7 @@ public final class Badgesmith {
   private final boolean renderAll;
   private final Optional<URI> previewOrigin;
   private final boolean updateLock;
+  private final Optional<Instant> buildDate;
 
   private Badgesmith(Builder builder) {
     this.environment = Map.copyOf(builder.environment);
@@ -64,6 +68,7 @@ public final class Badgesmith {
     this.renderAll = builder.renderAll;
     this.previewOrigin = builder.previewOrigin;
     this.updateLock = builder.updateLock;
+    this.buildDate = builder.buildDate;
   }
 
   public static Builder builder() {
@@ -118,6 +123,7 @@ public final class Badgesmith {
         return new Report(loaded.diagnostics().sorted(), Optional.empty(), 0, loaded.changes());
       }
       checkOutput(loaded.sources().root(), outDir);
+      Instant date = buildDate();
       SiteWriter writer = SiteWriter.open(outDir);
       int changed;
       int awardsRendered;
@@ -133,7 +139,8 @@ public final class Badgesmith {
                 credentials,
                 loaded.lock().map(LockCheck::indexes),
                 outDir,
-                renderAll);
+                renderAll,
+                date);
         renderer.render(site, loaded.sources().staticFiles(), writer.output());
         changed = writer.commit();
         renderer.saveState(writer.manifestStamp());
@@ -159,6 +166,16 @@ public final class Badgesmith {
     } finally {
       pool.shutdown();
     }
+  }
+
+  /**
+   * The date the pages are built for: the one given, else {@value BuildDate#SOURCE_DATE_EPOCH},
+   * else the current time, read once here so the whole build agrees.
+   */
+  Instant buildDate() {
+    return buildDate
+        .or(() -> BuildDate.fromEnvironment(environment))
+        .orElseGet(() -> Clock.systemUTC().instant());
   }
 
   private record Loaded(
@@ -192,6 +209,7 @@ public final class Badgesmith {
         new SiteValidator(secret)
             .validate(sources, doc, diagnostics)
             .map(s -> previewOrigin.map(o -> atOrigin(s, o)).orElse(s));
+    ThemeOverrides.check(sources.root(), diagnostics);
     Optional<LockCheck> lock = LockCheck.run(sources, doc, site, diagnostics);
     return new Loaded(sources, site, diagnostics, lock);
   }
@@ -289,6 +307,7 @@ public final class Badgesmith {
     private boolean renderAll;
     private Optional<URI> previewOrigin = Optional.empty();
     private boolean updateLock;
+    private Optional<Instant> buildDate = Optional.empty();
 
     private Builder() {}
 
@@ -325,6 +344,16 @@ public final class Badgesmith {
      */
     public Builder updateLock(boolean updateLock) {
       this.updateLock = updateLock;
+      return this;
+    }
+
+    /**
+     * The date the build takes as now: award pages whose expiry is before it say the award has
+     * expired. Without it, {@value BuildDate#SOURCE_DATE_EPOCH} from the {@link #environment(Map)},
+     * else the current time. The JSON documents do not depend on it.
+     */
+    public Builder buildDate(Instant buildDate) {
+      this.buildDate = Optional.of(Objects.requireNonNull(buildDate, "buildDate"));
       return this;
     }
 

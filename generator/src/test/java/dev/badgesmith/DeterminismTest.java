@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.badgesmith.testing.TestSites;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TimeZone;
@@ -16,15 +17,19 @@ import org.junit.jupiter.api.io.TempDir;
 class DeterminismTest {
   private static final Path SITE = TestSites.resources("sites/guild/input");
 
+  /** Same input and same build date, same bytes: the date is an input, like the site. */
+  private static final Instant DATE = Instant.parse("2026-06-01T00:00:00Z");
+
   @Test
   void buildsIdenticalTreesTwice(@TempDir Path tmp) {
-    Report first = Badgesmith.builder().threads(1).build().build(SITE, tmp.resolve("one"));
+    Report first =
+        Badgesmith.builder().buildDate(DATE).threads(1).build().build(SITE, tmp.resolve("one"));
     Locale locale = Locale.getDefault();
     TimeZone zone = TimeZone.getDefault();
     try {
       Locale.setDefault(Locale.forLanguageTag("tr-TR"));
       TimeZone.setDefault(TimeZone.getTimeZone("Pacific/Kiritimati"));
-      Badgesmith.builder().threads(4).build().build(SITE, tmp.resolve("two"));
+      Badgesmith.builder().buildDate(DATE).threads(4).build().build(SITE, tmp.resolve("two"));
     } finally {
       Locale.setDefault(locale);
       TimeZone.setDefault(zone);
@@ -40,7 +45,7 @@ class DeterminismTest {
   @Test
   void rebuildingOverThePreviousSiteGivesTheSameTree(@TempDir Path tmp) {
     Path out = tmp.resolve("out");
-    Badgesmith generator = Badgesmith.builder().build();
+    Badgesmith generator = Badgesmith.builder().buildDate(DATE).build();
     generator.build(SITE, out);
     Map<String, byte[]> before = TestSites.read(out);
     generator.build(SITE, out);

@@ -55,19 +55,46 @@ class ExampleSiteTest {
       }
     }
 
-    List<String> identities = new ArrayList<>();
+    // E-mail addresses and telephone numbers never show; a URL or DID shows on its earner's page
+    // only, as the example site publishes earner pages.
+    List<String> secret = new ArrayList<>();
+    List<String> earners = new ArrayList<>();
     for (byte[] award : sources.values()) {
       Matcher m = IDENTITY.matcher(new String(award, StandardCharsets.UTF_8));
       while (m.find()) {
-        identities.add(m.group(2));
+        (List.of("url", "did").contains(m.group(1)) ? earners : secret).add(m.group(2));
       }
     }
-    assertThat(identities).hasSizeGreaterThanOrEqualTo(8);
+    assertThat(secret).hasSizeGreaterThanOrEqualTo(8);
+    assertThat(earners).hasSize(2);
+    assertThat(site.keySet().stream().filter(p -> p.startsWith("earners/"))).hasSize(2);
     site.forEach(
         (path, bytes) -> {
           String text = new String(bytes, StandardCharsets.UTF_8);
-          for (String identity : identities) {
+          for (String identity : secret) {
             assertThat(text).as(path).doesNotContainIgnoringCase(identity);
+          }
+          if (!path.startsWith("earners/")) {
+            for (String identity : earners) {
+              assertThat(text).as(path).doesNotContainIgnoringCase(identity);
+            }
+          }
+        });
+  }
+
+  @Test
+  void itsTemplateOverrideChangesTheFooterOfEveryPageAndNothingElse(@TempDir Path tmp) {
+    Report report = TestSites.buildExample(tmp.resolve("out"));
+    assertThat(report.diagnostics()).isEmpty();
+
+    Map<String, byte[]> site = TestSites.read(tmp.resolve("out"));
+    site.forEach(
+        (path, bytes) -> {
+          if (path.endsWith(".html")) {
+            org.jsoup.nodes.Document page =
+                org.jsoup.Jsoup.parse(new String(bytes, StandardCharsets.UTF_8));
+            assertThat(page.select("footer").text()).as(path).startsWith("Run by volunteers");
+            assertThat(page.select("body > a.skip-link, body > header nav")).as(path).hasSize(2);
           }
         });
   }

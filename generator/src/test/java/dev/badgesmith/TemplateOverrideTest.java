@@ -7,7 +7,10 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import javax.imageio.ImageIO;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,5 +65,88 @@ class TemplateOverrideTest {
         .isInstanceOf(BadgesmithException.class)
         .hasMessageContaining("index.ftlh");
     assertThat(Files.exists(tmp.resolve("out"))).isFalse();
+  }
+
+  @Test
+  void anOverrideImportsTheDefaultUnderDefaultAndChangesOneMacro(@TempDir Path tmp)
+      throws IOException {
+    Path site = TestSites.unpack(tmp.resolve("site"), TestSites.MINIMAL);
+    TestSites.write(
+        site.resolve("templates/layout.ftlh"),
+        """
+        <#import "/_default/layout.ftlh" as default>
+        <#macro page frame><@default.page frame=frame footer=footer><#nested></@default.page></#macro>
+        <#macro footer frame><footer class="site-footer"><p>Our footer &amp; ${frame.siteTitle}</p></footer></#macro>
+        """);
+
+    Report report = Badgesmith.builder().build().build(site, tmp.resolve("out"));
+
+    assertThat(report.diagnostics()).isEmpty();
+    for (String page :
+        List.of("index.html", "badges/intro/index.html", "assertions/intro/jane/index.html")) {
+      Document html = Jsoup.parse(tmp.resolve("out").resolve(page).toFile());
+      assertThat(html.select("footer").text()).as(page).isEqualTo("Our footer & Test Guild");
+      assertThat(html.select("footer")).as(page).hasSize(1);
+      // The rest of the frame is the default's: head, skip link, header and the page itself.
+      assertThat(html.select("link[rel=stylesheet]")).as(page).hasSize(1);
+      assertThat(html.select("body > a.skip-link")).as(page).hasSize(1);
+      assertThat(html.select("body > header .site-title").text()).as(page).isEqualTo("Test Guild");
+      assertThat(html.select("main h1")).as(page).hasSize(1);
+    }
+  }
+
+  @Test
+  void aDefaultTemplateUnderDefaultIgnoresTheSitesOverrides(@TempDir Path tmp) throws IOException {
+    Path site = TestSites.unpack(tmp.resolve("site"), TestSites.MINIMAL);
+    // A home page that wraps the default one; the site's layout.ftlh must not reach it.
+    TestSites.write(
+        site.resolve("templates/index.ftlh"),
+        "<#include \"/_default/index.ftlh\">\n<!-- wrapped -->\n");
+    TestSites.write(
+        site.resolve("templates/layout.ftlh"),
+        "<#macro page frame><p>the site's frame</p><#nested></#macro>\n");
+
+    Badgesmith.builder().build().build(site, tmp.resolve("out"));
+
+    assertThat(tmp.resolve("out/index.html"))
+        .content()
+        .startsWith("<!doctype html>")
+        .contains("<!-- wrapped -->")
+        .doesNotContain("the site's frame");
+    assertThat(tmp.resolve("out/badges/intro/index.html"))
+        .content()
+        .startsWith("<p>the site's frame</p>");
+  }
+
+  @Test
+  void aFileThatReplacesNothingIsAWarningAndTheSiteStillBuilds(@TempDir Path tmp) {
+    Path site = TestSites.unpack(tmp.resolve("site"), TestSites.MINIMAL);
+    TestSites.write(site.resolve("templates/awrad.ftlh"), "<p>misspelt</p>\n");
+    TestSites.write(site.resolve("templates/_macros.ftlh"), "<#macro x>x</#macro>\n");
+
+    Report report = Badgesmith.builder().build().build(site, tmp.resolve("out"));
+
+    assertThat(report.diagnostics())
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.format())
+                  .startsWith(
+                      "templates/awrad.ftlh:1:1: warning[BSG005]: 'awrad.ftlh' is not a file of"
+                          + " the theme")
+                  .contains("hint: did you mean 'award.ftlh'?", "badge.ftlh", "earner.ftlh");
+            });
+    assertThat(report.hasErrors()).isFalse();
+    assertThat(tmp.resolve("out/index.html")).exists();
+  }
+
+  @Test
+  void theListOfThemeFilesIsExactlyTheTheme() throws IOException {
+    Path theme = Path.of("../templates/src/main/resources/badgesmith/theme");
+    try (var files = Files.list(theme)) {
+      assertThat(files.map(p -> p.getFileName().toString()).sorted())
+          .containsExactlyElementsOf(
+              dev.badgesmith.pages.PageRenderer.THEME_FILES.stream().sorted().toList());
+    }
   }
 }

@@ -2,6 +2,7 @@ package dev.badgesmith.cli;
 
 import dev.badgesmith.Badgesmith;
 import dev.badgesmith.BadgesmithException;
+import dev.badgesmith.BuildDate;
 import dev.badgesmith.Report;
 import dev.badgesmith.bake.BakeException;
 import dev.badgesmith.bake.Baked;
@@ -228,6 +229,14 @@ public final class Main implements Runnable {
     boolean renderAll;
 
     @Option(
+        names = "--date",
+        paramLabel = "DATE",
+        description =
+            "The date the pages take as now, to tell expired awards: YYYY-MM-DD or an ISO"
+                + " date-time (default: SOURCE_DATE_EPOCH, else the current time).")
+    String date;
+
+    @Option(
         names = {"-o", "--out"},
         paramLabel = "DIR",
         description =
@@ -252,6 +261,9 @@ public final class Main implements Runnable {
       }
       if (contexts != null) {
         builder.contextsDirectory(contexts);
+      }
+      if (date != null) {
+        builder.buildDate(BuildDate.parse(date));
       }
       Report report = builder.build().build(site, target);
       int code = report(report);

@@ -22,7 +22,8 @@ public final class Docs {
       Optional<Located<String>> timeZone,
       int pngSize,
       long maxImageBytes,
-      Optional<SigningDoc> signing) {}
+      Optional<SigningDoc> signing,
+      dev.badgesmith.model.PageSettings pages) {}
 
   /**
    * @param issuerId {@code did} or {@code url}

@@ -15,6 +15,7 @@ import dev.badgesmith.load.Docs.RevocationDoc;
 import dev.badgesmith.load.Docs.SettingsDoc;
 import dev.badgesmith.load.Docs.SigningDoc;
 import dev.badgesmith.load.Docs.SiteDoc;
+import dev.badgesmith.model.PageSettings;
 import dev.badgesmith.model.SiteSettings;
 import dev.badgesmith.source.PrivateKeyCheck;
 import dev.badgesmith.source.SiteSources;
@@ -44,7 +45,16 @@ import java.util.regex.Pattern;
 public final class SiteLoader {
   static final List<String> SETTINGS_KEYS =
       List.of(
-          "title", "description", "baseUrl", "issuer", "language", "timeZone", "images", "signing");
+          "title",
+          "description",
+          "baseUrl",
+          "issuer",
+          "language",
+          "timeZone",
+          "images",
+          "signing",
+          "pages");
+  static final List<String> PAGES_KEYS = List.of("earnerPages", "listEarners", "indexAwards");
   static final List<String> SIGNING_KEYS =
       List.of("issuerId", "jwt", "dataIntegrity", "ob2", "keys");
   static final List<String> KEY_KEYS =
@@ -207,6 +217,10 @@ public final class SiteLoader {
     }
     Optional<SigningDoc> signing =
         r.map("signing", "the signing settings", SIGNING_KEYS).map(m -> signing(m, d));
+    PageSettings pages =
+        r.map("pages", "the pages settings", PAGES_KEYS)
+            .map(SiteLoader::pages)
+            .orElse(PageSettings.DEFAULT);
     if (d.hasErrors() || title.isEmpty() || baseUrl.isEmpty()) {
       return Optional.empty();
     }
@@ -221,7 +235,16 @@ public final class SiteLoader {
             zone,
             pngSize,
             maxImageBytes,
-            signing));
+            signing,
+            pages));
+  }
+
+  private static PageSettings pages(MapReader r) {
+    PageSettings defaults = PageSettings.DEFAULT;
+    return new PageSettings(
+        r.bool("earnerPages").map(Located::value).orElse(defaults.earnerPages()),
+        r.bool("listEarners").map(Located::value).orElse(defaults.listEarners()),
+        r.bool("indexAwards").map(Located::value).orElse(defaults.indexAwards()));
   }
 
   private static SigningDoc signing(MapReader r, Diagnostics d) {

@@ -1,10 +1,13 @@
 package dev.badgesmith.markdown;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.commonmark.Extension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Heading;
 import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.DefaultUrlSanitizer;
@@ -45,6 +48,36 @@ public final class MarkdownRenderer {
   public String toHtml(String markdown) {
     Objects.requireNonNull(markdown, "markdown");
     Node document = parser.parse(markdown);
+    return renderer.render(document);
+  }
+
+  /**
+   * Renders a Markdown document to sit under a heading of the page: its headings are renumbered so
+   * the highest becomes {@code topLevel} and each further level used follows one below the other
+   * (levels past 6 stay 6). The page keeps its one {@code h1} and an outline without gaps.
+   *
+   * @param topLevel the level of the document's highest heading, 2 to 6
+   */
+  public String toHtml(String markdown, int topLevel) {
+    Objects.requireNonNull(markdown, "markdown");
+    if (topLevel < 2 || topLevel > 6) {
+      throw new IllegalArgumentException("heading level out of range: " + topLevel);
+    }
+    Node document = parser.parse(markdown);
+    List<Heading> headings = new ArrayList<>();
+    document.accept(
+        new AbstractVisitor() {
+          @Override
+          public void visit(Heading heading) {
+            headings.add(heading);
+            visitChildren(heading);
+          }
+        });
+    // The levels used, in order: # and ### become top and top + 1, not top and top + 2.
+    List<Integer> levels = headings.stream().map(Heading::getLevel).distinct().sorted().toList();
+    for (Heading heading : headings) {
+      heading.setLevel(Math.min(6, topLevel + levels.indexOf(heading.getLevel())));
+    }
     return renderer.render(document);
   }
 

@@ -11,8 +11,12 @@ import java.util.regex.Pattern;
  *     {@code id} (for a DID)
  * @param identity {@code sha256$} and 64 lowercase hex digits
  * @param name a display name the record chose to publish
+ * @param publicId the URL or DID the earner is named by on their earner page: set only for a
+ *     recipient given by {@code url} or {@code did} on a site that publishes earner pages, so no
+ *     other identity can reach a page
  */
-public record Recipient(String type, String identity, String salt, Optional<String> name) {
+public record Recipient(
+    String type, String identity, String salt, Optional<String> name, Optional<String> publicId) {
   private static final Pattern HASH = Pattern.compile("sha256\\$[0-9a-f]{64}");
 
   public Recipient {
@@ -20,8 +24,17 @@ public record Recipient(String type, String identity, String salt, Optional<Stri
     Objects.requireNonNull(identity, "identity");
     Objects.requireNonNull(salt, "salt");
     Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(publicId, "publicId");
+    if (publicId.isPresent() && !type.equals("url") && !type.equals("id")) {
+      throw new IllegalArgumentException("only a URL or DID is public, not a " + type);
+    }
     if (!HASH.matcher(identity).matches()) {
       throw new IllegalArgumentException("identity must be a sha256 hash: " + identity);
     }
+  }
+
+  /** A recipient without an earner page. */
+  public Recipient(String type, String identity, String salt, Optional<String> name) {
+    this(type, identity, salt, name, Optional.empty());
   }
 }

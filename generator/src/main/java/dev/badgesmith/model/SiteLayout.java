@@ -140,6 +140,35 @@ public record SiteLayout(SiteSettings settings) {
     return settings.url("assertions/" + award.badgeId() + "/" + award.id() + "/");
   }
 
+  /** The page of an issuer: its profile and its badge classes. */
+  public SiteUrl issuerPage(String issuerId) {
+    return settings.url("issuers/" + issuerId + "/");
+  }
+
+  /**
+   * The page of one earner, for a site that publishes them.
+   *
+   * @param slug the page's name, made from the earner's URL or DID by the page renderer
+   */
+  public SiteUrl earnerPage(String slug) {
+    return settings.url("earners/" + slug + "/");
+  }
+
+  /** The badge gallery filtered to one tag. */
+  public SiteUrl tagPage(String slug) {
+    return settings.url("tags/" + slug + "/");
+  }
+
+  /** The skills index: every skill the badge classes align to, by framework. */
+  public SiteUrl skills() {
+    return settings.url("skills/");
+  }
+
+  /** The page a static host serves for a missing path (GitHub Pages reads {@code 404.html}). */
+  public SiteUrl notFound() {
+    return settings.url("404.html");
+  }
+
   /** The Atom feed of awards and revocations. */
   public SiteUrl feed() {
     return settings.url("feed.xml");

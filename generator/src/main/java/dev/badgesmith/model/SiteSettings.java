@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param maxImageBytes the largest design or issuer image allowed
  * @param signing the keys and proofs of Open Badges 3.0 credentials; without it the site publishes
  *     Open Badges 2.0 only
+ * @param pages which pages about earners the site publishes, and whether they are indexed
  */
 public record SiteSettings(
     String title,
@@ -24,7 +25,8 @@ public record SiteSettings(
     ZoneId timeZone,
     int pngSize,
     long maxImageBytes,
-    Optional<SigningSettings> signing) {
+    Optional<SigningSettings> signing,
+    PageSettings pages) {
 
   public static final int DEFAULT_PNG_SIZE = 512;
   public static final long DEFAULT_MAX_IMAGE_BYTES = 256 * 1024;
@@ -37,6 +39,7 @@ public record SiteSettings(
     Objects.requireNonNull(language, "language");
     Objects.requireNonNull(timeZone, "timeZone");
     Objects.requireNonNull(signing, "signing");
+    Objects.requireNonNull(pages, "pages");
     if (pngSize < 16 || maxImageBytes < 1) {
       throw new IllegalArgumentException(
           "image settings out of range: " + pngSize + ", " + maxImageBytes);
@@ -44,6 +47,30 @@ public record SiteSettings(
     if (!baseUrl.endsWith("/")) {
       throw new IllegalArgumentException("baseUrl must end in '/': " + baseUrl);
     }
+  }
+
+  /** Settings with the default {@link PageSettings}. */
+  public SiteSettings(
+      String title,
+      Optional<String> description,
+      String baseUrl,
+      String defaultIssuer,
+      String language,
+      ZoneId timeZone,
+      int pngSize,
+      long maxImageBytes,
+      Optional<SigningSettings> signing) {
+    this(
+        title,
+        description,
+        baseUrl,
+        defaultIssuer,
+        language,
+        timeZone,
+        pngSize,
+        maxImageBytes,
+        signing,
+        PageSettings.DEFAULT);
   }
 
   /** The same settings with another base URL, such as a local preview's. */
@@ -57,7 +84,8 @@ public record SiteSettings(
         timeZone,
         pngSize,
         maxImageBytes,
-        signing);
+        signing,
+        pages);
   }
 
   /** A URL of this site for a path under the output folder. */

@@ -11,6 +11,10 @@ import java.util.List;
  * @param revokedReason why the award was revoked, or null while it stands
  * @param narrativeHtml the award's narrative rendered from Markdown, or null
  * @param linkedInUrl a pre-filled LinkedIn "Add to profile" link, or null for a revoked award
+ * @param issuerPageUrl the issuer's page on this site
+ * @param expired whether the award expired before the build date; false for a revoked award, as
+ *     revocation says more
+ * @param earnerUrl the earner's page, or null when the site publishes none for this earner
  */
 public record AwardPageView(
     FrameView frame,
@@ -28,7 +32,10 @@ public record AwardPageView(
     String narrativeHtml,
     List<EvidenceView> evidence,
     List<LinkView> downloads,
-    String linkedInUrl) {
+    String linkedInUrl,
+    String issuerPageUrl,
+    boolean expired,
+    String earnerUrl) {
 
   public AwardPageView {
     evidence = List.copyOf(evidence);

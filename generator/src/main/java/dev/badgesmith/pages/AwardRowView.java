@@ -9,6 +9,8 @@ package dev.badgesmith.pages;
  * @param expires {@code yyyy-MM-dd}, or null
  * @param revokedOn {@code yyyy-MM-dd} of a revoked award that gives a date, else null
  * @param pageUrl the award's page
+ * @param expired whether the award expired before the build date (false when revoked)
+ * @param earnerUrl the earner's page, or null
  */
 public record AwardRowView(
     String id,
@@ -17,4 +19,6 @@ public record AwardRowView(
     String expires,
     boolean revoked,
     String revokedOn,
-    String pageUrl) {}
+    String pageUrl,
+    boolean expired,
+    String earnerUrl) {}

@@ -12,8 +12,13 @@ import java.util.List;
  * @param issuerJsonUrl the issuer's Open Badges 2.0 Profile
  * @param requires the badge classes this one stacks on, linked to their criteria pages
  * @param expiry a sentence on how long awards stay valid, or null when they do not expire
+ * @param tags its tags, each linked to the gallery of that tag
  * @param jsonUrl the Open Badges 2.0 BadgeClass
- * @param awards every award of this badge class, revoked ones included and marked
+ * @param awards every award of this badge class, revoked ones included and marked; empty when the
+ *     site does not list earners
+ * @param issuerPageUrl the issuer's page on this site
+ * @param requiredBy the badge classes that stack on this one, linked to their criteria pages
+ * @param listEarners whether the site lists earners on criteria pages ({@code pages.listEarners})
  */
 public record BadgePageView(
     FrameView frame,
@@ -25,14 +30,18 @@ public record BadgePageView(
     String criteriaHtml,
     LinkView issuer,
     String issuerJsonUrl,
-    List<String> tags,
+    List<LinkView> tags,
     List<AlignmentView> alignments,
     List<LinkView> requires,
     String expiry,
     String jsonUrl,
-    List<AwardRowView> awards) {
+    List<AwardRowView> awards,
+    String issuerPageUrl,
+    List<LinkView> requiredBy,
+    boolean listEarners) {
 
   public BadgePageView {
+    requiredBy = List.copyOf(requiredBy);
     tags = List.copyOf(tags);
     alignments = List.copyOf(alignments);
     requires = List.copyOf(requires);

@@ -1,16 +1,19 @@
 package dev.badgesmith.pages;
 
+import java.util.List;
+
 /**
  * What the page frame ({@code layout.ftlh}) needs on every page. Every URL is absolute.
  *
  * @param language the {@code lang} of the page
  * @param title the document title
  * @param description the meta description, or null
- * @param canonicalUrl the public URL of this page
+ * @param canonicalUrl the public URL of this page, or null for a page served at many URLs (404)
  * @param jsonUrl the Open Badges document this page describes, or null
  * @param feedUrl the site's Atom feed
  * @param robots the robots meta value (such as {@code noindex}), or null
  * @param social the Open Graph and Twitter card of the page, or null
+ * @param nav the site's main links (home, skills), the current page's marked
  */
 public record FrameView(
     String language,
@@ -23,4 +26,10 @@ public record FrameView(
     String jsonUrl,
     String feedUrl,
     String robots,
-    SocialView social) {}
+    SocialView social,
+    List<NavItemView> nav) {
+
+  public FrameView {
+    nav = List.copyOf(nav);
+  }
+}

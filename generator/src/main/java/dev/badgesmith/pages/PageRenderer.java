@@ -4,12 +4,13 @@ import dev.badgesmith.BadgesmithException;
 import dev.badgesmith.markdown.MarkdownRenderer;
 import dev.badgesmith.model.Award;
 import dev.badgesmith.model.BadgeClass;
+import dev.badgesmith.model.Issuer;
 import dev.badgesmith.model.Site;
 import dev.badgesmith.model.SiteLayout;
+import dev.badgesmith.model.SiteUrl;
 import dev.badgesmith.write.OutputSink;
 import freemarker.cache.ClassTemplateLoader;
 import freemarker.cache.FileTemplateLoader;
-import freemarker.cache.MultiTemplateLoader;
 import freemarker.cache.TemplateLoader;
 import freemarker.core.HTMLOutputFormat;
 import freemarker.core.TemplateClassResolver;
@@ -23,6 +24,8 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -30,8 +33,8 @@ import java.util.Optional;
 import java.util.TimeZone;
 
 /**
- * Renders the human pages of a site (the home page and one criteria page per badge class) with the
- * default theme, plus the theme's stylesheet.
+ * Renders the human pages of a site with the default theme (home, tag galleries, skills index,
+ * issuer, criteria, award and earner pages, 404), the feed, sitemap, robots.txt and the stylesheet.
  *
  * <p>Built once and shared: the Freemarker configuration is set up here and never changed after, so
  * {@link #render} may run on several threads at once.
@@ -40,43 +43,97 @@ public final class PageRenderer {
   /** The classpath folder of the default theme, in the templates module. */
   static final String THEME = "badgesmith/theme/";
 
+  /**
+   * Every file of the theme, which a site's {@code templates/} may replace one by one. {@code
+   * layout.ftlh} and {@code gallery.ftlh} hold macros the pages import.
+   */
+  public static final List<String> THEME_FILES =
+      List.of(
+          "layout.ftlh",
+          "gallery.ftlh",
+          "index.ftlh",
+          "tag.ftlh",
+          "skills.ftlh",
+          "issuer.ftlh",
+          "badge.ftlh",
+          "award.ftlh",
+          "earner.ftlh",
+          "404.ftlh",
+          "feed.xml.ftlx",
+          "sitemap.xml.ftlx",
+          "social-card.svg.ftlx",
+          "style.css");
+
   private final MarkdownRenderer markdown;
   private final Configuration freemarker;
-
   private final Optional<Path> overrides;
+  private final Instant buildDate;
 
-  /** Renders with the default theme. */
-  public PageRenderer(MarkdownRenderer markdown) {
-    this(markdown, Optional.empty());
+  /**
+   * Renders with the default theme.
+   *
+   * @param buildDate the date the pages take as now, to tell expired awards
+   */
+  public PageRenderer(MarkdownRenderer markdown, Instant buildDate) {
+    this(markdown, Optional.empty(), buildDate);
   }
 
   /**
    * @param overrides a site's {@code templates/} folder: a file there replaces the default theme's
    *     file of the same name, one file at a time
+   * @param buildDate the date the pages take as now, to tell expired awards
    */
-  public PageRenderer(MarkdownRenderer markdown, Optional<Path> overrides) {
+  public PageRenderer(MarkdownRenderer markdown, Optional<Path> overrides, Instant buildDate) {
     this.markdown = Objects.requireNonNull(markdown, "markdown");
     this.overrides = Objects.requireNonNull(overrides, "overrides");
+    this.buildDate = Objects.requireNonNull(buildDate, "buildDate");
     this.freemarker = configuration(overrides);
   }
 
-  /** Writes every page of a site, its feed, sitemap and stylesheet into a sink. */
+  /**
+   * One page: the template that draws it, the file it goes to and the data model it sees.
+   *
+   * @param model a view record: its components are the template's variables
+   */
+  record Page(String template, String file, Object model) {}
+
+  /** Takes the pages one at a time, so award pages are written as they are made. */
+  interface PageConsumer {
+    void accept(Page page) throws IOException;
+  }
+
+  /** Writes every page, the feed, sitemap, robots.txt and the stylesheet of a site into a sink. */
   public void render(Site site, OutputSink sink) throws IOException {
     render(site, sink, true);
   }
 
-  /** Writes the page of one award; what an award's page shows depends on nothing else. */
-  @FunctionalInterface
+  /** The pages of a site's awards, one at a time. */
   public interface AwardPages {
     void write(Award award, OutputSink sink) throws IOException;
+
+    /**
+     * What an award's page shows besides the award, its badge class, issuer and the site's
+     * settings: whether it has expired by the build date, and where its earner's page is (which
+     * other awards can move). A renderer that skips unchanged awards must compare this too.
+     */
+    String context(Award award);
   }
 
   /** The award pages of a site, for a renderer that writes them award by award. */
   public AwardPages awardPages(Site site) {
-    PageViews views = new PageViews(site, markdown);
-    return (award, sink) ->
+    PageViews views = new PageViews(site, markdown, buildDate);
+    return new AwardPages() {
+      @Override
+      public void write(Award award, OutputSink sink) throws IOException {
         sink.write(
             views.layout().awardPage(award).file(), process("award.ftlh", views.awardPage(award)));
+      }
+
+      @Override
+      public String context(Award award) {
+        return views.awardPageContext(award);
+      }
+    };
   }
 
   /**
@@ -85,28 +142,50 @@ public final class PageRenderer {
    * @param awardPages whether to write the award pages too, or leave them to {@link #awardPages}
    */
   public void render(Site site, OutputSink sink, boolean awardPages) throws IOException {
-    PageViews views = new PageViews(site, markdown);
-    SiteLayout layout = views.layout();
-    sink.write(layout.home().file(), process("index.ftlh", views.index()));
-    for (BadgeClass badge : site.badges()) {
-      sink.write(
-          layout.badgePage(badge.id()).file(), process("badge.ftlh", views.badgePage(badge)));
-    }
-    if (awardPages) {
-      AwardPages pages = awardPages(site);
-      for (Award award : site.awards()) {
-        pages.write(award, sink);
-      }
-    }
-    sink.write(layout.feed().file(), process("feed.xml.ftlx", views.feed()));
-    sink.write(
-        layout.sitemap().file(), process("sitemap.xml.ftlx", Map.of("urls", views.sitemap())));
+    SiteLayout layout =
+        pages(site, p -> sink.write(p.file(), process(p.template(), p.model())), awardPages);
     // Crawlers read robots.txt at a host's root only; under a sub-path it is harmless.
     sink.write(
         layout.robots().file(),
         ("User-agent: *\nAllow: /\nSitemap: " + layout.sitemap().url() + "\n")
             .getBytes(StandardCharsets.UTF_8));
     sink.write(layout.stylesheet().file(), themeFile("style.css"));
+  }
+
+  /** Hands every templated page of a site to {@code out}, in a fixed order. */
+  SiteLayout pages(Site site, PageConsumer out) throws IOException {
+    return pages(site, out, true);
+  }
+
+  private SiteLayout pages(Site site, PageConsumer out, boolean awardPages) throws IOException {
+    PageViews views = new PageViews(site, markdown, buildDate);
+    SiteLayout layout = views.layout();
+    out.accept(new Page("index.ftlh", layout.home().file(), views.index()));
+    for (Map.Entry<SiteUrl, TagPageView> tag : views.tagPages().entrySet()) {
+      out.accept(new Page("tag.ftlh", tag.getKey().file(), tag.getValue()));
+    }
+    SkillsPageView skills = views.skills();
+    if (skills != null) {
+      out.accept(new Page("skills.ftlh", layout.skills().file(), skills));
+    }
+    for (Issuer issuer : site.issuers()) {
+      out.accept(
+          new Page("issuer.ftlh", layout.issuerPage(issuer.id()).file(), views.issuerPage(issuer)));
+    }
+    for (BadgeClass badge : site.badges()) {
+      out.accept(
+          new Page("badge.ftlh", layout.badgePage(badge.id()).file(), views.badgePage(badge)));
+    }
+    for (Award award : awardPages ? site.awards() : List.<Award>of()) {
+      out.accept(new Page("award.ftlh", layout.awardPage(award).file(), views.awardPage(award)));
+    }
+    for (Map.Entry<SiteUrl, EarnerPageView> earner : views.earnerPages().entrySet()) {
+      out.accept(new Page("earner.ftlh", earner.getKey().file(), earner.getValue()));
+    }
+    out.accept(new Page("404.ftlh", layout.notFound().file(), views.notFound()));
+    out.accept(new Page("feed.xml.ftlx", layout.feed().file(), views.feed()));
+    out.accept(new Page("sitemap.xml.ftlx", layout.sitemap().file(), views.sitemap()));
+    return layout;
   }
 
   private byte[] process(String templateName, Object view) throws IOException {
@@ -139,16 +218,16 @@ public final class PageRenderer {
   static Configuration configuration(Optional<Path> overrides) {
     Configuration cfg = new Configuration(Configuration.VERSION_2_3_35);
     TemplateLoader theme = new ClassTemplateLoader(PageRenderer.class.getClassLoader(), THEME);
+    Optional<TemplateLoader> site = Optional.empty();
     if (overrides.isPresent()) {
       try {
         // Freemarker's file loader refuses names that lead out of its folder.
-        TemplateLoader site = new FileTemplateLoader(overrides.get().toFile());
-        theme = new MultiTemplateLoader(new TemplateLoader[] {site, theme});
+        site = Optional.of(new FileTemplateLoader(overrides.get().toFile()));
       } catch (IOException e) {
         throw new BadgesmithException("cannot read the templates folder: " + e.getMessage(), e);
       }
     }
-    cfg.setTemplateLoader(theme);
+    cfg.setTemplateLoader(new ThemeTemplateLoader(site, theme));
     // Theme files are resources in a jar: they never change while a build runs.
     cfg.setTemplateUpdateDelayMilliseconds(Long.MAX_VALUE);
     cfg.setLocalizedLookup(false);

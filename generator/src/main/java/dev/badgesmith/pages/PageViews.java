@@ -10,13 +10,17 @@ import dev.badgesmith.model.Revocation;
 import dev.badgesmith.model.Site;
 import dev.badgesmith.model.SiteLayout;
 import dev.badgesmith.model.SiteUrl;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.Period;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -32,42 +36,329 @@ import java.util.stream.Collectors;
  */
 final class PageViews {
   private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE;
+  private static final Comparator<String> BY_TEXT =
+      Comparator.comparing((String t) -> t.toLowerCase(Locale.ROOT)).thenComparing(t -> t);
 
   private final Site site;
   private final SiteLayout layout;
   private final MarkdownRenderer markdown;
+  private final Instant buildDate;
   // Grouped once: asking the site per badge would scan every award for every badge.
   private final Map<String, List<Award>> awardsByBadge;
 
-  PageViews(Site site, MarkdownRenderer markdown) {
+  /** Each tag's page name, by the tag's folded form: "Rust" and "rust" are one tag. */
+  private final Map<String, String> tagSlugs;
+
+  /** Each tag as first written, by its folded form, in the order of the filter. */
+  private final Map<String, String> tagTexts;
+
+  /** Each earner page's name, by the URL or DID it is for; empty unless the site has them. */
+  private final Map<String, String> earnerSlugs;
+
+  /**
+   * @param buildDate the date the pages take as now: an award whose expiry is before it has expired
+   */
+  PageViews(Site site, MarkdownRenderer markdown, Instant buildDate) {
     this.site = site;
     this.layout = new SiteLayout(site.settings());
     this.markdown = markdown;
+    this.buildDate = buildDate;
     this.awardsByBadge =
         site.awards().stream().collect(Collectors.groupingBy(Award::badgeId, Collectors.toList()));
+    Map<String, String> texts = new TreeMap<>(BY_TEXT);
+    for (BadgeClass badge : site.badges()) {
+      for (String tag : badge.tags()) {
+        texts.putIfAbsent(fold(tag), tag);
+      }
+    }
+    this.tagTexts = texts;
+    this.tagSlugs = Slugs.assign(texts.keySet(), "tag");
+    this.earnerSlugs =
+        site.settings().pages().earnerPages()
+            ? Slugs.assign(
+                site.awards().stream()
+                    .filter(a -> !a.revoked())
+                    .flatMap(a -> a.recipient().publicId().stream())
+                    .toList(),
+                "earner",
+                id -> id.replaceFirst("^(?i)https?://", ""))
+            : Map.of();
   }
 
   SiteLayout layout() {
     return layout;
   }
 
+  private static String fold(String tag) {
+    return tag.strip().toLowerCase(Locale.ROOT);
+  }
+
   IndexView index() {
     String title = site.settings().title();
     String description = site.settings().description().orElse(null);
     FrameView frame = frame(title, description, layout.home(), null);
-    List<BadgeSummaryView> badges = new ArrayList<>();
-    for (BadgeClass badge : site.badges()) {
-      int standing = (int) awardsOf(badge).stream().filter(a -> !a.revoked()).count();
-      badges.add(
-          new BadgeSummaryView(
-              badge.name(),
-              badge.description(),
-              layout.badgeImage(badge).url(),
-              imageAlt(badge),
-              layout.badgePage(badge.id()).url(),
-              standing));
+    return new IndexView(
+        frame,
+        title,
+        description,
+        site.badges().stream().map(this::summary).toList(),
+        tagFilter(null),
+        site.issuers().stream()
+            .map(i -> new LinkView(i.name(), layout.issuerPage(i.id()).url()))
+            .toList(),
+        hasSkills() ? layout.skills().url() : null);
+  }
+
+  private BadgeSummaryView summary(BadgeClass badge) {
+    int standing = (int) awardsOf(badge).stream().filter(a -> !a.revoked()).count();
+    return new BadgeSummaryView(
+        badge.name(),
+        badge.description(),
+        layout.badgeImage(badge).url(),
+        imageAlt(badge),
+        layout.badgePage(badge.id()).url(),
+        standing,
+        tagLinks(badge));
+  }
+
+  /** A badge class's tags, each linked to its gallery. */
+  private List<LinkView> tagLinks(BadgeClass badge) {
+    return badge.tags().stream()
+        .map(PageViews::fold)
+        .distinct()
+        .map(t -> new LinkView(tagTexts.get(t), layout.tagPage(tagSlugs.get(t)).url()))
+        .toList();
+  }
+
+  /** The filter: "All badges", then each tag with how many badge classes carry it. */
+  private List<TagFilterView> tagFilter(String currentTag) {
+    List<TagFilterView> filter = new ArrayList<>();
+    if (tagTexts.isEmpty()) {
+      return filter;
     }
-    return new IndexView(frame, title, description, badges);
+    filter.add(
+        new TagFilterView(
+            "All badges", layout.home().url(), site.badges().size(), currentTag == null));
+    for (String tag : tagTexts.keySet()) {
+      filter.add(
+          new TagFilterView(
+              tagTexts.get(tag),
+              layout.tagPage(tagSlugs.get(tag)).url(),
+              badgesTagged(tag).size(),
+              tag.equals(currentTag)));
+    }
+    return filter;
+  }
+
+  private List<BadgeClass> badgesTagged(String foldedTag) {
+    return site.badges().stream()
+        .filter(b -> b.tags().stream().map(PageViews::fold).anyMatch(foldedTag::equals))
+        .toList();
+  }
+
+  /** One gallery page per tag, as {@code tags/<slug>/} to its view. */
+  Map<SiteUrl, TagPageView> tagPages() {
+    Map<SiteUrl, TagPageView> pages = new java.util.LinkedHashMap<>();
+    for (String tag : tagTexts.keySet()) {
+      String text = tagTexts.get(tag);
+      SiteUrl page = layout.tagPage(tagSlugs.get(tag));
+      FrameView frame =
+          frame(
+              "Badges tagged “" + text + "” – " + site.settings().title(),
+              "The badges of " + site.settings().title() + " tagged " + text + ".",
+              page,
+              null);
+      pages.put(
+          page,
+          new TagPageView(
+              frame, text, badgesTagged(tag).stream().map(this::summary).toList(), tagFilter(tag)));
+    }
+    return pages;
+  }
+
+  private boolean hasSkills() {
+    return site.badges().stream().anyMatch(b -> !b.alignments().isEmpty());
+  }
+
+  /** The skills index, or null when no badge class aligns to a skill. */
+  SkillsPageView skills() {
+    if (!hasSkills()) {
+      return null;
+    }
+    // Framework (null last), then the skill by its code, name and URL.
+    record SkillKey(String code, String name, String url) {}
+    Map<String, Map<SkillKey, List<BadgeClass>>> byFramework =
+        new TreeMap<>(Comparator.nullsLast(BY_TEXT));
+    Map<SkillKey, String> descriptions = new java.util.HashMap<>();
+    for (BadgeClass badge : site.badges()) {
+      for (Alignment a : badge.alignments()) {
+        SkillKey key = new SkillKey(a.targetCode().orElse(""), a.targetName(), a.targetUrl());
+        List<BadgeClass> badges =
+            byFramework
+                .computeIfAbsent(
+                    a.targetFramework().orElse(null),
+                    f ->
+                        new TreeMap<>(
+                            Comparator.comparing(SkillKey::code, BY_TEXT)
+                                .thenComparing(SkillKey::name, BY_TEXT)
+                                .thenComparing(SkillKey::url)))
+                .computeIfAbsent(key, k -> new ArrayList<>());
+        if (!badges.contains(badge)) {
+          badges.add(badge);
+        }
+        a.targetDescription().ifPresent(d -> descriptions.putIfAbsent(key, d));
+      }
+    }
+    List<FrameworkView> frameworks = new ArrayList<>();
+    byFramework.forEach(
+        (framework, skills) ->
+            frameworks.add(
+                new FrameworkView(
+                    framework,
+                    skills.entrySet().stream()
+                        .map(
+                            e ->
+                                new SkillView(
+                                    e.getKey().name(),
+                                    webUrl(e.getKey().url()),
+                                    e.getKey().code().isEmpty() ? null : e.getKey().code(),
+                                    descriptions.get(e.getKey()),
+                                    e.getValue().stream().map(b -> badgeLink(b.id())).toList()))
+                        .toList())));
+    FrameView frame =
+        frame(
+            "Skills – " + site.settings().title(),
+            "The skills the badges of " + site.settings().title() + " recognise, by framework.",
+            layout.skills(),
+            null);
+    return new SkillsPageView(frame, frameworks);
+  }
+
+  IssuerPageView issuerPage(Issuer issuer) {
+    SiteUrl page = layout.issuerPage(issuer.id());
+    String jsonUrl = layout.issuerJson(issuer.id()).url();
+    FrameView frame =
+        frame(
+            issuer.name() + " – " + site.settings().title(),
+            "Badges issued by " + issuer.name() + ".",
+            page,
+            jsonUrl);
+    return new IssuerPageView(
+        frame,
+        issuer.name(),
+        issuer.image().isPresent() ? layout.issuerImage(issuer).url() : null,
+        issuer.description().map(d -> markdown.toHtml(d, 2)).orElse(null),
+        webUrl(issuer.url()),
+        jsonUrl,
+        layout.revocationList(issuer.id()).url(),
+        site.badges().stream()
+            .filter(b -> b.issuerId().equals(issuer.id()))
+            .map(this::summary)
+            .toList());
+  }
+
+  /** Each earner's page, as {@code earners/<slug>/} to its view; none unless the site opts in. */
+  Map<SiteUrl, EarnerPageView> earnerPages() {
+    Map<String, List<Award>> byEarner = new TreeMap<>();
+    for (Award award : site.awards()) {
+      Optional<String> id = award.recipient().publicId();
+      if (id.isPresent() && earnerSlugs.containsKey(id.get()) && !award.revoked()) {
+        byEarner.computeIfAbsent(id.get(), k -> new ArrayList<>()).add(award);
+      }
+    }
+    Map<SiteUrl, EarnerPageView> pages = new java.util.LinkedHashMap<>();
+    byEarner.forEach(
+        (id, awards) -> {
+          List<Award> newest =
+              awards.stream()
+                  .sorted(
+                      Comparator.comparing((Award a) -> a.issuedOn().toInstant())
+                          .reversed()
+                          .thenComparing(Award::badgeId)
+                          .thenComparing(Award::id))
+                  .toList();
+          String name =
+              newest.stream().flatMap(a -> a.recipient().name().stream()).findFirst().orElse(null);
+          SiteUrl page = layout.earnerPage(earnerSlugs.get(id));
+          String shown = name != null ? name : id;
+          FrameView frame =
+              new FrameView(
+                  site.settings().language(),
+                  shown + " – " + site.settings().title(),
+                  "The badges " + shown + " earned at " + site.settings().title() + ".",
+                  site.settings().title(),
+                  layout.home().url(),
+                  layout.stylesheet().url(),
+                  page.url(),
+                  null,
+                  layout.feed().url(),
+                  site.settings().pages().indexAwards() ? null : "noindex",
+                  null,
+                  nav(page));
+          pages.put(
+              page,
+              new EarnerPageView(
+                  frame, name, id, webUrl(id), newest.stream().map(this::earnerAward).toList()));
+        });
+    return pages;
+  }
+
+  private EarnerAwardView earnerAward(Award award) {
+    BadgeClass badge = site.badge(award.badgeId()).orElseThrow();
+    Issuer issuer = site.issuer(badge.issuerId()).orElseThrow();
+    return new EarnerAwardView(
+        badge.name(),
+        layout.awardPage(award).url(),
+        layout.badgePage(badge.id()).url(),
+        layout.badgeImage(badge).url(),
+        imageAlt(badge),
+        new LinkView(issuer.name(), layout.issuerPage(issuer.id()).url()),
+        date(award.issuedOn()),
+        award.expires().map(PageViews::date).orElse(null),
+        expired(award),
+        award.narrative().map(n -> markdown.toHtml(n, 4)).orElse(null));
+  }
+
+  /** The earner page of an award's recipient, or null. */
+  private String earnerUrl(Award award) {
+    if (award.revoked()) {
+      return null;
+    }
+    return award
+        .recipient()
+        .publicId()
+        .map(earnerSlugs::get)
+        .map(slug -> layout.earnerPage(slug).url())
+        .orElse(null);
+  }
+
+  /** What an award's page depends on beyond its own inputs: see {@link PageRenderer.AwardPages}. */
+  String awardPageContext(Award award) {
+    return "expired=" + expired(award) + " earner=" + earnerUrl(award);
+  }
+
+  /** Expired before the build date; a revoked award says so instead. */
+  private boolean expired(Award award) {
+    return !award.revoked()
+        && award.expires().map(e -> e.toInstant().isBefore(buildDate)).orElse(false);
+  }
+
+  NotFoundView notFound() {
+    FrameView frame =
+        new FrameView(
+            site.settings().language(),
+            "Page not found – " + site.settings().title(),
+            null,
+            site.settings().title(),
+            layout.home().url(),
+            layout.stylesheet().url(),
+            null,
+            null,
+            layout.feed().url(),
+            "noindex",
+            null,
+            nav(null));
+    return new NotFoundView(frame);
   }
 
   BadgePageView badgePage(BadgeClass badge) {
@@ -83,6 +374,7 @@ final class PageViews {
             jsonUrl);
     String language =
         badge.language().filter(l -> !l.equals(site.settings().language())).orElse(null);
+    boolean listEarners = site.settings().pages().listEarners();
     return new BadgePageView(
         frame,
         language,
@@ -90,15 +382,22 @@ final class PageViews {
         badge.description(),
         layout.badgeImage(badge).url(),
         imageAlt(badge),
-        markdown.toHtml(badge.criteria()),
+        // Under the page's "Criteria" heading (h2): the criteria's own headings start at h3.
+        markdown.toHtml(badge.criteria(), 3),
         new LinkView(issuer.name(), webUrl(issuer.url())),
         layout.issuerJson(issuer.id()).url(),
-        badge.tags(),
+        tagLinks(badge),
         badge.alignments().stream().map(PageViews::alignment).toList(),
         badge.requires().stream().map(this::badgeLink).toList(),
         badge.validFor().map(PageViews::expiry).orElse(null),
         jsonUrl,
-        awardsOf(badge).stream().map(this::awardRow).toList());
+        listEarners ? awardsOf(badge).stream().map(this::awardRow).toList() : List.of(),
+        layout.issuerPage(issuer.id()).url(),
+        site.badges().stream()
+            .filter(b -> b.requires().contains(badge.id()))
+            .map(b -> badgeLink(b.id()))
+            .toList(),
+        listEarners);
   }
 
   /** In model order: groupingBy keeps the order of each group's elements. */
@@ -118,7 +417,18 @@ final class PageViews {
         jsonUrl,
         layout.feed().url(),
         null,
-        null);
+        null,
+        nav(page));
+  }
+
+  /** The site's main links: its badges, and its skills index when it has one. */
+  private List<NavItemView> nav(SiteUrl page) {
+    List<NavItemView> nav = new ArrayList<>();
+    nav.add(new NavItemView("Badges", layout.home().url(), layout.home().equals(page)));
+    if (hasSkills()) {
+      nav.add(new NavItemView("Skills", layout.skills().url(), layout.skills().equals(page)));
+    }
+    return nav;
   }
 
   /** How many entries the feed holds: the newest, so it stays small on a large site. */
@@ -163,10 +473,7 @@ final class PageViews {
     List<FeedEntryView> newest =
         entries.stream()
             .map(e -> new Dated(java.time.OffsetDateTime.parse(e.updated()).toInstant(), e))
-            .sorted(
-                java.util.Comparator.comparing(Dated::at)
-                    .reversed()
-                    .thenComparing(d -> d.entry().id()))
+            .sorted(Comparator.comparing(Dated::at).reversed().thenComparing(d -> d.entry().id()))
             .limit(FEED_ENTRIES)
             .map(Dated::entry)
             .toList();
@@ -182,18 +489,36 @@ final class PageViews {
         newest);
   }
 
-  /** The pages search engines may list: the home page and the criteria pages. */
-  List<String> sitemap() {
+  /**
+   * The pages search engines may list: home, skills, tags, issuers and criteria; award and earner
+   * pages (standing awards only) when the site lets them be indexed.
+   */
+  SitemapView sitemap() {
     List<String> urls = new ArrayList<>();
     urls.add(layout.home().url());
+    if (hasSkills()) {
+      urls.add(layout.skills().url());
+    }
+    tagSlugs.values().stream().sorted().forEach(t -> urls.add(layout.tagPage(t).url()));
+    site.issuers().forEach(i -> urls.add(layout.issuerPage(i.id()).url()));
     site.badges().forEach(b -> urls.add(layout.badgePage(b.id()).url()));
-    return urls;
+    if (site.settings().pages().indexAwards()) {
+      site.awards().stream()
+          .filter(a -> !a.revoked())
+          .forEach(a -> urls.add(layout.awardPage(a).url()));
+      earnerSlugs.values().stream()
+          .sorted()
+          .distinct()
+          .forEach(e -> urls.add(layout.earnerPage(e).url()));
+    }
+    return new SitemapView(urls);
   }
 
   /**
-   * An award's page: never indexed by search engines, it names a person. It shows the award, its
-   * badge class, its issuer and the site's settings, and nothing of other awards: the renderer
-   * skips an award whose inputs did not change, page included.
+   * An award's page. Search engines are kept off it, as it names a person, unless the site lets
+   * them index award pages; a revoked award's page is never indexed. Besides the award, its badge
+   * class, its issuer and the site's settings, it shows only its {@link #awardPageContext context}:
+   * the renderer skips an award whose inputs did not change.
    */
   AwardPageView awardPage(Award award) {
     BadgeClass badge = site.badge(award.badgeId()).orElseThrow();
@@ -222,8 +547,9 @@ final class PageViews {
             page.url(),
             layout.ob2Assertion(award).url(),
             layout.feed().url(),
-            "noindex",
-            social);
+            site.settings().pages().indexAwards() && !award.revoked() ? null : "noindex",
+            social,
+            nav(page));
     String image = award.revoked() ? layout.badgeImage(badge).url() : layout.bakedPng(award).url();
     return new AwardPageView(
         frame,
@@ -238,10 +564,14 @@ final class PageViews {
         award.expires().map(PageViews::date).orElse(null),
         award.revocation().map(Revocation::reason).orElse(null),
         award.revocation().flatMap(Revocation::date).map(DATE::format).orElse(null),
-        award.narrative().map(markdown::toHtml).orElse(null),
+        // Under the page's "What was done" heading (h2).
+        award.narrative().map(n -> markdown.toHtml(n, 3)).orElse(null),
         award.evidence().stream().map(this::evidence).toList(),
         downloads(award, badge),
-        award.revoked() ? null : linkedIn(award, badge, issuer, page));
+        award.revoked() ? null : linkedIn(award, badge, issuer, page),
+        layout.issuerPage(issuer.id()).url(),
+        expired(award),
+        earnerUrl(award));
   }
 
   private EvidenceView evidence(dev.badgesmith.model.Evidence e) {
@@ -249,7 +579,7 @@ final class PageViews {
         e.name().orElse(null),
         e.url().map(PageViews::webUrl).orElse(null),
         e.description().orElse(null),
-        e.narrative().map(markdown::toHtml).orElse(null),
+        e.narrative().map(n -> markdown.toHtml(n, 3)).orElse(null),
         e.genre().orElse(null),
         e.audience().orElse(null));
   }
@@ -333,7 +663,9 @@ final class PageViews {
         award.expires().map(PageViews::date).orElse(null),
         award.revoked(),
         award.revocation().flatMap(Revocation::date).map(DATE::format).orElse(null),
-        layout.awardPage(award).url());
+        layout.awardPage(award).url(),
+        expired(award),
+        earnerUrl(award));
   }
 
   private static AlignmentView alignment(Alignment alignment) {

@@ -50,11 +50,16 @@ public final class SocialCardTemplate {
             xmlText(view.imageDataUri()));
     StringWriter out = new StringWriter();
     try {
-      freemarker.getTemplate(TEMPLATE).process(Map.of("view", clean), out);
+      freemarker.getTemplate(TEMPLATE).process(model(clean), out);
     } catch (TemplateException e) {
       throw new BadgesmithException("template " + TEMPLATE + " failed: " + e.getMessage(), e);
     }
     return out.toString();
+  }
+
+  /** The template's data model: the card as {@code view}. */
+  static Map<String, Object> model(SocialCardView view) {
+    return Map.of("view", view);
   }
 
   /**

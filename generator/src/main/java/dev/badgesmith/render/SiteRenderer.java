@@ -30,6 +30,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -58,6 +59,7 @@ public final class SiteRenderer {
   private final boolean renderAll;
   private final AtomicInteger rendered = new AtomicInteger();
   private RenderState state = RenderState.empty();
+  private final Instant buildDate;
 
   /**
    * @param cacheDirectory where rendered PNGs are kept between builds, when set
@@ -67,6 +69,7 @@ public final class SiteRenderer {
    * @param output the folder the site is published to: with a cache, what its last build rendered
    *     is kept there, so a rebuild renders only the awards whose inputs changed
    * @param renderAll whether to render every award even so
+   * @param buildDate the date the pages take as now, to tell expired awards
    */
   public SiteRenderer(
       Path siteRoot,
@@ -75,13 +78,15 @@ public final class SiteRenderer {
       Optional<Credentials> credentials,
       Optional<StatusIndexes> statusIndexes,
       Path output,
-      boolean renderAll) {
+      boolean renderAll,
+      Instant buildDate) {
     this.statusIndexes = Objects.requireNonNull(statusIndexes, "statusIndexes");
     this.siteRoot = Objects.requireNonNull(siteRoot, "siteRoot");
     this.pool = Objects.requireNonNull(pool, "pool");
     this.rasterizer = new SvgRasterizer(cacheDirectory.map(d -> d.resolve("images")));
     this.credentials = Objects.requireNonNull(credentials, "credentials");
     this.signatures = new SignatureCache(cacheDirectory.map(d -> d.resolve("signatures")));
+    this.buildDate = Objects.requireNonNull(buildDate, "buildDate");
     this.renderAll = renderAll;
     String folder = output.toAbsolutePath().normalize().toString();
     this.stateFile =
@@ -173,7 +178,7 @@ public final class SiteRenderer {
         ob3.get().publishAchievement(badge, out);
       }
     }
-    PageRenderer pages = new PageRenderer(new MarkdownRenderer(), overrides());
+    PageRenderer pages = new PageRenderer(new MarkdownRenderer(), overrides(), buildDate);
     PageRenderer.AwardPages awardPages = pages.awardPages(site);
     String siteFingerprint = siteFingerprint(site, designs);
     RenderState before =
@@ -186,7 +191,7 @@ public final class SiteRenderer {
                         award -> {
                           String key = award.badgeId() + "/" + award.id();
                           Fingerprint inputs = new Fingerprint().add(siteFingerprint);
-                          inputs.add(award.toString());
+                          inputs.add(award.toString()).add(awardPages.context(award));
                           ob3.ifPresent(o -> inputs.add(Integer.toString(o.statusIndex(award))));
                           String fingerprint = inputs.hex();
                           Optional<RenderState.Entry> last =

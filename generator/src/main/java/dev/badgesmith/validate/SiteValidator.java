@@ -67,6 +67,9 @@ public final class SiteValidator {
           "keys/",
           "status/",
           "assets/",
+          "earners/",
+          "tags/",
+          "skills/",
           ".well-known/");
 
   private static final Set<String> GENERATED_FILES =
@@ -105,6 +108,7 @@ public final class SiteValidator {
     private final SiteDoc doc;
     private final Diagnostics d;
     private long maxImageBytes = SiteSettings.DEFAULT_MAX_IMAGE_BYTES;
+    private boolean earnerPages;
 
     Run(SiteSources sources, SiteDoc doc, Diagnostics d) {
       this.sources = sources;
@@ -120,6 +124,7 @@ public final class SiteValidator {
       staticFiles();
       Optional<SiteSettings> settings = doc.settings().flatMap(this::settings);
       settings.ifPresent(s -> maxImageBytes = s.maxImageBytes());
+      earnerPages = settings.map(s -> s.pages().earnerPages()).orElse(false);
       List<Issuer> issuers =
           doc.issuers().stream().map(this::issuer).flatMap(Optional::stream).toList();
       Optional<String> defaultIssuer =
@@ -167,7 +172,8 @@ public final class SiteValidator {
               zone,
               s.pngSize(),
               s.maxImageBytes(),
-              s.signing().flatMap(g -> signing(g, zone))));
+              s.signing().flatMap(g -> signing(g, zone)),
+              s.pages()));
     }
 
     /** The signing section: keys that exist, parse and match their algorithm, and usable roles. */
@@ -633,7 +639,15 @@ public final class SiteValidator {
         return new Recipient(r.type(), r.identity(), r.salt().orElseThrow(), r.name());
       }
       String salt = IdentityHash.salt(saltSecret, a.badgeId(), a.id());
-      return new Recipient(r.type(), IdentityHash.hash(r.identity(), salt), salt, r.name());
+      // Only a URL or DID the record gives in plain form can name an earner page, and only when
+      // the site asks for them: an e-mail address or telephone number never leaves the model.
+      boolean publicId = earnerPages && (r.type().equals("url") || r.type().equals("id"));
+      return new Recipient(
+          r.type(),
+          IdentityHash.hash(r.identity(), salt),
+          salt,
+          r.name(),
+          publicId ? Optional.of(r.identity()) : Optional.empty());
     }
 
     /** Two files that give one id, such as issuers/x.yaml and issuers/x.md. */

@@ -113,6 +113,48 @@ class MainTest {
   }
 
   @Test
+  void buildTakesTheDateAwardsExpireAgainstFromDate(@TempDir Path tmp) throws IOException {
+    Path site = TestSites.unpack(tmp.resolve("site"), TestSites.MINIMAL);
+    TestSites.write(
+        site.resolve("awards/intro/jane.yaml"),
+        "recipient:\n  email: jane@example.org\nissuedOn: 2025-03-14\nexpires: 2026-01-01\n");
+
+    assertThat(
+            run(
+                "build",
+                site.toString(),
+                "--out",
+                tmp.resolve("a").toString(),
+                "--date",
+                "2025-12-31"))
+        .isZero();
+    assertThat(
+            run(
+                "build",
+                site.toString(),
+                "--out",
+                tmp.resolve("b").toString(),
+                "--date",
+                "2026-01-01T00:00:01Z"))
+        .isZero();
+
+    String page = "assertions/intro/jane/index.html";
+    assertThat(tmp.resolve("a").resolve(page)).content().doesNotContain("banner expired");
+    assertThat(tmp.resolve("b").resolve(page)).content().contains("banner expired");
+    assertThat(Files.readAllBytes(tmp.resolve("b/assertions/intro/jane.json")))
+        .isEqualTo(Files.readAllBytes(tmp.resolve("a/assertions/intro/jane.json")));
+  }
+
+  @Test
+  void aDateThatIsNoDateIsAUsageError(@TempDir Path tmp) {
+    Path site = TestSites.unpack(tmp.resolve("site"), TestSites.MINIMAL);
+    assertThat(run("build", site.toString(), "--date", "next tuesday")).isEqualTo(2);
+    assertThat(err.toString())
+        .startsWith("badgesmith: 'next tuesday' is not a date: write YYYY-MM-DD");
+    assertThat(site.resolve("public")).doesNotExist();
+  }
+
+  @Test
   void aMissingSiteFolderIsAUsageError(@TempDir Path tmp) {
     assertThat(run("check", tmp.resolve("nowhere").toString())).isEqualTo(2);
     assertThat(err.toString()).startsWith("badgesmith: no site folder at ");

@@ -6,6 +6,7 @@ import dev.badgesmith.markdown.MarkdownRenderer;
 import dev.badgesmith.model.Site;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.Period;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +23,10 @@ import org.junit.jupiter.api.Test;
 class PageRendererTest {
   private static final String BASE = SampleSite.BASE_URL;
 
-  private final PageRenderer renderer = new PageRenderer(new MarkdownRenderer());
+  /** The date the pages are built for: after the sample awards, before their expiry. */
+  static final Instant BUILD_DATE = Instant.parse("2026-06-01T00:00:00Z");
+
+  private final PageRenderer renderer = new PageRenderer(new MarkdownRenderer(), BUILD_DATE);
 
   private MemorySink render(Site site) throws IOException {
     MemorySink sink = new MemorySink();
@@ -31,10 +35,15 @@ class PageRendererTest {
   }
 
   @Test
-  void writesTheHomePageEveryCriteriaPageEveryAwardPageAndTheStylesheet() throws IOException {
+  void writesEveryPageTheFeedTheSitemapAndTheStylesheet() throws IOException {
     assertThat(render(SampleSite.small()).files())
         .containsOnlyKeys(
             "index.html",
+            "tags/concurrency/index.html",
+            "tags/rust/index.html",
+            "skills/index.html",
+            "issuers/example-org/index.html",
+            "404.html",
             "badges/rust-advanced/index.html",
             "badges/rust-basics/index.html",
             "assertions/rust-advanced/2026-ada/index.html",
@@ -67,7 +76,7 @@ class PageRendererTest {
   }
 
   @Test
-  void theSitemapListsTheHomeAndCriteriaPagesButNoAwardPage() throws Exception {
+  void theSitemapListsThePublicPagesButNoAwardPage() throws Exception {
     MemorySink sink = render(SampleSite.small());
     org.w3c.dom.Document sitemap = xml(sink.text("sitemap.xml"));
     org.w3c.dom.NodeList locs = sitemap.getElementsByTagNameNS("*", "loc");
@@ -76,7 +85,14 @@ class PageRendererTest {
       urls.add(locs.item(i).getTextContent());
     }
     assertThat(urls)
-        .containsExactly(BASE, BASE + "badges/rust-advanced/", BASE + "badges/rust-basics/");
+        .containsExactly(
+            BASE,
+            BASE + "skills/",
+            BASE + "tags/concurrency/",
+            BASE + "tags/rust/",
+            BASE + "issuers/example-org/",
+            BASE + "badges/rust-advanced/",
+            BASE + "badges/rust-basics/");
     assertThat(sink.text("robots.txt")).contains("Sitemap: " + BASE + "sitemap.xml");
   }
 
@@ -173,8 +189,8 @@ class PageRendererTest {
     assertThat(page.select("h1").text()).isEqualTo("Rust Advanced");
     assertThat(page.select(".badge-header img").attr("alt"))
         .isEqualTo("A gear on an orange shield");
-    assertThat(page.select("a:contains(Example Org)").attr("href"))
-        .isEqualTo("https://example.org/");
+    assertThat(page.select(".badge-header .meta a").eachAttr("href"))
+        .containsExactly(BASE + "issuers/example-org/", "https://example.org/");
     assertThat(page.select("a").eachAttr("href"))
         .contains(
             BASE + "badges/rust-advanced.json",
@@ -265,7 +281,19 @@ class PageRendererTest {
   void escapesHostileContentEverywhere() throws IOException {
     MemorySink sink = render(SampleSite.hostile());
 
-    for (String path : List.of("index.html", "badges/evil/index.html")) {
+    List<String> pages =
+        sink.files().keySet().stream().filter(p -> p.endsWith(".html")).sorted().toList();
+    assertThat(pages)
+        .contains(
+            "index.html",
+            "404.html",
+            "skills/index.html",
+            "issuers/evil/index.html",
+            "badges/evil/index.html",
+            "assertions/evil/a1/index.html")
+        .anyMatch(p -> p.startsWith("tags/"))
+        .anyMatch(p -> p.startsWith("earners/"));
+    for (String path : pages) {
       String html = sink.text(path);
       assertThat(html).as(path).doesNotContainIgnoringCase("<script");
       assertThat(html)
@@ -280,7 +308,12 @@ class PageRendererTest {
             .as(path)
             .doesNotContainIgnoringCase("javascript:");
       }
-      assertThat(page.select("h1").text()).as(path).contains("<script>alert(");
+      assertThat(page.select("h1")).as(path).hasSize(1);
+    }
+    for (String path : List.of("index.html", "badges/evil/index.html")) {
+      assertThat(Jsoup.parse(sink.text(path), BASE).select("h1").text())
+          .as(path)
+          .contains("<script>alert(");
     }
     Document page = Jsoup.parse(sink.text("badges/evil/index.html"), BASE);
     assertThat(page.select(".prose").text()).contains("<script>alert(6)</script>");
@@ -290,6 +323,36 @@ class PageRendererTest {
         .isEmpty();
     assertThat(page.select(".badge-header img").attr("alt")).isEqualTo("\" onload=\"alert(3)");
     assertThat(page.select(".alignments li").text()).startsWith("<i>skill</i>");
+    assertThat(page.select(".tags a").text()).isEqualTo("<b>tag</b>");
+
+    Document issuer = Jsoup.parse(sink.text("issuers/evil/index.html"), BASE);
+    assertThat(issuer.select("h1").text()).isEqualTo("<script>alert('issuer')</script>");
+    assertThat(issuer.select(".prose h2").text()).isEqualTo("<script>alert(15)</script>");
+    assertThat(issuer.select(".prose a[href]")).isEmpty();
+    assertThat(issuer.select(".badge-header a")).as("no javascript: web site link").isEmpty();
+
+    Document skills = Jsoup.parse(sink.text("skills/index.html"), BASE);
+    assertThat(skills.select("h2").text()).isEqualTo("<u>framework</u>");
+    assertThat(skills.select("h3").text()).isEqualTo("<i>skill</i> <code>");
+    assertThat(skills.select("h3 a")).as("no javascript: skill link").isEmpty();
+
+    String tagPath = pages.stream().filter(p -> p.startsWith("tags/")).findFirst().orElseThrow();
+    assertThat(tagPath).isEqualTo("tags/b-tag-b/index.html");
+    assertThat(Jsoup.parse(sink.text(tagPath), BASE).select("h1").text())
+        .isEqualTo("Badges tagged “<b>tag</b>”");
+
+    String earnerPath =
+        pages.stream().filter(p -> p.startsWith("earners/")).findFirst().orElseThrow();
+    assertThat(earnerPath).matches("earners/evil-example-script-alert-14-script/index.html");
+    Document earner = Jsoup.parse(sink.text(earnerPath), BASE);
+    assertThat(earner.select("h1").text()).isEqualTo("<script>alert(10)</script>");
+    assertThat(earner.select(".identifier a").attr("href")).isEqualTo(SampleSite.HOSTILE_EARNER);
+    assertThat(earner.select(".identifier a").text()).isEqualTo(SampleSite.HOSTILE_EARNER);
+    assertThat(earner.select(".prose h4").text()).isEqualTo("<script>alert(17)</script>");
+
+    Document award = Jsoup.parse(sink.text("assertions/evil/a1/index.html"), BASE);
+    assertThat(award.select(".prose h3").text()).isEqualTo("<script>alert(17)</script>");
+    assertThat(award.select(".prose").text()).contains("<img src=x onerror=alert(18)>");
   }
 
   @Test
@@ -311,7 +374,7 @@ class PageRendererTest {
       Locale.setDefault(Locale.forLanguageTag("ar-EG"));
       TimeZone.setDefault(TimeZone.getTimeZone("Pacific/Kiritimati"));
       MemorySink again = new MemorySink();
-      new PageRenderer(new MarkdownRenderer()).render(SampleSite.small(), again);
+      new PageRenderer(new MarkdownRenderer(), BUILD_DATE).render(SampleSite.small(), again);
       assertThat(again.files()).hasSameSizeAs(first);
       first.forEach((path, bytes) -> assertThat(again.files().get(path)).as(path).isEqualTo(bytes));
     } finally {

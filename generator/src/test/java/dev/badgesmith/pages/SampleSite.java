@@ -5,6 +5,7 @@ import dev.badgesmith.model.Award;
 import dev.badgesmith.model.BadgeClass;
 import dev.badgesmith.model.ImageFile;
 import dev.badgesmith.model.Issuer;
+import dev.badgesmith.model.PageSettings;
 import dev.badgesmith.model.Recipient;
 import dev.badgesmith.model.Revocation;
 import dev.badgesmith.model.Site;
@@ -22,6 +23,10 @@ final class SampleSite {
   static final String HASH_1 = "sha256$" + "1a".repeat(32);
   static final String HASH_2 = "sha256$" + "2b".repeat(32);
   static final String HASH_3 = "sha256$" + "3c".repeat(32);
+
+  /** An earner's URL that tries to break out of the attribute and text it is printed in. */
+  static final String HOSTILE_EARNER = "https://evil.example/\"><script>alert(14)</script>";
+
   static final List<String> SALTS = List.of("salt-one-4f1d", "salt-two-8e2c", "salt-three-0b7a");
 
   private SampleSite() {}
@@ -107,7 +112,7 @@ final class SampleSite {
             "<script>alert('issuer')</script>",
             "javascript:alert('issuer')",
             "evil@example.org",
-            Optional.empty(),
+            Optional.of("# <script>alert(15)</script>\n\n[x](javascript:alert(16))"),
             Optional.empty(),
             "issuers/evil.yaml");
     BadgeClass badge =
@@ -133,14 +138,23 @@ final class SampleSite {
                 + "[click](javascript:alert(7)) ![img](javascript:alert(8))\n\n"
                 + "<a href=\"javascript:alert(9)\">raw</a>",
             "badges/evil.md");
+    OffsetDateTime issued = OffsetDateTime.parse("2026-03-01T09:30:00+01:00");
     Award award =
-        award(
+        new Award(
             "evil",
             "a1",
-            HASH_1,
-            SALTS.get(0),
-            Optional.of("<script>alert(10)</script>"),
-            Optional.empty());
+            new Recipient(
+                "url",
+                HASH_1,
+                SALTS.get(0),
+                Optional.of("<script>alert(10)</script>"),
+                Optional.of(HOSTILE_EARNER)),
+            issued,
+            Optional.of(issued.minusDays(1).plusMonths(2)),
+            Optional.of("## <script>alert(17)</script>\n\n<img src=x onerror=alert(18)>"),
+            List.of(),
+            Optional.empty(),
+            "awards/evil/a1.yaml");
     SiteSettings settings =
         new SiteSettings(
             "</title><script>alert(11)</script>",
@@ -151,7 +165,8 @@ final class SampleSite {
             ZoneId.of("UTC"),
             SiteSettings.DEFAULT_PNG_SIZE,
             SiteSettings.DEFAULT_MAX_IMAGE_BYTES,
-            Optional.empty());
+            Optional.empty(),
+            new PageSettings(true, true, false));
     return new Site(settings, List.of(issuer), List.of(badge), List.of(award));
   }
 

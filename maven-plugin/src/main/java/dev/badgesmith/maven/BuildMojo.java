@@ -1,6 +1,8 @@
 package dev.badgesmith.maven;
 
 import dev.badgesmith.Badgesmith;
+import dev.badgesmith.BadgesmithException;
+import dev.badgesmith.BuildDate;
 import dev.badgesmith.Report;
 import java.io.File;
 import java.nio.file.Path;
@@ -44,8 +46,22 @@ public class BuildMojo extends AbstractBadgesmithMojo {
   @Parameter(property = "badgesmith.updateLock", defaultValue = "false")
   boolean updateLock;
 
+  /**
+   * The date the pages take as now, to tell expired awards: {@code YYYY-MM-DD} or an ISO date-time.
+   * By default {@code SOURCE_DATE_EPOCH}, else the current time.
+   */
+  @Parameter(property = "badgesmith.buildDate")
+  String buildDate;
+
   @Override
   Badgesmith.Builder configure(Badgesmith.Builder builder) {
+    if (buildDate != null && !buildDate.isBlank()) {
+      try {
+        builder.buildDate(BuildDate.parse(buildDate));
+      } catch (BadgesmithException e) {
+        throw new BadgesmithException("Invalid parameter 'buildDate': " + e.getMessage(), e);
+      }
+    }
     if (keysDirectory != null) {
       builder.keysDirectory(keysDirectory.toPath());
     }

@@ -1,0 +1,23 @@
+package dev.badgesmith.pages;
+
+import java.util.List;
+
+/**
+ * The page of one earner named by a URL or DID, on a site that publishes earner pages.
+ *
+ * @param name the display name of the earner's newest award that gives one, or null
+ * @param identifier the URL or DID the awards name: the one identity an earner page shows
+ * @param identifierUrl the identifier as a link, when it is an http(s) URL, else null
+ * @param awards the earner's standing awards (revoked ones are left out), newest first
+ */
+public record EarnerPageView(
+    FrameView frame,
+    String name,
+    String identifier,
+    String identifierUrl,
+    List<EarnerAwardView> awards) {
+
+  public EarnerPageView {
+    awards = List.copyOf(awards);
+  }
+}
