@@ -36,6 +36,7 @@ class SchemaSyncTest {
       Map.ofEntries(
           Map.entry("SETTINGS_KEYS", "site.schema.json#"),
           Map.entry("IMAGES_KEYS", "site.schema.json#/properties/images"),
+          Map.entry("PAGES_KEYS", "site.schema.json#/properties/pages"),
           Map.entry("SIGNING_KEYS", "site.schema.json#/properties/signing"),
           Map.entry("KEY_KEYS", "site.schema.json#/definitions/key"),
           Map.entry("ISSUER_KEYS", "issuer.schema.json#"),
