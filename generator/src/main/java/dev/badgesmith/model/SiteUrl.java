@@ -39,6 +39,17 @@ public record SiteUrl(String base, String path) {
     return path.isEmpty() || path.endsWith("/") ? path + "index.html" : path;
   }
 
+  /**
+   * This URL relative to a page's, such as {@code ../assets/style.css}: a link that also works in a
+   * copy of the site saved to disk and opened over file://, where absolute URLs lead elsewhere.
+   */
+  public String relativeFrom(SiteUrl page) {
+    String folder = page.path().substring(0, page.path().lastIndexOf('/') + 1);
+    String up = "../".repeat((int) folder.chars().filter(c -> c == '/').count());
+    String relative = up + path;
+    return relative.isEmpty() ? "./" : relative;
+  }
+
   /** The file under an output root. */
   public Path resolveIn(Path root) {
     return root.resolve(file());

@@ -72,6 +72,8 @@ public final class PageRenderer {
     for (Award award : site.awards()) {
       sink.write(layout.awardPage(award).file(), process("award.ftlh", views.awardPage(award)));
     }
+    sink.write(layout.verifyPage().file(), process("verify.ftlh", views.verifyPage()));
+    sink.write(layout.verifyScript().file(), themeFile("verify.js"));
     sink.write(layout.feed().file(), process("feed.xml.ftlx", views.feed()));
     sink.write(
         layout.sitemap().file(), process("sitemap.xml.ftlx", Map.of("urls", views.sitemap())));

@@ -101,6 +101,34 @@ final class PageViews {
         awardsOf(badge).stream().map(this::awardRow).toList());
   }
 
+  /**
+   * The verify page. What it loads (stylesheet, script, data) is linked relative to it, so that it
+   * works from a saved copy of the site opened over file://.
+   */
+  VerifyPageView verifyPage() {
+    SiteUrl page = layout.verifyPage();
+    String title = "Verify a badge";
+    FrameView frame =
+        new FrameView(
+            site.settings().language(),
+            title + " – " + site.settings().title(),
+            "Check a badge from " + site.settings().title() + " in your browser.",
+            site.settings().title(),
+            layout.home().url(),
+            layout.stylesheet().relativeFrom(page),
+            page.url(),
+            null,
+            layout.feed().url(),
+            null,
+            null);
+    return new VerifyPageView(
+        frame,
+        title,
+        layout.verifyScript().relativeFrom(page),
+        layout.verifyData().relativeFrom(page),
+        layout.home().url());
+  }
+
   /** In model order: groupingBy keeps the order of each group's elements. */
   private List<Award> awardsOf(BadgeClass badge) {
     return awardsByBadge.getOrDefault(badge.id(), List.of());

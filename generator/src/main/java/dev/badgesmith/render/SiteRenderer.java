@@ -121,9 +121,12 @@ public final class SiteRenderer {
 
     Optional<Ob3Publisher> ob3 =
         credentials.map(c -> new Ob3Publisher(site, layout, c, signatures));
+    VerifyPageData verifyPage =
+        new VerifyPageData(
+            site, layout, ob2, ob3.map(p -> p.issuerId(site.settings().defaultIssuer())));
     if (ob3.isPresent()) {
       ob3.get().publishKeys(out);
-      ob3.get().publishStatus(out);
+      ob3.get().publishStatus(out, verifyPage);
       for (BadgeClass badge : site.badges()) {
         ob3.get().publishAchievement(badge, out);
       }
@@ -135,31 +138,41 @@ public final class SiteRenderer {
                         award -> {
                           BadgeClass badge = badges.get(award.badgeId());
                           Design design = designs.get(award.badgeId());
-                          award(award, badge, design, layout, ob2, out);
+                          award(award, badge, design, layout, ob2, verifyPage, out);
                           if (ob3.isPresent()) {
-                            write(
-                                ob3.get().credential(award, badge), design, !award.revoked(), out);
+                            Ob3Publisher.Signed signed = ob3.get().credential(award, badge);
+                            if (credentials.orElseThrow().dataIntegrityKey().isPresent()) {
+                              verifyPage.credential(
+                                  signed.files().get(layout.credentialJson(award).file()));
+                            }
+                            write(signed, design, !award.revoked(), out);
                           }
                         }))
         .join();
 
     new PageRenderer(new MarkdownRenderer(), overrides()).render(site, out);
+    out.write(layout.verifyData().file(), verifyPage.bytes());
     for (SourceFile file : staticFiles) {
       out.copy(file.path().substring("static/".length()), file.file());
     }
     out.write(layout.manifest().file(), JsonOutput.bytes(ManifestDocument.of(site, out.files())));
   }
 
-  /** One award: its hosted assertion and, unless revoked, the badge baked with it. */
+  /**
+   * One award: its hosted assertion and, unless revoked, the badge baked with it; the verify page
+   * learns the hosted assertion's digest.
+   */
   private void award(
       Award award,
       BadgeClass badge,
       Design design,
       SiteLayout layout,
       Ob2Documents ob2,
+      VerifyPageData verifyPage,
       StagingOutput out) {
     try {
-      byte[] assertion = JsonOutput.bytes(ob2.assertion(award, badge));
+      var document = ob2.assertion(award, badge);
+      byte[] assertion = JsonOutput.bytes(document);
       String json = new String(assertion, StandardCharsets.UTF_8);
       // Hosted, the assertion is the JSON at its id; signed, it is a JWS over that JSON.
       String baked = json;
@@ -176,6 +189,9 @@ public final class SiteRenderer {
         out.write(layout.signedAssertion(award).file(), baked.getBytes(StandardCharsets.US_ASCII));
       } else {
         out.write(layout.assertionJson(award).file(), assertion);
+        if (!award.revoked()) {
+          verifyPage.hostedAssertion(layout.assertionJson(award).url(), document);
+        }
       }
       if (award.revoked()) {
         return; // a revoked award has nothing left to bake
