@@ -1,6 +1,7 @@
 package dev.badgesmith.model;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -45,8 +46,16 @@ public record SiteUrl(String base, String path) {
    */
   public String relativeFrom(SiteUrl page) {
     String folder = page.path().substring(0, page.path().lastIndexOf('/') + 1);
-    String up = "../".repeat((int) folder.chars().filter(c -> c == '/').count());
-    String relative = up + path;
+    List<String> from = folder.isEmpty() ? List.of() : List.of(folder.split("/"));
+    List<String> to = List.of(path.split("/", -1));
+    int common = 0;
+    while (common < from.size()
+        && common < to.size() - 1
+        && from.get(common).equals(to.get(common))) {
+      common++;
+    }
+    String relative =
+        "../".repeat(from.size() - common) + String.join("/", to.subList(common, to.size()));
     return relative.isEmpty() ? "./" : relative;
   }
 
