@@ -14,26 +14,41 @@ const axeSource = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8"
 
 const WIDTHS = { mobile: { width: 360, height: 740 }, desktop: { width: 1280, height: 900 } };
 
-function routeToLocal(context, site, problems) {
+function routeToLocal(context, site) {
   return context.route("**/*", async (route) => {
     const url = route.request().url();
     if (url.startsWith(site.baseUrl)) {
       const local = site.local + url.slice(site.baseUrl.length);
-      const response = await route.fetch({ url: local });
-      return route.fulfill({ response });
+      // A kept-alive connection the server has just closed fails once: then ask again.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await route.fulfill({ response: await route.fetch({ url: local }) });
+        } catch (e) {
+          if (attempt === 3) {
+            console.error("cannot fetch " + local + ": " + e.message.split("\n")[0]);
+            return route.abort();
+          }
+        }
+      }
     }
     if (url.startsWith("http://127.0.0.1:") || url.startsWith("file:") || url.startsWith("data:")) {
       return route.continue();
     }
-    problems.push("external request refused: " + url);
-    return route.abort();
+    return route.abort(); // reported by the page as a failed request
   });
 }
 
-async function newContext(browser, site, scheme, width, problems) {
-  const context = await browser.newContext({ colorScheme: scheme, viewport: WIDTHS[width] });
-  await routeToLocal(context, site, problems);
-  return context;
+// One context per site, colour scheme and width, shared by the pages: making one is the slow part.
+const contexts = new Map();
+
+async function contextFor(browser, siteName, scheme, width) {
+  const key = [siteName, scheme, width].join(" ");
+  if (!contexts.has(key)) {
+    const context = await browser.newContext({ colorScheme: scheme, viewport: WIDTHS[width] });
+    await routeToLocal(context, config.sites[siteName]);
+    contexts.set(key, context);
+  }
+  return contexts.get(key);
 }
 
 /** Loads a page and collects what went wrong: console errors, page errors, failed requests. */
@@ -74,16 +89,16 @@ async function pages(browser) {
     for (const scheme of ["light", "dark"]) {
       // Every page at desktop width; the phone width for the pages photographed.
       for (const width of entry.screenshot ? ["desktop", "mobile"] : ["desktop"]) {
-        const context = await newContext(browser, site, scheme, width, problems);
+        const context = await contextFor(browser, entry.site, scheme, width);
+        const page = await load(context, site.local + entry.path, problems);
         try {
-          const page = await load(context, site.local + entry.path, problems);
           if (width === "desktop") violations[scheme] = await axe(page);
           if (entry.screenshot) {
             const file = path.join(config.screenshots, `${entry.type}-${width}-${scheme}.png`);
             await page.screenshot({ path: file, fullPage: true });
           }
         } finally {
-          await context.close();
+          await page.close();
         }
       }
     }
@@ -96,10 +111,10 @@ async function pages(browser) {
 async function verifyCase(browser, c) {
   const site = config.sites[c.site];
   const problems = [];
-  const context = await newContext(browser, site, "light", "desktop", problems);
+  const context = await contextFor(browser, c.site, "light", "desktop");
+  const url = c.pageUrl || site.local + "verify/index.html";
+  const page = await load(context, url, problems);
   try {
-    const url = c.pageUrl || site.local + "verify/index.html";
-    const page = await load(context, url, problems);
     if (c.recipient) await page.fill("#recipient", c.recipient);
     if (c.text !== undefined) {
       await page.fill("#badge-text", c.text);
@@ -142,7 +157,7 @@ async function verifyCase(browser, c) {
     }
     return { name: c.name, steps, verdict, focused, problems };
   } finally {
-    await context.close();
+    await page.close();
   }
 }
 

@@ -82,7 +82,7 @@ class BrowserTest {
         Files.isExecutable(chromium),
         "skipped: no Chromium at " + chromium + " (Debian: apt-get install chromium)");
     Optional<Path> node =
-        NodePackages.install("target/node-browser", "playwright-core@1.57.0", "axe-core@4.11.0");
+        NodePackages.install("target/node-browser", "playwright-core@1.65.1", "axe-core@4.14.1");
     assumeTrue(node.isPresent(), "skipped: node and npm are needed for the browser tests");
 
     served = tmp.resolve("served");
@@ -103,6 +103,7 @@ class BrowserTest {
 
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/", BrowserTest::serve);
+    server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
     server.start();
     String local = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
 
@@ -245,6 +246,7 @@ class BrowserTest {
   static void stopServer() {
     if (server != null) {
       server.stop(0);
+      ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
     }
   }
 
