@@ -11,6 +11,7 @@ import java.util.List;
  * @param revokedReason why the award was revoked, or null while it stands
  * @param narrativeHtml the award's narrative rendered from Markdown, or null
  * @param linkedInUrl a pre-filled LinkedIn "Add to profile" link, or null for a revoked award
+ * @param verifyUrl the site's verify page, where a downloaded badge can be checked
  */
 public record AwardPageView(
     FrameView frame,
@@ -28,7 +29,8 @@ public record AwardPageView(
     String narrativeHtml,
     List<EvidenceView> evidence,
     List<LinkView> downloads,
-    String linkedInUrl) {
+    String linkedInUrl,
+    String verifyUrl) {
 
   public AwardPageView {
     evidence = List.copyOf(evidence);

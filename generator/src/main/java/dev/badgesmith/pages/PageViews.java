@@ -259,7 +259,8 @@ final class PageViews {
         award.narrative().map(markdown::toHtml).orElse(null),
         award.evidence().stream().map(this::evidence).toList(),
         downloads(award, badge),
-        award.revoked() ? null : linkedIn(award, badge, issuer, page));
+        award.revoked() ? null : linkedIn(award, badge, issuer, page),
+        layout.verifyPage().url());
   }
 
   private EvidenceView evidence(dev.badgesmith.model.Evidence e) {
