@@ -243,6 +243,24 @@ public record SiteLayout(SiteSettings settings) {
     return settings.url("assertions/");
   }
 
+  /** The verify page: visitors check a badge in their browser against this site's files. */
+  public SiteUrl verifyPage() {
+    return settings.url("verify/");
+  }
+
+  /** The verify page's script, a theme file. */
+  public SiteUrl verifyScript() {
+    return settings.url("verify/verify.js");
+  }
+
+  /**
+   * What the verify page checks against (keys, digests of hosted documents, status lists), as a
+   * script: a page opened from a saved copy over file:// may load scripts but not fetch JSON.
+   */
+  public SiteUrl verifyData() {
+    return settings.url("verify/data.js");
+  }
+
   public SiteUrl stylesheet() {
     return settings.url("assets/style.css");
   }

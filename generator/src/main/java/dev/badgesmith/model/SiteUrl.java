@@ -1,6 +1,7 @@
 package dev.badgesmith.model;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -37,6 +38,25 @@ public record SiteUrl(String base, String path) {
   /** The file that holds this URL's content: {@code index.html} for a folder URL. */
   public String file() {
     return path.isEmpty() || path.endsWith("/") ? path + "index.html" : path;
+  }
+
+  /**
+   * This URL relative to a page's, such as {@code ../assets/style.css}: a link that also works in a
+   * copy of the site saved to disk and opened over file://, where absolute URLs lead elsewhere.
+   */
+  public String relativeFrom(SiteUrl page) {
+    String folder = page.path().substring(0, page.path().lastIndexOf('/') + 1);
+    List<String> from = folder.isEmpty() ? List.of() : List.of(folder.split("/"));
+    List<String> to = List.of(path.split("/", -1));
+    int common = 0;
+    while (common < from.size()
+        && common < to.size() - 1
+        && from.get(common).equals(to.get(common))) {
+      common++;
+    }
+    String relative =
+        "../".repeat(from.size() - common) + String.join("/", to.subList(common, to.size()));
+    return relative.isEmpty() ? "./" : relative;
   }
 
   /** The file under an output root. */

@@ -15,6 +15,7 @@ import java.util.List;
  * @param expired whether the award expired before the build date; false for a revoked award, as
  *     revocation says more
  * @param earnerUrl the earner's page, or null when the site publishes none for this earner
+ * @param verifyUrl the site's verify page, where a downloaded badge can be checked
  */
 public record AwardPageView(
     FrameView frame,
@@ -35,7 +36,8 @@ public record AwardPageView(
     String linkedInUrl,
     String issuerPageUrl,
     boolean expired,
-    String earnerUrl) {
+    String earnerUrl,
+    String verifyUrl) {
 
   public AwardPageView {
     evidence = List.copyOf(evidence);

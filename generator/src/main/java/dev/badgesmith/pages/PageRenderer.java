@@ -58,11 +58,13 @@ public final class PageRenderer {
           "badge.ftlh",
           "award.ftlh",
           "earner.ftlh",
+          "verify.ftlh",
           "404.ftlh",
           "feed.xml.ftlx",
           "sitemap.xml.ftlx",
           "social-card.svg.ftlx",
-          "style.css");
+          "style.css",
+          "verify.js");
 
   private final MarkdownRenderer markdown;
   private final Configuration freemarker;
@@ -150,6 +152,7 @@ public final class PageRenderer {
         ("User-agent: *\nAllow: /\nSitemap: " + layout.sitemap().url() + "\n")
             .getBytes(StandardCharsets.UTF_8));
     sink.write(layout.stylesheet().file(), themeFile("style.css"));
+    sink.write(layout.verifyScript().file(), themeFile("verify.js"));
   }
 
   /** Hands every templated page of a site to {@code out}, in a fixed order. */
@@ -182,6 +185,7 @@ public final class PageRenderer {
     for (Map.Entry<SiteUrl, EarnerPageView> earner : views.earnerPages().entrySet()) {
       out.accept(new Page("earner.ftlh", earner.getKey().file(), earner.getValue()));
     }
+    out.accept(new Page("verify.ftlh", layout.verifyPage().file(), views.verifyPage()));
     out.accept(new Page("404.ftlh", layout.notFound().file(), views.notFound()));
     out.accept(new Page("feed.xml.ftlx", layout.feed().file(), views.feed()));
     out.accept(new Page("sitemap.xml.ftlx", layout.sitemap().file(), views.sitemap()));

@@ -400,6 +400,35 @@ final class PageViews {
         listEarners);
   }
 
+  /**
+   * The verify page. What it loads (stylesheet, script, data) is linked relative to it, so that it
+   * works from a saved copy of the site opened over file://.
+   */
+  VerifyPageView verifyPage() {
+    SiteUrl page = layout.verifyPage();
+    String title = "Verify a badge";
+    FrameView frame =
+        new FrameView(
+            site.settings().language(),
+            title + " – " + site.settings().title(),
+            "Check a badge from " + site.settings().title() + " in your browser.",
+            site.settings().title(),
+            layout.home().url(),
+            layout.stylesheet().relativeFrom(page),
+            page.url(),
+            null,
+            layout.feed().url(),
+            null,
+            null,
+            nav(page));
+    return new VerifyPageView(
+        frame,
+        title,
+        layout.verifyScript().relativeFrom(page),
+        layout.verifyData().relativeFrom(page),
+        layout.home().url());
+  }
+
   /** In model order: groupingBy keeps the order of each group's elements. */
   private List<Award> awardsOf(BadgeClass badge) {
     return awardsByBadge.getOrDefault(badge.id(), List.of());
@@ -421,13 +450,14 @@ final class PageViews {
         nav(page));
   }
 
-  /** The site's main links: its badges, and its skills index when it has one. */
+  /** The site's main links: its badges, its skills index when it has one, the verify page. */
   private List<NavItemView> nav(SiteUrl page) {
     List<NavItemView> nav = new ArrayList<>();
     nav.add(new NavItemView("Badges", layout.home().url(), layout.home().equals(page)));
     if (hasSkills()) {
       nav.add(new NavItemView("Skills", layout.skills().url(), layout.skills().equals(page)));
     }
+    nav.add(new NavItemView("Verify", layout.verifyPage().url(), layout.verifyPage().equals(page)));
     return nav;
   }
 
@@ -571,7 +601,8 @@ final class PageViews {
         award.revoked() ? null : linkedIn(award, badge, issuer, page),
         layout.issuerPage(issuer.id()).url(),
         expired(award),
-        earnerUrl(award));
+        earnerUrl(award),
+        layout.verifyPage().url());
   }
 
   private EvidenceView evidence(dev.badgesmith.model.Evidence e) {

@@ -137,7 +137,7 @@ final class Ob3Publisher {
    * The revocation status of every credential: the signed BitstringStatusList credential their
    * {@code credentialStatus} names, and the 1EdTech revocation list.
    */
-  void publishStatus(OutputSink out) throws IOException {
+  void publishStatus(OutputSink out, VerifyPageData verifyPage) throws IOException {
     BitSet revoked = new BitSet(StatusIndexes.SIZE);
     List<Award> revokedAwards = site.awards().stream().filter(Award::revoked).toList();
     revokedAwards.forEach(a -> revoked.set(indexes.of(a)));
@@ -164,6 +164,7 @@ final class Ob3Publisher {
     ObjectNode list =
         documents.statusListCredential(
             statusListUrl(), issuer, created, revoked, StatusIndexes.SIZE);
+    verifyPage.statusList(list);
     Proofs proofs = sign(list, created, layout.statusList().file(), layout.statusListJwt().file());
     for (var file : proofs.files().entrySet()) {
       // Unsigned, the list would say nothing: without an embedded proof only its JWT is published.
@@ -172,9 +173,9 @@ final class Ob3Publisher {
         out.write(file.getKey(), file.getValue());
       }
     }
-    out.write(
-        layout.credentialRevocations().file(),
-        JsonOutput.bytes(documents.credentialRevocations(issuer, revokedAwards)));
+    ObjectNode revocations = documents.credentialRevocations(issuer, revokedAwards);
+    verifyPage.credentialRevocations(revocations);
+    out.write(layout.credentialRevocations().file(), JsonOutput.bytes(revocations));
   }
 
   /** The status list as a credential with an embedded proof, or as a JWT when that is all. */

@@ -23,10 +23,21 @@ import java.util.concurrent.ConcurrentHashMap;
  * to the manifest it was written with: a published folder changed since is rendered again in full.
  */
 final class RenderState {
-  private static final String HEADER = "badgesmith-render-state 1";
+  private static final String HEADER = "badgesmith-render-state 2";
 
-  /** One award's last rendering. */
-  record Entry(String fingerprint, List<String> files) {}
+  /**
+   * One award's last rendering: its files, and facts site-wide files gather from it (such as the
+   * digests the verify page checks), as words without spaces.
+   */
+  record Entry(String fingerprint, List<String> files, List<String> facts) {
+    Entry {
+      files = List.copyOf(files);
+      facts = List.copyOf(facts);
+    }
+  }
+
+  /** Separates an entry's files from its facts on its line. */
+  private static final String FACTS = "|";
 
   private final Map<String, Entry> entries;
 
@@ -56,7 +67,14 @@ final class RenderState {
         if (fields.length < 2) {
           return empty();
         }
-        entries.put(fields[1], new Entry(fields[0], List.of(fields).subList(2, fields.length)));
+        List<String> words = List.of(fields).subList(2, fields.length);
+        int bar = words.indexOf(FACTS);
+        entries.put(
+            fields[1],
+            bar < 0
+                ? new Entry(fields[0], words, List.of())
+                : new Entry(
+                    fields[0], words.subList(0, bar), words.subList(bar + 1, words.size())));
       }
     } catch (IOException | UncheckedIOException e) {
       return empty(); // a state that cannot be read only means everything is rendered
@@ -86,6 +104,13 @@ final class RenderState {
           for (String path : entry.getValue().files()) {
             out.write(' ');
             out.write(path);
+          }
+          if (!entry.getValue().facts().isEmpty()) {
+            out.write(' ' + FACTS);
+            for (String fact : entry.getValue().facts()) {
+              out.write(' ');
+              out.write(fact);
+            }
           }
           out.write('\n');
         }

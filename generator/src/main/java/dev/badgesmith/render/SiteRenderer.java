@@ -171,9 +171,12 @@ public final class SiteRenderer {
                     c,
                     signatures,
                     statusIndexes.orElseGet(() -> StatusIndexes.derived(site.awards()))));
+    VerifyPageData verifyPage =
+        new VerifyPageData(
+            site, layout, ob2, ob3.map(p -> p.issuerId(site.settings().defaultIssuer())));
     if (ob3.isPresent()) {
       ob3.get().publishKeys(out);
-      ob3.get().publishStatus(out);
+      ob3.get().publishStatus(out, verifyPage);
       for (BadgeClass badge : site.badges()) {
         ob3.get().publishAchievement(badge, out);
       }
@@ -201,48 +204,58 @@ public final class SiteRenderer {
                                   .filter(e -> out.canKeep(e.files()));
                           if (last.isPresent()) {
                             out.keep(last.get().files());
+                            verifyPage.add(last.get().facts());
                             after.put(key, last.get());
                             return;
                           }
                           RecordingSink files = new RecordingSink(out);
                           BadgeClass badge = badges.get(award.badgeId());
                           Design design = designs.get(award.badgeId());
-                          award(award, badge, design, layout, ob2, files);
+                          List<String> facts = new java.util.ArrayList<>();
+                          award(award, badge, design, layout, ob2, facts, files);
                           if (ob3.isPresent()) {
-                            write(
-                                ob3.get().credential(award, badge),
-                                design,
-                                !award.revoked(),
-                                files);
+                            Ob3Publisher.Signed signed = ob3.get().credential(award, badge);
+                            if (credentials.orElseThrow().dataIntegrityKey().isPresent()) {
+                              VerifyPageData.credential(
+                                  signed.files().get(layout.credentialJson(award).file()), facts);
+                            }
+                            write(signed, design, !award.revoked(), files);
                           }
                           try {
                             awardPages.write(award, files);
                           } catch (IOException e) {
                             throw new UncheckedIOException(e);
                           }
-                          after.put(key, new RenderState.Entry(fingerprint, files.paths()));
+                          verifyPage.add(facts);
+                          after.put(key, new RenderState.Entry(fingerprint, files.paths(), facts));
                           rendered.incrementAndGet();
                         }))
         .join();
     this.state = after;
 
     pages.render(site, out, false);
+    out.write(layout.verifyData().file(), verifyPage.bytes());
     for (SourceFile file : staticFiles) {
       out.copy(file.path().substring("static/".length()), file.file());
     }
     out.write(layout.manifest().file(), JsonOutput.bytes(ManifestDocument.of(site, out.files())));
   }
 
-  /** One award: its hosted assertion and, unless revoked, the badge baked with it. */
+  /**
+   * One award: its hosted assertion and, unless revoked, the badge baked with it; the verify page
+   * learns the hosted assertion's digest.
+   */
   private void award(
       Award award,
       BadgeClass badge,
       Design design,
       SiteLayout layout,
       Ob2Documents ob2,
+      List<String> facts,
       OutputSink out) {
     try {
-      byte[] assertion = JsonOutput.bytes(ob2.assertion(award, badge));
+      var document = ob2.assertion(award, badge);
+      byte[] assertion = JsonOutput.bytes(document);
       String json = new String(assertion, StandardCharsets.UTF_8);
       // Hosted, the assertion is the JSON at its id; signed, it is a JWS over that JSON.
       String baked = json;
@@ -259,6 +272,9 @@ public final class SiteRenderer {
         out.write(layout.signedAssertion(award).file(), baked.getBytes(StandardCharsets.US_ASCII));
       } else {
         out.write(layout.assertionJson(award).file(), assertion);
+        if (!award.revoked()) {
+          VerifyPageData.hostedAssertion(layout.assertionJson(award).url(), document, facts);
+        }
       }
       if (award.revoked()) {
         return; // a revoked award has nothing left to bake

@@ -35,7 +35,8 @@ class PageRendererTest {
   }
 
   @Test
-  void writesEveryPageTheFeedTheSitemapAndTheStylesheet() throws IOException {
+  void writesTheHomePageEveryCriteriaPageEveryAwardPageTheVerifyPageAndTheStylesheet()
+      throws IOException {
     assertThat(render(SampleSite.small()).files())
         .containsOnlyKeys(
             "index.html",
@@ -49,10 +50,27 @@ class PageRendererTest {
             "assertions/rust-advanced/2026-ada/index.html",
             "assertions/rust-basics/2026-ada/index.html",
             "assertions/rust-basics/2026-bob/index.html",
+            "verify/index.html",
+            "verify/verify.js",
             "feed.xml",
             "sitemap.xml",
             "robots.txt",
             "assets/style.css");
+  }
+
+  @Test
+  void theVerifyPageLoadsItsStylesheetScriptAndDataRelativeToItselfForASavedCopy()
+      throws IOException {
+    String html = render(SampleSite.small()).text("verify/index.html");
+    assertThat(html)
+        .contains(
+            "<link rel=\"stylesheet\" href=\"../assets/style.css\">",
+            "<script src=\"data.js\"></script>",
+            "<script src=\"verify.js\"></script>",
+            "<label for=\"badge-file\">",
+            "<label for=\"badge-text\">",
+            "<label for=\"recipient\">")
+        .doesNotContain("<script>", "onclick", "innerHTML");
   }
 
   @Test

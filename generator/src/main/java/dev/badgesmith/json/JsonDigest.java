@@ -1,0 +1,110 @@
+package dev.badgesmith.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * The SHA-256 of a JSON document in a canonical form, so that two copies that differ only in
+ * whitespace or key order have one digest: members sorted by key (UTF-16 code units), no
+ * whitespace, strings escaped as JavaScript's {@code JSON.stringify} escapes them. The verify page
+ * computes the same form in the browser ({@code verify.js}, {@code canonicalJson}) and compares a
+ * dropped badge with the documents this site published.
+ */
+public final class JsonDigest {
+  private JsonDigest() {}
+
+  /** The unpadded base64url SHA-256 of {@link #canonical}. */
+  public static String sha256(JsonNode node) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest(canonical(node).getBytes(StandardCharsets.UTF_8));
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
+  }
+
+  public static String canonical(JsonNode node) {
+    StringBuilder out = new StringBuilder();
+    write(node, out);
+    return out.toString();
+  }
+
+  private static void write(JsonNode node, StringBuilder out) {
+    if (node.isObject()) {
+      List<String> names = new ArrayList<>();
+      for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+        names.add(it.next());
+      }
+      names.sort(null); // String order is UTF-16 code unit order, as JavaScript sorts
+      out.append('{');
+      for (int i = 0; i < names.size(); i++) {
+        if (i > 0) {
+          out.append(',');
+        }
+        string(names.get(i), out);
+        out.append(':');
+        write(node.get(names.get(i)), out);
+      }
+      out.append('}');
+    } else if (node.isArray()) {
+      out.append('[');
+      for (int i = 0; i < node.size(); i++) {
+        if (i > 0) {
+          out.append(',');
+        }
+        write(node.get(i), out);
+      }
+      out.append(']');
+    } else if (node.isTextual()) {
+      string(node.textValue(), out);
+    } else if (node.isIntegralNumber()) {
+      out.append(node.bigIntegerValue());
+    } else if (node.isNumber()) {
+      // Badge documents hold no fractions; this matches JavaScript for the plain ones.
+      out.append(new BigDecimal(node.asText()).stripTrailingZeros().toPlainString());
+    } else {
+      out.append(node.isNull() || node.isMissingNode() ? "null" : node.asText());
+    }
+  }
+
+  private static void string(String s, StringBuilder out) {
+    out.append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\b' -> out.append("\\b");
+        case '\f' -> out.append("\\f");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        default -> {
+          boolean loneSurrogate =
+              Character.isSurrogate(c)
+                  && !(Character.isHighSurrogate(c)
+                      && i + 1 < s.length()
+                      && Character.isLowSurrogate(s.charAt(i + 1)))
+                  && !(Character.isLowSurrogate(c)
+                      && i > 0
+                      && Character.isHighSurrogate(s.charAt(i - 1)));
+          if (c < 0x20 || loneSurrogate) {
+            out.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+    out.append('"');
+  }
+}

@@ -1,0 +1,14 @@
+package dev.badgesmith.pages;
+
+/**
+ * The verify page, where a visitor checks a badge in the browser. Its script and data are relative
+ * URLs ({@code verify.js}, {@code data.js}), and so is the stylesheet in its frame, so that a copy
+ * of the site saved to disk works over file:// too.
+ *
+ * @param title the page heading
+ * @param scriptUrl the page's script, relative to the page
+ * @param dataUrl the site's data the script checks against, relative to the page
+ * @param homeUrl the site's home page
+ */
+public record VerifyPageView(
+    FrameView frame, String title, String scriptUrl, String dataUrl, String homeUrl) {}

@@ -1,0 +1,181 @@
+package dev.badgesmith.render;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.badgesmith.json.JsonDigest;
+import dev.badgesmith.json.JsonOutput;
+import dev.badgesmith.json.Ob2Documents;
+import dev.badgesmith.model.Award;
+import dev.badgesmith.model.BadgeClass;
+import dev.badgesmith.model.Issuer;
+import dev.badgesmith.model.PublishedKey;
+import dev.badgesmith.model.Site;
+import dev.badgesmith.model.SiteLayout;
+import dev.badgesmith.sign.KeyAlgorithm;
+import dev.badgesmith.sign.PublicKeyInfo;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+/**
+ * What the verify page checks a badge against, published as {@code verify/data.js}: the issuers and
+ * badge classes, the public keys (as JWK, with their validity), the digests of the hosted
+ * assertions and of the credentials with embedded proofs, and the revocation and status lists. All
+ * of it is in the site's other files too; gathered in one script, it reaches a page opened from a
+ * saved copy over file://, where browsers refuse to fetch. Awards report in parallel; maps sorted
+ * by key give the same bytes every time.
+ */
+final class VerifyPageData {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String HOSTED = "hosted";
+  private static final String CREDENTIAL = "credential";
+
+  private final ObjectNode root = JsonOutput.object();
+  private final Map<String, String> hostedAssertions = new ConcurrentSkipListMap<>();
+  private final Map<String, String> credentials = new ConcurrentSkipListMap<>();
+  private final Map<String, JsonNode> statusLists = new ConcurrentSkipListMap<>();
+  private final Map<String, JsonNode> credentialRevocations = new ConcurrentSkipListMap<>();
+
+  /**
+   * @param ob3IssuerId the issuer id of the site's credentials (its DID or profile URL), when it
+   *     signs them
+   */
+  VerifyPageData(Site site, SiteLayout layout, Ob2Documents ob2, Optional<String> ob3IssuerId) {
+    ObjectNode about = root.putObject("site");
+    about.put("title", site.settings().title());
+    about.put("baseUrl", site.settings().baseUrl());
+
+    ObjectNode issuers = root.putObject("issuers");
+    ObjectNode lists = root.putObject("revocationLists");
+    for (Issuer issuer : site.issuers()) {
+      ObjectNode profile = ob2.issuer(issuer);
+      ObjectNode entry = issuers.putObject(profile.path("id").asText());
+      entry.put("name", issuer.name());
+      entry.set("startsWith", profile.path("verification").path("startsWith"));
+      entry.set("revocationList", profile.path("revocationList"));
+      if (profile.has("publicKey")) {
+        entry.set("publicKey", profile.get("publicKey"));
+      }
+      ObjectNode revoked = lists.putObject(profile.path("revocationList").asText());
+      for (Award award : site.awards()) {
+        BadgeClass badge = site.badge(award.badgeId()).orElseThrow();
+        if (award.revoked() && badge.issuerId().equals(issuer.id())) {
+          revoked.put(ob2.assertionId(award), award.revocation().orElseThrow().reason());
+        }
+      }
+    }
+
+    ObjectNode badges = root.putObject("badges");
+    for (BadgeClass badge : site.badges()) {
+      ObjectNode entry = badges.putObject(layout.badgeJson(badge.id()).url());
+      entry.put("name", badge.name());
+      entry.put("issuer", layout.issuerJson(badge.issuerId()).url());
+      entry.put("page", layout.badgePage(badge.id()).url());
+    }
+
+    ArrayNode keys = root.putArray("keys");
+    ArrayNode revokedKeys = root.putArray("revokedKeys");
+    site.settings()
+        .signing()
+        .ifPresent(
+            signing -> {
+              for (PublishedKey key : signing.keys()) {
+                KeyAlgorithm algorithm = KeyAlgorithm.parse(key.algorithm());
+                ObjectNode entry = (key.revoked() ? revokedKeys : keys).addObject();
+                entry.put("id", key.id());
+                entry.put("algorithm", algorithm.name());
+                ArrayNode names = entry.putArray("names");
+                names.add(layout.keyDocument(key.id()).url());
+                if (algorithm == KeyAlgorithm.Ed25519 && signing.issuerIdIsDid()) {
+                  names.add(layout.did() + "#" + key.id());
+                }
+                boolean ob2Key =
+                    signing.ob2Signed() && signing.jwtKey().filter(key.id()::equals).isPresent();
+                if (ob2Key) {
+                  names.add(layout.cryptographicKey(key.id()).url());
+                }
+                if (key.revoked()) {
+                  continue; // named, so the page can say why it fails; its key is not published
+                }
+                PublicKeyInfo info = PublicKeyInfo.fromPem(key.id(), algorithm, key.publicKeyPem());
+                entry.set("jwk", JSON.valueToTree(info.toJwk(key.id())));
+                ob3IssuerId.ifPresent(id -> entry.put("controller", id));
+                if (ob2Key) {
+                  entry.put("owner", layout.issuerJson(site.settings().defaultIssuer()).url());
+                }
+                key.validFrom().ifPresent(t -> entry.put("validFrom", Ob2Documents.dateTime(t)));
+                key.validUntil().ifPresent(t -> entry.put("validUntil", Ob2Documents.dateTime(t)));
+              }
+            });
+  }
+
+  /**
+   * A hosted assertion as published at its id, noted as a fact of its award: facts are kept with an
+   * award between builds, so an award that is not rendered again still reaches the page.
+   */
+  static void hostedAssertion(String id, JsonNode assertion, List<String> facts) {
+    facts.addAll(List.of(HOSTED, id, JsonDigest.sha256(assertion)));
+  }
+
+  /** A credential with its embedded proof, as published at its id, noted as a fact of its award. */
+  static void credential(byte[] json, List<String> facts) {
+    try {
+      JsonNode credential = JSON.readTree(json);
+      facts.addAll(
+          List.of(CREDENTIAL, credential.path("id").asText(), JsonDigest.sha256(credential)));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** Gathers an award's facts: triples of kind, document id and digest. */
+  void add(List<String> facts) {
+    for (int i = 0; i + 2 < facts.size(); i += 3) {
+      (facts.get(i).equals(HOSTED) ? hostedAssertions : credentials)
+          .put(facts.get(i + 1), facts.get(i + 2));
+    }
+  }
+
+  /** A BitstringStatusList credential: its subject's purpose and encoded list. */
+  void statusList(JsonNode list) {
+    JsonNode subject = list.path("credentialSubject");
+    ObjectNode entry = JsonOutput.object();
+    entry.set("statusPurpose", subject.path("statusPurpose"));
+    entry.set("encodedList", subject.path("encodedList"));
+    statusLists.put(list.path("id").asText(), entry);
+  }
+
+  /** The 1EdTech revocation list of credentials. */
+  void credentialRevocations(JsonNode list) {
+    ObjectNode revoked = JsonOutput.object();
+    for (JsonNode entry : list.path("revokedCredential")) {
+      if (entry.path("revoked").asBoolean(true)) {
+        revoked.put(entry.path("id").asText(), entry.path("revocationReason").asText(""));
+      }
+    }
+    credentialRevocations.put(list.path("id").asText(), revoked);
+  }
+
+  /** The script: one assignment of the data to {@code window.badgesmithVerifyData}. */
+  byte[] bytes() {
+    ObjectNode data = root.deepCopy();
+    ObjectNode hosted = data.putObject("hostedAssertions");
+    hostedAssertions.forEach(hosted::put);
+    ObjectNode signed = data.putObject("credentials");
+    credentials.forEach(signed::put);
+    data.putObject("statusLists").setAll(statusLists);
+    data.putObject("credentialRevocations").setAll(credentialRevocations);
+    String json = new String(JsonOutput.bytes(data), StandardCharsets.UTF_8).strip();
+    // In a script, "</" could end the element; JSON allows escaping the slash.
+    json = json.replace("</", "<\\/");
+    return ("// Generated by Badgesmith for the verify page (verify/index.html).\n"
+            + "window.badgesmithVerifyData = "
+            + json
+            + ";\n")
+        .getBytes(StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,577 @@
+package dev.badgesmith;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.badgesmith.bake.BadgeVersion;
+import dev.badgesmith.bake.BakedImages;
+import dev.badgesmith.bake.PngBaker;
+import dev.badgesmith.testing.NodePackages;
+import dev.badgesmith.testing.TestSites;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The built example site in a real browser: Debian's headless Chromium, driven by playwright-core
+ * (npm) through {@code src/test/node/browser.cjs}. The site is served from 127.0.0.1; every page
+ * loads with no console error and no failed request, axe-core finds no serious or critical
+ * violation in light or dark mode, screenshots go to {@code target/screenshots/}, and the verify
+ * page accepts the site's baked badges in every proof form and rejects tampered and revoked ones at
+ * the right step, over http and from a saved copy over file://. Skips when Chromium or Node is
+ * absent.
+ */
+class BrowserTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Path EXAMPLE = Path.of("../example-site").toAbsolutePath().normalize();
+  private static final Path KEYS = Path.of("../example-keys").toAbsolutePath().normalize();
+  private static final String BASE_URL = "https://badges.rustacean-guild.example/";
+  private static final Path SCREENSHOTS = Path.of("target/screenshots").toAbsolutePath();
+
+  /**
+   * The page types, by the output paths of their pages: adding a page type is one line here. A page
+   * that matches none is still tested, as a type named by its path.
+   */
+  private static final Map<String, Pattern> PAGE_TYPES = new LinkedHashMap<>();
+
+  static {
+    PAGE_TYPES.put("index", Pattern.compile("index\\.html"));
+    PAGE_TYPES.put("badge", Pattern.compile("badges/[^/]+/index\\.html"));
+    PAGE_TYPES.put("award", Pattern.compile("assertions/[^/]+/[^/]+/index\\.html"));
+    PAGE_TYPES.put("verify", Pattern.compile("verify/index\\.html"));
+    PAGE_TYPES.put("issuer", Pattern.compile("issuers/[^/]+/index\\.html"));
+    PAGE_TYPES.put("earner", Pattern.compile("earners/[^/]+/index\\.html"));
+    PAGE_TYPES.put("404", Pattern.compile("404\\.html"));
+  }
+
+  @TempDir static Path tmp;
+  static HttpServer server;
+  static Path served;
+  static JsonNode result;
+  static Map<String, String> types = new LinkedHashMap<>();
+
+  @BeforeAll
+  static void runBrowser() throws Exception {
+    Path chromium = Path.of(System.getProperty("badgesmith.chromium", "/usr/bin/chromium"));
+    assumeTrue(
+        Files.isExecutable(chromium),
+        "skipped: no Chromium at " + chromium + " (Debian: apt-get install chromium)");
+    Optional<Path> node =
+        NodePackages.install("target/node-browser", "playwright-core@1.65.1", "axe-core@4.14.1");
+    assumeTrue(node.isPresent(), "skipped: node and npm are needed for the browser tests");
+
+    served = tmp.resolve("served");
+    Path example = served.resolve("example");
+    assertThat(TestSites.buildExample(example).diagnostics()).isEmpty();
+    // The same site before one award was revoked: the badges its earner downloaded back then.
+    Path before =
+        build("before", "awards/ownership-fundamentals/tomas-novak.yaml", "(?ms)^revoked:.*");
+    // The same site with signed Open Badges 2.0 assertions (JWS).
+    Path signed =
+        build(
+            "signed",
+            "site.yaml",
+            "(?m)^(  dataIntegrity: .*)$",
+            served.resolve("signed"),
+            "$1\n  ob2: signed");
+    Path inputs = Files.createDirectories(tmp.resolve("inputs"));
+
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext("/", BrowserTest::serve);
+    server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
+    server.start();
+    String local = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+
+    ObjectNode config = JSON.createObjectNode();
+    config.put("chromium", chromium.toString());
+    config.put("screenshots", SCREENSHOTS.toString());
+    ObjectNode sites = config.putObject("sites");
+    for (String name : List.of("example", "signed")) {
+      ObjectNode site = sites.putObject(name);
+      site.put("local", local + name + "/");
+      site.put("baseUrl", BASE_URL);
+    }
+
+    ArrayNode pages = config.putArray("pages");
+    List<String> html;
+    try (Stream<Path> walk = Files.walk(example)) {
+      html =
+          walk.map(p -> example.relativize(p).toString().replace('\\', '/'))
+              .filter(p -> p.endsWith(".html"))
+              .sorted()
+              .toList();
+    }
+    for (String path : html) {
+      String type =
+          PAGE_TYPES.entrySet().stream()
+              .filter(e -> e.getValue().matcher(path).matches())
+              .map(Map.Entry::getKey)
+              .findFirst()
+              .orElse(path.replace("/index.html", "").replace(".html", "").replace('/', '-'));
+      boolean revoked =
+          Files.readString(example.resolve(path), UTF_8).contains("class=\"banner revoked\"");
+      String shot = revoked ? type + "-revoked" : type;
+      ObjectNode page = pages.addObject();
+      page.put("site", "example");
+      page.put("type", shot);
+      page.put("path", path);
+      // One page of each type, and one in the revoked state, is photographed.
+      page.put("screenshot", !types.containsValue(shot));
+      types.put(path, shot);
+    }
+
+    ArrayNode cases = config.putArray("verify");
+    String award = "code-reviewer/amara-okafor";
+    String revokedAward = "ownership-fundamentals/tomas-novak";
+    String expiredAward = "code-reviewer/mateo-garcia";
+    addFile(cases, "ob2 png", example.resolve("assertions/" + award + ".png"), false);
+    addFile(cases, "ob2 svg", example.resolve("assertions/" + award + ".svg"), true);
+    addFile(cases, "ob3 png", example.resolve("credentials/" + award + ".png"), false);
+    addFile(cases, "ob3 svg", example.resolve("credentials/" + award + ".svg"), true);
+    addText(cases, "ob2 json", example.resolve("assertions/" + award + ".json"));
+    addText(cases, "ob3 json", example.resolve("credentials/" + award + ".json"));
+    addText(cases, "ob3 jwt", example.resolve("credentials/" + award + ".jwt"))
+        .put("screenshot", "verify-result-jwt");
+    addFile(cases, "ob2 signed png", signed.resolve("assertions/" + award + ".png"), false)
+        .put("site", "signed");
+    addText(cases, "ob2 signed jws", signed.resolve("assertions/" + award + ".jws"))
+        .put("site", "signed");
+
+    byte[] design = Files.readAllBytes(example.resolve("badges/code-reviewer.png"));
+    addFile(cases, "unbaked png", example.resolve("badges/code-reviewer.png"), false);
+    byte[] bakedOb2 = Files.readAllBytes(example.resolve("assertions/" + award + ".png"));
+    String assertion = BakedImages.extract(bakedOb2).get(0).payload();
+    Path changed =
+        write(
+            inputs.resolve("changed-ob2.png"),
+            PngBaker.bake(
+                design,
+                BadgeVersion.OB2,
+                assertion.replaceFirst(
+                    "\"issuedOn\": \"[^\"]+\"", "\"issuedOn\": \"2020-01-01T00:00:00Z\"")));
+    addFile(cases, "tampered ob2 png", changed, false).put("screenshot", "verify-result-tampered");
+    byte[] corrupt = bakedOb2.clone();
+    int at = indexOf(corrupt, "HostedBadge".getBytes(UTF_8));
+    corrupt[at] = 'X';
+    addFile(cases, "corrupt ob2 png", write(inputs.resolve("corrupt-ob2.png"), corrupt), false);
+    String credential =
+        BakedImages.extract(Files.readAllBytes(example.resolve("credentials/" + award + ".png")))
+            .get(0)
+            .payload();
+    Path changedOb3 =
+        write(
+            inputs.resolve("changed-ob3.png"),
+            PngBaker.bake(
+                design,
+                BadgeVersion.OB3,
+                credential.replaceFirst(
+                    "\"name\": \"Code Reviewer\"", "\"name\": \"Code Master\"")));
+    addFile(cases, "tampered ob3 png", changedOb3, false);
+    addTextValue(
+        cases,
+        "tampered ob3 jwt",
+        tamperJwt(Files.readString(example.resolve("credentials/" + award + ".jwt")).strip()));
+    addTextValue(
+            cases,
+            "tampered ob2 jws",
+            tamperJwt(Files.readString(signed.resolve("assertions/" + award + ".jws")).strip()))
+        .put("site", "signed");
+
+    addFile(cases, "revoked ob2 png", before.resolve("assertions/" + revokedAward + ".png"), false)
+        .put("screenshot", "verify-result-revoked");
+    addFile(
+        cases, "revoked ob3 png", before.resolve("credentials/" + revokedAward + ".png"), false);
+    addFile(
+        cases, "revoked ob3 jwt", example.resolve("credentials/" + revokedAward + ".jwt"), false);
+    addFile(cases, "expiry", example.resolve("credentials/" + expiredAward + ".jwt"), false);
+
+    String email = email(EXAMPLE.resolve("awards/" + award + ".yaml"));
+    addFile(cases, "recipient", example.resolve("assertions/" + award + ".png"), false)
+        .put("recipient", email.toUpperCase(java.util.Locale.ROOT));
+    addFile(cases, "other recipient", example.resolve("credentials/" + award + ".jwt"), false)
+        .put("recipient", "someone.else@example.org");
+
+    String saved = example.resolve("verify/index.html").toUri().toString();
+    for (String name : List.of("ob2 png", "ob3 svg", "ob3 jwt", "revoked ob3 jwt")) {
+      ObjectNode copy = null;
+      for (JsonNode c : cases) {
+        if (c.path("name").asText().equals(name)) {
+          copy = ((ObjectNode) c).deepCopy();
+        }
+      }
+      copy.put("name", "file:// " + name);
+      copy.put("pageUrl", saved);
+      copy.remove("screenshot");
+      cases.add(copy);
+    }
+
+    deleteScreenshots();
+    Path configFile = tmp.resolve("browser-config.json");
+    Path resultFile = tmp.resolve("browser-result.json");
+    JSON.writerWithDefaultPrettyPrinter().writeValue(configFile.toFile(), config);
+    NodePackages.run(
+        node.get(),
+        Path.of("src/test/node/browser.cjs"),
+        configFile.toString(),
+        resultFile.toString());
+    result = JSON.readTree(resultFile.toFile());
+  }
+
+  @AfterAll
+  static void stopServer() {
+    if (server != null) {
+      server.stop(0);
+      ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+    }
+  }
+
+  @Test
+  void everyPageTypeIsFoundInTheBuiltSite() {
+    assertThat(types.values()).contains("index", "badge", "award", "award-revoked", "verify");
+  }
+
+  @Test
+  void everyPageLoadsWithoutConsoleErrorsOrFailedRequests() {
+    assertThat(result.path("pages")).hasSameSizeAs(types.keySet());
+    for (JsonNode page : result.path("pages")) {
+      assertThat(strings(page.path("problems"))).as(page.path("path").asText()).isEmpty();
+    }
+  }
+
+  @Test
+  void axeFindsNoSeriousOrCriticalViolationInLightOrDarkMode() {
+    for (JsonNode page : result.path("pages")) {
+      for (String scheme : List.of("light", "dark")) {
+        List<String> serious = new ArrayList<>();
+        for (JsonNode v : page.path("violations").path(scheme)) {
+          String impact = v.path("impact").asText();
+          if (impact.equals("serious") || impact.equals("critical")) {
+            serious.add(
+                impact
+                    + " "
+                    + v.path("id").asText()
+                    + ": "
+                    + v.path("help").asText()
+                    + " "
+                    + v.path("targets"));
+          }
+        }
+        assertThat(serious).as(page.path("path").asText() + " (" + scheme + ")").isEmpty();
+      }
+    }
+  }
+
+  @Test
+  void keepsScreenshotsOfEveryPageTypeAtPhoneAndDesktopWidthsInLightAndDark() {
+    for (String type : types.values()) {
+      for (String variant :
+          List.of("mobile-light", "mobile-dark", "desktop-light", "desktop-dark")) {
+        assertThat(SCREENSHOTS.resolve(type + "-" + variant + ".png")).isNotEmptyFile();
+      }
+    }
+    assertThat(SCREENSHOTS.resolve("verify-result-jwt.png")).isNotEmptyFile();
+  }
+
+  @Test
+  void acceptsTheSitesBakedBadgesInEveryProofForm() {
+    for (String name :
+        List.of("ob2 png", "ob2 svg", "ob2 json", "ob3 jwt", "ob2 signed png", "ob2 signed jws")) {
+      assertThat(steps(name))
+          .as(name)
+          .containsOnlyKeys("format", "proof", "issuer and key", "status", "expiry")
+          .allSatisfy(
+              (step, status) -> assertThat(status).as(name + ": " + step).isEqualTo("pass"));
+      assertThat(verify(name).path("verdict").asText()).as(name).isEqualTo("pass");
+    }
+    assertThat(message("ob2 png", "format")).contains("baked in PNG (iTXt \"openbadges\")");
+    assertThat(message("ob2 svg", "format")).contains("baked in SVG (openbadges:assertion)");
+    assertThat(message("ob2 png", "proof"))
+        .startsWith("hosted: the copy at " + BASE_URL + "assertions/");
+    assertThat(message("ob3 jwt", "proof"))
+        .startsWith("VC-JWT RS256 by " + BASE_URL + "keys/guild-rsa-2026.json");
+    assertThat(message("ob2 signed jws", "proof"))
+        .startsWith("JWS RS256 by " + BASE_URL + "keys/ob2/");
+    assertThat(message("ob2 signed png", "format"))
+        .contains("signed assertion (JWS), baked in PNG");
+  }
+
+  @Test
+  void checksEmbeddedProofCredentialsAgainstThePublishedCopyAndSaysTheProofIsLeftToTheCli() {
+    for (String name : List.of("ob3 png", "ob3 svg", "ob3 json")) {
+      assertThat(steps(name))
+          .as(name)
+          .containsEntry("format", "pass")
+          .containsEntry("proof", "skip")
+          .containsEntry("issuer and key", "pass")
+          .containsEntry("status", "pass")
+          .containsEntry("expiry", "pass");
+      assertThat(message(name, "proof"))
+          .contains("is not checked in the browser", "badgesmith verify", "(same SHA-256)");
+      assertThat(verify(name).path("verdict").asText()).as(name).isEqualTo("partial");
+    }
+    assertThat(message("ob3 png", "format")).contains("iTXt \"openbadgecredential\"");
+    assertThat(message("ob3 svg", "format")).contains("openbadges:credential");
+  }
+
+  @Test
+  void rejectsATamperedBadgeAtTheStepThatCatchesIt() {
+    assertFailsAt("unbaked png", "format", "carries no Open Badges data");
+    assertFailsAt("corrupt ob2 png", "format", "wrong CRC");
+    assertFailsAt("tampered ob2 png", "proof", "differs from this copy");
+    assertFailsAt("tampered ob3 png", "proof", "differs from this copy");
+    assertFailsAt("tampered ob3 jwt", "proof", "signature does not match");
+    assertFailsAt("tampered ob2 jws", "proof", "signature does not match");
+  }
+
+  @Test
+  void rejectsARevokedAwardAtStatus() {
+    assertFailsAt("revoked ob2 png", "status", "revoked: Awarded in error");
+    assertFailsAt("revoked ob3 png", "status", "revoked: entry");
+    assertFailsAt("revoked ob3 jwt", "status", "revoked: entry");
+    assertThat(steps("revoked ob3 jwt")).containsEntry("proof", "pass");
+  }
+
+  @Test
+  void checksExpiryAgainstTheClock() {
+    boolean expired = Instant.now().isAfter(Instant.parse("2026-05-05T22:00:00Z"));
+    assertThat(steps("expiry")).containsEntry("expiry", expired ? "fail" : "pass");
+  }
+
+  @Test
+  void comparesTheRecipientByItsSaltedHash() {
+    assertThat(steps("recipient")).containsEntry("recipient", "pass");
+    assertFailsAt("other recipient", "recipient", "not issued to the recipient given");
+  }
+
+  @Test
+  void movesFocusToTheResultForKeyboardAndScreenReaderUsers() {
+    for (JsonNode c : result.path("verify")) {
+      assertThat(c.path("focused").asText())
+          .as(c.path("name").asText())
+          .isEqualTo("result-heading");
+    }
+  }
+
+  @Test
+  void worksFromASavedCopyOpenedOverFile() {
+    for (String name : List.of("ob2 png", "ob3 svg", "ob3 jwt", "revoked ob3 jwt")) {
+      assertThat(steps("file:// " + name)).as(name).isEqualTo(steps(name));
+    }
+  }
+
+  @Test
+  void verifyCasesLoadTheirPageWithoutProblems() {
+    for (JsonNode c : result.path("verify")) {
+      assertThat(c.path("error").asText("")).as(c.path("name").asText()).isEmpty();
+      assertThat(strings(c.path("problems"))).as(c.path("name").asText()).isEmpty();
+    }
+  }
+
+  // ---- helpers ----
+
+  private static void assertFailsAt(String name, String step, String reason) {
+    Map<String, String> steps = steps(name);
+    List<String> order = new ArrayList<>(steps.keySet());
+    assertThat(steps).as(name).containsEntry(step, "fail");
+    for (String earlier : order.subList(0, order.indexOf(step))) {
+      assertThat(steps.get(earlier)).as(name + ": " + earlier).isNotEqualTo("fail");
+    }
+    assertThat(message(name, step)).as(name).contains(reason);
+    assertThat(verify(name).path("verdict").asText()).as(name).isEqualTo("fail");
+  }
+
+  private static JsonNode verify(String name) {
+    for (JsonNode c : result.path("verify")) {
+      if (c.path("name").asText().equals(name)) {
+        assertThat(c.path("error").asText("")).as(name).isEmpty();
+        return c;
+      }
+    }
+    throw new AssertionError("no verify case " + name);
+  }
+
+  /** The steps of a case, in page order: step to status. */
+  private static Map<String, String> steps(String name) {
+    Map<String, String> steps = new LinkedHashMap<>();
+    for (JsonNode s : verify(name).path("steps")) {
+      steps.put(s.path("step").asText(), s.path("status").asText());
+    }
+    return steps;
+  }
+
+  private static String message(String name, String step) {
+    for (JsonNode s : verify(name).path("steps")) {
+      if (s.path("step").asText().equals(step)) {
+        return s.path("message").asText();
+      }
+    }
+    throw new AssertionError(name + " has no step " + step);
+  }
+
+  private static List<String> strings(JsonNode array) {
+    List<String> list = new ArrayList<>();
+    array.forEach(n -> list.add(n.asText()));
+    return list;
+  }
+
+  /** A variant of the example site: one file changed by a regular expression, then built. */
+  private static Path build(String name, String file, String regex) throws IOException {
+    return build(name, file, regex, tmp.resolve(name + "-site"), "");
+  }
+
+  private static Path build(String name, String file, String regex, Path out, String replacement)
+      throws IOException {
+    Path source = tmp.resolve(name + "-source");
+    TestSites.copy(EXAMPLE, source);
+    Path changed = source.resolve(file);
+    String before = Files.readString(changed, UTF_8);
+    String after = before.replaceAll(regex, replacement);
+    assertThat(after).as(file).isNotEqualTo(before);
+    Files.writeString(changed, after, UTF_8);
+    Report report =
+        Badgesmith.builder()
+            .keysDirectory(KEYS)
+            .contextsDirectory(TestSites.spec())
+            .build()
+            .build(source, out);
+    assertThat(report.diagnostics()).as(name).isEmpty();
+    return out;
+  }
+
+  private static ObjectNode addFile(ArrayNode cases, String name, Path file, boolean drop) {
+    assertThat(file).as(name).isRegularFile();
+    ObjectNode c = cases.addObject();
+    c.put("name", name);
+    c.put("site", "example");
+    c.put("file", file.toString());
+    c.put("drop", drop);
+    return c;
+  }
+
+  private static ObjectNode addText(ArrayNode cases, String name, Path file) throws IOException {
+    return addTextValue(cases, name, Files.readString(file, UTF_8));
+  }
+
+  private static ObjectNode addTextValue(ArrayNode cases, String name, String text) {
+    ObjectNode c = cases.addObject();
+    c.put("name", name);
+    c.put("site", "example");
+    c.put("text", text);
+    return c;
+  }
+
+  /** The JWS with one claim of its payload changed and the signature kept. */
+  private static String tamperJwt(String jws) {
+    String[] parts = jws.split("\\.");
+    String payload = new String(Base64.getUrlDecoder().decode(parts[1]), UTF_8);
+    String changed =
+        payload
+            .replaceFirst("\"issuedOn\":\\s*\"[^\"]+\"", "\"issuedOn\": \"2020-01-01T00:00:00Z\"")
+            .replaceFirst(
+                "\"validFrom\":\\s*\"[^\"]+\"", "\"validFrom\": \"2020-01-01T00:00:00Z\"");
+    assertThat(changed).isNotEqualTo(payload);
+    return parts[0]
+        + "."
+        + Base64.getUrlEncoder().withoutPadding().encodeToString(changed.getBytes(UTF_8))
+        + "."
+        + parts[2];
+  }
+
+  private static String email(Path award) throws IOException {
+    Matcher m =
+        Pattern.compile("(?m)^\\s*email:\\s*\"?([^\"\\s]+)").matcher(Files.readString(award));
+    assertThat(m.find()).as(award.toString()).isTrue();
+    return m.group(1);
+  }
+
+  private static Path write(Path file, byte[] bytes) throws IOException {
+    Files.write(file, bytes);
+    return file;
+  }
+
+  private static int indexOf(byte[] haystack, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= haystack.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (haystack[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    throw new AssertionError("not found");
+  }
+
+  private static void deleteScreenshots() throws IOException {
+    if (Files.isDirectory(SCREENSHOTS)) {
+      try (Stream<Path> files = Files.list(SCREENSHOTS)) {
+        for (Path f : files.filter(p -> p.toString().endsWith(".png")).toList()) {
+          Files.delete(f);
+        }
+      }
+    }
+  }
+
+  /** Serves the built sites, each under its own folder; nothing outside them. */
+  private static void serve(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      String path = URLDecoder.decode(exchange.getRequestURI().getRawPath(), UTF_8);
+      Path file = served.resolve(path.substring(1)).normalize();
+      if (path.endsWith("/")) {
+        file = file.resolve("index.html");
+      }
+      if (!file.startsWith(served) || !Files.isRegularFile(file)) {
+        exchange.sendResponseHeaders(404, -1);
+        return;
+      }
+      byte[] body = Files.readAllBytes(file);
+      exchange.getResponseHeaders().set("Content-Type", contentType(file.getFileName().toString()));
+      exchange.sendResponseHeaders(200, body.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
+  private static String contentType(String name) {
+    String extension = name.substring(name.lastIndexOf('.') + 1);
+    return switch (extension) {
+      case "html" -> "text/html; charset=utf-8";
+      case "css" -> "text/css; charset=utf-8";
+      case "js" -> "text/javascript; charset=utf-8";
+      case "json" -> "application/json";
+      case "png" -> "image/png";
+      case "svg" -> "image/svg+xml";
+      case "xml" -> "application/xml";
+      case "jwt", "jws", "txt" -> "text/plain; charset=utf-8";
+      default -> "application/octet-stream";
+    };
+  }
+}
