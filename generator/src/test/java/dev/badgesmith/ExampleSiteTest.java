@@ -55,30 +55,41 @@ class ExampleSiteTest {
       }
     }
 
-    // E-mail addresses and telephone numbers never show; a URL or DID shows on its earner's page
-    // only, as the example site publishes earner pages.
+    // E-mail addresses and telephone numbers never show. The example site publishes earner pages,
+    // which makes a URL or DID public: it shows on its earner's page, and names the subject of
+    // that award's credential (JSON, VC-JWT, and the badges baked with it), and nowhere else.
     List<String> secret = new ArrayList<>();
-    List<String> earners = new ArrayList<>();
-    for (byte[] award : sources.values()) {
-      Matcher m = IDENTITY.matcher(new String(award, StandardCharsets.UTF_8));
+    Map<String, String> earners = new java.util.HashMap<>();
+    for (Map.Entry<String, byte[]> award : sources.entrySet()) {
+      Matcher m = IDENTITY.matcher(new String(award.getValue(), StandardCharsets.UTF_8));
       while (m.find()) {
-        (List.of("url", "did").contains(m.group(1)) ? earners : secret).add(m.group(2));
+        if (List.of("url", "did").contains(m.group(1))) {
+          earners.put(m.group(2), "credentials/" + award.getKey().replaceAll("\\.ya?ml$", "."));
+        } else {
+          secret.add(m.group(2));
+        }
       }
     }
     assertThat(secret).hasSizeGreaterThanOrEqualTo(8);
     assertThat(earners).hasSize(2);
     assertThat(site.keySet().stream().filter(p -> p.startsWith("earners/"))).hasSize(2);
+    earners.forEach(
+        (identity, credential) -> {
+          assertThat(new String(site.get(credential + "json"), UTF_8))
+              .contains("\"id\": \"" + identity + "\"");
+        });
     site.forEach(
         (path, bytes) -> {
           String text = new String(bytes, StandardCharsets.UTF_8);
           for (String identity : secret) {
             assertThat(text).as(path).doesNotContainIgnoringCase(identity);
           }
-          if (!path.startsWith("earners/")) {
-            for (String identity : earners) {
-              assertThat(text).as(path).doesNotContainIgnoringCase(identity);
-            }
-          }
+          earners.forEach(
+              (identity, credential) -> {
+                if (!path.startsWith("earners/") && !path.startsWith(credential)) {
+                  assertThat(text).as(path).doesNotContainIgnoringCase(identity);
+                }
+              });
         });
   }
 

@@ -194,7 +194,9 @@ final class Ob3Publisher {
             badge,
             issuer,
             issuerId(issuer.id()),
-            Optional.empty(),
+            // A URL or DID the site made public (pages.earnerPages) names the subject, and the
+            // VC-JWT's sub; an e-mail address or telephone number never does.
+            award.recipient().publicId(),
             Optional.of(documents.statusEntry(indexes.of(award), statusListUrl())));
     Proofs proofs =
         sign(
