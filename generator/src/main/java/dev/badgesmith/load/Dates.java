@@ -1,9 +1,12 @@
 package dev.badgesmith.load;
 
+import java.text.ParsePosition;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
@@ -16,28 +19,36 @@ public final class Dates {
   private Dates() {}
 
   public static Optional<OffsetDateTime> resolve(String text, ZoneId zone) {
+    // The form is told by a parse that reports failure by position, not by exception: a site has
+    // thousands of dates, and most are plain dates, which the first two forms would throw on.
     try {
-      return Optional.of(OffsetDateTime.parse(text));
-    } catch (DateTimeParseException notOffset) {
-      // try the next form
+      if (fits(DateTimeFormatter.ISO_LOCAL_DATE, text)) {
+        return Optional.of(LocalDate.parse(text).atStartOfDay(zone).toOffsetDateTime());
+      }
+      if (fits(DateTimeFormatter.ISO_OFFSET_DATE_TIME, text)) {
+        return Optional.of(OffsetDateTime.parse(text));
+      }
+      if (fits(DateTimeFormatter.ISO_LOCAL_DATE_TIME, text)) {
+        return Optional.of(LocalDateTime.parse(text).atZone(zone).toOffsetDateTime());
+      }
+    } catch (DateTimeParseException outOfRange) {
+      // the right shape with an impossible value, such as month 13
     }
-    try {
-      return Optional.of(LocalDateTime.parse(text).atZone(zone).toOffsetDateTime());
-    } catch (DateTimeParseException notLocal) {
-      // try the next form
-    }
-    try {
-      return Optional.of(LocalDate.parse(text).atStartOfDay(zone).toOffsetDateTime());
-    } catch (DateTimeParseException notDate) {
-      return Optional.empty();
-    }
+    return Optional.empty();
+  }
+
+  private static boolean fits(DateTimeFormatter form, String text) {
+    ParsePosition position = new ParsePosition(0);
+    return form.parseUnresolved(text, position) != null
+        && position.getErrorIndex() < 0
+        && position.getIndex() == text.length();
   }
 
   public static boolean isDate(String text) {
-    return resolve(text, ZoneId.of("UTC")).isPresent();
+    return resolve(text, ZoneOffset.UTC).isPresent();
   }
 
   public static Optional<LocalDate> date(String text) {
-    return resolve(text, ZoneId.of("UTC")).map(OffsetDateTime::toLocalDate);
+    return resolve(text, ZoneOffset.UTC).map(OffsetDateTime::toLocalDate);
   }
 }

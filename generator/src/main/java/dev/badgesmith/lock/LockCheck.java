@@ -40,13 +40,14 @@ public final class LockCheck {
   private final Optional<PublishedLock> lock;
   private final LockChanges changes;
   private final StatusIndexes indexes;
-  private final PublishedLock updated;
+  private final java.util.function.Supplier<PublishedLock> updated;
+  private PublishedLock written;
 
   private LockCheck(
       Optional<PublishedLock> lock,
       LockChanges changes,
       StatusIndexes indexes,
-      PublishedLock updated) {
+      java.util.function.Supplier<PublishedLock> updated) {
     this.lock = lock;
     this.changes = changes;
     this.indexes = indexes;
@@ -83,21 +84,20 @@ public final class LockCheck {
     Set<String> gone = new HashSet<>();
     removed.forEach(r -> gone.add(r.award()));
     lines.values().stream().filter(l -> gone.contains(l.award())).forEach(next::add);
+    List<Award> fresh = new ArrayList<>();
     for (Award award : s.awards()) {
       String key = StatusIndexes.key(award);
       BadgeClass badge = s.badge(award.badgeId()).orElseThrow();
-      AwardDigest digest = AwardDigest.of(Optional.ofNullable(docs.get(key)), award, badge, layout);
-      String url = layout.ob2Assertion(award).url();
       AwardChange change =
           new AwardChange(key, badge.name(), award.source(), award.recipient().name());
       LockLine line = lines.get(key);
       if (line == null) {
         added.add(change);
-        next.add(
-            new LockLine(
-                key, indexes.of(award), url, digest.digest(), digest.fields(), award.revoked(), 0));
+        fresh.add(award); // its line is digested only if the lock is written
         continue;
       }
+      AwardDigest digest = AwardDigest.of(Optional.ofNullable(docs.get(key)), award, badge, layout);
+      String url = layout.ob2Assertion(award).url();
       if (!line.url().equals(url) || !line.digest().equals(digest.digest())) {
         altered.add(change);
         report(sources.root(), award, badge, line, url, digest, diagnostics);
@@ -111,7 +111,37 @@ public final class LockCheck {
     }
     LockChanges changes =
         new LockChanges(lock.isPresent(), added, revoked, reinstated, altered, removed, false);
-    return Optional.of(new LockCheck(lock, changes, indexes, new PublishedLock(next)));
+    java.util.function.Supplier<PublishedLock> updated =
+        () -> {
+          // In the order lines always had: gone awards first, then every award in site order.
+          Map<String, LockLine> kept = new HashMap<>();
+          next.forEach(l -> kept.put(l.award(), l));
+          List<LockLine> all = new ArrayList<>();
+          lines.values().stream().filter(l -> gone.contains(l.award())).forEach(all::add);
+          Set<String> isFresh = new HashSet<>();
+          fresh.forEach(a -> isFresh.add(StatusIndexes.key(a)));
+          for (Award award : s.awards()) {
+            String key = StatusIndexes.key(award);
+            if (!isFresh.contains(key)) {
+              all.add(kept.get(key));
+              continue;
+            }
+            BadgeClass badge = s.badge(award.badgeId()).orElseThrow();
+            AwardDigest digest =
+                AwardDigest.of(Optional.ofNullable(docs.get(key)), award, badge, layout);
+            all.add(
+                new LockLine(
+                    key,
+                    indexes.of(award),
+                    layout.ob2Assertion(award).url(),
+                    digest.digest(),
+                    digest.fields(),
+                    award.revoked(),
+                    0));
+          }
+          return new PublishedLock(all);
+        };
+    return Optional.of(new LockCheck(lock, changes, indexes, updated));
   }
 
   /** The lock as read, when the site has one. */
@@ -133,7 +163,10 @@ public final class LockCheck {
    * brought up to date, and a line for each new award.
    */
   public PublishedLock updated() {
-    return updated;
+    if (written == null) {
+      written = updated.get(); // new awards are digested here, not on every build
+    }
+    return written;
   }
 
   /**
@@ -144,7 +177,7 @@ public final class LockCheck {
    */
   public boolean write(Path siteRoot) throws IOException {
     Path file = siteRoot.resolve(PublishedLock.FILE);
-    byte[] text = updated.format().getBytes(StandardCharsets.UTF_8);
+    byte[] text = updated().format().getBytes(StandardCharsets.UTF_8);
     if (Files.isRegularFile(file) && java.util.Arrays.equals(Files.readAllBytes(file), text)) {
       return false;
     }
