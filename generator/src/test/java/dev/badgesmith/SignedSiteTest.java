@@ -180,6 +180,21 @@ class SignedSiteTest {
     assertThat(credential.path("issuer").path("id").asText())
         .isEqualTo("did:web:badges.example.org:guild");
     assertThat(json("did.json").path("id").asText()).isEqualTo("did:web:badges.example.org:guild");
+    // Every key the site signs with, each an assertion method: Ed25519 as Multikey, RS256 as JWK.
+    ObjectNode did = json("did.json");
+    assertThat(did.path("assertionMethod"))
+        .extracting(JsonNode::asText)
+        .containsExactlyInAnyOrder(
+            "did:web:badges.example.org:guild#rsa-1", "did:web:badges.example.org:guild#ed-1");
+    for (JsonNode method : did.path("verificationMethod")) {
+      if (method.path("id").asText().endsWith("#rsa-1")) {
+        assertThat(method.path("type").asText()).isEqualTo("JsonWebKey");
+        assertThat(method.path("publicKeyJwk").path("kty").asText()).isEqualTo("RSA");
+        assertThat(method.path("publicKeyJwk").has("d")).isFalse();
+      } else {
+        assertThat(method.path("type").asText()).isEqualTo("Multikey");
+      }
+    }
     assertThat(
             credential
                 .path("credentialSubject")

@@ -79,9 +79,10 @@ final class Ob3Publisher {
   }
 
   /**
-   * Every key not revoked, as a document; and in DID mode the DID document, which lists the Ed25519
-   * keys a Data Integrity proof may name. Earlier keys stay, so what they signed still verifies
-   * after a rotation; a revoked key is left out, so what it signed no longer does.
+   * Every key not revoked, as a document; and in DID mode the DID document, which lists them all:
+   * the Ed25519 keys a Data Integrity proof may name as Multikey, the JWT keys as JsonWebKey.
+   * Earlier keys stay, so what they signed still verifies after a rotation; a revoked key is left
+   * out, so what it signed no longer does.
    */
   void publishKeys(OutputSink out) throws IOException {
     ObjectNode did = JsonOutput.object();
@@ -91,6 +92,7 @@ final class Ob3Publisher {
     did.put("id", layout.did());
     ArrayNode methods = did.putArray("verificationMethod");
     ArrayNode assertion = did.putArray("assertionMethod");
+    boolean jwkKeys = false;
     for (PublishedKey key : signing.keys()) {
       if (key.revoked()) {
         continue;
@@ -113,8 +115,19 @@ final class Ob3Publisher {
         assertion.add(layout.did() + "#" + key.id());
       } else {
         document = (ObjectNode) JSON.readTree(info.toJwkJson(key.id()));
+        // The JWT keys too, so the DID document lists every key the site signs with.
+        ObjectNode method = methods.addObject();
+        method.put("id", layout.did() + "#" + key.id());
+        method.put("type", "JsonWebKey");
+        method.put("controller", layout.did());
+        method.set("publicKeyJwk", document.deepCopy());
+        assertion.add(layout.did() + "#" + key.id());
+        jwkKeys = true;
       }
       out.write(layout.keyDocument(key.id()).file(), JsonOutput.bytes(document));
+    }
+    if (jwkKeys) {
+      didContext.add("https://w3id.org/security/jwk/v1");
     }
     if (signing.issuerIdIsDid()) {
       out.write(layout.didDocument().file(), JsonOutput.bytes(did));
