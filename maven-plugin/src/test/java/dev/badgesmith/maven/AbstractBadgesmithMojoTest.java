@@ -157,8 +157,8 @@ class AbstractBadgesmithMojoTest {
             Optional.of(added(true, "intro/ada", "intro/bob")));
     assertThat(build.success(written))
         .isEqualTo(
-            "Built 12 files into target/site; wrote published.lock: 2 awards added,"
-                + " 0 revocations marked");
+            "Built 12 files (12 changed, 0 awards rendered) into target/site; wrote"
+                + " published.lock: 2 awards added, 0 revocations marked");
 
     LockMojo lock = new LockMojo();
     lock.siteDirectory = new File("site");
