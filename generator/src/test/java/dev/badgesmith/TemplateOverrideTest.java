@@ -143,7 +143,8 @@ class TemplateOverrideTest {
   @Test
   void theListOfThemeFilesIsExactlyTheTheme() throws IOException {
     Path theme = Path.of("../templates/src/main/resources/badgesmith/theme");
-    try (var files = Files.list(theme)) {
+    // vendor/ holds third-party files the theme ships unchanged, which no override replaces.
+    try (var files = Files.list(theme).filter(Files::isRegularFile)) {
       assertThat(files.map(p -> p.getFileName().toString()).sorted())
           .containsExactlyElementsOf(
               dev.badgesmith.pages.PageRenderer.THEME_FILES.stream().sorted().toList());

@@ -28,6 +28,10 @@ public final class Ob3Documents {
   public static final String VC_CONTEXT = "https://www.w3.org/ns/credentials/v2";
   public static final String OB_CONTEXT =
       "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json";
+
+  /** The contexts of every credential, in order: what canonicalising one needs. */
+  public static final List<String> CONTEXTS = List.of(VC_CONTEXT, OB_CONTEXT);
+
   public static final String SCHEMA =
       "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json";
   private static final Pattern IN_LANGUAGE =
@@ -55,8 +59,7 @@ public final class Ob3Documents {
       Optional<ObjectNode> status) {
     ObjectNode json = JsonOutput.object();
     ArrayNode context = json.putArray("@context");
-    context.add(VC_CONTEXT);
-    context.add(OB_CONTEXT);
+    CONTEXTS.forEach(context::add);
     json.put("id", layout.credentialJson(award).url());
     ArrayNode type = json.putArray("type");
     type.add("VerifiableCredential");

@@ -56,6 +56,11 @@ public final class Canonicalizer {
                 .build());
   }
 
+  /** Where the contexts it canonicalises with come from. */
+  public ContextStore contexts() {
+    return contexts;
+  }
+
   /** The canonical N-Quads of a document, each line ending in {@code \n}. */
   public String canonicalize(JsonNode document) {
     return canonicalize(toJakarta(document));

@@ -113,7 +113,24 @@ public final class ContextStore implements DocumentLoader {
               + String.join(", ", BY_URL.keySet().stream().sorted().toList())
               + "); use one of them, or add the context and its SHA-256 to ContextStore");
     }
-    return parsed.computeIfAbsent(url, u -> parse(pin, bytes(pin)));
+    return parsed.computeIfAbsent(url, u -> parse(pin, load(pin)));
+  }
+
+  /**
+   * The exact bytes of the context at {@code url}, checked against its pinned digest: what a site
+   * publishes for a verifier that canonicalises with the same contexts (the verify page).
+   */
+  public byte[] bytes(String url) {
+    PinnedContext pin = BY_URL.get(url);
+    if (pin == null) {
+      throw new ContextException(url, "unknown JSON-LD context " + url);
+    }
+    return load(pin);
+  }
+
+  /** The pinned SHA-256 of a context Badgesmith knows, as lowercase hex. */
+  public static Optional<String> pinnedSha256(String url) {
+    return Optional.ofNullable(BY_URL.get(url)).map(PinnedContext::sha256);
   }
 
   @Override
@@ -126,7 +143,7 @@ public final class ContextStore implements DocumentLoader {
     }
   }
 
-  private byte[] bytes(PinnedContext pin) {
+  private byte[] load(PinnedContext pin) {
     if (folder != null) {
       Optional<byte[]> local = read(folder.resolve(pin.file()));
       if (local.isPresent()) {

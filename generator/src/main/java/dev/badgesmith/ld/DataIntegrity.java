@@ -35,6 +35,11 @@ public final class DataIntegrity {
     this.canonicalizer = canonicalizer;
   }
 
+  /** The JSON-LD contexts proofs are canonicalised with. */
+  public ContextStore contexts() {
+    return canonicalizer.contexts();
+  }
+
   /**
    * A copy of {@code credential} with a {@code proof} array holding one eddsa-rdfc-2022 proof.
    *

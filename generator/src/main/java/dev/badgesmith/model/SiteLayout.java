@@ -261,6 +261,24 @@ public record SiteLayout(SiteSettings settings) {
     return settings.url("verify/data.js");
   }
 
+  /**
+   * The JSON-LD contexts the site's credentials name, as a script, for the verify page to check
+   * embedded Data Integrity proofs with (file:// forbids fetching them).
+   */
+  public SiteUrl verifyContexts() {
+    return settings.url("verify/contexts.js");
+  }
+
+  /** The JSON-LD library the verify page canonicalises credentials with (jsonld.js, vendored). */
+  public SiteUrl verifyLibrary() {
+    return settings.url("verify/jsonld.min.js");
+  }
+
+  /** The licences of that library, under the name its first line points to. */
+  public SiteUrl verifyLibraryLicence() {
+    return settings.url("verify/jsonld.min.js.LICENSE.txt");
+  }
+
   public SiteUrl stylesheet() {
     return settings.url("assets/style.css");
   }

@@ -44,6 +44,12 @@ public final class PageRenderer {
   static final String THEME = "badgesmith/theme/";
 
   /**
+   * Third-party files the theme ships unchanged, under the theme: jsonld.js's browser bundle (npm
+   * {@code jsonld} 9.0.0, {@code dist/jsonld.min.js}) and its licences.
+   */
+  static final String VENDOR = "vendor/";
+
+  /**
    * Every file of the theme, which a site's {@code templates/} may replace one by one. {@code
    * layout.ftlh} and {@code gallery.ftlh} hold macros the pages import.
    */
@@ -153,6 +159,13 @@ public final class PageRenderer {
             .getBytes(StandardCharsets.UTF_8));
     sink.write(layout.stylesheet().file(), themeFile("style.css"));
     sink.write(layout.verifyScript().file(), themeFile("verify.js"));
+    if (site.settings().signing().flatMap(s -> s.dataIntegrityKey()).isPresent()) {
+      // A vendored library, not a theme file: no override replaces it.
+      sink.write(layout.verifyLibrary().file(), themeResource(VENDOR + "jsonld.min.js"));
+      sink.write(
+          layout.verifyLibraryLicence().file(),
+          themeResource(VENDOR + "jsonld.min.js.LICENSE.txt"));
+    }
   }
 
   /** Hands every templated page of a site to {@code out}, in a fixed order. */

@@ -421,11 +421,18 @@ final class PageViews {
             null,
             null,
             nav(page));
+    boolean dataIntegrity =
+        site.settings().signing().flatMap(s -> s.dataIntegrityKey()).isPresent();
     return new VerifyPageView(
         frame,
         title,
         layout.verifyScript().relativeFrom(page),
         layout.verifyData().relativeFrom(page),
+        dataIntegrity
+            ? List.of(
+                layout.verifyLibrary().relativeFrom(page),
+                layout.verifyContexts().relativeFrom(page))
+            : List.of(),
         layout.home().url());
   }
 

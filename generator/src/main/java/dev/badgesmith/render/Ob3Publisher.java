@@ -158,22 +158,30 @@ final class Ob3Publisher {
     // Dated by the newest revocation (or, with none, the oldest award): the list changes only
     // when a revocation does, so adding an award does not sign it again.
     java.time.ZoneId zone = site.settings().timeZone();
-    String created =
-        Ob2Documents.dateTime(
-            revokedAwards.stream()
-                .map(
-                    a ->
-                        a.revocation()
-                            .flatMap(r -> r.date())
-                            .map(d -> d.atStartOfDay(zone).toOffsetDateTime())
-                            .orElse(a.issuedOn()))
-                .max(java.util.Comparator.naturalOrder())
-                .or(
-                    () ->
-                        site.awards().stream()
-                            .map(Award::issuedOn)
-                            .min(java.util.Comparator.naturalOrder()))
-                .orElse(java.time.OffsetDateTime.parse("2000-01-01T00:00:00Z")));
+    java.time.OffsetDateTime date =
+        revokedAwards.stream()
+            .map(
+                a ->
+                    a.revocation()
+                        .flatMap(r -> r.date())
+                        .map(d -> d.atStartOfDay(zone).toOffsetDateTime())
+                        .orElse(a.issuedOn()))
+            .max(java.util.Comparator.naturalOrder())
+            .or(
+                () ->
+                    site.awards().stream()
+                        .map(Award::issuedOn)
+                        .min(java.util.Comparator.naturalOrder()))
+            .orElse(java.time.OffsetDateTime.parse("2000-01-01T00:00:00Z"));
+    // Not before the signing keys' validity periods begin: verifiers check a key at the date it
+    // signed, so a list dated by an award older than a new key would not verify.
+    for (String key : signingKeys()) {
+      Optional<java.time.OffsetDateTime> from = signing.key(key).flatMap(PublishedKey::validFrom);
+      if (from.isPresent() && date.isBefore(from.get())) {
+        date = from.get();
+      }
+    }
+    String created = Ob2Documents.dateTime(date);
     ObjectNode list =
         documents.statusListCredential(
             statusListUrl(), issuer, created, revoked, StatusIndexes.SIZE);
@@ -189,6 +197,14 @@ final class Ob3Publisher {
     ObjectNode revocations = documents.credentialRevocations(issuer, revokedAwards);
     verifyPage.credentialRevocations(revocations);
     out.write(layout.credentialRevocations().file(), JsonOutput.bytes(revocations));
+  }
+
+  /** The keys that sign credentials: the VC-JWT's and the Data Integrity proof's. */
+  private List<String> signingKeys() {
+    return java.util.stream.Stream.concat(
+            signing.jwtKey().stream(), signing.dataIntegrityKey().stream())
+        .distinct()
+        .toList();
   }
 
   /** The status list as a credential with an embedded proof, or as a JWT when that is all. */

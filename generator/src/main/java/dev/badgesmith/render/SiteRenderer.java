@@ -10,6 +10,7 @@ import dev.badgesmith.images.SvgRasterizer;
 import dev.badgesmith.json.JsonOutput;
 import dev.badgesmith.json.ManifestDocument;
 import dev.badgesmith.json.Ob2Documents;
+import dev.badgesmith.json.Ob3Documents;
 import dev.badgesmith.lock.StatusIndexes;
 import dev.badgesmith.markdown.MarkdownRenderer;
 import dev.badgesmith.model.Award;
@@ -215,10 +216,6 @@ public final class SiteRenderer {
                           award(award, badge, design, layout, ob2, facts, files);
                           if (ob3.isPresent()) {
                             Ob3Publisher.Signed signed = ob3.get().credential(award, badge);
-                            if (credentials.orElseThrow().dataIntegrityKey().isPresent()) {
-                              VerifyPageData.credential(
-                                  signed.files().get(layout.credentialJson(award).file()), facts);
-                            }
                             write(signed, design, !award.revoked(), files);
                           }
                           try {
@@ -235,6 +232,12 @@ public final class SiteRenderer {
 
     pages.render(site, out, false);
     out.write(layout.verifyData().file(), verifyPage.bytes());
+    Optional<Credentials> proofs = credentials.filter(c -> c.dataIntegrityKey().isPresent());
+    if (proofs.isPresent()) {
+      out.write(
+          layout.verifyContexts().file(),
+          VerifyPageData.contexts(proofs.get().dataIntegrity().contexts(), Ob3Documents.CONTEXTS));
+    }
     for (SourceFile file : staticFiles) {
       out.copy(file.path().substring("static/".length()), file.file());
     }

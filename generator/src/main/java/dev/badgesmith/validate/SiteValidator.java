@@ -50,6 +50,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Checks a loaded site across files (references, images, ids two files claim) and turns it into the
@@ -138,8 +139,11 @@ public final class SiteValidator {
       badges.forEach(b -> badgesById.put(b.id(), b));
       ZoneId zone = settings.map(SiteSettings::timeZone).orElse(ZoneOffset.UTC);
       List<Award> awards = new ArrayList<>();
+      Optional<SigningSettings> signing = settings.flatMap(SiteSettings::signing);
       for (AwardDoc a : doc.awards()) {
-        award(a, badgesById, zone).ifPresent(awards::add);
+        Optional<Award> award = award(a, badgesById, zone);
+        award.ifPresent(awards::add);
+        award.ifPresent(w -> signing.ifPresent(g -> keyPeriods(a, w, g)));
       }
       return settings.map(s -> new Site(s, issuers, badges, awards));
     }
@@ -575,6 +579,40 @@ public final class SiteValidator {
         ok &= p.severity() != Severity.ERROR;
       }
       return ok;
+    }
+
+    /**
+     * Verifiers check a key's validity period at the time it signed, and a credential is signed as
+     * of its award's issue date: an award outside its signing key's period would not verify.
+     */
+    private void keyPeriods(AwardDoc doc, Award award, SigningSettings signing) {
+      for (String id :
+          Stream.concat(signing.jwtKey().stream(), signing.dataIntegrityKey().stream())
+              .distinct()
+              .toList()) {
+        Optional<PublishedKey> key = signing.key(id);
+        if (key.isEmpty()) {
+          continue;
+        }
+        OffsetDateTime issued = award.issuedOn();
+        boolean before = key.get().validFrom().filter(issued::isBefore).isPresent();
+        boolean after = key.get().validUntil().filter(u -> !issued.isBefore(u)).isPresent();
+        if (before || after) {
+          d.add(
+              Diagnostic.warning(
+                      Code.OUTSIDE_KEY_PERIOD,
+                      doc.issuedOn().at(),
+                      "the award is issued "
+                          + (before
+                              ? "before the key '" + id + "' is valid (validFrom "
+                              : "after the key '" + id + "' ends (validUntil ")
+                          + (before ? key.get().validFrom() : key.get().validUntil()).orElseThrow()
+                          + "), which signs it: verifiers reject it at 'issuer and key'")
+                  .withHint(
+                      "widen the key's validFrom/validUntil in site.yaml to cover the award, or"
+                          + " sign with a key whose period does"));
+        }
+      }
     }
 
     private Optional<Award> award(AwardDoc a, Map<String, BadgeClass> badges, ZoneId zone) {

@@ -97,14 +97,19 @@ final class Documents {
    * @throws DateTimeParseException when the member is not a date
    */
   static Optional<Instant> instant(JsonNode node, String member) {
-    Optional<String> text = text(node, member);
-    if (text.isEmpty()) {
-      return Optional.empty();
-    }
+    return text(node, member).map(Documents::instant);
+  }
+
+  /**
+   * A date-time as an instant; a bare date is its first moment in UTC.
+   *
+   * @throws DateTimeParseException when it is not a date
+   */
+  static Instant instant(String text) {
     try {
-      return Optional.of(OffsetDateTime.parse(text.get()).toInstant());
+      return OffsetDateTime.parse(text).toInstant();
     } catch (DateTimeParseException e) {
-      return Optional.of(LocalDate.parse(text.get()).atStartOfDay(ZoneOffset.UTC).toInstant());
+      return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
     }
   }
 }

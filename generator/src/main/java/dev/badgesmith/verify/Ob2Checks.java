@@ -18,10 +18,12 @@ import java.util.Optional;
 final class Ob2Checks {
   private final Documents documents;
   private final Verifier verifier;
+  private final KeyPeriods periods;
 
   Ob2Checks(Documents documents, Verifier verifier) {
     this.documents = documents;
     this.verifier = verifier;
+    this.periods = new KeyPeriods(documents);
   }
 
   /** An issuer profile and the URL it was fetched from. */
@@ -143,8 +145,12 @@ final class Ob2Checks {
             Step.ISSUER_AND_KEY,
             "the issuer " + issuer.get().url() + " does not list the key " + creator.get());
       } else {
-        steps.pass(
-            Step.ISSUER_AND_KEY, "the issuer " + issuer.get().url() + " owns " + creator.get());
+        steps.add(
+            periods.check(
+                creator.get(),
+                Documents.text(assertion, "issuedOn"),
+                "issuedOn",
+                "the issuer " + issuer.get().url() + " owns " + creator.get()));
       }
     }
     rest(assertion, issuer, steps, recipient, "no revocation list");

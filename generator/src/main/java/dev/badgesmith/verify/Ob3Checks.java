@@ -23,6 +23,7 @@ final class Ob3Checks {
   private final DataIntegrity dataIntegrity;
   private final Map<String, StatusMethod> statusMethods;
   private final Verifier verifier;
+  private final KeyPeriods periods;
 
   Ob3Checks(
       Documents documents,
@@ -33,6 +34,7 @@ final class Ob3Checks {
     this.dataIntegrity = dataIntegrity;
     this.statusMethods = statusMethods;
     this.verifier = verifier;
+    this.periods = new KeyPeriods(documents);
   }
 
   /**
@@ -56,12 +58,12 @@ final class Ob3Checks {
 
   void embedded(ObjectNode credential, Steps steps, Optional<String> recipient) {
     List<JsonNode> proofs = Documents.items(credential.get("proof"));
-    Optional<String> method =
+    Optional<JsonNode> proof =
         proofs.stream()
             .filter(p -> DataIntegrity.CRYPTOSUITE.equals(p.path("cryptosuite").asText()))
             .findFirst()
-            .or(() -> proofs.stream().findFirst())
-            .flatMap(p -> Documents.text(p, "verificationMethod"));
+            .or(() -> proofs.stream().findFirst());
+    Optional<String> method = proof.flatMap(p -> Documents.text(p, "verificationMethod"));
     if (method.isEmpty()) {
       steps.fail(Step.PROOF, "the credential has no proof with a verificationMethod");
     } else {
@@ -80,7 +82,14 @@ final class Ob3Checks {
         } else {
           steps.fail(Step.PROOF, result.message());
         }
-        issuerAndKey(credential, key, steps);
+        // The key must have been valid when it signed: when the proof says it was made.
+        Optional<String> created = Documents.text(proof.orElseThrow(), "created");
+        issuerAndKey(
+            credential,
+            key,
+            steps,
+            created.or(() -> Documents.text(credential, "validFrom")),
+            created.isPresent() ? "proof created" : "validFrom");
       } catch (KeyProblem e) {
         steps.skip(Step.PROOF, "not checked: no published key to check it with");
         steps.fail(Step.ISSUER_AND_KEY, e.getMessage());
@@ -133,7 +142,7 @@ final class Ob3Checks {
       steps.fail(
           Step.ISSUER_AND_KEY, "the JWT carries its own key, which nothing ties to the issuer");
     } else {
-      issuerAndKey(credential, key, steps);
+      issuerAndKey(credential, key, steps, Documents.text(credential, "validFrom"), "validFrom");
     }
     rest(credential, steps, recipient);
   }
@@ -144,8 +153,15 @@ final class Ob3Checks {
     }
   }
 
-  /** The issuer must control the key: as its controller, or by publishing it on its own site. */
-  private static void issuerAndKey(ObjectNode credential, ResolvedKey key, Steps steps) {
+  /**
+   * The issuer must control the key: as its controller, or by publishing it on its own site; and
+   * the key must have been valid when it signed.
+   *
+   * @param signed when the credential says it was signed
+   * @param what the member that says so
+   */
+  private void issuerAndKey(
+      ObjectNode credential, ResolvedKey key, Steps steps, Optional<String> signed, String what) {
     Optional<String> issuer = Documents.idOf(credential.get("issuer"));
     if (issuer.isEmpty()) {
       steps.fail(Step.ISSUER_AND_KEY, "the credential names no issuer id");
@@ -167,18 +183,30 @@ final class Ob3Checks {
             Step.ISSUER_AND_KEY,
             "the key " + key.id() + " is not listed in assertionMethod of " + key.source());
       } else {
-        steps.pass(
-            Step.ISSUER_AND_KEY,
-            "the issuer " + issuer.get() + " controls " + key.id() + " (" + key.source() + ")");
+        steps.add(
+            periods.check(
+                key.id(),
+                signed,
+                what,
+                "the issuer "
+                    + issuer.get()
+                    + " controls "
+                    + key.id()
+                    + " ("
+                    + key.source()
+                    + ")"));
       }
       return;
     }
     // A bare JWK names no controller: it counts as the issuer's when the issuer's site serves it.
     Optional<String> site = siteOf(issuer.get());
     if (site.isPresent() && key.id().startsWith(site.get())) {
-      steps.pass(
-          Step.ISSUER_AND_KEY,
-          "the key " + key.id() + " is published on the site of the issuer " + issuer.get());
+      steps.add(
+          periods.check(
+              key.id(),
+              signed,
+              what,
+              "the key " + key.id() + " is published on the site of the issuer " + issuer.get()));
     } else {
       steps.fail(
           Step.ISSUER_AND_KEY,

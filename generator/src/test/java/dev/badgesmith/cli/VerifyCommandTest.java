@@ -84,7 +84,8 @@ class VerifyCommandTest {
             "PASS proof: Data Integrity eddsa-rdfc-2022 by did:web:badges.example.org:guild#ed-1",
             "PASS issuer and key: the issuer did:web:badges.example.org:guild controls"
                 + " did:web:badges.example.org:guild#ed-1 (the DID document at"
-                + " https://badges.example.org/guild/did.json)",
+                + " https://badges.example.org/guild/did.json), valid when it signed (proof created"
+                + " 2025-03-14T00:00:00Z): from the start, with no end",
             "PASS status: not revoked: entry 69366 of https://badges.example.org/guild/status/revocation.json",
             "PASS expiry: validFrom 2025-03-14T00:00:00Z, no expiry",
             "PASS recipient: awarded to jane@example.org (its salted SHA-256 hash matches)",

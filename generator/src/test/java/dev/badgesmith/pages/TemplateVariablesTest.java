@@ -49,7 +49,8 @@ class TemplateVariablesTest {
   void everyTemplateOfTheThemeIsRenderedWithAModel() throws IOException {
     Set<String> drawn = new TreeSet<>(models().keySet());
     Set<String> theme = new TreeSet<>(PageRenderer.THEME_FILES);
-    // The macros of the frame and the gallery, and the stylesheet, are no page of their own.
+    // The macros of the frame and the gallery, the stylesheet and the verify page's script are no
+    // page of their own.
     theme.removeAll(List.of("layout.ftlh", "gallery.ftlh", "style.css", "verify.js"));
     assertThat(drawn).isEqualTo(theme);
   }

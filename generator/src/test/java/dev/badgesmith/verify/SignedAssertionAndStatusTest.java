@@ -105,7 +105,12 @@ class SignedAssertionAndStatusTest {
     VerificationReport report = verify(signedAssertion(key(), ""), Verifier.builder());
     VerifierTest.assertPasses(report);
     assertThat(report.check(Step.ISSUER_AND_KEY).orElseThrow().message())
-        .isEqualTo("the issuer " + BASE + "issuer.json owns " + BASE + "key.json");
+        .isEqualTo(
+            "the issuer "
+                + BASE
+                + "issuer.json owns "
+                + BASE
+                + "key.json; its site publishes no validity period for it");
   }
 
   @Test

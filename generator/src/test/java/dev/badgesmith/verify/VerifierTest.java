@@ -2,12 +2,15 @@ package dev.badgesmith.verify;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.badgesmith.Badgesmith;
 import dev.badgesmith.Report;
+import dev.badgesmith.diag.Code;
+import dev.badgesmith.diag.Diagnostic;
 import dev.badgesmith.ld.ContextStore;
 import dev.badgesmith.sign.KeyAlgorithm;
 import dev.badgesmith.sign.KeyGenerator;
@@ -86,9 +89,15 @@ class VerifierTest {
   }
 
   static void build(Path site, Path target, Map<String, String> env) {
+    assertThat(buildWithWarnings(site, target, env)).isEmpty();
+  }
+
+  /** Builds a site that must have no error; returns its warnings. */
+  static List<Diagnostic> buildWithWarnings(Path site, Path target, Map<String, String> env) {
     Report report =
         Badgesmith.builder().environment(env).contextsDirectory(SPEC).build().build(site, target);
-    assertThat(report.diagnostics()).isEmpty();
+    assertThat(report.diagnostics()).noneMatch(Diagnostic::isError);
+    return report.diagnostics();
   }
 
   static Verifier verifier(Resolver resolver) {
@@ -155,7 +164,8 @@ class VerifierTest {
             PASS proof: Data Integrity eddsa-rdfc-2022 by did:web:badges.example.org:guild#ed-1
             PASS issuer and key: the issuer did:web:badges.example.org:guild controls \
             did:web:badges.example.org:guild#ed-1 (the DID document at \
-            https://badges.example.org/guild/did.json)
+            https://badges.example.org/guild/did.json), valid when it signed (proof created \
+            2025-03-14T00:00:00Z): from the start, with no end
             PASS status: not revoked: entry 69366 of \
             https://badges.example.org/guild/status/revocation.json
             PASS expiry: validFrom 2025-03-14T00:00:00Z, no expiry""");
@@ -331,6 +341,77 @@ class VerifierTest {
   }
 
   @Test
+  void aKeyMustHaveBeenValidWhenItSignedNotNow(@TempDir Path work) {
+    Path copy = work.resolve("site");
+    TestSites.copy(site, copy);
+    // Jane's award is of 2025-03-14, Ada's of 2024-01-10; the clock says mid-2026.
+    TestSites.write(
+        copy.resolve("site.yaml"),
+        """
+        title: Test Guild
+        baseUrl: https://badges.example.org/guild/
+        signing:
+          jwt: rsa-1
+          dataIntegrity: ed-1
+          ob2: signed
+          keys:
+            - id: rsa-1
+              algorithm: RS256
+              validUntil: 2025-01-01
+            - id: ed-1
+              algorithm: Ed25519
+              validFrom: 2025-01-01
+        """);
+    Path built = work.resolve("out");
+    // The build warns of each award signed outside a key's period.
+    assertThat(buildWithWarnings(copy, built, environment))
+        .extracting(Diagnostic::code, Diagnostic::path)
+        .containsExactlyInAnyOrder(
+            tuple(Code.OUTSIDE_KEY_PERIOD, "awards/intro/ada.yaml"),
+            tuple(Code.OUTSIDE_KEY_PERIOD, "awards/intro/jane.yaml"));
+
+    // Signed after the Ed25519 key's period began: passes.
+    VerificationReport jane =
+        verify(built, read(built.resolve("credentials/intro/jane.json")), Optional.empty());
+    assertPasses(jane);
+    assertThat(jane.check(Step.ISSUER_AND_KEY).orElseThrow().message())
+        .endsWith(
+            ", valid when it signed (proof created 2025-03-14T00:00:00Z):"
+                + " from 2025-01-01T00:00:00Z, with no end");
+    // Signed before it began: fails, although the key is valid now.
+    Check early =
+        failure(verify(built, read(built.resolve("credentials/intro/ada.json")), Optional.empty()));
+    assertThat(early.line())
+        .isEqualTo(
+            "FAIL issuer and key: signed (proof created 2024-01-10T00:00:00Z) before the key ed-1"
+                + " was valid: it is valid from 2025-01-01T00:00:00Z, with no end");
+
+    // The RSA key's period is over, but what it signed within it still verifies.
+    VerificationReport adaJwt =
+        verify(built, read(built.resolve("credentials/intro/ada.jwt")), Optional.empty());
+    assertThat(adaJwt.check(Step.ISSUER_AND_KEY).orElseThrow().outcome()).isEqualTo(Outcome.PASSED);
+    assertThat(adaJwt.check(Step.ISSUER_AND_KEY).orElseThrow().message())
+        .endsWith(
+            "valid when it signed (validFrom 2024-01-10T00:00:00Z): from the start until"
+                + " 2025-01-01T00:00:00Z");
+    // Signed after it ended: fails, in either form it signs.
+    for (String path : List.of("credentials/intro/jane.jwt", "assertions/intro/jane.jws")) {
+      Check late = failure(verify(built, read(built.resolve(path)), Optional.empty()));
+      assertThat(late.step()).as(path).isEqualTo(Step.ISSUER_AND_KEY);
+      assertThat(late.message())
+          .as(path)
+          .startsWith("signed (")
+          .contains("2025-03-14T00:00:00Z) after the key rsa-1 expired");
+    }
+    assertThat(
+            verify(built, read(built.resolve("assertions/intro/ada.jws")), Optional.empty())
+                .check(Step.ISSUER_AND_KEY)
+                .orElseThrow()
+                .outcome())
+        .isEqualTo(Outcome.PASSED);
+  }
+
+  @Test
   void aSiteThatNamesItsIssuerByUrlPublishesKeyDocumentsThatVerify(@TempDir Path work) {
     Path copy = work.resolve("site");
     TestSites.copy(site, copy);
@@ -357,7 +438,8 @@ class VerifierTest {
     assertThat(report.check(Step.ISSUER_AND_KEY).orElseThrow().message())
         .isEqualTo(
             "the issuer https://badges.example.org/guild/issuers/guild.json controls"
-                + " https://badges.example.org/guild/keys/ed-1.json (its key document)");
+                + " https://badges.example.org/guild/keys/ed-1.json (its key document), valid when"
+                + " it signed (proof created 2025-03-14T00:00:00Z): from the start, with no end");
     assertPasses(
         verify(built, read(built.resolve("credentials/intro/jane.jwt")), Optional.empty()));
   }

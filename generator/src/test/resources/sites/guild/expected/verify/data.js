@@ -36,7 +36,6 @@ window.badgesmithVerifyData = {
     "https://badges.rustacean-guild.example/assertions/rust-201/ada.json": "8Mj1rAFGWPNBRqPMWX_ltaor3Z4fmSxg0u5iOZ1Xt7E",
     "https://badges.rustacean-guild.example/assertions/rust-201/dan.json": "cBYltLXe2mQdWLKrcUh7TOZsQnbfKhT2RtKu0fkIn-k"
   },
-  "credentials": {},
   "statusLists": {},
   "credentialRevocations": {}
 };

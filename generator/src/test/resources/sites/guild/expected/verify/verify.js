@@ -1,22 +1,24 @@
 /*
  * Badgesmith verify page. Checks a badge in the browser against the data this site publishes in
  * data.js (window.badgesmithVerifyData): no request leaves the page, so a copy of the site saved to
- * disk works over file:// as well. Signatures are checked with WebCrypto. Everything shown comes
- * from the badge, so it is inserted as text (textContent), never as markup.
+ * disk works over file:// as well. Signatures are checked with WebCrypto. Embedded Data Integrity
+ * proofs (eddsa-rdfc-2022) are canonicalised with jsonld.js (jsonld.min.js, vendored) and the
+ * JSON-LD contexts this site publishes in contexts.js (window.badgesmithContexts); its document
+ * loader answers from those alone. Everything shown comes from the badge, so it is inserted as text
+ * (textContent), never as markup.
  */
 (function () {
   "use strict";
 
   var DATA = window.badgesmithVerifyData;
+  var CONTEXTS = window.badgesmithContexts; // only on a site that adds Data Integrity proofs
   var STEPS = ["format", "proof", "issuer and key", "status", "expiry", "recipient"];
   var OB2_NS = "http://openbadges.org";
   var OB3_NS = "https://purl.imsglobal.org/ob/v3p0";
   var PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
   var COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
-  var EMBEDDED_PROOF_NOTE =
-    "The embedded Data Integrity proof (eddsa-rdfc-2022) is not checked in the browser: it needs " +
-    "RDF canonicalisation. To check it, run: badgesmith verify FILE. The credential's VC-JWT form " +
-    "(the .jwt download of the award page) is checked here in full.";
+  var BASE58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
+  var XSD_DATE_TIME = /^-?\d{4,}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)?$/;
 
   /* ---------- the steps of one verification ---------- */
 
@@ -230,16 +232,31 @@
     return { problem: "the key " + name + " is not published by this site (revoked, or never published)" };
   }
 
-  /** The key's validity period (from site.yaml) must hold now. */
-  function keyPeriod(key, now) {
-    if (key.validFrom && now < Date.parse(key.validFrom)) {
-      return { ok: false, text: "the key " + key.id + " is valid only from " + key.validFrom };
+  /**
+   * The key's validity period (from site.yaml) must hold when the badge was signed: the time its
+   * proof says it was created, else its issue date. A key past its period still verifies what it
+   * signed before, so rotating keys keeps earlier badges valid; a revoked key is not published.
+   *
+   * @param signed the date-time of signing, as the badge gives it
+   * @param what the member that gave it ("proof created", "validFrom", "issuedOn")
+   */
+  function keyPeriod(key, signed, what) {
+    var at = typeof signed === "string" ? Date.parse(signed) : NaN;
+    var period = (key.validFrom ? "from " + key.validFrom : "from the start") +
+      (key.validUntil ? " until " + key.validUntil : ", with no end");
+    if (isNaN(at)) {
+      return { ok: false, text: "cannot tell when it was signed: its " + what + " is " +
+        (signed === undefined ? "missing" : "'" + signed + "', not a date") };
     }
-    if (key.validUntil && now >= Date.parse(key.validUntil)) {
-      return { ok: false, text: "the key " + key.id + " expired on " + key.validUntil };
+    if (key.validFrom && at < Date.parse(key.validFrom)) {
+      return { ok: false, text: "signed (" + what + " " + signed + ") before the key " + key.id +
+        " was valid: it is valid " + period };
     }
-    return { ok: true, text: "valid " + (key.validFrom ? "from " + key.validFrom : "from the start") +
-      (key.validUntil ? " until " + key.validUntil : ", with no end") };
+    if (key.validUntil && at >= Date.parse(key.validUntil)) {
+      return { ok: false, text: "signed (" + what + " " + signed + ") after the key " + key.id +
+        " expired: it is valid " + period };
+    }
+    return { ok: true, text: "valid when it signed (" + what + " " + signed + "): " + period };
   }
 
   function algorithmOf(alg) {
@@ -274,6 +291,182 @@
     if (!ok) {
       throw new Error("the signature does not match: the " + (header.typ === "JWT" ? "JWT" : "JWS") +
         " was changed, or signed by another key than " + key.id);
+    }
+  }
+
+  /* ---------- Data Integrity proofs (W3C vc-di-eddsa, eddsa-rdfc-2022) ---------- */
+
+  /** Multibase base58btc without its "z", to bytes. */
+  function base58btc(text) {
+    var bytes = [];
+    for (var i = 0; i < text.length; i++) {
+      var carry = BASE58.indexOf(text.charAt(i));
+      if (carry < 0) {
+        throw new Error("the proofValue is not base58btc: it holds '" + text.charAt(i) + "'");
+      }
+      for (var j = 0; j < bytes.length; j++) {
+        carry += bytes[j] * 58;
+        bytes[j] = carry & 0xff;
+        carry >>= 8;
+      }
+      for (; carry > 0; carry >>= 8) {
+        bytes.push(carry & 0xff);
+      }
+    }
+    for (var k = 0; k < text.length && text.charAt(k) === "1"; k++) {
+      bytes.push(0); // each leading "1" is a leading zero byte
+    }
+    return new Uint8Array(bytes.reverse());
+  }
+
+  var contextCache = {};
+
+  /**
+   * The document loader jsonld.js canonicalises with: it answers only with the contexts this site
+   * publishes in contexts.js, each checked against the SHA-256 Badgesmith pins and signs with, and
+   * refuses every other URL. Nothing is fetched.
+   */
+  function documentLoader(url) {
+    var entry = own(CONTEXTS, url);
+    if (!entry) {
+      return Promise.reject(new Error("the JSON-LD context " + url + " is not one this site publishes " +
+        "for its verify page (contexts.js), and the page fetches nothing"));
+    }
+    if (!contextCache[url]) {
+      contextCache[url] = sha256Hex(entry.text).then(function (hex) {
+        if (hex !== entry.sha256) {
+          throw new Error("this site's copy of the JSON-LD context " + url + " does not match its " +
+            "pinned SHA-256 " + entry.sha256);
+        }
+        return JSON.parse(entry.text);
+      });
+    }
+    return contextCache[url].then(function (document) {
+      return { contextUrl: null, documentUrl: url, document: document };
+    });
+  }
+
+  /** What went wrong inside jsonld.js, in words: its errors wrap their cause. */
+  function ldMessage(e) {
+    var details = e && e.details;
+    if (details && details.cause) {
+      return ldMessage(details.cause);
+    }
+    if (details && details.event) {
+      var event = details.event;
+      var what = event.details && (event.details.property || event.details.type || event.details.term);
+      return (event.message || "a JSON-LD safe mode error").replace(/\.$/, "") + (what ? ": " + JSON.stringify(what) : "");
+    }
+    return (e && e.message) || String(e);
+  }
+
+  /**
+   * jsonld.js's safe mode, less one case: a type value no context defines (such as the Open Badges
+   * spec's own 1EdTechJsonSchemaValidator2019) is a relative IRI, which every JSON-LD processor
+   * leaves out of the RDF, and so does the canonical form Badgesmith signs. Anything else safe mode
+   * refuses, such as a property no context defines (which a signature would not cover), fails.
+   */
+  function safeModeButTypes() {
+    var relativeTypes = new Set();
+    return function (handling) {
+      var event = handling.event;
+      if (event.code === "relative @type reference") {
+        relativeTypes.add(event.details.type);
+      } else if (!(event.code === "relative object reference" && relativeTypes.has(event.details.object))) {
+        window.jsonld.safeEventHandler(handling);
+      }
+    };
+  }
+
+  /** The RDFC-1.0 canonical N-Quads of a document. */
+  async function canonical(doc, what) {
+    try {
+      return await window.jsonld.canonize(doc, {
+        algorithm: "RDFC-1.0",
+        format: "application/n-quads",
+        safe: false, // safe mode, as safeModeButTypes says
+        eventHandler: safeModeButTypes(),
+        documentLoader: documentLoader,
+      });
+    } catch (e) {
+      throw new Error("cannot canonicalise " + what + " (RDFC-1.0): " + ldMessage(e));
+    }
+  }
+
+  async function sha256Bytes(text) {
+    return new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text)));
+  }
+
+  function sameJson(a, b) {
+    return canonicalJson(a) === canonicalJson(b);
+  }
+
+  /**
+   * Verifies an eddsa-rdfc-2022 proof as W3C vc-di-eddsa says (Verify Proof): the document without
+   * its proof and the proof options without proofValue, each canonicalised with RDFC-1.0 and
+   * hashed with SHA-256; the proof options' hash, then the document's, is what the Ed25519
+   * signature covers. Resolves when it verifies; throws with the reason otherwise.
+   */
+  async function verifyDataIntegrity(credential, proof, key, now) {
+    if (proof.type !== "DataIntegrityProof") {
+      throw new Error("the proof type is '" + proof.type + "', expected 'DataIntegrityProof'");
+    }
+    if (proof.cryptosuite !== "eddsa-rdfc-2022") {
+      throw new Error("the proof cryptosuite is '" + proof.cryptosuite + "', expected 'eddsa-rdfc-2022'");
+    }
+    if (proof.proofPurpose !== "assertionMethod") {
+      throw new Error("the proof purpose is '" + proof.proofPurpose + "', expected 'assertionMethod'");
+    }
+    if (proof.created !== undefined && !XSD_DATE_TIME.test(String(proof.created))) {
+      throw new Error("the proof's created '" + proof.created + "' is not an XML Schema dateTime");
+    }
+    if (proof.expires !== undefined && !(now < Date.parse(proof.expires))) {
+      throw new Error("the proof expired on " + proof.expires);
+    }
+    if (typeof proof.proofValue !== "string" || proof.proofValue.charAt(0) !== "z") {
+      throw new Error("the proofValue must be multibase base58btc (starting with 'z')");
+    }
+    var signature = base58btc(proof.proofValue.slice(1));
+    if (signature.length !== 64) {
+      throw new Error("the proofValue holds " + signature.length + " bytes; an Ed25519 signature has 64");
+    }
+    if (key.algorithm !== "Ed25519" || !key.jwk || key.jwk.kty !== "OKP") {
+      throw new Error("the key " + key.id + " is " + key.algorithm + ", not an Ed25519 key");
+    }
+    if (!window.jsonld || !CONTEXTS) {
+      throw new Error("this page has not loaded jsonld.min.js and contexts.js, which the proof needs");
+    }
+    var unsecured = Object.assign({}, credential);
+    delete unsecured.proof;
+    var options = Object.assign({}, proof);
+    delete options.proofValue;
+    if (options["@context"] !== undefined) {
+      var documentContext = items(credential["@context"]);
+      var mustStart = items(options["@context"]);
+      if (!mustStart.every(function (c, i) { return i < documentContext.length && sameJson(c, documentContext[i]); })) {
+        throw new Error("the proof's @context is not the start of the credential's @context");
+      }
+      unsecured["@context"] = options["@context"];
+    }
+    var config = Object.assign({}, options, { "@context": unsecured["@context"] });
+    var proofHash = await sha256Bytes(await canonical(config, "the proof options"));
+    var documentHash = await sha256Bytes(await canonical(unsecured, "the credential"));
+    var data = new Uint8Array(64);
+    data.set(proofHash, 0);
+    data.set(documentHash, 32);
+    var publicKey;
+    try {
+      publicKey = await crypto.subtle.importKey("jwk", { kty: "OKP", crv: "Ed25519", x: key.jwk.x },
+        { name: "Ed25519" }, false, ["verify"]);
+    } catch (e) {
+      var unsupported = new Error("this browser's WebCrypto cannot check Ed25519 signatures (" +
+        e.message + "): check the badge with badgesmith verify FILE");
+      unsupported.unsupported = true;
+      throw unsupported;
+    }
+    if (!(await crypto.subtle.verify({ name: "Ed25519" }, publicKey, signature, data))) {
+      throw new Error("the signature does not match: the credential or its proof options were " +
+        "changed after signing, or signed by another key than " + key.id);
     }
   }
 
@@ -517,7 +710,7 @@
       return;
     }
     if (issuer) {
-      var period = keyPeriod(found.key, ctx.now);
+      var period = keyPeriod(found.key, assertion.issuedOn, "issuedOn");
       if (found.key.owner !== issuer.url) {
         steps.fail("issuer and key", "the key " + creator + " is owned by '" + (found.key.owner || "nobody") + "', not the issuer");
       } else if (items(issuer.profile.publicKey).indexOf(creator) < 0) {
@@ -551,9 +744,9 @@
   }
 
   /** The issuer must control the key: the site's data names the issuer id each key belongs to. */
-  function ob3IssuerAndKey(credential, name, key, steps, now) {
+  function ob3IssuerAndKey(credential, name, key, steps, signed, what) {
     var issuer = idOf(credential.issuer);
-    var period = keyPeriod(key, now);
+    var period = keyPeriod(key, signed, what);
     if (!issuer) {
       steps.fail("issuer and key", "the credential names no issuer id");
     } else if (key.controller !== issuer) {
@@ -589,24 +782,31 @@
     var proof = proofs.filter(function (p) { return p.cryptosuite === "eddsa-rdfc-2022"; })[0] || proofs[0];
     if (!proof || typeof proof.verificationMethod !== "string") {
       steps.fail("proof", "the credential has no proof with a verificationMethod");
+      return;
+    }
+    var method = proof.verificationMethod;
+    var found = findKey(method);
+    if (!found.key) {
+      steps.skip("proof", "not checked: no published key to check it with");
+      steps.fail("issuer and key", found.problem);
+      return;
+    }
+    try {
+      await verifyDataIntegrity(credential, proof, found.key, ctx.now);
+      steps.pass("proof", "Data Integrity eddsa-rdfc-2022 by " + method + ": the RDFC-1.0 canonical " +
+        "forms of the credential and of the proof options, hashed with SHA-256, match the Ed25519 signature");
+    } catch (e) {
+      if (e.unsupported) {
+        steps.skip("proof", "not checked: " + e.message);
+      } else {
+        steps.fail("proof", e.message);
+        return;
+      }
+    }
+    if (proof.created !== undefined) {
+      ob3IssuerAndKey(credential, method, found.key, steps, proof.created, "proof created");
     } else {
-      var method = proof.verificationMethod;
-      var published = own(DATA.credentials, credential.id);
-      if (published === undefined) {
-        steps.fail("proof", "this site publishes no credential with the id " + credential.id +
-          ": check it with badgesmith verify");
-      } else if ((await digest(credential)) !== published) {
-        steps.fail("proof", "the credential this site publishes at " + credential.id + " differs from this copy: it was changed");
-      } else {
-        steps.skip("proof", "not checked here: " + EMBEDDED_PROOF_NOTE + " This copy is the credential this site publishes at " +
-          credential.id + " (same SHA-256), with a proof by " + method + ".");
-      }
-      var found = findKey(method);
-      if (found.key) {
-        ob3IssuerAndKey(credential, method, found.key, steps, ctx.now);
-      } else {
-        steps.fail("issuer and key", found.problem);
-      }
+      ob3IssuerAndKey(credential, method, found.key, steps, credential.validFrom, "validFrom");
     }
     await ob3Rest(credential, steps, ctx);
   }
@@ -647,7 +847,7 @@
       steps.fail("proof", e.message);
       return;
     }
-    ob3IssuerAndKey(credential, header.kid, found.key, steps, ctx.now);
+    ob3IssuerAndKey(credential, header.kid, found.key, steps, credential.validFrom, "validFrom");
     await ob3Rest(credential, steps, ctx);
   }
 
