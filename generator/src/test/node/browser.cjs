@@ -93,6 +93,12 @@ async function pages(browser) {
         const page = await load(context, site.local + entry.path, problems);
         try {
           if (width === "desktop") violations[scheme] = await axe(page);
+          if (width === "mobile") {
+            // Responsive down to a 360 px phone: nothing may need a sideways scroll.
+            const overflow = await page.evaluate(
+              () => document.documentElement.scrollWidth - window.innerWidth);
+            if (overflow > 0) problems.push(`wider than a ${WIDTHS.mobile.width} px phone by ${overflow} px`);
+          }
           if (entry.screenshot) {
             const file = path.join(config.screenshots, `${entry.type}-${width}-${scheme}.png`);
             await page.screenshot({ path: file, fullPage: true });

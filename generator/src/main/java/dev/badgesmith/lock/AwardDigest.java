@@ -1,5 +1,6 @@
 package dev.badgesmith.lock;
 
+import dev.badgesmith.json.JsonDigest;
 import dev.badgesmith.load.Docs.AwardDoc;
 import dev.badgesmith.load.Docs.RecipientDoc;
 import dev.badgesmith.model.Award;
@@ -37,6 +38,10 @@ import java.util.Optional;
  * @param fields the first 16 bits of the SHA-256 of each part's canonical JSON, as 4 hex digits
  */
 public record AwardDigest(String digest, Map<AwardField, String> fields) {
+  // First: other static fields are computed with it.
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
+
   private static final HexFormat HEX = HexFormat.of();
 
   public AwardDigest {
@@ -80,7 +85,7 @@ public record AwardDigest(String digest, Map<AwardField, String> fields) {
 
     Map<AwardField, String> fields = new EnumMap<>(AwardField.class);
     parts.forEach((field, value) -> fields.put(field, fingerprint(value)));
-    return new AwardDigest("sha256:" + HEX.formatHex(sha256(CanonicalJson.of(record))), fields);
+    return new AwardDigest("sha256:" + HEX.formatHex(sha256(canonical(record))), fields);
   }
 
   /** The fingerprints in {@link AwardField} order, joined by {@code -}: a lock line's column. */
@@ -155,7 +160,7 @@ public record AwardDigest(String digest, Map<AwardField, String> fields) {
   }
 
   private static String fingerprint(Object value) {
-    return HEX.formatHex(sha256(CanonicalJson.of(value)), 0, 2);
+    return HEX.formatHex(sha256(canonical(value)), 0, 2);
   }
 
   private static byte[] sha256(String text) {
@@ -164,5 +169,13 @@ public record AwardDigest(String digest, Map<AwardField, String> fields) {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
     }
+  }
+
+  /**
+   * The JSON Canonicalization Scheme (RFC 8785) of a record of maps, lists, strings and nulls: the
+   * same canonical form the verify page's digests use.
+   */
+  private static String canonical(Object value) {
+    return JsonDigest.canonical(JSON.valueToTree(value));
   }
 }
