@@ -28,7 +28,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Writes many award files at once, all or nothing: when any award has a problem, or the site with
@@ -36,7 +35,6 @@ import java.util.regex.Pattern;
  * Existing files are never replaced.
  */
 public final class AwardBatch {
-  private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]*");
   private static final YAMLMapper YAML =
       new YAMLMapper(
           YAMLFactory.builder()
@@ -166,7 +164,7 @@ public final class AwardBatch {
     }
     for (NewAward a : awards) {
       if (a.id().isEmpty() && !missingBadges.contains(a.award().badgeId())) {
-        String base = SLUG.matcher(a.idBase()).matches() ? a.idBase() : "award";
+        String base = AwardWriter.SLUG.matcher(a.idBase()).matches() ? a.idBase() : "award";
         String id = base;
         for (int n = 2; taken(site, planned, a.award().badgeId(), id); n++) {
           id = base + "-" + n;

@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * hand, so a pull request that adds it reads the same. It never replaces a file.
  */
 public final class AwardWriter {
-  private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]*");
+  static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]*");
   private static final YAMLMapper YAML =
       new YAMLMapper(
           YAMLFactory.builder()

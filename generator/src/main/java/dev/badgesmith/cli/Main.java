@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -197,29 +198,7 @@ public final class Main implements Runnable {
       description =
           "Check the site and write it to the output folder; nothing is written when it has errors.")
   static final class Build extends SiteCommand {
-    @Option(
-        names = "--cache",
-        paramLabel = "DIR",
-        description =
-            "Where PNGs rendered from SVG designs are kept between builds"
-                + " (default: SITE/.badgesmith/cache).")
-    Path cache;
-
-    @Option(
-        names = "--keys",
-        paramLabel = "DIR",
-        description =
-            "A folder outside the site with private signing keys as <key-id>.pem"
-                + " (BADGESMITH_KEY_<ID> is read first).")
-    Path keys;
-
-    @Option(
-        names = "--contexts",
-        paramLabel = "DIR",
-        description =
-            "A folder of the JSON-LD contexts credentials use (default: a cache, filled from"
-                + " their URLs on first use and checked against pinned digests).")
-    Path contexts;
+    @Mixin GeneratorOptions generatorOptions;
 
     @Option(
         names = "--render-all",
@@ -253,15 +232,8 @@ public final class Main implements Runnable {
     public Integer call() {
       Path target = out != null ? out : site.resolve("public");
       long start = System.nanoTime();
-      Path cacheDir = cache != null ? cache : site.resolve(".badgesmith/cache");
       Badgesmith.Builder builder =
-          generator().cacheDirectory(cacheDir).renderAll(renderAll).updateLock(updateLock);
-      if (keys != null) {
-        builder.keysDirectory(keys);
-      }
-      if (contexts != null) {
-        builder.contextsDirectory(contexts);
-      }
+          generatorOptions.applyTo(generator(), site).renderAll(renderAll).updateLock(updateLock);
       if (date != null) {
         builder.buildDate(BuildDate.parse(date));
       }

@@ -6,6 +6,7 @@ import dev.badgesmith.serve.PreviewServer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code badgesmith serve}: a local preview that rebuilds on save and reloads the browser. */
@@ -34,36 +35,12 @@ final class Serve extends Main.SiteCommand {
               + " folder you deploy.")
   Path output;
 
-  @Option(
-      names = "--cache",
-      paramLabel = "DIR",
-      description = "Where work is kept between builds (default: SITE/.badgesmith/cache).")
-  Path cache;
-
-  @Option(
-      names = "--keys",
-      paramLabel = "DIR",
-      description =
-          "A folder outside the site with private signing keys as <key-id>.pem"
-              + " (BADGESMITH_KEY_<ID> is read first).")
-  Path keys;
-
-  @Option(
-      names = "--contexts",
-      paramLabel = "DIR",
-      description = "A folder of the JSON-LD contexts credentials use (default: a cache).")
-  Path contexts;
+  @Mixin GeneratorOptions generatorOptions;
 
   @Override
   public Integer call() {
-    Path cacheDir = cache != null ? cache : site.resolve(".badgesmith/cache");
-    Badgesmith.Builder generator = generator().cacheDirectory(cacheDir);
-    if (keys != null) {
-      generator.keysDirectory(keys);
-    }
-    if (contexts != null) {
-      generator.contextsDirectory(contexts);
-    }
+    Path cacheDir = generatorOptions.cacheDirectory(site);
+    Badgesmith.Builder generator = generatorOptions.applyTo(generator(), site);
     PreviewServer.Builder preview =
         PreviewServer.builder(site, generator).port(port).ignore(cacheDir).log(log());
     if (output != null) {

@@ -112,46 +112,51 @@ public final class PageRenderer {
 
   /** Writes every page, the feed, sitemap, robots.txt and the stylesheet of a site into a sink. */
   public void render(Site site, OutputSink sink) throws IOException {
-    render(site, sink, true);
+    render(site, new PageViews(site, markdown, buildDate), sink, true);
   }
 
-  /** The pages of a site's awards, one at a time. */
-  public interface AwardPages {
-    void write(Award award, OutputSink sink) throws IOException;
+  /**
+   * The pages of a site, for a renderer that writes the award pages award by award and the rest
+   * once: both from one set of views, built once.
+   */
+  public AwardPages awardPages(Site site) {
+    return new AwardPages(site, new PageViews(site, markdown, buildDate));
+  }
+
+  /** The pages of one site: its award pages one at a time, then every other page. */
+  public final class AwardPages {
+    private final Site site;
+    private final PageViews views;
+
+    private AwardPages(Site site, PageViews views) {
+      this.site = site;
+      this.views = views;
+    }
+
+    public void write(Award award, OutputSink sink) throws IOException {
+      sink.write(
+          views.layout().awardPage(award).file(), process("award.ftlh", views.awardPage(award)));
+    }
 
     /**
      * What an award's page shows besides the award, its badge class, issuer and the site's
      * settings: whether it has expired by the build date, and where its earner's page is (which
      * other awards can move). A renderer that skips unchanged awards must compare this too.
      */
-    String context(Award award);
+    public String context(Award award) {
+      return views.awardPageContext(award);
+    }
+
+    /** Writes every page but the award pages, the feed, sitemap, robots.txt and the stylesheet. */
+    public void writeOtherPages(OutputSink sink) throws IOException {
+      render(site, views, sink, false);
+    }
   }
 
-  /** The award pages of a site, for a renderer that writes them award by award. */
-  public AwardPages awardPages(Site site) {
-    PageViews views = new PageViews(site, markdown, buildDate);
-    return new AwardPages() {
-      @Override
-      public void write(Award award, OutputSink sink) throws IOException {
-        sink.write(
-            views.layout().awardPage(award).file(), process("award.ftlh", views.awardPage(award)));
-      }
-
-      @Override
-      public String context(Award award) {
-        return views.awardPageContext(award);
-      }
-    };
-  }
-
-  /**
-   * Writes the pages of a site into a sink.
-   *
-   * @param awardPages whether to write the award pages too, or leave them to {@link #awardPages}
-   */
-  public void render(Site site, OutputSink sink, boolean awardPages) throws IOException {
+  private void render(Site site, PageViews views, OutputSink sink, boolean awardPages)
+      throws IOException {
     SiteLayout layout =
-        pages(site, p -> sink.write(p.file(), process(p.template(), p.model())), awardPages);
+        pages(site, views, p -> sink.write(p.file(), process(p.template(), p.model())), awardPages);
     // Crawlers read robots.txt at a host's root only; under a sub-path it is harmless.
     sink.write(
         layout.robots().file(),
@@ -170,11 +175,11 @@ public final class PageRenderer {
 
   /** Hands every templated page of a site to {@code out}, in a fixed order. */
   SiteLayout pages(Site site, PageConsumer out) throws IOException {
-    return pages(site, out, true);
+    return pages(site, new PageViews(site, markdown, buildDate), out, true);
   }
 
-  private SiteLayout pages(Site site, PageConsumer out, boolean awardPages) throws IOException {
-    PageViews views = new PageViews(site, markdown, buildDate);
+  private SiteLayout pages(Site site, PageViews views, PageConsumer out, boolean awardPages)
+      throws IOException {
     SiteLayout layout = views.layout();
     out.accept(new Page("index.ftlh", layout.home().file(), views.index()));
     for (Map.Entry<SiteUrl, TagPageView> tag : views.tagPages().entrySet()) {

@@ -230,7 +230,7 @@ public final class SiteRenderer {
         .join();
     this.state = after;
 
-    pages.render(site, out, false);
+    awardPages.writeOtherPages(out);
     out.write(layout.verifyData().file(), verifyPage.bytes());
     Optional<Credentials> proofs = credentials.filter(c -> c.dataIntegrityKey().isPresent());
     if (proofs.isPresent()) {

@@ -325,7 +325,8 @@ public final class SiteWriter {
     return Optional.of(files);
   }
 
-  static void deleteTree(Path dir) throws IOException {
+  /** Deletes a folder and everything in it; nothing when it does not exist. */
+  public static void deleteTree(Path dir) throws IOException {
     if (!Files.exists(dir)) {
       return;
     }

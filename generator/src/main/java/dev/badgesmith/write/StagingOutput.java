@@ -144,15 +144,6 @@ public final class StagingOutput implements OutputSink {
     return previousManifest;
   }
 
-  /** The folder this build publishes to. */
-  public Optional<Path> target() {
-    return previousRoot;
-  }
-
-  Path root() {
-    return root;
-  }
-
   /** The files this build wrote into the staging folder, sorted. */
   List<String> staged() {
     return staged.stream().sorted().toList();
