@@ -1,14 +1,20 @@
 package dev.badgesmith;
 
+import dev.badgesmith.cache.AwardCache;
+import dev.badgesmith.cache.Fingerprint;
 import dev.badgesmith.diag.Diagnostics;
+import dev.badgesmith.diag.Timings;
 import dev.badgesmith.ld.Canonicalizer;
 import dev.badgesmith.ld.ContextStore;
 import dev.badgesmith.ld.DataIntegrity;
 import dev.badgesmith.load.Docs.SiteDoc;
 import dev.badgesmith.load.SiteLoader;
+import dev.badgesmith.lock.AwardDigest;
 import dev.badgesmith.lock.LockChanges;
 import dev.badgesmith.lock.LockCheck;
 import dev.badgesmith.lock.PublishedLock;
+import dev.badgesmith.lock.StatusIndexes;
+import dev.badgesmith.model.Award;
 import dev.badgesmith.model.PublishedKey;
 import dev.badgesmith.model.SigningSettings;
 import dev.badgesmith.model.Site;
@@ -31,10 +37,13 @@ import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ForkJoinPool;
 
 /**
@@ -124,7 +133,10 @@ public final class Badgesmith {
       }
       checkOutput(loaded.sources().root(), outDir);
       Instant date = buildDate();
-      SiteWriter writer = SiteWriter.open(outDir);
+      String folder = new Fingerprint().add(outDir.toAbsolutePath().normalize().toString()).hex();
+      SiteWriter writer =
+          SiteWriter.open(
+              outDir, cacheDirectory.map(d -> d.resolve("builds").resolve(folder + ".files")));
       int changed;
       int awardsRendered;
       try {
@@ -141,9 +153,11 @@ public final class Badgesmith {
                 outDir,
                 renderAll,
                 date);
-        renderer.render(site, loaded.sources().staticFiles(), writer.output());
+        loaded.timings().mark("output folder, credentials");
+        renderer.render(site, loaded.sources().staticFiles(), writer.output(), loaded.timings());
         changed = writer.commit();
         renderer.saveState(writer.manifestStamp());
+        loaded.timings().mark("publish");
         awardsRendered = renderer.awardsRendered();
       } catch (IOException e) {
         writer.abandon();
@@ -162,7 +176,8 @@ public final class Badgesmith {
           writer.output().fileCount(),
           changed,
           awardsRendered,
-          changes);
+          changes,
+          loaded.timings().stages());
     } finally {
       pool.shutdown();
     }
@@ -179,7 +194,11 @@ public final class Badgesmith {
   }
 
   private record Loaded(
-      SiteSources sources, Optional<Site> site, Diagnostics diagnostics, Optional<LockCheck> lock) {
+      SiteSources sources,
+      Optional<Site> site,
+      Diagnostics diagnostics,
+      Optional<LockCheck> lock,
+      Timings timings) {
     Optional<LockChanges> changes() {
       return lock.map(LockCheck::changes);
     }
@@ -199,19 +218,46 @@ public final class Badgesmith {
     if (!Files.isDirectory(siteDir)) {
       throw new BadgesmithException("no site folder at " + siteDir);
     }
+    Timings timings = new Timings();
     Diagnostics diagnostics = new Diagnostics();
     SiteSources sources = SiteScanner.scan(siteDir, diagnostics);
-    SiteDoc doc = new SiteLoader(pool).load(sources, diagnostics);
+    timings.mark("scan");
     // Blank counts as unset: CI passes a secret that was never set as an empty variable.
     Optional<String> secret =
         Optional.ofNullable(environment.get(SALT_SECRET_VARIABLE)).filter(s -> !s.isBlank());
-    Optional<Site> site =
-        new SiteValidator(secret)
-            .validate(sources, doc, diagnostics)
-            .map(s -> previewOrigin.map(o -> atOrigin(s, o)).orElse(s));
+    AwardCache cache =
+        cacheDirectory
+            .map(d -> AwardCache.open(d, sources, secret, !renderAll))
+            .orElseGet(AwardCache::none);
+    SiteDoc doc = new SiteLoader(pool).load(sources, diagnostics, cache);
+    timings.mark("load");
+    Optional<Site> validated = new SiteValidator(secret).validate(sources, doc, diagnostics);
     ThemeOverrides.check(sources.root(), diagnostics);
-    Optional<LockCheck> lock = LockCheck.run(sources, doc, site, diagnostics);
-    return new Loaded(sources, site, diagnostics, lock);
+    Map<String, AwardDigest> known = new HashMap<>();
+    for (Award award : doc.cachedAwards()) {
+      cache
+          .hit(award.source())
+          .flatMap(e -> AwardDigest.parse(e.lockDigest(), e.lockFields()))
+          .ifPresent(d -> known.put(StatusIndexes.key(award), d));
+    }
+    // The lock holds the site's real URLs, so it is checked before a preview moves them.
+    timings.mark("validate");
+    Optional<LockCheck> lock = LockCheck.run(sources, doc, validated, diagnostics, known);
+    if (validated.isPresent() && lock.isPresent()) {
+      Set<String> noted = new HashSet<>();
+      diagnostics.sorted().forEach(d -> noted.add(d.path()));
+      LockCheck check = lock.get();
+      cache.save(
+          validated.get().awards(),
+          path -> !noted.contains(path),
+          award -> {
+            AwardDigest digest = check.digest(award);
+            return new String[] {digest.digest(), digest.fieldsColumn()};
+          });
+    }
+    timings.mark("lock, award cache");
+    Optional<Site> site = validated.map(s -> previewOrigin.map(o -> atOrigin(s, o)).orElse(s));
+    return new Loaded(sources, site, diagnostics, lock, timings);
   }
 
   /** The site with its base URL moved to another origin, its path kept. */

@@ -1,6 +1,7 @@
 package dev.badgesmith;
 
 import dev.badgesmith.diag.Diagnostic;
+import dev.badgesmith.diag.Timings;
 import dev.badgesmith.lock.LockChanges;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.Optional;
  * @param awardsRendered how many awards the build rendered; the others were unchanged and kept
  * @param lock how the site's awards differ from its {@code published.lock}, for a site that loaded
  *     without errors
+ * @param stages how long each stage took, in order
  */
 public record Report(
     List<Diagnostic> diagnostics,
@@ -24,12 +26,25 @@ public record Report(
     int filesWritten,
     int filesChanged,
     int awardsRendered,
-    Optional<LockChanges> lock) {
+    Optional<LockChanges> lock,
+    List<Timings.Stage> stages) {
 
   public Report {
     diagnostics = List.copyOf(diagnostics);
     Objects.requireNonNull(output, "output");
     Objects.requireNonNull(lock, "lock");
+    stages = List.copyOf(stages);
+  }
+
+  /** A report without timings. */
+  public Report(
+      List<Diagnostic> diagnostics,
+      Optional<Path> output,
+      int filesWritten,
+      int filesChanged,
+      int awardsRendered,
+      Optional<LockChanges> lock) {
+    this(diagnostics, output, filesWritten, filesChanged, awardsRendered, lock, List.of());
   }
 
   /** A report of a check, or of a build that wrote everything it holds. */

@@ -203,9 +203,14 @@ public final class Main implements Runnable {
     @Option(
         names = "--render-all",
         description =
-            "Render every award, even those unchanged since the last build into this folder"
-                + " (which are otherwise kept as published).")
+            "Read and render every award, even those unchanged since the last build into this"
+                + " folder (which are otherwise kept as published).")
     boolean renderAll;
+
+    @Option(
+        names = "--timings",
+        description = "Print how long each stage of the build took, and the whole process.")
+    boolean timings;
 
     @Option(
         names = "--date",
@@ -261,7 +266,22 @@ public final class Main implements Runnable {
           newAwards(report);
         }
       }
+      if (timings) {
+        printTimings(report);
+      }
       return code;
+    }
+
+    /** Each stage's time, then the process's own: its start-up is part of what a user waits for. */
+    private void printTimings(Report report) {
+      java.io.PrintWriter out = spec.commandLine().getOut();
+      for (var stage : report.stages()) {
+        out.printf(java.util.Locale.ROOT, "  %-38s %,7d ms%n", stage.name(), stage.millis());
+      }
+      long process =
+          System.currentTimeMillis()
+              - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+      out.printf(java.util.Locale.ROOT, "  %-38s %,7d ms%n", "whole process so far", process);
     }
   }
 

@@ -1,44 +1,68 @@
 package dev.badgesmith.json;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.badgesmith.model.Award;
 import dev.badgesmith.model.BadgeClass;
 import dev.badgesmith.model.Site;
 import dev.badgesmith.model.SiteLayout;
+import dev.badgesmith.model.SiteUrl;
 import dev.badgesmith.write.PublishedFile;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code manifest.json}: every published file with its SHA-256, and every award with the paths of
  * its documents, so tools (and the next build) can tell what the site holds without crawling it.
+ *
+ * <p>Each award and each file is one line: a large site lists tens of thousands of files, and a
+ * rebuild writes the manifest anew, so it is written straight to text (no tree), and a change to
+ * one file is a change to one line of it.
  */
 public final class ManifestDocument {
+  private static final JsonStringEncoder ENCODER = JsonStringEncoder.getInstance();
+
   private ManifestDocument() {}
 
-  public static ObjectNode of(Site site, List<PublishedFile> files) {
+  public static byte[] bytes(Site site, List<PublishedFile> files) {
     SiteLayout layout = new SiteLayout(site.settings());
-    ObjectNode json = JsonOutput.object();
-    json.put("generator", "Badgesmith");
-    json.put("baseUrl", site.settings().baseUrl());
-    ArrayNode awards = json.putArray("awards");
+    StringBuilder json = new StringBuilder(256 + 200 * (site.awards().size() + files.size()));
+    json.append("{\n  \"generator\": \"Badgesmith\",\n  \"baseUrl\": ");
+    string(json, site.settings().baseUrl()).append(",\n  \"awards\": [");
+    Map<String, BadgeClass> badges = site.badgesById();
+    String separator = "\n    ";
     for (Award award : site.awards()) {
-      ObjectNode item = awards.addObject();
-      item.put("badge", award.badgeId());
-      item.put("award", award.id());
-      item.put("source", award.source());
-      item.put("revoked", award.revoked());
-      ObjectNode documents = item.putObject("documents");
-      BadgeClass badge = site.badge(award.badgeId()).orElseThrow();
-      layout.awardDocuments(award, badge).forEach((kind, url) -> documents.put(kind, url.file()));
+      json.append(separator).append("{\"badge\": ");
+      string(json, award.badgeId()).append(", \"award\": ");
+      string(json, award.id()).append(", \"source\": ");
+      string(json, award.source()).append(", \"revoked\": ").append(award.revoked());
+      json.append(", \"documents\": {");
+      String inner = "";
+      BadgeClass badge = badges.get(award.badgeId());
+      for (Map.Entry<String, SiteUrl> document : layout.awardDocuments(award, badge).entrySet()) {
+        json.append(inner);
+        string(json, document.getKey()).append(": ");
+        string(json, document.getValue().file());
+        inner = ", ";
+      }
+      json.append("}}");
+      separator = ",\n    ";
     }
-    ArrayNode list = json.putArray("files");
+    json.append(site.awards().isEmpty() ? "]" : "\n  ]").append(",\n  \"files\": [");
+    separator = "\n    ";
     for (PublishedFile f : files) {
-      ObjectNode item = list.addObject();
-      item.put("path", f.path());
-      item.put("sha256", f.sha256());
-      item.put("size", f.size());
+      json.append(separator).append("{\"path\": ");
+      string(json, f.path()).append(", \"sha256\": \"").append(f.sha256());
+      json.append("\", \"size\": ").append(f.size()).append('}');
+      separator = ",\n    ";
     }
-    return json;
+    json.append(files.isEmpty() ? "]" : "\n  ]").append("\n}\n");
+    return json.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static StringBuilder string(StringBuilder json, String value) {
+    json.append('"');
+    ENCODER.quoteAsString(value, json);
+    return json.append('"');
   }
 }

@@ -1,5 +1,6 @@
 package dev.badgesmith.load;
 
+import dev.badgesmith.cache.AwardCache;
 import dev.badgesmith.diag.Code;
 import dev.badgesmith.diag.Diagnostic;
 import dev.badgesmith.diag.Diagnostics;
@@ -15,6 +16,7 @@ import dev.badgesmith.load.Docs.RevocationDoc;
 import dev.badgesmith.load.Docs.SettingsDoc;
 import dev.badgesmith.load.Docs.SigningDoc;
 import dev.badgesmith.load.Docs.SiteDoc;
+import dev.badgesmith.model.Award;
 import dev.badgesmith.model.PageSettings;
 import dev.badgesmith.model.SiteSettings;
 import dev.badgesmith.source.PrivateKeyCheck;
@@ -103,6 +105,13 @@ public final class SiteLoader {
   }
 
   public SiteDoc load(SiteSources sources, Diagnostics diagnostics) {
+    return load(sources, diagnostics, AwardCache.none());
+  }
+
+  /**
+   * @param cache awards an earlier build read: a file it knows unchanged is not parsed again
+   */
+  public SiteDoc load(SiteSources sources, Diagnostics diagnostics, AwardCache cache) {
     Optional<SettingsDoc> settings =
         sources.settings().flatMap(f -> file(f, diagnostics, SiteLoader::settings));
     List<IssuerDoc> issuers = new ArrayList<>();
@@ -113,27 +122,44 @@ public final class SiteLoader {
     for (SourceFile f : sources.badges()) {
       file(f, diagnostics, SiteLoader::badge).ifPresent(badges::add);
     }
-    List<AwardDoc> awards =
+    List<FileAwards> read =
         pool.submit(
                 () ->
                     sources.awards().parallelStream()
-                        .flatMap(f -> awards(f, diagnostics).stream())
-                        .sorted(Comparator.comparing(AwardDoc::path))
+                        .map(f -> awards(f, diagnostics, cache))
                         .toList())
             .join();
+    List<AwardDoc> awards =
+        read.stream()
+            .flatMap(r -> r.docs().stream())
+            .sorted(Comparator.comparing(AwardDoc::path))
+            .toList();
     return new SiteDoc(
         settings,
         issuers,
         badges,
         awards,
         sources.issuers().stream().map(SourceFile::id).toList(),
-        sources.badges().stream().map(SourceFile::id).toList());
+        sources.badges().stream().map(SourceFile::id).toList(),
+        read.stream().flatMap(r -> r.cached().stream()).toList());
   }
 
+  /** What one award file gave: awards read from it, or the award a cache knew it for. */
+  private record FileAwards(List<AwardDoc> docs, Optional<Award> cached) {}
+
   /** The awards of one file: a YAML file holds one, a CSV file one per row. */
-  private static List<AwardDoc> awards(SourceFile f, Diagnostics shared) {
+  private static FileAwards awards(SourceFile f, Diagnostics shared, AwardCache cache) {
     if (!f.extension().equals("csv")) {
-      return file(f, shared, SiteLoader::award).stream().toList();
+      Diagnostics own = new Diagnostics();
+      Optional<byte[]> bytes = bytes(f, own, shared);
+      Optional<Award> cached = bytes.flatMap(b -> cache.lookup(f, b));
+      if (cached.isPresent()) {
+        shared.addAll(own.sorted());
+        return new FileAwards(List.of(), cached);
+      }
+      Optional<AwardDoc> doc = bytes.flatMap(b -> text(f, b, own)).flatMap(t -> award(f, t, own));
+      shared.addAll(own.sorted());
+      return new FileAwards(own.hasErrors() ? List.of() : doc.stream().toList(), Optional.empty());
     }
     Diagnostics own = new Diagnostics();
     // Rows are checked one by one: the good rows of a file stay, so checks across files still
@@ -143,7 +169,7 @@ public final class SiteLoader {
             .map(t -> CsvAwards.read(t, f.path(), f.folder(), CsvAwards.Options.SITE, own))
             .orElse(List.of());
     shared.addAll(own.sorted());
-    return rows;
+    return new FileAwards(rows, Optional.empty());
   }
 
   private interface FileReader<T> {
@@ -166,9 +192,28 @@ public final class SiteLoader {
    * they are read anyway (reported with the site's diagnostics: the file itself still loads).
    */
   private static Optional<String> read(SourceFile f, Diagnostics diagnostics, Diagnostics shared) {
+    return bytes(f, diagnostics, shared).flatMap(b -> text(f, b, diagnostics));
+  }
+
+  /** The file's bytes, checked for a private key. */
+  private static Optional<byte[]> bytes(SourceFile f, Diagnostics diagnostics, Diagnostics shared) {
     try {
       byte[] bytes = Files.readAllBytes(f.file());
       PrivateKeyCheck.check(f.path(), bytes, shared);
+      return Optional.of(bytes);
+    } catch (IOException e) {
+      diagnostics.add(
+          Diagnostic.error(
+              Code.UNREADABLE_FILE,
+              SourcePosition.startOf(f.path()),
+              "cannot read the file: " + e.getMessage()));
+      return Optional.empty();
+    }
+  }
+
+  /** The file's text; it must be UTF-8. */
+  private static Optional<String> text(SourceFile f, byte[] bytes, Diagnostics diagnostics) {
+    try {
       String text =
           StandardCharsets.UTF_8
               .newDecoder()
@@ -184,12 +229,6 @@ public final class SiteLoader {
                   SourcePosition.startOf(f.path()),
                   "the file is not UTF-8 text")
               .withHint("save it as UTF-8"));
-    } catch (IOException e) {
-      diagnostics.add(
-          Diagnostic.error(
-              Code.UNREADABLE_FILE,
-              SourcePosition.startOf(f.path()),
-              "cannot read the file: " + e.getMessage()));
     }
     return Optional.empty();
   }

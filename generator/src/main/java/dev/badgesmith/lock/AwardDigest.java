@@ -97,6 +97,13 @@ public record AwardDigest(String digest, Map<AwardField, String> fields) {
     return String.join("-", column);
   }
 
+  /**
+   * A digest as {@link #digest()} and {@link #fieldsColumn()} gave it; empty when it is not one.
+   */
+  public static Optional<AwardDigest> parse(String digest, String fieldsColumn) {
+    return parseFields(fieldsColumn).map(f -> new AwardDigest(digest, f));
+  }
+
   /** Reads a lock line's fields column back; empty when it is not one. */
   static Optional<Map<AwardField, String>> parseFields(String column) {
     String[] parts = column.split("-", -1);

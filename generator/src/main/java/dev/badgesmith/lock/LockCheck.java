@@ -41,17 +41,49 @@ public final class LockCheck {
   private final LockChanges changes;
   private final StatusIndexes indexes;
   private final java.util.function.Supplier<PublishedLock> updated;
+  private final Digests digests;
   private PublishedLock written;
 
   private LockCheck(
       Optional<PublishedLock> lock,
       LockChanges changes,
       StatusIndexes indexes,
-      java.util.function.Supplier<PublishedLock> updated) {
+      java.util.function.Supplier<PublishedLock> updated,
+      Digests digests) {
     this.lock = lock;
     this.changes = changes;
     this.indexes = indexes;
     this.updated = updated;
+    this.digests = digests;
+  }
+
+  /** Every award's digest, computed once: from what an earlier build knew, else from its doc. */
+  private record Digests(
+      Map<String, AwardDigest> known,
+      Map<String, AwardDoc> docs,
+      Site site,
+      SiteLayout layout,
+      Map<String, AwardDigest> computed) {
+    AwardDigest of(Award award) {
+      String key = StatusIndexes.key(award);
+      AwardDigest digest = known.get(key);
+      if (digest != null) {
+        return digest;
+      }
+      return computed.computeIfAbsent(
+          key,
+          k ->
+              AwardDigest.of(
+                  Optional.ofNullable(docs.get(k)),
+                  award,
+                  site.badge(award.badgeId()).orElseThrow(),
+                  layout));
+    }
+  }
+
+  public static Optional<LockCheck> run(
+      SiteSources sources, SiteDoc doc, Optional<Site> site, Diagnostics diagnostics) {
+    return run(sources, doc, site, diagnostics, Map.of());
   }
 
   /**
@@ -60,7 +92,11 @@ public final class LockCheck {
    * valid site, and the result is empty without one.
    */
   public static Optional<LockCheck> run(
-      SiteSources sources, SiteDoc doc, Optional<Site> site, Diagnostics diagnostics) {
+      SiteSources sources,
+      SiteDoc doc,
+      Optional<Site> site,
+      Diagnostics diagnostics,
+      Map<String, AwardDigest> known) {
     Optional<PublishedLock> lock = PublishedLock.read(sources.root(), diagnostics);
     Map<String, LockLine> lines = lock.map(PublishedLock::byAward).orElse(Map.of());
     List<AwardChange> removed = removed(sources, doc, site, lines, diagnostics);
@@ -71,6 +107,8 @@ public final class LockCheck {
     SiteLayout layout = new SiteLayout(s.settings());
     Map<String, AwardDoc> docs = new HashMap<>();
     doc.awards().forEach(a -> docs.put(a.badgeId() + "/" + a.id(), a));
+    Digests digests =
+        new Digests(known, docs, s, layout, new java.util.concurrent.ConcurrentHashMap<>());
     Map<String, Integer> pinned = new HashMap<>();
     lines.values().forEach(l -> pinned.put(l.award(), l.index()));
     StatusIndexes indexes = StatusIndexes.pinned(s.awards(), pinned);
@@ -96,7 +134,7 @@ public final class LockCheck {
         fresh.add(award); // its line is digested only if the lock is written
         continue;
       }
-      AwardDigest digest = AwardDigest.of(Optional.ofNullable(docs.get(key)), award, badge, layout);
+      AwardDigest digest = digests.of(award);
       String url = layout.ob2Assertion(award).url();
       if (!line.url().equals(url) || !line.digest().equals(digest.digest())) {
         altered.add(change);
@@ -126,9 +164,7 @@ public final class LockCheck {
               all.add(kept.get(key));
               continue;
             }
-            BadgeClass badge = s.badge(award.badgeId()).orElseThrow();
-            AwardDigest digest =
-                AwardDigest.of(Optional.ofNullable(docs.get(key)), award, badge, layout);
+            AwardDigest digest = digests.of(award);
             all.add(
                 new LockLine(
                     key,
@@ -141,7 +177,12 @@ public final class LockCheck {
           }
           return new PublishedLock(all);
         };
-    return Optional.of(new LockCheck(lock, changes, indexes, updated));
+    return Optional.of(new LockCheck(lock, changes, indexes, updated, digests));
+  }
+
+  /** What a lock line records of an award of the checked site. */
+  public AwardDigest digest(Award award) {
+    return digests.of(award);
   }
 
   /** The lock as read, when the site has one. */

@@ -73,7 +73,7 @@ public final class StatusIndexes {
     return index;
   }
 
-  static String key(Award award) {
+  public static String key(Award award) {
     return award.badgeId() + "/" + award.id();
   }
 

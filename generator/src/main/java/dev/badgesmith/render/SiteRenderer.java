@@ -4,6 +4,8 @@ import dev.badgesmith.BadgesmithException;
 import dev.badgesmith.bake.BadgeVersion;
 import dev.badgesmith.bake.PngBaker;
 import dev.badgesmith.bake.SvgBaker;
+import dev.badgesmith.cache.Fingerprint;
+import dev.badgesmith.diag.Timings;
 import dev.badgesmith.images.ImageRenderException;
 import dev.badgesmith.images.SocialCardRenderer;
 import dev.badgesmith.images.SvgRasterizer;
@@ -115,6 +117,12 @@ public final class SiteRenderer {
 
   public void render(Site site, List<SourceFile> staticFiles, StagingOutput out)
       throws IOException {
+    render(site, staticFiles, out, new Timings());
+  }
+
+  /** Renders the site, marking the end of each stage in {@code timings}. */
+  public void render(Site site, List<SourceFile> staticFiles, StagingOutput out, Timings timings)
+      throws IOException {
     SiteLayout layout = new SiteLayout(site.settings());
     Ob2Documents ob2 = new Ob2Documents(layout);
     for (Issuer issuer : site.issuers()) {
@@ -188,6 +196,7 @@ public final class SiteRenderer {
     RenderState before =
         renderAll ? RenderState.empty() : RenderState.load(stateFile, out.previousManifest());
     RenderState after = RenderState.empty();
+    timings.mark("issuers, badge classes, keys");
     pool.submit(
             () ->
                 site.awards().parallelStream()
@@ -229,8 +238,9 @@ public final class SiteRenderer {
                         }))
         .join();
     this.state = after;
-
+    timings.mark("awards");
     awardPages.writeOtherPages(out);
+    timings.mark("pages");
     out.write(layout.verifyData().file(), verifyPage.bytes());
     Optional<Credentials> proofs = credentials.filter(c -> c.dataIntegrityKey().isPresent());
     if (proofs.isPresent()) {
@@ -241,7 +251,8 @@ public final class SiteRenderer {
     for (SourceFile file : staticFiles) {
       out.copy(file.path().substring("static/".length()), file.file());
     }
-    out.write(layout.manifest().file(), JsonOutput.bytes(ManifestDocument.of(site, out.files())));
+    out.write(layout.manifest().file(), ManifestDocument.bytes(site, out.files()));
+    timings.mark("verify data, static files, manifest");
   }
 
   /**

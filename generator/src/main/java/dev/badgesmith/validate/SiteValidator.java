@@ -145,6 +145,12 @@ public final class SiteValidator {
         award.ifPresent(awards::add);
         award.ifPresent(w -> signing.ifPresent(g -> keyPeriods(a, w, g)));
       }
+      if (!doc.cachedAwards().isEmpty()) {
+        // Checked when they were cached, against the same settings and badge classes. In file
+        // order, as if read now: a stable sort keeps a CSV file's rows in their order.
+        awards.addAll(doc.cachedAwards());
+        awards.sort(java.util.Comparator.comparing(Award::source));
+      }
       return settings.map(s -> new Site(s, issuers, badges, awards));
     }
 
@@ -710,11 +716,29 @@ public final class SiteValidator {
      * are reported by {@link #duplicateIds}).
      */
     private void duplicateRowIds() {
-      Map<String, AwardDoc> seen = new HashMap<>();
+      record Claim(String key, String id, String path, SourcePosition at) {
+        boolean isRow() {
+          return path.endsWith(".csv");
+        }
+      }
+      List<Claim> claims = new ArrayList<>();
       for (AwardDoc a : doc.awards()) {
-        AwardDoc first = seen.putIfAbsent(a.badgeId() + "/" + a.id(), a);
-        if (first != null && (isRow(a) || isRow(first))) {
-          String other = isRow(first) ? first.path() + ":" + first.at().line() : first.path();
+        claims.add(new Claim(a.badgeId() + "/" + a.id(), a.id(), a.path(), a.at()));
+      }
+      for (Award a : doc.cachedAwards()) {
+        claims.add(
+            new Claim(
+                a.badgeId() + "/" + a.id(),
+                a.id(),
+                a.source(),
+                SourcePosition.startOf(a.source())));
+      }
+      claims.sort(java.util.Comparator.comparing(Claim::path));
+      Map<String, Claim> seen = new HashMap<>();
+      for (Claim a : claims) {
+        Claim first = seen.putIfAbsent(a.key(), a);
+        if (first != null && (a.isRow() || first.isRow())) {
+          String other = first.isRow() ? first.path() + ":" + first.at().line() : first.path();
           d.add(
               Diagnostic.error(
                       Code.DUPLICATE_ID,
@@ -723,10 +747,6 @@ public final class SiteValidator {
                   .withHint("give each award its own id"));
         }
       }
-    }
-
-    private static boolean isRow(AwardDoc a) {
-      return a.path().endsWith(".csv");
     }
 
     private void staticFiles() {

@@ -33,6 +33,8 @@ public final class StagingOutput implements OutputSink {
   private final Set<String> staged = ConcurrentHashMap.newKeySet();
   private final Optional<Path> previousRoot;
   private final Map<String, PublishedFile> previous;
+  private final String[] previousPaths;
+  private volatile List<PublishedFile> listed;
   private final Optional<String> previousManifest;
 
   public StagingOutput(Path root) {
@@ -52,14 +54,17 @@ public final class StagingOutput implements OutputSink {
       Optional<String> previousManifest) {
     this.root = root;
     this.previousRoot = previousRoot;
-    this.previous = Map.copyOf(previous);
+    this.previous = new java.util.HashMap<>(previous);
+    this.previousPaths = previous.keySet().toArray(new String[0]);
     this.previousManifest = previousManifest;
   }
 
   @Override
   public void write(String path, byte[] content) throws IOException {
     checkPath(path);
-    PublishedFile file = new PublishedFile(path, sha256(content), content.length);
+    // The manifest lists every file but itself: its own digest would never be read.
+    String sha256 = path.equals(SiteWriter.MANIFEST) ? "" : sha256(content);
+    PublishedFile file = new PublishedFile(path, sha256, content.length);
     if (files.putIfAbsent(path, file) != null) {
       throw new IllegalStateException("two outputs write " + path);
     }
@@ -119,9 +124,51 @@ public final class StagingOutput implements OutputSink {
     write(path, Files.readAllBytes(source));
   }
 
+  /** What the last call of {@link #files} returned: the list the manifest was written from. */
+  Optional<List<PublishedFile>> listed() {
+    return Optional.ofNullable(listed);
+  }
+
   /** Every file of the new site so far, by path. */
   public List<PublishedFile> files() {
-    // Natural String order without a comparator: a large site has tens of thousands of files.
+    listed = List.copyOf(sortedFiles());
+    return listed;
+  }
+
+  private List<PublishedFile> sortedFiles() {
+    // A large site has tens of thousands of files, and a rebuild changes few: the published
+    // manifest lists them in order already, so only the new ones are sorted, then merged in.
+    List<String> added = new ArrayList<>();
+    for (String path : files.keySet()) {
+      if (!previous.containsKey(path)) {
+        added.add(path);
+      }
+    }
+    String[] fresh = added.toArray(new String[0]);
+    Arrays.sort(fresh);
+    List<PublishedFile> sorted = new ArrayList<>(files.size());
+    int next = 0;
+    String last = null;
+    for (String path : previousPaths) {
+      if (last != null && last.compareTo(path) >= 0) {
+        return sortedAnew(); // a manifest out of order, edited by hand
+      }
+      last = path;
+      while (next < fresh.length && fresh[next].compareTo(path) < 0) {
+        sorted.add(files.get(fresh[next++]));
+      }
+      PublishedFile file = files.get(path);
+      if (file != null) {
+        sorted.add(file);
+      }
+    }
+    while (next < fresh.length) {
+      sorted.add(files.get(fresh[next++]));
+    }
+    return sorted;
+  }
+
+  private List<PublishedFile> sortedAnew() {
     String[] paths = files.keySet().toArray(new String[0]);
     Arrays.sort(paths);
     List<PublishedFile> sorted = new ArrayList<>(paths.length);
@@ -151,7 +198,13 @@ public final class StagingOutput implements OutputSink {
 
   /** The published files this build's site no longer has, sorted. */
   List<String> removed() {
-    return previous.keySet().stream().filter(p -> !files.containsKey(p)).sorted().toList();
+    List<String> removed = new ArrayList<>();
+    for (String path : previousPaths) {
+      if (!files.containsKey(path)) {
+        removed.add(path);
+      }
+    }
+    return removed.stream().sorted().toList();
   }
 
   boolean updatesPrevious() {

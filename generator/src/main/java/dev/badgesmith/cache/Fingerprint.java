@@ -1,4 +1,4 @@
-package dev.badgesmith.render;
+package dev.badgesmith.cache;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -18,12 +18,12 @@ import java.util.stream.Stream;
  * A SHA-256 over everything an output depends on, so a rebuild can tell that rendering it again
  * would give the same bytes. Parts are length-prefixed, so no two different lists of parts collide.
  */
-final class Fingerprint {
+public final class Fingerprint {
   private static final String CODE = code();
 
   private final MessageDigest sha256;
 
-  Fingerprint() {
+  public Fingerprint() {
     try {
       sha256 = MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
@@ -32,22 +32,22 @@ final class Fingerprint {
   }
 
   /** A fingerprint that starts from the generator's own code, theme included. */
-  static Fingerprint ofCode() {
+  public static Fingerprint ofCode() {
     return new Fingerprint().add(CODE);
   }
 
-  Fingerprint add(String part) {
+  public Fingerprint add(String part) {
     return add(part.getBytes(StandardCharsets.UTF_8));
   }
 
-  Fingerprint add(byte[] part) {
+  public Fingerprint add(byte[] part) {
     sha256.update(Integer.toString(part.length).getBytes(StandardCharsets.US_ASCII));
     sha256.update((byte) ':');
     sha256.update(part);
     return this;
   }
 
-  String hex() {
+  public String hex() {
     return HexFormat.of().formatHex(sha256.digest());
   }
 

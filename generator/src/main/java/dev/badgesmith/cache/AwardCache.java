@@ -1,0 +1,353 @@
+package dev.badgesmith.cache;
+
+import dev.badgesmith.model.Award;
+import dev.badgesmith.model.Evidence;
+import dev.badgesmith.model.Recipient;
+import dev.badgesmith.model.Revocation;
+import dev.badgesmith.source.SiteSources;
+import dev.badgesmith.source.SourceFile;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What earlier builds learnt from each award file: the award as validated (its recipient hashed,
+ * never in the clear) and its lock digest. An entry is keyed by the SHA-256 of the file's bytes and
+ * by the context its validation reads: {@code site.yaml}, the issuers, the award's badge class, the
+ * salt secret and Badgesmith's own code. A file whose bytes and context are both unchanged is
+ * neither parsed nor validated again, which is most of the work a rebuild of a large site has.
+ *
+ * <p>Only files that loaded without any diagnostic are kept, so a cached award never hides a
+ * warning. The cache is one file per site, read whole at the start and written whole when it
+ * changed; a cache that cannot be read is as good as empty.
+ */
+public final class AwardCache {
+  private static final String HEADER = "badgesmith-award-cache 2";
+
+  /** An award file as an earlier build read it. */
+  public record Entry(
+      String path,
+      String fileDigest,
+      String context,
+      Award award,
+      String lockDigest,
+      String lockFields) {}
+
+  private final Optional<Path> file;
+  private final Map<String, String> contexts;
+  private final Map<String, Entry> before;
+  private final Map<String, String> read = new ConcurrentHashMap<>();
+  private final Map<String, Entry> hits = new ConcurrentHashMap<>();
+
+  private AwardCache(Optional<Path> file, Map<String, String> contexts, Map<String, Entry> before) {
+    this.file = file;
+    this.contexts = contexts;
+    this.before = before;
+  }
+
+  /** A cache that remembers nothing. */
+  public static AwardCache none() {
+    return new AwardCache(Optional.empty(), Map.of(), Map.of());
+  }
+
+  /**
+   * The cache of a site, read from {@code cacheDirectory}.
+   *
+   * @param secret the salt secret, when the site has one: cached hashes depend on it
+   * @param reuse whether entries may be used; when false, the cache is only written
+   */
+  public static AwardCache open(
+      Path cacheDirectory, SiteSources sources, Optional<String> secret, boolean reuse) {
+    Fingerprint base = Fingerprint.ofCode();
+    // The secret's HMAC, not the secret: the cache holds nothing that recovers it.
+    base.add(secret.map(s -> "secret:" + hmac(s)).orElse("no secret"));
+    try {
+      for (SourceFile f : sources.settings().stream().toList()) {
+        base.add(f.path()).add(Files.readAllBytes(f.file()));
+      }
+      for (SourceFile f : sources.issuers()) {
+        base.add(f.path()).add(Files.readAllBytes(f.file()));
+      }
+      String site = base.hex();
+      Map<String, String> contexts = new HashMap<>();
+      for (SourceFile f : sources.badges()) {
+        contexts.put(
+            f.id(),
+            new Fingerprint().add(site).add(f.path()).add(Files.readAllBytes(f.file())).hex());
+      }
+      Path file =
+          cacheDirectory
+              .resolve("awards")
+              .resolve(new Fingerprint().add(sources.root().toString()).hex() + ".cache");
+      Map<String, Entry> before = reuse ? read(file) : Map.of();
+      return new AwardCache(Optional.of(file), Map.copyOf(contexts), before);
+    } catch (IOException e) {
+      return none(); // a source that cannot be read is reported by the loader
+    }
+  }
+
+  /**
+   * The award in this file as an earlier build validated it, when neither the file nor its context
+   * changed since. Also notes the file's digest, for {@link #save}.
+   */
+  public Optional<Award> lookup(SourceFile source, byte[] bytes) {
+    if (file.isEmpty()) {
+      return Optional.empty();
+    }
+    String digest = sha256(bytes);
+    read.put(source.path(), digest);
+    Entry entry = before.get(source.path());
+    String context = contexts.get(source.folder());
+    if (entry == null
+        || context == null
+        || !entry.fileDigest().equals(digest)
+        || !entry.context().equals(context)) {
+      return Optional.empty();
+    }
+    hits.put(source.path(), entry);
+    return Optional.of(entry.award());
+  }
+
+  /** The entry a {@link #lookup} found for a file in this build. */
+  public Optional<Entry> hit(String path) {
+    return Optional.ofNullable(hits.get(path));
+  }
+
+  /** What {@link #save} needs to know of an award read anew: its lock digest and fields column. */
+  public interface LockDigests {
+    /** The digest and fields column of an award, as its lock line would give them. */
+    String[] of(Award award);
+  }
+
+  /**
+   * Writes the cache for the next build: every award of this build whose file was read whole and
+   * had no diagnostic. Nothing is written when nothing changed.
+   *
+   * @param awards the site's awards, as validated
+   * @param clean whether a file had no diagnostic
+   */
+  public void save(
+      List<Award> awards, java.util.function.Predicate<String> clean, LockDigests digests) {
+    if (file.isEmpty()) {
+      return;
+    }
+    List<Entry> entries = new ArrayList<>();
+    boolean changed = false;
+    for (Award award : awards) {
+      String path = award.source();
+      Entry hit = hits.get(path);
+      if (hit != null) {
+        entries.add(hit);
+        continue;
+      }
+      String digest = read.get(path);
+      String context = contexts.get(award.badgeId());
+      if (digest == null || context == null || !clean.test(path)) {
+        continue; // not one file of its own (a CSV row), or not clean
+      }
+      String[] lock = digests.of(award);
+      entries.add(new Entry(path, digest, context, award, lock[0], lock[1]));
+      changed = true;
+    }
+    if (!changed && entries.size() == before.size()) {
+      return;
+    }
+    try {
+      write(file.get(), entries);
+    } catch (IOException e) {
+      // A cache that cannot be written only makes the next build slower.
+    }
+  }
+
+  private static Map<String, Entry> read(Path file) {
+    if (!Files.isRegularFile(file)) {
+      return Map.of();
+    }
+    Map<String, Entry> entries = new HashMap<>();
+    try (DataInputStream in =
+        new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+      if (!in.readUTF().equals(HEADER)) {
+        return Map.of();
+      }
+      // Contexts are few (one per badge class): a table, each entry naming one by its place.
+      String[] contexts = new String[in.readInt()];
+      for (int i = 0; i < contexts.length; i++) {
+        contexts[i] = text(in);
+      }
+      int count = in.readInt();
+      for (int i = 0; i < count; i++) {
+        String fileDigest = text(in);
+        String context = contexts[in.readInt()];
+        Award award = award(in);
+        String path = award.source();
+        entries.put(path, new Entry(path, fileDigest, context, award, text(in), text(in)));
+      }
+      return entries;
+    } catch (IOException | RuntimeException e) {
+      return Map.of(); // a damaged or older cache: read everything anew
+    }
+  }
+
+  private static void write(Path file, List<Entry> entries) throws IOException {
+    Files.createDirectories(file.getParent());
+    Path temp = Files.createTempFile(file.getParent(), ".awards", ".tmp");
+    try {
+      try (OutputStream raw = Files.newOutputStream(temp);
+          DataOutputStream out = new DataOutputStream(new BufferedOutputStream(raw, 1 << 16))) {
+        out.writeUTF(HEADER);
+        List<String> contexts = entries.stream().map(Entry::context).distinct().toList();
+        out.writeInt(contexts.size());
+        for (String context : contexts) {
+          text(out, context);
+        }
+        out.writeInt(entries.size());
+        for (Entry e : entries) {
+          text(out, e.fileDigest());
+          out.writeInt(contexts.indexOf(e.context()));
+          award(out, e.award());
+          text(out, e.lockDigest());
+          text(out, e.lockFields());
+        }
+      }
+      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+
+  // The model's records, field by field: every field goes through its canonical constructor, so a
+  // field added to the model does not compile here until it is cached too.
+
+  static void award(DataOutputStream out, Award a) throws IOException {
+    text(out, a.badgeId());
+    text(out, a.id());
+    Recipient r = a.recipient();
+    text(out, r.type());
+    text(out, r.identity());
+    text(out, r.salt());
+    optional(out, r.name());
+    optional(out, r.publicId());
+    time(out, a.issuedOn());
+    out.writeBoolean(a.expires().isPresent());
+    if (a.expires().isPresent()) {
+      time(out, a.expires().get());
+    }
+    optional(out, a.narrative());
+    out.writeInt(a.evidence().size());
+    for (Evidence e : a.evidence()) {
+      optional(out, e.url());
+      optional(out, e.name());
+      optional(out, e.description());
+      optional(out, e.narrative());
+      optional(out, e.genre());
+      optional(out, e.audience());
+    }
+    out.writeBoolean(a.revocation().isPresent());
+    if (a.revocation().isPresent()) {
+      text(out, a.revocation().get().reason());
+      optional(out, a.revocation().get().date().map(LocalDate::toString));
+    }
+    text(out, a.source());
+  }
+
+  static Award award(DataInputStream in) throws IOException {
+    String badgeId = text(in);
+    String id = text(in);
+    Recipient recipient = new Recipient(text(in), text(in), text(in), optional(in), optional(in));
+    OffsetDateTime issuedOn = time(in);
+    Optional<OffsetDateTime> expires = in.readBoolean() ? Optional.of(time(in)) : Optional.empty();
+    Optional<String> narrative = optional(in);
+    int count = in.readInt();
+    List<Evidence> evidence = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      evidence.add(
+          new Evidence(
+              optional(in), optional(in), optional(in), optional(in), optional(in), optional(in)));
+    }
+    Optional<Revocation> revocation =
+        in.readBoolean()
+            ? Optional.of(new Revocation(text(in), optional(in).map(LocalDate::parse)))
+            : Optional.empty();
+    return new Award(
+        badgeId, id, recipient, issuedOn, expires, narrative, evidence, revocation, text(in));
+  }
+
+  /** A date-time as its instant and offset: it reads back equal, without parsing text. */
+  private static void time(DataOutputStream out, OffsetDateTime time) throws IOException {
+    out.writeLong(time.toEpochSecond());
+    out.writeInt(time.getNano());
+    out.writeInt(time.getOffset().getTotalSeconds());
+  }
+
+  private static OffsetDateTime time(DataInputStream in) throws IOException {
+    Instant instant = Instant.ofEpochSecond(in.readLong(), in.readInt());
+    return OffsetDateTime.ofInstant(instant, ZoneOffset.ofTotalSeconds(in.readInt()));
+  }
+
+  private static void optional(DataOutputStream out, Optional<String> value) throws IOException {
+    out.writeBoolean(value.isPresent());
+    if (value.isPresent()) {
+      text(out, value.get());
+    }
+  }
+
+  private static Optional<String> optional(DataInputStream in) throws IOException {
+    return in.readBoolean() ? Optional.of(text(in)) : Optional.empty();
+  }
+
+  /** UTF-8 with an int length: {@code writeUTF} stops at 64 KB, a narrative need not. */
+  private static void text(DataOutputStream out, String value) throws IOException {
+    byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+    out.writeInt(bytes.length);
+    out.write(bytes);
+  }
+
+  private static String text(DataInputStream in) throws IOException {
+    int length = in.readInt();
+    if (length < 0 || length > (1 << 26)) {
+      throw new IOException("not a cache entry");
+    }
+    return new String(in.readNBytes(length), StandardCharsets.UTF_8);
+  }
+
+  private static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
+  }
+
+  private static String hmac(String secret) {
+    try {
+      javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+      mac.init(
+          new javax.crypto.spec.SecretKeySpec(
+              secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+      return HexFormat.of()
+          .formatHex(mac.doFinal("badgesmith award cache".getBytes(StandardCharsets.UTF_8)));
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+    }
+  }
+}

@@ -1,0 +1,245 @@
+package dev.badgesmith.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.badgesmith.Badgesmith;
+import dev.badgesmith.Report;
+import dev.badgesmith.diag.Code;
+import dev.badgesmith.diag.Diagnostic;
+import dev.badgesmith.diag.Diagnostics;
+import dev.badgesmith.load.Docs.SiteDoc;
+import dev.badgesmith.load.SiteLoader;
+import dev.badgesmith.lock.AwardDigest;
+import dev.badgesmith.lock.LockCheck;
+import dev.badgesmith.model.Site;
+import dev.badgesmith.source.SiteScanner;
+import dev.badgesmith.source.SiteSources;
+import dev.badgesmith.testing.TestSites;
+import dev.badgesmith.validate.SiteValidator;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An award file whose bytes and context did not change since an earlier build is neither parsed nor
+ * validated again, and the site comes out exactly as if it had been.
+ */
+class AwardCacheTest {
+  @TempDir Path tmp;
+  Path site;
+  Path cache;
+
+  @BeforeEach
+  void aSiteOfThreeAwardsOverTwoBadges() {
+    site = TestSites.unpack(tmp.resolve("site"), TestSites.MINIMAL);
+    TestSites.write(
+        site.resolve("awards/intro/omar.yaml"),
+        "recipient:\n  email: omar@example.org\n  name: Omar\nissuedOn: 2025-04-01T10:00:00+02:00\n"
+            + "evidence:\n  - url: https://code.example.net/omar\n    name: Work\n");
+    TestSites.write(
+        site.resolve("badges/next.md"), "---\nname: Next\ndescription: Took the next.\n---\nDo.\n");
+    TestSites.write(
+        site.resolve("badges/next.svg"),
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\"><rect width=\"9\""
+            + " height=\"9\"/></svg>\n");
+    TestSites.write(
+        site.resolve("awards/next/jane.yaml"),
+        "recipient:\n  email: jane@example.org\nissuedOn: 2025-05-01\nexpires: 2027-05-01\n"
+            + "narrative: Long **work**.\nrevoked:\n  reason: Awarded in error\n  date: 2025-06-01\n");
+    cache = tmp.resolve("cache");
+  }
+
+  @Test
+  void aSecondLoadReadsNoUnchangedFileAndGivesTheSameSite() {
+    Loaded first = load(Optional.empty());
+    Loaded second = load(Optional.empty());
+
+    assertThat(first.doc().awards()).hasSize(3);
+    assertThat(first.doc().cachedAwards()).isEmpty();
+    assertThat(second.doc().awards()).isEmpty();
+    assertThat(second.doc().cachedAwards()).hasSize(3);
+    assertThat(second.site()).isEqualTo(first.site()).isEqualTo(uncached().site());
+  }
+
+  @Test
+  void anEditedAwardFileIsReadAgainAndNoOther() throws IOException {
+    load(Optional.empty());
+    Path omar = site.resolve("awards/intro/omar.yaml");
+    Files.writeString(omar, Files.readString(omar).replace("name: Omar", "name: Omar K."));
+
+    Loaded again = load(Optional.empty());
+
+    assertThat(again.doc().awards()).extracting(a -> a.id()).containsExactly("omar");
+    assertThat(again.doc().cachedAwards()).hasSize(2);
+    assertThat(again.site()).isEqualTo(uncached().site());
+  }
+
+  @Test
+  void editingABadgeClassReadsItsAwardsAgainAndNoOthers() throws IOException {
+    load(Optional.empty());
+    Path badge = site.resolve("badges/intro.md");
+    // validFor changes the expiry of every award of the badge class: its awards are read again.
+    Files.writeString(
+        badge, Files.readString(badge).replace("---\nname:", "---\nvalidFor: P1Y\nname:"));
+
+    Loaded again = load(Optional.empty());
+
+    assertThat(again.doc().awards()).extracting(a -> a.id()).containsExactly("jane", "omar");
+    assertThat(again.doc().cachedAwards()).extracting(a -> a.badgeId()).containsExactly("next");
+    assertThat(again.site()).isEqualTo(uncached().site());
+    assertThat(again.site().orElseThrow().awards().get(0).expires()).isPresent();
+  }
+
+  @Test
+  void settingsIssuersAndTheSaltSecretEachReadEveryAwardAgain() throws IOException {
+    load(Optional.empty());
+    assertThat(load(Optional.of("a secret")).doc().cachedAwards()).isEmpty();
+    assertThat(load(Optional.of("a secret")).doc().cachedAwards()).hasSize(3);
+    assertThat(load(Optional.of("another secret")).doc().cachedAwards()).isEmpty();
+
+    Path settings = site.resolve("site.yaml");
+    Files.writeString(settings, Files.readString(settings) + "timeZone: Europe/Berlin\n");
+    Loaded moved = load(Optional.of("another secret"));
+    assertThat(moved.doc().cachedAwards()).isEmpty();
+    assertThat(moved.site().orElseThrow().awards().get(0).issuedOn().getOffset().getTotalSeconds())
+        .isEqualTo(3600);
+
+    Path issuer = site.resolve("issuers/guild.yaml");
+    Files.writeString(issuer, Files.readString(issuer).replace("The Guild", "The Old Guild"));
+    assertThat(load(Optional.of("another secret")).doc().cachedAwards()).isEmpty();
+  }
+
+  @Test
+  void theCacheHoldsNoRecipientAddressAndNoSecret() throws IOException {
+    load(Optional.of("s3cret-salt"));
+
+    String cached;
+    try (Stream<Path> files = Files.walk(cache)) {
+      cached =
+          files.filter(Files::isRegularFile).map(AwardCacheTest::latin1).reduce("", String::concat);
+    }
+    assertThat(cached).contains("awards/intro/omar.yaml").contains("Omar");
+    assertThat(cached)
+        .doesNotContain("jane@example.org")
+        .doesNotContain("omar@example.org")
+        .doesNotContain("s3cret-salt");
+  }
+
+  @Test
+  void aDamagedCacheIsReadAsEmpty() throws IOException {
+    load(Optional.empty());
+    try (Stream<Path> files = Files.walk(cache)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        byte[] bytes = Files.readAllBytes(file);
+        Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+      }
+    }
+
+    Loaded again = load(Optional.empty());
+
+    assertThat(again.doc().cachedAwards()).isEmpty();
+    assertThat(again.site()).isEqualTo(uncached().site());
+  }
+
+  @Test
+  void aFileWithAWarningIsNotCachedSoItsWarningComesBackEveryBuild() {
+    // An award issued before its signing key's period: a warning, not an error.
+    TestSites.write(
+        site.resolve("awards/intro/early.yaml"),
+        "recipient:\n  email: early@example.org\nissuedOn: 2020-01-01\n");
+    TestSites.write(
+        site.resolve("keys/k-1.pem"),
+        dev.badgesmith.sign.KeyGenerator.generate(dev.badgesmith.sign.KeyAlgorithm.RS256)
+            .publicKeyPem());
+    append(
+        site.resolve("site.yaml"),
+        "signing:\n  jwt: k-1\n  keys:\n    - id: k-1\n      algorithm: RS256\n"
+            + "      validFrom: 2024-01-01\n");
+
+    Loaded first = load(Optional.empty());
+    Loaded second = load(Optional.empty());
+
+    assertThat(codes(first.diagnostics())).contains(Code.OUTSIDE_KEY_PERIOD);
+    assertThat(codes(second.diagnostics())).contains(Code.OUTSIDE_KEY_PERIOD);
+    assertThat(second.doc().awards()).extracting(a -> a.id()).containsExactly("early");
+    assertThat(second.doc().cachedAwards()).hasSize(3);
+  }
+
+  @Test
+  void aCsvRowThatClaimsACachedAwardsIdIsStillReported() {
+    Badgesmith generator = Badgesmith.builder().cacheDirectory(cache).build();
+    assertThat(generator.check(site).hasErrors()).isFalse();
+    TestSites.write(
+        site.resolve("awards/intro/more.csv"),
+        "id,email,issuedOn\nomar,omar@example.org,2025-04-01\n");
+
+    Report report = generator.check(site);
+
+    assertThat(report.diagnostics())
+        .filteredOn(d -> d.code() == Code.DUPLICATE_ID)
+        .singleElement()
+        .satisfies(d -> assertThat(d.path()).isEqualTo("awards/intro/omar.yaml"))
+        .satisfies(d -> assertThat(d.message()).contains("awards/intro/more.csv:2"));
+  }
+
+  private record Loaded(SiteDoc doc, Optional<Site> site, Diagnostics diagnostics) {}
+
+  /** Loads the site as a build does: scan, cache, load, validate, lock digests, save. */
+  private Loaded load(Optional<String> secret) {
+    Diagnostics diagnostics = new Diagnostics();
+    SiteSources sources = SiteScanner.scan(site, diagnostics);
+    AwardCache awards = AwardCache.open(cache, sources, secret, true);
+    SiteDoc doc = new SiteLoader(ForkJoinPool.commonPool()).load(sources, diagnostics, awards);
+    Optional<Site> validated = new SiteValidator(secret).validate(sources, doc, diagnostics);
+    Map<String, AwardDigest> known = new java.util.HashMap<>();
+    Optional<LockCheck> lock = LockCheck.run(sources, doc, validated, diagnostics, known);
+    java.util.Set<String> noted = new java.util.HashSet<>();
+    diagnostics.sorted().forEach(d -> noted.add(d.path()));
+    validated.ifPresent(
+        s ->
+            awards.save(
+                s.awards(),
+                path -> !noted.contains(path),
+                a -> {
+                  AwardDigest digest = lock.orElseThrow().digest(a);
+                  return new String[] {digest.digest(), digest.fieldsColumn()};
+                }));
+    return new Loaded(doc, validated, diagnostics);
+  }
+
+  private Loaded uncached() {
+    Diagnostics diagnostics = new Diagnostics();
+    SiteSources sources = SiteScanner.scan(site, diagnostics);
+    SiteDoc doc = new SiteLoader(ForkJoinPool.commonPool()).load(sources, diagnostics);
+    return new Loaded(
+        doc, new SiteValidator(Optional.empty()).validate(sources, doc, diagnostics), diagnostics);
+  }
+
+  private static java.util.List<Code> codes(Diagnostics diagnostics) {
+    return diagnostics.sorted().stream().map(Diagnostic::code).toList();
+  }
+
+  private static void append(Path file, String text) {
+    try {
+      Files.writeString(file, Files.readString(file) + text);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static String latin1(Path file) {
+    try {
+      return new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}
