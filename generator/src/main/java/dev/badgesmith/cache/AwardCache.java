@@ -35,18 +35,33 @@ import java.util.concurrent.ConcurrentHashMap;
  * never in the clear) and its lock digest. An entry is keyed by the SHA-256 of the file's bytes and
  * by the context its validation reads: {@code site.yaml}, the issuers, the award's badge class, the
  * salt secret and Badgesmith's own code. A file whose bytes and context are both unchanged is
- * neither parsed nor validated again, which is most of the work a rebuild of a large site has.
+ * neither parsed nor validated again, which is most of the work a rebuild of a large site has. A
+ * file whose size, modification time and inode are those an earlier build saw is not even read (as
+ * Git's index and Gradle's file hashes do), unless it was modified within moments of that build,
+ * when a later change could have left the same time.
  *
  * <p>Only files that loaded without any diagnostic are kept, so a cached award never hides a
  * warning. The cache is one file per site, read whole at the start and written whole when it
  * changed; a cache that cannot be read is as good as empty.
  */
 public final class AwardCache {
-  private static final String HEADER = "badgesmith-award-cache 2";
+  private static final String HEADER = "badgesmith-award-cache 3";
 
-  /** An award file as an earlier build read it. */
+  /**
+   * A file whose modification time is this close to the build's start may change again within the
+   * same tick of the file system's clock: its stamp is not trusted, its bytes are read.
+   */
+  private static final long RACY_MILLIS = 2_000;
+
+  /**
+   * An award file as an earlier build read it.
+   *
+   * @param stamp what the scan saw of the file (size, time, inode), when it may be trusted: a file
+   *     with the same stamp is taken as unchanged without being read; else empty
+   */
   public record Entry(
       String path,
+      String stamp,
       String fileDigest,
       String context,
       Award award,
@@ -58,6 +73,9 @@ public final class AwardCache {
   private final Map<String, Entry> before;
   private final Map<String, String> read = new ConcurrentHashMap<>();
   private final Map<String, Entry> hits = new ConcurrentHashMap<>();
+  private final Map<String, String> stamps = new ConcurrentHashMap<>();
+  private final long opened = System.currentTimeMillis();
+  private volatile boolean restamped;
 
   private AwardCache(Optional<Path> file, Map<String, String> contexts, Map<String, Entry> before) {
     this.file = file;
@@ -107,16 +125,36 @@ public final class AwardCache {
   }
 
   /**
-   * The award in this file as an earlier build validated it, when neither the file nor its context
-   * changed since. Also notes the file's digest, for {@link #save}.
+   * The award in this file as an earlier build validated it, when the file has the stamp it had
+   * then and its context did not change: the file need not be read.
+   */
+  public Optional<Award> unchanged(SourceFile source) {
+    Entry entry = before.get(source.path());
+    if (entry == null
+        || source.stamp().isEmpty()
+        || !entry.stamp().equals(source.stamp())
+        || !entry.context().equals(contexts.get(source.folder()))) {
+      return Optional.empty();
+    }
+    hits.put(source.path(), entry);
+    return Optional.of(entry.award());
+  }
+
+  /**
+   * The award in this file as an earlier build validated it, when neither the file's bytes nor its
+   * context changed since. Also notes the file's digest and stamp, for {@link #save}.
    */
   public Optional<Award> lookup(SourceFile source, byte[] bytes) {
     if (file.isEmpty()) {
       return Optional.empty();
     }
     String digest = sha256(bytes);
-    read.put(source.path(), digest);
-    Entry entry = before.get(source.path());
+    String path = source.path();
+    read.put(path, digest);
+    boolean trusted = source.stampMillis() < opened - RACY_MILLIS;
+    String stamp = trusted ? source.stamp() : "";
+    stamps.put(path, stamp);
+    Entry entry = before.get(path);
     String context = contexts.get(source.folder());
     if (entry == null
         || context == null
@@ -124,7 +162,13 @@ public final class AwardCache {
         || !entry.context().equals(context)) {
       return Optional.empty();
     }
-    hits.put(source.path(), entry);
+    if (!entry.stamp().equals(stamp)) {
+      entry =
+          new Entry(
+              path, stamp, digest, context, entry.award(), entry.lockDigest(), entry.lockFields());
+      restamped = true;
+    }
+    hits.put(path, entry);
     return Optional.of(entry.award());
   }
 
@@ -166,10 +210,11 @@ public final class AwardCache {
         continue; // not one file of its own (a CSV row), or not clean
       }
       String[] lock = digests.of(award);
-      entries.add(new Entry(path, digest, context, award, lock[0], lock[1]));
+      entries.add(
+          new Entry(path, stamps.getOrDefault(path, ""), digest, context, award, lock[0], lock[1]));
       changed = true;
     }
-    if (!changed && entries.size() == before.size()) {
+    if (!changed && !restamped && entries.size() == before.size()) {
       return;
     }
     try {
@@ -196,11 +241,12 @@ public final class AwardCache {
       }
       int count = in.readInt();
       for (int i = 0; i < count; i++) {
+        String stamp = text(in);
         String fileDigest = text(in);
         String context = contexts[in.readInt()];
         Award award = award(in);
         String path = award.source();
-        entries.put(path, new Entry(path, fileDigest, context, award, text(in), text(in)));
+        entries.put(path, new Entry(path, stamp, fileDigest, context, award, text(in), text(in)));
       }
       return entries;
     } catch (IOException | RuntimeException e) {
@@ -222,6 +268,7 @@ public final class AwardCache {
         }
         out.writeInt(entries.size());
         for (Entry e : entries) {
+          text(out, e.stamp());
           text(out, e.fileDigest());
           out.writeInt(contexts.indexOf(e.context()));
           award(out, e.award());

@@ -150,6 +150,10 @@ public final class SiteLoader {
   /** The awards of one file: a YAML file holds one, a CSV file one per row. */
   private static FileAwards awards(SourceFile f, Diagnostics shared, AwardCache cache) {
     if (!f.extension().equals("csv")) {
+      Optional<Award> unchanged = cache.unchanged(f);
+      if (unchanged.isPresent()) {
+        return new FileAwards(List.of(), unchanged); // not read: checked when it was cached
+      }
       Diagnostics own = new Diagnostics();
       Optional<byte[]> bytes = bytes(f, own, shared);
       Optional<Award> cached = bytes.flatMap(b -> cache.lookup(f, b));

@@ -113,7 +113,8 @@ public record AwardDigest(String digest, Map<AwardField, String> fields) {
     Map<AwardField, String> fields = new EnumMap<>(AwardField.class);
     for (AwardField field : AwardField.values()) {
       String part = parts[field.ordinal()];
-      if (!part.matches("[0-9a-f]{4}")) {
+      if (part.length() != 4
+          || !part.chars().allMatch(c -> c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
         return Optional.empty();
       }
       fields.put(field, part);

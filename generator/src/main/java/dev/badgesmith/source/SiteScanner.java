@@ -77,7 +77,8 @@ public final class SiteScanner {
     }
 
     List<SourceFile> awards = new ArrayList<>();
-    for (SourceFile f : scan.files("awards", 2)) {
+    List<SourceFile> awardFolder = scan.files("awards", 2);
+    for (SourceFile f : awardFolder) {
       int depth = f.path().split("/").length;
       if (depth != 3) {
         scan.unexpected(f, "an award is awards/<badge-id>/<award-id>.yaml");
@@ -103,7 +104,7 @@ public final class SiteScanner {
     for (List<SourceFile> files : List.of(issuers, badges, awards)) {
       files.forEach(f -> readByLoader.add(f.path()));
     }
-    scan.privateKeys(readByLoader);
+    scan.privateKeys(readByLoader, awardFolder);
     return new SiteSources(realRoot, settings, issuers, badges, awards, staticFiles);
   }
 
@@ -136,6 +137,8 @@ public final class SiteScanner {
   private static final class Scan {
     private final Path root;
     private final Diagnostics diagnostics;
+    private final List<Path> tooDeep = new ArrayList<>();
+    private final List<Path> hidden = new ArrayList<>();
 
     Scan(Path root, Diagnostics diagnostics) {
       this.root = root;
@@ -191,16 +194,21 @@ public final class SiteScanner {
       List<SourceFile> files = new ArrayList<>();
       for (Found f : found) {
         if (f.file().getFileName().toString().startsWith(".")) {
+          if (f.attributes().isRegularFile()) {
+            hidden.add(f.file()); // not read, but still checked for keys
+          }
           continue; // editor and OS files such as .DS_Store or .gitkeep
         }
         if (f.attributes().isDirectory()) {
           if (f.path().split("/").length > maxDepth) {
+            tooDeep.add(f.file());
             unexpected(
                 new SourceFile(f.path(), f.file()),
                 "this folder is nested too deep and is skipped");
           }
         } else if (f.attributes().isRegularFile()) {
-          files.add(new SourceFile(f.path(), f.file())); // not a link: inside the site
+          // not a link: inside the site
+          files.add(new SourceFile(f.path(), f.file(), SourceFile.stamp(f.attributes())));
         } else {
           inside(f.file()).ifPresent(files::add);
         }
@@ -238,19 +246,48 @@ public final class SiteScanner {
 
     /**
      * Reports every file under the site folder that holds a private key, but those the loader reads
-     * (it checks them on the bytes it reads), so no file is read twice for it.
+     * (it checks them on the bytes it reads), so no file is read twice for it. The award folder,
+     * which a large site fills with thousands of files, was listed already: it is not walked again.
      */
-    void privateKeys(Set<String> readByLoader) {
+    void privateKeys(Set<String> readByLoader, List<SourceFile> awardFolder) {
+      Path awards = root.resolve("awards");
+      for (SourceFile f : awardFolder) {
+        if (!readByLoader.contains(f.path())) {
+          check(f.file(), readByLoader);
+        }
+      }
+      hidden.stream().filter(h -> h.startsWith(awards)).forEach(h -> check(h, readByLoader));
+      List<Path> roots = new ArrayList<>(List.of(root));
+      tooDeep.stream().filter(d -> d.startsWith(awards)).forEach(roots::add);
+      for (Path start : roots) {
+        walkForKeys(start, readByLoader, awards);
+      }
+    }
+
+    private void check(Path file, Set<String> readByLoader) {
+      try {
+        BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
+        if (attrs.isRegularFile() && attrs.size() <= MAX_KEY_FILE_BYTES) {
+          PrivateKeyCheck.check(relative(file), Files.readAllBytes(file), diagnostics);
+        }
+      } catch (IOException e) {
+        // unreadable files are reported where read
+      }
+    }
+
+    private void walkForKeys(Path start, Set<String> readByLoader, Path awards) {
       try {
         Files.walkFileTree(
-            root,
+            start,
             new SimpleFileVisitor<>() {
               @Override
               public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
                 String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
                 boolean skip =
-                    !dir.equals(root)
-                        && (NOT_SCANNED_FOR_KEYS.contains(name) || isPublishedSite(dir));
+                    !dir.equals(start)
+                        && (dir.equals(awards)
+                            || NOT_SCANNED_FOR_KEYS.contains(name)
+                            || isPublishedSite(dir));
                 return skip ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
               }
 

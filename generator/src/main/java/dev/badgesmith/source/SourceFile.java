@@ -8,11 +8,40 @@ import java.util.Objects;
  *
  * @param path relative to the site root, with forward slashes: how diagnostics name it
  * @param file where it is on disk
+ * @param stamp what the scan saw of the file without reading it (size, modification time, device
+ *     and inode), so a cache can tell it unchanged; empty when unknown
  */
-public record SourceFile(String path, Path file) {
+public record SourceFile(String path, Path file, String stamp) {
   public SourceFile {
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(file, "file");
+    Objects.requireNonNull(stamp, "stamp");
+  }
+
+  public SourceFile(String path, Path file) {
+    this(path, file, "");
+  }
+
+  /** The stamp of a file from the attributes a directory walk read. */
+  public static String stamp(java.nio.file.attribute.BasicFileAttributes attributes) {
+    Object key = attributes.fileKey();
+    if (key == null) {
+      return ""; // no inode: a file replaced by another could not be told apart
+    }
+    return attributes.size()
+        + ":"
+        + attributes.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS)
+        + ":"
+        + key;
+  }
+
+  /** The modification time in the stamp, in milliseconds; 0 when there is no stamp. */
+  public long stampMillis() {
+    if (stamp.isEmpty()) {
+      return 0;
+    }
+    int from = stamp.indexOf(':') + 1;
+    return Long.parseLong(stamp.substring(from, stamp.indexOf(':', from))) / 1_000_000;
   }
 
   /** The file name without its extension: the id of an issuer, a badge class or an award. */

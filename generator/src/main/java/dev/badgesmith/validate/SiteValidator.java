@@ -716,6 +716,9 @@ public final class SiteValidator {
      * are reported by {@link #duplicateIds}).
      */
     private void duplicateRowIds() {
+      if (sources.awards().stream().noneMatch(f -> f.extension().equals("csv"))) {
+        return; // only a CSV row can claim an id another award has: award files have one each
+      }
       record Claim(String key, String id, String path, SourcePosition at) {
         boolean isRow() {
           return path.endsWith(".csv");

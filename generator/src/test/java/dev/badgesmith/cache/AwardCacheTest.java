@@ -20,6 +20,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ForkJoinPool;
@@ -96,6 +99,37 @@ class AwardCacheTest {
     assertThat(again.doc().cachedAwards()).extracting(a -> a.badgeId()).containsExactly("next");
     assertThat(again.site()).isEqualTo(uncached().site());
     assertThat(again.site().orElseThrow().awards().get(0).expires()).isPresent();
+  }
+
+  @Test
+  void aFileWithTheStampItHadIsNotReadAgain() throws IOException {
+    Path omar = site.resolve("awards/intro/omar.yaml");
+    FileTime hourAgo = FileTime.from(Instant.now().minus(Duration.ofHours(1)));
+    Files.setLastModifiedTime(omar, hourAgo);
+    load(Optional.empty());
+    // The same size, time and inode: taken as unchanged, so this edit is not seen.
+    Files.writeString(omar, Files.readString(omar).replace("name: Omar", "name: Omer"));
+    Files.setLastModifiedTime(omar, hourAgo);
+
+    Loaded again = load(Optional.empty());
+
+    assertThat(again.doc().awards()).isEmpty();
+    assertThat(again.site().orElseThrow().awards().get(1).recipient().name()).contains("Omar");
+  }
+
+  @Test
+  void aFileModifiedMomentsBeforeABuildIsReadEvenWithTheSameStamp() throws IOException {
+    Path omar = site.resolve("awards/intro/omar.yaml");
+    FileTime now = Files.getLastModifiedTime(omar);
+    load(Optional.empty());
+    // Within the same tick of a coarse clock a second write can leave size and time as they were.
+    Files.writeString(omar, Files.readString(omar).replace("name: Omar", "name: Omer"));
+    Files.setLastModifiedTime(omar, now);
+
+    Loaded again = load(Optional.empty());
+
+    assertThat(again.doc().awards()).extracting(a -> a.id()).containsExactly("omar");
+    assertThat(again.site().orElseThrow().awards().get(1).recipient().name()).contains("Omer");
   }
 
   @Test
