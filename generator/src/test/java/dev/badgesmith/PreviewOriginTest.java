@@ -35,6 +35,22 @@ class PreviewOriginTest {
   }
 
   @Test
+  void aLockedSiteIsHeldToItsRealUrlsNotThePreviews(@TempDir Path tmp) throws Exception {
+    Path site = TestSites.unpack(tmp.resolve("site"), TestSites.MINIMAL);
+    assertThat(Badgesmith.builder().build().lock(site).hasErrors()).isFalse();
+    assertThat(site.resolve("published.lock")).exists();
+
+    Report report =
+        Badgesmith.builder()
+            .previewOrigin(URI.create("http://127.0.0.1:4000"))
+            .build()
+            .build(site, tmp.resolve("out"));
+
+    assertThat(report.diagnostics()).isEmpty();
+    assertThat(report.lock().orElseThrow().altered()).isEmpty();
+  }
+
+  @Test
   void acceptsOnlyAnOrigin() {
     assertThatThrownBy(() -> Badgesmith.builder().previewOrigin(URI.create("http://127.0.0.1/x/")))
         .isInstanceOf(IllegalArgumentException.class)

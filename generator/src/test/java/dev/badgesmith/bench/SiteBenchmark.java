@@ -25,7 +25,11 @@ import java.util.stream.Stream;
  * with an eddsa-rdfc-2022 proof and as an RS256 VC-JWT (keys made for the run; the contexts come
  * from {@code ../shared/spec}).
  *
- * <pre>mvn -B -pl templates,generator -Pbench process-test-classes -Dbench=SiteBenchmark
+ * <p>After the new JVMs it runs the launcher ({@code src/dist/badgesmith}) over {@code
+ * target/badgesmith.jar}, when that is built: run {@code package} first. {@code JAVA_HOME} for the
+ * harness picks the Java version the launcher runs.
+ *
+ * <pre>mvn -B -pl templates,generator -Pbench package -DskipTests -Dbench=SiteBenchmark
  *     [-Dexec.args="2000 signed"]</pre>
  */
 public final class SiteBenchmark {
@@ -77,6 +81,23 @@ public final class SiteBenchmark {
       writeAward(site, BADGES[2], awards + 2);
       process("one award added, new JVM C1", cli, awards + 3, "-XX:TieredStopAtLevel=1");
       process("nothing changed, new JVM C1", cli, awards + 3, "-XX:TieredStopAtLevel=1");
+      // The launcher, as a user runs it, over the packaged jar: its first run makes the JVM's
+      // class-data archive, the later ones use it.
+      Path jar = Path.of("target/badgesmith.jar");
+      if (Files.isRegularFile(jar)) {
+        Launcher launcher = new Launcher(jar.toAbsolutePath(), work.resolve("jvm"));
+        launcher("first run (makes the archive)", launcher, cli, awards + 3);
+        launcher("nothing changed", launcher, cli, awards + 3);
+        writeAward(site, BADGES[0], awards + 3);
+        // The files the cache trusts unread are those older than two seconds, as in real use.
+        sleep(2100);
+        launcher("one award added", launcher, cli, awards + 4);
+        writeAward(site, BADGES[1], awards + 4);
+        sleep(2100);
+        launcher("one award added", launcher, cli, awards + 5);
+      } else {
+        System.out.println("launcher: skipped, no target/badgesmith.jar (run `mvn package` first)");
+      }
       System.out.printf(Locale.ROOT, "output: %,d MB on disk%n", size(out) / (1024 * 1024));
     } finally {
       delete(work);
@@ -137,6 +158,58 @@ public final class SiteBenchmark {
     cli.contexts().ifPresent(d -> command.addAll(java.util.List.of("--contexts", d.toString())));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().putAll(cli.environment());
+    Timed run = timed(builder);
+    long millis = run.millis();
+    String output = run.output();
+    System.out.printf(
+        Locale.ROOT,
+        "%-28s %,7d ms  %,8.0f awards/s  (%s)%n",
+        what,
+        millis,
+        awards * 1000.0 / Math.max(1, millis),
+        output.strip().lines().reduce((a, b) -> b).orElse(""));
+  }
+
+  private record Launcher(Path jar, Path archives) {}
+
+  /**
+   * Runs {@code badgesmith build} through {@code src/dist/badgesmith}, timing the whole process.
+   */
+  private static void launcher(String what, Launcher launcher, Cli cli, int awards)
+      throws IOException {
+    java.util.List<String> command =
+        new java.util.ArrayList<>(
+            java.util.List.of(
+                "/bin/sh",
+                "src/dist/badgesmith",
+                "build",
+                cli.site().toString(),
+                "--out",
+                cli.out().toString(),
+                "--cache",
+                cli.cache().toString()));
+    cli.contexts().ifPresent(d -> command.addAll(java.util.List.of("--contexts", d.toString())));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().putAll(cli.environment());
+    builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    builder.environment().put("BADGESMITH_JAR", launcher.jar().toString());
+    builder.environment().put("BADGESMITH_JVM_CACHE", launcher.archives().toString());
+    Timed run = timed(builder);
+    long millis = run.millis();
+    String output = run.output();
+    System.out.printf(
+        Locale.ROOT,
+        "launcher (Java %s) %-30s %,7d ms  (%s)%n",
+        Runtime.version().feature(),
+        what,
+        millis,
+        output.strip().lines().filter(l -> l.startsWith("Built")).findFirst().orElse(""));
+  }
+
+  private record Timed(long millis, String output) {}
+
+  /** Runs a process to its end, timing it from start to exit; it must succeed. */
+  private static Timed timed(ProcessBuilder builder) throws IOException {
     long start = System.nanoTime();
     Process process = builder.start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -149,15 +222,17 @@ public final class SiteBenchmark {
     }
     long millis = (System.nanoTime() - start) / 1_000_000;
     if (code != 0) {
-      throw new IllegalStateException("badgesmith build exited " + code + ":\n" + output);
+      throw new IllegalStateException(builder.command() + " exited " + code + ":\n" + output);
     }
-    System.out.printf(
-        Locale.ROOT,
-        "%-28s %,7d ms  %,8.0f awards/s  (%s)%n",
-        what,
-        millis,
-        awards * 1000.0 / Math.max(1, millis),
-        output.strip().lines().reduce((a, b) -> b).orElse(""));
+    return new Timed(millis, output);
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** The class path this harness runs on: exec:java gives it as a class loader, not a property. */

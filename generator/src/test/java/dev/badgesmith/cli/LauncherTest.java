@@ -1,0 +1,126 @@
+package dev.badgesmith.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The shell launcher, run by a real shell on this JVM's runtime, over a jar whose main class echoes
+ * its arguments and exits with the status it is told: arguments pass through untouched, the exit
+ * status comes back, and the class-data archive is made once and used after.
+ */
+class LauncherTest {
+  private static final Path LAUNCHER = Path.of("src/dist/badgesmith").toAbsolutePath();
+
+  @TempDir Path tmp;
+  Path jar;
+
+  @BeforeEach
+  void anEchoJar() throws IOException {
+    assumeTrue(Files.isExecutable(Path.of("/bin/sh")), "skipped: no /bin/sh on this system");
+    Path src = tmp.resolve("src/Echo.java");
+    Files.createDirectories(src.getParent());
+    Files.writeString(
+        src,
+        "public class Echo { public static void main(String[] a) {"
+            + " System.out.println(String.join(\"|\", a));"
+            + " System.exit(a.length > 0 && a[0].matches(\"[0-9]\") ? Integer.parseInt(a[0]) : 0);"
+            + " } }");
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    assumeTrue(javac != null, "skipped: this runtime has no Java compiler");
+    Path classes = tmp.resolve("classes");
+    Files.createDirectories(classes);
+    assertThat(javac.run(null, null, null, "-d", classes.toString(), src.toString())).isZero();
+    jar = tmp.resolve("lib/badgesmith.jar");
+    Files.createDirectories(jar.getParent());
+    Manifest manifest = new Manifest();
+    manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+    manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "Echo");
+    try (OutputStream file = Files.newOutputStream(jar);
+        JarOutputStream out = new JarOutputStream(file, manifest)) {
+      out.putNextEntry(new JarEntry("Echo.class"));
+      out.write(Files.readAllBytes(classes.resolve("Echo.class")));
+      out.closeEntry();
+    }
+  }
+
+  @Test
+  void passesArgumentsAndExitStatusAndMakesTheArchiveOnce() throws Exception {
+    Path cache = tmp.resolve("jvm");
+
+    Run first = run(Map.of("BADGESMITH_JVM_CACHE", cache.toString()), "3", "two words", "*");
+    List<Path> archives = files(cache);
+    Run second = run(Map.of("BADGESMITH_JVM_CACHE", cache.toString()), "0", "again");
+
+    assertThat(first.status()).isEqualTo(3);
+    assertThat(first.output()).isEqualTo("3|two words|*\n");
+    assertThat(archives)
+        .singleElement()
+        .satisfies(
+            a -> assertThat(a.getFileName().toString()).matches("badgesmith-.*\\.(jsa|aot)"));
+    assertThat(second.status()).isZero();
+    assertThat(second.output()).isEqualTo("0|again\n");
+    assertThat(files(cache)).isEqualTo(archives);
+  }
+
+  @Test
+  void runsWithoutAnArchiveWhenTheCacheIsOff() throws Exception {
+    Run run = run(Map.of("BADGESMITH_JVM_CACHE", "off", "HOME", tmp.toString()), "x");
+
+    assertThat(run.status()).isZero();
+    assertThat(run.output()).isEqualTo("x\n");
+    assertThat(tmp.resolve(".cache")).doesNotExist();
+  }
+
+  @Test
+  void saysSoWhenThereIsNoJar() throws Exception {
+    Files.delete(jar);
+
+    Run run = run(Map.of("BADGESMITH_JVM_CACHE", "off"), "x");
+
+    assertThat(run.status()).isEqualTo(2);
+    assertThat(run.output()).contains("cannot find badgesmith.jar");
+  }
+
+  private record Run(int status, String output) {}
+
+  private Run run(Map<String, String> environment, String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of("/bin/sh", LAUNCHER.toString()));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    builder.environment().put("BADGESMITH_JAR", jar.toString());
+    builder.environment().remove("BADGESMITH_OPTS");
+    builder.environment().putAll(environment);
+    Process process = builder.start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    return new Run(process.waitFor(), output);
+  }
+
+  private static List<Path> files(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.sorted().toList();
+    }
+  }
+}
