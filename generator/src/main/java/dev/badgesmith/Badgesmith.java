@@ -252,7 +252,7 @@ public final class Badgesmith {
           path -> !noted.contains(path),
           award -> {
             AwardDigest digest = check.digest(award);
-            return new String[] {digest.digest(), digest.fieldsColumn()};
+            return new AwardCache.LockDigest(digest.digest(), digest.fieldsColumn());
           });
     }
     timings.mark("lock, award cache");

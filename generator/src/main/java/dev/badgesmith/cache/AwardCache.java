@@ -6,6 +6,7 @@ import dev.badgesmith.model.Recipient;
 import dev.badgesmith.model.Revocation;
 import dev.badgesmith.source.SiteSources;
 import dev.badgesmith.source.SourceFile;
+import dev.badgesmith.validate.IdentityHash;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -16,15 +17,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,7 +43,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * changed; a cache that cannot be read is as good as empty.
  */
 public final class AwardCache {
-  private static final String HEADER = "badgesmith-award-cache 3";
+  private static final String HEADER = "badgesmith-award-cache 4";
 
   /**
    * A file whose modification time is this close to the build's start may change again within the
@@ -97,8 +95,11 @@ public final class AwardCache {
   public static AwardCache open(
       Path cacheDirectory, SiteSources sources, Optional<String> secret, boolean reuse) {
     Fingerprint base = Fingerprint.ofCode();
-    // The secret's HMAC, not the secret: the cache holds nothing that recovers it.
-    base.add(secret.map(s -> "secret:" + hmac(s)).orElse("no secret"));
+    // An HMAC of the secret (as the salts are), not the secret: nothing here recovers it.
+    base.add(
+        secret
+            .map(s -> "secret:" + IdentityHash.salt(secret, "badgesmith", "award-cache"))
+            .orElse("no secret"));
     try {
       for (SourceFile f : sources.settings().stream().toList()) {
         base.add(f.path()).add(Files.readAllBytes(f.file()));
@@ -148,7 +149,7 @@ public final class AwardCache {
     if (file.isEmpty()) {
       return Optional.empty();
     }
-    String digest = sha256(bytes);
+    String digest = new Fingerprint().add(bytes).hex();
     String path = source.path();
     read.put(path, digest);
     boolean trusted = source.stampMillis() < opened - RACY_MILLIS;
@@ -177,11 +178,8 @@ public final class AwardCache {
     return Optional.ofNullable(hits.get(path));
   }
 
-  /** What {@link #save} needs to know of an award read anew: its lock digest and fields column. */
-  public interface LockDigests {
-    /** The digest and fields column of an award, as its lock line would give them. */
-    String[] of(Award award);
-  }
+  /** An award's lock digest and fields column, as its lock line gives them. */
+  public record LockDigest(String digest, String fields) {}
 
   /**
    * Writes the cache for the next build: every award of this build whose file was read whole and
@@ -191,7 +189,9 @@ public final class AwardCache {
    * @param clean whether a file had no diagnostic
    */
   public void save(
-      List<Award> awards, java.util.function.Predicate<String> clean, LockDigests digests) {
+      List<Award> awards,
+      java.util.function.Predicate<String> clean,
+      java.util.function.Function<Award, LockDigest> digests) {
     if (file.isEmpty()) {
       return;
     }
@@ -209,9 +209,16 @@ public final class AwardCache {
       if (digest == null || context == null || !clean.test(path)) {
         continue; // not one file of its own (a CSV row), or not clean
       }
-      String[] lock = digests.of(award);
+      LockDigest lock = digests.apply(award);
       entries.add(
-          new Entry(path, stamps.getOrDefault(path, ""), digest, context, award, lock[0], lock[1]));
+          new Entry(
+              path,
+              stamps.getOrDefault(path, ""),
+              digest,
+              context,
+              award,
+              lock.digest(),
+              lock.fields()));
       changed = true;
     }
     if (!changed && !restamped && entries.size() == before.size()) {
@@ -375,26 +382,5 @@ public final class AwardCache {
       throw new IOException("not a cache entry");
     }
     return new String(in.readNBytes(length), StandardCharsets.UTF_8);
-  }
-
-  private static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-    }
-  }
-
-  private static String hmac(String secret) {
-    try {
-      javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-      mac.init(
-          new javax.crypto.spec.SecretKeySpec(
-              secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      return HexFormat.of()
-          .formatHex(mac.doFinal("badgesmith award cache".getBytes(StandardCharsets.UTF_8)));
-    } catch (java.security.GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
-    }
   }
 }

@@ -81,11 +81,6 @@ public final class LockCheck {
     }
   }
 
-  public static Optional<LockCheck> run(
-      SiteSources sources, SiteDoc doc, Optional<Site> site, Diagnostics diagnostics) {
-    return run(sources, doc, site, diagnostics, Map.of());
-  }
-
   /**
    * Reads the site's lock and checks the site against it, reporting into {@code diagnostics}. Lock
    * lines whose award is gone are reported even when the site has other errors; the rest needs a

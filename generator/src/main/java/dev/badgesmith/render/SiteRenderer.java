@@ -115,11 +115,6 @@ public final class SiteRenderer {
   /** A badge class's design as written, and as PNG (the design itself, or rendered from SVG). */
   private record Design(byte[] source, String format, byte[] png) {}
 
-  public void render(Site site, List<SourceFile> staticFiles, StagingOutput out)
-      throws IOException {
-    render(site, staticFiles, out, new Timings());
-  }
-
   /** Renders the site, marking the end of each stage in {@code timings}. */
   public void render(Site site, List<SourceFile> staticFiles, StagingOutput out, Timings timings)
       throws IOException {

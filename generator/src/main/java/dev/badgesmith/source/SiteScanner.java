@@ -253,10 +253,10 @@ public final class SiteScanner {
       Path awards = root.resolve("awards");
       for (SourceFile f : awardFolder) {
         if (!readByLoader.contains(f.path())) {
-          check(f.file(), readByLoader);
+          check(f.file());
         }
       }
-      hidden.stream().filter(h -> h.startsWith(awards)).forEach(h -> check(h, readByLoader));
+      hidden.stream().filter(h -> h.startsWith(awards)).forEach(this::check);
       List<Path> roots = new ArrayList<>(List.of(root));
       tooDeep.stream().filter(d -> d.startsWith(awards)).forEach(roots::add);
       for (Path start : roots) {
@@ -264,7 +264,7 @@ public final class SiteScanner {
       }
     }
 
-    private void check(Path file, Set<String> readByLoader) {
+    private void check(Path file) {
       try {
         BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
         if (attrs.isRegularFile() && attrs.size() <= MAX_KEY_FILE_BYTES) {

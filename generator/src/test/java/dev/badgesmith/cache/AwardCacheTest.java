@@ -244,7 +244,7 @@ class AwardCacheTest {
                 path -> !noted.contains(path),
                 a -> {
                   AwardDigest digest = lock.orElseThrow().digest(a);
-                  return new String[] {digest.digest(), digest.fieldsColumn()};
+                  return new AwardCache.LockDigest(digest.digest(), digest.fieldsColumn());
                 }));
     return new Loaded(doc, validated, diagnostics);
   }
