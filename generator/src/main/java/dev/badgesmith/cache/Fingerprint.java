@@ -75,8 +75,13 @@ public final class Fingerprint {
 
   private static void addTree(Fingerprint code, Path source) throws IOException {
     if (Files.isRegularFile(source)) {
-      // A jar's directory names every entry with its CRC-32 and size: enough to tell one build of
-      // the code from another, without reading megabytes of classes.
+      // A jar's central directory names every entry with its CRC-32 and size: enough to tell one
+      // build of the code from another, without reading megabytes of classes.
+      Optional<byte[]> directory = centralDirectory(source);
+      if (directory.isPresent()) {
+        code.add(directory.get());
+        return;
+      }
       try (java.util.zip.ZipFile jar = new java.util.zip.ZipFile(source.toFile())) {
         for (var entries = jar.entries(); entries.hasMoreElements(); ) {
           java.util.zip.ZipEntry entry = entries.nextElement();
@@ -89,6 +94,38 @@ public final class Fingerprint {
       for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
         code.add(source.relativize(file).toString()).add(Files.readAllBytes(file));
       }
+    }
+  }
+
+  /**
+   * The bytes of a zip file's central directory, found from its end record; empty for a zip64 file
+   * or one this cannot make sense of (the caller then lists the entries instead).
+   */
+  static Optional<byte[]> centralDirectory(Path zip) throws IOException {
+    try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(zip)) {
+      long size = channel.size();
+      // The end record is 22 bytes and may be followed by a comment of up to 65,535 bytes.
+      int tail = (int) Math.min(size, 22 + 65_535);
+      java.nio.ByteBuffer end =
+          java.nio.ByteBuffer.allocate(tail).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+      channel.read(end, size - tail);
+      for (int at = tail - 22; at >= 0; at--) {
+        // The signature may occur inside the comment: the real record's comment ends the file.
+        if (end.getInt(at) != 0x06054b50
+            || at + 22 + Short.toUnsignedInt(end.getShort(at + 20)) != tail) {
+          continue;
+        }
+        long length = Integer.toUnsignedLong(end.getInt(at + 12));
+        long offset = Integer.toUnsignedLong(end.getInt(at + 16));
+        if (length == 0xFFFFFFFFL || offset == 0xFFFFFFFFL || offset + length > size - tail + at) {
+          return Optional.empty();
+        }
+        java.nio.ByteBuffer directory = java.nio.ByteBuffer.allocate((int) length);
+        while (directory.hasRemaining()
+            && channel.read(directory, offset + directory.position()) > 0) {}
+        return directory.hasRemaining() ? Optional.empty() : Optional.of(directory.array());
+      }
+      return Optional.empty();
     }
   }
 

@@ -1,8 +1,10 @@
 package dev.badgesmith.ld;
 
-import com.apicatalog.jsonld.JsonLd;
 import com.apicatalog.jsonld.JsonLdError;
+import com.apicatalog.jsonld.JsonLdOptions;
 import com.apicatalog.jsonld.document.JsonDocument;
+import com.apicatalog.jsonld.processor.ExpansionProcessor;
+import com.apicatalog.jsonld.processor.ToRdfProcessor;
 import com.apicatalog.rdf.api.RdfConsumerException;
 import com.apicatalog.rdf.api.RdfQuadConsumer;
 import com.apicatalog.rdf.canon.RdfCanon;
@@ -87,7 +89,7 @@ public final class Canonicalizer {
           return canon.quad(subject, predicate, object, datatype, language, direction, graph);
         };
     try {
-      JsonLd.toRdf(JsonDocument.of(document)).loader(contexts).context(sentinel).provide(watch);
+      ToRdfProcessor.toRdf(watch, JsonDocument.of(document), options());
     } catch (JsonLdError e) {
       throw failure(e);
     }
@@ -126,13 +128,21 @@ public final class Canonicalizer {
 
   private JsonArray expand(JsonNode document) {
     try {
-      return JsonLd.expand(JsonDocument.of(toJakarta(document)))
-          .loader(contexts)
-          .context(sentinel)
-          .get();
+      return ExpansionProcessor.expand(JsonDocument.of(toJakarta(document)), options(), false);
     } catch (JsonLdError e) {
       throw failure(e);
     }
+  }
+
+  /**
+   * Options with the contexts as the only loader. Titanium's {@code JsonLd} API starts from its
+   * default options, whose loader builds an HTTP client: its selector thread, idle in native code,
+   * holds up the process's exit by 300 ms.
+   */
+  private JsonLdOptions options() {
+    JsonLdOptions options = new JsonLdOptions(contexts);
+    options.setExpandContext(sentinel);
+    return options;
   }
 
   /** Jackson is the product's JSON library; Titanium reads Jakarta JSON. */

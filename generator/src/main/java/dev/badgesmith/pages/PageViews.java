@@ -473,46 +473,27 @@ final class PageViews {
 
   /** The Atom feed: each award, and each revocation, newest first. */
   FeedView feed() {
-    List<FeedEntryView> entries = new ArrayList<>();
+    // Entries are dated to the second, as the feed shows them. Only those as new as the
+    // FEED_ENTRIES-th newest are built: a large site has thousands of awards.
+    record Dated(Instant at, Award award, boolean revocation) {}
+    List<Dated> dated = new ArrayList<>();
     for (Award award : site.awards()) {
-      BadgeClass badge = site.badge(award.badgeId()).orElseThrow();
-      String who = award.recipient().name().map(n -> " to " + n).orElse("");
-      String page = layout.awardPage(award).url();
-      entries.add(
-          new FeedEntryView(
-              page,
-              badge.name() + " awarded" + who,
-              page,
-              Ob2Documents.dateTime(award.issuedOn()),
-              badge.description()));
+      dated.add(new Dated(second(award.issuedOn()), award, false));
       award
           .revocation()
-          .ifPresent(
-              r ->
-                  entries.add(
-                      new FeedEntryView(
-                          page + "#revoked",
-                          badge.name()
-                              + " revoked"
-                              + (who.isEmpty() ? "" : " (awarded" + who + ")"),
-                          page,
-                          Ob2Documents.dateTime(
-                              r.date()
-                                  .map(
-                                      d ->
-                                          d.atStartOfDay(site.settings().timeZone())
-                                              .toOffsetDateTime())
-                                  .orElse(award.issuedOn())),
-                          r.reason())));
+          .ifPresent(r -> dated.add(new Dated(second(revoked(award, r)), award, true)));
     }
-    // Each date is parsed once, not in every comparison: a large site has thousands of entries.
-    record Dated(java.time.Instant at, FeedEntryView entry) {}
+    dated.sort(Comparator.comparing(Dated::at).reversed());
+    Instant oldest =
+        dated.isEmpty() ? Instant.MIN : dated.get(Math.min(FEED_ENTRIES, dated.size()) - 1).at();
+    record Entry(Instant at, FeedEntryView view) {}
     List<FeedEntryView> newest =
-        entries.stream()
-            .map(e -> new Dated(java.time.OffsetDateTime.parse(e.updated()).toInstant(), e))
-            .sorted(Comparator.comparing(Dated::at).reversed().thenComparing(d -> d.entry().id()))
+        dated.stream()
+            .takeWhile(d -> !d.at().isBefore(oldest))
+            .map(d -> new Entry(d.at(), feedEntry(d.award(), d.revocation())))
+            .sorted(Comparator.comparing(Entry::at).reversed().thenComparing(e -> e.view().id()))
             .limit(FEED_ENTRIES)
-            .map(Dated::entry)
+            .map(Entry::view)
             .toList();
     String updated = newest.isEmpty() ? "2000-01-01T00:00:00Z" : newest.get(0).updated();
     return new FeedView(
@@ -524,6 +505,40 @@ final class PageViews {
             .map(Issuer::name)
             .orElse(site.settings().title()),
         newest);
+  }
+
+  private FeedEntryView feedEntry(Award award, boolean revocation) {
+    BadgeClass badge = site.badge(award.badgeId()).orElseThrow();
+    String who = award.recipient().name().map(n -> " to " + n).orElse("");
+    String page = layout.awardPage(award).url();
+    if (!revocation) {
+      return new FeedEntryView(
+          page,
+          badge.name() + " awarded" + who,
+          page,
+          Ob2Documents.dateTime(award.issuedOn()),
+          badge.description());
+    }
+    Revocation r = award.revocation().orElseThrow();
+    return new FeedEntryView(
+        page + "#revoked",
+        badge.name() + " revoked" + (who.isEmpty() ? "" : " (awarded" + who + ")"),
+        page,
+        Ob2Documents.dateTime(revoked(award, r)),
+        r.reason());
+  }
+
+  /** When a revocation took effect: its date's start, else the award's own date. */
+  private OffsetDateTime revoked(Award award, Revocation revocation) {
+    return revocation
+        .date()
+        .map(d -> d.atStartOfDay(site.settings().timeZone()).toOffsetDateTime())
+        .orElse(award.issuedOn());
+  }
+
+  /** A time as the feed writes it: to the second. */
+  private static Instant second(OffsetDateTime time) {
+    return time.toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
   }
 
   /**

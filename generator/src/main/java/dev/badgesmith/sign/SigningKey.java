@@ -7,8 +7,7 @@ import java.util.Objects;
 
 /**
  * A private key with its public half, checked on construction to be of the declared algorithm and
- * to be one pair (a probe is signed and verified). {@link #toString()} names the key and never
- * prints private material.
+ * to be one pair. {@link #toString()} names the key and never prints private material.
  */
 public record SigningKey(
     String id, KeyAlgorithm algorithm, PrivateKey privateKey, PublicKey publicKey) {
@@ -22,8 +21,7 @@ public record SigningKey(
     Objects.requireNonNull(publicKey, "publicKey");
     algorithm.check(privateKey, "the private key of '" + id + "'");
     algorithm.check(publicKey, "the public key of '" + id + "'");
-    byte[] signature = Keys.sign(algorithm, privateKey, PROBE);
-    if (!Keys.verify(algorithm, publicKey, PROBE, signature)) {
+    if (!Keys.pair(algorithm, privateKey, publicKey, PROBE)) {
       throw new KeyException(
           "the private key given for '"
               + id

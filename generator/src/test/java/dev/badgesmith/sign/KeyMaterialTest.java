@@ -51,16 +51,18 @@ class KeyMaterialTest {
 
   @Test
   void refusesAPrivateKeyThatIsNotThePublicKeysOtherHalf() {
-    KeyGenerator.PemKeyPair other = KeyGenerator.generate(KeyAlgorithm.ES256);
-    assertThatThrownBy(
-            () ->
-                SigningKey.fromPem(
-                    "es-1",
-                    other.privateKeyPem(),
-                    TestKeys.pair(KeyAlgorithm.ES256).publicKeyPem()))
-        .isInstanceOf(KeyException.class)
-        .hasMessageStartingWith(
-            "the private key given for 'es-1' does not belong to its public key");
+    // RSA and Ed25519 pairs are compared, EC pairs sign a probe: each way must tell them apart.
+    for (KeyAlgorithm algorithm : KeyAlgorithm.values()) {
+      KeyGenerator.PemKeyPair other = KeyGenerator.generate(algorithm);
+      String published = TestKeys.pair(algorithm).publicKeyPem();
+      assertThatThrownBy(() -> SigningKey.fromPem("k-1", other.privateKeyPem(), published))
+          .as(algorithm.toString())
+          .isInstanceOf(KeyException.class)
+          .hasMessageStartingWith(
+              "the private key given for 'k-1' does not belong to its public key");
+      assertThat(SigningKey.fromPem("k-1", other.privateKeyPem(), other.publicKeyPem()).algorithm())
+          .isEqualTo(algorithm);
+    }
   }
 
   @Test

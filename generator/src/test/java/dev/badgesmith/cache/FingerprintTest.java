@@ -1,0 +1,67 @@
+package dev.badgesmith.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FingerprintTest {
+  @TempDir Path dir;
+
+  @Test
+  void aJarsCentralDirectoryIsFoundFromItsEndRecordEvenBehindAComment() throws IOException {
+    Path jar = zip("a.jar", "first", "a comment\u0000with the end signature PK\u0005\u0006 in it");
+
+    byte[] directory = Fingerprint.centralDirectory(jar).orElseThrow();
+
+    // Every entry's header is there, with its name, and nothing else follows it.
+    String text = new String(directory, StandardCharsets.ISO_8859_1);
+    assertThat(text).startsWith("PK\u0001\u0002").contains("one.class", "two/three.txt");
+    try (ZipFile file = new ZipFile(jar.toFile())) {
+      assertThat(directory).hasSizeGreaterThan(file.size() * 46);
+    }
+  }
+
+  @Test
+  void anEntryWithOtherBytesGivesAnotherDirectory() throws IOException {
+    byte[] first = Fingerprint.centralDirectory(zip("a.jar", "first", null)).orElseThrow();
+    byte[] same = Fingerprint.centralDirectory(zip("b.jar", "first", null)).orElseThrow();
+    byte[] other = Fingerprint.centralDirectory(zip("c.jar", "second", null)).orElseThrow();
+
+    assertThat(same).isEqualTo(first);
+    assertThat(other).isNotEqualTo(first);
+  }
+
+  @Test
+  void aFileThatIsNoZipHasNoDirectory() throws IOException {
+    Path file = Files.writeString(dir.resolve("not.jar"), "plain text, no end record");
+
+    assertThat(Fingerprint.centralDirectory(file)).isEmpty();
+  }
+
+  private Path zip(String name, String content, String comment) throws IOException {
+    Path jar = dir.resolve(name);
+    try (OutputStream stream = Files.newOutputStream(jar);
+        ZipOutputStream zip = new ZipOutputStream(stream)) {
+      if (comment != null) {
+        zip.setComment(comment);
+      }
+      for (String entry : new String[] {"one.class", "two/three.txt"}) {
+        ZipEntry zipEntry = new ZipEntry(entry);
+        zipEntry.setTime(0);
+        zip.putNextEntry(zipEntry);
+        zip.write((entry + content).getBytes(StandardCharsets.UTF_8));
+        zip.closeEntry();
+      }
+    }
+    return jar;
+  }
+}
