@@ -8,6 +8,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -79,6 +81,34 @@ class LauncherTest {
     assertThat(second.status()).isZero();
     assertThat(second.output()).isEqualTo("0|again\n");
     assertThat(files(cache)).isEqualTo(archives);
+  }
+
+  @Test
+  void aJarRebuiltAfterItsArchiveGetsAnArchiveTheJvmMaps() throws Exception {
+    // The JVM quietly runs without an archive whose jar changed time: the strict option makes
+    // that an error, so the strict run passes only if the launcher made the archive anew.
+    int feature = Runtime.version().feature();
+    assumeTrue(
+        feature < 19 || feature >= 25,
+        "skipped: Java 19 to 24 keep their automatic archive up to date themselves");
+    String strict = feature >= 25 ? "-XX:AOTMode=on" : "-Xshare:on";
+    Map<String, String> environment = Map.of("BADGESMITH_JVM_CACHE", tmp.resolve("jvm").toString());
+    assertThat(run(environment, "first").status()).isZero();
+    Map<String, String> strictly = new java.util.HashMap<>(environment);
+    strictly.put("BADGESMITH_OPTS", strict);
+
+    // A rebuild gives the jar a later time; a checkout of an older build, an earlier one.
+    for (Duration shift : new Duration[] {Duration.ofHours(1), Duration.ofHours(-2)}) {
+      FileTime time = Files.getLastModifiedTime(jar);
+      Files.setLastModifiedTime(jar, FileTime.fromMillis(time.toMillis() + shift.toMillis()));
+
+      Run rebuilt = run(environment, "rebuilt");
+      Run mapped = run(strictly, "mapped");
+
+      assertThat(rebuilt.output()).isEqualTo("rebuilt\n");
+      assertThat(mapped.status()).as(shift + ": " + mapped.output()).isZero();
+      assertThat(mapped.output()).isEqualTo("mapped\n");
+    }
   }
 
   @Test
