@@ -44,6 +44,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ForkJoinPool;
 
 /**
@@ -92,6 +93,7 @@ public final class Badgesmith {
     ForkJoinPool pool = new ForkJoinPool(threads);
     try {
       Loaded loaded = load(siteDir, pool);
+      join(loaded.saved());
       return new Report(loaded.diagnostics().sorted(), Optional.empty(), 0, loaded.changes());
     } finally {
       pool.shutdown();
@@ -107,6 +109,7 @@ public final class Badgesmith {
     ForkJoinPool pool = new ForkJoinPool(threads);
     try {
       Loaded loaded = load(siteDir, pool);
+      join(loaded.saved());
       Optional<LockChanges> changes = loaded.changes();
       if (!loaded.diagnostics().hasErrors() && loaded.lock().isPresent()) {
         changes = Optional.of(writeLock(loaded));
@@ -127,36 +130,54 @@ public final class Badgesmith {
   public Report build(Path siteDir, Path outDir) {
     ForkJoinPool pool = new ForkJoinPool(threads);
     try {
-      Loaded loaded = load(siteDir, pool);
+      if (!Files.isDirectory(siteDir)) {
+        throw new BadgesmithException("no site folder at " + siteDir);
+      }
+      checkOutput(SiteScanner.realPath(siteDir), outDir);
+      // Reading what the output folder holds needs nothing from the site: it runs beside loading.
+      String folder = new Fingerprint().add(outDir.toAbsolutePath().normalize().toString()).hex();
+      Optional<Path> index =
+          cacheDirectory.map(d -> d.resolve("builds").resolve(folder + ".files"));
+      CompletableFuture<SiteWriter> opening =
+          CompletableFuture.supplyAsync(() -> SiteWriter.open(outDir, index), pool);
+      Loaded loaded;
+      try {
+        loaded = load(siteDir, pool);
+      } catch (RuntimeException e) {
+        abandon(opening);
+        throw e;
+      }
       if (loaded.site().isEmpty() || loaded.diagnostics().hasErrors()) {
+        abandon(opening);
+        join(loaded.saved());
         return new Report(loaded.diagnostics().sorted(), Optional.empty(), 0, loaded.changes());
       }
-      checkOutput(loaded.sources().root(), outDir);
       Instant date = buildDate();
-      String folder = new Fingerprint().add(outDir.toAbsolutePath().normalize().toString()).hex();
-      SiteWriter writer =
-          SiteWriter.open(
-              outDir, cacheDirectory.map(d -> d.resolve("builds").resolve(folder + ".files")));
+      Site site = loaded.site().get();
+      // Keys and contexts are made ready beside the first stage of rendering, which needs none.
+      CompletableFuture<Optional<Credentials>> credentials =
+          CompletableFuture.supplyAsync(
+              () -> site.settings().signing().map(s -> credentials(loaded.sources().root(), s)),
+              pool);
+      SiteWriter writer = join(opening);
       int changed;
       int awardsRendered;
       try {
-        Site site = loaded.site().get();
-        Optional<Credentials> credentials =
-            site.settings().signing().map(s -> credentials(loaded.sources().root(), s));
         SiteRenderer renderer =
             new SiteRenderer(
                 loaded.sources().root(),
                 cacheDirectory,
                 pool,
-                credentials,
+                () -> join(credentials),
                 loaded.lock().map(LockCheck::indexes),
                 outDir,
                 renderAll,
                 date);
-        loaded.timings().mark("output folder, credentials");
+        loaded.timings().mark("output folder");
         renderer.render(site, loaded.sources().staticFiles(), writer.output(), loaded.timings());
         changed = writer.commit();
         renderer.saveState(writer.manifestStamp());
+        join(loaded.saved());
         loaded.timings().mark("publish");
         awardsRendered = renderer.awardsRendered();
       } catch (IOException e) {
@@ -183,6 +204,29 @@ public final class Badgesmith {
     }
   }
 
+  /** Drops the staging folder of a writer that is not to be used, once it is open. */
+  private static void abandon(CompletableFuture<SiteWriter> opening) {
+    opening.thenAccept(SiteWriter::abandon).exceptionally(e -> null).join();
+  }
+
+  /**
+   * The result of work run beside the build, with its exception as thrown (not wrapped), so a
+   * {@link BadgesmithException} reaches the user with its own message.
+   */
+  static <T> T join(CompletableFuture<T> work) {
+    try {
+      return work.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw e;
+    }
+  }
+
   /**
    * The date the pages are built for: the one given, else {@value BuildDate#SOURCE_DATE_EPOCH},
    * else the current time, read once here so the whole build agrees.
@@ -193,12 +237,16 @@ public final class Badgesmith {
         .orElseGet(() -> Clock.systemUTC().instant());
   }
 
+  /**
+   * @param saved the award cache being written, beside the rest of the build
+   */
   private record Loaded(
       SiteSources sources,
       Optional<Site> site,
       Diagnostics diagnostics,
       Optional<LockCheck> lock,
-      Timings timings) {
+      Timings timings,
+      CompletableFuture<Void> saved) {
     Optional<LockChanges> changes() {
       return lock.map(LockCheck::changes);
     }
@@ -243,21 +291,28 @@ public final class Badgesmith {
     // The lock holds the site's real URLs, so it is checked before a preview moves them.
     timings.mark("validate");
     Optional<LockCheck> lock = LockCheck.run(sources, doc, validated, diagnostics, known);
+    CompletableFuture<Void> saved = CompletableFuture.completedFuture(null);
     if (validated.isPresent() && lock.isPresent()) {
       Set<String> noted = new HashSet<>();
       diagnostics.sorted().forEach(d -> noted.add(d.path()));
       LockCheck check = lock.get();
-      cache.save(
-          validated.get().awards(),
-          path -> !noted.contains(path),
-          award -> {
-            AwardDigest digest = check.digest(award);
-            return new AwardCache.LockDigest(digest.digest(), digest.fieldsColumn());
-          });
+      List<Award> awards = validated.get().awards();
+      // Nothing waits for the cache but the next build: it is written beside this one.
+      saved =
+          CompletableFuture.runAsync(
+              () ->
+                  cache.save(
+                      awards,
+                      path -> !noted.contains(path),
+                      award -> {
+                        AwardDigest digest = check.digest(award);
+                        return new AwardCache.LockDigest(digest.digest(), digest.fieldsColumn());
+                      }),
+              pool);
     }
-    timings.mark("lock, award cache");
+    timings.mark("lock");
     Optional<Site> site = validated.map(s -> previewOrigin.map(o -> atOrigin(s, o)).orElse(s));
-    return new Loaded(sources, site, diagnostics, lock, timings);
+    return new Loaded(sources, site, diagnostics, lock, timings, saved);
   }
 
   /** The site with its base URL moved to another origin, its path kept. */

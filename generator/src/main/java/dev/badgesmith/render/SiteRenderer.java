@@ -40,7 +40,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
@@ -55,7 +57,8 @@ public final class SiteRenderer {
   private final Path siteRoot;
   private final ForkJoinPool pool;
   private final SvgRasterizer rasterizer;
-  private final Optional<Credentials> credentials;
+  private final java.util.function.Supplier<Optional<Credentials>> pendingCredentials;
+  private Optional<Credentials> credentials = Optional.empty();
   private final SignatureCache signatures;
   private final Optional<StatusIndexes> statusIndexes;
   private final Optional<Path> stateFile;
@@ -66,7 +69,9 @@ public final class SiteRenderer {
 
   /**
    * @param cacheDirectory where rendered PNGs are kept between builds, when set
-   * @param credentials what signs Open Badges 3.0 credentials, for a site that publishes them
+   * @param credentials what signs Open Badges 3.0 credentials, for a site that publishes them;
+   *     asked for only once the documents that need no key are written, so it may be made ready
+   *     meanwhile
    * @param statusIndexes every award's status list index, pinned by the site's lock; derived from
    *     the awards' ids when empty
    * @param output the folder the site is published to: with a cache, what its last build rendered
@@ -78,7 +83,7 @@ public final class SiteRenderer {
       Path siteRoot,
       Optional<Path> cacheDirectory,
       ForkJoinPool pool,
-      Optional<Credentials> credentials,
+      java.util.function.Supplier<Optional<Credentials>> credentials,
       Optional<StatusIndexes> statusIndexes,
       Path output,
       boolean renderAll,
@@ -87,7 +92,7 @@ public final class SiteRenderer {
     this.siteRoot = Objects.requireNonNull(siteRoot, "siteRoot");
     this.pool = Objects.requireNonNull(pool, "pool");
     this.rasterizer = new SvgRasterizer(cacheDirectory.map(d -> d.resolve("images")));
-    this.credentials = Objects.requireNonNull(credentials, "credentials");
+    this.pendingCredentials = Objects.requireNonNull(credentials, "credentials");
     this.signatures = new SignatureCache(cacheDirectory.map(d -> d.resolve("signatures")));
     this.buildDate = Objects.requireNonNull(buildDate, "buildDate");
     this.renderAll = renderAll;
@@ -118,6 +123,12 @@ public final class SiteRenderer {
   /** Renders the site, marking the end of each stage in {@code timings}. */
   public void render(Site site, List<SourceFile> staticFiles, StagingOutput out, Timings timings)
       throws IOException {
+    // What the last build rendered is read beside the first stage, which does not need it.
+    CompletableFuture<RenderState> previous =
+        renderAll
+            ? CompletableFuture.completedFuture(RenderState.empty())
+            : CompletableFuture.supplyAsync(
+                () -> RenderState.load(stateFile, out.previousManifest()), pool);
     SiteLayout layout = new SiteLayout(site.settings());
     Ob2Documents ob2 = new Ob2Documents(layout);
     for (Issuer issuer : site.issuers()) {
@@ -166,6 +177,7 @@ public final class SiteRenderer {
       out.write(layout.socialCard(badge).file(), cards.render(card));
     }
 
+    credentials = pendingCredentials.get();
     Optional<Ob3Publisher> ob3 =
         credentials.map(
             c ->
@@ -188,54 +200,72 @@ public final class SiteRenderer {
     PageRenderer pages = new PageRenderer(new MarkdownRenderer(), overrides(), buildDate);
     PageRenderer.AwardPages awardPages = pages.awardPages(site);
     String siteFingerprint = siteFingerprint(site, designs);
-    RenderState before =
-        renderAll ? RenderState.empty() : RenderState.load(stateFile, out.previousManifest());
+    RenderState before = join(previous);
     RenderState after = RenderState.empty();
     timings.mark("issuers, badge classes, keys");
-    pool.submit(
-            () ->
-                site.awards().parallelStream()
-                    .forEach(
-                        award -> {
-                          String key = award.badgeId() + "/" + award.id();
-                          Fingerprint inputs = new Fingerprint().add(siteFingerprint);
-                          inputs.add(award.toString()).add(awardPages.context(award));
-                          ob3.ifPresent(o -> inputs.add(Integer.toString(o.statusIndex(award))));
-                          String fingerprint = inputs.hex();
-                          Optional<RenderState.Entry> last =
-                              before
-                                  .get(key)
-                                  .filter(e -> e.fingerprint().equals(fingerprint))
-                                  .filter(e -> out.canKeep(e.files()));
-                          if (last.isPresent()) {
+    // The pool renders the awards while this thread writes the other pages, which need none of
+    // them: on a rebuild that renders few awards, the two take about as long.
+    ForkJoinTask<?> awards =
+        pool.submit(
+            () -> {
+              List<Award> changed =
+                  site.awards().parallelStream()
+                      .filter(
+                          award -> {
+                            String key = award.badgeId() + "/" + award.id();
+                            Optional<RenderState.Entry> last =
+                                before
+                                    .get(key)
+                                    .filter(
+                                        e ->
+                                            e.fingerprint()
+                                                .equals(
+                                                    fingerprint(
+                                                        siteFingerprint, award, awardPages, ob3)))
+                                    .filter(e -> out.canKeep(e.files()));
+                            if (last.isEmpty()) {
+                              return true;
+                            }
                             out.keep(last.get().files());
                             verifyPage.add(last.get().facts());
                             after.put(key, last.get());
-                            return;
-                          }
-                          RecordingSink files = new RecordingSink(out);
-                          BadgeClass badge = badges.get(award.badgeId());
-                          Design design = designs.get(award.badgeId());
-                          List<String> facts = new java.util.ArrayList<>();
-                          award(award, badge, design, layout, ob2, facts, files);
-                          if (ob3.isPresent()) {
-                            Ob3Publisher.Signed signed = ob3.get().credential(award, badge);
-                            write(signed, design, !award.revoked(), files);
-                          }
-                          try {
-                            awardPages.write(award, files);
-                          } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                          }
-                          verifyPage.add(facts);
-                          after.put(key, new RenderState.Entry(fingerprint, files.paths(), facts));
-                          rendered.incrementAndGet();
-                        }))
-        .join();
+                            return false;
+                          })
+                      .toList();
+              // Rendered after the check, so the few changed awards are spread over every thread.
+              changed.parallelStream()
+                  .forEach(
+                      award -> {
+                        RecordingSink files = new RecordingSink(out);
+                        BadgeClass badge = badges.get(award.badgeId());
+                        Design design = designs.get(award.badgeId());
+                        List<String> facts = new java.util.ArrayList<>();
+                        award(award, badge, design, layout, ob2, facts, files);
+                        if (ob3.isPresent()) {
+                          Ob3Publisher.Signed signed = ob3.get().credential(award, badge);
+                          write(signed, design, !award.revoked(), files);
+                        }
+                        try {
+                          awardPages.write(award, files);
+                        } catch (IOException e) {
+                          throw new UncheckedIOException(e);
+                        }
+                        verifyPage.add(facts);
+                        String fingerprint = fingerprint(siteFingerprint, award, awardPages, ob3);
+                        after.put(
+                            award.badgeId() + "/" + award.id(),
+                            new RenderState.Entry(fingerprint, files.paths(), facts));
+                        rendered.incrementAndGet();
+                      });
+            });
+    try {
+      awardPages.writeOtherPages(out);
+    } finally {
+      awards.quietlyJoin();
+    }
+    awards.join();
     this.state = after;
-    timings.mark("awards");
-    awardPages.writeOtherPages(out);
-    timings.mark("pages");
+    timings.mark("awards, pages");
     out.write(layout.verifyData().file(), verifyPage.bytes());
     Optional<Credentials> proofs = credentials.filter(c -> c.dataIntegrityKey().isPresent());
     if (proofs.isPresent()) {
@@ -248,6 +278,29 @@ public final class SiteRenderer {
     }
     out.write(layout.manifest().file(), ManifestDocument.bytes(site, out.files()));
     timings.mark("verify data, static files, manifest");
+  }
+
+  /** What an award's files depend on: the site's fingerprint, the award and its page's context. */
+  private static String fingerprint(
+      String siteFingerprint,
+      Award award,
+      PageRenderer.AwardPages awardPages,
+      Optional<Ob3Publisher> ob3) {
+    Fingerprint inputs = new Fingerprint().add(siteFingerprint);
+    inputs.add(award.toString()).add(awardPages.context(award));
+    ob3.ifPresent(o -> inputs.add(Integer.toString(o.statusIndex(award))));
+    return inputs.hex();
+  }
+
+  private static <T> T join(CompletableFuture<T> work) {
+    try {
+      return work.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw e;
+    }
   }
 
   /**

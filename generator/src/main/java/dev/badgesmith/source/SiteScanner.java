@@ -126,7 +126,7 @@ public final class SiteScanner {
   }
 
   /** The site root as the file system names it, so that "inside the site" can be checked. */
-  private static Path realPath(Path root) {
+  public static Path realPath(Path root) {
     try {
       return root.toRealPath();
     } catch (IOException e) {
