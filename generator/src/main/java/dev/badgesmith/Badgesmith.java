@@ -176,7 +176,12 @@ public final class Badgesmith {
         loaded.timings().mark("output folder");
         renderer.render(site, loaded.sources().staticFiles(), writer.output(), loaded.timings());
         changed = writer.commit();
-        renderer.saveState(writer.manifestStamp());
+        // What the next build reads first is kept now, the writer's index beside the state.
+        String manifest = writer.manifestStamp();
+        CompletableFuture<Void> state =
+            CompletableFuture.runAsync(() -> renderer.saveState(manifest), pool);
+        writer.keepIndex();
+        join(state);
         join(loaded.saved());
         loaded.timings().mark("publish");
         awardsRendered = renderer.awardsRendered();
@@ -281,13 +286,16 @@ public final class Badgesmith {
     timings.mark("load");
     Optional<Site> validated = new SiteValidator(secret).validate(sources, doc, diagnostics);
     ThemeOverrides.check(sources.root(), diagnostics);
-    Map<String, AwardDigest> known = new HashMap<>();
+    Map<String, String> cachedSources = new HashMap<>();
     for (Award award : doc.cachedAwards()) {
-      cache
-          .hit(award.source())
-          .flatMap(e -> AwardDigest.parse(e.lockDigest(), e.lockFields()))
-          .ifPresent(d -> known.put(StatusIndexes.key(award), d));
+      cachedSources.put(StatusIndexes.key(award), award.source());
     }
+    // An unchanged file's digest as an earlier build computed it, read only for awards asked for.
+    java.util.function.Function<String, Optional<AwardDigest>> known =
+        key ->
+            Optional.ofNullable(cachedSources.get(key))
+                .flatMap(cache::hit)
+                .flatMap(e -> AwardDigest.parse(e.lockDigest(), e.lockFields()));
     // The lock holds the site's real URLs, so it is checked before a preview moves them.
     timings.mark("validate");
     Optional<LockCheck> lock = LockCheck.run(sources, doc, validated, diagnostics, known);

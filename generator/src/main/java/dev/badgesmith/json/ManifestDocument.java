@@ -62,7 +62,22 @@ public final class ManifestDocument {
 
   private static StringBuilder string(StringBuilder json, String value) {
     json.append('"');
-    ENCODER.quoteAsString(value, json);
+    if (plain(value)) {
+      json.append(value); // the common case: paths and ids need no escape
+    } else {
+      ENCODER.quoteAsString(value, json);
+    }
     return json.append('"');
+  }
+
+  /** Whether a string is printable ASCII without a quote or backslash: JSON as it stands. */
+  private static boolean plain(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') {
+        return false;
+      }
+    }
+    return true;
   }
 }

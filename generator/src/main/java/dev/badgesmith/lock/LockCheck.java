@@ -59,16 +59,16 @@ public final class LockCheck {
 
   /** Every award's digest, computed once: from what an earlier build knew, else from its doc. */
   private record Digests(
-      Map<String, AwardDigest> known,
+      java.util.function.Function<String, Optional<AwardDigest>> known,
       Map<String, AwardDoc> docs,
       Site site,
       SiteLayout layout,
       Map<String, AwardDigest> computed) {
     AwardDigest of(Award award) {
       String key = StatusIndexes.key(award);
-      AwardDigest digest = known.get(key);
-      if (digest != null) {
-        return digest;
+      Optional<AwardDigest> digest = known.apply(key);
+      if (digest.isPresent()) {
+        return digest.get();
       }
       return computed.computeIfAbsent(
           key,
@@ -91,7 +91,7 @@ public final class LockCheck {
       SiteDoc doc,
       Optional<Site> site,
       Diagnostics diagnostics,
-      Map<String, AwardDigest> known) {
+      java.util.function.Function<String, Optional<AwardDigest>> known) {
     Optional<PublishedLock> lock = PublishedLock.read(sources.root(), diagnostics);
     Map<String, LockLine> lines = lock.map(PublishedLock::byAward).orElse(Map.of());
     List<AwardChange> removed = removed(sources, doc, site, lines, diagnostics);

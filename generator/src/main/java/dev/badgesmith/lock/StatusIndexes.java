@@ -39,8 +39,9 @@ public final class StatusIndexes {
     if (byAge.size() > SIZE - taken.cardinality()) {
       throw new IllegalStateException("more awards than the status list has entries: " + SIZE);
     }
+    MessageDigest sha256 = sha256();
     for (Award award : byAge) {
-      int index = start(key(award));
+      int index = start(key(award), sha256);
       while (taken.get(index)) {
         index = (index + 1) % SIZE;
       }
@@ -78,15 +79,22 @@ public final class StatusIndexes {
   }
 
   static int start(String key) {
+    return start(key, sha256());
+  }
+
+  private static int start(String key, MessageDigest sha256) {
+    byte[] digest = sha256.digest(key.getBytes(StandardCharsets.UTF_8));
+    int value =
+        ((digest[0] & 0xff) << 24)
+            | ((digest[1] & 0xff) << 16)
+            | ((digest[2] & 0xff) << 8)
+            | (digest[3] & 0xff);
+    return Math.floorMod(value, SIZE);
+  }
+
+  private static MessageDigest sha256() {
     try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-      int value =
-          ((digest[0] & 0xff) << 24)
-              | ((digest[1] & 0xff) << 16)
-              | ((digest[2] & 0xff) << 8)
-              | (digest[3] & 0xff);
-      return Math.floorMod(value, SIZE);
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
     }

@@ -23,10 +23,18 @@ public record SiteUrl(String base, String path) {
     if (path.startsWith("/") || path.contains("\\") || path.contains("//")) {
       throw new IllegalArgumentException("not a relative site path: " + path);
     }
-    for (String segment : path.split("/")) {
-      if (segment.equals("..") || segment.equals(".")) {
+    // Segment by segment without splitting: every link of every page makes one of these.
+    for (int start = 0; start <= path.length(); ) {
+      int end = path.indexOf('/', start);
+      if (end < 0) {
+        end = path.length();
+      }
+      int length = end - start;
+      if ((length == 1 || length == 2 && path.charAt(start + 1) == '.')
+          && path.charAt(start) == '.') {
         throw new IllegalArgumentException("path leaves the site: " + path);
       }
+      start = end + 1;
     }
   }
 

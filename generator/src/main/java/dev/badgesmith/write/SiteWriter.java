@@ -51,6 +51,7 @@ public final class SiteWriter {
   private final Path journal;
   private final Optional<Path> index;
   private boolean indexed;
+  private boolean indexPending;
   private StagingOutput output;
 
   private SiteWriter(Path out, Optional<Path> index) {
@@ -118,7 +119,7 @@ public final class SiteWriter {
         }
         Files.move(staging, out, StandardCopyOption.ATOMIC_MOVE);
         deleteTree(previous);
-        writeIndex();
+        indexPending = true;
         return output.fileCount();
       }
       List<String> staged = new ArrayList<>(output.staged());
@@ -138,9 +139,7 @@ public final class SiteWriter {
       Files.delete(journal); // the commit point
       deleteTree(previous);
       deleteTree(staging);
-      if (!entries.isEmpty() || !indexed) {
-        writeIndex();
-      }
+      indexPending = !entries.isEmpty() || !indexed;
       return entries.size();
     } catch (IOException e) {
       try {
@@ -153,12 +152,16 @@ public final class SiteWriter {
     }
   }
 
-  /** Keeps what the new manifest lists, under its stamp, for the next build to read quickly. */
-  private void writeIndex() {
+  /**
+   * After {@link #commit}: keeps what the new manifest lists, under its stamp, for the next build
+   * to read quickly. Without it, the next build reads the manifest instead.
+   */
+  public void keepIndex() {
     Optional<List<PublishedFile>> listed = output.listed();
-    if (index.isEmpty() || listed.isEmpty()) {
+    if (!indexPending || index.isEmpty() || listed.isEmpty()) {
       return;
     }
+    indexPending = false;
     try {
       FileIndex.write(index.get(), stamp(out.resolve(MANIFEST)), listed.get());
     } catch (IOException e) {

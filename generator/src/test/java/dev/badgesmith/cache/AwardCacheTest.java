@@ -23,7 +23,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ForkJoinPool;
 import java.util.stream.Stream;
@@ -233,8 +232,8 @@ class AwardCacheTest {
     AwardCache awards = AwardCache.open(cache, sources, secret, true);
     SiteDoc doc = new SiteLoader(ForkJoinPool.commonPool()).load(sources, diagnostics, awards);
     Optional<Site> validated = new SiteValidator(secret).validate(sources, doc, diagnostics);
-    Map<String, AwardDigest> known = new java.util.HashMap<>();
-    Optional<LockCheck> lock = LockCheck.run(sources, doc, validated, diagnostics, known);
+    Optional<LockCheck> lock =
+        LockCheck.run(sources, doc, validated, diagnostics, key -> Optional.empty());
     java.util.Set<String> noted = new java.util.HashSet<>();
     diagnostics.sorted().forEach(d -> noted.add(d.path()));
     validated.ifPresent(

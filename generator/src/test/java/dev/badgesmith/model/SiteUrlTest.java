@@ -1,6 +1,7 @@
 package dev.badgesmith.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
@@ -20,5 +21,18 @@ class SiteUrlTest {
     assertThat(url("assets/style.css").relativeFrom(url(""))).isEqualTo("assets/style.css");
     assertThat(url("badges/a/card.png").relativeFrom(url("badges/b/"))).isEqualTo("../a/card.png");
     assertThat(url("verify/").relativeFrom(url("verify/"))).isEqualTo("./");
+  }
+
+  @Test
+  void refusesAPathWithADotSegmentAndKeepsNamesThatOnlyHaveDots() {
+    for (String path : new String[] {".", "..", "./a", "../a", "a/.", "a/..", "a/../b", "a/./b/"}) {
+      assertThatThrownBy(() -> url(path))
+          .as(path)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("path leaves the site: " + path);
+    }
+    for (String path : new String[] {"", "a/", "...", ".a", "a..", "..b/c", "a/.well-known/x"}) {
+      assertThat(url(path).path()).as(path).isEqualTo(path);
+    }
   }
 }
