@@ -64,6 +64,31 @@ class IncrementalBuildTest {
     assertThat(report.awardsRendered()).isEqualTo(1);
     assertThat(Files.getAttribute(kept, "unix:ino")).isEqualTo(inode);
     assertThat(out.resolve("assertions/mentor/jonas-weber.json")).exists();
+    assertThat(out.resolve("badges/mentor/index.html")).content().contains("jonas-weber");
+  }
+
+  @Test
+  void aCriteriaPageIsRenderedAgainOnlyWhenTheAwardsItListsChanged() throws Exception {
+    // A template that stamps each criteria page with the time it was rendered shows which were.
+    TestSites.write(
+        site.resolve("templates/badge.ftlh"),
+        "<p>${name}: <#list awards as a>${a.id} </#list>at ${.now?long}</p>\n");
+    assertThat(generator(cache).build(site, out).hasErrors()).isFalse();
+    String mentor = Files.readString(out.resolve("badges/mentor/index.html"));
+    String reviewer = Files.readString(out.resolve("badges/code-reviewer/index.html"));
+    Thread.sleep(5);
+
+    TestSites.write(
+        site.resolve("awards/mentor/jonas-weber.yaml"),
+        "recipient:\n  email: jonas.weber@example.org\nissuedOn: 2025-09-01\n");
+    Report report = generator(cache).build(site, out);
+
+    assertThat(report.hasErrors()).as("%s", report.diagnostics()).isFalse();
+    assertThat(out.resolve("badges/mentor/index.html"))
+        .content()
+        .contains("jonas-weber")
+        .isNotEqualTo(mentor);
+    assertThat(out.resolve("badges/code-reviewer/index.html")).content().isEqualTo(reviewer);
   }
 
   @Test

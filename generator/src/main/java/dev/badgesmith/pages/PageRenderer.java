@@ -21,16 +21,21 @@ import freemarker.template.TemplateExceptionHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TimeZone;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
 
 /**
  * Renders the human pages of a site with the default theme (home, tag galleries, skills index,
@@ -147,16 +152,64 @@ public final class PageRenderer {
       return views.awardPageContext(award);
     }
 
-    /** Writes every page but the award pages, the feed, sitemap, robots.txt and the stylesheet. */
-    public void writeOtherPages(OutputSink sink) throws IOException {
-      render(site, views, sink, false);
+    /**
+     * Writes every page but the award pages, the feed, sitemap, robots.txt and the stylesheet, on
+     * the pool's threads, and leaves out the badge class pages whose files are in {@code
+     * unchanged}: each lists every award of its class, and the caller knows which it already has.
+     */
+    public void writeOtherPages(OutputSink sink, ForkJoinPool pool, Set<String> unchanged)
+        throws IOException {
+      List<Page> pages = new ArrayList<>();
+      SiteLayout layout =
+          pages(site, views, pages::add, false, b -> unchanged.contains(badgePageFile(b)));
+      try {
+        pool.submit(
+                () ->
+                    pages.parallelStream()
+                        .forEach(
+                            p -> {
+                              try {
+                                sink.write(p.file(), process(p.template(), p.model()));
+                              } catch (IOException e) {
+                                throw new UncheckedIOException(e);
+                              }
+                            }))
+            .get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted while writing pages", e);
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof UncheckedIOException io) {
+          throw io.getCause();
+        }
+        if (e.getCause() instanceof RuntimeException runtime) {
+          throw runtime;
+        }
+        throw new IllegalStateException(e.getCause());
+      }
+      files(site, layout, sink);
+    }
+
+    /** The file of a badge class's page, which lists its awards. */
+    public String badgePageFile(BadgeClass badge) {
+      return views.layout().badgePage(badge.id()).file();
     }
   }
 
   private void render(Site site, PageViews views, OutputSink sink, boolean awardPages)
       throws IOException {
     SiteLayout layout =
-        pages(site, views, p -> sink.write(p.file(), process(p.template(), p.model())), awardPages);
+        pages(
+            site,
+            views,
+            p -> sink.write(p.file(), process(p.template(), p.model())),
+            awardPages,
+            b -> false);
+    files(site, layout, sink);
+  }
+
+  /** robots.txt, the stylesheet and the verify page's scripts. */
+  private void files(Site site, SiteLayout layout, OutputSink sink) throws IOException {
     // Crawlers read robots.txt at a host's root only; under a sub-path it is harmless.
     sink.write(
         layout.robots().file(),
@@ -175,10 +228,15 @@ public final class PageRenderer {
 
   /** Hands every templated page of a site to {@code out}, in a fixed order. */
   SiteLayout pages(Site site, PageConsumer out) throws IOException {
-    return pages(site, new PageViews(site, markdown, buildDate), out, true);
+    return pages(site, new PageViews(site, markdown, buildDate), out, true, b -> false);
   }
 
-  private SiteLayout pages(Site site, PageViews views, PageConsumer out, boolean awardPages)
+  private SiteLayout pages(
+      Site site,
+      PageViews views,
+      PageConsumer out,
+      boolean awardPages,
+      java.util.function.Predicate<BadgeClass> unchanged)
       throws IOException {
     SiteLayout layout = views.layout();
     out.accept(new Page("index.ftlh", layout.home().file(), views.index()));
@@ -194,8 +252,10 @@ public final class PageRenderer {
           new Page("issuer.ftlh", layout.issuerPage(issuer.id()).file(), views.issuerPage(issuer)));
     }
     for (BadgeClass badge : site.badges()) {
-      out.accept(
-          new Page("badge.ftlh", layout.badgePage(badge.id()).file(), views.badgePage(badge)));
+      if (!unchanged.test(badge)) {
+        out.accept(
+            new Page("badge.ftlh", layout.badgePage(badge.id()).file(), views.badgePage(badge)));
+      }
     }
     for (Award award : awardPages ? site.awards() : List.<Award>of()) {
       out.accept(new Page("award.ftlh", layout.awardPage(award).file(), views.awardPage(award)));

@@ -34,6 +34,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -203,63 +204,76 @@ public final class SiteRenderer {
     RenderState before = join(previous);
     RenderState after = RenderState.empty();
     timings.mark("issuers, badge classes, keys");
-    // The pool renders the awards while this thread writes the other pages, which need none of
-    // them: on a rebuild that renders few awards, the two take about as long.
+    // Which awards changed: each one's inputs against those the last build rendered it from.
+    Map<String, String> fingerprints = new java.util.concurrent.ConcurrentHashMap<>();
+    List<Award> changed =
+        pool.submit(
+                () ->
+                    site.awards().parallelStream()
+                        .filter(
+                            award -> {
+                              String key = key(award);
+                              String fingerprint =
+                                  fingerprint(siteFingerprint, award, awardPages, ob3);
+                              fingerprints.put(key, fingerprint);
+                              Optional<RenderState.Entry> last =
+                                  kept(before, key, fingerprint, out);
+                              if (last.isEmpty()) {
+                                return true;
+                              }
+                              verifyPage.add(last.get().facts());
+                              after.put(key, last.get());
+                              return false;
+                            })
+                        .toList())
+            .join();
+    // A badge class's page lists its awards: it is kept while they all are, in the same order.
+    Map<String, List<String>> byBadge = new HashMap<>();
+    for (Award award : site.awards()) {
+      byBadge.computeIfAbsent(award.badgeId(), b -> new ArrayList<>()).add(key(award));
+    }
+    java.util.Set<String> unchangedPages = new java.util.HashSet<>();
+    for (BadgeClass badge : site.badges()) {
+      String file = awardPages.badgePageFile(badge);
+      Fingerprint inputs = new Fingerprint().add(siteFingerprint).add(badge.id());
+      byBadge.getOrDefault(badge.id(), List.of()).forEach(a -> inputs.add(fingerprints.get(a)));
+      String fingerprint = inputs.hex();
+      String key = "page:" + file;
+      if (kept(before, key, fingerprint, out).isPresent()) {
+        unchangedPages.add(file);
+      }
+      after.put(key, new RenderState.Entry(fingerprint, List.of(file), List.of()));
+    }
+    // The changed awards and the other pages are rendered together, on every thread.
     ForkJoinTask<?> awards =
         pool.submit(
-            () -> {
-              List<Award> changed =
-                  site.awards().parallelStream()
-                      .filter(
-                          award -> {
-                            String key = award.badgeId() + "/" + award.id();
-                            Optional<RenderState.Entry> last =
-                                before
-                                    .get(key)
-                                    .filter(
-                                        e ->
-                                            e.fingerprint()
-                                                .equals(
-                                                    fingerprint(
-                                                        siteFingerprint, award, awardPages, ob3)))
-                                    .filter(e -> out.canKeep(e.files()));
-                            if (last.isEmpty()) {
-                              return true;
-                            }
-                            out.keep(last.get().files());
-                            verifyPage.add(last.get().facts());
-                            after.put(key, last.get());
-                            return false;
-                          })
-                      .toList();
-              // Rendered after the check, so the few changed awards are spread over every thread.
-              changed.parallelStream()
-                  .forEach(
-                      award -> {
-                        RecordingSink files = new RecordingSink(out);
-                        BadgeClass badge = badges.get(award.badgeId());
-                        Design design = designs.get(award.badgeId());
-                        List<String> facts = new java.util.ArrayList<>();
-                        award(award, badge, design, layout, ob2, facts, files);
-                        if (ob3.isPresent()) {
-                          Ob3Publisher.Signed signed = ob3.get().credential(award, badge);
-                          write(signed, design, !award.revoked(), files);
-                        }
-                        try {
-                          awardPages.write(award, files);
-                        } catch (IOException e) {
-                          throw new UncheckedIOException(e);
-                        }
-                        verifyPage.add(facts);
-                        String fingerprint = fingerprint(siteFingerprint, award, awardPages, ob3);
-                        after.put(
-                            award.badgeId() + "/" + award.id(),
-                            new RenderState.Entry(fingerprint, files.paths(), facts));
-                        rendered.incrementAndGet();
-                      });
-            });
+            () ->
+                changed.parallelStream()
+                    .forEach(
+                        award -> {
+                          RecordingSink files = new RecordingSink(out);
+                          BadgeClass badge = badges.get(award.badgeId());
+                          Design design = designs.get(award.badgeId());
+                          List<String> facts = new ArrayList<>();
+                          award(award, badge, design, layout, ob2, facts, files);
+                          if (ob3.isPresent()) {
+                            Ob3Publisher.Signed signed = ob3.get().credential(award, badge);
+                            write(signed, design, !award.revoked(), files);
+                          }
+                          try {
+                            awardPages.write(award, files);
+                          } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                          }
+                          verifyPage.add(facts);
+                          String key = key(award);
+                          after.put(
+                              key,
+                              new RenderState.Entry(fingerprints.get(key), files.paths(), facts));
+                          rendered.incrementAndGet();
+                        }));
     try {
-      awardPages.writeOtherPages(out);
+      awardPages.writeOtherPages(out, pool, unchangedPages);
     } finally {
       awards.quietlyJoin();
     }
@@ -278,6 +292,25 @@ public final class SiteRenderer {
     }
     out.write(layout.manifest().file(), ManifestDocument.bytes(site, out.files()));
     timings.mark("verify data, static files, manifest");
+  }
+
+  private static String key(Award award) {
+    return award.badgeId() + "/" + award.id();
+  }
+
+  /**
+   * What the last build rendered under this key from the same inputs, its files kept as published;
+   * empty when it is to be rendered again.
+   */
+  private static Optional<RenderState.Entry> kept(
+      RenderState before, String key, String fingerprint, StagingOutput out) {
+    Optional<RenderState.Entry> last =
+        before
+            .get(key)
+            .filter(e -> e.fingerprint().equals(fingerprint))
+            .filter(e -> out.canKeep(e.files()));
+    last.ifPresent(e -> out.keep(e.files()));
+    return last;
   }
 
   /** What an award's files depend on: the site's fingerprint, the award and its page's context. */
