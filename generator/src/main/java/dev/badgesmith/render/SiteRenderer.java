@@ -27,6 +27,7 @@ import dev.badgesmith.sign.CredentialSigner;
 import dev.badgesmith.sign.SigningKey;
 import dev.badgesmith.source.SourceFile;
 import dev.badgesmith.write.OutputSink;
+import dev.badgesmith.write.PublishedFile;
 import dev.badgesmith.write.StagingOutput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -280,6 +281,8 @@ public final class SiteRenderer {
     awards.join();
     this.state = after;
     timings.mark("awards, pages");
+    // The manifest's awards need no file: the pool writes them out beside the rest of this stage.
+    ForkJoinTask<byte[]> manifestAwards = pool.submit(() -> ManifestDocument.awards(site));
     out.write(layout.verifyData().file(), verifyPage.bytes());
     Optional<Credentials> proofs = credentials.filter(c -> c.dataIntegrityKey().isPresent());
     if (proofs.isPresent()) {
@@ -290,7 +293,10 @@ public final class SiteRenderer {
     for (SourceFile file : staticFiles) {
       out.copy(file.path().substring("static/".length()), file.file());
     }
-    out.write(layout.manifest().file(), ManifestDocument.bytes(site, out.files()));
+    List<PublishedFile> files = out.files();
+    out.write(
+        layout.manifest().file(),
+        pool.submit(() -> ManifestDocument.bytes(site, manifestAwards.join(), files)).join());
     timings.mark("verify data, static files, manifest");
   }
 
