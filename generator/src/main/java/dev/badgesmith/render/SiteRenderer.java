@@ -131,6 +131,22 @@ public final class SiteRenderer {
             ? CompletableFuture.completedFuture(RenderState.empty())
             : CompletableFuture.supplyAsync(
                 () -> RenderState.load(stateFile, out.previousManifest()), pool);
+    PageRenderer pages = new PageRenderer(new MarkdownRenderer(), overrides(), buildDate);
+    PageRenderer.AwardPages awardPages = pages.awardPages(site);
+    // A signed site's credentials name their status index: one more input of each award.
+    Optional<StatusIndexes> indexes =
+        site.settings()
+            .signing()
+            .map(s -> statusIndexes.orElseGet(() -> StatusIndexes.derived(site.awards())));
+    // What each award's files depend on, besides what all awards share, is gathered by the pool
+    // while this thread writes what the awards share.
+    ForkJoinTask<Map<String, String>> awardInputs =
+        pool.submit(
+            () ->
+                site.awards().parallelStream()
+                    .collect(
+                        java.util.stream.Collectors.toConcurrentMap(
+                            SiteRenderer::key, a -> awardInputs(a, awardPages, indexes))));
     SiteLayout layout = new SiteLayout(site.settings());
     Ob2Documents ob2 = new Ob2Documents(layout);
     for (Issuer issuer : site.issuers()) {
@@ -181,14 +197,7 @@ public final class SiteRenderer {
 
     credentials = pendingCredentials.get();
     Optional<Ob3Publisher> ob3 =
-        credentials.map(
-            c ->
-                new Ob3Publisher(
-                    site,
-                    layout,
-                    c,
-                    signatures,
-                    statusIndexes.orElseGet(() -> StatusIndexes.derived(site.awards()))));
+        credentials.map(c -> new Ob3Publisher(site, layout, c, signatures, indexes.orElseThrow()));
     VerifyPageData verifyPage =
         new VerifyPageData(
             site, layout, ob2, ob3.map(p -> p.issuerId(site.settings().defaultIssuer())));
@@ -199,9 +208,8 @@ public final class SiteRenderer {
         ob3.get().publishAchievement(badge, out);
       }
     }
-    PageRenderer pages = new PageRenderer(new MarkdownRenderer(), overrides(), buildDate);
-    PageRenderer.AwardPages awardPages = pages.awardPages(site);
     String siteFingerprint = siteFingerprint(site, designs);
+    Map<String, String> inputs = awardInputs.join();
     RenderState before = join(previous);
     RenderState after = RenderState.empty();
     timings.mark("issuers, badge classes, keys");
@@ -215,7 +223,7 @@ public final class SiteRenderer {
                             award -> {
                               String key = key(award);
                               String fingerprint =
-                                  fingerprint(siteFingerprint, award, awardPages, ob3);
+                                  new Fingerprint().add(siteFingerprint).add(inputs.get(key)).hex();
                               fingerprints.put(key, fingerprint);
                               Optional<RenderState.Entry> last =
                                   kept(before, key, fingerprint, out);
@@ -236,9 +244,9 @@ public final class SiteRenderer {
     java.util.Set<String> unchangedPages = new java.util.HashSet<>();
     for (BadgeClass badge : site.badges()) {
       String file = awardPages.badgePageFile(badge);
-      Fingerprint inputs = new Fingerprint().add(siteFingerprint).add(badge.id());
-      byBadge.getOrDefault(badge.id(), List.of()).forEach(a -> inputs.add(fingerprints.get(a)));
-      String fingerprint = inputs.hex();
+      Fingerprint listed = new Fingerprint().add(siteFingerprint).add(badge.id());
+      byBadge.getOrDefault(badge.id(), List.of()).forEach(a -> listed.add(fingerprints.get(a)));
+      String fingerprint = listed.hex();
       String key = "page:" + file;
       if (kept(before, key, fingerprint, out).isPresent()) {
         unchangedPages.add(file);
@@ -319,15 +327,14 @@ public final class SiteRenderer {
     return last;
   }
 
-  /** What an award's files depend on: the site's fingerprint, the award and its page's context. */
-  private static String fingerprint(
-      String siteFingerprint,
-      Award award,
-      PageRenderer.AwardPages awardPages,
-      Optional<Ob3Publisher> ob3) {
-    Fingerprint inputs = new Fingerprint().add(siteFingerprint);
-    inputs.add(award.toString()).add(awardPages.context(award));
-    ob3.ifPresent(o -> inputs.add(Integer.toString(o.statusIndex(award))));
+  /**
+   * What an award's files depend on besides what all awards share ({@link #siteFingerprint}): the
+   * award, its page's context and its status index.
+   */
+  private static String awardInputs(
+      Award award, PageRenderer.AwardPages awardPages, Optional<StatusIndexes> indexes) {
+    Fingerprint inputs = new Fingerprint().add(award.toString()).add(awardPages.context(award));
+    indexes.ifPresent(i -> inputs.add(Integer.toString(i.of(award))));
     return inputs.hex();
   }
 
