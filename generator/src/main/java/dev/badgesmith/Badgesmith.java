@@ -130,9 +130,7 @@ public final class Badgesmith {
   public Report build(Path siteDir, Path outDir) {
     ForkJoinPool pool = new ForkJoinPool(threads);
     try {
-      if (!Files.isDirectory(siteDir)) {
-        throw new BadgesmithException("no site folder at " + siteDir);
-      }
+      requireSiteFolder(siteDir);
       checkOutput(SiteScanner.realPath(siteDir), outDir);
       // Reading what the output folder holds needs nothing from the site: it runs beside loading.
       String folder = new Fingerprint().add(outDir.toAbsolutePath().normalize().toString()).hex();
@@ -267,10 +265,14 @@ public final class Badgesmith {
     }
   }
 
-  private Loaded load(Path siteDir, ForkJoinPool pool) {
+  private static void requireSiteFolder(Path siteDir) {
     if (!Files.isDirectory(siteDir)) {
       throw new BadgesmithException("no site folder at " + siteDir);
     }
+  }
+
+  private Loaded load(Path siteDir, ForkJoinPool pool) {
+    requireSiteFolder(siteDir);
     Timings timings = new Timings();
     Diagnostics diagnostics = new Diagnostics();
     SiteSources sources = SiteScanner.scan(siteDir, diagnostics);

@@ -68,11 +68,6 @@ final class Ob3Publisher {
   /** A signed credential's files (JSON and/or JWT), and the form of it an image carries. */
   private record Proofs(Map<String, byte[]> files, String baked) {}
 
-  /** An award's index in the revocation status list. */
-  int statusIndex(Award award) {
-    return indexes.of(award);
-  }
-
   /** The id credentials give an issuer: the site's DID, or the issuer's profile URL. */
   String issuerId(String issuer) {
     return signing.issuerIdIsDid() ? layout.did() : layout.issuerJson(issuer).url();

@@ -42,7 +42,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -126,11 +125,12 @@ public final class SiteRenderer {
   public void render(Site site, List<SourceFile> staticFiles, StagingOutput out, Timings timings)
       throws IOException {
     // What the last build rendered is read beside the first stage, which does not need it.
-    CompletableFuture<RenderState> previous =
-        renderAll
-            ? CompletableFuture.completedFuture(RenderState.empty())
-            : CompletableFuture.supplyAsync(
-                () -> RenderState.load(stateFile, out.previousManifest()), pool);
+    ForkJoinTask<RenderState> previous =
+        pool.submit(
+            () ->
+                renderAll
+                    ? RenderState.empty()
+                    : RenderState.load(stateFile, out.previousManifest()));
     PageRenderer pages = new PageRenderer(new MarkdownRenderer(), overrides(), buildDate);
     PageRenderer.AwardPages awardPages = pages.awardPages(site);
     // A signed site's credentials name their status index: one more input of each award.
@@ -146,7 +146,7 @@ public final class SiteRenderer {
                 site.awards().parallelStream()
                     .collect(
                         java.util.stream.Collectors.toConcurrentMap(
-                            SiteRenderer::key, a -> awardInputs(a, awardPages, indexes))));
+                            StatusIndexes::key, a -> awardInputs(a, awardPages, indexes))));
     SiteLayout layout = new SiteLayout(site.settings());
     Ob2Documents ob2 = new Ob2Documents(layout);
     for (Issuer issuer : site.issuers()) {
@@ -210,7 +210,7 @@ public final class SiteRenderer {
     }
     String siteFingerprint = siteFingerprint(site, designs);
     Map<String, String> inputs = awardInputs.join();
-    RenderState before = join(previous);
+    RenderState before = previous.join();
     RenderState after = RenderState.empty();
     timings.mark("issuers, badge classes, keys");
     // Which awards changed: each one's inputs against those the last build rendered it from.
@@ -221,7 +221,7 @@ public final class SiteRenderer {
                     site.awards().parallelStream()
                         .filter(
                             award -> {
-                              String key = key(award);
+                              String key = StatusIndexes.key(award);
                               String fingerprint =
                                   new Fingerprint().add(siteFingerprint).add(inputs.get(key)).hex();
                               fingerprints.put(key, fingerprint);
@@ -239,7 +239,9 @@ public final class SiteRenderer {
     // A badge class's page lists its awards: it is kept while they all are, in the same order.
     Map<String, List<String>> byBadge = new HashMap<>();
     for (Award award : site.awards()) {
-      byBadge.computeIfAbsent(award.badgeId(), b -> new ArrayList<>()).add(key(award));
+      byBadge
+          .computeIfAbsent(award.badgeId(), b -> new ArrayList<>())
+          .add(StatusIndexes.key(award));
     }
     java.util.Set<String> unchangedPages = new java.util.HashSet<>();
     for (BadgeClass badge : site.badges()) {
@@ -275,7 +277,7 @@ public final class SiteRenderer {
                             throw new UncheckedIOException(e);
                           }
                           verifyPage.add(facts);
-                          String key = key(award);
+                          String key = StatusIndexes.key(award);
                           after.put(
                               key,
                               new RenderState.Entry(fingerprints.get(key), files.paths(), facts));
@@ -308,10 +310,6 @@ public final class SiteRenderer {
     timings.mark("verify data, static files, manifest");
   }
 
-  private static String key(Award award) {
-    return award.badgeId() + "/" + award.id();
-  }
-
   /**
    * What the last build rendered under this key from the same inputs, its files kept as published;
    * empty when it is to be rendered again.
@@ -336,17 +334,6 @@ public final class SiteRenderer {
     Fingerprint inputs = new Fingerprint().add(award.toString()).add(awardPages.context(award));
     indexes.ifPresent(i -> inputs.add(Integer.toString(i.of(award))));
     return inputs.hex();
-  }
-
-  private static <T> T join(CompletableFuture<T> work) {
-    try {
-      return work.join();
-    } catch (java.util.concurrent.CompletionException e) {
-      if (e.getCause() instanceof RuntimeException cause) {
-        throw cause;
-      }
-      throw e;
-    }
   }
 
   /**
