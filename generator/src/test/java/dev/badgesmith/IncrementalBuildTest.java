@@ -68,6 +68,35 @@ class IncrementalBuildTest {
   }
 
   @Test
+  void eachRebuildKeepsWhatTheLastRebuildKeptAndRendered() {
+    // Files are remembered by their place in the manifest's list: adding an award moves the
+    // places of every file after its own, and the next rebuild must still find them all.
+    change(
+        s ->
+            TestSites.write(
+                s.resolve("awards/code-reviewer/aaron-abbott.yaml"),
+                "recipient:\n  email: aaron.abbott@example.org\nissuedOn: 2025-09-01\n"));
+    Report unchanged = generator(cache).build(site, out);
+    assertThat(unchanged.awardsRendered()).isZero();
+    assertThat(unchanged.filesChanged()).isZero();
+
+    Report removed =
+        change(
+            s -> {
+              delete(s.resolve("published.lock"));
+              delete(s.resolve("awards/code-reviewer/aaron-abbott.yaml"));
+              TestSites.write(
+                  s.resolve("awards/mentor/jonas-weber.yaml"),
+                  "recipient:\n  email: jonas.weber@example.org\nissuedOn: 2025-09-01\n");
+            });
+    assertThat(removed.awardsRendered()).isEqualTo(1);
+    Report again = generator(cache).build(site, out);
+    assertThat(again.awardsRendered()).isZero();
+    assertThat(again.filesChanged()).isZero();
+    assertSameAsAFreshBuild();
+  }
+
+  @Test
   void aCriteriaPageIsRenderedAgainOnlyWhenTheAwardsItListsChanged() throws Exception {
     // A template that stamps each criteria page with the time it was rendered shows which were.
     TestSites.write(

@@ -1,14 +1,18 @@
 package dev.badgesmith.render;
 
-import java.io.BufferedReader;
+import dev.badgesmith.write.StagingOutput;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,23 +25,18 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Kept in the cache, never in the site or its output (fingerprints cover recipients), and tied
  * to the manifest it was written with: a published folder changed since is rendered again in full.
+ * Files are named by their position in that manifest's list, so keeping an award's files costs no
+ * lookup by path.
  */
 final class RenderState {
-  private static final String HEADER = "badgesmith-render-state 2";
+  private static final String HEADER = "badgesmith-render-state 3";
 
   /**
-   * One award's last rendering: its files, and facts site-wide files gather from it (such as the
-   * digests the verify page checks), as words without spaces.
+   * One award's last rendering: the fingerprint of its inputs, the positions of its files in the
+   * manifest the state was saved with, and facts site-wide files gather from it (such as the
+   * digests the verify page checks).
    */
-  record Entry(String fingerprint, List<String> files, List<String> facts) {
-    Entry {
-      files = List.copyOf(files);
-      facts = List.copyOf(facts);
-    }
-  }
-
-  /** Separates an entry's files from its facts on its line. */
-  private static final String FACTS = "|";
+  record Entry(String fingerprint, int[] files, List<String> facts) {}
 
   private final Map<String, Entry> entries;
 
@@ -46,7 +45,7 @@ final class RenderState {
   }
 
   static RenderState empty() {
-    return new RenderState(new ConcurrentHashMap<>());
+    return new RenderState(Map.of());
   }
 
   /**
@@ -57,71 +56,111 @@ final class RenderState {
     if (file.isEmpty() || manifest.isEmpty() || !Files.isRegularFile(file.get())) {
       return empty();
     }
-    Map<String, Entry> entries = new ConcurrentHashMap<>();
-    try (BufferedReader in = Files.newBufferedReader(file.get(), StandardCharsets.UTF_8)) {
-      if (!(HEADER + " " + manifest.get()).equals(in.readLine())) {
+    try (DataInputStream in =
+        new DataInputStream(new ByteArrayInputStream(Files.readAllBytes(file.get())))) {
+      if (!in.readUTF().equals(HEADER) || !in.readUTF().equals(manifest.get())) {
         return empty();
       }
-      for (String line = in.readLine(); line != null; line = in.readLine()) {
-        String[] fields = line.split(" ");
-        if (fields.length < 2) {
-          return empty();
+      int count = in.readInt();
+      Map<String, Entry> entries = new HashMap<>(count * 2);
+      for (int i = 0; i < count; i++) {
+        String key = in.readUTF();
+        String fingerprint = in.readUTF();
+        int[] files = new int[in.readUnsignedShort()];
+        for (int f = 0; f < files.length; f++) {
+          files[f] = in.readInt();
         }
-        List<String> words = List.of(fields).subList(2, fields.length);
-        int bar = words.indexOf(FACTS);
-        entries.put(
-            fields[1],
-            bar < 0
-                ? new Entry(fields[0], words, List.of())
-                : new Entry(
-                    fields[0], words.subList(0, bar), words.subList(bar + 1, words.size())));
+        String[] facts = new String[in.readUnsignedShort()];
+        for (int f = 0; f < facts.length; f++) {
+          facts[f] = in.readUTF();
+        }
+        entries.put(key, new Entry(fingerprint, files, List.of(facts)));
       }
-    } catch (IOException | UncheckedIOException e) {
+      return in.available() == 0 ? new RenderState(entries) : empty();
+    } catch (IOException | RuntimeException e) {
       return empty(); // a state that cannot be read only means everything is rendered
     }
-    return new RenderState(entries);
   }
 
-  Optional<Entry> get(String award) {
-    return Optional.ofNullable(entries.get(award));
+  Optional<Entry> get(String key) {
+    return Optional.ofNullable(entries.get(key));
   }
 
-  void put(String award, Entry entry) {
-    entries.put(award, entry);
-  }
+  /** What one build rendered or kept, to be saved once its site is published. */
+  static final class Next {
+    private record Rendered(String fingerprint, List<String> paths, List<String> facts) {}
 
-  /** Saves the state for the manifest it now goes with, replacing the file atomically. */
-  void save(Path file, String manifest) {
-    try {
-      Files.createDirectories(file.getParent());
-      Path temp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
-      try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-        out.write(HEADER + " " + manifest + "\n");
-        for (var entry : new TreeMap<>(entries).entrySet()) {
-          out.write(entry.getValue().fingerprint());
-          out.write(' ');
-          out.write(entry.getKey());
-          for (String path : entry.getValue().files()) {
-            out.write(' ');
-            out.write(path);
-          }
-          if (!entry.getValue().facts().isEmpty()) {
-            out.write(' ' + FACTS);
-            for (String fact : entry.getValue().facts()) {
-              out.write(' ');
-              out.write(fact);
+    private final Map<String, Entry> kept = new ConcurrentHashMap<>();
+    private final Map<String, Rendered> rendered = new ConcurrentHashMap<>();
+
+    /** An entry of the last state whose files this build kept. */
+    void kept(String key, Entry entry) {
+      kept.put(key, entry);
+    }
+
+    void rendered(String key, String fingerprint, List<String> paths, List<String> facts) {
+      rendered.put(key, new Rendered(fingerprint, List.copyOf(paths), List.copyOf(facts)));
+    }
+
+    /**
+     * Saves the state for the manifest it now goes with, replacing the file atomically.
+     *
+     * @param output the output the manifest was written from, which tells each file's position
+     */
+    void save(Path file, String manifest, StagingOutput output) {
+      Map<String, Entry> entries = new TreeMap<>();
+      kept.forEach(
+          (key, entry) -> {
+            int[] files = new int[entry.files().length];
+            for (int f = 0; f < files.length; f++) {
+              files[f] = output.listedPosition(entry.files()[f]);
+            }
+            entries.put(key, new Entry(entry.fingerprint(), files, entry.facts()));
+          });
+      rendered.forEach(
+          (key, entry) ->
+              entries.put(
+                  key,
+                  new Entry(
+                      entry.fingerprint(),
+                      entry.paths().stream().mapToInt(output::listedPosition).toArray(),
+                      entry.facts())));
+      try {
+        Files.createDirectories(file.getParent());
+        Path temp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+        try (DataOutputStream out =
+            new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16))) {
+          out.writeUTF(HEADER);
+          out.writeUTF(manifest);
+          List<Map.Entry<String, Entry>> complete = new ArrayList<>();
+          for (var entry : entries.entrySet()) {
+            // A file not in the site after all: the award is rendered again next time.
+            if (java.util.Arrays.stream(entry.getValue().files()).allMatch(p -> p >= 0)) {
+              complete.add(entry);
             }
           }
-          out.write('\n');
+          out.writeInt(complete.size());
+          for (var entry : complete) {
+            out.writeUTF(entry.getKey());
+            out.writeUTF(entry.getValue().fingerprint());
+            out.writeShort(entry.getValue().files().length);
+            for (int position : entry.getValue().files()) {
+              out.writeInt(position);
+            }
+            out.writeShort(entry.getValue().facts().size());
+            for (String fact : entry.getValue().facts()) {
+              out.writeUTF(fact);
+            }
+          }
         }
+        try {
+          Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+          Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
-      try {
-        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }

@@ -65,7 +65,8 @@ public final class SiteRenderer {
   private final Optional<Path> stateFile;
   private final boolean renderAll;
   private final AtomicInteger rendered = new AtomicInteger();
-  private RenderState state = RenderState.empty();
+  private RenderState.Next state = new RenderState.Next();
+  private StagingOutput output;
   private final Instant buildDate;
 
   /**
@@ -115,7 +116,7 @@ public final class SiteRenderer {
    * @param manifest the stamp of the published manifest
    */
   public void saveState(String manifest) {
-    stateFile.ifPresent(file -> state.save(file, manifest));
+    stateFile.ifPresent(file -> state.save(file, manifest, output));
   }
 
   /** A badge class's design as written, and as PNG (the design itself, or rendered from SVG). */
@@ -211,7 +212,7 @@ public final class SiteRenderer {
     String siteFingerprint = siteFingerprint(site, designs);
     Map<String, String> inputs = awardInputs.join();
     RenderState before = previous.join();
-    RenderState after = RenderState.empty();
+    RenderState.Next after = new RenderState.Next();
     timings.mark("issuers, badge classes, keys");
     // Which awards changed: each one's inputs against those the last build rendered it from.
     Map<String, String> fingerprints = new java.util.concurrent.ConcurrentHashMap<>();
@@ -231,7 +232,7 @@ public final class SiteRenderer {
                                 return true;
                               }
                               verifyPage.add(last.get().facts());
-                              after.put(key, last.get());
+                              after.kept(key, last.get());
                               return false;
                             })
                         .toList())
@@ -253,7 +254,7 @@ public final class SiteRenderer {
       if (kept(before, key, fingerprint, out).isPresent()) {
         unchangedPages.add(file);
       }
-      after.put(key, new RenderState.Entry(fingerprint, List.of(file), List.of()));
+      after.rendered(key, fingerprint, List.of(file), List.of());
     }
     // The changed awards and the other pages are rendered together, on every thread.
     ForkJoinTask<?> awards =
@@ -278,9 +279,7 @@ public final class SiteRenderer {
                           }
                           verifyPage.add(facts);
                           String key = StatusIndexes.key(award);
-                          after.put(
-                              key,
-                              new RenderState.Entry(fingerprints.get(key), files.paths(), facts));
+                          after.rendered(key, fingerprints.get(key), files.paths(), facts);
                           rendered.incrementAndGet();
                         }));
     try {
@@ -290,6 +289,7 @@ public final class SiteRenderer {
     }
     awards.join();
     this.state = after;
+    this.output = out;
     timings.mark("awards, pages");
     // The manifest's awards need no file: the pool writes them out beside the rest of this stage.
     ForkJoinTask<byte[]> manifestAwards = pool.submit(() -> ManifestDocument.awards(site));
@@ -317,12 +317,8 @@ public final class SiteRenderer {
   private static Optional<RenderState.Entry> kept(
       RenderState before, String key, String fingerprint, StagingOutput out) {
     Optional<RenderState.Entry> last =
-        before
-            .get(key)
-            .filter(e -> e.fingerprint().equals(fingerprint))
-            .filter(e -> out.canKeep(e.files()));
-    last.ifPresent(e -> out.keep(e.files()));
-    return last;
+        before.get(key).filter(e -> e.fingerprint().equals(fingerprint));
+    return last.isPresent() && out.keep(last.get().files()) ? last : Optional.empty();
   }
 
   /**

@@ -18,9 +18,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -83,7 +81,7 @@ public final class SiteWriter {
       Files.createDirectories(writer.staging);
       Optional<String> stamp =
           update ? Optional.of(stamp(writer.out.resolve(MANIFEST))) : Optional.empty();
-      Optional<Map<String, PublishedFile>> published = stamp.flatMap(s -> FileIndex.read(index, s));
+      Optional<List<PublishedFile>> published = stamp.flatMap(s -> FileIndex.read(index, s));
       writer.indexed = published.isPresent();
       if (update && published.isEmpty()) {
         published = publishedFiles(Files.readAllBytes(writer.out.resolve(MANIFEST)));
@@ -320,8 +318,8 @@ public final class SiteWriter {
    * The files of a published site, from its manifest, read as a stream (it lists every file), in
    * its order; empty when the manifest cannot be read.
    */
-  private static Optional<Map<String, PublishedFile>> publishedFiles(byte[] manifest) {
-    Map<String, PublishedFile> files = new LinkedHashMap<>(); // in the manifest's order
+  private static Optional<List<PublishedFile>> publishedFiles(byte[] manifest) {
+    List<PublishedFile> files = new ArrayList<>(); // in the manifest's order
     try (JsonParser json = new JsonFactory().createParser(manifest)) {
       if (json.nextToken() != JsonToken.START_OBJECT) {
         return Optional.empty();
@@ -348,7 +346,7 @@ public final class SiteWriter {
             }
           }
           if (path != null && sha256 != null) {
-            files.put(path, new PublishedFile(path, sha256, size));
+            files.add(new PublishedFile(path, sha256, size));
           }
         }
       }

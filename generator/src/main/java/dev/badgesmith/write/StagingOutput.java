@@ -7,13 +7,15 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.regex.Pattern;
 
 /**
@@ -29,34 +31,56 @@ public final class StagingOutput implements OutputSink {
   private static final Pattern SAFE_SEGMENT = Pattern.compile("[A-Za-z0-9._-]+");
 
   private final Path root;
-  private final Map<String, PublishedFile> files = new ConcurrentHashMap<>();
-  private final Set<String> staged = ConcurrentHashMap.newKeySet();
   private final Optional<Path> previousRoot;
-  private final Map<String, PublishedFile> previous;
-  private final String[] previousPaths;
-  private volatile List<PublishedFile> listed;
   private final Optional<String> previousManifest;
+  // The published site's files, sorted by path, and this build's file at each of their positions.
+  // A large site has tens of thousands of files and a rebuild changes few: positions let the
+  // renderer keep files and the manifest list them without a lookup by path for each.
+  private final PublishedFile[] previous;
+  private final String[] previousPaths;
+  private final AtomicReferenceArray<PublishedFile> current;
+  private final Map<String, PublishedFile> added = new ConcurrentHashMap<>();
+  private final Set<String> staged = ConcurrentHashMap.newKeySet();
+  private volatile List<PublishedFile> listed;
+  private volatile int[] movedTo;
 
   public StagingOutput(Path root) {
-    this(root, Optional.empty(), Map.of(), Optional.empty());
+    this(root, Optional.empty(), List.of(), Optional.empty());
   }
 
   /**
    * @param previousRoot the published site this build updates, whose files stay where they are when
    *     they are unchanged
-   * @param previous that site's files, from its manifest
+   * @param previous that site's files, from its manifest, in its order
    * @param previousManifest that manifest's {@linkplain SiteWriter#stamp stamp}
    */
   StagingOutput(
       Path root,
       Optional<Path> previousRoot,
-      Map<String, PublishedFile> previous,
+      List<PublishedFile> previous,
       Optional<String> previousManifest) {
     this.root = root;
     this.previousRoot = previousRoot;
-    this.previous = new java.util.HashMap<>(previous);
-    this.previousPaths = previous.keySet().toArray(new String[0]);
     this.previousManifest = previousManifest;
+    this.previous = sortedByPath(previous);
+    this.previousPaths = new String[this.previous.length];
+    for (int i = 0; i < this.previous.length; i++) {
+      previousPaths[i] = this.previous[i].path();
+    }
+    this.current = new AtomicReferenceArray<>(this.previous.length);
+  }
+
+  /** Our manifests list files in order; one edited by hand may not, nor name each path once. */
+  private static PublishedFile[] sortedByPath(List<PublishedFile> files) {
+    PublishedFile[] array = files.toArray(new PublishedFile[0]);
+    for (int i = 1; i < array.length; i++) {
+      if (array[i - 1].path().compareTo(array[i].path()) >= 0) {
+        Map<String, PublishedFile> byPath = new TreeMap<>();
+        files.forEach(f -> byPath.putIfAbsent(f.path(), f));
+        return byPath.values().toArray(new PublishedFile[0]);
+      }
+    }
+    return array;
   }
 
   @Override
@@ -65,10 +89,11 @@ public final class StagingOutput implements OutputSink {
     // The manifest lists every file but itself: its own digest would never be read.
     String sha256 = path.equals(SiteWriter.MANIFEST) ? "" : sha256(content);
     PublishedFile file = new PublishedFile(path, sha256, content.length);
-    if (files.putIfAbsent(path, file) != null) {
+    int at = Arrays.binarySearch(previousPaths, path);
+    if (at >= 0 ? !current.compareAndSet(at, null, file) : added.putIfAbsent(path, file) != null) {
       throw new IllegalStateException("two outputs write " + path);
     }
-    if (!unchanged(path, file, content)) {
+    if (!unchanged(at >= 0 ? previous[at] : null, file, content)) {
       Path target = root.resolve(path);
       Files.createDirectories(target.getParent());
       Files.write(target, content);
@@ -80,14 +105,13 @@ public final class StagingOutput implements OutputSink {
    * Whether the published copy of a file holds exactly these bytes. The bytes are compared, not
    * only the manifest's digest, so a published file changed by hand is written anew.
    */
-  private boolean unchanged(String path, PublishedFile file, byte[] content) {
-    PublishedFile before = previous.get(path);
+  private boolean unchanged(PublishedFile before, PublishedFile file, byte[] content) {
     // The manifest lists every file but itself: its bytes alone tell.
     boolean listed = before != null && before.sha256().equals(file.sha256());
-    if (previousRoot.isEmpty() || !(listed || path.equals(SiteWriter.MANIFEST))) {
+    if (previousRoot.isEmpty() || !(listed || file.path().equals(SiteWriter.MANIFEST))) {
       return false;
     }
-    Path old = previousRoot.get().resolve(path);
+    Path old = previousRoot.get().resolve(file.path());
     try {
       return Files.size(old) == content.length && Arrays.equals(Files.readAllBytes(old), content);
     } catch (IOException e) {
@@ -96,27 +120,27 @@ public final class StagingOutput implements OutputSink {
   }
 
   /**
-   * Whether every one of these files is in the published site, so a renderer that knows they would
-   * come out the same may {@link #keep} them.
-   */
-  public boolean canKeep(Collection<String> paths) {
-    return previousRoot.isPresent() && previous.keySet().containsAll(paths);
-  }
-
-  /**
    * Keeps published files as they are, unread: the renderer vouches that rendering them again would
    * give the same bytes.
+   *
+   * @param positions the files' positions in the published manifest (see {@link #listedPosition})
+   * @return false, keeping none, when the published site has no file at one of them
    */
-  public void keep(Collection<String> paths) {
-    for (String path : paths) {
-      PublishedFile before = previous.get(path);
-      if (previousRoot.isEmpty() || before == null) {
-        throw new IllegalStateException("no published " + path + " to keep");
-      }
-      if (files.putIfAbsent(path, before) != null) {
-        throw new IllegalStateException("two outputs write " + path);
+  public boolean keep(int[] positions) {
+    if (previousRoot.isEmpty()) {
+      return false;
+    }
+    for (int position : positions) {
+      if (position < 0 || position >= previous.length) {
+        return false;
       }
     }
+    for (int position : positions) {
+      if (!current.compareAndSet(position, null, previous[position])) {
+        throw new IllegalStateException("two outputs write " + previousPaths[position]);
+      }
+    }
+    return true;
   }
 
   @Override
@@ -129,58 +153,71 @@ public final class StagingOutput implements OutputSink {
     return Optional.ofNullable(listed);
   }
 
-  /** Every file of the new site so far, by path. */
+  /** Every file of the new site so far, sorted by path. */
   public List<PublishedFile> files() {
-    listed = List.copyOf(sortedFiles());
+    // The published files are in order already: only the new ones are sorted, then merged in.
+    String[] fresh = added.keySet().toArray(new String[0]);
+    Arrays.sort(fresh);
+    List<PublishedFile> sorted = new ArrayList<>(previous.length + fresh.length);
+    int[] before = new int[fresh.length]; // each new file goes before this published one
+    for (int n = 0; n < fresh.length; n++) {
+      before[n] = -Arrays.binarySearch(previousPaths, fresh[n]) - 1;
+    }
+    int[] moved = new int[previous.length];
+    int next = 0;
+    for (int i = 0; i <= previous.length; i++) {
+      while (next < fresh.length && before[next] == i) {
+        sorted.add(added.get(fresh[next++]));
+      }
+      if (i < previous.length) {
+        PublishedFile file = current.get(i);
+        moved[i] = file == null ? -1 : sorted.size();
+        if (file != null) {
+          sorted.add(file);
+        }
+      }
+    }
+    movedTo = moved;
+    listed = Collections.unmodifiableList(sorted);
     return listed;
   }
 
-  private List<PublishedFile> sortedFiles() {
-    // A large site has tens of thousands of files, and a rebuild changes few: the published
-    // manifest lists them in order already, so only the new ones are sorted, then merged in.
-    List<String> added = new ArrayList<>();
-    for (String path : files.keySet()) {
-      if (!previous.containsKey(path)) {
-        added.add(path);
-      }
-    }
-    String[] fresh = added.toArray(new String[0]);
-    Arrays.sort(fresh);
-    List<PublishedFile> sorted = new ArrayList<>(files.size());
-    int next = 0;
-    String last = null;
-    for (String path : previousPaths) {
-      if (last != null && last.compareTo(path) >= 0) {
-        return sortedAnew(); // a manifest out of order, edited by hand
-      }
-      last = path;
-      while (next < fresh.length && fresh[next].compareTo(path) < 0) {
-        sorted.add(files.get(fresh[next++]));
-      }
-      PublishedFile file = files.get(path);
-      if (file != null) {
-        sorted.add(file);
-      }
-    }
-    while (next < fresh.length) {
-      sorted.add(files.get(fresh[next++]));
-    }
-    return sorted;
+  /**
+   * Where a file the published manifest listed at {@code previousPosition} is in the list {@link
+   * #files} last returned; -1 when this build's site no longer has it.
+   */
+  public int listedPosition(int previousPosition) {
+    return movedTo[previousPosition];
   }
 
-  private List<PublishedFile> sortedAnew() {
-    String[] paths = files.keySet().toArray(new String[0]);
-    Arrays.sort(paths);
-    List<PublishedFile> sorted = new ArrayList<>(paths.length);
-    for (String path : paths) {
-      sorted.add(files.get(path));
+  /** Where a file is in the list {@link #files} last returned; -1 when it is not in it. */
+  public int listedPosition(String path) {
+    List<PublishedFile> files = listed;
+    int low = 0;
+    int high = files.size() - 1;
+    while (low <= high) {
+      int middle = (low + high) >>> 1;
+      int order = files.get(middle).path().compareTo(path);
+      if (order == 0) {
+        return middle;
+      } else if (order < 0) {
+        low = middle + 1;
+      } else {
+        high = middle - 1;
+      }
     }
-    return sorted;
+    return -1;
   }
 
   /** How many files the new site has so far. */
   public int fileCount() {
-    return files.size();
+    int count = added.size();
+    for (int i = 0; i < previous.length; i++) {
+      if (current.get(i) != null) {
+        count++;
+      }
+    }
+    return count;
   }
 
   /**
@@ -199,12 +236,12 @@ public final class StagingOutput implements OutputSink {
   /** The published files this build's site no longer has, sorted. */
   List<String> removed() {
     List<String> removed = new ArrayList<>();
-    for (String path : previousPaths) {
-      if (!files.containsKey(path)) {
-        removed.add(path);
+    for (int i = 0; i < previous.length; i++) {
+      if (current.get(i) == null) {
+        removed.add(previousPaths[i]);
       }
     }
-    return removed.stream().sorted().toList();
+    return removed;
   }
 
   boolean updatesPrevious() {
@@ -212,7 +249,7 @@ public final class StagingOutput implements OutputSink {
   }
 
   boolean previouslyPublished(String path) {
-    return previous.containsKey(path);
+    return Arrays.binarySearch(previousPaths, path) >= 0;
   }
 
   private static void checkPath(String path) {
