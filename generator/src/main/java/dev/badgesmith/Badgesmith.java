@@ -168,6 +168,7 @@ public final class Badgesmith {
                 pool,
                 () -> join(credentials),
                 loaded.lock().map(LockCheck::indexes),
+                loaded.cache()::identity,
                 outDir,
                 renderAll,
                 date);
@@ -249,6 +250,7 @@ public final class Badgesmith {
       Diagnostics diagnostics,
       Optional<LockCheck> lock,
       Timings timings,
+      AwardCache cache,
       CompletableFuture<Void> saved) {
     Optional<LockChanges> changes() {
       return lock.map(LockCheck::changes);
@@ -275,15 +277,19 @@ public final class Badgesmith {
     requireSiteFolder(siteDir);
     Timings timings = new Timings();
     Diagnostics diagnostics = new Diagnostics();
+    // What earlier builds learnt of the awards is read while the site's files are listed.
+    Path root = SiteScanner.realPath(siteDir);
+    Optional<CompletableFuture<AwardCache.Earlier>> earlier =
+        cacheDirectory.map(
+            d ->
+                CompletableFuture.supplyAsync(() -> AwardCache.earlier(d, root, !renderAll), pool));
     SiteSources sources = SiteScanner.scan(siteDir, diagnostics);
     timings.mark("scan");
     // Blank counts as unset: CI passes a secret that was never set as an empty variable.
     Optional<String> secret =
         Optional.ofNullable(environment.get(SALT_SECRET_VARIABLE)).filter(s -> !s.isBlank());
     AwardCache cache =
-        cacheDirectory
-            .map(d -> AwardCache.open(d, sources, secret, !renderAll))
-            .orElseGet(AwardCache::none);
+        earlier.map(e -> AwardCache.open(join(e), sources, secret)).orElseGet(AwardCache::none);
     SiteDoc doc = new SiteLoader(pool).load(sources, diagnostics, cache);
     timings.mark("load");
     Optional<Site> validated = new SiteValidator(secret).validate(sources, doc, diagnostics);
@@ -322,7 +328,7 @@ public final class Badgesmith {
     }
     timings.mark("lock");
     Optional<Site> site = validated.map(s -> previewOrigin.map(o -> atOrigin(s, o)).orElse(s));
-    return new Loaded(sources, site, diagnostics, lock, timings, saved);
+    return new Loaded(sources, site, diagnostics, lock, timings, cache, saved);
   }
 
   /** The site with its base URL moved to another origin, its path kept. */

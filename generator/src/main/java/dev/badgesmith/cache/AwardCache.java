@@ -86,14 +86,29 @@ public final class AwardCache {
     return new AwardCache(Optional.empty(), Map.of(), Map.of());
   }
 
+  /** The cache file of a site as an earlier build left it, read before the site is scanned. */
+  public record Earlier(Path file, Map<String, Entry> entries) {}
+
   /**
-   * The cache of a site, read from {@code cacheDirectory}.
+   * Reads the cache file of the site in {@code siteRoot} from {@code cacheDirectory}. It needs
+   * nothing from the site's files, so it may be read while they are scanned.
    *
-   * @param secret the salt secret, when the site has one: cached hashes depend on it
    * @param reuse whether entries may be used; when false, the cache is only written
    */
-  public static AwardCache open(
-      Path cacheDirectory, SiteSources sources, Optional<String> secret, boolean reuse) {
+  public static Earlier earlier(Path cacheDirectory, Path siteRoot, boolean reuse) {
+    Path file =
+        cacheDirectory
+            .resolve("awards")
+            .resolve(new Fingerprint().add(siteRoot.toString()).hex() + ".cache");
+    return new Earlier(file, reuse ? read(file) : Map.of());
+  }
+
+  /**
+   * The cache of a site: what an earlier build left, for the site's files as scanned now.
+   *
+   * @param secret the salt secret, when the site has one: cached hashes depend on it
+   */
+  public static AwardCache open(Earlier earlier, SiteSources sources, Optional<String> secret) {
     Fingerprint base = Fingerprint.ofCode();
     // An HMAC of the secret (as the salts are), not the secret: nothing here recovers it.
     base.add(
@@ -114,12 +129,7 @@ public final class AwardCache {
             f.id(),
             new Fingerprint().add(site).add(f.path()).add(Files.readAllBytes(f.file())).hex());
       }
-      Path file =
-          cacheDirectory
-              .resolve("awards")
-              .resolve(new Fingerprint().add(sources.root().toString()).hex() + ".cache");
-      Map<String, Entry> before = reuse ? read(file) : Map.of();
-      return new AwardCache(Optional.of(file), Map.copyOf(contexts), before);
+      return new AwardCache(Optional.of(earlier.file()), Map.copyOf(contexts), earlier.entries());
     } catch (IOException e) {
       return none(); // a source that cannot be read is reported by the loader
     }
@@ -176,6 +186,24 @@ public final class AwardCache {
   /** The entry a {@link #lookup} found for a file in this build. */
   public Optional<Entry> hit(String path) {
     return Optional.ofNullable(hits.get(path));
+  }
+
+  /**
+   * What tells an award from any other without writing it out: its file's path and digest, and the
+   * context it was validated in, which together make it. Empty for an award not read from a file of
+   * its own (a CSV row).
+   */
+  public Optional<String> identity(Award award) {
+    String path = award.source();
+    Entry hit = hits.get(path);
+    if (hit != null) {
+      return Optional.of(path + " " + hit.fileDigest() + " " + hit.context());
+    }
+    String digest = read.get(path);
+    String context = contexts.get(award.badgeId());
+    return digest == null || context == null
+        ? Optional.empty()
+        : Optional.of(path + " " + digest + " " + context);
   }
 
   /** An award's lock digest and fields column, as its lock line gives them. */

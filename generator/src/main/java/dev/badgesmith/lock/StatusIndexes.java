@@ -28,25 +28,27 @@ public final class StatusIndexes {
   private StatusIndexes(List<Award> awards, Map<String, Integer> pinned) {
     BitSet taken = new BitSet(SIZE);
     pinned.values().forEach(taken::set);
-    List<Award> byAge =
+    record Unpinned(String key, Award award) {}
+    List<Unpinned> byAge =
         awards.stream()
-            .filter(a -> !pinned.containsKey(key(a)))
+            .map(a -> new Unpinned(key(a), a))
+            .filter(u -> !pinned.containsKey(u.key()))
             .sorted(
-                Comparator.comparing(Award::issuedOn)
-                    .thenComparing(Award::badgeId)
-                    .thenComparing(Award::id))
+                Comparator.comparing((Unpinned u) -> u.award().issuedOn())
+                    .thenComparing(u -> u.award().badgeId())
+                    .thenComparing(u -> u.award().id()))
             .toList();
     if (byAge.size() > SIZE - taken.cardinality()) {
       throw new IllegalStateException("more awards than the status list has entries: " + SIZE);
     }
     MessageDigest sha256 = sha256();
-    for (Award award : byAge) {
-      int index = start(key(award), sha256);
+    for (Unpinned award : byAge) {
+      int index = start(award.key(), sha256);
       while (taken.get(index)) {
         index = (index + 1) % SIZE;
       }
       taken.set(index);
-      indexes.put(key(award), index);
+      indexes.put(award.key(), index);
     }
     indexes.putAll(pinned);
   }

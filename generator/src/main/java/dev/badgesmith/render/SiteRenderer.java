@@ -62,6 +62,7 @@ public final class SiteRenderer {
   private Optional<Credentials> credentials = Optional.empty();
   private final SignatureCache signatures;
   private final Optional<StatusIndexes> statusIndexes;
+  private final java.util.function.Function<Award, Optional<String>> identities;
   private final Optional<Path> stateFile;
   private final boolean renderAll;
   private final AtomicInteger rendered = new AtomicInteger();
@@ -76,6 +77,8 @@ public final class SiteRenderer {
    *     meanwhile
    * @param statusIndexes every award's status list index, pinned by the site's lock; derived from
    *     the awards' ids when empty
+   * @param identities what tells an award from any other without writing it out (its file's digest
+   *     and the context it was read in), when the loader knows it
    * @param output the folder the site is published to: with a cache, what its last build rendered
    *     is kept there, so a rebuild renders only the awards whose inputs changed
    * @param renderAll whether to render every award even so
@@ -87,10 +90,12 @@ public final class SiteRenderer {
       ForkJoinPool pool,
       java.util.function.Supplier<Optional<Credentials>> credentials,
       Optional<StatusIndexes> statusIndexes,
+      java.util.function.Function<Award, Optional<String>> identities,
       Path output,
       boolean renderAll,
       Instant buildDate) {
     this.statusIndexes = Objects.requireNonNull(statusIndexes, "statusIndexes");
+    this.identities = Objects.requireNonNull(identities, "identities");
     this.siteRoot = Objects.requireNonNull(siteRoot, "siteRoot");
     this.pool = Objects.requireNonNull(pool, "pool");
     this.rasterizer = new SvgRasterizer(cacheDirectory.map(d -> d.resolve("images")));
@@ -147,7 +152,8 @@ public final class SiteRenderer {
                 site.awards().parallelStream()
                     .collect(
                         java.util.stream.Collectors.toConcurrentMap(
-                            StatusIndexes::key, a -> awardInputs(a, awardPages, indexes))));
+                            StatusIndexes::key,
+                            a -> awardInputs(a, identities.apply(a), awardPages, indexes))));
     SiteLayout layout = new SiteLayout(site.settings());
     Ob2Documents ob2 = new Ob2Documents(layout);
     for (Issuer issuer : site.issuers()) {
@@ -326,8 +332,13 @@ public final class SiteRenderer {
    * award, its page's context and its status index.
    */
   private static String awardInputs(
-      Award award, PageRenderer.AwardPages awardPages, Optional<StatusIndexes> indexes) {
-    Fingerprint inputs = new Fingerprint().add(award.toString()).add(awardPages.context(award));
+      Award award,
+      Optional<String> identity,
+      PageRenderer.AwardPages awardPages,
+      Optional<StatusIndexes> indexes) {
+    // Its file's digest stands for the award when known: quicker than writing the award out.
+    String self = identity.map(i -> "file " + i).orElseGet(() -> "award " + award);
+    Fingerprint inputs = new Fingerprint().add(self).add(awardPages.context(award));
     indexes.ifPresent(i -> inputs.add(Integer.toString(i.of(award))));
     return inputs.hex();
   }

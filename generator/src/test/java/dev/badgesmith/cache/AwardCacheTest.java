@@ -72,6 +72,26 @@ class AwardCacheTest {
   }
 
   @Test
+  void anAwardIsKnownByItsFileWhetherReadOrCachedAndARowByNothing() throws IOException {
+    TestSites.write(
+        site.resolve("awards/intro/more.csv"),
+        "id,email,issuedOn\nzoe,zoe@example.org,2025-04-01\n");
+    Loaded first = load(Optional.empty());
+    Loaded second = load(Optional.empty());
+    Path omar = site.resolve("awards/intro/omar.yaml");
+    Files.writeString(omar, Files.readString(omar).replace("name: Omar", "name: Omar K."));
+    Loaded edited = load(Optional.empty());
+
+    assertThat(first.identities()).hasSize(4).isEqualTo(second.identities());
+    assertThat(first.identities().get("intro/zoe")).isEmpty();
+    assertThat(first.identities().get("intro/omar")).isPresent();
+    assertThat(edited.identities().get("intro/omar"))
+        .isPresent()
+        .isNotEqualTo(first.identities().get("intro/omar"));
+    assertThat(edited.identities().get("next/jane")).isEqualTo(first.identities().get("next/jane"));
+  }
+
+  @Test
   void anEditedAwardFileIsReadAgainAndNoOther() throws IOException {
     load(Optional.empty());
     Path omar = site.resolve("awards/intro/omar.yaml");
@@ -223,13 +243,18 @@ class AwardCacheTest {
         .satisfies(d -> assertThat(d.message()).contains("awards/intro/more.csv:2"));
   }
 
-  private record Loaded(SiteDoc doc, Optional<Site> site, Diagnostics diagnostics) {}
+  private record Loaded(
+      SiteDoc doc,
+      Optional<Site> site,
+      Diagnostics diagnostics,
+      java.util.Map<String, Optional<String>> identities) {}
 
   /** Loads the site as a build does: scan, cache, load, validate, lock digests, save. */
   private Loaded load(Optional<String> secret) {
     Diagnostics diagnostics = new Diagnostics();
     SiteSources sources = SiteScanner.scan(site, diagnostics);
-    AwardCache awards = AwardCache.open(cache, sources, secret, true);
+    AwardCache awards =
+        AwardCache.open(AwardCache.earlier(cache, sources.root(), true), sources, secret);
     SiteDoc doc = new SiteLoader(ForkJoinPool.commonPool()).load(sources, diagnostics, awards);
     Optional<Site> validated = new SiteValidator(secret).validate(sources, doc, diagnostics);
     Optional<LockCheck> lock =
@@ -245,7 +270,12 @@ class AwardCacheTest {
                   AwardDigest digest = lock.orElseThrow().digest(a);
                   return new AwardCache.LockDigest(digest.digest(), digest.fieldsColumn());
                 }));
-    return new Loaded(doc, validated, diagnostics);
+    java.util.Map<String, Optional<String>> identities = new java.util.TreeMap<>();
+    validated.ifPresent(
+        s ->
+            s.awards()
+                .forEach(a -> identities.put(a.badgeId() + "/" + a.id(), awards.identity(a))));
+    return new Loaded(doc, validated, diagnostics, identities);
   }
 
   private Loaded uncached() {
@@ -253,7 +283,10 @@ class AwardCacheTest {
     SiteSources sources = SiteScanner.scan(site, diagnostics);
     SiteDoc doc = new SiteLoader(ForkJoinPool.commonPool()).load(sources, diagnostics);
     return new Loaded(
-        doc, new SiteValidator(Optional.empty()).validate(sources, doc, diagnostics), diagnostics);
+        doc,
+        new SiteValidator(Optional.empty()).validate(sources, doc, diagnostics),
+        diagnostics,
+        java.util.Map.of());
   }
 
   private static java.util.List<Code> codes(Diagnostics diagnostics) {
