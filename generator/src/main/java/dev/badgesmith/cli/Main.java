@@ -33,19 +33,6 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Builds a static Open Badges site from a folder of YAML and Markdown files.",
-    subcommands = {
-      Main.Build.class,
-      Main.Check.class,
-      Main.Lock.class,
-      Main.Extract.class,
-      Keygen.class,
-      Award.class,
-      Init.class,
-      Import.class,
-      Verify.class,
-      Serve.class,
-      CommandLine.HelpCommand.class
-    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success",
@@ -58,6 +45,24 @@ public final class Main implements Runnable {
   public static final int CONTENT_ERRORS = 1;
   public static final int USAGE = 2;
   public static final int INTERNAL = 3;
+
+  /** The commands by name, in the order help lists them. */
+  static final Map<String, Class<?>> COMMANDS = commands();
+
+  private static Map<String, Class<?>> commands() {
+    Map<String, Class<?>> commands = new java.util.LinkedHashMap<>();
+    commands.put("build", Build.class);
+    commands.put("check", Check.class);
+    commands.put("lock", Lock.class);
+    commands.put("extract", Extract.class);
+    commands.put("keygen", Keygen.class);
+    commands.put("award", Award.class);
+    commands.put("init", Init.class);
+    commands.put("import", Import.class);
+    commands.put("verify", Verify.class);
+    commands.put("serve", Serve.class);
+    return java.util.Collections.unmodifiableMap(commands);
+  }
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -76,6 +81,15 @@ public final class Main implements Runnable {
   public static int run(
       String[] args, Map<String, String> environment, PrintWriter out, PrintWriter err) {
     CommandLine cli = new CommandLine(new Main(), new Factory(environment));
+    // Reading a command's annotations into picocli's model is much of a short run's start-up: a
+    // run that names its command first gets that one alone; any other (help, a typo) gets all.
+    Class<?> named = args.length > 0 ? COMMANDS.get(args[0]) : null;
+    if (named != null) {
+      cli.addSubcommand(named);
+    } else {
+      COMMANDS.values().forEach(cli::addSubcommand);
+      cli.addSubcommand(CommandLine.HelpCommand.class);
+    }
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler(

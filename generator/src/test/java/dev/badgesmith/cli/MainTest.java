@@ -171,6 +171,26 @@ class MainTest {
   void helpNamesTheCommandsAndTheExitCodes() {
     assertThat(run("--help")).isZero();
     assertThat(out.toString()).contains("build", "check", "3   internal error");
+    for (String command : Main.COMMANDS.keySet()) {
+      assertThat(out.toString()).containsPattern("(?m)^  " + command + " ");
+    }
+  }
+
+  @Test
+  void eachCommandGoesByTheNameItIsLookedUpBy() {
+    Main.COMMANDS.forEach(
+        (name, command) ->
+            assertThat(command.getAnnotation(picocli.CommandLine.Command.class).name())
+                .isEqualTo(name));
+  }
+
+  @Test
+  void aCommandNamedFirstHasItsHelpAndTheHelpCommandTheirs() {
+    assertThat(run("build", "--help")).isZero();
+    assertThat(out.toString()).startsWith("Usage: badgesmith build ").contains("--render-all");
+    out.getBuffer().setLength(0);
+    assertThat(run("help", "lock")).isZero();
+    assertThat(out.toString()).startsWith("Usage: badgesmith lock ");
   }
 
   private static final String SVG =
