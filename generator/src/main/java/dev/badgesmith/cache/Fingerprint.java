@@ -19,13 +19,25 @@ import java.util.stream.Stream;
  * would give the same bytes. Parts are length-prefixed, so no two different lists of parts collide.
  */
 public final class Fingerprint {
+  // A rebuild makes one per award and more: a copy of a fresh digest is quicker than a lookup.
+  private static final MessageDigest FRESH = sha256();
   private static final String CODE = code();
 
   private final MessageDigest sha256;
 
   public Fingerprint() {
+    MessageDigest copy;
     try {
-      sha256 = MessageDigest.getInstance("SHA-256");
+      copy = (MessageDigest) FRESH.clone();
+    } catch (CloneNotSupportedException e) {
+      copy = sha256(); // a provider whose digests cannot be copied
+    }
+    sha256 = copy;
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
     }

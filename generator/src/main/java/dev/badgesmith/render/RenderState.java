@@ -29,23 +29,33 @@ import java.util.concurrent.ConcurrentHashMap;
  * lookup by path.
  */
 final class RenderState {
-  private static final String HEADER = "badgesmith-render-state 3";
+  private static final String HEADER = "badgesmith-render-state 4";
 
   /**
-   * One award's last rendering: the fingerprint of its inputs, the positions of its files in the
-   * manifest the state was saved with, and facts site-wide files gather from it (such as the
+   * One award's last rendering: the fingerprint of its own inputs, the positions of its files in
+   * the manifest the state was saved with, and facts site-wide files gather from it (such as the
    * digests the verify page checks).
    */
   record Entry(String fingerprint, int[] files, List<String> facts) {}
 
+  private final String site;
   private final Map<String, Entry> entries;
 
-  private RenderState(Map<String, Entry> entries) {
+  private RenderState(String site, Map<String, Entry> entries) {
+    this.site = site;
     this.entries = entries;
   }
 
   static RenderState empty() {
-    return new RenderState(Map.of());
+    return new RenderState("", Map.of());
+  }
+
+  /**
+   * This state, when it was saved by a build whose awards all shared these inputs (the generator,
+   * settings, issuers, badge classes and templates); else an empty one.
+   */
+  RenderState ifSite(String fingerprint) {
+    return site.equals(fingerprint) ? this : empty();
   }
 
   /**
@@ -61,6 +71,7 @@ final class RenderState {
       if (!in.readUTF().equals(HEADER) || !in.readUTF().equals(manifest.get())) {
         return empty();
       }
+      String site = in.readUTF();
       int count = in.readInt();
       Map<String, Entry> entries = new HashMap<>(count * 2);
       for (int i = 0; i < count; i++) {
@@ -76,7 +87,7 @@ final class RenderState {
         }
         entries.put(key, new Entry(fingerprint, files, List.of(facts)));
       }
-      return in.available() == 0 ? new RenderState(entries) : empty();
+      return in.available() == 0 ? new RenderState(site, entries) : empty();
     } catch (IOException | RuntimeException e) {
       return empty(); // a state that cannot be read only means everything is rendered
     }
@@ -90,8 +101,16 @@ final class RenderState {
   static final class Next {
     private record Rendered(String fingerprint, List<String> paths, List<String> facts) {}
 
+    private final String site;
     private final Map<String, Entry> kept = new ConcurrentHashMap<>();
     private final Map<String, Rendered> rendered = new ConcurrentHashMap<>();
+
+    /**
+     * @param site the fingerprint of what every award's files depend on, beside each award's own
+     */
+    Next(String site) {
+      this.site = site;
+    }
 
     /** An entry of the last state whose files this build kept. */
     void kept(String key, Entry entry) {
@@ -132,6 +151,7 @@ final class RenderState {
             new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16))) {
           out.writeUTF(HEADER);
           out.writeUTF(manifest);
+          out.writeUTF(site);
           List<Map.Entry<String, Entry>> complete = new ArrayList<>();
           for (var entry : entries.entrySet()) {
             // A file not in the site after all: the award is rendered again next time.

@@ -66,7 +66,7 @@ public final class SiteRenderer {
   private final Optional<Path> stateFile;
   private final boolean renderAll;
   private final AtomicInteger rendered = new AtomicInteger();
-  private RenderState.Next state = new RenderState.Next();
+  private RenderState.Next state = new RenderState.Next("");
   private StagingOutput output;
   private final Instant buildDate;
 
@@ -216,12 +216,12 @@ public final class SiteRenderer {
       }
     }
     String siteFingerprint = siteFingerprint(site, designs);
-    Map<String, String> inputs = awardInputs.join();
-    RenderState before = previous.join();
-    RenderState.Next after = new RenderState.Next();
+    Map<String, String> fingerprints = awardInputs.join();
+    // What all awards share changed: every award and page is rendered again.
+    RenderState before = previous.join().ifSite(siteFingerprint);
+    RenderState.Next after = new RenderState.Next(siteFingerprint);
     timings.mark("issuers, badge classes, keys");
     // Which awards changed: each one's inputs against those the last build rendered it from.
-    Map<String, String> fingerprints = new java.util.concurrent.ConcurrentHashMap<>();
     List<Award> changed =
         pool.submit(
                 () ->
@@ -229,11 +229,8 @@ public final class SiteRenderer {
                         .filter(
                             award -> {
                               String key = StatusIndexes.key(award);
-                              String fingerprint =
-                                  new Fingerprint().add(siteFingerprint).add(inputs.get(key)).hex();
-                              fingerprints.put(key, fingerprint);
                               Optional<RenderState.Entry> last =
-                                  kept(before, key, fingerprint, out);
+                                  kept(before, key, fingerprints.get(key), out);
                               if (last.isEmpty()) {
                                 return true;
                               }
@@ -253,7 +250,7 @@ public final class SiteRenderer {
     java.util.Set<String> unchangedPages = new java.util.HashSet<>();
     for (BadgeClass badge : site.badges()) {
       String file = awardPages.badgePageFile(badge);
-      Fingerprint listed = new Fingerprint().add(siteFingerprint).add(badge.id());
+      Fingerprint listed = new Fingerprint().add(badge.id());
       byBadge.getOrDefault(badge.id(), List.of()).forEach(a -> listed.add(fingerprints.get(a)));
       String fingerprint = listed.hex();
       String key = "page:" + file;
