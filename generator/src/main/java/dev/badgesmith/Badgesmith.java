@@ -174,13 +174,19 @@ public final class Badgesmith {
                 date);
         loaded.timings().mark("output folder");
         renderer.render(site, loaded.sources().staticFiles(), writer.output(), loaded.timings());
-        changed = writer.commit();
-        // What the next build reads first is kept now, the writer's index beside the state.
+        // What the next build reads first is kept while this one is published: it is tied to the
+        // manifest's stamp, which moving the manifest in does not change.
         String manifest = writer.manifestStamp();
-        CompletableFuture<Void> state =
-            CompletableFuture.runAsync(() -> renderer.saveState(manifest), pool);
-        writer.keepIndex();
-        join(state);
+        CompletableFuture<Void> kept =
+            CompletableFuture.allOf(
+                CompletableFuture.runAsync(() -> renderer.saveState(manifest), pool),
+                CompletableFuture.runAsync(writer::keepIndex, pool));
+        try {
+          changed = writer.commit();
+        } finally {
+          kept.exceptionally(e -> null).join(); // nothing is left half-written in the cache
+        }
+        join(kept);
         join(loaded.saved());
         loaded.timings().mark("publish");
         awardsRendered = renderer.awardsRendered();

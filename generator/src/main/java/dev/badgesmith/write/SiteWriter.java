@@ -49,7 +49,6 @@ public final class SiteWriter {
   private final Path journal;
   private final Optional<Path> index;
   private boolean indexed;
-  private boolean indexPending;
   private StagingOutput output;
 
   private SiteWriter(Path out, Optional<Path> index) {
@@ -117,7 +116,6 @@ public final class SiteWriter {
         }
         Files.move(staging, out, StandardCopyOption.ATOMIC_MOVE);
         deleteTree(previous);
-        indexPending = true;
         return output.fileCount();
       }
       List<String> staged = new ArrayList<>(output.staged());
@@ -137,7 +135,6 @@ public final class SiteWriter {
       Files.delete(journal); // the commit point
       deleteTree(previous);
       deleteTree(staging);
-      indexPending = !entries.isEmpty() || !indexed;
       return entries.size();
     } catch (IOException e) {
       try {
@@ -151,19 +148,23 @@ public final class SiteWriter {
   }
 
   /**
-   * After {@link #commit}: keeps what the new manifest lists, under its stamp, for the next build
-   * to read quickly. Without it, the next build reads the manifest instead.
+   * Keeps what the new manifest lists, under the stamp it has once published, for the next build to
+   * read quickly; nothing when the index read at the start is the new manifest's already. Without
+   * it, the next build reads the manifest instead. It may be called before {@link #commit}, once
+   * the manifest is written.
    */
   public void keepIndex() {
     Optional<List<PublishedFile>> listed = output.listed();
-    if (!indexPending || index.isEmpty() || listed.isEmpty()) {
+    if (index.isEmpty() || listed.isEmpty()) {
       return;
     }
-    indexPending = false;
     try {
-      FileIndex.write(index.get(), stamp(out.resolve(MANIFEST)), listed.get());
-    } catch (IOException e) {
-      // The site is published; without the index the next build reads the manifest instead.
+      String stamp = manifestStamp();
+      if (!indexed || !output.previousManifest().equals(Optional.of(stamp))) {
+        FileIndex.write(index.get(), stamp, listed.get());
+      }
+    } catch (IOException | UncheckedIOException e) {
+      // The next build reads the manifest instead.
     }
   }
 
@@ -298,10 +299,15 @@ public final class SiteWriter {
         + String.valueOf(attributes.fileKey()).replace(' ', '_');
   }
 
-  /** The stamp of the published manifest, after a commit. */
+  /**
+   * The stamp the manifest has once this build is published, from when it is written: the staged
+   * manifest's (moving a file keeps its inode and time), or the published one's when this build
+   * leaves it as it was.
+   */
   public String manifestStamp() {
+    Path staged = staging.resolve(MANIFEST);
     try {
-      return stamp(out.resolve(MANIFEST));
+      return stamp(Files.exists(staged) ? staged : out.resolve(MANIFEST));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
