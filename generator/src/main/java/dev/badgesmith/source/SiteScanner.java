@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Finds the files of a badge site (design §3). Only the known folders are read, so a site can live
@@ -26,7 +25,6 @@ import java.util.regex.Pattern;
  */
 public final class SiteScanner {
   public static final String SETTINGS_FILE = "site.yaml";
-  private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]*");
   private static final Set<String> DESIGN_EXTENSIONS = Set.of("svg", "png");
 
   /** Folders of tools and of build output, where no site file lives. */
@@ -79,7 +77,7 @@ public final class SiteScanner {
     List<SourceFile> awards = new ArrayList<>();
     List<SourceFile> awardFolder = scan.files("awards", 2);
     for (SourceFile f : awardFolder) {
-      int depth = f.path().split("/").length;
+      int depth = (int) f.path().chars().filter(c -> c == '/').count() + 1;
       if (depth != 3) {
         scan.unexpected(f, "an award is awards/<badge-id>/<award-id>.yaml");
       } else if (f.extension().equals("yaml") || f.extension().equals("yml")) {
@@ -101,10 +99,14 @@ public final class SiteScanner {
     List<SourceFile> staticFiles = scan.files("static", Integer.MAX_VALUE);
     Set<String> readByLoader = new java.util.HashSet<>();
     settings.ifPresent(f -> readByLoader.add(f.path()));
-    for (List<SourceFile> files : List.of(issuers, badges, awards)) {
+    for (List<SourceFile> files : List.of(issuers, badges)) {
       files.forEach(f -> readByLoader.add(f.path()));
     }
-    scan.privateKeys(readByLoader, awardFolder);
+    // The award folder's files the loader does not read: the same objects the list holds.
+    Set<SourceFile> read = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    read.addAll(awards);
+    List<SourceFile> unread = awardFolder.stream().filter(f -> !read.contains(f)).toList();
+    scan.privateKeys(readByLoader, unread);
     return new SiteSources(realRoot, settings, issuers, badges, awards, staticFiles);
   }
 
@@ -134,19 +136,40 @@ public final class SiteScanner {
     }
   }
 
+  /** Whether an id is a slug ({@code [a-z0-9][a-z0-9-]*}), checked for every file by hand. */
+  static boolean isSlug(String id) {
+    for (int i = 0; i < id.length(); i++) {
+      char c = id.charAt(i);
+      boolean letterOrDigit = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+      if (!letterOrDigit && (i == 0 || c != '-')) {
+        return false;
+      }
+    }
+    return !id.isEmpty();
+  }
+
   private static final class Scan {
     private final Path root;
+    private final String rootName;
     private final Diagnostics diagnostics;
     private final List<Path> tooDeep = new ArrayList<>();
     private final List<Path> hidden = new ArrayList<>();
 
     Scan(Path root, Diagnostics diagnostics) {
       this.root = root;
+      this.rootName = root.toString();
       this.diagnostics = diagnostics;
     }
 
     String relative(Path file) {
-      return root.relativize(file).toString().replace('\\', '/');
+      // A walk from the root yields paths that start with it: cutting it off is quicker than
+      // relativize for each of thousands of files.
+      String name = file.toString();
+      String relative =
+          file.startsWith(root) && name.length() > rootName.length()
+              ? name.substring(rootName.length() + 1)
+              : root.relativize(file).toString();
+      return relative.replace('\\', '/');
     }
 
     /** Regular files under a folder of the site, at most {@code maxDepth} below it, by path. */
@@ -249,13 +272,9 @@ public final class SiteScanner {
      * (it checks them on the bytes it reads), so no file is read twice for it. The award folder,
      * which a large site fills with thousands of files, was listed already: it is not walked again.
      */
-    void privateKeys(Set<String> readByLoader, List<SourceFile> awardFolder) {
+    void privateKeys(Set<String> readByLoader, List<SourceFile> unreadAwardFiles) {
       Path awards = root.resolve("awards");
-      for (SourceFile f : awardFolder) {
-        if (!readByLoader.contains(f.path())) {
-          check(f.file());
-        }
-      }
+      unreadAwardFiles.forEach(f -> check(f.file()));
       hidden.stream().filter(h -> h.startsWith(awards)).forEach(this::check);
       List<Path> roots = new ArrayList<>(List.of(root));
       tooDeep.stream().filter(d -> d.startsWith(awards)).forEach(roots::add);
@@ -318,7 +337,7 @@ public final class SiteScanner {
     }
 
     boolean isSlug(String id, SourceFile f) {
-      if (SLUG.matcher(id).matches()) {
+      if (SiteScanner.isSlug(id)) {
         return true;
       }
       diagnostics.add(
