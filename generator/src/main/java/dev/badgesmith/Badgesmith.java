@@ -289,7 +289,7 @@ public final class Badgesmith {
         cacheDirectory.map(
             d ->
                 CompletableFuture.supplyAsync(() -> AwardCache.earlier(d, root, !renderAll), pool));
-    SiteSources sources = SiteScanner.scan(siteDir, diagnostics);
+    SiteSources sources = SiteScanner.scan(siteDir, diagnostics, pool);
     timings.mark("scan");
     // Blank counts as unset: CI passes a secret that was never set as an empty variable.
     Optional<String> secret =

@@ -18,6 +18,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 
 /**
  * Finds the files of a badge site (design §3). Only the known folders are read, so a site can live
@@ -40,8 +43,16 @@ public final class SiteScanner {
   private SiteScanner() {}
 
   public static SiteSources scan(Path root, Diagnostics diagnostics) {
+    return scan(root, diagnostics, ForkJoinPool.commonPool());
+  }
+
+  /**
+   * Lists the site's files as {@link #scan(Path, Diagnostics)} does, walking folders side by side
+   * on {@code pool}.
+   */
+  public static SiteSources scan(Path root, Diagnostics diagnostics, ForkJoinPool pool) {
     Path realRoot = realPath(root);
-    Scan scan = new Scan(realRoot, diagnostics);
+    Scan scan = new Scan(realRoot, diagnostics, pool);
     Path settingsFile = realRoot.resolve(SETTINGS_FILE);
     Optional<SourceFile> settings = Optional.empty();
     if (Files.isRegularFile(settingsFile)) {
@@ -151,12 +162,14 @@ public final class SiteScanner {
   private static final class Scan {
     private final Path root;
     private final String rootName;
+    private final ForkJoinPool pool;
     private final Diagnostics diagnostics;
     private final List<Path> tooDeep = new ArrayList<>();
     private final List<Path> hidden = new ArrayList<>();
 
-    Scan(Path root, Diagnostics diagnostics) {
+    Scan(Path root, Diagnostics diagnostics, ForkJoinPool pool) {
       this.root = root;
+      this.pool = pool;
       this.rootName = root.toString();
       this.diagnostics = diagnostics;
     }
@@ -172,39 +185,44 @@ public final class SiteScanner {
       return relative.replace('\\', '/');
     }
 
+    /** One entry a walk found, with its path in the site and its stamp (for a regular file). */
+    private record Found(String path, Path file, BasicFileAttributes attributes, String stamp) {}
+
     /** Regular files under a folder of the site, at most {@code maxDepth} below it, by path. */
     List<SourceFile> files(String folder, int maxDepth) {
       Path dir = root.resolve(folder);
       if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
         return List.of();
       }
-      record Found(String path, Path file, BasicFileAttributes attributes) {}
       List<Found> found = new ArrayList<>();
       try {
-        Files.walkFileTree(
-            dir,
-            Set.of(),
-            maxDepth,
-            new SimpleFileVisitor<>() {
-              @Override
-              public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
-                if (!d.equals(dir)) {
-                  found.add(new Found(relative(d), d, attrs));
-                }
-                return FileVisitResult.CONTINUE;
-              }
-
-              @Override
-              public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                found.add(new Found(relative(file), file, attrs));
-                return FileVisitResult.CONTINUE;
-              }
-
-              @Override
-              public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-                throw e;
-              }
-            });
+        walk(dir, Math.min(maxDepth, 1), found);
+        // A large site's award folder holds thousands of files in a folder per badge class: the
+        // folders are walked side by side, their entries read from disk one by one.
+        List<Found> folders =
+            maxDepth > 1
+                ? found.stream().filter(f -> f.attributes().isDirectory()).toList()
+                : List.of();
+        List<ForkJoinTask<List<Found>>> walks = new ArrayList<>();
+        for (Found sub : folders) {
+          walks.add(
+              pool.submit(
+                  () -> {
+                    List<Found> inside = new ArrayList<>();
+                    walk(sub.file(), maxDepth - 1, inside);
+                    return inside;
+                  }));
+        }
+        for (ForkJoinTask<List<Found>> walk : walks) {
+          try {
+            found.addAll(walk.get());
+          } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+          }
+        }
       } catch (IOException e) {
         diagnostics.add(
             Diagnostic.error(
@@ -231,12 +249,41 @@ public final class SiteScanner {
           }
         } else if (f.attributes().isRegularFile()) {
           // not a link: inside the site
-          files.add(new SourceFile(f.path(), f.file(), SourceFile.stamp(f.attributes())));
+          files.add(new SourceFile(f.path(), f.file(), f.stamp()));
         } else {
           inside(f.file()).ifPresent(files::add);
         }
       }
       return files;
+    }
+
+    /** Every entry under a folder, at most {@code maxDepth} below it, but the folder itself. */
+    private void walk(Path dir, int maxDepth, List<Found> found) throws IOException {
+      Files.walkFileTree(
+          dir,
+          Set.of(),
+          maxDepth,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+              if (!d.equals(dir)) {
+                found.add(new Found(relative(d), d, attrs, ""));
+              }
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+              String stamp = attrs.isRegularFile() ? SourceFile.stamp(attrs) : "";
+              found.add(new Found(relative(file), file, attrs, stamp));
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+              throw e;
+            }
+          });
     }
 
     /** The file as a source, unless it is a link that leads out of the site folder. */
