@@ -7,8 +7,8 @@ import dev.badgesmith.model.Revocation;
 import dev.badgesmith.source.SiteSources;
 import dev.badgesmith.source.SourceFile;
 import dev.badgesmith.validate.IdentityHash;
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -22,6 +22,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,25 +70,36 @@ public final class AwardCache {
   private final Optional<Path> file;
   private final Map<String, String> contexts;
   private final Map<String, Entry> before;
+  private final Map<String, byte[]> stored;
   private final Map<String, String> read = new ConcurrentHashMap<>();
   private final Map<String, Entry> hits = new ConcurrentHashMap<>();
   private final Map<String, String> stamps = new ConcurrentHashMap<>();
   private final long opened = System.currentTimeMillis();
   private volatile boolean restamped;
 
-  private AwardCache(Optional<Path> file, Map<String, String> contexts, Map<String, Entry> before) {
+  private AwardCache(
+      Optional<Path> file,
+      Map<String, String> contexts,
+      Map<String, Entry> before,
+      Map<String, byte[]> stored) {
     this.file = file;
     this.contexts = contexts;
     this.before = before;
+    this.stored = stored;
   }
 
   /** A cache that remembers nothing. */
   public static AwardCache none() {
-    return new AwardCache(Optional.empty(), Map.of(), Map.of());
+    return new AwardCache(Optional.empty(), Map.of(), Map.of(), Map.of());
   }
 
-  /** The cache file of a site as an earlier build left it, read before the site is scanned. */
-  public record Earlier(Path file, Map<String, Entry> entries) {}
+  /**
+   * The cache file of a site as an earlier build left it, read before the site is scanned.
+   *
+   * @param stored each entry's award and lock digest as the file holds them, by path: an entry kept
+   *     as it was is written back from these bytes
+   */
+  public record Earlier(Path file, Map<String, Entry> entries, Map<String, byte[]> stored) {}
 
   /**
    * Reads the cache file of the site in {@code siteRoot} from {@code cacheDirectory}. It needs
@@ -100,7 +112,7 @@ public final class AwardCache {
         cacheDirectory
             .resolve("awards")
             .resolve(new Fingerprint().add(siteRoot.toString()).hex() + ".cache");
-    return new Earlier(file, reuse ? read(file) : Map.of());
+    return reuse ? read(file) : new Earlier(file, Map.of(), Map.of());
   }
 
   /**
@@ -129,7 +141,8 @@ public final class AwardCache {
             f.id(),
             new Fingerprint().add(site).add(f.path()).add(Files.readAllBytes(f.file())).hex());
       }
-      return new AwardCache(Optional.of(earlier.file()), Map.copyOf(contexts), earlier.entries());
+      return new AwardCache(
+          Optional.of(earlier.file()), Map.copyOf(contexts), earlier.entries(), earlier.stored());
     } catch (IOException e) {
       return none(); // a source that cannot be read is reported by the loader
     }
@@ -224,12 +237,18 @@ public final class AwardCache {
       return;
     }
     List<Entry> entries = new ArrayList<>();
+    Map<String, byte[]> keptForms = new HashMap<>();
     boolean changed = false;
     for (Award award : awards) {
       String path = award.source();
       Entry hit = hits.get(path);
       if (hit != null) {
         entries.add(hit);
+        // A hit holds the award and lock digest the file held: its bytes are written back.
+        byte[] form = stored.get(path);
+        if (form != null) {
+          keptForms.put(path, form);
+        }
         continue;
       }
       String digest = read.get(path);
@@ -253,21 +272,25 @@ public final class AwardCache {
       return;
     }
     try {
-      write(file.get(), entries);
+      write(file.get(), entries, keptForms);
     } catch (IOException e) {
       // A cache that cannot be written only makes the next build slower.
     }
   }
 
-  private static Map<String, Entry> read(Path file) {
+  private static Earlier read(Path file) {
+    Earlier none = new Earlier(file, Map.of(), Map.of());
     if (!Files.isRegularFile(file)) {
-      return Map.of();
+      return none;
     }
     Map<String, Entry> entries = new HashMap<>();
-    try (DataInputStream in =
-        new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+    Map<String, byte[]> stored = new HashMap<>();
+    try {
+      byte[] bytes = Files.readAllBytes(file);
+      ByteArrayInputStream buffer = new ByteArrayInputStream(bytes);
+      DataInputStream in = new DataInputStream(buffer);
       if (!in.readUTF().equals(HEADER)) {
-        return Map.of();
+        return none;
       }
       // Contexts are few (one per badge class): a table, each entry naming one by its place.
       String[] contexts = new String[in.readInt()];
@@ -279,17 +302,27 @@ public final class AwardCache {
         String stamp = text(in);
         String fileDigest = text(in);
         String context = contexts[in.readInt()];
+        int from = bytes.length - buffer.available();
         Award award = award(in);
+        String lockDigest = text(in);
+        String lockFields = text(in);
         String path = award.source();
-        entries.put(path, new Entry(path, stamp, fileDigest, context, award, text(in), text(in)));
+        stored.put(path, Arrays.copyOfRange(bytes, from, bytes.length - buffer.available()));
+        entries.put(
+            path, new Entry(path, stamp, fileDigest, context, award, lockDigest, lockFields));
       }
-      return entries;
+      return new Earlier(file, entries, stored);
     } catch (IOException | RuntimeException e) {
-      return Map.of(); // a damaged or older cache: read everything anew
+      return none; // a damaged or older cache: read everything anew
     }
   }
 
-  private static void write(Path file, List<Entry> entries) throws IOException {
+  /**
+   * @param keptForms the stored form of each entry kept as read (its award and lock digest), by
+   *     path
+   */
+  private static void write(Path file, List<Entry> entries, Map<String, byte[]> keptForms)
+      throws IOException {
     Files.createDirectories(file.getParent());
     Path temp = Files.createTempFile(file.getParent(), ".awards", ".tmp");
     try {
@@ -306,9 +339,15 @@ public final class AwardCache {
           text(out, e.stamp());
           text(out, e.fileDigest());
           out.writeInt(contexts.indexOf(e.context()));
-          award(out, e.award());
-          text(out, e.lockDigest());
-          text(out, e.lockFields());
+          // An entry read from the file and kept is written back as it was read.
+          byte[] kept = keptForms.get(e.path());
+          if (kept != null) {
+            out.write(kept);
+          } else {
+            award(out, e.award());
+            text(out, e.lockDigest());
+            text(out, e.lockFields());
+          }
         }
       }
       Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -92,6 +92,23 @@ class AwardCacheTest {
   }
 
   @Test
+  void entriesKeptAsReadAreWrittenBackWhole() throws IOException {
+    load(Optional.empty());
+    // A new file makes the cache be written again, its other entries as they were read.
+    TestSites.write(
+        site.resolve("awards/intro/zoe.yaml"),
+        "recipient:\n  email: zoe@example.org\nissuedOn: 2025-06-01\n");
+    Path omar = site.resolve("awards/intro/omar.yaml");
+    Files.writeString(omar, Files.readString(omar).replace("name: Omar", "name: Omar K."));
+    Loaded second = load(Optional.empty());
+    Loaded third = load(Optional.empty());
+
+    assertThat(third.doc().awards()).isEmpty();
+    assertThat(third.doc().cachedAwards()).hasSize(4);
+    assertThat(third.site()).isEqualTo(second.site()).isEqualTo(uncached().site());
+  }
+
+  @Test
   void anEditedAwardFileIsReadAgainAndNoOther() throws IOException {
     load(Optional.empty());
     Path omar = site.resolve("awards/intro/omar.yaml");
