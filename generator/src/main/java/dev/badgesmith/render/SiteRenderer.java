@@ -137,6 +137,7 @@ public final class SiteRenderer {
                 renderAll
                     ? RenderState.empty()
                     : RenderState.load(stateFile, out.previousManifest()));
+    ForkJoinTask<String> records = pool.submit(() -> recordsFingerprint(site));
     PageRenderer pages = new PageRenderer(new MarkdownRenderer(), overrides(), buildDate);
     PageRenderer.AwardPages awardPages = pages.awardPages(site);
     // A signed site's credentials name their status index: one more input of each award.
@@ -215,7 +216,7 @@ public final class SiteRenderer {
         ob3.get().publishAchievement(badge, out);
       }
     }
-    String siteFingerprint = siteFingerprint(site, designs);
+    String siteFingerprint = siteFingerprint(records.join(), site, designs);
     Map<String, String> fingerprints = awardInputs.join();
     // What all awards share changed: every award and page is rendered again.
     RenderState before = previous.join().ifSite(siteFingerprint);
@@ -412,17 +413,15 @@ public final class SiteRenderer {
 
   /**
    * What every award's files depend on besides the award itself: the generator's code and theme,
-   * the site's settings, issuers and badge classes with their designs, and the site's template
-   * overrides. Any change there renders every award again.
+   * the site's settings, issuers and badge classes ({@link #recordsFingerprint}) with their
+   * designs, and the site's template overrides. Any change there renders every award again.
    */
-  private String siteFingerprint(Site site, Map<String, Design> designs) throws IOException {
-    Fingerprint fingerprint = Fingerprint.ofCode().add(site.settings().toString());
-    for (Issuer issuer : site.issuers()) {
-      fingerprint.add(issuer.toString());
-    }
+  private String siteFingerprint(String records, Site site, Map<String, Design> designs)
+      throws IOException {
+    Fingerprint fingerprint = Fingerprint.ofCode().add(records);
     for (BadgeClass badge : site.badges()) {
       Design design = designs.get(badge.id());
-      fingerprint.add(badge.toString()).add(design.source()).add(design.png());
+      fingerprint.add(design.source()).add(design.png());
     }
     Optional<Path> templates = overrides();
     if (templates.isPresent()) {
@@ -434,6 +433,18 @@ public final class SiteRenderer {
       }
     }
     return fingerprint.hex();
+  }
+
+  /**
+   * The site's settings, issuers and badge classes, as their records write them out. The first
+   * record of a kind written out in a new JVM costs milliseconds (its method is linked then): this
+   * runs on the pool, beside the shared documents.
+   */
+  private static String recordsFingerprint(Site site) {
+    Fingerprint records = new Fingerprint().add(site.settings().toString());
+    site.issuers().forEach(issuer -> records.add(issuer.toString()));
+    site.badges().forEach(badge -> records.add(badge.toString()));
+    return records.hex();
   }
 
   /** A sink that notes the paths one award writes, for the next build to keep. */
