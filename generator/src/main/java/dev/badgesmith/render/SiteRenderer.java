@@ -286,18 +286,30 @@ public final class SiteRenderer {
                           after.rendered(key, fingerprints.get(key), files.paths(), facts);
                           rendered.incrementAndGet();
                         }));
+    // The manifest's awards need no file: the pool writes them out when it has time.
+    ForkJoinTask<byte[]> manifestAwards = pool.submit(() -> ManifestDocument.awards(site));
+    // The verify page's data gathers facts from every award: it is written once they are all in,
+    // while the pages may still be rendering.
+    ForkJoinTask<?> verifyData =
+        pool.submit(
+            () -> {
+              awards.join();
+              try {
+                out.write(layout.verifyData().file(), verifyPage.bytes());
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            });
     try {
       awardPages.writeOtherPages(out, pool, unchangedPages);
     } finally {
-      awards.quietlyJoin();
+      verifyData.quietlyJoin();
     }
     awards.join();
+    verifyData.join();
     this.state = after;
     this.output = out;
-    timings.mark("awards, pages");
-    // The manifest's awards need no file: the pool writes them out beside the rest of this stage.
-    ForkJoinTask<byte[]> manifestAwards = pool.submit(() -> ManifestDocument.awards(site));
-    out.write(layout.verifyData().file(), verifyPage.bytes());
+    timings.mark("awards, pages, verify data");
     Optional<Credentials> proofs = credentials.filter(c -> c.dataIntegrityKey().isPresent());
     if (proofs.isPresent()) {
       out.write(
@@ -311,7 +323,7 @@ public final class SiteRenderer {
     out.write(
         layout.manifest().file(),
         pool.submit(() -> ManifestDocument.bytes(site, manifestAwards.join(), files)).join());
-    timings.mark("verify data, static files, manifest");
+    timings.mark("static files, manifest");
   }
 
   /**
