@@ -106,9 +106,15 @@ public final class PageRenderer {
   /**
    * One page: the template that draws it, the file it goes to and the data model it sees.
    *
-   * @param model a view record: its components are the template's variables
+   * @param view makes the view record, whose components are the template's variables: pages that
+   *     list every award take a while to make, so each is made where the page is rendered
    */
-  record Page(String template, String file, Object model) {}
+  record Page(String template, String file, java.util.function.Supplier<Object> view) {
+    /** The page's view, made when asked for: on the thread that renders the page. */
+    Object model() {
+      return view.get();
+    }
+  }
 
   /** Takes the pages one at a time, so award pages are written as they are made. */
   interface PageConsumer {
@@ -239,34 +245,39 @@ public final class PageRenderer {
       java.util.function.Predicate<BadgeClass> unchanged)
       throws IOException {
     SiteLayout layout = views.layout();
-    out.accept(new Page("index.ftlh", layout.home().file(), views.index()));
+    out.accept(new Page("index.ftlh", layout.home().file(), views::index));
     for (Map.Entry<SiteUrl, TagPageView> tag : views.tagPages().entrySet()) {
-      out.accept(new Page("tag.ftlh", tag.getKey().file(), tag.getValue()));
+      out.accept(new Page("tag.ftlh", tag.getKey().file(), tag::getValue));
     }
     SkillsPageView skills = views.skills();
     if (skills != null) {
-      out.accept(new Page("skills.ftlh", layout.skills().file(), skills));
+      out.accept(new Page("skills.ftlh", layout.skills().file(), () -> skills));
     }
     for (Issuer issuer : site.issuers()) {
       out.accept(
-          new Page("issuer.ftlh", layout.issuerPage(issuer.id()).file(), views.issuerPage(issuer)));
+          new Page(
+              "issuer.ftlh",
+              layout.issuerPage(issuer.id()).file(),
+              () -> views.issuerPage(issuer)));
     }
     for (BadgeClass badge : site.badges()) {
       if (!unchanged.test(badge)) {
         out.accept(
-            new Page("badge.ftlh", layout.badgePage(badge.id()).file(), views.badgePage(badge)));
+            new Page(
+                "badge.ftlh", layout.badgePage(badge.id()).file(), () -> views.badgePage(badge)));
       }
     }
     for (Award award : awardPages ? site.awards() : List.<Award>of()) {
-      out.accept(new Page("award.ftlh", layout.awardPage(award).file(), views.awardPage(award)));
+      out.accept(
+          new Page("award.ftlh", layout.awardPage(award).file(), () -> views.awardPage(award)));
     }
     for (Map.Entry<SiteUrl, EarnerPageView> earner : views.earnerPages().entrySet()) {
-      out.accept(new Page("earner.ftlh", earner.getKey().file(), earner.getValue()));
+      out.accept(new Page("earner.ftlh", earner.getKey().file(), earner::getValue));
     }
-    out.accept(new Page("verify.ftlh", layout.verifyPage().file(), views.verifyPage()));
-    out.accept(new Page("404.ftlh", layout.notFound().file(), views.notFound()));
-    out.accept(new Page("feed.xml.ftlx", layout.feed().file(), views.feed()));
-    out.accept(new Page("sitemap.xml.ftlx", layout.sitemap().file(), views.sitemap()));
+    out.accept(new Page("verify.ftlh", layout.verifyPage().file(), views::verifyPage));
+    out.accept(new Page("404.ftlh", layout.notFound().file(), views::notFound));
+    out.accept(new Page("feed.xml.ftlx", layout.feed().file(), views::feed));
+    out.accept(new Page("sitemap.xml.ftlx", layout.sitemap().file(), views::sitemap));
     return layout;
   }
 
