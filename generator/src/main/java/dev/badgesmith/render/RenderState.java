@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -155,7 +156,7 @@ final class RenderState {
           List<Map.Entry<String, Entry>> complete = new ArrayList<>();
           for (var entry : entries.entrySet()) {
             // A file not in the site after all: the award is rendered again next time.
-            if (java.util.Arrays.stream(entry.getValue().files()).allMatch(p -> p >= 0)) {
+            if (Arrays.stream(entry.getValue().files()).allMatch(p -> p >= 0)) {
               complete.add(entry);
             }
           }

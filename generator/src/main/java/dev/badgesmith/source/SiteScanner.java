@@ -88,8 +88,9 @@ public final class SiteScanner {
     List<SourceFile> awards = new ArrayList<>();
     List<SourceFile> awardFolder = scan.files("awards", 2);
     for (SourceFile f : awardFolder) {
-      int depth = (int) f.path().chars().filter(c -> c == '/').count() + 1;
-      if (depth != 3) {
+      // An award is awards/<badge-id>/<file>: its path's second slash is its last.
+      int folderEnd = f.path().indexOf('/', "awards/".length());
+      if (folderEnd < 0 || folderEnd != f.path().lastIndexOf('/')) {
         scan.unexpected(f, "an award is awards/<badge-id>/<award-id>.yaml");
       } else if (f.extension().equals("yaml") || f.extension().equals("yml")) {
         if (scan.isSlug(f.folder(), f)) {
