@@ -18,9 +18,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Finds the files of a badge site (design §3). Only the known folders are read, so a site can live
@@ -198,32 +200,11 @@ public final class SiteScanner {
       List<Found> found = new ArrayList<>();
       try {
         walk(dir, Math.min(maxDepth, 1), found);
-        // A large site's award folder holds thousands of files in a folder per badge class: the
-        // folders are walked side by side, their entries read from disk one by one.
         List<Found> folders =
             maxDepth > 1
                 ? found.stream().filter(f -> f.attributes().isDirectory()).toList()
                 : List.of();
-        List<ForkJoinTask<List<Found>>> walks = new ArrayList<>();
-        for (Found sub : folders) {
-          walks.add(
-              pool.submit(
-                  () -> {
-                    List<Found> inside = new ArrayList<>();
-                    walk(sub.file(), maxDepth - 1, inside);
-                    return inside;
-                  }));
-        }
-        for (ForkJoinTask<List<Found>> walk : walks) {
-          try {
-            found.addAll(walk.get());
-          } catch (ExecutionException e) {
-            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-          }
-        }
+        found.addAll(walkAll(folders, maxDepth - 1));
       } catch (IOException e) {
         diagnostics.add(
             Diagnostic.error(
@@ -256,6 +237,52 @@ public final class SiteScanner {
         }
       }
       return files;
+    }
+
+    /**
+     * Every entry under each of these folders. A large site's award folder holds thousands of files
+     * in a folder per badge class: the folders are walked side by side, this thread taking the next
+     * one left while idle threads of the pool take others, so it never waits for a busy pool.
+     */
+    private List<Found> walkAll(List<Found> folders, int maxDepth) throws IOException {
+      AtomicInteger next = new AtomicInteger();
+      AtomicReferenceArray<List<Found>> walked = new AtomicReferenceArray<>(folders.size());
+      CountDownLatch done = new CountDownLatch(folders.size());
+      AtomicReference<Exception> failed = new AtomicReference<>();
+      Runnable walker =
+          () -> {
+            for (int i = next.getAndIncrement(); i < folders.size(); i = next.getAndIncrement()) {
+              List<Found> inside = new ArrayList<>();
+              try {
+                walk(folders.get(i).file(), maxDepth, inside);
+              } catch (IOException | RuntimeException e) {
+                failed.compareAndSet(null, e);
+              } finally {
+                walked.set(i, inside);
+                done.countDown();
+              }
+            }
+          };
+      for (int helper = 1; helper < Math.min(folders.size(), pool.getParallelism() + 1); helper++) {
+        pool.execute(walker);
+      }
+      walker.run();
+      try {
+        done.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted", e);
+      }
+      if (failed.get() instanceof IOException e) {
+        throw e;
+      } else if (failed.get() instanceof RuntimeException e) {
+        throw e;
+      }
+      List<Found> all = new ArrayList<>();
+      for (int i = 0; i < folders.size(); i++) {
+        all.addAll(walked.get(i));
+      }
+      return all;
     }
 
     /** Every entry under a folder, at most {@code maxDepth} below it, but the folder itself. */
