@@ -132,10 +132,13 @@ public final class Badgesmith {
     try {
       requireSiteFolder(siteDir);
       checkOutput(SiteScanner.realPath(siteDir), outDir);
-      // Reading what the output folder holds needs nothing from the site: it runs beside loading.
+      // What the last build into this output folder left in the cache, under the folder's digest.
       String folder = new Fingerprint().add(outDir.toAbsolutePath().normalize().toString()).hex();
       Optional<Path> index =
           cacheDirectory.map(d -> d.resolve("builds").resolve(folder + ".files"));
+      Optional<Path> state =
+          cacheDirectory.map(d -> d.resolve("builds").resolve(folder + ".state"));
+      // Reading what the output folder holds needs nothing from the site: it runs beside loading.
       CompletableFuture<SiteWriter> opening =
           CompletableFuture.supplyAsync(() -> SiteWriter.open(outDir, index), pool);
       Loaded loaded;
@@ -169,7 +172,7 @@ public final class Badgesmith {
                 () -> join(credentials),
                 loaded.lock().map(LockCheck::indexes),
                 loaded.cache()::identity,
-                outDir,
+                state,
                 renderAll,
                 date);
         loaded.timings().mark("output folder");

@@ -7,16 +7,14 @@ import dev.badgesmith.model.Revocation;
 import dev.badgesmith.source.SiteSources;
 import dev.badgesmith.source.SourceFile;
 import dev.badgesmith.validate.IdentityHash;
-import java.io.BufferedOutputStream;
+import dev.badgesmith.write.AtomicFile;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -323,37 +321,33 @@ public final class AwardCache {
    */
   private static void write(Path file, List<Entry> entries, Map<String, byte[]> keptForms)
       throws IOException {
-    Files.createDirectories(file.getParent());
-    Path temp = Files.createTempFile(file.getParent(), ".awards", ".tmp");
-    try {
-      try (OutputStream raw = Files.newOutputStream(temp);
-          DataOutputStream out = new DataOutputStream(new BufferedOutputStream(raw, 1 << 16))) {
-        out.writeUTF(HEADER);
-        List<String> contexts = entries.stream().map(Entry::context).distinct().toList();
-        out.writeInt(contexts.size());
-        for (String context : contexts) {
-          text(out, context);
-        }
-        out.writeInt(entries.size());
-        for (Entry e : entries) {
-          text(out, e.stamp());
-          text(out, e.fileDigest());
-          out.writeInt(contexts.indexOf(e.context()));
-          // An entry read from the file and kept is written back as it was read.
-          byte[] kept = keptForms.get(e.path());
-          if (kept != null) {
-            out.write(kept);
-          } else {
-            award(out, e.award());
-            text(out, e.lockDigest());
-            text(out, e.lockFields());
+    AtomicFile.write(
+        file,
+        raw -> {
+          DataOutputStream out = new DataOutputStream(raw);
+          out.writeUTF(HEADER);
+          List<String> contexts = entries.stream().map(Entry::context).distinct().toList();
+          out.writeInt(contexts.size());
+          for (String context : contexts) {
+            text(out, context);
           }
-        }
-      }
-      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(temp);
-    }
+          out.writeInt(entries.size());
+          for (Entry e : entries) {
+            text(out, e.stamp());
+            text(out, e.fileDigest());
+            out.writeInt(contexts.indexOf(e.context()));
+            // An entry read from the file and kept is written back as it was read.
+            byte[] kept = keptForms.get(e.path());
+            if (kept != null) {
+              out.write(kept);
+            } else {
+              award(out, e.award());
+              text(out, e.lockDigest());
+              text(out, e.lockFields());
+            }
+          }
+          out.flush();
+        });
   }
 
   // The model's records, field by field: every field goes through its canonical constructor, so a

@@ -1,12 +1,11 @@
 package dev.badgesmith.images;
 
+import dev.badgesmith.write.AtomicFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -143,20 +142,7 @@ public final class SvgRasterizer {
   }
 
   private static void store(Path entry, byte[] png) throws IOException {
-    Path folder = entry.getParent();
-    Files.createDirectories(folder);
-    Path temp = Files.createTempFile(folder, ".render-", ".tmp");
-    try {
-      Files.write(temp, png);
-      try {
-        Files.move(
-            temp, entry, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, entry, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(temp);
-    }
+    AtomicFile.write(entry, png);
   }
 
   private static void checkSize(String name, int value) {

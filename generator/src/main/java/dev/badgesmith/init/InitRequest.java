@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * What {@code badgesmith init} makes: a new badge site in {@code site}, with the settings the user
@@ -29,8 +28,6 @@ public record InitRequest(
     Optional<Signing> signing,
     LocalDate today,
     String badgesmithVersion) {
-
-  private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]*");
 
   /** The key {@code init --signing} makes: RS256, for VC-JWTs. */
   public record Signing(String keyId, Path privateKeyFile) {

@@ -15,6 +15,7 @@ import dev.badgesmith.load.Docs.AwardDoc;
 import dev.badgesmith.load.Docs.EvidenceDoc;
 import dev.badgesmith.load.Docs.RecipientDoc;
 import dev.badgesmith.load.Docs.RevocationDoc;
+import dev.badgesmith.source.SiteScanner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -24,7 +25,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Awards written as the rows of a CSV file, one award per row, each equivalent to an award file.
@@ -53,7 +53,6 @@ public final class CsvAwards {
 
   private static final List<String> IDENTITY_COLUMNS =
       List.of("email", "url", "telephone", "did", "hashed");
-  private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]*");
   private static final CsvMapper CSV = new CsvMapper();
 
   private CsvAwards() {}
@@ -345,7 +344,7 @@ public final class CsvAwards {
     }
 
     private boolean slug(Located<String> id) {
-      if (SLUG.matcher(id.value()).matches()) {
+      if (SiteScanner.isSlug(id.value())) {
         return true;
       }
       String suggestion =

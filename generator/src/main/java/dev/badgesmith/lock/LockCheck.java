@@ -15,6 +15,7 @@ import dev.badgesmith.model.Site;
 import dev.badgesmith.model.SiteLayout;
 import dev.badgesmith.source.SiteSources;
 import dev.badgesmith.source.SourceFile;
+import dev.badgesmith.write.AtomicFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -217,17 +218,7 @@ public final class LockCheck {
     if (Files.isRegularFile(file) && java.util.Arrays.equals(Files.readAllBytes(file), text)) {
       return false;
     }
-    Path temp = Files.createTempFile(siteRoot, ".published.lock", ".tmp");
-    try {
-      Files.write(temp, text);
-      Files.move(
-          temp,
-          file,
-          java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(temp);
-    }
+    AtomicFile.write(file, text);
     return true;
   }
 

@@ -1,17 +1,14 @@
 package dev.badgesmith.render;
 
+import dev.badgesmith.write.AtomicFile;
 import dev.badgesmith.write.StagingOutput;
-import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -145,40 +142,31 @@ final class RenderState {
                       entry.fingerprint(),
                       entry.paths().stream().mapToInt(output::listedPosition).toArray(),
                       entry.facts())));
+      // A file not in the site after all: its award is rendered again next time.
+      entries.values().removeIf(e -> Arrays.stream(e.files()).anyMatch(p -> p < 0));
       try {
-        Files.createDirectories(file.getParent());
-        Path temp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
-        try (DataOutputStream out =
-            new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16))) {
-          out.writeUTF(HEADER);
-          out.writeUTF(manifest);
-          out.writeUTF(site);
-          List<Map.Entry<String, Entry>> complete = new ArrayList<>();
-          for (var entry : entries.entrySet()) {
-            // A file not in the site after all: the award is rendered again next time.
-            if (Arrays.stream(entry.getValue().files()).allMatch(p -> p >= 0)) {
-              complete.add(entry);
-            }
-          }
-          out.writeInt(complete.size());
-          for (var entry : complete) {
-            out.writeUTF(entry.getKey());
-            out.writeUTF(entry.getValue().fingerprint());
-            out.writeShort(entry.getValue().files().length);
-            for (int position : entry.getValue().files()) {
-              out.writeInt(position);
-            }
-            out.writeShort(entry.getValue().facts().size());
-            for (String fact : entry.getValue().facts()) {
-              out.writeUTF(fact);
-            }
-          }
-        }
-        try {
-          Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-          Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-        }
+        AtomicFile.write(
+            file,
+            raw -> {
+              DataOutputStream out = new DataOutputStream(raw);
+              out.writeUTF(HEADER);
+              out.writeUTF(manifest);
+              out.writeUTF(site);
+              out.writeInt(entries.size());
+              for (var entry : entries.entrySet()) {
+                out.writeUTF(entry.getKey());
+                out.writeUTF(entry.getValue().fingerprint());
+                out.writeShort(entry.getValue().files().length);
+                for (int position : entry.getValue().files()) {
+                  out.writeInt(position);
+                }
+                out.writeShort(entry.getValue().facts().size());
+                for (String fact : entry.getValue().facts()) {
+                  out.writeUTF(fact);
+                }
+              }
+              out.flush();
+            });
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

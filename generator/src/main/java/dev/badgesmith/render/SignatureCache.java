@@ -1,12 +1,11 @@
 package dev.badgesmith.render;
 
+import dev.badgesmith.write.AtomicFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -47,14 +46,7 @@ final class SignatureCache {
       }
       String result = sign.get();
       signed.incrementAndGet();
-      Files.createDirectories(file.getParent());
-      Path temp = Files.createTempFile(file.getParent(), key, ".tmp");
-      Files.writeString(temp, result, StandardCharsets.UTF_8);
-      try {
-        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
+      AtomicFile.write(file, result.getBytes(StandardCharsets.UTF_8));
       return result;
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -79,8 +79,8 @@ public final class SiteRenderer {
    *     the awards' ids when empty
    * @param identities what tells an award from any other without writing it out (its file's digest
    *     and the context it was read in), when the loader knows it
-   * @param output the folder the site is published to: with a cache, what its last build rendered
-   *     is kept there, so a rebuild renders only the awards whose inputs changed
+   * @param stateFile where what the last build into the same output folder rendered is kept, with a
+   *     cache: a rebuild renders only the awards whose inputs changed
    * @param renderAll whether to render every award even so
    * @param buildDate the date the pages take as now, to tell expired awards
    */
@@ -91,7 +91,7 @@ public final class SiteRenderer {
       java.util.function.Supplier<Optional<Credentials>> credentials,
       Optional<StatusIndexes> statusIndexes,
       java.util.function.Function<Award, Optional<String>> identities,
-      Path output,
+      Optional<Path> stateFile,
       boolean renderAll,
       Instant buildDate) {
     this.statusIndexes = Objects.requireNonNull(statusIndexes, "statusIndexes");
@@ -103,10 +103,7 @@ public final class SiteRenderer {
     this.signatures = new SignatureCache(cacheDirectory.map(d -> d.resolve("signatures")));
     this.buildDate = Objects.requireNonNull(buildDate, "buildDate");
     this.renderAll = renderAll;
-    String folder = output.toAbsolutePath().normalize().toString();
-    this.stateFile =
-        cacheDirectory.map(
-            d -> d.resolve("builds").resolve(new Fingerprint().add(folder).hex() + ".state"));
+    this.stateFile = Objects.requireNonNull(stateFile, "stateFile");
   }
 
   /** How many awards the last {@link #render} rendered; the others were kept as published. */

@@ -150,8 +150,11 @@ public final class SiteScanner {
     }
   }
 
-  /** Whether an id is a slug ({@code [a-z0-9][a-z0-9-]*}), checked for every file by hand. */
-  static boolean isSlug(String id) {
+  /**
+   * Whether an id is a slug ({@code [a-z0-9][a-z0-9-]*}), as the ids of files, CSV rows and keys
+   * must be; checked by hand, as it is for every file of a large site.
+   */
+  public static boolean isSlug(String id) {
     for (int i = 0; i < id.length(); i++) {
       char c = id.charAt(i);
       boolean letterOrDigit = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');

@@ -32,6 +32,7 @@ import dev.badgesmith.model.Site;
 import dev.badgesmith.model.SiteSettings;
 import dev.badgesmith.sign.KeyAlgorithm;
 import dev.badgesmith.sign.PublicKeyInfo;
+import dev.badgesmith.source.SiteScanner;
 import dev.badgesmith.source.SiteSources;
 import dev.badgesmith.source.SourceFile;
 import java.io.IOException;
@@ -313,7 +314,7 @@ public final class SiteValidator {
                 .withHint("write RS256, ES256 or Ed25519"));
         return Optional.empty();
       }
-      if (!id.matches("[a-z0-9][a-z0-9-]*")) {
+      if (!SiteScanner.isSlug(id)) {
         d.add(
             Diagnostic.error(Code.INVALID_SLUG, k.id().at(), "'" + id + "' is not a valid key id")
                 .withHint("key ids are lowercase letters, digits and '-', such as rsa-2026"));

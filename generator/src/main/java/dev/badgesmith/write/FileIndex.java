@@ -1,13 +1,11 @@
 package dev.badgesmith.write;
 
-import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -57,28 +55,24 @@ final class FileIndex {
   }
 
   static void write(Path index, String stamp, List<PublishedFile> files) throws IOException {
-    Files.createDirectories(index.getParent());
-    Path temp = Files.createTempFile(index.getParent(), ".files", ".tmp");
-    try {
-      try (DataOutputStream out =
-          new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16))) {
-        text(out, HEADER);
-        text(out, stamp);
-        out.writeInt(files.size());
-        for (PublishedFile f : files) {
-          byte[] sha256 = f.sha256().getBytes(StandardCharsets.US_ASCII);
-          if (sha256.length != 64) {
-            throw new IOException("not a SHA-256: " + f.sha256());
+    AtomicFile.write(
+        index,
+        raw -> {
+          DataOutputStream out = new DataOutputStream(raw);
+          text(out, HEADER);
+          text(out, stamp);
+          out.writeInt(files.size());
+          for (PublishedFile f : files) {
+            byte[] sha256 = f.sha256().getBytes(StandardCharsets.US_ASCII);
+            if (sha256.length != 64) {
+              throw new IOException("not a SHA-256: " + f.sha256());
+            }
+            text(out, f.path());
+            out.write(sha256);
+            out.writeLong(f.size());
           }
-          text(out, f.path());
-          out.write(sha256);
-          out.writeLong(f.size());
-        }
-      }
-      Files.move(temp, index, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(temp);
-    }
+          out.flush();
+        });
   }
 
   private static void text(DataOutputStream out, String text) throws IOException {
