@@ -160,14 +160,8 @@ public final class SiteBenchmark {
     command.add("-cp");
     command.add(classPath());
     command.add("dev.badgesmith.cli.Main");
-    command.addAll(
-        java.util.List.of(
-            "build", cli.site().toString(), "--out", cli.out().toString(), "--cache"));
-    command.add(cli.cache().toString());
-    cli.contexts().ifPresent(d -> command.addAll(java.util.List.of("--contexts", d.toString())));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    builder.environment().putAll(cli.environment());
-    Timed run = timed(builder);
+    command.addAll(buildArguments(cli));
+    Timed run = timed(command, cli.environment());
     long millis = run.millis();
     String output = run.output();
     System.out.printf(
@@ -187,23 +181,13 @@ public final class SiteBenchmark {
   private static void launcher(String what, Launcher launcher, Cli cli, int awards)
       throws IOException {
     java.util.List<String> command =
-        new java.util.ArrayList<>(
-            java.util.List.of(
-                "/bin/sh",
-                launcher.script().toString(),
-                "build",
-                cli.site().toString(),
-                "--out",
-                cli.out().toString(),
-                "--cache",
-                cli.cache().toString()));
-    cli.contexts().ifPresent(d -> command.addAll(java.util.List.of("--contexts", d.toString())));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    builder.environment().putAll(cli.environment());
-    builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-    builder.environment().put("BADGESMITH_JAR", launcher.jar().toString());
-    builder.environment().put("BADGESMITH_JVM_CACHE", launcher.archives().toString());
-    Timed run = timed(builder);
+        new java.util.ArrayList<>(java.util.List.of("/bin/sh", launcher.script().toString()));
+    command.addAll(buildArguments(cli));
+    java.util.Map<String, String> environment = new java.util.HashMap<>(cli.environment());
+    environment.put("JAVA_HOME", System.getProperty("java.home"));
+    environment.put("BADGESMITH_JAR", launcher.jar().toString());
+    environment.put("BADGESMITH_JVM_CACHE", launcher.archives().toString());
+    Timed run = timed(command, environment);
     long millis = run.millis();
     String output = run.output();
     System.out.printf(
@@ -217,8 +201,27 @@ public final class SiteBenchmark {
 
   private record Timed(long millis, String output) {}
 
+  /** {@code build} with the options that point it at the benchmark's site, output and cache. */
+  private static java.util.List<String> buildArguments(Cli cli) {
+    java.util.List<String> arguments =
+        new java.util.ArrayList<>(
+            java.util.List.of(
+                "build",
+                cli.site().toString(),
+                "--out",
+                cli.out().toString(),
+                "--cache",
+                cli.cache().toString()));
+    cli.contexts().ifPresent(d -> arguments.addAll(java.util.List.of("--contexts", d.toString())));
+    return arguments;
+  }
+
   /** Runs a process to its end, timing it from start to exit; it must succeed. */
-  private static Timed timed(ProcessBuilder builder) throws IOException {
+  private static Timed timed(
+      java.util.List<String> command, java.util.Map<String, String> environment)
+      throws IOException {
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().putAll(environment);
     long start = System.nanoTime();
     Process process = builder.start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
