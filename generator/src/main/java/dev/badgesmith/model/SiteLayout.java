@@ -282,8 +282,4 @@ public record SiteLayout(SiteSettings settings) {
   public SiteUrl stylesheet() {
     return settings.url("assets/style.css");
   }
-
-  public SiteUrl manifest() {
-    return settings.url("manifest.json");
-  }
 }

@@ -317,9 +317,17 @@ public final class SiteRenderer {
       out.copy(file.path().substring("static/".length()), file.file());
     }
     List<PublishedFile> files = out.files();
-    out.write(
-        layout.manifest().file(),
-        pool.submit(() -> ManifestDocument.bytes(site, manifestAwards.join(), files)).join());
+    ManifestDocument.Manifest manifest =
+        pool.submit(
+                () ->
+                    ManifestDocument.document(
+                        site.settings().baseUrl(),
+                        manifestAwards.join(),
+                        files,
+                        out.earlierManifest(),
+                        out::earlierPosition))
+            .join();
+    out.writeManifest(manifest.bytes(), manifest.filesAt());
     timings.mark("static files, manifest");
   }
 

@@ -9,20 +9,44 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntUnaryOperator;
 
 /**
  * The file list of a published manifest, kept outside the output in a form quicker to read than
  * JSON: a large site lists tens of thousands of files, and every rebuild starts from that list. It
  * names the {@linkplain SiteWriter#stamp stamp} of the manifest it mirrors, so a manifest replaced
- * or edited since is read instead.
+ * or edited since is read instead, and where the manifest's list of files starts, so the next
+ * manifest can copy the lines of files that did not change.
+ *
+ * <p>Read whole and kept as read: the next index copies the entries of unchanged files from it.
  */
 final class FileIndex {
-  private static final String HEADER = "badgesmith-file-index 2";
+  private static final String HEADER = "badgesmith-file-index 3";
 
-  private FileIndex() {}
+  private final byte[] bytes;
+  private final int[] offsets; // where each entry starts in bytes, and where the last one ends
+  private final List<PublishedFile> files;
+  private final int manifestFilesAt;
 
-  /** The files of the manifest with this stamp, in its order; empty when the index is not its. */
-  static Optional<List<PublishedFile>> read(Optional<Path> index, String stamp) {
+  private FileIndex(byte[] bytes, int[] offsets, List<PublishedFile> files, int manifestFilesAt) {
+    this.bytes = bytes;
+    this.offsets = offsets;
+    this.files = files;
+    this.manifestFilesAt = manifestFilesAt;
+  }
+
+  /** The files of the manifest, in its order. */
+  List<PublishedFile> files() {
+    return files;
+  }
+
+  /** Where the manifest's first file line starts (its byte offset); -1 when it lists no file. */
+  int manifestFilesAt() {
+    return manifestFilesAt;
+  }
+
+  /** The index of the manifest with this stamp; empty when the index is not its. */
+  static Optional<FileIndex> read(Optional<Path> index, String stamp) {
     if (index.isEmpty() || !Files.isRegularFile(index.get())) {
       return Optional.empty();
     }
@@ -32,16 +56,22 @@ final class FileIndex {
       if (!text(in).equals(HEADER) || !text(in).equals(stamp)) {
         return Optional.empty();
       }
+      int filesAt = in.getInt();
       int count = in.getInt();
       byte[] bytes = in.array();
+      int[] offsets = new int[count + 1];
       List<PublishedFile> files = new ArrayList<>(count);
       for (int i = 0; i < count; i++) {
+        offsets[i] = in.position();
         String path = text(in);
         String sha256 = new String(bytes, in.position(), 64, StandardCharsets.US_ASCII);
         in.position(in.position() + 64);
         files.add(new PublishedFile(path, sha256, in.getLong()));
       }
-      return in.hasRemaining() ? Optional.empty() : Optional.of(files);
+      offsets[count] = in.position();
+      return in.hasRemaining()
+          ? Optional.empty()
+          : Optional.of(new FileIndex(bytes, offsets, files, filesAt));
     } catch (IOException | RuntimeException e) {
       return Optional.empty(); // damaged: the manifest is read instead
     }
@@ -54,23 +84,52 @@ final class FileIndex {
     return text;
   }
 
-  static void write(Path index, String stamp, List<PublishedFile> files) throws IOException {
+  /**
+   * Writes the index of a manifest.
+   *
+   * @param manifestFilesAt where the manifest's first file line starts, or -1
+   * @param earlierPosition where each file is in the earlier index's list, or -1 (its entry is then
+   *     written anew); unchanged files' entries are copied from the earlier index
+   */
+  static void write(
+      Path index,
+      String stamp,
+      int manifestFilesAt,
+      List<PublishedFile> files,
+      IntUnaryOperator earlierPosition,
+      Optional<FileIndex> earlier)
+      throws IOException {
     AtomicFile.write(
         index,
         raw -> {
           DataOutputStream out = new DataOutputStream(raw);
           text(out, HEADER);
           text(out, stamp);
+          out.writeInt(manifestFilesAt);
           out.writeInt(files.size());
-          for (PublishedFile f : files) {
-            byte[] sha256 = f.sha256().getBytes(StandardCharsets.US_ASCII);
-            if (sha256.length != 64) {
-              throw new IOException("not a SHA-256: " + f.sha256());
-            }
-            text(out, f.path());
-            out.write(sha256);
-            out.writeLong(f.size());
-          }
+          Runs.walk(
+              files.size(),
+              earlier.isPresent() ? earlierPosition : at -> -1,
+              new Runs.Visitor() {
+                @Override
+                public void copy(int at, int earlierAt, int length) throws IOException {
+                  int[] offsets = earlier.get().offsets;
+                  int from = offsets[earlierAt];
+                  out.write(earlier.get().bytes, from, offsets[earlierAt + length] - from);
+                }
+
+                @Override
+                public void encode(int at) throws IOException {
+                  PublishedFile f = files.get(at);
+                  byte[] sha256 = f.sha256().getBytes(StandardCharsets.US_ASCII);
+                  if (sha256.length != 64) {
+                    throw new IOException("not a SHA-256: " + f.sha256());
+                  }
+                  text(out, f.path());
+                  out.write(sha256);
+                  out.writeLong(f.size());
+                }
+              });
           out.flush();
         });
   }

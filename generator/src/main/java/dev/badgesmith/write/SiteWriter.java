@@ -48,7 +48,7 @@ public final class SiteWriter {
   private final Path previous;
   private final Path journal;
   private final Optional<Path> index;
-  private boolean indexed;
+  private Optional<FileIndex> indexed = Optional.empty();
   private StagingOutput output;
 
   private SiteWriter(Path out, Optional<Path> index) {
@@ -80,14 +80,19 @@ public final class SiteWriter {
       Files.createDirectories(writer.staging);
       Optional<String> stamp =
           update ? Optional.of(stamp(writer.out.resolve(MANIFEST))) : Optional.empty();
-      Optional<List<PublishedFile>> published = stamp.flatMap(s -> FileIndex.read(index, s));
-      writer.indexed = published.isPresent();
+      writer.indexed = stamp.flatMap(s -> FileIndex.read(index, s));
+      Optional<List<PublishedFile>> published = writer.indexed.map(FileIndex::files);
       if (update && published.isEmpty()) {
         published = publishedFiles(Files.readAllBytes(writer.out.resolve(MANIFEST)));
       }
       if (published.isPresent()) {
         writer.output =
-            new StagingOutput(writer.staging, Optional.of(writer.out), published.get(), stamp);
+            new StagingOutput(
+                writer.staging,
+                Optional.of(writer.out),
+                published.get(),
+                stamp,
+                writer.indexed.map(FileIndex::manifestFilesAt).orElse(-1));
       } else {
         writer.output = new StagingOutput(writer.staging);
       }
@@ -160,8 +165,14 @@ public final class SiteWriter {
     }
     try {
       String stamp = manifestStamp();
-      if (!indexed || !output.previousManifest().equals(Optional.of(stamp))) {
-        FileIndex.write(index.get(), stamp, listed.get());
+      if (indexed.isEmpty() || !output.previousManifest().equals(Optional.of(stamp))) {
+        FileIndex.write(
+            index.get(),
+            stamp,
+            output.manifestFilesAt(),
+            listed.get(),
+            output::earlierPosition,
+            indexed);
       }
     } catch (IOException | UncheckedIOException e) {
       // The next build reads the manifest instead.

@@ -1,8 +1,11 @@
 package dev.badgesmith.write;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -33,19 +36,23 @@ public final class StagingOutput implements OutputSink {
   private final Path root;
   private final Optional<Path> previousRoot;
   private final Optional<String> previousManifest;
+  private final int previousFilesAt;
   // The published site's files, sorted by path, and this build's file at each of their positions.
   // A large site has tens of thousands of files and a rebuild changes few: positions let the
   // renderer keep files and the manifest list them without a lookup by path for each.
   private final PublishedFile[] previous;
+  private final boolean inManifestOrder;
   private final String[] previousPaths;
   private final AtomicReferenceArray<PublishedFile> current;
   private final Map<String, PublishedFile> added = new ConcurrentHashMap<>();
   private final Set<String> staged = ConcurrentHashMap.newKeySet();
   private volatile List<PublishedFile> listed;
   private volatile int[] movedTo;
+  private volatile int[] earlierPositions;
+  private volatile int manifestFilesAt = -1;
 
   public StagingOutput(Path root) {
-    this(root, Optional.empty(), List.of(), Optional.empty());
+    this(root, Optional.empty(), List.of(), Optional.empty(), -1);
   }
 
   /**
@@ -53,16 +60,21 @@ public final class StagingOutput implements OutputSink {
    *     they are unchanged
    * @param previous that site's files, from its manifest, in its order
    * @param previousManifest that manifest's {@linkplain SiteWriter#stamp stamp}
+   * @param previousFilesAt where that manifest's first file line starts, or -1 when not known
    */
   StagingOutput(
       Path root,
       Optional<Path> previousRoot,
       List<PublishedFile> previous,
-      Optional<String> previousManifest) {
+      Optional<String> previousManifest,
+      int previousFilesAt) {
     this.root = root;
     this.previousRoot = previousRoot;
     this.previousManifest = previousManifest;
-    this.previous = sortedByPath(previous);
+    this.previousFilesAt = previousFilesAt;
+    PublishedFile[] listed = previous.toArray(new PublishedFile[0]);
+    this.inManifestOrder = sortedByPath(listed);
+    this.previous = inManifestOrder ? listed : byPath(previous);
     this.previousPaths = new String[this.previous.length];
     for (int i = 0; i < this.previous.length; i++) {
       previousPaths[i] = this.previous[i].path();
@@ -71,16 +83,19 @@ public final class StagingOutput implements OutputSink {
   }
 
   /** Our manifests list files in order; one edited by hand may not, nor name each path once. */
-  private static PublishedFile[] sortedByPath(List<PublishedFile> files) {
-    PublishedFile[] array = files.toArray(new PublishedFile[0]);
-    for (int i = 1; i < array.length; i++) {
-      if (array[i - 1].path().compareTo(array[i].path()) >= 0) {
-        Map<String, PublishedFile> byPath = new TreeMap<>();
-        files.forEach(f -> byPath.putIfAbsent(f.path(), f));
-        return byPath.values().toArray(new PublishedFile[0]);
+  private static boolean sortedByPath(PublishedFile[] files) {
+    for (int i = 1; i < files.length; i++) {
+      if (files[i - 1].path().compareTo(files[i].path()) >= 0) {
+        return false;
       }
     }
-    return array;
+    return true;
+  }
+
+  private static PublishedFile[] byPath(List<PublishedFile> files) {
+    Map<String, PublishedFile> byPath = new TreeMap<>();
+    files.forEach(f -> byPath.putIfAbsent(f.path(), f));
+    return byPath.values().toArray(new PublishedFile[0]);
   }
 
   @Override
@@ -164,20 +179,25 @@ public final class StagingOutput implements OutputSink {
       before[n] = -Arrays.binarySearch(previousPaths, fresh[n]) - 1;
     }
     int[] moved = new int[previous.length];
+    int[] earlier = new int[previous.length + fresh.length];
     int next = 0;
     for (int i = 0; i <= previous.length; i++) {
       while (next < fresh.length && before[next] == i) {
+        earlier[sorted.size()] = -1;
         sorted.add(added.get(fresh[next++]));
       }
       if (i < previous.length) {
         PublishedFile file = current.get(i);
         moved[i] = file == null ? -1 : sorted.size();
         if (file != null) {
+          boolean same = inManifestOrder && (file == previous[i] || file.equals(previous[i]));
+          earlier[sorted.size()] = same ? i : -1;
           sorted.add(file);
         }
       }
     }
     movedTo = moved;
+    earlierPositions = Arrays.copyOf(earlier, sorted.size());
     listed = Collections.unmodifiableList(sorted);
     return listed;
   }
@@ -188,6 +208,48 @@ public final class StagingOutput implements OutputSink {
    */
   public int listedPosition(int previousPosition) {
     return movedTo[previousPosition];
+  }
+
+  /**
+   * Where the file at {@code listedPosition} in the list {@link #files} last returned is in the
+   * published manifest's list of files, when it is listed there just so (same path, digest and
+   * size); else -1.
+   */
+  public int earlierPosition(int listedPosition) {
+    return earlierPositions[listedPosition];
+  }
+
+  /**
+   * The published manifest, to copy the lines of unchanged files from; empty when there is none, it
+   * cannot be read, or where its file lines start is not known.
+   */
+  public Optional<EarlierManifest> earlierManifest() {
+    if (previousRoot.isEmpty() || previousFilesAt < 0 || !inManifestOrder) {
+      return Optional.empty();
+    }
+    try (FileChannel channel =
+        FileChannel.open(
+            previousRoot.get().resolve(SiteWriter.MANIFEST), StandardOpenOption.READ)) {
+      ByteBuffer bytes = channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size());
+      return Optional.of(new EarlierManifest(bytes, previousFilesAt, Arrays.asList(previous)));
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty(); // every line is written anew
+    }
+  }
+
+  /**
+   * Writes the manifest.
+   *
+   * @param filesAt where its first file line starts, or -1 when it lists no file
+   */
+  public void writeManifest(byte[] content, int filesAt) throws IOException {
+    write(SiteWriter.MANIFEST, content);
+    manifestFilesAt = filesAt;
+  }
+
+  /** Where the first file line of the manifest this build wrote starts, or -1. */
+  int manifestFilesAt() {
+    return manifestFilesAt;
   }
 
   /** Where a file is in the list {@link #files} last returned; -1 when it is not in it. */

@@ -26,7 +26,8 @@ class StagingOutputTest {
         Files.createDirectories(tmp.resolve("staging")),
         Optional.of(site),
         published,
-        Optional.of("stamp"));
+        Optional.of("stamp"),
+        -1);
   }
 
   private static PublishedFile file(String path) {
@@ -57,6 +58,21 @@ class StagingOutputTest {
     assertThat(out.removed()).containsExactly("a/3.json");
     assertThat(out.staged()).containsExactly("a/2.json", "d.json");
     assertThat(out.fileCount()).isEqualTo(5);
+    // Where each listed file is in the published list, when listed there just so.
+    assertThat(java.util.stream.IntStream.range(0, 5).map(out::earlierPosition))
+        .containsExactly(0, -1, 2, 3, -1);
+  }
+
+  @Test
+  void aFileWrittenWithOtherBytesHasNoEarlierPosition(@TempDir Path tmp) throws IOException {
+    StagingOutput out = over(tmp, List.of(file("a.json"), file("b.json")));
+    out.write("a.json", new byte[] {1});
+    out.write("b.json", "b.json".getBytes(StandardCharsets.UTF_8));
+
+    out.files();
+
+    assertThat(out.earlierPosition(0)).isEqualTo(-1);
+    assertThat(out.earlierPosition(1)).isEqualTo(1);
   }
 
   @Test
@@ -90,6 +106,9 @@ class StagingOutputTest {
     assertThat(out.files())
         .extracting(PublishedFile::path)
         .containsExactly("a.json", "b.json", "c.json");
+    // Its order is not the manifest's: nothing is copied from it.
+    assertThat(java.util.stream.IntStream.range(0, 3).map(out::earlierPosition)).containsOnly(-1);
+    assertThat(out.earlierManifest()).isEmpty();
   }
 
   @Test

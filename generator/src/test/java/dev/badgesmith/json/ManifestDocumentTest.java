@@ -1,0 +1,120 @@
+package dev.badgesmith.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.badgesmith.write.EarlierManifest;
+import dev.badgesmith.write.PublishedFile;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ManifestDocumentTest {
+  private static final String BASE = "https://badges.example.org/";
+  private static final byte[] AWARDS =
+      "\n    {\"badge\": \"mentor\", \"award\": \"ada\"}".getBytes(StandardCharsets.UTF_8);
+
+  // Paths of every kind: one to escape, one not ASCII, sizes of several digits.
+  private static final List<PublishedFile> BEFORE =
+      List.of(
+          file("a.json", 'a', 7),
+          file("b \"quoted\".json", 'b', 12_345),
+          file("caf\u00e9.html", 'c', 0),
+          file("d.json", 'd', 99),
+          file("e.json", 'e', 1_000_000));
+
+  private static PublishedFile file(String path, char digest, long size) {
+    return new PublishedFile(path, String.valueOf(digest).repeat(64), size);
+  }
+
+  private static ManifestDocument.Manifest fresh(List<PublishedFile> files) {
+    return ManifestDocument.document(BASE, AWARDS, files, Optional.empty(), at -> -1);
+  }
+
+  private static EarlierManifest earlier(ManifestDocument.Manifest manifest) {
+    return new EarlierManifest(ByteBuffer.wrap(manifest.bytes()), manifest.filesAt(), BEFORE);
+  }
+
+  @Test
+  void theFilesLineStartsWhereTheManifestSays() {
+    ManifestDocument.Manifest manifest = fresh(BEFORE);
+
+    String text = new String(manifest.bytes(), StandardCharsets.UTF_8);
+    String head = new String(manifest.bytes(), 0, manifest.filesAt(), StandardCharsets.UTF_8);
+    assertThat(text).startsWith(head + "{\"path\": \"a.json\"");
+    assertThat(head).endsWith("\"files\": [\n    ");
+    assertThat(fresh(List.of()).filesAt()).isEqualTo(-1);
+  }
+
+  @Test
+  void aManifestWrittenOverAnEarlierOneIsTheManifestWrittenFromNothing() {
+    // b changed, d went, b2 and f came; a, the escaped path and e are copied.
+    List<PublishedFile> after =
+        List.of(
+            file("a.json", 'a', 7),
+            file("b \"quoted\".json", 'b', 12_345),
+            file("b2.json", '2', 3),
+            file("caf\u00e9.html", 'c', 0),
+            file("e.json", 'e', 1_000_000),
+            file("f.json", 'f', 5));
+    int[] earlierPositions = {0, 1, -1, 2, 4, -1};
+
+    ManifestDocument.Manifest copied =
+        ManifestDocument.document(
+            BASE, AWARDS, after, Optional.of(earlier(fresh(BEFORE))), at -> earlierPositions[at]);
+
+    ManifestDocument.Manifest expected = fresh(after);
+    assertThat(new String(copied.bytes(), StandardCharsets.UTF_8))
+        .isEqualTo(new String(expected.bytes(), StandardCharsets.UTF_8));
+    assertThat(copied.filesAt()).isEqualTo(expected.filesAt());
+  }
+
+  @Test
+  void theLinesOfUnchangedFilesAreCopiedNotWrittenAgain() {
+    // The earlier manifest's third line is altered where only a copy would carry it over: within a
+    // run, after the run's first line (which is checked).
+    byte[] bytes = fresh(BEFORE).bytes();
+    String text = new String(bytes, StandardCharsets.UTF_8).replace("\"size\": 0}", "\"size\": 8}");
+    EarlierManifest earlier =
+        new EarlierManifest(
+            ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)),
+            fresh(BEFORE).filesAt(),
+            BEFORE);
+
+    ManifestDocument.Manifest copied =
+        ManifestDocument.document(BASE, AWARDS, BEFORE, Optional.of(earlier), at -> at);
+
+    assertThat(new String(copied.bytes(), StandardCharsets.UTF_8)).isEqualTo(text);
+  }
+
+  @Test
+  void anEarlierManifestNotLaidOutAsItsListSaysIsNotCopied() {
+    ManifestDocument.Manifest before = fresh(BEFORE);
+    String text = new String(before.bytes(), StandardCharsets.UTF_8);
+    List<EarlierManifest> misfits =
+        List.of(
+            // where the file lines start is wrong
+            new EarlierManifest(ByteBuffer.wrap(before.bytes()), before.filesAt() + 1, BEFORE),
+            // a line is longer than its file says
+            new EarlierManifest(
+                ByteBuffer.wrap(
+                    text.replace("\"size\": 99}", "\"size\": 990}")
+                        .getBytes(StandardCharsets.UTF_8)),
+                before.filesAt(),
+                BEFORE),
+            // a run's first line is not its file's
+            new EarlierManifest(
+                ByteBuffer.wrap(
+                    text.replace("\"d.json\"", "\"x.json\"").getBytes(StandardCharsets.UTF_8)),
+                before.filesAt(),
+                BEFORE));
+    List<PublishedFile> after = List.of(file("d.json", 'd', 99), file("e.json", 'e', 1_000_000));
+
+    for (EarlierManifest misfit : misfits) {
+      ManifestDocument.Manifest copied =
+          ManifestDocument.document(BASE, AWARDS, after, Optional.of(misfit), at -> at + 3);
+      assertThat(copied.bytes()).isEqualTo(fresh(after).bytes());
+    }
+  }
+}
