@@ -14,10 +14,12 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntUnaryOperator;
+import java.util.function.Predicate;
 import java.util.stream.IntStream;
 
 /**
@@ -44,6 +46,11 @@ public final class ManifestDocument {
   private static final String NEXT = ",\n    ";
   private static final String END_OF_LIST = "\n  ]";
   private static final String TAIL = "\n}\n";
+  private static final String FILES = ",\n  \"files\": [";
+  private static final String BADGE = "{\"badge\": ";
+  private static final String AWARD = ", \"award\": ";
+  private static final byte[] BADGE_BYTES = utf8(BADGE + "\"");
+  private static final byte[] AWARD_BYTES = utf8(AWARD);
   private static final byte[] FIRST_BYTES = utf8(FIRST);
   private static final byte[] NEXT_BYTES = utf8(NEXT);
 
@@ -53,17 +60,33 @@ public final class ManifestDocument {
    */
   public record Manifest(byte[] bytes, int filesAt) {}
 
-  /** The manifest's awards, one line each, for {@link #bytes(Site, byte[], List)}. */
+  /** The manifest up to its first award line. */
+  private static String head(String baseUrl) {
+    StringBuilder head = new StringBuilder("{\n  \"generator\": \"Badgesmith\",\n  \"baseUrl\": ");
+    return string(head, baseUrl).append(",\n  \"awards\": [").toString();
+  }
+
+  /** The manifest's awards, one line each, for {@link #document}. */
   public static byte[] awards(Site site) {
+    return awards(site, Optional.empty(), award -> false);
+  }
+
+  /**
+   * The manifest's awards, one line each, for {@link #document}: the lines of awards whose files
+   * were kept as published are copied from the published manifest.
+   *
+   * @param kept whether an award's files were kept as the published manifest lists them (its line
+   *     there is then its line still)
+   */
+  public static byte[] awards(Site site, Optional<EarlierManifest> earlier, Predicate<Award> kept) {
     SiteLayout layout = new SiteLayout(site.settings());
     Map<String, BadgeClass> badges = site.badgesById();
     List<Award> awards = site.awards();
-    return lines(
-        awards.size(),
+    Line line =
         (json, i) -> {
           Award award = awards.get(i);
-          json.append("{\"badge\": ");
-          string(json, award.badgeId()).append(", \"award\": ");
+          json.append(BADGE);
+          string(json, award.badgeId()).append(AWARD);
           string(json, award.id()).append(", \"source\": ");
           string(json, award.source()).append(", \"revoked\": ").append(award.revoked());
           json.append(", \"documents\": {");
@@ -77,7 +100,146 @@ public final class ManifestDocument {
             inner = ", ";
           }
           json.append("}}");
-        });
+        };
+    Optional<AwardLines> published =
+        earlier.flatMap(e -> AwardLines.of(e, site.settings().baseUrl()));
+    if (published.isEmpty()) {
+      return lines(awards.size(), line);
+    }
+    AwardLines lines = published.get();
+    Pieces pieces = new Pieces();
+    StringBuilder json = new StringBuilder(512);
+    try {
+      Runs.walk(
+          awards.size(),
+          i -> kept.test(awards.get(i)) ? lines.position(awards.get(i)) : -1,
+          new Runs.Visitor() {
+            @Override
+            public void copy(int at, int earlierAt, int length) {
+              pieces.add(at == 0 ? FIRST_BYTES : NEXT_BYTES);
+              int from = lines.starts[earlierAt];
+              pieces.add(lines.section, from, lines.ends[earlierAt + length - 1] - from);
+            }
+
+            @Override
+            public void encode(int at) {
+              json.setLength(0);
+              json.append(at == 0 ? FIRST : NEXT);
+              line.append(json, at);
+              pieces.add(utf8(json.toString()));
+            }
+          });
+    } catch (IOException e) {
+      throw new IllegalStateException("no input or output here", e);
+    }
+    return pieces.join(Optional.empty());
+  }
+
+  /**
+   * The award lines of the published manifest, found by their badge class and id. Strings in JSON
+   * hold no line break, so each line ends where a line break follows.
+   */
+  private static final class AwardLines {
+    private final byte[] section;
+    private final int[] starts;
+    private final int[] ends;
+    private final Map<String, Integer> byKey;
+
+    private AwardLines(byte[] section, int[] starts, int[] ends, Map<String, Integer> byKey) {
+      this.section = section;
+      this.starts = starts;
+      this.ends = ends;
+      this.byKey = byKey;
+    }
+
+    /** Empty when the manifest is for another base URL, or not laid out as ours are. */
+    static Optional<AwardLines> of(EarlierManifest earlier, String baseUrl) {
+      ByteBuffer old = earlier.bytes();
+      String head = head(baseUrl);
+      String after = END_OF_LIST + FILES + FIRST;
+      long end = (long) earlier.filesAt() - after.length();
+      int start = utf8(head).length;
+      if (earlier.filesAt() < 0
+          || end <= start + FIRST.length()
+          || !startsWith(old, 0, head + FIRST)
+          || !startsWith(old, end, after)) {
+        return Optional.empty();
+      }
+      byte[] section = new byte[(int) end];
+      old.get(0, section, 0, section.length);
+      List<int[]> lines = new ArrayList<>();
+      int lineStart = start + FIRST.length();
+      for (int at = lineStart; at <= section.length; at++) {
+        if (at == section.length || section[at] == '\n') {
+          // A line ends before the comma of ",\n    ", or at the end of the section.
+          int lineEnd = at == section.length ? at : at - 1;
+          if (lineEnd <= lineStart || (at < section.length && section[lineEnd] != ',')) {
+            return Optional.empty();
+          }
+          lines.add(new int[] {lineStart, lineEnd});
+          lineStart = at + NEXT.length() - 1;
+        }
+      }
+      int[] starts = new int[lines.size()];
+      int[] ends = new int[lines.size()];
+      Map<String, Integer> byKey = new HashMap<>(lines.size() * 2);
+      for (int i = 0; i < lines.size(); i++) {
+        starts[i] = lines.get(i)[0];
+        ends[i] = lines.get(i)[1];
+        Optional<String> key = key(section, starts[i], ends[i]);
+        if (key.isEmpty() || byKey.put(key.get(), i) != null) {
+          return Optional.empty();
+        }
+      }
+      return Optional.of(new AwardLines(section, starts, ends, byKey));
+    }
+
+    /** The line's badge class and award id, as {@code badge/award}; empty if either is escaped. */
+    private static Optional<String> key(byte[] section, int start, int end) {
+      int badgeAt = start + BADGE_BYTES.length;
+      int badgeEnd = quoted(section, badgeAt - 1, end);
+      int awardAt = badgeEnd + 1 + AWARD_BYTES.length + 1;
+      int awardEnd = quoted(section, awardAt - 1, end);
+      if (!matches(section, start, BADGE_BYTES)
+          || badgeEnd < 0
+          || !matches(section, badgeEnd + 1, AWARD_BYTES)
+          || awardEnd < 0) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          new String(section, badgeAt, badgeEnd - badgeAt, StandardCharsets.UTF_8)
+              + "/"
+              + new String(section, awardAt, awardEnd - awardAt, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Where the string whose opening quote is at {@code quote} ends (its closing quote); -1 when
+     * there is none before {@code end} or the string holds an escape.
+     */
+    private static int quoted(byte[] section, int quote, int end) {
+      if (quote < 0 || quote >= end || section[quote] != '"') {
+        return -1;
+      }
+      for (int at = quote + 1; at < end; at++) {
+        if (section[at] == '"') {
+          return at;
+        } else if (section[at] == '\\') {
+          return -1;
+        }
+      }
+      return -1;
+    }
+
+    private static boolean matches(byte[] section, int at, byte[] expected) {
+      return at >= 0
+          && at + expected.length <= section.length
+          && Arrays.equals(section, at, at + expected.length, expected, 0, expected.length);
+    }
+
+    /** Where the award's line is, or -1. */
+    int position(Award award) {
+      return byKey.getOrDefault(award.badgeId() + "/" + award.id(), -1);
+    }
   }
 
   /**
@@ -94,12 +256,10 @@ public final class ManifestDocument {
       List<PublishedFile> files,
       Optional<EarlierManifest> earlier,
       IntUnaryOperator earlierPosition) {
-    StringBuilder head = new StringBuilder("{\n  \"generator\": \"Badgesmith\",\n  \"baseUrl\": ");
-    string(head, baseUrl).append(",\n  \"awards\": [");
-    String middle = (awards.length == 0 ? "]" : END_OF_LIST) + ",\n  \"files\": [";
+    String middle = (awards.length == 0 ? "]" : END_OF_LIST) + FILES;
     String tail = (files.isEmpty() ? "]" : END_OF_LIST) + TAIL;
     Pieces pieces = new Pieces();
-    pieces.add(utf8(head.toString()));
+    pieces.add(utf8(head(baseUrl)));
     pieces.add(awards);
     pieces.add(utf8(middle));
     int filesAt = files.isEmpty() ? -1 : pieces.length() + FIRST.length();
@@ -112,15 +272,19 @@ public final class ManifestDocument {
 
   /** The manifest's bytes as they are gathered: its own, or ranges of the published manifest. */
   private static final class Pieces {
-    /** Bytes of its own, or (when {@code own} is null) a range of the published manifest. */
+    /** A range of bytes of its own, or (when {@code own} is null) of the published manifest. */
     private record Piece(byte[] own, int from, int length) {}
 
     private final List<Piece> pieces = new ArrayList<>();
     private long length;
 
     void add(byte[] bytes) {
-      pieces.add(new Piece(bytes, 0, bytes.length));
-      length += bytes.length;
+      add(bytes, 0, bytes.length);
+    }
+
+    void add(byte[] bytes, int from, int rangeLength) {
+      pieces.add(new Piece(bytes, from, rangeLength));
+      length += rangeLength;
     }
 
     void addEarlier(int from, int rangeLength) {
@@ -148,7 +312,7 @@ public final class ManifestDocument {
       int at = 0;
       for (Piece piece : pieces) {
         if (piece.own() != null) {
-          System.arraycopy(piece.own(), 0, all, at, piece.length());
+          System.arraycopy(piece.own(), piece.from(), all, at, piece.length());
         } else {
           earlier.orElseThrow().get(piece.from(), all, at, piece.length());
         }

@@ -14,7 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -91,6 +90,15 @@ final class RenderState {
     }
   }
 
+  private static boolean lost(Entry entry) {
+    for (int position : entry.files()) {
+      if (position < 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   Optional<Entry> get(String key) {
     return Optional.ofNullable(entries.get(key));
   }
@@ -115,6 +123,11 @@ final class RenderState {
       kept.put(key, entry);
     }
 
+    /** Whether this build kept the files of the award with this key. */
+    boolean isKept(String key) {
+      return kept.containsKey(key);
+    }
+
     void rendered(String key, String fingerprint, List<String> paths, List<String> facts) {
       rendered.put(key, new Rendered(fingerprint, List.copyOf(paths), List.copyOf(facts)));
     }
@@ -125,7 +138,7 @@ final class RenderState {
      * @param output the output the manifest was written from, which tells each file's position
      */
     void save(Path file, String manifest, StagingOutput output) {
-      Map<String, Entry> entries = new TreeMap<>();
+      Map<String, Entry> entries = new HashMap<>((kept.size() + rendered.size()) * 2);
       kept.forEach(
           (key, entry) -> {
             int[] files = new int[entry.files().length];
@@ -135,15 +148,17 @@ final class RenderState {
             entries.put(key, new Entry(entry.fingerprint(), files, entry.facts()));
           });
       rendered.forEach(
-          (key, entry) ->
-              entries.put(
-                  key,
-                  new Entry(
-                      entry.fingerprint(),
-                      entry.paths().stream().mapToInt(output::listedPosition).toArray(),
-                      entry.facts())));
+          (key, entry) -> {
+            int[] files = new int[entry.paths().size()];
+            for (int f = 0; f < files.length; f++) {
+              files[f] = output.listedPosition(entry.paths().get(f));
+            }
+            entries.put(key, new Entry(entry.fingerprint(), files, entry.facts()));
+          });
       // A file not in the site after all: its award is rendered again next time.
-      entries.values().removeIf(e -> Arrays.stream(e.files()).anyMatch(p -> p < 0));
+      entries.values().removeIf(RenderState::lost);
+      String[] keys = entries.keySet().toArray(new String[0]);
+      Arrays.sort(keys); // the same state is saved the same way
       try {
         AtomicFile.write(
             file,
@@ -152,16 +167,17 @@ final class RenderState {
               out.writeUTF(HEADER);
               out.writeUTF(manifest);
               out.writeUTF(site);
-              out.writeInt(entries.size());
-              for (var entry : entries.entrySet()) {
-                out.writeUTF(entry.getKey());
-                out.writeUTF(entry.getValue().fingerprint());
-                out.writeShort(entry.getValue().files().length);
-                for (int position : entry.getValue().files()) {
+              out.writeInt(keys.length);
+              for (String key : keys) {
+                Entry entry = entries.get(key);
+                out.writeUTF(key);
+                out.writeUTF(entry.fingerprint());
+                out.writeShort(entry.files().length);
+                for (int position : entry.files()) {
                   out.writeInt(position);
                 }
-                out.writeShort(entry.getValue().facts().size());
-                for (String fact : entry.getValue().facts()) {
+                out.writeShort(entry.facts().size());
+                for (String fact : entry.facts()) {
                   out.writeUTF(fact);
                 }
               }

@@ -26,6 +26,7 @@ import dev.badgesmith.pages.SocialCardView;
 import dev.badgesmith.sign.CredentialSigner;
 import dev.badgesmith.sign.SigningKey;
 import dev.badgesmith.source.SourceFile;
+import dev.badgesmith.write.EarlierManifest;
 import dev.badgesmith.write.OutputSink;
 import dev.badgesmith.write.PublishedFile;
 import dev.badgesmith.write.StagingOutput;
@@ -152,6 +153,20 @@ public final class SiteRenderer {
                         java.util.stream.Collectors.toConcurrentMap(
                             StatusIndexes::key,
                             a -> awardInputs(a, identities.apply(a), awardPages, indexes))));
+    // A badge class's page lists its awards: it is kept while they all are, in the same order.
+    ForkJoinTask<Map<String, String>> badgePageInputs =
+        pool.submit(
+            () -> {
+              Map<String, String> inputs = awardInputs.join();
+              Map<String, Fingerprint> listed = new HashMap<>();
+              site.badges().forEach(b -> listed.put(b.id(), new Fingerprint().add(b.id())));
+              for (Award award : site.awards()) {
+                listed.get(award.badgeId()).add(inputs.get(StatusIndexes.key(award)));
+              }
+              Map<String, String> byBadge = new HashMap<>();
+              listed.forEach((badge, fingerprint) -> byBadge.put(badge, fingerprint.hex()));
+              return byBadge;
+            });
     SiteLayout layout = new SiteLayout(site.settings());
     Ob2Documents ob2 = new Ob2Documents(layout);
     for (Issuer issuer : site.issuers()) {
@@ -238,19 +253,11 @@ public final class SiteRenderer {
                             })
                         .toList())
             .join();
-    // A badge class's page lists its awards: it is kept while they all are, in the same order.
-    Map<String, List<String>> byBadge = new HashMap<>();
-    for (Award award : site.awards()) {
-      byBadge
-          .computeIfAbsent(award.badgeId(), b -> new ArrayList<>())
-          .add(StatusIndexes.key(award));
-    }
+    Map<String, String> pageInputs = badgePageInputs.join();
     java.util.Set<String> unchangedPages = new java.util.HashSet<>();
     for (BadgeClass badge : site.badges()) {
       String file = awardPages.badgePageFile(badge);
-      Fingerprint listed = new Fingerprint().add(badge.id());
-      byBadge.getOrDefault(badge.id(), List.of()).forEach(a -> listed.add(fingerprints.get(a)));
-      String fingerprint = listed.hex();
+      String fingerprint = pageInputs.get(badge.id());
       String key = "page:" + file;
       if (kept(before, key, fingerprint, out).isPresent()) {
         unchangedPages.add(file);
@@ -283,8 +290,14 @@ public final class SiteRenderer {
                           after.rendered(key, fingerprints.get(key), files.paths(), facts);
                           rendered.incrementAndGet();
                         }));
-    // The manifest's awards need no file: the pool writes them out when it has time.
-    ForkJoinTask<byte[]> manifestAwards = pool.submit(() -> ManifestDocument.awards(site));
+    // The manifest's awards need no file: the pool writes them out when it has time. A kept
+    // award's line is the published manifest's.
+    Optional<EarlierManifest> earlierManifest = out.earlierManifest();
+    ForkJoinTask<byte[]> manifestAwards =
+        pool.submit(
+            () ->
+                ManifestDocument.awards(
+                    site, earlierManifest, award -> after.isKept(StatusIndexes.key(award))));
     // The verify page's data gathers facts from every award: it is written once they are all in,
     // while the pages may still be rendering.
     ForkJoinTask<?> verifyData =
@@ -324,7 +337,7 @@ public final class SiteRenderer {
                         site.settings().baseUrl(),
                         manifestAwards.join(),
                         files,
-                        out.earlierManifest(),
+                        earlierManifest,
                         out::earlierPosition))
             .join();
     out.writeManifest(manifest.bytes(), manifest.filesAt());

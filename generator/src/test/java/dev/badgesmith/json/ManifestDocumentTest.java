@@ -2,6 +2,9 @@ package dev.badgesmith.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.badgesmith.model.Award;
+import dev.badgesmith.model.Site;
+import dev.badgesmith.pages.SampleSite;
 import dev.badgesmith.write.EarlierManifest;
 import dev.badgesmith.write.PublishedFile;
 import java.nio.ByteBuffer;
@@ -116,5 +119,67 @@ class ManifestDocumentTest {
           ManifestDocument.document(BASE, AWARDS, after, Optional.of(misfit), at -> at + 3);
       assertThat(copied.bytes()).isEqualTo(fresh(after).bytes());
     }
+  }
+
+  /** The published manifest of a site, with the award lines as given. */
+  private static EarlierManifest published(Site site, String awardLines) {
+    List<PublishedFile> files = List.of(file("a.json", 'a', 7));
+    ManifestDocument.Manifest manifest =
+        ManifestDocument.document(
+            site.settings().baseUrl(),
+            awardLines.getBytes(StandardCharsets.UTF_8),
+            files,
+            Optional.empty(),
+            at -> -1);
+    return new EarlierManifest(ByteBuffer.wrap(manifest.bytes()), manifest.filesAt(), files);
+  }
+
+  private static String awardLines(Site site) {
+    return new String(ManifestDocument.awards(site), StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void theLinesOfKeptAwardsAreCopiedFromThePublishedManifest() {
+    Site site = SampleSite.small();
+    Award first = site.awards().get(0);
+    Award last = site.awards().get(2);
+    // Lines altered where only a copy would carry them over.
+    String published =
+        awardLines(site)
+            .replace(first.source() + "\"", first.source() + "?first\"")
+            .replace(last.source() + "\"", last.source() + "?last\"");
+    Site without =
+        new Site(
+            site.settings(),
+            site.issuers(),
+            site.badges(),
+            List.of(site.awards().get(0), site.awards().get(2)));
+
+    // The first award is kept, the last rendered again, the second is gone.
+    byte[] lines =
+        ManifestDocument.awards(
+            without, Optional.of(published(site, published)), award -> award.equals(first));
+
+    assertThat(new String(lines, StandardCharsets.UTF_8))
+        .isEqualTo(awardLines(without).replace(first.source() + "\"", first.source() + "?first\""));
+  }
+
+  @Test
+  void awardLinesAreWrittenAnewOverAManifestOfAnotherSite() {
+    Site site = SampleSite.small();
+    String altered = awardLines(site).replace("\"revoked\": false", "\"revoked\": 0");
+    Site moved =
+        new Site(
+            SampleSite.small().settings().withBaseUrl("https://elsewhere.example/"),
+            site.issuers(),
+            site.badges(),
+            site.awards());
+
+    assertThat(ManifestDocument.awards(moved, Optional.of(published(site, altered)), a -> true))
+        .isEqualTo(ManifestDocument.awards(moved));
+    // Lines that cannot be told apart by their badge class and id are not copied either.
+    String twice = altered + altered.replaceFirst("\n    ", ",\n    ");
+    assertThat(ManifestDocument.awards(site, Optional.of(published(site, twice)), a -> true))
+        .isEqualTo(ManifestDocument.awards(site));
   }
 }

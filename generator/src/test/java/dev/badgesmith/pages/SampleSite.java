@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Small sites built in Java, as the loader would hand them to the renderers. */
-final class SampleSite {
+public final class SampleSite {
   static final String BASE_URL = "https://user.github.io/repo/";
   static final String HASH_1 = "sha256$" + "1a".repeat(32);
   static final String HASH_2 = "sha256$" + "2b".repeat(32);
@@ -32,7 +32,7 @@ final class SampleSite {
   private SampleSite() {}
 
   /** One issuer, two badge classes (the second stacks on the first), three awards, one revoked. */
-  static Site small() {
+  public static Site small() {
     Issuer issuer =
         new Issuer(
             "example-org",
