@@ -104,6 +104,17 @@ public record AwardDigest(String digest, Map<AwardField, String> fields) {
     return parseFields(fieldsColumn).map(f -> new AwardDigest(digest, f));
   }
 
+  /** Whether a text is lowercase hex digits only. */
+  static boolean isLowerHex(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Reads a lock line's fields column back; empty when it is not one. */
   static Optional<Map<AwardField, String>> parseFields(String column) {
     String[] parts = column.split("-", -1);
@@ -113,8 +124,7 @@ public record AwardDigest(String digest, Map<AwardField, String> fields) {
     Map<AwardField, String> fields = new EnumMap<>(AwardField.class);
     for (AwardField field : AwardField.values()) {
       String part = parts[field.ordinal()];
-      if (part.length() != 4
-          || !part.chars().allMatch(c -> c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+      if (part.length() != 4 || !isLowerHex(part)) {
         return Optional.empty();
       }
       fields.put(field, part);

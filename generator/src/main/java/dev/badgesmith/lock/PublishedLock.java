@@ -4,6 +4,7 @@ import dev.badgesmith.diag.Code;
 import dev.badgesmith.diag.Diagnostic;
 import dev.badgesmith.diag.Diagnostics;
 import dev.badgesmith.diag.SourcePosition;
+import dev.badgesmith.source.SiteScanner;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -18,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * {@code published.lock}, at the root of a badge site: one line per published award, sorted by
@@ -40,9 +40,6 @@ public record PublishedLock(List<LockLine> lines) {
       # award index url digest fields [revoked]
       """;
 
-  private static final Pattern AWARD = Pattern.compile("[a-z0-9][a-z0-9-]*/[a-z0-9][a-z0-9-]*");
-  private static final Pattern INDEX = Pattern.compile("0|[1-9][0-9]{0,5}");
-  private static final Pattern DIGEST = Pattern.compile("sha256:[0-9a-f]{64}");
   private static final String HINT =
       "a line is: <badge>/<award> <index> <url> sha256:<64 hex> <fields> [revoked]; restore the"
           + " file from Git, or run `badgesmith lock` to write the lines of new awards";
@@ -104,10 +101,12 @@ public record PublishedLock(List<LockLine> lines) {
     List<LockLine> lines = new ArrayList<>();
     Map<String, LockLine> byAward = new HashMap<>();
     Map<Integer, LockLine> byIndex = new HashMap<>();
-    String[] rows = text.split("\r?\n", -1);
-    for (int i = 0; i < rows.length; i++) {
+    // A large site's lock has tens of thousands of lines, read on every build: each is cut by hand
+    // where a regular expression would cost more than the rest of the check.
+    List<String> rows = rows(text);
+    for (int i = 0; i < rows.size(); i++) {
       int number = i + 1;
-      String row = rows[i];
+      String row = rows.get(i);
       if (row.isBlank() || row.stripLeading().startsWith("#")) {
         continue;
       }
@@ -151,8 +150,73 @@ public record PublishedLock(List<LockLine> lines) {
     return new PublishedLock(lines);
   }
 
+  /** The text's lines, each without its line break ({@code \n} or {@code \r\n}). */
+  static List<String> rows(String text) {
+    List<String> rows = new ArrayList<>();
+    for (int start = 0; ; ) {
+      int end = text.indexOf('\n', start);
+      int stop = end < 0 ? text.length() : end;
+      if (end >= 0 && stop > start && text.charAt(stop - 1) == '\r') {
+        stop--;
+      }
+      rows.add(text.substring(start, stop));
+      if (end < 0) {
+        return rows;
+      }
+      start = end + 1;
+    }
+  }
+
+  /** A line's columns: what lies between runs of spaces, tabs and other ASCII white space. */
+  static String[] columns(String row) {
+    String line = row.strip();
+    List<String> columns = new ArrayList<>(6);
+    int start = 0;
+    for (int at = 0; at <= line.length(); at++) {
+      if (at == line.length() || isSpace(line.charAt(at))) {
+        if (at > start || columns.isEmpty()) {
+          columns.add(line.substring(start, at));
+        }
+        start = at + 1;
+      }
+    }
+    return columns.toArray(new String[0]);
+  }
+
+  private static boolean isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+  }
+
+  /** Whether a column is {@code <badge-id>/<award-id>}. */
+  static boolean isAward(String column) {
+    int slash = column.indexOf('/');
+    return slash >= 0
+        && SiteScanner.isSlug(column.substring(0, slash))
+        && SiteScanner.isSlug(column.substring(slash + 1));
+  }
+
+  /** Whether a column is an index written plainly: 0, or up to 6 digits not starting with 0. */
+  static boolean isIndex(String column) {
+    if (column.isEmpty() || column.length() > 6 || column.charAt(0) == '0' && column.length() > 1) {
+      return false;
+    }
+    for (int i = 0; i < column.length(); i++) {
+      if (column.charAt(i) < '0' || column.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether a column is {@code sha256:} and 64 lowercase hex digits. */
+  static boolean isDigest(String column) {
+    return column.length() == 71
+        && column.startsWith("sha256:")
+        && AwardDigest.isLowerHex(column.substring(7));
+  }
+
   private static Optional<LockLine> line(String row, int number, Diagnostics diagnostics) {
-    String[] columns = row.strip().split("\\s+");
+    String[] columns = columns(row);
     if (columns.length < 5 || columns.length > 6) {
       return malformed(
           row,
@@ -161,12 +225,11 @@ public record PublishedLock(List<LockLine> lines) {
           "a lock line has 5 columns (6 for a revoked award), found " + columns.length,
           diagnostics);
     }
-    if (!AWARD.matcher(columns[0]).matches()) {
+    if (!isAward(columns[0])) {
       return malformed(
           row, number, 0, "'" + columns[0] + "' is not <badge-id>/<award-id>", diagnostics);
     }
-    if (!INDEX.matcher(columns[1]).matches()
-        || Integer.parseInt(columns[1]) >= StatusIndexes.SIZE) {
+    if (!isIndex(columns[1]) || Integer.parseInt(columns[1]) >= StatusIndexes.SIZE) {
       return malformed(
           row,
           number,
@@ -177,7 +240,7 @@ public record PublishedLock(List<LockLine> lines) {
     if (!columns[2].startsWith("https://")) {
       return malformed(row, number, 2, "'" + columns[2] + "' is not an https URL", diagnostics);
     }
-    if (!DIGEST.matcher(columns[3]).matches()) {
+    if (!isDigest(columns[3])) {
       return malformed(
           row, number, 3, "'" + columns[3] + "' is not sha256: and 64 hex digits", diagnostics);
     }
