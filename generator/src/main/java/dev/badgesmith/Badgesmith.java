@@ -194,9 +194,11 @@ public final class Badgesmith {
         loaded.timings().mark("publish");
         awardsRendered = renderer.awardsRendered();
       } catch (IOException e) {
+        settle(pool);
         writer.abandon();
         throw new BadgesmithException("cannot write the site: " + e.getMessage(), e);
       } catch (RuntimeException e) {
+        settle(pool);
         writer.abandon();
         throw e;
       }
@@ -215,6 +217,14 @@ public final class Badgesmith {
     } finally {
       pool.shutdown();
     }
+  }
+
+  /**
+   * Waits for the build's tasks still running: when one fails, its siblings (other pages, other
+   * awards) may still be writing into the staging folder, which would refill it as it is deleted.
+   */
+  private static void settle(ForkJoinPool pool) {
+    pool.awaitQuiescence(1, java.util.concurrent.TimeUnit.MINUTES);
   }
 
   /** Drops the staging folder of a writer that is not to be used, once it is open. */
