@@ -66,11 +66,6 @@ public final class ManifestDocument {
     return string(head, baseUrl).append(",\n  \"awards\": [").toString();
   }
 
-  /** The manifest's awards, one line each, for {@link #document}. */
-  public static byte[] awards(Site site) {
-    return awards(site, Optional.empty(), award -> false);
-  }
-
   /**
    * The manifest's awards, one line each, for {@link #document}: the lines of awards whose files
    * were kept as published are copied from the published manifest.
@@ -103,22 +98,53 @@ public final class ManifestDocument {
         };
     Optional<AwardLines> published =
         earlier.flatMap(e -> AwardLines.of(e, site.settings().baseUrl()));
-    if (published.isEmpty()) {
-      return lines(awards.size(), line);
+    if (published.isPresent()) {
+      AwardLines lines = published.get();
+      Pieces pieces = new Pieces();
+      IntUnaryOperator earlierPosition =
+          i -> kept.test(awards.get(i)) ? lines.position(awards.get(i)) : -1;
+      if (copyLines(pieces, awards.size(), earlierPosition, lines, line)) {
+        return pieces.join(earlier.map(EarlierManifest::bytes));
+      }
     }
-    AwardLines lines = published.get();
-    Pieces pieces = new Pieces();
+    return lines(awards.size(), line);
+  }
+
+  /** Where the published manifest holds the lines of one of its lists, by their place in it. */
+  private interface EarlierLines {
+    long start(int line);
+
+    /** Where the line ends, before the separator that follows it. */
+    long end(int line);
+
+    /** Whether the line there is the one its place says; checked at the start of each run. */
+    boolean holds(int line);
+  }
+
+  /**
+   * Adds lines 0 to count - 1, each after its separator: the runs the published manifest holds are
+   * copied from it, the other lines written. False, having added nothing, when a run's first line
+   * is not what it should be.
+   *
+   * @param earlierPosition where each line is in the published manifest's list, or -1
+   */
+  private static boolean copyLines(
+      Pieces pieces, int count, IntUnaryOperator earlierPosition, EarlierLines earlier, Line line) {
+    int mark = pieces.mark();
     StringBuilder json = new StringBuilder(512);
     try {
       Runs.walk(
-          awards.size(),
-          i -> kept.test(awards.get(i)) ? lines.position(awards.get(i)) : -1,
+          count,
+          earlierPosition,
           new Runs.Visitor() {
             @Override
-            public void copy(int at, int earlierAt, int length) {
+            public void copy(int at, int earlierAt, int length) throws IOException {
+              if (!earlier.holds(earlierAt)) {
+                throw new IOException("not the manifest its lists describe");
+              }
               pieces.add(at == 0 ? FIRST_BYTES : NEXT_BYTES);
-              int from = lines.starts[earlierAt];
-              pieces.add(lines.section, from, lines.ends[earlierAt + length - 1] - from);
+              long from = earlier.start(earlierAt);
+              pieces.addEarlier((int) from, (int) (earlier.end(earlierAt + length - 1) - from));
             }
 
             @Override
@@ -129,27 +155,42 @@ public final class ManifestDocument {
               pieces.add(utf8(json.toString()));
             }
           });
+      return true;
     } catch (IOException e) {
-      throw new IllegalStateException("no input or output here", e);
+      pieces.reset(mark);
+      return false;
     }
-    return pieces.join(Optional.empty());
   }
 
   /**
    * The award lines of the published manifest, found by their badge class and id. Strings in JSON
    * hold no line break, so each line ends where a line break follows.
    */
-  private static final class AwardLines {
-    private final byte[] section;
+  private static final class AwardLines implements EarlierLines {
     private final int[] starts;
     private final int[] ends;
     private final Map<String, Integer> byKey;
 
-    private AwardLines(byte[] section, int[] starts, int[] ends, Map<String, Integer> byKey) {
-      this.section = section;
+    private AwardLines(int[] starts, int[] ends, Map<String, Integer> byKey) {
       this.starts = starts;
       this.ends = ends;
       this.byKey = byKey;
+    }
+
+    @Override
+    public long start(int line) {
+      return starts[line];
+    }
+
+    @Override
+    public long end(int line) {
+      return ends[line];
+    }
+
+    /** Its key was read from the line itself. */
+    @Override
+    public boolean holds(int line) {
+      return true;
     }
 
     /** Empty when the manifest is for another base URL, or not laid out as ours are. */
@@ -165,6 +206,7 @@ public final class ManifestDocument {
           || !startsWith(old, end, after)) {
         return Optional.empty();
       }
+      // Scanned as an array: the award lines' places in it are their places in the manifest.
       byte[] section = new byte[(int) end];
       old.get(0, section, 0, section.length);
       List<int[]> lines = new ArrayList<>();
@@ -191,7 +233,7 @@ public final class ManifestDocument {
           return Optional.empty();
         }
       }
-      return Optional.of(new AwardLines(section, starts, ends, byKey));
+      return Optional.of(new AwardLines(starts, ends, byKey));
     }
 
     /** The line's badge class and award id, as {@code badge/award}; empty if either is escaped. */
@@ -354,39 +396,29 @@ public final class ManifestDocument {
         || !startsWith(old, end, END_OF_LIST + TAIL)) {
       return false;
     }
-    int mark = pieces.mark();
-    StringBuilder line = new StringBuilder(256);
-    try {
-      Runs.walk(
-          files.size(),
-          earlierPosition,
-          new Runs.Visitor() {
-            @Override
-            public void copy(int to, int earlierAt, int length) throws IOException {
-              // Each run is checked to start with its first file's line as it would be written.
-              line.setLength(0);
-              fileLine(line, listed.get(earlierAt));
-              if (!startsWith(old, starts[earlierAt], line.toString())) {
-                throw new IOException("not the manifest its file list describes");
-              }
-              pieces.add(to == 0 ? FIRST_BYTES : NEXT_BYTES);
-              int from = (int) starts[earlierAt];
-              pieces.addEarlier(from, (int) starts[earlierAt + length] - NEXT.length() - from);
-            }
+    return copyLines(
+        pieces,
+        files.size(),
+        earlierPosition,
+        new EarlierLines() {
+          @Override
+          public long start(int line) {
+            return starts[line];
+          }
 
-            @Override
-            public void encode(int to) {
-              line.setLength(0);
-              line.append(to == 0 ? FIRST : NEXT);
-              fileLine(line, files.get(to));
-              pieces.add(utf8(line.toString()));
-            }
-          });
-    } catch (IOException e) {
-      pieces.reset(mark);
-      return false;
-    }
-    return true;
+          @Override
+          public long end(int line) {
+            return starts[line + 1] - NEXT.length();
+          }
+
+          @Override
+          public boolean holds(int line) {
+            StringBuilder expected = new StringBuilder(256);
+            fileLine(expected, listed.get(line));
+            return startsWith(old, starts[line], expected.toString());
+          }
+        },
+        (json, i) -> fileLine(json, files.get(i)));
   }
 
   /** The length in bytes of a file's line, without the separator before it. */
@@ -449,25 +481,13 @@ public final class ManifestDocument {
                   return utf8(json.toString());
                 })
             .toList();
-    return concat(pieces);
+    Pieces joined = new Pieces();
+    pieces.forEach(joined::add);
+    return joined.join(Optional.empty());
   }
 
   private static byte[] utf8(String text) {
     return text.getBytes(StandardCharsets.UTF_8);
-  }
-
-  private static byte[] concat(List<byte[]> pieces) {
-    int length = 0;
-    for (byte[] piece : pieces) {
-      length += piece.length;
-    }
-    byte[] all = new byte[length];
-    int at = 0;
-    for (byte[] piece : pieces) {
-      System.arraycopy(piece, 0, all, at, piece.length);
-      at += piece.length;
-    }
-    return all;
   }
 
   private static StringBuilder string(StringBuilder json, String value) {

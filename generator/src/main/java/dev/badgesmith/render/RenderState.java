@@ -90,6 +90,15 @@ final class RenderState {
     }
   }
 
+  /** The positions of an entry's files in the new manifest's list, by their index. */
+  private static int[] positions(int count, java.util.function.IntUnaryOperator position) {
+    int[] positions = new int[count];
+    for (int f = 0; f < count; f++) {
+      positions[f] = position.applyAsInt(f);
+    }
+    return positions;
+  }
+
   private static boolean lost(Entry entry) {
     for (int position : entry.files()) {
       if (position < 0) {
@@ -141,19 +150,15 @@ final class RenderState {
       Map<String, Entry> entries = new HashMap<>((kept.size() + rendered.size()) * 2);
       kept.forEach(
           (key, entry) -> {
-            int[] files = new int[entry.files().length];
-            for (int f = 0; f < files.length; f++) {
-              files[f] = output.listedPosition(entry.files()[f]);
-            }
-            entries.put(key, new Entry(entry.fingerprint(), files, entry.facts()));
+            int[] files = entry.files();
+            int[] now = positions(files.length, f -> output.listedPosition(files[f]));
+            entries.put(key, new Entry(entry.fingerprint(), now, entry.facts()));
           });
       rendered.forEach(
           (key, entry) -> {
-            int[] files = new int[entry.paths().size()];
-            for (int f = 0; f < files.length; f++) {
-              files[f] = output.listedPosition(entry.paths().get(f));
-            }
-            entries.put(key, new Entry(entry.fingerprint(), files, entry.facts()));
+            List<String> paths = entry.paths();
+            int[] now = positions(paths.size(), f -> output.listedPosition(paths.get(f)));
+            entries.put(key, new Entry(entry.fingerprint(), now, entry.facts()));
           });
       // A file not in the site after all: its award is rendered again next time.
       entries.values().removeIf(RenderState::lost);

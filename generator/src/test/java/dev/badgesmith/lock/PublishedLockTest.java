@@ -2,6 +2,7 @@ package dev.badgesmith.lock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.badgesmith.testing.ShortTexts;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -17,16 +18,7 @@ class PublishedLockTest {
   /** Every text of up to three characters over an alphabet, and the texts given. */
   private static List<String> texts(String alphabet, String... more) {
     List<String> texts = new ArrayList<>(List.of(more));
-    texts.add("");
-    for (char a : alphabet.toCharArray()) {
-      texts.add("" + a);
-      for (char b : alphabet.toCharArray()) {
-        texts.add("" + a + b);
-        for (char c : alphabet.toCharArray()) {
-          texts.add("" + a + b + c);
-        }
-      }
-    }
+    texts.addAll(ShortTexts.upToThree(alphabet));
     return texts;
   }
 
