@@ -63,7 +63,10 @@ public final class Badgesmith {
   private final int threads;
   private final Optional<Path> cacheDirectory;
   private final Optional<Path> keysDirectory;
-  private final Optional<Path> contextsDirectory;
+
+  /** The JSON-LD contexts proofs are made with: shipped inside Badgesmith, parsed once. */
+  private final ContextStore contexts = new ContextStore();
+
   private final boolean renderAll;
   private final Optional<URI> previewOrigin;
   private final boolean updateLock;
@@ -74,7 +77,6 @@ public final class Badgesmith {
     this.threads = builder.threads;
     this.cacheDirectory = builder.cacheDirectory;
     this.keysDirectory = builder.keysDirectory;
-    this.contextsDirectory = builder.contextsDirectory;
     this.renderAll = builder.renderAll;
     this.previewOrigin = builder.previewOrigin;
     this.updateLock = builder.updateLock;
@@ -363,19 +365,7 @@ public final class Badgesmith {
     Optional<SigningKey> jwt = signing.jwtKey().map(id -> signingKey(siteRoot, signing, id));
     Optional<SigningKey> dataIntegrity =
         signing.dataIntegrityKey().map(id -> signingKey(siteRoot, signing, id));
-    ContextStore.Builder contexts =
-        ContextStore.builder()
-            .cacheFolder(
-                cacheDirectory
-                    .map(d -> d.resolve("contexts"))
-                    .orElseGet(
-                        () ->
-                            ContextStore.defaultCacheFolder(
-                                Path.of(System.getProperty("user.home")))))
-            .fetch(true);
-    contextsDirectory.filter(Files::isDirectory).ifPresent(contexts::folder);
-    return new Credentials(
-        jwt, dataIntegrity, new DataIntegrity(new Canonicalizer(contexts.build())));
+    return new Credentials(jwt, dataIntegrity, new DataIntegrity(new Canonicalizer(contexts)));
   }
 
   /** A private key from the environment or the keys folder, checked against its published key. */
@@ -439,7 +429,6 @@ public final class Badgesmith {
     private int threads = Runtime.getRuntime().availableProcessors();
     private Optional<Path> cacheDirectory = Optional.empty();
     private Optional<Path> keysDirectory = Optional.empty();
-    private Optional<Path> contextsDirectory = Optional.empty();
     private boolean renderAll;
     private Optional<URI> previewOrigin = Optional.empty();
     private boolean updateLock;
@@ -499,17 +488,6 @@ public final class Badgesmith {
      */
     public Builder keysDirectory(Path keysDirectory) {
       this.keysDirectory = Optional.of(keysDirectory);
-      return this;
-    }
-
-    /**
-     * A folder of the JSON-LD contexts credentials use, under the names of {@link
-     * dev.badgesmith.ld.ContextStore#pinned()}. Without it, or for a context it lacks, contexts
-     * come from the cache, or are fetched once from their URL; every one is checked against its
-     * pinned SHA-256.
-     */
-    public Builder contextsDirectory(Path contextsDirectory) {
-      this.contextsDirectory = Optional.of(contextsDirectory);
       return this;
     }
 

@@ -1,7 +1,6 @@
 package dev.badgesmith;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.badgesmith.testing.TestSites;
 import java.io.IOException;
@@ -25,11 +24,6 @@ class IncrementalBuildTest {
 
   @BeforeEach
   void publishTheExampleSite() {
-    assumeTrue(
-        Files.isDirectory(TestSites.spec().resolve("w3c")),
-        "skipped: the example site signs credentials, whose JSON-LD contexts are not at "
-            + TestSites.spec()
-            + " (../shared/spec is absent)");
     site = tmp.resolve("site");
     TestSites.copy(Path.of("../example-site").toAbsolutePath().normalize(), site);
     delete(site.resolve("target"));
@@ -203,7 +197,6 @@ class IncrementalBuildTest {
     Report report =
         Badgesmith.builder()
             .keysDirectory(Path.of("../example-keys").toAbsolutePath().normalize())
-            .contextsDirectory(TestSites.spec())
             .cacheDirectory(cache)
             .renderAll(true)
             .build()
@@ -236,7 +229,6 @@ class IncrementalBuildTest {
   private static Badgesmith generator(Path cache) {
     return Badgesmith.builder()
         .keysDirectory(Path.of("../example-keys").toAbsolutePath().normalize())
-        .contextsDirectory(TestSites.spec())
         .cacheDirectory(cache)
         .build();
   }

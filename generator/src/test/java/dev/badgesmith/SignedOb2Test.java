@@ -135,7 +135,13 @@ class SignedOb2Test {
                 .path("id")
                 .asText())
         .isEqualTo(id);
-    assertThat(out).doesNotContainKeys("assertions/intro/bob.png", "assertions/intro/bob.svg");
+    // The signed assertion names its baked image for good: the image stays published.
+    String image =
+        JSON.readTree(java.util.Base64.getUrlDecoder().decode(jws.split("\\.")[1]))
+            .path("image")
+            .asText();
+    assertThat(image).isEqualTo("https://badges.example.org/guild/assertions/intro/bob.png");
+    assertThat(out).containsKeys("assertions/intro/bob.png", "assertions/intro/bob.svg");
   }
 
   @Test

@@ -1,11 +1,16 @@
 package dev.badgesmith.cli;
 
 import dev.badgesmith.Badgesmith;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** What every command that builds a site takes: its cache, private keys and JSON-LD contexts. */
+/** What every command that builds a site takes: its cache and private keys. */
 final class GeneratorOptions {
+  static final String CONTEXTS_IGNORED =
+      "warning: --contexts is ignored: the JSON-LD contexts ship inside Badgesmith, fixed, and are"
+          + " never read from elsewhere";
+
   @Option(
       names = "--cache",
       paramLabel = "DIR",
@@ -22,12 +27,8 @@ final class GeneratorOptions {
               + " (BADGESMITH_KEY_<ID> is read first).")
   Path keys;
 
-  @Option(
-      names = "--contexts",
-      paramLabel = "DIR",
-      description =
-          "A folder of the JSON-LD contexts credentials use (default: a cache, filled from"
-              + " their URLs on first use and checked against pinned digests).")
+  /** Accepted so that earlier scripts still run: the contexts now ship inside Badgesmith. */
+  @Option(names = "--contexts", paramLabel = "DIR", hidden = true)
   Path contexts;
 
   /** The cache folder: {@code --cache}, else {@code SITE/.badgesmith/cache}. */
@@ -35,14 +36,14 @@ final class GeneratorOptions {
     return cache != null ? cache : site.resolve(".badgesmith/cache");
   }
 
-  /** Sets the cache, keys and contexts folders of a generator for a site. */
-  Badgesmith.Builder applyTo(Badgesmith.Builder builder, Path site) {
+  /** Sets the cache and keys folders of a generator for a site. */
+  Badgesmith.Builder applyTo(Badgesmith.Builder builder, Path site, PrintWriter err) {
     builder.cacheDirectory(cacheDirectory(site));
     if (keys != null) {
       builder.keysDirectory(keys);
     }
     if (contexts != null) {
-      builder.contextsDirectory(contexts);
+      err.println(CONTEXTS_IGNORED);
     }
     return builder;
   }

@@ -252,7 +252,10 @@ public final class Main implements Runnable {
       Path target = out != null ? out : site.resolve("public");
       long start = System.nanoTime();
       Badgesmith.Builder builder =
-          generatorOptions.applyTo(generator(), site).renderAll(renderAll).updateLock(updateLock);
+          generatorOptions
+              .applyTo(generator(), site, spec.commandLine().getErr())
+              .renderAll(renderAll)
+              .updateLock(updateLock);
       if (date != null) {
         builder.buildDate(BuildDate.parse(date));
       }

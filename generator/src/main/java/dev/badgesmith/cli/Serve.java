@@ -40,7 +40,8 @@ final class Serve extends Main.SiteCommand {
   @Override
   public Integer call() {
     Path cacheDir = generatorOptions.cacheDirectory(site);
-    Badgesmith.Builder generator = generatorOptions.applyTo(generator(), site);
+    Badgesmith.Builder generator =
+        generatorOptions.applyTo(generator(), site, spec.commandLine().getErr());
     PreviewServer.Builder preview =
         PreviewServer.builder(site, generator).port(port).ignore(cacheDir).log(log());
     if (output != null) {

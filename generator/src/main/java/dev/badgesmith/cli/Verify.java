@@ -1,7 +1,6 @@
 package dev.badgesmith.cli;
 
 import dev.badgesmith.BadgesmithException;
-import dev.badgesmith.ld.ContextStore;
 import dev.badgesmith.verify.Check;
 import dev.badgesmith.verify.HttpResolver;
 import dev.badgesmith.verify.Resolver;
@@ -45,12 +44,8 @@ final class Verify implements Callable<Integer> {
               + " (default: fetch the live URLs).")
   Path site;
 
-  @Option(
-      names = "--contexts",
-      paramLabel = "DIR",
-      description =
-          "A folder of the JSON-LD contexts proofs use (default: a cache, filled from their URLs"
-              + " on first use and checked against pinned digests).")
+  /** Accepted so that earlier scripts still run: the contexts now ship inside Badgesmith. */
+  @Option(names = "--contexts", paramLabel = "DIR", hidden = true)
   Path contexts;
 
   @Option(
@@ -63,22 +58,10 @@ final class Verify implements Callable<Integer> {
   public Integer call() {
     Resolver resolver =
         site != null ? new SiteFolderResolver(site) : HttpResolver.builder().build();
-    ContextStore.Builder store =
-        ContextStore.builder()
-            .cacheFolder(ContextStore.defaultCacheFolder(Path.of(System.getProperty("user.home"))))
-            .fetch(true);
     if (contexts != null) {
-      if (!Files.isDirectory(contexts)) {
-        throw new BadgesmithException("no contexts folder at " + contexts);
-      }
-      store.folder(contexts);
+      spec.commandLine().getErr().println(GeneratorOptions.CONTEXTS_IGNORED);
     }
-    Verifier verifier =
-        Verifier.builder()
-            .resolver(resolver)
-            .contexts(store.build())
-            .clock(Clock.systemUTC())
-            .build();
+    Verifier verifier = Verifier.builder().resolver(resolver).clock(Clock.systemUTC()).build();
     Optional<String> identity = Optional.ofNullable(recipient);
     VerificationReport report;
     if (input.startsWith("https://") || input.startsWith("http://")) {

@@ -107,7 +107,7 @@ public final class Ob2Documents {
     }
     ObjectNode json = document("Assertion", id);
     ObjectNode recipient = json.putObject("recipient");
-    recipient.put("type", award.recipient().type());
+    recipient.put("type", identityType(award.recipient().type()));
     recipient.put("hashed", true);
     recipient.put("salt", award.recipient().salt());
     recipient.put("identity", award.recipient().identity());
@@ -189,5 +189,15 @@ public final class Ob2Documents {
 
   private static void put(ObjectNode node, String key, Optional<String> value) {
     value.ifPresent(v -> node.put(key, v));
+  }
+
+  /**
+   * The IdentityObject type of a recipient. Open Badges 2.0 knows {@code email}, {@code url} and
+   * {@code telephone}, each a term of its context; a DID is the URI that names the recipient, so it
+   * is published as {@code url} (schema:url): the type {@code id} would be the {@code @id} keyword,
+   * which JSON-LD rejects as a type and no OB 2.0 validator or backpack reads.
+   */
+  static String identityType(String type) {
+    return type.equals("id") ? "url" : type;
   }
 }

@@ -29,8 +29,16 @@ public final class Ob3Documents {
   public static final String OB_CONTEXT =
       "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json";
 
+  /**
+   * The Open Badges 3.0 extensions context: it defines {@code 1EdTechJsonSchemaValidator2019}, the
+   * type of {@code credentialSchema}, which no other context does (the 1EdTech examples name it
+   * whenever they use that type).
+   */
+  public static final String OB_EXTENSIONS =
+      "https://purl.imsglobal.org/spec/ob/v3p0/extensions.json";
+
   /** The contexts of every credential, in order: what canonicalising one needs. */
-  public static final List<String> CONTEXTS = List.of(VC_CONTEXT, OB_CONTEXT);
+  public static final List<String> CONTEXTS = List.of(VC_CONTEXT, OB_CONTEXT, OB_EXTENSIONS);
 
   public static final String SCHEMA =
       "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json";

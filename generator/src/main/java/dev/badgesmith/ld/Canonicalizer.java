@@ -22,6 +22,7 @@ import jakarta.json.spi.JsonProvider;
 import java.io.ByteArrayInputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -31,16 +32,18 @@ import java.util.Set;
  * Turns a JSON-LD document into RDFC-1.0 canonical N-Quads (the input a Data Integrity proof
  * hashes), with contexts from a {@link ContextStore} only.
  *
- * <p>Expansion silently drops a property no context defines, so a signature would not cover it. To
- * fail loudly instead, expansion runs with an {@code @vocab} sentinel before the document's own
- * contexts: an undefined property then expands to an IRI under the sentinel and is an error naming
- * the term. (Titanium's undefined-terms policy cannot see terms that a context's own {@code @vocab}
- * would swallow, such as the VC 2.0 issuer-dependent vocabulary.) An undefined {@code type} value,
- * such as the {@code 1EdTechRevocationList} the Open Badges 3.0 spec itself uses, is dropped as
- * every JSON-LD processor drops it (a relative IRI), so the canonical form stays the standard one.
+ * <p>Expansion silently drops what no context defines, so a signature would not cover it, while a
+ * verifier in JSON-LD safe mode (Digital Bazaar's, the DCC's) rejects the document. So nothing may
+ * be dropped: a property, a {@code type} value or a datatype that no context defines, and a
+ * relative IRI, are each an error naming the term. To see them, expansion runs with an {@code
+ * @vocab} sentinel before the document's own contexts (an undefined term then expands to an IRI
+ * under the sentinel) and with a sentinel base (a relative IRI then resolves under it). Titanium's
+ * undefined-terms policy cannot see terms that a context's own {@code @vocab} would swallow, such
+ * as the VC 2.0 issuer-dependent vocabulary, which counts as undefined too.
  */
 public final class Canonicalizer {
   private static final String UNDEFINED = "urn:badgesmith:undefined-term:";
+  private static final String RELATIVE = "https://relative-iri.badgesmith.invalid/";
   private static final String ISSUER_DEPENDENT =
       "https://www.w3.org/ns/credentials/issuer-dependent#";
 
@@ -68,33 +71,30 @@ public final class Canonicalizer {
     return canonicalize(toJakarta(document));
   }
 
-  /** The canonical N-Quads of a document, each line ending in {@code \n}. */
+  /**
+   * The canonical N-Quads of a document, each line ending in {@code \n}.
+   *
+   * @throws CanonicalizationException when a context would drop anything of the document
+   */
   public String canonicalize(JsonStructure document) {
     RdfCanon canon = RdfCanon.create("SHA-256");
-    Set<String> undefined = new LinkedHashSet<>();
+    Set<String> dropped = new LinkedHashSet<>();
     RdfQuadConsumer watch =
         (subject, predicate, object, datatype, language, direction, graph) -> {
-          Optional<String> property = undefined(predicate);
-          if (property.isPresent()) {
-            undefined.add(property.get());
-            return canon;
-          }
-          if (datatype == null && object.startsWith(UNDEFINED)) {
-            return canon; // an undefined type value: without the sentinel it is a relative IRI
-          }
-          if (datatype != null && datatype.startsWith(UNDEFINED)) {
-            undefined.add(datatype.substring(UNDEFINED.length()));
-            return canon;
-          }
-          return canon.quad(subject, predicate, object, datatype, language, direction, graph);
+          boolean ok = check(subject, dropped) & check(predicate, dropped);
+          ok &= datatype == null ? check(object, dropped) : check(datatype, dropped);
+          ok &= graph == null || check(graph, dropped);
+          return ok
+              ? canon.quad(subject, predicate, object, datatype, language, direction, graph)
+              : canon;
         };
     try {
       ToRdfProcessor.toRdf(watch, JsonDocument.of(document), options());
     } catch (JsonLdError e) {
       throw failure(e);
     }
-    if (!undefined.isEmpty()) {
-      throw undefinedTerms(List.copyOf(undefined));
+    if (!dropped.isEmpty()) {
+      throw dropped(List.copyOf(dropped));
     }
     StringWriter out = new StringWriter();
     try {
@@ -106,24 +106,14 @@ public final class Canonicalizer {
   }
 
   /**
-   * The properties of a document that no context defines, in document order, without duplicates;
-   * empty when every property is defined. {@link #canonicalize} refuses such a document.
+   * What expansion would drop from a document, in document order, without duplicates: terms no
+   * context defines (properties, {@code type} values, datatypes) and relative IRIs; empty when
+   * nothing is. {@link #canonicalize} refuses a document for which this is not empty.
    */
   public List<String> undefinedTerms(JsonNode document) {
-    Set<String> properties = new LinkedHashSet<>();
-    collect(expand(document), properties, new LinkedHashSet<>());
-    return List.copyOf(properties);
-  }
-
-  /**
-   * The {@code type} values of a document that no context defines, in document order: JSON-LD drops
-   * them, so they are worth a warning (the spec's own {@code 1EdTechJsonSchemaValidator2019} is
-   * one).
-   */
-  public List<String> undefinedTypes(JsonNode document) {
-    Set<String> types = new LinkedHashSet<>();
-    collect(expand(document), new LinkedHashSet<>(), types);
-    return List.copyOf(types);
+    Set<String> found = new LinkedHashSet<>();
+    collect(expand(document), found);
+    return List.copyOf(found);
   }
 
   private JsonArray expand(JsonNode document) {
@@ -142,6 +132,7 @@ public final class Canonicalizer {
   private JsonLdOptions options() {
     JsonLdOptions options = new JsonLdOptions(contexts);
     options.setExpandContext(sentinel);
+    options.setBase(URI.create(RELATIVE));
     return options;
   }
 
@@ -158,7 +149,7 @@ public final class Canonicalizer {
     }
   }
 
-  /** The term of a property IRI that no context defined. */
+  /** What an IRI that expansion made stands for, when a context would have dropped it. */
   private static Optional<String> undefined(String iri) {
     if (iri.startsWith(UNDEFINED)) {
       return Optional.of(iri.substring(UNDEFINED.length()));
@@ -166,38 +157,52 @@ public final class Canonicalizer {
     if (iri.startsWith(ISSUER_DEPENDENT)) {
       return Optional.of(iri.substring(ISSUER_DEPENDENT.length()));
     }
+    if (iri.startsWith(RELATIVE)) {
+      return Optional.of(iri.substring(RELATIVE.length()) + " (a relative IRI)");
+    }
     return Optional.empty();
   }
 
-  private static void collect(JsonValue value, Set<String> properties, Set<String> types) {
+  /** Notes an IRI a context would have dropped; true when it is fine. */
+  private static boolean check(String iri, Set<String> dropped) {
+    Optional<String> term = undefined(iri);
+    term.ifPresent(dropped::add);
+    return term.isEmpty();
+  }
+
+  private static void collect(JsonValue value, Set<String> found) {
     if (value instanceof JsonArray array) {
-      array.forEach(v -> collect(v, properties, types));
+      array.forEach(v -> collect(v, found));
     } else if (value instanceof JsonObject object) {
       object.forEach(
           (key, v) -> {
-            undefined(key).ifPresent(properties::add);
-            if (key.equals("@type")) {
-              for (JsonValue type : v instanceof JsonArray a ? a : List.of(v)) {
-                if (type instanceof JsonString s && s.getString().startsWith(UNDEFINED)) {
-                  types.add(s.getString().substring(UNDEFINED.length()));
+            undefined(key).ifPresent(found::add);
+            if (key.equals("@type") || key.equals("@id")) {
+              for (JsonValue iri : v instanceof JsonArray a ? a : List.of(v)) {
+                if (iri instanceof JsonString s) {
+                  undefined(s.getString()).ifPresent(found::add);
                 }
               }
             }
-            collect(v, properties, types);
+            collect(v, found);
           });
     }
   }
 
-  private static CanonicalizationException undefinedTerms(List<String> terms) {
+  private static CanonicalizationException dropped(List<String> terms) {
+    String them = terms.size() == 1 ? "it" : "them";
     return new CanonicalizationException(
         (terms.size() == 1 ? "undefined JSON-LD term '" : "undefined JSON-LD terms '")
             + String.join("', '", terms)
             + "': no context of the document defines "
-            + (terms.size() == 1 ? "it" : "them")
-            + ", so a signature would not cover "
-            + (terms.size() == 1 ? "it" : "them")
-            + "; fix the spelling or add a context that defines "
-            + (terms.size() == 1 ? "it" : "them"),
+            + them
+            + ", so JSON-LD drops "
+            + them
+            + ", a signature would not cover "
+            + them
+            + " and verifiers in safe mode reject the document; fix the spelling, make the IRI"
+            + " absolute, or add a context that defines "
+            + them,
         terms);
   }
 

@@ -17,10 +17,11 @@ import dev.badgesmith.model.SiteLayout;
 import dev.badgesmith.sign.CredentialSigner;
 import dev.badgesmith.sign.KeyAlgorithm;
 import dev.badgesmith.sign.PublicKeyInfo;
+import dev.badgesmith.sign.SigningKey;
 import dev.badgesmith.write.OutputSink;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,9 +65,6 @@ final class Ob3Publisher {
 
   /** What one award publishes: its files, the text baked into its images, and where those go. */
   record Signed(Map<String, byte[]> files, String baked, String png, String svg) {}
-
-  /** A signed credential's files (JSON and/or JWT), and the form of it an image carries. */
-  private record Proofs(Map<String, byte[]> files, String baked) {}
 
   /** The id credentials give an issuer: the site's DID, or the issuer's profile URL. */
   String issuerId(String issuer) {
@@ -177,17 +175,20 @@ final class Ob3Publisher {
       }
     }
     String created = Ob2Documents.dateTime(date);
-    ObjectNode list =
-        documents.statusListCredential(
-            statusListUrl(), issuer, created, revoked, StatusIndexes.SIZE);
-    verifyPage.statusList(list);
-    Proofs proofs = sign(list, created, layout.statusList().file(), layout.statusListJwt().file());
-    for (var file : proofs.files().entrySet()) {
-      // Unsigned, the list would say nothing: without an embedded proof only its JWT is published.
-      if (file.getKey().equals(layout.statusListJwt().file())
-          || credentials.dataIntegrityKey().isPresent()) {
-        out.write(file.getKey(), file.getValue());
-      }
+    // Each form names itself: a verifier that reads one form never has to know the other.
+    if (credentials.dataIntegrityKey().isPresent()) {
+      ObjectNode list =
+          documents.statusListCredential(
+              layout.statusList().url(), issuer, created, revoked, StatusIndexes.SIZE);
+      verifyPage.statusList(list);
+      out.write(layout.statusList().file(), embeddedProof(list, date));
+    }
+    if (credentials.jwt().isPresent()) {
+      ObjectNode list =
+          documents.statusListCredential(
+              layout.statusListJwt().url(), issuer, created, revoked, StatusIndexes.SIZE);
+      verifyPage.statusList(list);
+      out.write(layout.statusListJwt().file(), vcJwt(list, date));
     }
     ObjectNode revocations = documents.credentialRevocations(issuer, revokedAwards);
     verifyPage.credentialRevocations(revocations);
@@ -202,96 +203,107 @@ final class Ob3Publisher {
         .toList();
   }
 
-  /** The status list as a credential with an embedded proof, or as a JWT when that is all. */
-  private String statusListUrl() {
-    return credentials.dataIntegrityKey().isPresent()
-        ? layout.statusList().url()
-        : layout.statusListJwt().url();
-  }
-
   /** An award's credential, signed as the site's settings say. */
   Signed credential(Award award, BadgeClass badge) {
     Issuer issuer = site.issuer(badge.issuerId()).orElseThrow();
-    ObjectNode credential =
-        documents.credential(
-            award,
-            badge,
-            issuer,
-            issuerId(issuer.id()),
-            // A URL or DID the site made public (pages.earnerPages) names the subject, and the
-            // VC-JWT's sub; an e-mail address or telephone number never does.
-            award.recipient().publicId(),
-            Optional.of(documents.statusEntry(indexes.of(award), statusListUrl())));
-    Proofs proofs =
-        sign(
-            credential,
-            Ob2Documents.dateTime(award.issuedOn()),
-            layout.credentialJson(award).file(),
-            layout.credentialJwt(award).file());
+    int index = indexes.of(award);
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    String baked = null;
+    if (credentials.dataIntegrityKey().isPresent()) {
+      byte[] json =
+          embeddedProof(
+              credential(award, badge, issuer, layout.statusList().url(), index), award.issuedOn());
+      files.put(layout.credentialJson(award).file(), json);
+      baked = new String(json, StandardCharsets.UTF_8);
+    }
+    if (credentials.jwt().isPresent()) {
+      // The VC-JWT is the same credential secured by the JWT alone: its status entry names the
+      // status list as a JWT too, which a JWT-only verifier can check.
+      ObjectNode unsigned = credential(award, badge, issuer, layout.statusListJwt().url(), index);
+      byte[] jwt = vcJwt(unsigned, award.issuedOn());
+      files.put(layout.credentialJwt(award).file(), jwt);
+      if (baked == null) {
+        baked = new String(jwt, StandardCharsets.US_ASCII);
+        // Without an embedded proof, the JSON form is the unsigned credential, for reading.
+        files.put(layout.credentialJson(award).file(), JsonOutput.bytes(unsigned));
+      }
+    }
     return new Signed(
-        proofs.files(),
-        proofs.baked(),
-        layout.credentialPng(award).file(),
-        layout.credentialSvg(award).file());
+        files, baked, layout.credentialPng(award).file(), layout.credentialSvg(award).file());
+  }
+
+  private ObjectNode credential(
+      Award award, BadgeClass badge, Issuer issuer, String statusList, int index) {
+    return documents.credential(
+        award,
+        badge,
+        issuer,
+        issuerId(issuer.id()),
+        // A URL or DID the site made public (pages.earnerPages) names the subject, and the
+        // VC-JWT's sub; an e-mail address or telephone number never does.
+        award.recipient().publicId(),
+        Optional.of(documents.statusEntry(index, statusList)));
   }
 
   /**
-   * A credential with an embedded Data Integrity proof and/or as a VC-JWT, as the site's settings
-   * say; {@code created} dates the proof, so the same input always gives the same proof.
+   * When a key signs a document that took effect at {@code effective}: then, or when the key's
+   * validity period began if that is later. After a key rotation the new key signs every earlier
+   * award again, as of the day it took over; the date follows from the input alone, so the same
+   * commit builds the same bytes, and verifiers see each signature made within its key's period.
    */
-  private Proofs sign(ObjectNode credential, String created, String jsonFile, String jwtFile) {
-    Map<String, byte[]> files = new LinkedHashMap<>();
-    String baked;
-    byte[] json;
-    if (credentials.dataIntegrityKey().isPresent()) {
-      var key = credentials.dataIntegrityKey().get();
-      String method =
-          signing.issuerIdIsDid()
-              ? layout.did() + "#" + key.id()
-              : layout.keyDocument(key.id()).url();
-      ObjectNode unsigned = credential;
-      String signed =
-          cache.get(
-              () ->
-                  new String(
-                      JsonOutput.bytes(
-                          credentials
-                              .dataIntegrity()
-                              .addProof(
-                                  unsigned, method, created, CredentialSigner.ed25519Signer(key))),
-                      StandardCharsets.UTF_8),
-              "eddsa-rdfc-2022",
-              key.publicKeyInfo().thumbprint(),
-              method,
-              created,
-              new String(JsonOutput.bytes(unsigned), StandardCharsets.UTF_8));
-      json = signed.getBytes(StandardCharsets.UTF_8);
-      credential = parse(signed);
-    } else {
-      json = JsonOutput.bytes(credential);
-    }
-    files.put(jsonFile, json);
-    baked = new String(json, StandardCharsets.UTF_8);
-    if (credentials.jwt().isPresent()) {
-      var key = credentials.jwt().get();
-      String kid = layout.keyDocument(key.id()).url();
-      ObjectNode payload = credential;
-      // ES256 signatures are randomised: only deterministic ones are kept and reused.
-      String jwt =
-          key.algorithm() == KeyAlgorithm.ES256
-              ? CredentialSigner.signVcJwt(key, kid, payload)
-              : cache.get(
-                  () -> CredentialSigner.signVcJwt(key, kid, payload),
-                  "vc-jwt",
-                  key.publicKeyInfo().thumbprint(),
-                  kid,
-                  new String(json, StandardCharsets.UTF_8));
-      files.put(jwtFile, jwt.getBytes(StandardCharsets.US_ASCII));
-      if (credentials.dataIntegrityKey().isEmpty()) {
-        baked = jwt; // without an embedded proof, the JWT is what carries the signature
-      }
-    }
-    return new Proofs(files, baked);
+  private OffsetDateTime signedAt(SigningKey key, OffsetDateTime effective) {
+    return signing
+        .key(key.id())
+        .flatMap(PublishedKey::validFrom)
+        .filter(effective::isBefore)
+        .orElse(effective);
+  }
+
+  /**
+   * The document with an embedded eddsa-rdfc-2022 proof, from the cache when it was made before.
+   */
+  private byte[] embeddedProof(ObjectNode unsigned, OffsetDateTime effective) {
+    SigningKey key = credentials.dataIntegrityKey().orElseThrow();
+    String created = Ob2Documents.dateTime(signedAt(key, effective));
+    String method =
+        signing.issuerIdIsDid()
+            ? layout.did() + "#" + key.id()
+            : layout.keyDocument(key.id()).url();
+    return cache
+        .get(
+            () ->
+                new String(
+                    JsonOutput.bytes(
+                        credentials
+                            .dataIntegrity()
+                            .addProof(
+                                unsigned, method, created, CredentialSigner.ed25519Signer(key))),
+                    StandardCharsets.UTF_8),
+            "eddsa-rdfc-2022",
+            key.publicKeyInfo().thumbprint(),
+            method,
+            created,
+            new String(JsonOutput.bytes(unsigned), StandardCharsets.UTF_8))
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** The document as a VC-JWT; deterministic signatures come from the cache when made before. */
+  private byte[] vcJwt(ObjectNode unsigned, OffsetDateTime effective) {
+    SigningKey key = credentials.jwt().orElseThrow();
+    String kid = layout.keyDocument(key.id()).url();
+    long issuedAt = signedAt(key, effective).toEpochSecond();
+    // ES256 signatures are randomised: only deterministic ones are kept and reused.
+    String jwt =
+        key.algorithm() == KeyAlgorithm.ES256
+            ? CredentialSigner.signVcJwt(key, kid, unsigned, issuedAt)
+            : cache.get(
+                () -> CredentialSigner.signVcJwt(key, kid, unsigned, issuedAt),
+                "vc-jwt",
+                key.publicKeyInfo().thumbprint(),
+                kid,
+                Long.toString(issuedAt),
+                new String(JsonOutput.bytes(unsigned), StandardCharsets.UTF_8));
+    return jwt.getBytes(StandardCharsets.US_ASCII);
   }
 
   /** How many credentials were signed in this build, and how many came from the cache. */
@@ -301,13 +313,5 @@ final class Ob3Publisher {
 
   long reused() {
     return cache.reused();
-  }
-
-  private static ObjectNode parse(String json) {
-    try {
-      return (ObjectNode) JSON.readTree(json);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

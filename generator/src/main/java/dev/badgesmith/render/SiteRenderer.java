@@ -372,8 +372,8 @@ public final class SiteRenderer {
   }
 
   /**
-   * One award: its hosted assertion and, unless revoked, the badge baked with it; the verify page
-   * learns the hosted assertion's digest.
+   * One award: its hosted assertion and, unless revoked (and hosted), the badge baked with it; the
+   * verify page learns the hosted assertion's digest.
    */
   private void award(
       Award award,
@@ -406,8 +406,10 @@ public final class SiteRenderer {
           VerifyPageData.hostedAssertion(layout.assertionJson(award).url(), document, facts);
         }
       }
-      if (award.revoked()) {
-        return; // a revoked award has nothing left to bake
+      if (award.revoked() && !layout.ob2Signed()) {
+        // A revoked hosted assertion no longer names its image. A signed one cannot change and
+        // names its baked image for good: that image stays, and the revocation list says the rest.
+        return;
       }
       out.write(
           layout.bakedPng(award).file(), PngBaker.bake(design.png(), BadgeVersion.OB2, baked));

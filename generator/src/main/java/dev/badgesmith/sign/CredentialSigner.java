@@ -44,20 +44,22 @@ public final class CredentialSigner {
   /**
    * An Open Badges 3.0 VC-JWT. Header exactly {@code {"alg":...,"kid":...,"typ":"JWT"}}; payload
    * the credential, in its own key order, then {@code iss} = issuer id, {@code jti} = credential
-   * id, {@code sub} = credentialSubject.id when there is one, {@code nbf} = validFrom and {@code
-   * exp} = validUntil when there is one (both in seconds since the epoch).
+   * id, {@code sub} = credentialSubject.id when there is one, {@code nbf} = validFrom, {@code exp}
+   * = validUntil when there is one, and {@code iat}, when it was signed (all in seconds since the
+   * epoch).
    *
    * @param kid the URL of the public JWK (or a DID URL) verifiers fetch to check the signature
+   * @param issuedAt when it is signed: what verifiers check the key's validity period against
    * @throws IllegalArgumentException when the credential lacks id, issuer or validFrom, or a date
    *     is not a date-time with an offset in whole seconds
    */
-  public static String signVcJwt(SigningKey key, String kid, ObjectNode credential) {
+  public static String signVcJwt(SigningKey key, String kid, ObjectNode credential, long issuedAt) {
     if (kid == null || kid.isBlank()) {
       throw new IllegalArgumentException("a VC-JWT needs a kid: the URL of the public key");
     }
     ObjectNode header =
         MAPPER.createObjectNode().put("alg", jwsAlgorithm(key)).put("kid", kid).put("typ", "JWT");
-    return sign(key, header, bytes(VcJwtClaims.payload(credential)));
+    return sign(key, header, bytes(VcJwtClaims.payload(credential, issuedAt)));
   }
 
   /**

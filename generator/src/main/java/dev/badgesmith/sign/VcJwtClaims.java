@@ -12,16 +12,21 @@ import java.util.Map;
 
 /** The registered JWT claims of a VC-JWT, derived from the credential (OB 3.0 §8.2). */
 final class VcJwtClaims {
+  /** The claims that repeat the credential's fields; {@code iat} says when it was signed. */
   static final List<String> NAMES = List.of("iss", "jti", "sub", "nbf", "exp");
 
   private VcJwtClaims() {}
 
-  /** The credential, then its claims (any claim it already had moves to the end). */
-  static ObjectNode payload(ObjectNode credential) {
+  /**
+   * The credential, then its claims (any claim it already had moves to the end), {@code iat} last.
+   */
+  static ObjectNode payload(ObjectNode credential, long issuedAt) {
     ObjectNode payload = credential.deepCopy();
     Map<String, JsonNode> claims = claims(credential);
     NAMES.forEach(payload::remove);
+    payload.remove("iat");
     claims.forEach(payload::set);
+    payload.put("iat", issuedAt);
     return payload;
   }
 

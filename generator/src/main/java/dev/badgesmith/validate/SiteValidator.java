@@ -589,35 +589,31 @@ public final class SiteValidator {
     }
 
     /**
-     * Verifiers check a key's validity period at the time it signed, and a credential is signed as
-     * of its award's issue date: an award outside its signing key's period would not verify.
+     * Verifiers check a key's validity period at the time it signed. A credential is signed as of
+     * its award's issue date, or as of the day its key took over when that is later (a key rotation
+     * signs earlier awards again), so only an award issued once its key's period is over cannot be
+     * signed: the key may no longer sign anything.
      */
     private void keyPeriods(AwardDoc doc, Award award, SigningSettings signing) {
       for (String id :
           Stream.concat(signing.jwtKey().stream(), signing.dataIntegrityKey().stream())
               .distinct()
               .toList()) {
-        Optional<PublishedKey> key = signing.key(id);
-        if (key.isEmpty()) {
-          continue;
-        }
-        OffsetDateTime issued = award.issuedOn();
-        boolean before = key.get().validFrom().filter(issued::isBefore).isPresent();
-        boolean after = key.get().validUntil().filter(u -> !issued.isBefore(u)).isPresent();
-        if (before || after) {
+        Optional<OffsetDateTime> until = signing.key(id).flatMap(PublishedKey::validUntil);
+        if (until.isPresent() && !award.issuedOn().isBefore(until.get())) {
           d.add(
-              Diagnostic.warning(
+              Diagnostic.error(
                       Code.OUTSIDE_KEY_PERIOD,
                       doc.issuedOn().at(),
-                      "the award is issued "
-                          + (before
-                              ? "before the key '" + id + "' is valid (validFrom "
-                              : "after the key '" + id + "' ends (validUntil ")
-                          + (before ? key.get().validFrom() : key.get().validUntil()).orElseThrow()
-                          + "), which signs it: verifiers reject it at 'issuer and key'")
+                      "the award is issued after the key '"
+                          + id
+                          + "' ends (validUntil "
+                          + until.get()
+                          + "), which signs it: a key may sign nothing once its period is over")
                   .withHint(
-                      "widen the key's validFrom/validUntil in site.yaml to cover the award, or"
-                          + " sign with a key whose period does"));
+                      "rotate keys: add a new key to signing.keys, sign with it (signing.jwt or"
+                          + " signing.dataIntegrity), and keep the old one listed so that what it"
+                          + " signed still verifies"));
         }
       }
     }

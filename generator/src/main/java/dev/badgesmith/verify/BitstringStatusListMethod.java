@@ -5,14 +5,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.badgesmith.verify.Check.Step;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 
 /**
  * {@code BitstringStatusListEntry} (W3C Bitstring Status List): the bit at {@code statusListIndex}
- * of the list in a signed {@code BitstringStatusListCredential}, which must itself verify and be
- * issued by the credential's issuer.
+ * of the list in a signed {@code BitstringStatusListCredential} (with an embedded proof or as a
+ * VC-JWT), which must itself verify and be issued by the credential's issuer.
  */
 public final class BitstringStatusListMethod implements StatusMethod {
   /** The spec's minimum: 16 KiB of bits, so one index does not single out a credential. */
@@ -56,9 +57,10 @@ public final class BitstringStatusListMethod implements StatusMethod {
               + " does not verify: "
               + list.firstFailure().map(Check::line).orElse("a step was skipped"));
     }
-    Optional<ObjectNode> json = Documents.parseObject(bytes);
+    // It verified, so it is a credential: JSON with an embedded proof, or a VC-JWT.
+    Optional<ObjectNode> json = Documents.parseObject(bytes).or(() -> jwtPayload(bytes));
     if (json.isEmpty()) {
-      return fail("the status list " + url + " is not a JSON credential");
+      return fail("the status list " + url + " is neither a JSON credential nor a VC-JWT");
     }
     Optional<String> listIssuer = Documents.idOf(json.get().get("issuer"));
     if (!listIssuer.equals(Documents.idOf(credential.get("issuer")))) {
@@ -91,6 +93,20 @@ public final class BitstringStatusListMethod implements StatusMethod {
       return fail(state + ": entry " + index + " of " + url);
     }
     return Check.passed(Step.STATUS, "not " + state + ": entry " + index + " of " + url);
+  }
+
+  /** The credential a compact VC-JWT carries (VCDM 1.1 nests it under {@code vc}). */
+  private static Optional<ObjectNode> jwtPayload(byte[] bytes) {
+    String[] parts = new String(bytes, StandardCharsets.US_ASCII).strip().split("\\.");
+    if (parts.length != 3) {
+      return Optional.empty();
+    }
+    try {
+      return Documents.parseObject(Base64.getUrlDecoder().decode(parts[1]))
+          .map(p -> p.get("vc") instanceof ObjectNode vc ? vc : p);
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
   }
 
   /** {@code u} + base64url (no padding) of the GZIP-compressed bitstring. */

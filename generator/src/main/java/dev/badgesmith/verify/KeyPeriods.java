@@ -48,6 +48,21 @@ final class KeyPeriods {
    * @param controls the first half of the step's message: who controls the key, already checked
    */
   Check check(String key, Optional<String> signed, String what, String controls) {
+    return check(key, signed, what, controls, false);
+  }
+
+  /**
+   * As {@link #check}, for a signature that says not when it was made (an Open Badges 2.0 JWS): it
+   * was made no earlier than the badge's date, so only a date at or after the key's end fails. A
+   * date before the key's start is what a key rotation gives, when the new key signs every earlier
+   * badge again.
+   */
+  Check checkUndated(String key, Optional<String> dated, String what, String controls) {
+    return check(key, dated, what, controls, true);
+  }
+
+  private Check check(
+      String key, Optional<String> signed, String what, String controls, boolean undated) {
     Optional<Period> period = period(key);
     if (period.isEmpty()) {
       return Check.passed(
@@ -81,6 +96,16 @@ final class KeyPeriods {
               + p.id()
               + " is not a date: "
               + p.describe());
+    }
+    if (from.isPresent() && at.isBefore(from.get()) && undated) {
+      return Check.passed(
+          Step.ISSUER_AND_KEY,
+          controls
+              + ", valid "
+              + p.describe()
+              + "; the JWS says not when it was signed, and its "
+              + when
+              + " predates the key: signed again after a key rotation");
     }
     if (from.isPresent() && at.isBefore(from.get())) {
       return Check.failed(

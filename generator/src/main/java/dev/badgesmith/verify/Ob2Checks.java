@@ -146,7 +146,7 @@ final class Ob2Checks {
             "the issuer " + issuer.get().url() + " does not list the key " + creator.get());
       } else {
         steps.add(
-            periods.check(
+            periods.checkUndated(
                 creator.get(),
                 Documents.text(assertion, "issuedOn"),
                 "issuedOn",

@@ -142,7 +142,14 @@ final class Ob3Checks {
       steps.fail(
           Step.ISSUER_AND_KEY, "the JWT carries its own key, which nothing ties to the issuer");
     } else {
-      issuerAndKey(credential, key, steps, Documents.text(credential, "validFrom"), "validFrom");
+      // iat says when it was signed: after a key rotation, later than the credential's validFrom.
+      JsonNode iat = payload.get("iat");
+      if (iat != null && iat.isIntegralNumber()) {
+        String at = java.time.Instant.ofEpochSecond(iat.asLong()).toString();
+        issuerAndKey(credential, key, steps, Optional.of(at), "iat");
+      } else {
+        issuerAndKey(credential, key, steps, Documents.text(credential, "validFrom"), "validFrom");
+      }
     }
     rest(credential, steps, recipient);
   }

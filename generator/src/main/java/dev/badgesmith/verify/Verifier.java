@@ -37,7 +37,6 @@ import java.util.regex.Pattern;
  * <pre>{@code
  * Verifier verifier = Verifier.builder()
  *     .resolver(new SiteFolderResolver(Path.of("public")))
- *     .contexts(ContextStore.builder().folder(contexts).build())
  *     .clock(Clock.systemUTC())
  *     .build();
  * VerificationReport report = verifier.verify(bytes, "jane.png", Optional.empty());
@@ -60,7 +59,7 @@ public final class Verifier {
     this.ob3 =
         new Ob3Checks(
             documents,
-            new DataIntegrity(new Canonicalizer(builder.contexts)),
+            new DataIntegrity(new Canonicalizer(new ContextStore())),
             Map.copyOf(builder.statusMethods),
             this);
   }
@@ -292,10 +291,9 @@ public final class Verifier {
     steps.fail(Step.RECIPIENT, "not awarded to " + identity + ": no recipient identity matches");
   }
 
-  /** Configures where documents come from, the contexts of proofs, the clock, status methods. */
+  /** Configures where documents come from, the clock, status methods. */
   public static final class Builder {
     private Resolver resolver;
-    private ContextStore contexts = ContextStore.builder().build();
     private Clock clock;
     private final Map<String, StatusMethod> statusMethods = new LinkedHashMap<>();
 
@@ -307,12 +305,6 @@ public final class Verifier {
     /** Where URLs are fetched: a {@link SiteFolderResolver} offline, an {@link HttpResolver}. */
     public Builder resolver(Resolver resolver) {
       this.resolver = Objects.requireNonNull(resolver, "resolver");
-      return this;
-    }
-
-    /** The JSON-LD contexts Data Integrity proofs are canonicalised with. */
-    public Builder contexts(ContextStore contexts) {
-      this.contexts = Objects.requireNonNull(contexts, "contexts");
       return this;
     }
 

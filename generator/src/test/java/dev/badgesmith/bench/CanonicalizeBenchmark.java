@@ -42,7 +42,7 @@ public final class CanonicalizeBenchmark {
 
   public static void main(String[] args) throws Exception {
     Path spec = specFolder(args);
-    Canonicalizer canonicalizer = new Canonicalizer(ContextStore.builder().folder(spec).build());
+    Canonicalizer canonicalizer = new Canonicalizer(new ContextStore());
     DataIntegrity integrity = new DataIntegrity(canonicalizer);
     KeyPair keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
     int cores = Runtime.getRuntime().availableProcessors();

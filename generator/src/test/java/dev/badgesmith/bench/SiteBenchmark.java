@@ -22,8 +22,7 @@ import java.util.stream.Stream;
  * two per badge class), the files written and the heap in use.
  *
  * <p>With {@code signed} after the count, the site also publishes Open Badges 3.0 credentials, each
- * with an eddsa-rdfc-2022 proof and as an RS256 VC-JWT (keys made for the run; the contexts come
- * from {@code ../shared/spec}).
+ * with an eddsa-rdfc-2022 proof and as an RS256 VC-JWT (keys made for the run).
  *
  * <p>After the new JVMs it runs the launcher ({@code src/dist/badgesmith}) over {@code
  * target/badgesmith.jar}, when that is built: run {@code package} first. {@code JAVA_HOME} for the
@@ -46,18 +45,9 @@ public final class SiteBenchmark {
       writeSite(site, awards);
       Badgesmith.Builder builder = Badgesmith.builder().cacheDirectory(cache);
       java.util.Map<String, String> environment = java.util.Map.of();
-      java.util.Optional<Path> contexts = java.util.Optional.empty();
       if (signed) {
         environment = signingKeys(site);
-        contexts =
-            java.util.Optional.of(
-                Stream.of(Path.of("../shared/spec"), Path.of("../../shared/spec"))
-                    .filter(Files::isDirectory)
-                    .findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no ../shared/spec"))
-                    .toAbsolutePath()
-                    .normalize());
-        builder.environment(environment).contextsDirectory(contexts.get());
+        builder.environment(environment);
       }
       Badgesmith generator = builder.build();
       System.out.printf(
@@ -73,7 +63,7 @@ public final class SiteBenchmark {
       run("one award added", generator, site, out, cache, awards + 1);
       // What a maintainer waits for: a new Java process, as the CLI runs in CI, JIT cold.
       writeAward(site, BADGES[1], awards + 1);
-      Cli cli = new Cli(site, out, cache, environment, contexts);
+      Cli cli = new Cli(site, out, cache, environment);
       process("one award added, new JVM", cli, awards + 2, "");
       process("nothing changed, new JVM", cli, awards + 2, "");
       // A short-lived process spends much of its CPU compiling with C2; C1 alone is the usual
@@ -143,12 +133,7 @@ public final class SiteBenchmark {
    * Runs {@code badgesmith build} in a new JVM on the benchmark's class path, timing the whole
    * process from start to exit.
    */
-  private record Cli(
-      Path site,
-      Path out,
-      Path cache,
-      java.util.Map<String, String> environment,
-      java.util.Optional<Path> contexts) {}
+  private record Cli(Path site, Path out, Path cache, java.util.Map<String, String> environment) {}
 
   private static void process(String what, Cli cli, int awards, String jvmOption)
       throws IOException {
@@ -212,7 +197,6 @@ public final class SiteBenchmark {
                 cli.out().toString(),
                 "--cache",
                 cli.cache().toString()));
-    cli.contexts().ifPresent(d -> arguments.addAll(java.util.List.of("--contexts", d.toString())));
     return arguments;
   }
 

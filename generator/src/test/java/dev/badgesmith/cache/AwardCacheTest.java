@@ -220,30 +220,6 @@ class AwardCacheTest {
   }
 
   @Test
-  void aFileWithAWarningIsNotCachedSoItsWarningComesBackEveryBuild() {
-    // An award issued before its signing key's period: a warning, not an error.
-    TestSites.write(
-        site.resolve("awards/intro/early.yaml"),
-        "recipient:\n  email: early@example.org\nissuedOn: 2020-01-01\n");
-    TestSites.write(
-        site.resolve("keys/k-1.pem"),
-        dev.badgesmith.sign.KeyGenerator.generate(dev.badgesmith.sign.KeyAlgorithm.RS256)
-            .publicKeyPem());
-    append(
-        site.resolve("site.yaml"),
-        "signing:\n  jwt: k-1\n  keys:\n    - id: k-1\n      algorithm: RS256\n"
-            + "      validFrom: 2024-01-01\n");
-
-    Loaded first = load(Optional.empty());
-    Loaded second = load(Optional.empty());
-
-    assertThat(codes(first.diagnostics())).contains(Code.OUTSIDE_KEY_PERIOD);
-    assertThat(codes(second.diagnostics())).contains(Code.OUTSIDE_KEY_PERIOD);
-    assertThat(second.doc().awards()).extracting(a -> a.id()).containsExactly("early");
-    assertThat(second.doc().cachedAwards()).hasSize(3);
-  }
-
-  @Test
   void aCsvRowThatClaimsACachedAwardsIdIsStillReported() {
     Badgesmith generator = Badgesmith.builder().cacheDirectory(cache).build();
     assertThat(generator.check(site).hasErrors()).isFalse();

@@ -7,6 +7,7 @@ import com.apicatalog.jsonld.JsonLd;
 import com.apicatalog.jsonld.document.JsonDocument;
 import com.apicatalog.rdf.canon.RdfCanon;
 import com.apicatalog.rdf.nquads.NQuadsWriter;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.io.StringWriter;
@@ -33,21 +34,52 @@ class CanonicalizerTest {
   }
 
   @Test
-  void findsAMisspeltTypeInACredential() {
+  void refusesAMisspeltTypeInACredential() {
     credential.putArray("type").add("VerifiableCredential").add("OpenBadgeCredentail");
 
-    assertThat(canonicalizer.undefinedTypes(credential)).containsExactly("OpenBadgeCredentail");
-    assertThat(canonicalizer.undefinedTerms(credential)).isEmpty();
+    assertThat(canonicalizer.undefinedTerms(credential)).containsExactly("OpenBadgeCredentail");
+    assertThatThrownBy(() -> canonicalizer.canonicalize(credential))
+        .isInstanceOf(CanonicalizationException.class)
+        .hasMessageContaining("undefined JSON-LD term 'OpenBadgeCredentail'")
+        .hasMessageContaining("safe mode");
   }
 
   @Test
-  void dropsAnUndefinedTypeValueAsEveryJsonLdProcessorDoes() throws Exception {
+  void refusesTheSpecsOwnTypesWithoutTheContextThatDefinesThem() {
     ObjectNode full = DataIntegrityTest.fullExample();
+    ArrayNode context = (ArrayNode) full.get("@context");
+    for (int i = context.size() - 1; i >= 0; i--) {
+      if (context
+          .get(i)
+          .asText()
+          .equals("https://purl.imsglobal.org/spec/ob/v3p0/extensions.json")) {
+        context.remove(i);
+      }
+    }
 
-    assertThat(canonicalizer.undefinedTypes(full))
+    assertThat(canonicalizer.undefinedTerms(full))
         .containsExactlyInAnyOrder(
             "1EdTechJsonSchemaValidator2019", "1EdTechRevocationList", "1EdTechCredentialRefresh");
+    assertThatThrownBy(() -> canonicalizer.canonicalize(full))
+        .isInstanceOf(CanonicalizationException.class)
+        .hasMessageContaining("1EdTechJsonSchemaValidator2019");
+  }
+
+  @Test
+  void canonicalisesTheSpecsFullExampleAsAPlainProcessorDoes() throws Exception {
+    ObjectNode full = DataIntegrityTest.fullExample();
+
+    assertThat(canonicalizer.undefinedTerms(full)).isEmpty();
     assertThat(canonicalizer.canonicalize(full)).isEqualTo(plainCanonicalForm(full));
+  }
+
+  @Test
+  void refusesARelativeIri() {
+    ((ObjectNode) credential.get("credentialSubject")).put("id", "learners/jane");
+
+    assertThatThrownBy(() -> canonicalizer.canonicalize(credential))
+        .isInstanceOf(CanonicalizationException.class)
+        .hasMessageContaining("learners/jane (a relative IRI)");
   }
 
   @Test

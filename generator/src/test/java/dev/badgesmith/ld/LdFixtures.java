@@ -32,9 +32,9 @@ final class LdFixtures {
     return spec;
   }
 
-  /** A store that reads the reference contexts and never fetches. */
+  /** The contexts Badgesmith ships. */
   static ContextStore contexts() {
-    return ContextStore.builder().folder(spec()).build();
+    return new ContextStore();
   }
 
   static ObjectNode read(Path file) {

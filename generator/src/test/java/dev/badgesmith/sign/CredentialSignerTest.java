@@ -23,6 +23,9 @@ class CredentialSignerTest {
           .getBytes(StandardCharsets.UTF_8);
   private static final String KID = "https://badges.example.org/guild/keys/rsa-1.json";
 
+  /** When the tests' credentials are signed: a day after their validFrom. */
+  private static final long IAT = 1737028800L;
+
   static ObjectNode credential() throws Exception {
     return (ObjectNode)
         MAPPER.readTree(
@@ -137,7 +140,7 @@ class CredentialSignerTest {
       value = KeyAlgorithm.class,
       names = {"RS256", "ES256"})
   void aVcJwtHasExactlyAlgKidAndTypInItsHeader(KeyAlgorithm algorithm) throws Exception {
-    String jwt = CredentialSigner.signVcJwt(TestKeys.signing(algorithm), KID, credential());
+    String jwt = CredentialSigner.signVcJwt(TestKeys.signing(algorithm), KID, credential(), IAT);
     assertThat(decode(jwt.split("\\.")[0]))
         .isEqualTo(
             "{\"alg\":\"" + algorithm.jwsName() + "\",\"kid\":\"" + KID + "\",\"typ\":\"JWT\"}");
@@ -146,7 +149,8 @@ class CredentialSignerTest {
   @Test
   void aVcJwtCarriesTheCredentialThenClaimsEqualToItsFields() throws Exception {
     ObjectNode credential = credential();
-    String jwt = CredentialSigner.signVcJwt(TestKeys.signing(KeyAlgorithm.RS256), KID, credential);
+    String jwt =
+        CredentialSigner.signVcJwt(TestKeys.signing(KeyAlgorithm.RS256), KID, credential, IAT);
 
     JsonNode payload = MAPPER.readTree(decode(jwt.split("\\.")[1]));
 
@@ -154,7 +158,7 @@ class CredentialSignerTest {
     payload.fieldNames().forEachRemaining(names::add);
     List<String> expected = new java.util.ArrayList<>();
     credential.fieldNames().forEachRemaining(expected::add);
-    expected.addAll(List.of("iss", "jti", "sub", "nbf", "exp"));
+    expected.addAll(List.of("iss", "jti", "sub", "nbf", "exp", "iat"));
     assertThat(names).isEqualTo(expected);
     assertThat(payload.get("iss").asText()).isEqualTo(credential.at("/issuer/id").asText());
     assertThat(payload.get("jti").asText()).isEqualTo(credential.get("id").asText());
@@ -165,7 +169,8 @@ class CredentialSignerTest {
     assertThat(payload.get("nbf").asLong()).isEqualTo(1736942400L);
     assertThat(Instant.ofEpochSecond(payload.get("exp").asLong()))
         .isEqualTo(Instant.parse("2027-01-15T11:00:00Z"));
-    for (String field : names.subList(0, names.size() - 5)) {
+    assertThat(payload.get("iat").asLong()).isEqualTo(IAT);
+    for (String field : names.subList(0, names.size() - 6)) {
       assertThat(payload.get(field)).isEqualTo(credential.get(field));
     }
   }
@@ -177,7 +182,8 @@ class CredentialSignerTest {
     credential.remove("validUntil");
     ((ObjectNode) credential.get("credentialSubject")).remove("id");
 
-    String jwt = CredentialSigner.signVcJwt(TestKeys.signing(KeyAlgorithm.RS256), KID, credential);
+    String jwt =
+        CredentialSigner.signVcJwt(TestKeys.signing(KeyAlgorithm.RS256), KID, credential, IAT);
 
     ObjectNode payload = JwsVerifier.verifyVcJwt(jwt, TestKeys.publicKey(KeyAlgorithm.RS256));
     assertThat(payload.get("iss").asText())
@@ -191,7 +197,7 @@ class CredentialSignerTest {
       value = KeyAlgorithm.class,
       names = {"RS256", "ES256"})
   void aVcJwtVerifiesAndReturnsItsPayload(KeyAlgorithm algorithm) throws Exception {
-    String jwt = CredentialSigner.signVcJwt(TestKeys.signing(algorithm), KID, credential());
+    String jwt = CredentialSigner.signVcJwt(TestKeys.signing(algorithm), KID, credential(), IAT);
     ObjectNode payload = JwsVerifier.verifyVcJwt(jwt, TestKeys.publicKey(algorithm));
     assertThat(payload.get("name").asText()).isEqualTo("Intro");
   }
@@ -199,7 +205,7 @@ class CredentialSignerTest {
   @Test
   void aVcJwtWhoseClaimsDisagreeWithTheCredentialFails() throws Exception {
     SigningKey key = TestKeys.signing(KeyAlgorithm.RS256);
-    ObjectNode payload = VcJwtClaims.payload(credential());
+    ObjectNode payload = VcJwtClaims.payload(credential(), IAT);
     payload.put("nbf", 1736942401L);
     String header = "{\"alg\":\"RS256\",\"kid\":\"" + KID + "\",\"typ\":\"JWT\"}";
     String jwt = signRaw(key, header, payload.toString());
@@ -215,7 +221,7 @@ class CredentialSignerTest {
   void aVcJwtWithAnExtraHeaderFails() throws Exception {
     SigningKey key = TestKeys.signing(KeyAlgorithm.RS256);
     String header = "{\"alg\":\"RS256\",\"kid\":\"" + KID + "\",\"cty\":\"vc\"}";
-    String jwt = signRaw(key, header, VcJwtClaims.payload(credential()).toString());
+    String jwt = signRaw(key, header, VcJwtClaims.payload(credential(), IAT).toString());
     assertThatThrownBy(() -> JwsVerifier.verifyVcJwt(jwt, key.publicKeyInfo()))
         .hasMessage("the VC-JWT header has 'cty'; only alg, kid, jwk and typ are allowed");
   }
@@ -225,12 +231,12 @@ class CredentialSignerTest {
     SigningKey key = TestKeys.signing(KeyAlgorithm.RS256);
     ObjectNode noFrom = credential();
     noFrom.remove("validFrom");
-    assertThatThrownBy(() -> CredentialSigner.signVcJwt(key, KID, noFrom))
+    assertThatThrownBy(() -> CredentialSigner.signVcJwt(key, KID, noFrom, IAT))
         .hasMessage("the credential has no validFrom for the VC-JWT");
     ObjectNode local = credential().put("validFrom", "2025-01-15T12:00:00");
-    assertThatThrownBy(() -> CredentialSigner.signVcJwt(key, KID, local))
+    assertThatThrownBy(() -> CredentialSigner.signVcJwt(key, KID, local, IAT))
         .hasMessageContaining("is not a date-time with an offset");
-    assertThatThrownBy(() -> CredentialSigner.signVcJwt(key, " ", credential()))
+    assertThatThrownBy(() -> CredentialSigner.signVcJwt(key, " ", credential(), IAT))
         .hasMessageContaining("needs a kid");
   }
 

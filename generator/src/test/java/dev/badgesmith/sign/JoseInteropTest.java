@@ -58,7 +58,7 @@ class JoseInteropTest {
     SigningKey key = TestKeys.signing(algorithm);
     String kid = "https://badges.example.org/guild/keys/" + key.id() + ".json";
     ObjectNode credential = CredentialSignerTest.credential();
-    String jwt = CredentialSigner.signVcJwt(key, kid, credential);
+    String jwt = CredentialSigner.signVcJwt(key, kid, credential, 1736942400L);
 
     JsonNode result = verify("jwt", algorithm, key.publicKeyInfo().toJwkJson(kid), jwt);
 

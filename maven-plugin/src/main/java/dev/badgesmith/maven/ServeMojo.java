@@ -39,7 +39,10 @@ public class ServeMojo extends SiteMojo {
   @Parameter(property = "badgesmith.keysDirectory")
   File keysDirectory;
 
-  /** A folder of the JSON-LD contexts credentials use; by default a cache filled on first use. */
+  /**
+   * Ignored, with a warning: the JSON-LD contexts ship inside Badgesmith. Kept so that earlier
+   * projects still build.
+   */
   @Parameter(property = "badgesmith.contextsDirectory")
   File contextsDirectory;
 
@@ -53,7 +56,10 @@ public class ServeMojo extends SiteMojo {
       builder.keysDirectory(keysDirectory.toPath());
     }
     if (contextsDirectory != null) {
-      builder.contextsDirectory(contextsDirectory.toPath());
+      getLog()
+          .warn(
+              "contextsDirectory is ignored: the JSON-LD contexts ship inside Badgesmith, fixed,"
+                  + " and are never read from elsewhere");
     }
     return builder;
   }

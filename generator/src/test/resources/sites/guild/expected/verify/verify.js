@@ -238,15 +238,22 @@
    * signed before, so rotating keys keeps earlier badges valid; a revoked key is not published.
    *
    * @param signed the date-time of signing, as the badge gives it
-   * @param what the member that gave it ("proof created", "validFrom", "issuedOn")
+   * @param what the member that gave it ("proof created", "iat", "validFrom", "issuedOn")
+   * @param undated true when the signature says not when it was made (an OB 2.0 JWS)
    */
-  function keyPeriod(key, signed, what) {
+  function keyPeriod(key, signed, what, undated) {
     var at = typeof signed === "string" ? Date.parse(signed) : NaN;
     var period = (key.validFrom ? "from " + key.validFrom : "from the start") +
       (key.validUntil ? " until " + key.validUntil : ", with no end");
     if (isNaN(at)) {
       return { ok: false, text: "cannot tell when it was signed: its " + what + " is " +
         (signed === undefined ? "missing" : "'" + signed + "', not a date") };
+    }
+    if (key.validFrom && at < Date.parse(key.validFrom) && undated) {
+      // An Open Badges 2.0 JWS says not when it was signed, only that it was no earlier than its
+      // issuedOn: after a key rotation, the new key signs every earlier badge again.
+      return { ok: true, text: "valid " + period + "; the JWS says not when it was signed, and its " +
+        what + " " + signed + " predates the key: signed again after a key rotation" };
     }
     if (key.validFrom && at < Date.parse(key.validFrom)) {
       return { ok: false, text: "signed (" + what + " " + signed + ") before the key " + key.id +
@@ -360,32 +367,13 @@
     return (e && e.message) || String(e);
   }
 
-  /**
-   * jsonld.js's safe mode, less one case: a type value no context defines (such as the Open Badges
-   * spec's own 1EdTechJsonSchemaValidator2019) is a relative IRI, which every JSON-LD processor
-   * leaves out of the RDF, and so does the canonical form Badgesmith signs. Anything else safe mode
-   * refuses, such as a property no context defines (which a signature would not cover), fails.
-   */
-  function safeModeButTypes() {
-    var relativeTypes = new Set();
-    return function (handling) {
-      var event = handling.event;
-      if (event.code === "relative @type reference") {
-        relativeTypes.add(event.details.type);
-      } else if (!(event.code === "relative object reference" && relativeTypes.has(event.details.object))) {
-        window.jsonld.safeEventHandler(handling);
-      }
-    };
-  }
-
   /** The RDFC-1.0 canonical N-Quads of a document. */
   async function canonical(doc, what) {
     try {
       return await window.jsonld.canonize(doc, {
         algorithm: "RDFC-1.0",
         format: "application/n-quads",
-        safe: false, // safe mode, as safeModeButTypes says
-        eventHandler: safeModeButTypes(),
+        safe: true, // as Digital Bazaar's and the DCC's verifiers: nothing may be dropped
         documentLoader: documentLoader,
       });
     } catch (e) {
@@ -710,7 +698,7 @@
       return;
     }
     if (issuer) {
-      var period = keyPeriod(found.key, assertion.issuedOn, "issuedOn");
+      var period = keyPeriod(found.key, assertion.issuedOn, "issuedOn", true);
       if (found.key.owner !== issuer.url) {
         steps.fail("issuer and key", "the key " + creator + " is owned by '" + (found.key.owner || "nobody") + "', not the issuer");
       } else if (items(issuer.profile.publicKey).indexOf(creator) < 0) {
@@ -847,7 +835,12 @@
       steps.fail("proof", e.message);
       return;
     }
-    ob3IssuerAndKey(credential, header.kid, found.key, steps, credential.validFrom, "validFrom");
+    if (Number.isInteger(payload.iat)) {
+      // iat says when it was signed: after a key rotation, later than the credential's validFrom.
+      ob3IssuerAndKey(credential, header.kid, found.key, steps, new Date(payload.iat * 1000).toISOString(), "iat");
+    } else {
+      ob3IssuerAndKey(credential, header.kid, found.key, steps, credential.validFrom, "validFrom");
+    }
     await ob3Rest(credential, steps, ctx);
   }
 
