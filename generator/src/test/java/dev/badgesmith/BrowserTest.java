@@ -13,7 +13,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.badgesmith.bake.BadgeVersion;
 import dev.badgesmith.bake.BakedImages;
 import dev.badgesmith.bake.PngBaker;
-import dev.badgesmith.diag.Code;
+import dev.badgesmith.sign.SigningKey;
 import dev.badgesmith.testing.NodePackages;
 import dev.badgesmith.testing.TestSites;
 import java.io.IOException;
@@ -102,7 +102,8 @@ class BrowserTest {
             served.resolve("signed"),
             "$1\n  ob2: signed");
     // Key validity periods that start and end between the awards: the Ed25519 key is valid from
-    // after Amara's first award, the RSA key ended before her second.
+    // after Amara's first award (so it signs that award as of the day it took over), the RSA key
+    // ends after her last.
     Path windows =
         build(
             "windows",
@@ -110,7 +111,7 @@ class BrowserTest {
             "(?ms)(?<rsa>- id: guild-rsa-2026\n.*?validFrom: [0-9-]+)"
                 + "(?<ed>.*?- id: guild-ed-2026\n.*?validFrom: )[0-9-]+",
             served.resolve("windows"),
-            "${rsa}\n      validUntil: 2025-03-01${ed}2025-02-01");
+            "${rsa}\n      validUntil: 2025-07-01${ed}2025-02-01");
     Path inputs = Files.createDirectories(tmp.resolve("inputs"));
 
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -248,15 +249,27 @@ class BrowserTest {
     String lateAward = "mentor/amara-okafor"; // 2025-06-19
     addFile(
             cases,
-            "before key ob3 png",
+            "re-signed ob3 png",
             windows.resolve("credentials/" + earlyAward + ".png"),
             false)
         .put("site", "windows");
     addFile(cases, "in key ob3 png", windows.resolve("credentials/" + lateAward + ".png"), false)
         .put("site", "windows");
-    addText(cases, "expired key ob3 jwt", windows.resolve("credentials/" + earlyAward + ".jwt"))
+    addText(cases, "ended key ob3 jwt", windows.resolve("credentials/" + earlyAward + ".jwt"))
         .put("site", "windows");
-    addText(cases, "after key ob3 jwt", windows.resolve("credentials/" + lateAward + ".jwt"))
+    // Signatures by the right keys at dates outside their periods, as a stolen retired key or a
+    // backdating new one would make them; the build never does.
+    addTextValue(
+            cases,
+            "before key ob3 json",
+            Windows.proofCreated(
+                windows.resolve("credentials/" + earlyAward + ".json"), "2025-01-15T00:00:00Z"))
+        .put("site", "windows");
+    addTextValue(
+            cases,
+            "after key ob3 jwt",
+            Windows.jwtIssuedAt(
+                windows.resolve("credentials/" + lateAward + ".jwt"), "2025-08-01T00:00:00Z"))
         .put("site", "windows");
 
     String saved = example.resolve("verify/index.html").toUri().toString();
@@ -405,17 +418,69 @@ class BrowserTest {
 
   @Test
   void checksTheKeysValidityAtTheTimeOfSigning() {
-    assertFailsAt(
-        "before key ob3 png",
-        "issuer and key",
-        "signed (proof created 2025-01-15T00:00:00+01:00) before the key guild-ed-2026 was valid");
-    assertThat(steps("before key ob3 png")).containsEntry("proof", "pass");
+    // Issued before the Ed25519 key began: signed as of the day it took over.
+    assertThat(steps("re-signed ob3 png")).containsEntry("issuer and key", "pass");
+    assertThat(message("re-signed ob3 png", "issuer and key"))
+        .contains("valid when it signed (proof created 2025-02-01");
     assertThat(steps("in key ob3 png")).containsEntry("issuer and key", "pass");
     // The RSA key's period ended in 2025: what it signed before still verifies.
-    assertThat(steps("expired key ob3 jwt")).containsEntry("issuer and key", "pass");
-    assertThat(message("expired key ob3 jwt", "issuer and key"))
-        .contains("valid when it signed (validFrom 2025-01-15");
+    assertThat(steps("ended key ob3 jwt")).containsEntry("issuer and key", "pass");
+    assertThat(message("ended key ob3 jwt", "issuer and key"))
+        .contains("valid when it signed (iat 2025-01-14T23:00:00.000Z)");
+    assertThat(steps("before key ob3 json")).containsEntry("proof", "pass");
+    assertFailsAt(
+        "before key ob3 json",
+        "issuer and key",
+        "signed (proof created 2025-01-15T00:00:00Z) before the key guild-ed-2026 was valid");
+    assertThat(steps("after key ob3 jwt")).containsEntry("proof", "pass");
     assertFailsAt("after key ob3 jwt", "issuer and key", "after the key guild-rsa-2026 expired");
+  }
+
+  /** Signs the windows site's credentials again at other dates, with the example's own keys. */
+  private static final class Windows {
+    private static SigningKey key(String id, dev.badgesmith.sign.KeyAlgorithm algorithm)
+        throws IOException {
+      var info =
+          dev.badgesmith.sign.PublicKeyInfo.fromPem(
+              id, algorithm, Files.readString(EXAMPLE.resolve("keys/" + id + ".pem")));
+      return new SigningKey(
+          id,
+          algorithm,
+          dev.badgesmith.sign.PrivateKeys.fromFile(KEYS.resolve(id + ".pem")),
+          info.key());
+    }
+
+    /** The credential with its proof made again, dated {@code created}. */
+    static String proofCreated(Path credential, String created) throws IOException {
+      ObjectNode json = (ObjectNode) JSON.readTree(credential.toFile());
+      ObjectNode proof = (ObjectNode) json.get("proof").get(0);
+      json.remove("proof");
+      ObjectNode signed =
+          new dev.badgesmith.ld.DataIntegrity(
+                  new dev.badgesmith.ld.Canonicalizer(new dev.badgesmith.ld.ContextStore()))
+              .addProof(
+                  json,
+                  proof.get("verificationMethod").asText(),
+                  created,
+                  dev.badgesmith.sign.CredentialSigner.ed25519Signer(
+                      key("guild-ed-2026", dev.badgesmith.sign.KeyAlgorithm.Ed25519)));
+      return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(signed);
+    }
+
+    /** The VC-JWT signed again, its {@code iat} at {@code issuedAt}. */
+    static String jwtIssuedAt(Path jwt, String issuedAt) throws IOException {
+      String[] parts = Files.readString(jwt, UTF_8).strip().split("\\.");
+      ObjectNode payload = (ObjectNode) JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
+      ObjectNode header = (ObjectNode) JSON.readTree(Base64.getUrlDecoder().decode(parts[0]));
+      for (String claim : List.of("iss", "jti", "sub", "nbf", "exp", "iat")) {
+        payload.remove(claim);
+      }
+      return dev.badgesmith.sign.CredentialSigner.signVcJwt(
+          key("guild-rsa-2026", dev.badgesmith.sign.KeyAlgorithm.RS256),
+          header.get("kid").asText(),
+          payload,
+          java.time.Instant.parse(issuedAt).getEpochSecond());
+    }
   }
 
   @Test
@@ -541,10 +606,7 @@ class BrowserTest {
     assertThat(after).as(file).isNotEqualTo(before);
     Files.writeString(changed, after, UTF_8);
     Report report = Badgesmith.builder().keysDirectory(KEYS).build().build(source, out);
-    // Key periods that leave awards out are warned of, and built all the same.
-    assertThat(report.diagnostics())
-        .as(name)
-        .allMatch(d -> !d.isError() && d.code() == Code.OUTSIDE_KEY_PERIOD);
+    assertThat(report.diagnostics()).as(name).isEmpty();
     return out;
   }
 
