@@ -62,6 +62,21 @@ class VerifyCommandTest {
   }
 
   @Test
+  void acceptsTheEarlierContextsOptionWithAWarning() {
+    int code =
+        verify(
+            out.resolve("credentials/intro/jane.json").toString(),
+            "--site",
+            out.toString(),
+            "--contexts",
+            tmp.resolve("no-such-folder").toString());
+
+    assertThat(code).as(stdout + "\n" + stderr).isZero();
+    assertThat(stderr.toString())
+        .contains("warning: --contexts is ignored: the JSON-LD contexts ship inside Badgesmith");
+  }
+
+  @Test
   void printsOneLineAStepAndExitsZeroWhenEveryStepPasses() {
     int code =
         verify(
