@@ -100,6 +100,15 @@ public record SiteLayout(SiteSettings settings) {
     return settings.url(atRoot ? ".well-known/did.json" : "did.json");
   }
 
+  /**
+   * An issuer's controller document, for sites that name issuers by URL ({@code issuerId: url}):
+   * the Open Badges 3.0 issuer id, listing the keys it signs with as {@code assertionMethod}, as a
+   * DID document does for a did:web.
+   */
+  public SiteUrl issuerController(String issuerId) {
+    return settings.url("issuers/" + issuerId + "/controller.json");
+  }
+
   /** A public key as a document: a JWK (RS256, ES256) or a Multikey (Ed25519). */
   public SiteUrl keyDocument(String keyId) {
     return settings.url("keys/" + keyId + ".json");

@@ -66,9 +66,14 @@ final class Ob3Publisher {
   /** What one award publishes: its files, the text baked into its images, and where those go. */
   record Signed(Map<String, byte[]> files, String baked, String png, String svg) {}
 
-  /** The id credentials give an issuer: the site's DID, or the issuer's profile URL. */
+  /**
+   * The id credentials give an issuer: the site's DID, or the URL of the issuer's controller
+   * document. Not the Open Badges 2.0 profile's URL: verifiers check that the issuer is the
+   * controller of the signing key, and a controller document must list the key in {@code
+   * assertionMethod}, which no Open Badges 2.0 context defines.
+   */
   String issuerId(String issuer) {
-    return signing.issuerIdIsDid() ? layout.did() : layout.issuerJson(issuer).url();
+    return signing.issuerIdIsDid() ? layout.did() : layout.issuerController(issuer).url();
   }
 
   /**
@@ -78,14 +83,8 @@ final class Ob3Publisher {
    * out, so what it signed no longer does.
    */
   void publishKeys(OutputSink out) throws IOException {
-    ObjectNode did = JsonOutput.object();
-    ArrayNode didContext = did.putArray("@context");
-    didContext.add("https://www.w3.org/ns/did/v1");
-    didContext.add("https://w3id.org/security/multikey/v1");
-    did.put("id", layout.did());
-    ArrayNode methods = did.putArray("verificationMethod");
-    ArrayNode assertion = did.putArray("assertionMethod");
-    boolean jwkKeys = false;
+    List<ObjectNode> methods = new java.util.ArrayList<>();
+    String controller = issuerId(site.settings().defaultIssuer());
     for (PublishedKey key : signing.keys()) {
       if (key.revoked()) {
         continue;
@@ -93,40 +92,82 @@ final class Ob3Publisher {
       KeyAlgorithm algorithm = KeyAlgorithm.parse(key.algorithm());
       PublicKeyInfo info = PublicKeyInfo.fromPem(key.id(), algorithm, key.publicKeyPem());
       ObjectNode document;
+      ObjectNode method = JsonOutput.object();
+      method.put("id", methodId(key.id()));
       if (algorithm == KeyAlgorithm.Ed25519) {
         document = JsonOutput.object();
         document.put("@context", "https://w3id.org/security/multikey/v1");
         document.put("id", layout.keyDocument(key.id()).url());
         document.put("type", "Multikey");
-        document.put("controller", issuerId(site.settings().defaultIssuer()));
+        document.put("controller", controller);
         document.put("publicKeyMultibase", info.toMultibase());
-        ObjectNode method = methods.addObject();
-        method.put("id", layout.did() + "#" + key.id());
         method.put("type", "Multikey");
-        method.put("controller", layout.did());
+        method.put("controller", controller);
         method.put("publicKeyMultibase", info.toMultibase());
-        assertion.add(layout.did() + "#" + key.id());
       } else {
         document = (ObjectNode) JSON.readTree(info.toJwkJson(key.id()));
-        // The JWT keys too, so the DID document lists every key the site signs with.
-        ObjectNode method = methods.addObject();
-        method.put("id", layout.did() + "#" + key.id());
+        // The JWT keys too, so the controller document lists every key the site signs with.
         method.put("type", "JsonWebKey");
-        method.put("controller", layout.did());
+        method.put("controller", controller);
         method.set("publicKeyJwk", document.deepCopy());
-        assertion.add(layout.did() + "#" + key.id());
-        jwkKeys = true;
       }
+      methods.add(method);
       out.write(layout.keyDocument(key.id()).file(), JsonOutput.bytes(document));
     }
-    if (jwkKeys) {
-      didContext.add("https://w3id.org/security/jwk/v1");
-    }
     if (signing.issuerIdIsDid()) {
-      out.write(layout.didDocument().file(), JsonOutput.bytes(did));
+      out.write(
+          layout.didDocument().file(), JsonOutput.bytes(controllerDocument(controller, methods)));
+    } else {
+      for (Issuer issuer : site.issuers()) {
+        String id = issuerId(issuer.id());
+        List<ObjectNode> own = new java.util.ArrayList<>();
+        for (ObjectNode m : methods) {
+          own.add(m.deepCopy().put("controller", id));
+        }
+        out.write(
+            layout.issuerController(issuer.id()).file(),
+            JsonOutput.bytes(controllerDocument(id, own)));
+      }
     }
     // GitHub Pages runs Jekyll unless told not to, and Jekyll drops folders such as .well-known.
     out.write(".nojekyll", new byte[0]);
+  }
+
+  /**
+   * A verification method's id: the key's fragment of the site's DID, or its key document's URL
+   * (what proofs and VC-JWTs name in URL mode).
+   */
+  private String methodId(String keyId) {
+    return signing.issuerIdIsDid() ? layout.did() + "#" + keyId : layout.keyDocument(keyId).url();
+  }
+
+  /**
+   * A controller document (the DID document, or an issuer's in URL mode): every key as a
+   * verification method and an assertion method. Its context starts with the DID context, as
+   * verifiers expect of a controller document, and defines {@code JsonWebKey} and {@code
+   * publicKeyJwk} inline, with the IRIs of the security vocabulary: no context that defines them
+   * ships with the verifiers people use.
+   */
+  private static ObjectNode controllerDocument(String id, List<ObjectNode> methods) {
+    ObjectNode json = JsonOutput.object();
+    ArrayNode context = json.putArray("@context");
+    context.add("https://www.w3.org/ns/did/v1");
+    context.add("https://w3id.org/security/multikey/v1");
+    if (methods.stream().anyMatch(m -> m.has("publicKeyJwk"))) {
+      ObjectNode jwk = context.addObject();
+      jwk.put("JsonWebKey", "https://w3id.org/security#JsonWebKey");
+      ObjectNode publicKeyJwk = jwk.putObject("publicKeyJwk");
+      publicKeyJwk.put("@id", "https://w3id.org/security#publicKeyJwk");
+      publicKeyJwk.put("@type", "@json");
+    }
+    json.put("id", id);
+    ArrayNode verification = json.putArray("verificationMethod");
+    ArrayNode assertion = json.putArray("assertionMethod");
+    for (ObjectNode method : methods) {
+      verification.add(method);
+      assertion.add(method.get("id").asText());
+    }
+    return json;
   }
 
   /** The Achievement a badge class's credentials name, at the URL of its id. */

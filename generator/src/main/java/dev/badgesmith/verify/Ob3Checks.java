@@ -312,12 +312,29 @@ final class Ob3Checks {
       throw new KeyProblem(
           "the key document at " + url + " has the id '" + document.path("id").asText() + "'");
     }
+    PublicKeyInfo key = ed25519(method, document.path("publicKeyMultibase").asText(""));
+    Optional<String> controller = Documents.text(document, "controller");
+    if (controller.isEmpty()) {
+      return new ResolvedKey(method, key, controller, true, "its key document");
+    }
+    // As Data Integrity verifiers do: the controller's document must list the key as an assertion
+    // method, or the key is not the controller's to sign with.
+    ObjectNode controlling =
+        DidWeb.isDidWeb(controller.get())
+            ? fetch(controller.get(), "DID document")
+            : fetch(controller.get(), "controller document");
+    List<String> assertion = new ArrayList<>();
+    for (JsonNode entry : Documents.items(controlling.get("assertionMethod"))) {
+      assertion.add(entry.isObject() ? entry.path("id").asText() : entry.asText());
+    }
+    boolean listed =
+        controller.get().equals(controlling.path("id").asText()) && assertion.contains(method);
     return new ResolvedKey(
         method,
-        ed25519(method, document.path("publicKeyMultibase").asText("")),
-        Documents.text(document, "controller"),
-        true,
-        "its key document");
+        key,
+        controller,
+        listed,
+        "its key document and the controller document of " + controller.get());
   }
 
   private ResolvedKey fromDid(String method) throws KeyProblem {

@@ -525,11 +525,31 @@ class VerifierTest {
     assertPasses(report);
     assertThat(report.check(Step.ISSUER_AND_KEY).orElseThrow().message())
         .isEqualTo(
-            "the issuer https://badges.example.org/guild/issuers/guild.json controls"
-                + " https://badges.example.org/guild/keys/ed-1.json (its key document), valid when"
+            "the issuer https://badges.example.org/guild/issuers/guild/controller.json controls"
+                + " https://badges.example.org/guild/keys/ed-1.json (its key document and the"
+                + " controller document of"
+                + " https://badges.example.org/guild/issuers/guild/controller.json), valid when"
                 + " it signed (proof created 2025-03-14T00:00:00Z): from the start, with no end");
     assertPasses(
         verify(built, read(built.resolve("credentials/intro/jane.jwt")), Optional.empty()));
+
+    // A key its controller document does not list is not the issuer's to sign with.
+    Path controller = built.resolve("issuers/guild/controller.json");
+    String listed = new String(read(controller), UTF_8);
+    String unlistedEd =
+        listed.replaceAll(
+            "(?s)(\"assertionMethod\": \\[[^\\]]*?),\\s*\"https://badges.example.org/guild/keys/ed-1.json\"",
+            "$1");
+    assertThat(unlistedEd).isNotEqualTo(listed);
+    TestSites.write(controller, unlistedEd);
+    Check unlisted =
+        failure(
+            verify(built, read(built.resolve("credentials/intro/jane.json")), Optional.empty()));
+    assertThat(unlisted.line())
+        .isEqualTo(
+            "FAIL issuer and key: the key https://badges.example.org/guild/keys/ed-1.json is not"
+                + " listed in assertionMethod of its key document and the controller document of"
+                + " https://badges.example.org/guild/issuers/guild/controller.json");
   }
 
   @Test
