@@ -14,6 +14,7 @@ import dev.badgesmith.bake.BadgeVersion;
 import dev.badgesmith.bake.BakedImages;
 import dev.badgesmith.bake.PngBaker;
 import dev.badgesmith.sign.SigningKey;
+import dev.badgesmith.testing.KeyRotation;
 import dev.badgesmith.testing.NodePackages;
 import dev.badgesmith.testing.TestSites;
 import java.io.IOException;
@@ -112,6 +113,19 @@ class BrowserTest {
                 + "(?<ed>.*?- id: guild-ed-2026\n.*?validFrom: )[0-9-]+",
             served.resolve("windows"),
             "${rsa}\n      validUntil: 2025-07-01${ed}2025-02-01");
+    // The same site after a key rotation, built from a fresh copy with only the new private keys.
+    Path rotatedSource = tmp.resolve("rotated-source");
+    TestSites.copy(EXAMPLE, rotatedSource);
+    Path rotatedKeys = tmp.resolve("rotated-keys");
+    KeyRotation.rotate(rotatedSource, rotatedKeys, "2026-12-01");
+    Path rotated = served.resolve("rotated");
+    assertThat(
+            Badgesmith.builder()
+                .keysDirectory(rotatedKeys)
+                .build()
+                .build(rotatedSource, rotated)
+                .diagnostics())
+        .isEmpty();
     Path inputs = Files.createDirectories(tmp.resolve("inputs"));
 
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -124,7 +138,7 @@ class BrowserTest {
     config.put("chromium", chromium.toString());
     config.put("screenshots", SCREENSHOTS.toString());
     ObjectNode sites = config.putObject("sites");
-    for (String name : List.of("example", "signed", "windows")) {
+    for (String name : List.of("example", "signed", "windows", "rotated")) {
       ObjectNode site = sites.putObject(name);
       site.put("local", local + name + "/");
       site.put("baseUrl", BASE_URL);
@@ -271,6 +285,16 @@ class BrowserTest {
             Windows.jwtIssuedAt(
                 windows.resolve("credentials/" + lateAward + ".jwt"), "2025-08-01T00:00:00Z"))
         .put("site", "windows");
+
+    // After a key rotation: what the site publishes now, and the copies earners already hold.
+    addFile(cases, "rotated ob3 png", rotated.resolve("credentials/" + lateAward + ".png"), false)
+        .put("site", "rotated");
+    addText(cases, "rotated ob3 jwt", rotated.resolve("credentials/" + lateAward + ".jwt"))
+        .put("site", "rotated");
+    addFile(cases, "held ob3 png", example.resolve("credentials/" + lateAward + ".png"), false)
+        .put("site", "rotated");
+    addText(cases, "held ob3 jwt", example.resolve("credentials/" + lateAward + ".jwt"))
+        .put("site", "rotated");
 
     String saved = example.resolve("verify/index.html").toUri().toString();
     for (String name :
@@ -434,6 +458,25 @@ class BrowserTest {
         "signed (proof created 2025-01-15T00:00:00Z) before the key guild-ed-2026 was valid");
     assertThat(steps("after key ob3 jwt")).containsEntry("proof", "pass");
     assertFailsAt("after key ob3 jwt", "issuer and key", "after the key guild-rsa-2026 expired");
+  }
+
+  @Test
+  void aKeyRotationKeepsWhatThePageVerifies() {
+    for (String name :
+        List.of("rotated ob3 png", "rotated ob3 jwt", "held ob3 png", "held ob3 jwt")) {
+      assertThat(steps(name))
+          .as(name)
+          .containsOnlyKeys("format", "proof", "issuer and key", "status", "expiry")
+          .allSatisfy(
+              (step, status) -> assertThat(status).as(name + ": " + step).isEqualTo("pass"));
+    }
+    assertThat(message("rotated ob3 png", "issuer and key"))
+        .contains("#" + KeyRotation.NEW_ED)
+        .contains("proof created 2026-12-01");
+    assertThat(message("held ob3 png", "issuer and key"))
+        .contains("#guild-ed-2026")
+        .contains("until 2026-12-01");
+    assertThat(message("held ob3 jwt", "issuer and key")).contains("guild-rsa-2026.json");
   }
 
   /** Signs the windows site's credentials again at other dates, with the example's own keys. */
