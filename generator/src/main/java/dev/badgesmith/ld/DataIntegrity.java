@@ -46,7 +46,8 @@ public final class DataIntegrity {
    * @param verificationMethod the URL of the public key (a DID URL or an HTTPS URL)
    * @param created an XML Schema dateTime with a zone, such as {@code 2025-01-15T12:00:00Z}
    * @param ed25519Sign signs the 64-byte hash data with the private key; returns 64 bytes
-   * @throws CanonicalizationException if the credential uses a term no context defines
+   * @throws CanonicalizationException if a context would drop anything of the credential (a term no
+   *     context defines, a relative IRI), naming the credential and the terms
    */
   public ObjectNode addProof(
       ObjectNode credential,
@@ -73,7 +74,19 @@ public final class DataIntegrity {
     proof.put("verificationMethod", verificationMethod);
     proof.put("proofPurpose", PURPOSE);
 
-    byte[] signature = ed25519Sign.apply(hashData(credential, proofConfig(credential, proof)));
+    byte[] data;
+    try {
+      data = hashData(credential, proofConfig(credential, proof));
+    } catch (CanonicalizationException e) {
+      // Never signed: a signature would not cover what the contexts drop. Name the document.
+      throw new CanonicalizationException(
+          "cannot sign "
+              + credential.path("id").asText("a document without an id")
+              + ": "
+              + e.getMessage(),
+          e.undefinedTerms());
+    }
+    byte[] signature = ed25519Sign.apply(data);
     if (signature == null || signature.length != 64) {
       throw new IllegalStateException(
           "an Ed25519 signature has 64 bytes, the signer returned "

@@ -151,7 +151,19 @@ class DataIntegrityTest {
 
     assertThatThrownBy(() -> integrity.addProof(credential, METHOD, CREATED, this::sign))
         .isInstanceOf(CanonicalizationException.class)
+        .hasMessageStartingWith("cannot sign " + credential.get("id").asText() + ": ")
         .hasMessageContaining("'nmae'");
+  }
+
+  @Test
+  void refusesToSignATypeNoContextDefines() {
+    ObjectNode credential = fullExample();
+    ((ObjectNode) credential.get("credentialSchema").get(0)).put("type", "MadeUpValidator2024");
+
+    assertThatThrownBy(() -> integrity.addProof(credential, METHOD, CREATED, this::sign))
+        .isInstanceOf(CanonicalizationException.class)
+        .hasMessageContaining("cannot sign " + credential.get("id").asText())
+        .hasMessageContaining("undefined JSON-LD term 'MadeUpValidator2024'");
   }
 
   @Test

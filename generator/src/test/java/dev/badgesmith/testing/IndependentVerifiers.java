@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -14,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Verifiers nobody here wrote, run offline with Node from {@code src/test/node/verifiers}: Digital
@@ -128,7 +126,7 @@ public final class IndependentVerifiers {
     if (!Files.isRegularFile(folder.resolve("package-lock.json"))) {
       throw new AssertionError("no package-lock.json in " + folder);
     }
-    if (!runs("node", "--version") || !runs("npm", "--version")) {
+    if (!NodePackages.runs("node", "--version") || !NodePackages.runs("npm", "--version")) {
       System.err.println("IndependentVerifiers: node and npm are not on the PATH; skipping");
       return Optional.empty();
     }
@@ -142,7 +140,7 @@ public final class IndependentVerifiers {
         if (installed(folder)) {
           return Optional.of(new IndependentVerifiers(folder));
         }
-        Result result =
+        NodePackages.Result result =
             exec(List.of("npm", "ci", "--no-audit", "--no-fund"), folder, INSTALL_TIMEOUT_MINUTES);
         if (result.code() != 0 || !installed(folder)) {
           System.err.println(
@@ -185,7 +183,7 @@ public final class IndependentVerifiers {
   private String run(String script, List<String> args) {
     List<String> command = new ArrayList<>(List.of("node", folder.resolve(script).toString()));
     command.addAll(args);
-    Result result = exec(command, folder, RUN_TIMEOUT_MINUTES);
+    NodePackages.Result result = exec(command, folder, RUN_TIMEOUT_MINUTES);
     if (result.code() != 0) {
       throw new AssertionError(script + " exited with " + result.code() + ":\n" + result.output());
     }
@@ -224,45 +222,7 @@ public final class IndependentVerifiers {
     return true;
   }
 
-  private static boolean runs(String... command) {
-    try {
-      return exec(List.of(command), Path.of("").toAbsolutePath(), 1).code() == 0;
-    } catch (UncheckedIOException e) {
-      return false;
-    }
-  }
-
-  private record Result(int code, String stdout, String output) {}
-
-  private static Result exec(List<String> command, Path directory, long timeoutMinutes) {
-    try {
-      Path stdout = Files.createTempFile("node-out", ".txt");
-      Path stderr = Files.createTempFile("node-err", ".txt");
-      try {
-        Process process =
-            new ProcessBuilder(command)
-                .directory(directory.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                .redirectOutput(stdout.toFile())
-                .redirectError(stderr.toFile())
-                .start();
-        if (!process.waitFor(timeoutMinutes, TimeUnit.MINUTES)) {
-          process.destroyForcibly();
-          throw new AssertionError(
-              String.join(" ", command) + " took over " + timeoutMinutes + " minutes");
-        }
-        String out = Files.readString(stdout, StandardCharsets.UTF_8);
-        String err = Files.readString(stderr, StandardCharsets.UTF_8);
-        return new Result(process.exitValue(), out, out + err);
-      } finally {
-        Files.deleteIfExists(stdout);
-        Files.deleteIfExists(stderr);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError("interrupted", e);
-    }
+  private static NodePackages.Result exec(List<String> command, Path directory, long minutes) {
+    return NodePackages.exec(command, Optional.of(directory), Optional.empty(), minutes);
   }
 }

@@ -98,17 +98,28 @@ public final class NodePackages {
     return true;
   }
 
-  private static boolean runs(String... command) {
+  /** Whether a command runs and exits 0 (such as {@code node --version}). */
+  static boolean runs(String... command) {
     try {
-      return exec(List.of(command), Optional.empty()).code() == 0;
+      return exec(List.of(command), Optional.empty(), Optional.empty(), 1).code() == 0;
     } catch (UncheckedIOException e) {
       return false;
     }
   }
 
-  private record Result(int code, String stdout, String output) {}
+  /** What a process gave: its exit code, its standard output, and both outputs together. */
+  record Result(int code, String stdout, String output) {}
 
   private static Result exec(List<String> command, Optional<Path> modules) {
+    return exec(command, Optional.empty(), modules, TIMEOUT_MINUTES);
+  }
+
+  /**
+   * Runs a command with no input, in {@code directory} when given, with {@code NODE_PATH} set to
+   * {@code modules} when given; fails the test when it takes longer than the timeout.
+   */
+  static Result exec(
+      List<String> command, Optional<Path> directory, Optional<Path> modules, long timeoutMinutes) {
     try {
       Path stdout = Files.createTempFile("node-out", ".txt");
       Path stderr = Files.createTempFile("node-err", ".txt");
@@ -118,12 +129,13 @@ public final class NodePackages {
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                 .redirectOutput(stdout.toFile())
                 .redirectError(stderr.toFile());
+        directory.ifPresent(d -> builder.directory(d.toFile()));
         modules.ifPresent(m -> builder.environment().put("NODE_PATH", m.toString()));
         Process process = builder.start();
-        if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+        if (!process.waitFor(timeoutMinutes, TimeUnit.MINUTES)) {
           process.destroyForcibly();
           throw new AssertionError(
-              String.join(" ", command) + " took over " + TIMEOUT_MINUTES + " minutes");
+              String.join(" ", command) + " took over " + timeoutMinutes + " minutes");
         }
         String out = Files.readString(stdout, StandardCharsets.UTF_8);
         String err = Files.readString(stderr, StandardCharsets.UTF_8);
