@@ -313,7 +313,8 @@ public final class Badgesmith {
         earlier.map(e -> AwardCache.open(join(e), sources, secret)).orElseGet(AwardCache::none);
     SiteDoc doc = new SiteLoader(pool).load(sources, diagnostics, cache);
     timings.mark("load");
-    Optional<Site> validated = new SiteValidator(secret).validate(sources, doc, diagnostics);
+    Optional<Site> validated =
+        new SiteValidator(secret, buildDate()).validate(sources, doc, diagnostics);
     ThemeOverrides.check(sources.root(), diagnostics);
     Map<String, String> cachedSources = new HashMap<>();
     for (Award award : doc.cachedAwards()) {

@@ -44,6 +44,21 @@ public final class Dates {
         && position.getIndex() == text.length();
   }
 
+  /**
+   * Whether the text is a local date-time that names no instant in the zone: it falls in the gap of
+   * a daylight saving change.
+   */
+  public static boolean inGap(String text, ZoneId zone) {
+    if (!fits(DateTimeFormatter.ISO_LOCAL_DATE_TIME, text)) {
+      return false;
+    }
+    try {
+      return zone.getRules().getValidOffsets(LocalDateTime.parse(text)).isEmpty();
+    } catch (DateTimeParseException e) {
+      return false;
+    }
+  }
+
   public static boolean isDate(String text) {
     return resolve(text, ZoneOffset.UTC).isPresent();
   }

@@ -663,7 +663,22 @@ public final class SiteLoader {
   }
 
   static boolean date(Located<String> date, Diagnostics d) {
-    if (Dates.isDate(date.value())) {
+    Optional<java.time.LocalDate> day = Dates.date(date.value());
+    if (day.isPresent() && (day.get().getYear() < 1000 || day.get().getYear() > 9999)) {
+      // Credentials write dates as xsd:dateTime, and verifiers read four-digit years only.
+      d.add(
+          Diagnostic.error(
+                  Code.INVALID_DATE,
+                  date.at(),
+                  "'"
+                      + date.value()
+                      + "' has the year "
+                      + day.get().getYear()
+                      + ", not a four-digit year")
+              .withHint("write a year from 1000 to 9999, such as 2025-03-14"));
+      return false;
+    }
+    if (day.isPresent()) {
       return true;
     }
     d.add(

@@ -189,26 +189,11 @@ final class Ob3Publisher {
     List<Award> revokedAwards = site.awards().stream().filter(Award::revoked).toList();
     revokedAwards.forEach(a -> revoked.set(indexes.of(a)));
     String issuer = issuerId(site.settings().defaultIssuer());
-    // Dated by the newest revocation (or, with none, the oldest award): the list changes only
-    // when a revocation does, so adding an award does not sign it again.
-    java.time.ZoneId zone = site.settings().timeZone();
-    java.time.OffsetDateTime date =
-        revokedAwards.stream()
-            .map(
-                a ->
-                    a.revocation()
-                        .flatMap(r -> r.date())
-                        .map(d -> d.atStartOfDay(zone).toOffsetDateTime())
-                        .orElse(a.issuedOn()))
-            .max(java.util.Comparator.naturalOrder())
-            .or(
-                () ->
-                    site.awards().stream()
-                        .map(Award::issuedOn)
-                        .min(java.util.Comparator.naturalOrder()))
-            .orElse(java.time.OffsetDateTime.parse("2000-01-01T00:00:00Z"));
-    // Not before the signing keys' validity periods begin: verifiers check a key at the date it
-    // signed, so a list dated by an award older than a new key would not verify.
+    // Dated by the site's settings, never by an award's: one revocation or award dated far ahead
+    // would otherwise make the list, and so every credential's status, not valid yet. The signing
+    // keys' latest validFrom (a key verifies only what it signed within its period), else the
+    // Unix epoch; the list's content says what changed, and its signature covers it.
+    java.time.OffsetDateTime date = java.time.OffsetDateTime.parse("1970-01-01T00:00:00Z");
     for (String key : signingKeys()) {
       Optional<java.time.OffsetDateTime> from = signing.key(key).flatMap(PublishedKey::validFrom);
       if (from.isPresent() && date.isBefore(from.get())) {

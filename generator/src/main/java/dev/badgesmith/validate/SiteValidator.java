@@ -40,6 +40,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -49,6 +50,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -90,12 +92,15 @@ public final class SiteValidator {
   private static final ImageInspector INSPECTOR = new ImageInspector();
 
   private final Optional<String> saltSecret;
+  private final Instant buildDate;
 
   /**
    * @param saltSecret the site secret recipients' salts are derived from, when set
+   * @param buildDate what the build takes as now: an award issued later is not valid yet
    */
-  public SiteValidator(Optional<String> saltSecret) {
+  public SiteValidator(Optional<String> saltSecret, Instant buildDate) {
     this.saltSecret = saltSecret.filter(s -> !s.isEmpty());
+    this.buildDate = Objects.requireNonNull(buildDate, "buildDate");
   }
 
   /** The model, or empty when there is any error (all of them reported). */
@@ -634,7 +639,23 @@ public final class SiteValidator {
         }
         return Optional.empty();
       }
+      if (!existingTimes(a, zone)) {
+        return Optional.empty();
+      }
       OffsetDateTime issuedOn = Dates.resolve(a.issuedOn().value(), zone).orElseThrow();
+      if (issuedOn.toInstant().isAfter(buildDate)) {
+        d.add(
+            Diagnostic.warning(
+                    Code.ISSUED_IN_FUTURE,
+                    a.issuedOn().at(),
+                    "the award is issued on "
+                        + a.issuedOn().value()
+                        + ", after today (the build date): its credential is not valid until"
+                        + " then")
+                .withHint(
+                    "give the date it was earned; a scheduled award is published on the day,"
+                        + " by a build on or after it"));
+      }
       Optional<OffsetDateTime> expires =
           a.expires()
               .map(e -> Dates.resolve(e.value(), zone).orElseThrow())
@@ -650,6 +671,23 @@ public final class SiteValidator {
       Optional<Revocation> revocation =
           a.revoked()
               .map(r -> new Revocation(r.reason(), r.date().flatMap(x -> Dates.date(x.value()))));
+      Optional<Located<String>> revokedOn = a.revoked().flatMap(r -> r.date());
+      if (revocation
+          .flatMap(Revocation::date)
+          .filter(issuedOn.toLocalDate()::isAfter)
+          .isPresent()) {
+        d.add(
+            Diagnostic.error(
+                    Code.REVOKED_BEFORE_ISSUED,
+                    revokedOn.orElseThrow().at(),
+                    "the award is revoked on "
+                        + revokedOn.get().value()
+                        + ", before it is issued ("
+                        + a.issuedOn().value()
+                        + ")")
+                .withHint("a revocation's date is on or after the issue date"));
+        return Optional.empty();
+      }
       List<Evidence> evidence =
           a.evidence().stream()
               .map(
@@ -673,6 +711,32 @@ public final class SiteValidator {
               evidence,
               revocation,
               a.path()));
+    }
+
+    /**
+     * Whether each local date-time of the award exists in the site's time zone: one in a daylight
+     * saving gap (02:30 on the day clocks jump to 03:00) names no instant, and Java would move it
+     * silently.
+     */
+    private boolean existingTimes(AwardDoc a, ZoneId zone) {
+      boolean ok = true;
+      for (Located<String> date :
+          Stream.concat(Stream.of(a.issuedOn()), a.expires().stream()).toList()) {
+        if (Dates.inGap(date.value(), zone)) {
+          d.add(
+              Diagnostic.error(
+                      Code.INVALID_DATE,
+                      date.at(),
+                      "'"
+                          + date.value()
+                          + "' does not exist in "
+                          + zone
+                          + ": the clocks skip that time when daylight saving time begins")
+                  .withHint("give a time outside the gap, or an offset such as +01:00"));
+          ok = false;
+        }
+      }
+      return ok;
     }
 
     private Recipient recipient(AwardDoc a, RecipientDoc r) {

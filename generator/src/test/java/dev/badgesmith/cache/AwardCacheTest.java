@@ -249,7 +249,9 @@ class AwardCacheTest {
     AwardCache awards =
         AwardCache.open(AwardCache.earlier(cache, sources.root(), true), sources, secret);
     SiteDoc doc = new SiteLoader(ForkJoinPool.commonPool()).load(sources, diagnostics, awards);
-    Optional<Site> validated = new SiteValidator(secret).validate(sources, doc, diagnostics);
+    Optional<Site> validated =
+        new SiteValidator(secret, java.time.Instant.parse("2026-06-01T00:00:00Z"))
+            .validate(sources, doc, diagnostics);
     Optional<LockCheck> lock =
         LockCheck.run(sources, doc, validated, diagnostics, key -> Optional.empty());
     java.util.Set<String> noted = new java.util.HashSet<>();
@@ -277,7 +279,8 @@ class AwardCacheTest {
     SiteDoc doc = new SiteLoader(ForkJoinPool.commonPool()).load(sources, diagnostics);
     return new Loaded(
         doc,
-        new SiteValidator(Optional.empty()).validate(sources, doc, diagnostics),
+        new SiteValidator(Optional.empty(), java.time.Instant.parse("2026-06-01T00:00:00Z"))
+            .validate(sources, doc, diagnostics),
         diagnostics,
         java.util.Map.of());
   }

@@ -464,6 +464,33 @@ class VerifierTest {
   }
 
   @Test
+  void aRevocationDatedFarAheadLeavesEveryOtherCredentialValid(@TempDir Path work) {
+    Path copy = work.resolve("site");
+    TestSites.copy(site, copy);
+    TestSites.write(
+        copy.resolve("awards/intro/bob.yaml"),
+        "recipient:\n  email: bob@example.org\nissuedOn: 2025-02-01\n"
+            + "revoked:\n  reason: Issued in error\n  date: 2099-01-01\n");
+    Path built = work.resolve("out");
+    build(copy, built, environment);
+
+    // The status list is dated by the site's settings, not by the revocation: it is valid now.
+    for (String status : List.of("status/revocation.json", "status/revocation.jwt")) {
+      assertThat(new String(read(built.resolve(status)), UTF_8)).doesNotContain("2099");
+    }
+    assertPasses(
+        verify(built, read(built.resolve("credentials/intro/jane.json")), Optional.empty()));
+    assertPasses(
+        verify(built, read(built.resolve("credentials/intro/jane.jwt")), Optional.empty()));
+    assertThat(
+            failure(
+                    verify(
+                        built, read(built.resolve("credentials/intro/bob.json")), Optional.empty()))
+                .step())
+        .isEqualTo(Step.STATUS);
+  }
+
+  @Test
   void anAwardIssuedAfterItsKeyEndedIsAnError(@TempDir Path work) {
     Path copy = work.resolve("site");
     TestSites.copy(site, copy);
