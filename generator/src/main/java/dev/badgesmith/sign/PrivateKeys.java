@@ -112,10 +112,14 @@ public final class PrivateKeys {
 
   /**
    * Whether a file holds private key material: a PEM private key of any kind (PKCS#8, encrypted,
-   * RSA, EC, OpenSSH...), or a JSON Web Key with its private member {@code d}, alone or in a set.
-   * The build refuses a site folder that holds one.
+   * RSA, EC, OpenSSH...), the same in binary form (DER, a PKCS#12 keystore, OpenSSH's), or a JSON
+   * Web Key with its private member {@code d}, alone or in a set. The build refuses a site folder
+   * that holds one.
    */
   public static boolean containsPrivateKey(byte[] content) {
+    if (DerPrivateKeys.isPrivateKey(content)) {
+      return true;
+    }
     String text = Pem.ascii(content);
     if (ANY_PRIVATE_PEM.matcher(text).find()) {
       return true;

@@ -120,7 +120,7 @@ public final class SiteScanner {
     Set<SourceFile> read = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     read.addAll(awards);
     List<SourceFile> unread = awardFolder.stream().filter(f -> !read.contains(f)).toList();
-    scan.privateKeys(readByLoader, unread);
+    scan.privateKeys(readByLoader, unread, staticFiles);
     return new SiteSources(realRoot, settings, issuers, badges, awards, staticFiles);
   }
 
@@ -139,6 +139,14 @@ public final class SiteScanner {
     } catch (IOException e) {
       return false;
     }
+  }
+
+  /**
+   * Whether a path in the site has a hidden part (a name starting with a dot, as a {@code .git}
+   * folder or a {@code .DS_Store} file): such files are neither read nor published.
+   */
+  static boolean isHidden(String path) {
+    return path.startsWith(".") || path.contains("/.");
   }
 
   /** The site root as the file system names it, so that "inside the site" can be checked. */
@@ -219,11 +227,11 @@ public final class SiteScanner {
       found.sort(Comparator.comparing(Found::path));
       List<SourceFile> files = new ArrayList<>();
       for (Found f : found) {
-        if (f.file().getFileName().toString().startsWith(".")) {
+        if (isHidden(f.path())) {
           if (f.attributes().isRegularFile()) {
-            hidden.add(f.file()); // not read, but still checked for keys
+            hidden.add(f.file()); // not read nor published, but still checked for keys
           }
-          continue; // editor and OS files such as .DS_Store or .gitkeep
+          continue; // editor, OS and tool files such as .DS_Store, .gitkeep or a .git folder
         }
         if (f.attributes().isDirectory()) {
           if (f.path().split("/").length > maxDepth) {
@@ -349,22 +357,31 @@ public final class SiteScanner {
      * Reports every file under the site folder that holds a private key, but those the loader reads
      * (it checks them on the bytes it reads), so no file is read twice for it. The award folder,
      * which a large site fills with thousands of files, was listed already: it is not walked again.
+     * Every file that is published (static files, designs, issuer images) is checked whatever its
+     * folder, name or size; a file that is not is checked up to {@value #MAX_KEY_FILE_BYTES} bytes,
+     * outside the folders of tools and of build output.
      */
-    void privateKeys(Set<String> readByLoader, List<SourceFile> unreadAwardFiles) {
+    void privateKeys(
+        Set<String> readByLoader, List<SourceFile> unreadAwardFiles, List<SourceFile> statics) {
       Path awards = root.resolve("awards");
-      unreadAwardFiles.forEach(f -> check(f.file()));
-      hidden.stream().filter(h -> h.startsWith(awards)).forEach(this::check);
+      Path staticFolder = root.resolve("static");
+      unreadAwardFiles.forEach(f -> check(f.file(), false));
+      statics.forEach(f -> check(f.file(), true));
+      hidden.stream()
+          .filter(h -> h.startsWith(awards) || h.startsWith(staticFolder))
+          .forEach(h -> check(h, h.startsWith(staticFolder)));
       List<Path> roots = new ArrayList<>(List.of(root));
       tooDeep.stream().filter(d -> d.startsWith(awards)).forEach(roots::add);
       for (Path start : roots) {
-        walkForKeys(start, readByLoader, awards);
+        walkForKeys(start, readByLoader, awards, staticFolder);
       }
     }
 
-    private void check(Path file) {
+    /** Checks one file; any size when it is published, else small files only. */
+    private void check(Path file, boolean published) {
       try {
         BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
-        if (attrs.isRegularFile() && attrs.size() <= MAX_KEY_FILE_BYTES) {
+        if (attrs.isRegularFile() && (published || attrs.size() <= MAX_KEY_FILE_BYTES)) {
           PrivateKeyCheck.check(relative(file), Files.readAllBytes(file), diagnostics);
         }
       } catch (IOException e) {
@@ -372,7 +389,7 @@ public final class SiteScanner {
       }
     }
 
-    private void walkForKeys(Path start, Set<String> readByLoader, Path awards) {
+    private void walkForKeys(Path start, Set<String> readByLoader, Path awards, Path statics) {
       try {
         Files.walkFileTree(
             start,
@@ -383,6 +400,7 @@ public final class SiteScanner {
                 boolean skip =
                     !dir.equals(start)
                         && (dir.equals(awards)
+                            || dir.equals(statics) // every file checked already
                             || NOT_SCANNED_FOR_KEYS.contains(name)
                             || isPublishedSite(dir));
                 return skip ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
@@ -392,8 +410,10 @@ public final class SiteScanner {
               public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
                   throws IOException {
                 String path = relative(file);
+                // Designs and issuer images are published whatever their size.
+                boolean published = path.startsWith("badges/") || path.startsWith("issuers/");
                 if (attrs.isRegularFile()
-                    && attrs.size() <= MAX_KEY_FILE_BYTES
+                    && (published || attrs.size() <= MAX_KEY_FILE_BYTES)
                     && !readByLoader.contains(path)) {
                   PrivateKeyCheck.check(path, Files.readAllBytes(file), diagnostics);
                 }
