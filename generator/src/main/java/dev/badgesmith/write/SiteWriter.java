@@ -43,11 +43,17 @@ public final class SiteWriter {
 
   private static final String JOURNAL_HEADER = "badgesmith-journal 1";
 
+  /** The lock files of the output folders this process writes into now. */
+  private static final java.util.Set<Path> LOCKED =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
+
   private final Path out;
   private final Path staging;
   private final Path previous;
   private final Path journal;
+  private final Path lockFile;
   private final Optional<Path> index;
+  private FileChannel lockChannel;
   private Optional<FileIndex> indexed = Optional.empty();
   private StagingOutput output;
 
@@ -58,6 +64,7 @@ public final class SiteWriter {
     this.staging = out.resolveSibling("." + name + ".staging");
     this.previous = out.resolveSibling("." + name + ".previous");
     this.journal = out.resolveSibling("." + name + ".journal");
+    this.lockFile = out.resolveSibling("." + name + ".lock");
   }
 
   /** Prepares a fresh staging folder for {@code out}, first undoing a build that was killed. */
@@ -73,6 +80,7 @@ public final class SiteWriter {
    */
   public static SiteWriter open(Path out, Optional<Path> index) {
     SiteWriter writer = new SiteWriter(out.toAbsolutePath().normalize(), index);
+    writer.lock();
     try {
       writer.recover();
       boolean update = writer.checkReplaceable();
@@ -96,11 +104,70 @@ public final class SiteWriter {
       } else {
         writer.output = new StagingOutput(writer.staging);
       }
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
+      writer.unlock();
+      if (e instanceof RuntimeException runtime) {
+        throw runtime;
+      }
       throw new BadgesmithException(
           "cannot prepare the output folder " + out + ": " + e.getMessage(), e);
     }
     return writer;
+  }
+
+  /**
+   * Takes the output folder for this build: one build at a time writes into a folder, or the two
+   * would interleave their files. The lock is the operating system's, on a file beside the folder,
+   * so a build that is killed leaves no stale lock behind.
+   */
+  private void lock() {
+    // The operating system's locks belong to the process, and closing any channel on the file
+    // drops them all: a second build in this process is told apart here, before the file is
+    // touched. Process-wide, as the locks are.
+    if (!LOCKED.add(lockFile)) {
+      throw busy();
+    }
+    try {
+      Files.createDirectories(lockFile.getParent());
+      FileChannel channel =
+          FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      if (channel.tryLock() == null) {
+        channel.close();
+        LOCKED.remove(lockFile);
+        throw busy();
+      }
+      lockChannel = channel;
+    } catch (IOException e) {
+      LOCKED.remove(lockFile);
+      throw new BadgesmithException(
+          "cannot lock the output folder " + out + ": " + e.getMessage(), e);
+    }
+  }
+
+  private BadgesmithException busy() {
+    return new BadgesmithException(
+        "another build is writing into "
+            + out
+            + " (it holds "
+            + lockFile.getFileName()
+            + "); wait for it to finish, or build into another folder");
+  }
+
+  /**
+   * Lets the next build write into the output folder. The lock file stays: deleting it would let a
+   * build that opened it just before lock a file no other build sees.
+   */
+  private void unlock() {
+    FileChannel channel = lockChannel;
+    lockChannel = null;
+    if (channel != null) {
+      try {
+        channel.close(); // releases the lock
+      } catch (IOException e) {
+        // the lock goes with the process at the latest
+      }
+      LOCKED.remove(lockFile);
+    }
   }
 
   public StagingOutput output() {
@@ -113,6 +180,14 @@ public final class SiteWriter {
    * @return how many published files were added, replaced or removed
    */
   public int commit() {
+    try {
+      return publish();
+    } finally {
+      unlock();
+    }
+  }
+
+  private int publish() {
     try {
       if (!output.updatesPrevious()) {
         // No site yet, or one whose manifest cannot be read: swap the whole folder.
@@ -185,6 +260,8 @@ public final class SiteWriter {
       deleteTree(staging);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } finally {
+      unlock();
     }
   }
 

@@ -38,6 +38,48 @@ class SiteWriterTest {
   }
 
   @Test
+  void aSecondBuildIntoTheSameFolderIsRefusedWhileTheFirstWrites(@TempDir Path tmp)
+      throws Exception {
+    Path site = TestSites.unpack(tmp.resolve("site"), TestSites.MINIMAL);
+    Path out = tmp.resolve("out");
+    assertThat(generator.build(site, out).hasErrors()).isFalse();
+    Map<String, byte[]> before = TestSites.read(out);
+    TestSites.write(
+        site.resolve("awards/intro/bob.yaml"),
+        "recipient:\n  email: bob@example.org\nissuedOn: 2025-04-01\n");
+
+    SiteWriter first = SiteWriter.open(out);
+    try {
+      // In this process, and from another one, as two CI jobs or a build beside `serve` would.
+      assertThatThrownBy(() -> generator.build(site, out))
+          .isInstanceOf(BadgesmithException.class)
+          .hasMessageContaining("another build is writing into " + out.toAbsolutePath());
+      Process other =
+          new ProcessBuilder(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  "dev.badgesmith.cli.Main",
+                  "build",
+                  site.toString(),
+                  "--out",
+                  out.toString())
+              .redirectErrorStream(true)
+              .start();
+      String printed = new String(other.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(other.waitFor()).as(printed).isEqualTo(2);
+      assertThat(printed).contains("another build is writing into").doesNotContain("Exception");
+      Map<String, byte[]> during = TestSites.read(out);
+      assertThat(during.keySet()).containsExactlyElementsOf(before.keySet());
+    } finally {
+      first.abandon();
+    }
+    // Once the first is done, the next build goes ahead.
+    assertThat(generator.build(site, out).hasErrors()).isFalse();
+    assertThat(out.resolve("assertions/intro/bob.json")).isRegularFile();
+  }
+
+  @Test
   void aNewBuildReplacesTheWholeSiteSoRemovedAwardsDisappear(@TempDir Path tmp) throws IOException {
     Path site = TestSites.unpack(tmp.resolve("site"), TestSites.MINIMAL);
     TestSites.write(
@@ -52,7 +94,10 @@ class SiteWriterTest {
 
     assertThat(out.resolve("assertions/intro/bob.json")).doesNotExist();
     assertThat(out.resolve("assertions/intro/jane.json")).exists();
-    assertThat(tmp).isDirectoryNotContaining(p -> p.getFileName().toString().startsWith(".out."));
+    // Only the lock file stays beside the output (the lock is the operating system's).
+    assertThat(tmp)
+        .isDirectoryNotContaining(
+            p -> p.getFileName().toString().startsWith(".out.") && !p.endsWith(".out.lock"));
   }
 
   @Test
@@ -160,7 +205,10 @@ class SiteWriterTest {
     Map<String, byte[]> after = TestSites.read(out);
     assertThat(after.keySet()).containsExactlyElementsOf(before.keySet());
     before.forEach((path, bytes) -> assertThat(after.get(path)).as(path).isEqualTo(bytes));
-    assertThat(tmp).isDirectoryNotContaining(p -> p.getFileName().toString().startsWith(".out."));
+    // Only the lock file stays beside the output (the lock is the operating system's).
+    assertThat(tmp)
+        .isDirectoryNotContaining(
+            p -> p.getFileName().toString().startsWith(".out.") && !p.endsWith(".out.lock"));
   }
 
   @Test
