@@ -94,6 +94,9 @@ public final class Badgesmith {
   public Report check(Path siteDir) {
     ForkJoinPool pool = new ForkJoinPool(threads);
     try {
+      if (Files.isDirectory(siteDir)) {
+        checkCache(SiteScanner.realPath(siteDir));
+      }
       Loaded loaded = load(siteDir, pool);
       join(loaded.saved());
       return new Report(loaded.diagnostics().sorted(), Optional.empty(), 0, loaded.changes());
@@ -133,6 +136,7 @@ public final class Badgesmith {
     ForkJoinPool pool = new ForkJoinPool(threads);
     try {
       requireSiteFolder(siteDir);
+      checkCache(SiteScanner.realPath(siteDir));
       checkOutput(SiteScanner.realPath(siteDir), outDir);
       // What the last build into this output folder left in the cache, under the folder's digest.
       String folder = new Fingerprint().add(outDir.toAbsolutePath().normalize().toString()).hex();
@@ -397,14 +401,18 @@ public final class Badgesmith {
     return SigningKey.of(PublicKeyInfo.fromPem(id, algorithm, published.publicKeyPem()), key.get());
   }
 
+  /** The site's folders of sources: the output and the cache never go into them. */
+  private static final List<String> SOURCE_FOLDERS =
+      List.of("issuers", "badges", "awards", "static", "templates");
+
   /** The output may sit inside the site folder (as public/ does), but never over its sources. */
-  private static void checkOutput(Path siteRoot, Path outDir) {
+  private void checkOutput(Path siteRoot, Path outDir) {
     Path out = outDir.toAbsolutePath().normalize();
     if (siteRoot.startsWith(out)) {
       throw new BadgesmithException(
           "the output folder " + outDir + " contains the site; choose another folder");
     }
-    for (String source : List.of("issuers", "badges", "awards", "static", "templates")) {
+    for (String source : SOURCE_FOLDERS) {
       if (out.startsWith(siteRoot.resolve(source))) {
         throw new BadgesmithException(
             "the output folder "
@@ -412,6 +420,35 @@ public final class Badgesmith {
                 + " is inside the site's "
                 + source
                 + "/ folder; choose another folder");
+      }
+    }
+    // A cache in the output would be published; an output in the cache could be overwritten.
+    Optional<Path> cache = cacheDirectory.map(c -> c.toAbsolutePath().normalize());
+    if (cache.isPresent() && (cache.get().startsWith(out) || out.startsWith(cache.get()))) {
+      throw new BadgesmithException(
+          "the cache "
+              + cache.get()
+              + (cache.get().startsWith(out) ? " is inside" : " contains")
+              + " the output folder "
+              + outDir
+              + ", so it would be published or overwritten; keep them apart");
+    }
+  }
+
+  /**
+   * A cache is trusted, so it never sits among the site's sources, where a pull request could put
+   * files into it (or would publish it, from static/).
+   */
+  private void checkCache(Path siteRoot) {
+    Optional<Path> cache = cacheDirectory.map(c -> c.toAbsolutePath().normalize());
+    for (String source : SOURCE_FOLDERS) {
+      if (cache.isPresent() && cache.get().startsWith(siteRoot.resolve(source))) {
+        throw new BadgesmithException(
+            "the cache "
+                + cache.get()
+                + " is inside the site's "
+                + source
+                + "/ folder; keep it out of the site's sources");
       }
     }
   }

@@ -301,7 +301,7 @@ class SiteInitTest {
     return Workflows.assertBuildsAndDeploys(
         Workflows.read(site.resolve(".github/workflows/deploy.yml")),
         "\"$RUNNER_TEMP/badgesmith.jar\"",
-        ". --out public",
+        ". --out public --cache \"$RUNNER_TEMP/badgesmith-cache\"",
         "public",
         keyVariables);
   }

@@ -80,6 +80,27 @@ class SiteWriterTest {
   }
 
   @Test
+  void refusesACacheInsideTheOutputOrAmongTheSources(@TempDir Path tmp) {
+    Path site = TestSites.unpack(tmp.resolve("site"), TestSites.MINIMAL);
+    Path out = tmp.resolve("out");
+
+    assertThatThrownBy(
+            () ->
+                Badgesmith.builder().cacheDirectory(out.resolve("cache")).build().build(site, out))
+        .isInstanceOf(BadgesmithException.class)
+        .hasMessageContaining("is inside the output folder");
+    assertThatThrownBy(
+            () ->
+                Badgesmith.builder()
+                    .cacheDirectory(site.resolve("static/cache"))
+                    .build()
+                    .check(site))
+        .isInstanceOf(BadgesmithException.class)
+        .hasMessageContaining("is inside the site's static/ folder");
+    assertThat(out).doesNotExist();
+  }
+
+  @Test
   void aNewBuildReplacesTheWholeSiteSoRemovedAwardsDisappear(@TempDir Path tmp) throws IOException {
     Path site = TestSites.unpack(tmp.resolve("site"), TestSites.MINIMAL);
     TestSites.write(
