@@ -68,6 +68,21 @@ class TemplateOverrideTest {
   }
 
   @Test
+  void aSiteTemplateReachesNoJavaObjectBeyondTheViews(@TempDir Path tmp) {
+    Path site = TestSites.unpack(tmp.resolve("site"), TestSites.MINIMAL);
+    // The views' own members work; what Object gives every class (getClass) does not.
+    TestSites.write(
+        site.resolve("templates/index.ftlh"), "<p>${frame.siteTitle}</p><p>${frame.class}</p>\n");
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> Badgesmith.builder().build().build(site, tmp.resolve("out")))
+        .isInstanceOf(BadgesmithException.class)
+        .hasMessageContaining("index.ftlh")
+        .hasMessageContaining("frame.class");
+    assertThat(Files.exists(tmp.resolve("out"))).isFalse();
+  }
+
+  @Test
   void anOverrideImportsTheDefaultUnderDefaultAndChangesOneMacro(@TempDir Path tmp)
       throws IOException {
     Path site = TestSites.unpack(tmp.resolve("site"), TestSites.MINIMAL);

@@ -330,7 +330,12 @@ public final class PageRenderer {
     // .ftlh selects HTML auto-escaping; say so for any other name too, so nothing prints raw.
     cfg.setRecognizeStandardFileExtensions(true);
     cfg.setOutputFormat(HTMLOutputFormat.INSTANCE);
-    cfg.setObjectWrapper(new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_35).build());
+    DefaultObjectWrapperBuilder wrapper =
+        new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_35);
+    // Templates come from pull requests: they read the views' own members and nothing else (no
+    // getClass(), so no way from a view to the class loader, the jar's path or the Java API).
+    wrapper.setMemberAccessPolicy(new ViewsOnlyPolicy());
+    cfg.setObjectWrapper(wrapper.build());
     // The same site must give the same bytes on every machine: no default locale or zone, and
     // numbers, booleans and dates in fixed, locale-free formats.
     cfg.setLocale(Locale.ROOT);
