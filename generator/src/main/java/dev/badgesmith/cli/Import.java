@@ -4,7 +4,6 @@ import dev.badgesmith.award.AwardBatch;
 import dev.badgesmith.award.NewAward;
 import dev.badgesmith.diag.Diagnostics;
 import dev.badgesmith.importer.AssertionImporter;
-import dev.badgesmith.verify.HttpResolver;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,6 +47,13 @@ final class Import implements Callable<Integer> {
   Path site;
 
   @Option(
+      names = "--allow-private-addresses",
+      description =
+          "Also fetch from hosts at loopback, private or link-local addresses (refused by"
+              + " default).")
+  boolean allowPrivateAddresses;
+
+  @Option(
       names = "--badge",
       paramLabel = "SLUG|BADGECLASS=SLUG",
       description =
@@ -77,7 +83,8 @@ final class Import implements Callable<Integer> {
       }
     }
     Diagnostics diagnostics = new Diagnostics();
-    AssertionImporter importer = new AssertionImporter(HttpResolver.builder().allowHttp().build());
+    AssertionImporter importer =
+        new AssertionImporter(Verify.http(allowPrivateAddresses).allowHttp().build());
     List<NewAward> awards =
         importer.read(site, inputs, new AssertionImporter.Mapping(all, byBadgeClass), diagnostics);
     PrintWriter err = spec.commandLine().getErr();

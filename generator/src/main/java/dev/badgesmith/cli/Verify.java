@@ -49,6 +49,13 @@ final class Verify implements Callable<Integer> {
   Path contexts;
 
   @Option(
+      names = "--allow-private-addresses",
+      description =
+          "Also fetch from hosts at loopback, private or link-local addresses (refused by"
+              + " default, so a badge cannot make this machine reach into its own network).")
+  boolean allowPrivateAddresses;
+
+  @Option(
       names = "--recipient",
       paramLabel = "IDENTITY",
       description = "Also check the badge was awarded to this e-mail address, URL, phone or DID.")
@@ -57,7 +64,7 @@ final class Verify implements Callable<Integer> {
   @Override
   public Integer call() {
     Resolver resolver =
-        site != null ? new SiteFolderResolver(site) : HttpResolver.builder().build();
+        site != null ? new SiteFolderResolver(site) : http(allowPrivateAddresses).build();
     if (contexts != null) {
       spec.commandLine().getErr().println(GeneratorOptions.CONTEXTS_IGNORED);
     }
@@ -90,5 +97,14 @@ final class Verify implements Callable<Integer> {
             + input
             + report.firstFailure().map(c -> " (" + c.name() + " failed)").orElse(""));
     return Main.CONTENT_ERRORS;
+  }
+
+  /** The resolver of live URLs, allowing private addresses when asked to. */
+  static HttpResolver.Builder http(boolean allowPrivateAddresses) {
+    HttpResolver.Builder http = HttpResolver.builder();
+    if (allowPrivateAddresses) {
+      http.allowPrivateAddresses();
+    }
+    return http;
   }
 }

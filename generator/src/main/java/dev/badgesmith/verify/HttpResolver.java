@@ -5,36 +5,52 @@ import static dev.badgesmith.verify.ResolveException.Reason.GONE;
 import static dev.badgesmith.verify.ResolveException.Reason.NOT_FOUND;
 import static dev.badgesmith.verify.ResolveException.Reason.OUT_OF_REACH;
 
-import java.io.IOException;
-import java.io.InputStream;
+import java.io.ByteArrayOutputStream;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 /**
- * Fetches live {@code https} URLs (and did:web DID documents) with short timeouts and a size limit,
- * since what a credential points at is chosen by whoever made it.
+ * Fetches live {@code https} URLs (and did:web DID documents), since what a credential points at is
+ * chosen by whoever made it: each fetch has a connect timeout and a total deadline (a server that
+ * trickles its body is cut off), a size limit, at most {@value #MAX_REDIRECTS} redirects, and
+ * refuses hosts with a loopback, private, link-local or other local address unless allowed.
  */
 public final class HttpResolver implements Resolver {
+  static final int MAX_REDIRECTS = 5;
+
   private final HttpClient client;
   private final Duration timeout;
   private final long maxBytes;
   private final Function<URI, URI> address;
   private final boolean allowHttp;
+  private final boolean allowPrivateAddresses;
 
   private HttpResolver(Builder builder) {
     this.allowHttp = builder.allowHttp;
+    this.allowPrivateAddresses = builder.allowPrivateAddresses;
     this.timeout = builder.timeout;
     this.maxBytes = builder.maxBytes;
     this.address = builder.address;
+    // Redirects are followed here, one at a time, so each new host is checked like the first.
     this.client =
         HttpClient.newBuilder()
             .connectTimeout(timeout)
-            .followRedirects(HttpClient.Redirect.NORMAL)
+            .followRedirects(HttpClient.Redirect.NEVER)
             .build();
   }
 
@@ -51,26 +67,30 @@ public final class HttpResolver implements Resolver {
     } catch (IllegalArgumentException e) {
       throw new ResolveException(OUT_OF_REACH, "not a URL: " + url);
     }
-    if (!"https".equals(uri.getScheme()) && !(allowHttp && "http".equals(uri.getScheme()))) {
-      throw new ResolveException(OUT_OF_REACH, "only https URLs are fetched, not " + url);
-    }
-    HttpRequest request =
-        HttpRequest.newBuilder(address.apply(uri))
-            .timeout(timeout)
-            .header("Accept", "application/json, application/ld+json, */*")
-            .GET()
-            .build();
-    HttpResponse<InputStream> response;
-    try {
-      response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-    } catch (IOException e) {
-      throw new ResolveException(FAILED, "cannot fetch " + url + ": " + e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ResolveException(FAILED, "interrupted while fetching " + url);
-    }
-    try (InputStream body = response.body()) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    for (int redirects = 0; ; redirects++) {
+      checkScheme(uri, url);
+      URI fetched = address.apply(uri);
+      checkHost(fetched, url);
+      HttpResponse<byte[]> response = send(fetched, url, deadline);
       int status = response.statusCode();
+      if (status >= 300 && status < 400 && status != 304) {
+        String location = response.headers().firstValue("Location").orElse("");
+        if (location.isEmpty() || redirects >= MAX_REDIRECTS) {
+          throw new ResolveException(
+              FAILED,
+              url
+                  + (location.isEmpty()
+                      ? " answered HTTP " + status + " without a Location"
+                      : " redirects more than " + MAX_REDIRECTS + " times"));
+        }
+        try {
+          uri = uri.resolve(location);
+        } catch (IllegalArgumentException e) {
+          throw new ResolveException(FAILED, url + " redirects to a malformed URL: " + location);
+        }
+        continue;
+      }
       if (status == 404) {
         throw new ResolveException(NOT_FOUND, "nothing is published at " + url + " (HTTP 404)");
       }
@@ -80,13 +100,161 @@ public final class HttpResolver implements Resolver {
       if (status != 200) {
         throw new ResolveException(FAILED, url + " answered HTTP " + status);
       }
-      byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
-      if (bytes.length > maxBytes) {
+      return response.body();
+    }
+  }
+
+  private void checkScheme(URI uri, String url) throws ResolveException {
+    if (!"https".equals(uri.getScheme()) && !(allowHttp && "http".equals(uri.getScheme()))) {
+      throw new ResolveException(
+          OUT_OF_REACH,
+          "only https URLs are fetched, not "
+              + uri
+              + (uri.toString().equals(url) ? "" : " (from " + url + ")"));
+    }
+  }
+
+  /** Refuses a host that names this machine or a private network, unless allowed. */
+  private void checkHost(URI uri, String url) throws ResolveException {
+    if (allowPrivateAddresses) {
+      return;
+    }
+    String host = uri.getHost();
+    if (host == null) {
+      throw new ResolveException(OUT_OF_REACH, "no host in " + uri);
+    }
+    InetAddress[] addresses;
+    try {
+      addresses = InetAddress.getAllByName(host);
+    } catch (UnknownHostException e) {
+      throw new ResolveException(FAILED, "cannot resolve the host of " + url + ": " + host);
+    }
+    for (InetAddress a : addresses) {
+      if (isLocal(a)) {
+        throw new ResolveException(
+            OUT_OF_REACH,
+            "the host "
+                + host
+                + " of "
+                + url
+                + " is at a local or private address ("
+                + a.getHostAddress()
+                + "); allow private addresses to fetch it");
+      }
+    }
+  }
+
+  /** Loopback, private (RFC 1918, unique local), link-local, carrier-grade NAT or unspecified. */
+  static boolean isLocal(InetAddress a) {
+    if (a.isLoopbackAddress()
+        || a.isAnyLocalAddress()
+        || a.isLinkLocalAddress()
+        || a.isSiteLocalAddress()
+        || a.isMulticastAddress()) {
+      return true;
+    }
+    byte[] b = a.getAddress();
+    if (b.length == 4) {
+      int first = b[0] & 0xff;
+      int second = b[1] & 0xff;
+      return first == 0 || (first == 100 && second >= 64 && second < 128); // 0/8, 100.64/10
+    }
+    return (b[0] & 0xfe) == 0xfc; // fc00::/7, unique local
+  }
+
+  /** One request, its body read whole within the deadline and the size limit. */
+  private HttpResponse<byte[]> send(URI uri, String url, long deadline) throws ResolveException {
+    long left = deadline - System.nanoTime();
+    if (left <= 0) {
+      throw timedOut(url);
+    }
+    HttpRequest request =
+        HttpRequest.newBuilder(uri)
+            .timeout(Duration.ofNanos(left))
+            .header("Accept", "application/json, application/ld+json, */*")
+            .GET()
+            .build();
+    CompletableFuture<HttpResponse<byte[]>> response =
+        client.sendAsync(request, info -> new LimitedBody(maxBytes));
+    try {
+      return response.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      response.cancel(true);
+      throw timedOut(url);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof TooLarge) {
         throw new ResolveException(FAILED, url + " is larger than " + maxBytes + " bytes");
       }
-      return bytes;
-    } catch (IOException e) {
-      throw new ResolveException(FAILED, "cannot read " + url + ": " + e);
+      if (cause instanceof java.net.http.HttpTimeoutException) {
+        throw timedOut(url);
+      }
+      throw new ResolveException(FAILED, "cannot fetch " + url + ": " + cause);
+    } catch (InterruptedException e) {
+      response.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new ResolveException(FAILED, "interrupted while fetching " + url);
+    }
+  }
+
+  private ResolveException timedOut(String url) {
+    return new ResolveException(
+        FAILED, "fetching " + url + " took longer than " + timeout.toMillis() + " ms");
+  }
+
+  /** A body over the limit. */
+  private static final class TooLarge extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    TooLarge() {
+      super(null, null, false, false);
+    }
+  }
+
+  /** Collects a body, failing as soon as it passes the limit rather than after reading it all. */
+  private static final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
+    private final long limit;
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    private final CompletableFuture<byte[]> result = new CompletableFuture<>();
+    private Flow.Subscription subscription;
+
+    LimitedBody(long limit) {
+      this.limit = limit;
+    }
+
+    @Override
+    public CompletionStage<byte[]> getBody() {
+      return result;
+    }
+
+    @Override
+    public void onSubscribe(Flow.Subscription s) {
+      subscription = s;
+      s.request(Long.MAX_VALUE);
+    }
+
+    @Override
+    public void onNext(List<ByteBuffer> buffers) {
+      for (ByteBuffer buffer : buffers) {
+        if (bytes.size() + (long) buffer.remaining() > limit) {
+          subscription.cancel();
+          result.completeExceptionally(new TooLarge());
+          return;
+        }
+        byte[] chunk = new byte[buffer.remaining()];
+        buffer.get(chunk);
+        bytes.write(chunk, 0, chunk.length);
+      }
+    }
+
+    @Override
+    public void onError(Throwable e) {
+      result.completeExceptionally(e);
+    }
+
+    @Override
+    public void onComplete() {
+      result.complete(bytes.toByteArray());
     }
   }
 
@@ -96,6 +264,7 @@ public final class HttpResolver implements Resolver {
     private long maxBytes = 8L * 1024 * 1024;
     private Function<URI, URI> address = Function.identity();
     private boolean allowHttp;
+    private boolean allowPrivateAddresses;
 
     private Builder() {}
 
@@ -108,7 +277,20 @@ public final class HttpResolver implements Resolver {
       return this;
     }
 
-    /** The connect timeout, and the time a whole request may take (default 10 seconds). */
+    /**
+     * Also fetches from hosts at loopback, private and link-local addresses (a server on this
+     * machine or the local network); refused by default, so a badge cannot make the machine that
+     * checks it reach into its own network.
+     */
+    public Builder allowPrivateAddresses() {
+      this.allowPrivateAddresses = true;
+      return this;
+    }
+
+    /**
+     * The connect timeout, and the time a whole fetch may take, redirects and body included
+     * (default 10 seconds).
+     */
     public Builder timeout(Duration timeout) {
       this.timeout = Objects.requireNonNull(timeout, "timeout");
       return this;

@@ -233,11 +233,18 @@ class ImportCommandTest {
         });
     server.start();
     try {
+      // The server is on this machine: refused unless asked for.
+      assertThat(run("import", "--site", site.toString(), base + "/public/assertions/Abc123"))
+          .isEqualTo(1);
+      assertThat(err.toString())
+          .contains("is at a local or private address (127.0.0.1); allow private addresses");
+      err.getBuffer().setLength(0);
       assertThat(
               run(
                   "import",
                   "--site",
                   site.toString(),
+                  "--allow-private-addresses",
                   base + "/public/assertions/Abc123",
                   base + "/public/assertions/gone"))
           .isEqualTo(1);
@@ -246,7 +253,13 @@ class ImportCommandTest {
           .contains("Nothing was imported.");
       assertThat(site.resolve("awards/intro/abc123.yaml")).doesNotExist();
 
-      assertThat(run("import", "--site", site.toString(), base + "/public/assertions/Abc123"))
+      assertThat(
+              run(
+                  "import",
+                  "--site",
+                  site.toString(),
+                  "--allow-private-addresses",
+                  base + "/public/assertions/Abc123"))
           .as(err.toString())
           .isZero();
       assertThat(site.resolve("awards/intro/abc123.yaml"))

@@ -68,6 +68,7 @@ class HttpResolverTest {
     int port = server.getAddress().getPort();
     return HttpResolver.builder()
         .timeout(Duration.ofSeconds(5))
+        .allowPrivateAddresses() // the test server is on 127.0.0.1
         .address(uri -> URI.create("http://127.0.0.1:" + port + uri.getRawPath()));
   }
 
@@ -132,12 +133,112 @@ class HttpResolverTest {
       HttpResolver slow =
           HttpResolver.builder()
               .timeout(Duration.ofMillis(300))
+              .allowPrivateAddresses()
               .address(uri -> URI.create("http://127.0.0.1:" + silent.getLocalPort() + "/x"))
               .build();
       assertThatThrownBy(() -> slow.fetch(BASE + "x.json"))
           .isInstanceOf(ResolveException.class)
           .extracting(e -> ((ResolveException) e).reason())
           .isEqualTo(ResolveException.Reason.FAILED);
+    }
+  }
+
+  @Test
+  void aServerThatTricklesItsBodyIsCutOffAtTheDeadline() throws Exception {
+    HttpServer trickle =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    trickle.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+    trickle.createContext(
+        "/",
+        exchange -> {
+          exchange.sendResponseHeaders(200, 0);
+          try (var body = exchange.getResponseBody()) {
+            for (int i = 0; i < 100; i++) {
+              body.write('{');
+              body.flush();
+              Thread.sleep(100);
+            }
+          } catch (InterruptedException | IOException e) {
+            // the client gave up
+          }
+        });
+    trickle.start();
+    try {
+      HttpResolver slow =
+          HttpResolver.builder()
+              .timeout(Duration.ofMillis(800))
+              .allowPrivateAddresses()
+              .address(
+                  uri -> URI.create("http://127.0.0.1:" + trickle.getAddress().getPort() + "/x"))
+              .build();
+      long start = System.nanoTime();
+      assertThatThrownBy(() -> slow.fetch(BASE + "x.json"))
+          .isInstanceOf(ResolveException.class)
+          .hasMessageContaining("took longer than 800 ms");
+      // Well before the ten seconds the server would take.
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    } finally {
+      trickle.stop(0);
+    }
+  }
+
+  @Test
+  void refusesLocalAddressesUnlessAllowedAndChecksEveryRedirect() throws Exception {
+    int port = server.getAddress().getPort();
+    HttpResolver strict =
+        HttpResolver.builder()
+            .timeout(Duration.ofSeconds(5))
+            .address(uri -> URI.create("http://127.0.0.1:" + port + uri.getRawPath()))
+            .build();
+    assertThatThrownBy(() -> strict.fetch(BASE + "credentials/intro/jane.json"))
+        .isInstanceOf(ResolveException.class)
+        .hasMessageContaining("is at a local or private address (127.0.0.1)")
+        .extracting(e -> ((ResolveException) e).reason())
+        .isEqualTo(ResolveException.Reason.OUT_OF_REACH);
+    for (String local :
+        List.of("10.1.2.3", "192.168.0.1", "169.254.169.254", "100.64.0.1", "::1")) {
+      assertThat(HttpResolver.isLocal(InetAddress.getByName(local))).as(local).isTrue();
+    }
+    assertThat(HttpResolver.isLocal(InetAddress.getByName("93.184.216.34"))).isFalse();
+
+    // A redirect is followed hop by hop: to a site path here, allowed; to another scheme, not.
+    HttpServer redirecting =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    redirecting.createContext(
+        "/",
+        exchange -> {
+          String path = exchange.getRequestURI().getPath();
+          exchange
+              .getResponseHeaders()
+              .add(
+                  "Location",
+                  path.endsWith("old.json")
+                      ? "/guild/credentials/intro/jane.json"
+                      : "file:///etc/passwd");
+          exchange.sendResponseHeaders(path.endsWith("jane.json") ? 200 : 301, -1);
+          exchange.close();
+        });
+    redirecting.start();
+    try {
+      int other = redirecting.getAddress().getPort();
+      HttpResolver follow =
+          HttpResolver.builder()
+              .timeout(Duration.ofSeconds(5))
+              .allowPrivateAddresses()
+              .address(
+                  uri ->
+                      URI.create(
+                          "http://127.0.0.1:"
+                              + (uri.getRawPath().endsWith("jane.json") ? port : other)
+                              + uri.getRawPath()))
+              .build();
+      assertThat(follow.fetch(BASE + "old.json"))
+          .isEqualTo(Files.readAllBytes(out.resolve("credentials/intro/jane.json")));
+      assertThatThrownBy(() -> follow.fetch(BASE + "elsewhere.json"))
+          .isInstanceOf(ResolveException.class)
+          .hasMessageContaining("only https URLs are fetched, not file:///etc/passwd");
+    } finally {
+      redirecting.stop(0);
     }
   }
 }
