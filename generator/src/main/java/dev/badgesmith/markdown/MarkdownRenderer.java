@@ -8,6 +8,8 @@ import org.commonmark.Extension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Heading;
+import org.commonmark.node.Image;
+import org.commonmark.node.Link;
 import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.DefaultUrlSanitizer;
@@ -16,7 +18,9 @@ import org.commonmark.renderer.html.HtmlRenderer;
 /**
  * Turns the Markdown of a site (criteria, descriptions, narratives) into HTML that is safe to put
  * into a page as is. Site content comes from pull requests, so it is treated as untrusted: raw HTML
- * is escaped rather than passed through, and links and images keep only safe protocols.
+ * is escaped rather than passed through, links keep only safe protocols, and an image from another
+ * host becomes a link to it: a page never loads anything from elsewhere (a tracking pixel would
+ * tell a third party who views an earner's award).
  *
  * <p>Immutable and thread-safe: build one and share it.
  */
@@ -47,8 +51,45 @@ public final class MarkdownRenderer {
    */
   public String toHtml(String markdown) {
     Objects.requireNonNull(markdown, "markdown");
+    return renderer.render(parse(markdown));
+  }
+
+  /** The document, with every image from another host turned into a link to it. */
+  private Node parse(String markdown) {
     Node document = parser.parse(markdown);
-    return renderer.render(document);
+    List<Image> outside = new ArrayList<>();
+    document.accept(
+        new AbstractVisitor() {
+          @Override
+          public void visit(Image image) {
+            if (isOutside(image.getDestination())) {
+              outside.add(image);
+            }
+            visitChildren(image);
+          }
+        });
+    for (Image image : outside) {
+      Link link = new Link(image.getDestination(), image.getTitle());
+      for (Node child = image.getFirstChild(); child != null; ) {
+        Node next = child.getNext();
+        link.appendChild(child); // the image's text, as the link's
+        child = next;
+      }
+      image.insertAfter(link);
+      image.unlink();
+    }
+    return document;
+  }
+
+  /** Whether a URL names another host: it has a scheme or starts with {@code //}. */
+  private static boolean isOutside(String url) {
+    String u = url.strip();
+    if (u.startsWith("//")) {
+      return true;
+    }
+    int colon = u.indexOf(':');
+    int slash = u.indexOf('/');
+    return colon > 0 && (slash < 0 || colon < slash);
   }
 
   /**
@@ -63,7 +104,7 @@ public final class MarkdownRenderer {
     if (topLevel < 2 || topLevel > 6) {
       throw new IllegalArgumentException("heading level out of range: " + topLevel);
     }
-    Node document = parser.parse(markdown);
+    Node document = parse(markdown);
     List<Heading> headings = new ArrayList<>();
     document.accept(
         new AbstractVisitor() {

@@ -43,6 +43,22 @@ class MarkdownRendererTest {
   }
 
   @Test
+  void anImageFromAnotherHostBecomesALinkSoAPageLoadsNothingFromElsewhere() {
+    String html =
+        markdown.toHtml(
+            "![a pixel](https://tracker.example.net/p.gif \"t\") ![also](//cdn.example.net/x.png)"
+                + " ![ours](../assets/diagram.png)");
+
+    assertThat(html)
+        .contains(
+            "<a rel=\"nofollow\" href=\"https://tracker.example.net/p.gif\" title=\"t\">a pixel</a>")
+        .contains("<a rel=\"nofollow\" href=\"//cdn.example.net/x.png\">also</a>")
+        .contains("<img src=\"../assets/diagram.png\" alt=\"ours\" />")
+        .doesNotContain("<img src=\"https:")
+        .doesNotContain("<img src=\"//");
+  }
+
+  @Test
   void keepsSafeLinks() {
     assertThat(
             markdown.toHtml(
