@@ -163,6 +163,13 @@ final class SiteWatcher implements Closeable {
     if (relative.getNameCount() > 0 && TOOL_FOLDERS.contains(relative.getName(0).toString())) {
       return true;
     }
+    // A build reads no hidden file or folder (the writer's lock and journal beside an output
+    // inside the site are hidden too), so a change to one changes nothing.
+    for (Path part : relative) {
+      if (part.toString().startsWith(".")) {
+        return true;
+      }
+    }
     return isEditorScratch(path.getFileName().toString());
   }
 
