@@ -81,15 +81,13 @@ public final class MarkdownRenderer {
     return document;
   }
 
-  /** Whether a URL names another host: it has a scheme or starts with {@code //}. */
+  /**
+   * Whether a URL loads from another host: {@code http:}, {@code https:} or {@code //}. Other
+   * schemes are left to the sanitizer, which drops them.
+   */
   private static boolean isOutside(String url) {
-    String u = url.strip();
-    if (u.startsWith("//")) {
-      return true;
-    }
-    int colon = u.indexOf(':');
-    int slash = u.indexOf('/');
-    return colon > 0 && (slash < 0 || colon < slash);
+    String u = url.strip().toLowerCase(java.util.Locale.ROOT);
+    return u.startsWith("//") || u.startsWith("http:") || u.startsWith("https:");
   }
 
   /**
