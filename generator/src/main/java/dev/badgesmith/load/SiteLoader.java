@@ -95,6 +95,14 @@ public final class SiteLoader {
   private static final Pattern HASH = Pattern.compile("sha256\\$[0-9a-fA-F]{64}");
   private static final Pattern LANGUAGE = Pattern.compile("[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*");
 
+  /**
+   * The largest YAML or Markdown file read: 1 MB. A site's files are a few kilobytes (a badge class
+   * with a long criteria page, some tens), and the YAML parser takes time that grows with the
+   * square of a long value's length (8 MB took 16 to 19 s to refuse), so a larger file is refused
+   * before it is parsed. CSV files of awards, read in linear time, have no such limit.
+   */
+  public static final int MAX_TEXT_BYTES = 1024 * 1024;
+
   private final ForkJoinPool pool;
 
   /**
@@ -199,10 +207,35 @@ public final class SiteLoader {
     return bytes(f, diagnostics, shared).flatMap(b -> text(f, b, diagnostics));
   }
 
-  /** The file's bytes, checked for a private key. */
+  /**
+   * The file's bytes, checked for a private key; a YAML or Markdown file over {@link
+   * #MAX_TEXT_BYTES} is reported and not read further.
+   */
   private static Optional<byte[]> bytes(SourceFile f, Diagnostics diagnostics, Diagnostics shared) {
     try {
-      byte[] bytes = Files.readAllBytes(f.file());
+      byte[] bytes;
+      if (f.extension().equals("csv")) {
+        bytes = Files.readAllBytes(f.file());
+      } else {
+        try (java.io.InputStream in = Files.newInputStream(f.file())) {
+          bytes = in.readNBytes(MAX_TEXT_BYTES + 1);
+        }
+        if (bytes.length > MAX_TEXT_BYTES) {
+          diagnostics.add(
+              Diagnostic.error(
+                      Code.FILE_TOO_LARGE,
+                      SourcePosition.startOf(f.path()),
+                      String.format(
+                          Locale.ROOT,
+                          "the file has %,d bytes: a YAML or Markdown file of a badge site has at"
+                              + " most 1 MB (%,d bytes)",
+                          Files.size(f.file()),
+                          MAX_TEXT_BYTES))
+                  .withHint(
+                      "check that this is the file you meant: a site's files are a few kilobytes"));
+          return Optional.empty();
+        }
+      }
       PrivateKeyCheck.check(f.path(), bytes, shared);
       return Optional.of(bytes);
     } catch (IOException e) {
