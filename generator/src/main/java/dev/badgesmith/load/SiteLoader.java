@@ -279,7 +279,7 @@ public final class SiteLoader {
     }
     MapReader r = read.get();
     Optional<Located<String>> title = r.requiredText("title");
-    Optional<Located<String>> baseUrl = r.requiredText("baseUrl").filter(u -> httpsUrl(u, d));
+    Optional<Located<String>> baseUrl = r.requiredText("baseUrl").filter(u -> baseUrl(u, d));
     Optional<Located<String>> language = r.text("language").filter(l -> language(l, d));
     Optional<Located<String>> zone = r.text("timeZone").filter(z -> timeZone(z, d));
     Optional<Located<String>> issuer = r.text("issuer");
@@ -649,22 +649,19 @@ public final class SiteLoader {
     return located.map(Located::value);
   }
 
-  private static boolean httpsUrl(Located<String> url, Diagnostics d) {
-    return url(url, d, true);
+  /** Whether {@code baseUrl} is an https URL in canonical form (see {@link BaseUrl}). */
+  private static boolean baseUrl(Located<String> url, Diagnostics d) {
+    Optional<BaseUrl.Problem> problem = BaseUrl.problem(url.value());
+    problem.ifPresent(
+        p -> d.add(Diagnostic.error(Code.INVALID_URL, url.at(), p.message()).withHint(p.hint())));
+    return problem.isEmpty();
   }
 
   static boolean httpUrl(Located<String> url, Diagnostics d) {
-    return url(url, d, false);
-  }
-
-  private static boolean url(Located<String> url, Diagnostics d, boolean httpsOnly) {
     try {
       java.net.URI uri = new java.net.URI(url.value());
       String scheme = Optional.ofNullable(uri.getScheme()).orElse("").toLowerCase(Locale.ROOT);
-      boolean schemeOk = scheme.equals("https") || (!httpsOnly && scheme.equals("http"));
-      // A base URL is a prefix for every id, so it may carry no query or fragment.
-      boolean plain = !httpsOnly || (uri.getRawQuery() == null && uri.getRawFragment() == null);
-      if (schemeOk && uri.getHost() != null && plain) {
+      if ((scheme.equals("https") || scheme.equals("http")) && uri.getHost() != null) {
         return true;
       }
     } catch (java.net.URISyntaxException e) {
@@ -672,16 +669,8 @@ public final class SiteLoader {
     }
     d.add(
         Diagnostic.error(
-                Code.INVALID_URL,
-                url.at(),
-                "'"
-                    + url.value()
-                    + "' is not "
-                    + (httpsOnly ? "an https URL" : "an http or https URL"))
-            .withHint(
-                httpsOnly
-                    ? "write the full address, such as https://example.org/badges/"
-                    : "write the full address, such as https://example.org/page"));
+                Code.INVALID_URL, url.at(), "'" + url.value() + "' is not an http or https URL")
+            .withHint("write the full address, such as https://example.org/page"));
     return false;
   }
 
