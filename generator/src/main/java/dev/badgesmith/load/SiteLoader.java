@@ -27,6 +27,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.text.Normalizer;
 import java.time.DateTimeException;
 import java.time.Period;
 import java.time.ZoneId;
@@ -431,7 +432,12 @@ public final class SiteLoader {
     Optional<Period> validFor = r.text("validFor").flatMap(p -> period(p, d));
     Optional<Located<String>> language = r.text("language").filter(l -> language(l, d));
     List<Located<String>> requires = r.textList("requires");
-    List<String> tags = r.textList("tags").stream().map(Located::value).toList();
+    // One tag, one spelling: "café" typed as NFC or as NFD (macOS's keyboard) is one tag page.
+    List<String> tags =
+        r.textList("tags").stream()
+            .map(t -> Normalizer.normalize(t.value(), Normalizer.Form.NFC))
+            .distinct()
+            .toList();
     if (d.hasErrors() || name.isEmpty() || description.isEmpty()) {
       return Optional.empty();
     }
