@@ -71,8 +71,8 @@ public final class YamlReader {
       } catch (AliasFound e) {
         return Optional.empty(); // reported where found
       } catch (StreamConstraintsException e) {
-        // A limit of Jackson's (nesting depth, length of a key): the exception has no location,
-        // but the parser is where the limit was hit.
+        // A limit of Jackson's (the nesting depth, 1000): the exception has no location, but the
+        // parser stands where the limit was hit.
         diagnostics.add(
             Diagnostic.error(
                     Code.MALFORMED_YAML,
