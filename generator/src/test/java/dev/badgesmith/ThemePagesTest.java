@@ -329,6 +329,21 @@ class ThemePagesTest {
   }
 
   @Test
+  void aTagSpelledInNfcAndNfdIsOneTagWithOnePage(@TempDir Path tmp) {
+    String site =
+        SITE.replace("tags: [Rust, C++, c]", "tags: [caf\u00e9, cafe\u0301]")
+            .replace("tags: [rust]", "tags: [cafe\u0301]");
+    Map<String, byte[]> built = build(tmp, site);
+
+    assertThat(built.keySet().stream().filter(p -> p.startsWith("tags/")))
+        .containsExactly("tags/cafe/index.html");
+    assertThat(page(built, "index.html").select(".tag-filter a").eachText())
+        .containsExactly("All badges (2)", "caf\u00e9 (2)");
+    assertThat(new String(built.get("badges/next.json"), StandardCharsets.UTF_8))
+        .contains("\"tags\": [\n    \"caf\u00e9\"\n  ]");
+  }
+
+  @Test
   void theSkillsIndexListsEachSkillByFrameworkWithItsBadges(@TempDir Path tmp) {
     Map<String, byte[]> site = build(tmp, SITE);
 

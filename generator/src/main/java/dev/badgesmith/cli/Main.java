@@ -8,6 +8,7 @@ import dev.badgesmith.bake.BakeException;
 import dev.badgesmith.bake.Baked;
 import dev.badgesmith.bake.BakedImages;
 import dev.badgesmith.diag.Diagnostic;
+import dev.badgesmith.diag.Printable;
 import dev.badgesmith.lock.AwardChange;
 import dev.badgesmith.lock.LockChanges;
 import dev.badgesmith.lock.PublishedLock;
@@ -95,14 +96,32 @@ public final class Main implements Runnable {
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           if (e instanceof BadgesmithException) {
-            err.println("badgesmith: " + e.getMessage());
+            err.println("badgesmith: " + Printable.escape(String.valueOf(e.getMessage())));
             return USAGE;
           }
-          err.println("badgesmith: internal error: " + e);
-          e.printStackTrace(err);
+          err.println("badgesmith: internal error: " + Printable.escape(e.toString()));
+          java.io.StringWriter trace = new java.io.StringWriter();
+          e.printStackTrace(new PrintWriter(trace));
+          // The trace without its first lines, the exception's text printed above.
+          trace
+              .toString()
+              .lines()
+              .skip(Math.max(1, e.toString().lines().count()))
+              .map(Main::printableLine)
+              .forEach(err::println);
           return INTERNAL;
         });
     return cli.execute(args);
+  }
+
+  /**
+   * A line of text that may echo a site's content, as it is safe to print: control characters
+   * escaped ({@link Printable}), and indented when it would start with {@code ::}, which a GitHub
+   * Actions runner reads as a workflow command.
+   */
+  static String printableLine(String line) {
+    String printable = Printable.escape(line);
+    return printable.startsWith("::") ? "  " + printable : printable;
   }
 
   @Override

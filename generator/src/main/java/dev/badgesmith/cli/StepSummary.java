@@ -1,6 +1,7 @@
 package dev.badgesmith.cli;
 
 import dev.badgesmith.Report;
+import dev.badgesmith.diag.Printable;
 import dev.badgesmith.lock.AwardChange;
 import dev.badgesmith.lock.LockChanges;
 import dev.badgesmith.lock.PublishedLock;
@@ -24,6 +25,9 @@ final class StepSummary {
   static final int MAX_ROWS = 50;
 
   private static final Pattern PLAIN_PATH = Pattern.compile("[A-Za-z0-9_./:-]+");
+
+  /** Line ends and tabs, which the summary shows as spaces. */
+  private static final Pattern SPACES = Pattern.compile("[\\t\\n\\r\\u2028\\u2029]");
 
   private final Path file;
 
@@ -118,13 +122,15 @@ final class StepSummary {
   }
 
   /**
-   * Text as Markdown shows it literally: HTML's special characters as entities, every other ASCII
-   * punctuation mark backslash-escaped (so no emphasis, link, table cell or heading can start), and
-   * line ends as spaces.
+   * Text as Markdown shows it literally: line ends and tabs as spaces, every other control
+   * character and bidirectional override as the escape diagnostics show ({@link Printable}, so no
+   * text is hidden or reordered), HTML's special characters as entities, and every other ASCII
+   * punctuation mark backslash-escaped (so no emphasis, link, table cell or heading can start).
    */
   static String escape(String text) {
     StringBuilder out = new StringBuilder(text.length());
-    text.codePoints()
+    Printable.escape(SPACES.matcher(text).replaceAll(" "))
+        .codePoints()
         .forEach(
             c -> {
               switch (c) {
@@ -133,9 +139,7 @@ final class StepSummary {
                 case '&' -> out.append("&amp;");
                 case '"' -> out.append("&quot;");
                 default -> {
-                  if (c < 0x20 || c == 0x7f || c == 0x2028 || c == 0x2029) {
-                    out.append(' ');
-                  } else if (c < 0x80 && !Character.isLetterOrDigit(c) && c != ' ') {
+                  if (c < 0x80 && !Character.isLetterOrDigit(c) && c != ' ') {
                     out.append('\\').append((char) c);
                   } else {
                     out.appendCodePoint(c);

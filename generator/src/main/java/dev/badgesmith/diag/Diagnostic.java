@@ -5,7 +5,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One problem in a badge site, positioned in a source file.
+ * One problem in a badge site, positioned in a source file. Its path, message and hint hold no
+ * control character: they echo what site files say, so each is made {@linkplain Printable
+ * printable} when the diagnostic is made, and every way of showing it (the command line, GitHub
+ * annotations, the Maven log, the preview) shows escapes such as {@code \n} instead.
  *
  * @param path the file, relative to the site root, with forward slashes
  * @param line 1-based line
@@ -34,6 +37,9 @@ public record Diagnostic(
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(message, "message");
     Objects.requireNonNull(hint, "hint");
+    path = Printable.escape(path);
+    message = Printable.escape(message);
+    hint = hint.map(Printable::escape);
     if (line < 1 || column < 1) {
       throw new IllegalArgumentException("positions are 1-based: " + line + ":" + column);
     }
@@ -58,11 +64,13 @@ public record Diagnostic(
   }
 
   /**
-   * {@code path:line:col: error[BSG102]: message}, then an indented hint line when there is one.
+   * {@code path:line:col: error[BSG102]: message}, then an indented hint line when there is one. No
+   * line of it starts with {@code ::}, which a GitHub Actions runner reads as a workflow command: a
+   * path that starts with {@code :} (a file named so at the site's root) is written {@code ./:...}.
    */
   public String format() {
     String head =
-        path
+        (path.startsWith(":") ? "./" + path : path)
             + ":"
             + line
             + ":"

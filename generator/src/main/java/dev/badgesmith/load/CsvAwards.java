@@ -15,6 +15,7 @@ import dev.badgesmith.load.Docs.AwardDoc;
 import dev.badgesmith.load.Docs.EvidenceDoc;
 import dev.badgesmith.load.Docs.RecipientDoc;
 import dev.badgesmith.load.Docs.RevocationDoc;
+import dev.badgesmith.source.FileNames;
 import dev.badgesmith.source.SiteScanner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -345,7 +346,20 @@ public final class CsvAwards {
 
     private boolean slug(Located<String> id) {
       if (SiteScanner.isSlug(id.value())) {
-        return true;
+        if (!FileNames.isReserved(id.value())) {
+          return true;
+        }
+        // It names the award's files, as a file name names an award's.
+        d.add(
+            Diagnostic.error(
+                    Code.INVALID_SLUG,
+                    id.at(),
+                    "'"
+                        + id.value()
+                        + "' is not a valid id: Windows reserves it for a device, so no file can"
+                        + " bear it")
+                .withHint("choose another id, such as '" + id.value() + "-1'"));
+        return false;
       }
       String suggestion =
           id.value()

@@ -27,6 +27,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.text.Normalizer;
 import java.time.DateTimeException;
 import java.time.Period;
 import java.time.ZoneId;
@@ -94,6 +95,14 @@ public final class SiteLoader {
   private static final Pattern DID = Pattern.compile("did:[a-z0-9]+:[A-Za-z0-9._:%-]+");
   private static final Pattern HASH = Pattern.compile("sha256\\$[0-9a-fA-F]{64}");
   private static final Pattern LANGUAGE = Pattern.compile("[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*");
+
+  /**
+   * The largest YAML or Markdown file read: 1 MB. A site's files are a few kilobytes (a badge class
+   * with a long criteria page, some tens), and the YAML parser takes time that grows with the
+   * square of a long value's length (8 MB took 16 to 19 s to refuse), so a larger file is refused
+   * before it is parsed. CSV files of awards, read in linear time, have no such limit.
+   */
+  public static final int MAX_TEXT_BYTES = 1024 * 1024;
 
   private final ForkJoinPool pool;
 
@@ -199,10 +208,35 @@ public final class SiteLoader {
     return bytes(f, diagnostics, shared).flatMap(b -> text(f, b, diagnostics));
   }
 
-  /** The file's bytes, checked for a private key. */
+  /**
+   * The file's bytes, checked for a private key; a YAML or Markdown file over {@link
+   * #MAX_TEXT_BYTES} is reported and not read further.
+   */
   private static Optional<byte[]> bytes(SourceFile f, Diagnostics diagnostics, Diagnostics shared) {
     try {
-      byte[] bytes = Files.readAllBytes(f.file());
+      byte[] bytes;
+      if (f.extension().equals("csv")) {
+        bytes = Files.readAllBytes(f.file());
+      } else {
+        try (java.io.InputStream in = Files.newInputStream(f.file())) {
+          bytes = in.readNBytes(MAX_TEXT_BYTES + 1);
+        }
+        if (bytes.length > MAX_TEXT_BYTES) {
+          diagnostics.add(
+              Diagnostic.error(
+                      Code.FILE_TOO_LARGE,
+                      SourcePosition.startOf(f.path()),
+                      String.format(
+                          Locale.ROOT,
+                          "the file has %,d bytes: a YAML or Markdown file of a badge site has at"
+                              + " most 1 MB (%,d bytes)",
+                          Files.size(f.file()),
+                          MAX_TEXT_BYTES))
+                  .withHint(
+                      "check that this is the file you meant: a site's files are a few kilobytes"));
+          return Optional.empty();
+        }
+      }
       PrivateKeyCheck.check(f.path(), bytes, shared);
       return Optional.of(bytes);
     } catch (IOException e) {
@@ -246,7 +280,7 @@ public final class SiteLoader {
     }
     MapReader r = read.get();
     Optional<Located<String>> title = r.requiredText("title");
-    Optional<Located<String>> baseUrl = r.requiredText("baseUrl").filter(u -> httpsUrl(u, d));
+    Optional<Located<String>> baseUrl = r.requiredText("baseUrl").filter(u -> baseUrl(u, d));
     Optional<Located<String>> language = r.text("language").filter(l -> language(l, d));
     Optional<Located<String>> zone = r.text("timeZone").filter(z -> timeZone(z, d));
     Optional<Located<String>> issuer = r.text("issuer");
@@ -398,7 +432,12 @@ public final class SiteLoader {
     Optional<Period> validFor = r.text("validFor").flatMap(p -> period(p, d));
     Optional<Located<String>> language = r.text("language").filter(l -> language(l, d));
     List<Located<String>> requires = r.textList("requires");
-    List<String> tags = r.textList("tags").stream().map(Located::value).toList();
+    // One tag, one spelling: "café" typed as NFC or as NFD (macOS's keyboard) is one tag page.
+    List<String> tags =
+        r.textList("tags").stream()
+            .map(t -> Normalizer.normalize(t.value(), Normalizer.Form.NFC))
+            .distinct()
+            .toList();
     if (d.hasErrors() || name.isEmpty() || description.isEmpty()) {
       return Optional.empty();
     }
@@ -616,22 +655,19 @@ public final class SiteLoader {
     return located.map(Located::value);
   }
 
-  private static boolean httpsUrl(Located<String> url, Diagnostics d) {
-    return url(url, d, true);
+  /** Whether {@code baseUrl} is an https URL in canonical form (see {@link BaseUrl}). */
+  private static boolean baseUrl(Located<String> url, Diagnostics d) {
+    Optional<BaseUrl.Problem> problem = BaseUrl.problem(url.value());
+    problem.ifPresent(
+        p -> d.add(Diagnostic.error(Code.INVALID_URL, url.at(), p.message()).withHint(p.hint())));
+    return problem.isEmpty();
   }
 
   static boolean httpUrl(Located<String> url, Diagnostics d) {
-    return url(url, d, false);
-  }
-
-  private static boolean url(Located<String> url, Diagnostics d, boolean httpsOnly) {
     try {
       java.net.URI uri = new java.net.URI(url.value());
       String scheme = Optional.ofNullable(uri.getScheme()).orElse("").toLowerCase(Locale.ROOT);
-      boolean schemeOk = scheme.equals("https") || (!httpsOnly && scheme.equals("http"));
-      // A base URL is a prefix for every id, so it may carry no query or fragment.
-      boolean plain = !httpsOnly || (uri.getRawQuery() == null && uri.getRawFragment() == null);
-      if (schemeOk && uri.getHost() != null && plain) {
+      if ((scheme.equals("https") || scheme.equals("http")) && uri.getHost() != null) {
         return true;
       }
     } catch (java.net.URISyntaxException e) {
@@ -639,16 +675,8 @@ public final class SiteLoader {
     }
     d.add(
         Diagnostic.error(
-                Code.INVALID_URL,
-                url.at(),
-                "'"
-                    + url.value()
-                    + "' is not "
-                    + (httpsOnly ? "an https URL" : "an http or https URL"))
-            .withHint(
-                httpsOnly
-                    ? "write the full address, such as https://example.org/badges/"
-                    : "write the full address, such as https://example.org/page"));
+                Code.INVALID_URL, url.at(), "'" + url.value() + "' is not an http or https URL")
+            .withHint("write the full address, such as https://example.org/page"));
     return false;
   }
 

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.badgesmith.diag.Code;
 import dev.badgesmith.diag.Diagnostic;
 import dev.badgesmith.diag.Diagnostics;
@@ -33,6 +35,9 @@ public final class YamlReader {
   private static final YAMLFactory FACTORY = YAMLFactory.builder().build();
   private static final Pattern SNAKE_POSITION = Pattern.compile("line (\\d+), column (\\d+)");
 
+  /** The name of the setting in Jackson's message about a limit, which means nothing to a user. */
+  private static final Pattern LIMIT_SOURCE = Pattern.compile(", from `[^`]*`");
+
   private YamlReader() {}
 
   /**
@@ -46,22 +51,39 @@ public final class YamlReader {
       String text, String path, int lineOffset, Diagnostics diagnostics) {
     try (JsonParser parser = FACTORY.createParser(text)) {
       Builder builder = new Builder(parser, path, lineOffset, diagnostics);
-      JsonToken first = parser.nextToken();
-      if (first == null) {
-        return Optional.of(
-            new YamlScalar(null, ScalarType.NULL, new SourcePosition(path, lineOffset + 1, 1)));
-      }
-      YamlNode root = builder.value(first);
-      if (parser.nextToken() != null) {
+      try {
+        JsonToken first = parser.nextToken();
+        if (first == null) {
+          return Optional.of(
+              new YamlScalar(null, ScalarType.NULL, new SourcePosition(path, lineOffset + 1, 1)));
+        }
+        YamlNode root = builder.value(first);
+        if (parser.nextToken() != null) {
+          diagnostics.add(
+              Diagnostic.error(
+                      Code.MALFORMED_YAML,
+                      builder.position(parser.currentTokenLocation()),
+                      "more than one YAML document in this file")
+                  .withHint("remove the second '---' separator"));
+          return Optional.empty();
+        }
+        return Optional.of(root);
+      } catch (AliasFound e) {
+        return Optional.empty(); // reported where found
+      } catch (StreamConstraintsException e) {
+        // A limit of Jackson's (the nesting depth, 1000): the exception has no location, but the
+        // parser stands where the limit was hit.
         diagnostics.add(
             Diagnostic.error(
                     Code.MALFORMED_YAML,
                     builder.position(parser.currentTokenLocation()),
-                    "more than one YAML document in this file")
-                .withHint("remove the second '---' separator"));
+                    "malformed YAML: "
+                        + LIMIT_SOURCE.matcher(e.getOriginalMessage()).replaceAll(""))
+                .withHint(
+                    "a badge site's files nest a few levels at most: look for a run of"
+                        + " '[' or '{', or indentation gone astray"));
         return Optional.empty();
       }
-      return Optional.of(root);
     } catch (JsonProcessingException e) {
       diagnostics.add(malformed(e, path, lineOffset));
       return Optional.empty();
@@ -98,6 +120,13 @@ public final class YamlReader {
         "malformed YAML: " + message.lines().findFirst().orElse(message));
   }
 
+  /** Stops reading a file at its first alias, which is reported. */
+  private static final class AliasFound extends RuntimeException {
+    AliasFound() {
+      super(null, null, false, false);
+    }
+  }
+
   private static final class Builder {
     private final JsonParser parser;
     private final String path;
@@ -120,6 +149,18 @@ public final class YamlReader {
 
     YamlNode value(JsonToken token) throws IOException {
       SourcePosition at = position(parser.currentTokenLocation());
+      if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+        // Jackson reads an alias as the text of its name, so '*a' would silently become "a". A
+        // site's small files need none: the first one stops the file, so an alias bomb is one
+        // error at its first alias.
+        diagnostics.add(
+            Diagnostic.error(
+                    Code.MALFORMED_YAML,
+                    at,
+                    "a YAML alias ('*" + parser.getText() + "') is not supported")
+                .withHint("write the value out in full where the alias stands"));
+        throw new AliasFound();
+      }
       return switch (token) {
         case START_OBJECT -> map(at);
         case START_ARRAY -> list(at);

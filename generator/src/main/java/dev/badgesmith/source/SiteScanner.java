@@ -68,8 +68,9 @@ public final class SiteScanner {
               .withHint("a badge site needs site.yaml with at least 'title' and 'baseUrl'"));
     }
 
+    List<SourceFile> issuerFolder = scan.files("issuers", 1);
     List<SourceFile> issuers = new ArrayList<>();
-    for (SourceFile f : scan.files("issuers", 1)) {
+    for (SourceFile f : issuerFolder) {
       switch (f.extension()) {
         case "yaml", "yml", "md" -> scan.slug(f).ifPresent(issuers::add);
         case "png", "svg" -> {} // an issuer's image, named from its profile
@@ -78,8 +79,9 @@ public final class SiteScanner {
       }
     }
 
+    List<SourceFile> badgeFolder = scan.files("badges", 1);
     List<SourceFile> badges = new ArrayList<>();
-    for (SourceFile f : scan.files("badges", 1)) {
+    for (SourceFile f : badgeFolder) {
       if (f.extension().equals("md")) {
         scan.slug(f).ifPresent(badges::add);
       } else if (!DESIGN_EXTENSIONS.contains(f.extension())) {
@@ -111,6 +113,11 @@ public final class SiteScanner {
     }
 
     List<SourceFile> staticFiles = scan.files("static", Integer.MAX_VALUE);
+    List<SourceFile> all = new ArrayList<>(issuerFolder);
+    all.addAll(badgeFolder);
+    all.addAll(awardFolder);
+    all.addAll(staticFiles);
+    FileNames.check(all, diagnostics);
     Set<String> readByLoader = new java.util.HashSet<>();
     settings.ifPresent(f -> readByLoader.add(f.path()));
     for (List<SourceFile> files : List.of(issuers, badges)) {

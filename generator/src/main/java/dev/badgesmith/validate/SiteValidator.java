@@ -32,6 +32,7 @@ import dev.badgesmith.model.Site;
 import dev.badgesmith.model.SiteSettings;
 import dev.badgesmith.sign.KeyAlgorithm;
 import dev.badgesmith.sign.PublicKeyInfo;
+import dev.badgesmith.source.FileNames;
 import dev.badgesmith.source.SiteScanner;
 import dev.badgesmith.source.SiteSources;
 import dev.badgesmith.source.SourceFile;
@@ -323,6 +324,19 @@ public final class SiteValidator {
         d.add(
             Diagnostic.error(Code.INVALID_SLUG, k.id().at(), "'" + id + "' is not a valid key id")
                 .withHint("key ids are lowercase letters, digits and '-', such as rsa-2026"));
+        return Optional.empty();
+      }
+      if (FileNames.isReserved(id)) {
+        // It names the key's files (keys/<id>.pem, keys/<id>.json).
+        d.add(
+            Diagnostic.error(
+                    Code.INVALID_SLUG,
+                    k.id().at(),
+                    "'"
+                        + id
+                        + "' is not a valid key id: Windows reserves it for a device, so no file"
+                        + " can bear it")
+                .withHint("choose another id, such as '" + id + "-1'"));
         return Optional.empty();
       }
       Located<String> named =

@@ -77,6 +77,50 @@ class MainTest {
   }
 
   @Test
+  void noLineOfACheckInGithubActionsRunsAWorkflowCommandOrAnEscapeSequenceFromTheSite(
+      @TempDir Path tmp) {
+    Path site = TestSites.unpack(tmp.resolve("site"), TestSites.MINIMAL);
+    // YAML's escapes put a line end, ESC, C1 CSI and a right-to-left override into the values.
+    TestSites.write(
+        site.resolve("site.yaml"),
+        "title: T\n"
+            + "baseUrl: \"https://x.example/\\n::add-mask::secret\\n::warning::hi\"\n"
+            + "language: \"\\e[8mhidden\\e[0m\\x9b31m\\u202eoops\"\n");
+    Map<String, String> github =
+        Map.of("GITHUB_ACTIONS", "true", "GITHUB_WORKSPACE", tmp.toString());
+
+    int code =
+        Main.run(
+            new String[] {"check", site.toString()},
+            github,
+            new PrintWriter(out, true),
+            new PrintWriter(err, true));
+
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString())
+        .isEqualTo(
+            "site.yaml:2:10: error[BSG108]: 'https://x.example/\\n::add-mask::secret\\n"
+                + "::warning::hi' is not an https URL\n"
+                + "  hint: write the full address, such as https://example.org/badges/\n"
+                + "site.yaml:3:11: error[BSG105]: '\\u001b[8mhidden\\u001b[0m\\u009b31m"
+                + "\\u202eoops' is not a language tag\n"
+                + "  hint: write a BCP 47 tag such as en, de or pt-BR\n"
+                + "2 errors, 0 warnings\n");
+    // Standard output holds the two annotations, one line each, and nothing a runner would obey.
+    assertThat(out.toString().lines())
+        .hasSize(2)
+        .allMatch(l -> l.startsWith("::error file=site/site.yaml,line="));
+    assertThat(out.toString() + err.toString()).doesNotContain("\u001b", "\u009b", "\u202e", "\r");
+  }
+
+  @Test
+  void anInternalErrorsTraceIsPrintedWithoutWorkflowCommandsOrEscapeSequences() {
+    assertThat(Main.printableLine("::add-mask::x")).isEqualTo("  ::add-mask::x");
+    assertThat(Main.printableLine("\tat a.B(C.java:1)\u001b[2J"))
+        .isEqualTo("\\tat a.B(C.java:1)\\u001b[2J");
+  }
+
+  @Test
   void annotationsEscapeWhatGithubWouldReadAsSyntax() {
     assertThat(GithubAnnotations.data("100% done\r\nnext: a, b"))
         .isEqualTo("100%25 done%0D%0Anext: a, b");
