@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.zip.CRC32;
+import java.util.zip.Deflater;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
@@ -170,6 +171,35 @@ class ImageInspectorTest {
 
     assertCorrupt(
         lying, "the PNG is corrupt: its pixel data holds 1040 bytes where IHDR promises 2080");
+  }
+
+  @Test
+  void aPngOverThePixelLimitIsRefusedFromItsHeaderBeforeItsPixelsAreRead() {
+    // IHDR says 40000 x 40000; the pixel data is a few bytes that would not even decode.
+    byte[] png =
+        concat(
+            signature(),
+            ihdr(40_000, 40_000),
+            chunk("IDAT", utf8("tiny")),
+            chunk("IEND", new byte[0]));
+
+    ImageProblem problem = only(inspector.inspect(png, "png", BUDGET));
+
+    assertThat(problem.severity()).isEqualTo(Severity.ERROR);
+    assertThat(problem.code()).isEqualTo(Code.IMAGE_OVER_LIMITS);
+    assertThat(problem.message())
+        .isEqualTo(
+            "the PNG is 40000 x 40000 px (1,600,000,000 pixels), over the limit of 16,777,216"
+                + " pixels (4096 x 4096)");
+    assertThat(problem.hint()).hasValue("scale it down: 512 x 512 px is plenty for a badge");
+  }
+
+  @Test
+  void aPngAtThePixelLimitIsFineAndOnePixelMoreIsNot() {
+    assertThat(inspector.inspect(blackPng(4096, 4096), "png", BUDGET)).isEmpty();
+    assertThat(inspector.inspect(blackPng(4097, 4096), "png", BUDGET))
+        .extracting(ImageProblem::code)
+        .containsExactly(Code.IMAGE_OVER_LIMITS);
   }
 
   @Test
@@ -359,12 +389,42 @@ class ImageInspectorTest {
   }
 
   private static byte[] ihdr(int width, int height) {
+    return ihdr(width, height, 8, 6); // RGBA
+  }
+
+  private static byte[] ihdr(int width, int height, int bitDepth, int colourType) {
     byte[] data = new byte[13];
-    data[3] = (byte) width;
-    data[7] = (byte) height;
-    data[8] = 8; // bit depth
-    data[9] = 6; // RGBA
+    for (int i = 0; i < 4; i++) {
+      data[i] = (byte) (width >>> (24 - 8 * i));
+      data[4 + i] = (byte) (height >>> (24 - 8 * i));
+    }
+    data[8] = (byte) bitDepth;
+    data[9] = (byte) colourType;
     return chunk("IHDR", data);
+  }
+
+  /** A black 1-bit grey PNG of any size, its rows compressed as they are made. */
+  private static byte[] blackPng(int width, int height) {
+    Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
+    byte[] row = new byte[1 + (width + 7) / 8];
+    ByteArrayOutputStream idat = new ByteArrayOutputStream();
+    byte[] buffer = new byte[1 << 16];
+    for (int y = 0; y < height; y++) {
+      deflater.setInput(row);
+      while (!deflater.needsInput()) {
+        idat.write(buffer, 0, deflater.deflate(buffer));
+      }
+    }
+    deflater.finish();
+    while (!deflater.finished()) {
+      idat.write(buffer, 0, deflater.deflate(buffer));
+    }
+    deflater.end();
+    return concat(
+        signature(),
+        ihdr(width, height, 1, 0),
+        chunk("IDAT", idat.toByteArray()),
+        chunk("IEND", new byte[0]));
   }
 
   private static byte[] chunk(String type, byte[] data) {
