@@ -18,6 +18,13 @@ public final class ImageLimits {
   public static final int MAX_ELEMENTS = 20_000;
 
   /**
+   * The deepest an SVG may nest: elements in elements, and references followed from an element
+   * ({@code <use>}, gradients, patterns, clip paths, masks, filters) counted as one level each.
+   * Batik recurses once or more per level and overflows its stack somewhere past 500.
+   */
+  public static final int MAX_DEPTH = 100;
+
+  /**
    * The most elements an SVG may draw: each element once, plus what each {@code <use>} copies and
    * each reference to a gradient, pattern, clip path, mask or filter draws again, recursively, and
    * one for each character of text. Batik keeps about 8 KB per element it draws: 50,000 is some 400

@@ -3,6 +3,7 @@ package dev.badgesmith.images;
 import static dev.badgesmith.images.Svgs.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.badgesmith.diag.Code;
 import dev.badgesmith.diag.Severity;
@@ -41,7 +42,7 @@ class ImageInspectorTest {
         <circle class="ring" cx="50" cy="50" r="45" style="fill: url(#g)"/>
         <use href="#dot" x="50" y="50"/>
         <use xlink:href="#dot" x="20" y="20"/>
-        <image width="10" height="10" href="data:image/png;base64,iVBORw0KGgo="/>
+        <image width="10" height="10" href="data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGP4f4bhPwAHZALLB0SopwAAAABJRU5ErkJggg=="/>
         <text x="50" y="90" font-family="DejaVu Sans, sans-serif">Reviewer</text>
       </svg>
       """;
@@ -227,11 +228,15 @@ class ImageInspectorTest {
         "<rect onclick='alert(1)'/>",
         "the onclick attribute of <rect> is an event handler that runs code");
     assertUnsafe(
+        "<use href='java&#x09;Script:alert(1)'/>",
+        "the href attribute of <use> is a javascript: URL");
+    assertUnsafe(
         "<a href='java&#x09;Script:alert(1)'><rect/></a>",
-        "the href attribute of <a> is a javascript: URL");
+        "the <a> element is a link: it can lead anywhere, and run code as a javascript: URL");
     assertUnsafe(
         "<set attributeName='fill' to=' javascript:alert(1)'/>",
-        "the to attribute of <set> is a javascript: URL");
+        "the <set> element animates the image: it can change any attribute once the image is"
+            + " shown, links included");
   }
 
   @Test
@@ -331,6 +336,9 @@ class ImageInspectorTest {
     assertThat(problem.message()).as(body).isEqualTo(message);
     assertThat(problem.hint()).isPresent();
     assertThat(problem.line()).as("the line in the SVG").isEqualTo(1);
+    assertThat(problem.column())
+        .as("the column of the element")
+        .isEqualTo(("<svg " + Svgs.NS + " viewBox='0 0 9 9'>").length() + 1);
   }
 
   @Test
@@ -340,7 +348,31 @@ class ImageInspectorTest {
             .getBytes(java.nio.charset.StandardCharsets.UTF_8);
     ImageProblem problem = only(inspector.inspect(design, "svg", BUDGET));
     assertThat(problem.line()).isEqualTo(3);
+    assertThat(problem.column()).isEqualTo(1);
     assertThat(problem.message()).isEqualTo("the <script> element runs code");
+  }
+
+  @Test
+  void placesAProblemWhereItsElementStartsWhateverTheLinesOfItsStartTag() {
+    byte[] design =
+        utf8(
+            """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <!-- a comment with <rect/> in it -->
+            <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 9 9">
+              <g><![CDATA[ <script> ]]>
+                <rect width="9"
+                      height="9"
+                      onclick="x()"/></g>	<script
+                >x</script>
+            </svg>
+            """);
+
+    assertThat(inspector.inspect(design, "svg", BUDGET))
+        .extracting(ImageProblem::line, ImageProblem::column, ImageProblem::message)
+        .containsExactly(
+            tuple(5, 5, "the onclick attribute of <rect> is an event handler that runs code"),
+            tuple(7, 31, "the <script> element runs code"));
   }
 
   private void assertCorrupt(byte[] png, String message) {
