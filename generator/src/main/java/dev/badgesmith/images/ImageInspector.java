@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
  * site's own origin: it must not run code or load anything, since that would run the author's code
  * on the site or the verifier's page, or tell a third party who looked at a badge. So an SVG may
  * hold only the elements and attributes of {@link SvgAllowList}, refer only to its own elements
- * ({@code #id}) and embed only PNG and JPEG pictures. Pure checks: the JDK's XML parser (no
- * external entity is read) and no rendering.
+ * ({@code #id}) and embed only PNG and JPEG pictures; and its drawing must stay within {@link
+ * ImageLimits}. Pure checks: the JDK's XML parser (no external entity is read) and no rendering.
  *
  * <p>Stateless and thread-safe.
  */

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 /**
  * Checks an SVG badge image: read whole ({@link SvgTree}), every element and attribute against
  * {@link SvgAllowList}, every {@code href} and all CSS ({@link CssCheck}), pictures it embeds
- * ({@link EmbeddedImage}), and whether it is square.
+ * ({@link EmbeddedImage}), references and the drawing they add up to ({@link RenderBudget}), and
+ * whether it is square.
  */
 final class SvgCheck {
   private static final Pattern LENGTH = Pattern.compile("\\s*([0-9]*\\.?[0-9]+)\\s*([a-z]*)\\s*");
@@ -30,6 +31,7 @@ final class SvgCheck {
   record Result(SvgTree tree, List<ImageProblem> problems) {}
 
   private final List<ImageProblem> problems = new ArrayList<>();
+  private final RenderBudget budget = new RenderBudget();
   private final Set<String> embedded = new HashSet<>();
   private long embeddedPixels;
 
@@ -54,6 +56,7 @@ final class SvgCheck {
       return new Result(tree, List.copyOf(check.problems));
     }
     check.walk(root);
+    check.problems.addAll(check.budget.check());
     String notSquare = notSquareSize(root);
     if (notSquare != null) {
       check.problems.add(ImageInspector.notSquare(notSquare));
@@ -86,9 +89,11 @@ final class SvgCheck {
       }
     }
     e.published = published;
+    budget.element(e);
     if (e.local.equals("style")) {
       CssCheck css = CssCheck.stylesheet(e.text());
       css.findings.forEach(f -> unsafe(e, "the " + e.tag() + " element " + f.why(), f.hint()));
+      css.rules.forEach(rule -> budget.rule(e, rule));
     }
     for (Object child : e.children) {
       if (child instanceof Element c) {
@@ -108,6 +113,7 @@ final class SvgCheck {
               ? CssCheck.declarations(a.value())
               : CssCheck.value(a.local(), a.value());
       css.findings.forEach(f -> unsafe(e, what + " " + f.why(), f.hint()));
+      css.references().forEach(r -> budget.reference(e, r.property(), r.id(), what));
     }
     return a;
   }
@@ -159,6 +165,7 @@ final class SvgCheck {
       return new Attribute(a.uri(), a.local(), a.qName(), image.uri());
     }
     if (ref.startsWith("#") && CssCheck.isName(ref.substring(1))) {
+      budget.reference(e, "href", ref.substring(1), what);
       return a;
     }
     unsafe(
