@@ -17,8 +17,9 @@ import java.util.regex.Pattern;
  * site's own origin: it must not run code or load anything, since that would run the author's code
  * on the site or the verifier's page, or tell a third party who looked at a badge. So an SVG may
  * hold only the elements and attributes of {@link SvgAllowList}, refer only to its own elements
- * ({@code #id}) and embed only PNG and JPEG pictures; and its drawing must stay within {@link
- * ImageLimits}. Pure checks: the JDK's XML parser (no external entity is read) and no rendering.
+ * ({@code #id}) and embed only PNG and JPEG pictures; and it is published as written again from
+ * what was checked ({@link #publishedSvg}). Its drawing must stay within {@link ImageLimits}. Pure
+ * checks: the JDK's XML parser (no external entity is read) and no rendering.
  *
  * <p>Stateless and thread-safe.
  */
@@ -103,6 +104,30 @@ public final class ImageInspector {
 
   private static void inspectSvg(byte[] svg, List<ImageProblem> problems) {
     problems.addAll(SvgCheck.check(svg).problems());
+  }
+
+  /**
+   * The SVG as it is published: written again from what {@link #inspect} accepts, so it holds the
+   * allowed SVG elements and attributes and nothing else (no comment, DOCTYPE or editor data). The
+   * same input always gives the same bytes.
+   *
+   * @throws ImageRenderException when the SVG has an error {@link #inspect} reports
+   */
+  public byte[] publishedSvg(byte[] svg) {
+    SvgCheck.Result result = SvgCheck.check(Objects.requireNonNull(svg, "svg"));
+    if (!result.publishable()) {
+      ImageProblem first =
+          result.problems().stream()
+              .filter(p -> p.severity() == Severity.ERROR)
+              .findFirst()
+              .orElseThrow();
+      throw new ImageRenderException(
+          "the SVG cannot be published"
+              + (first.line() > 0 ? " (line " + first.line() + ")" : "")
+              + ": "
+              + first.message());
+    }
+    return SvgWriter.write(result.tree().root);
   }
 
   static ImageProblem notSquare(String size) {

@@ -1,6 +1,7 @@
 package dev.badgesmith.images;
 
 import dev.badgesmith.diag.Code;
+import dev.badgesmith.diag.Severity;
 import dev.badgesmith.images.SvgAllowList.Ruling;
 import dev.badgesmith.images.SvgTree.Attribute;
 import dev.badgesmith.images.SvgTree.Element;
@@ -16,7 +17,8 @@ import java.util.regex.Pattern;
  * Checks an SVG badge image: read whole ({@link SvgTree}), every element and attribute against
  * {@link SvgAllowList}, every {@code href} and all CSS ({@link CssCheck}), pictures it embeds
  * ({@link EmbeddedImage}), references and the drawing they add up to ({@link RenderBudget}), and
- * whether it is square.
+ * whether it is square. What it accepts is published as {@link SvgWriter} writes it: the elements
+ * and attributes on the list, and nothing else.
  */
 final class SvgCheck {
   private static final Pattern LENGTH = Pattern.compile("\\s*([0-9]*\\.?[0-9]+)\\s*([a-z]*)\\s*");
@@ -28,7 +30,13 @@ final class SvgCheck {
    *
    * @param tree the image as read; its root is null when it could not be read whole
    */
-  record Result(SvgTree tree, List<ImageProblem> problems) {}
+  record Result(SvgTree tree, List<ImageProblem> problems) {
+    boolean publishable() {
+      return tree.root != null
+          && tree.root.published != null
+          && problems.stream().noneMatch(p -> p.severity() == Severity.ERROR);
+    }
+  }
 
   private final List<ImageProblem> problems = new ArrayList<>();
   private final RenderBudget budget = new RenderBudget();

@@ -2,12 +2,14 @@ package dev.badgesmith.images;
 
 import static dev.badgesmith.images.Svgs.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.badgesmith.diag.Code;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import javax.imageio.ImageIO;
@@ -42,6 +44,7 @@ class SvgAllowListTest {
                 3,
                 "the <html:iframe> element is not SVG (its namespace is"
                     + " http://www.w3.org/1999/xhtml): it can embed a page that runs code"));
+    assertNotPublished(svg);
   }
 
   @Test
@@ -237,10 +240,15 @@ class SvgAllowListTest {
 
     String jpeg = Base64.getMimeEncoder().encodeToString(jpeg(8, 8));
     assertThat(problems(image("data:image/jpeg;base64,\n" + jpeg))).isEmpty();
+    String published =
+        new String(inspector.publishedSvg(utf8(image("data:image/jpeg;base64,\n" + jpeg))), UTF8);
+    assertThat(published)
+        .as("published with its base64 on one line")
+        .contains("href=\"data:image/jpeg;base64," + jpeg.replaceAll("\\s", "") + "\"");
   }
 
   @Test
-  void acceptsEditorDataUnchecked() {
+  void leavesEditorDataOutOfThePublishedFileUnchecked() {
     String svg =
         """
         <?xml version="1.0" encoding="UTF-8" standalone="no"?>
@@ -263,6 +271,18 @@ class SvgAllowListTest {
         """;
 
     assertThat(inspector.inspect(utf8(svg), "svg", BUDGET)).isEmpty();
+    String published = new String(inspector.publishedSvg(utf8(svg)), UTF8);
+    assertThat(published)
+        .isEqualTo(
+            """
+            <svg xmlns="http://www.w3.org/2000/svg" width="64" height="64" viewBox="0 0 64 64" \
+            version="1.1" id="svg1">
+              <metadata id="metadata1"/>
+              <g id="layer1">
+                <circle cx="32" cy="32" r="30" style="fill:#1d4e89;stroke:none"/>
+              </g>
+            </svg>
+            """);
   }
 
   /** The code, line, column and message of each problem. */
@@ -270,6 +290,12 @@ class SvgAllowListTest {
     return inspector.inspect(utf8(svg), "svg", BUDGET).stream()
         .map(p -> tuple(p.code(), p.line(), p.column(), p.message()))
         .toList();
+  }
+
+  private void assertNotPublished(String svg) {
+    assertThatThrownBy(() -> inspector.publishedSvg(utf8(svg)))
+        .isInstanceOf(ImageRenderException.class)
+        .hasMessageStartingWith("the SVG cannot be published (line ");
   }
 
   private static String image(String href) {
@@ -283,4 +309,6 @@ class SvgAllowListTest {
     ImageIO.write(image, "jpeg", out);
     return out.toByteArray();
   }
+
+  private static final java.nio.charset.Charset UTF8 = StandardCharsets.UTF_8;
 }
