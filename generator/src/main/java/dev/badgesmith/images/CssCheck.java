@@ -113,10 +113,14 @@ final class CssCheck {
 
   private int atRule(int at, int to) {
     String name = tokens.get(at).text().toLowerCase(Locale.ROOT);
-    int open = find(at + 1, to, Kind.LBRACE);
-    int semicolon = find(at + 1, to, Kind.SEMICOLON);
-    if (semicolon < open || name.equals("import")) {
-      int end = Math.min(semicolon, open);
+    int open = at + 1;
+    while (open < to
+        && tokens.get(open).kind() != Kind.LBRACE
+        && tokens.get(open).kind() != Kind.SEMICOLON) {
+      open++;
+    }
+    if (open == to || tokens.get(open).kind() == Kind.SEMICOLON || name.equals("import")) {
+      int end = open;
       if (name.equals("import")) {
         findings.add(
             new Finding(

@@ -61,6 +61,9 @@ final class RenderBudget {
   private final Set<Element> open = Collections.newSetFromMap(new IdentityHashMap<>());
   private final List<ImageProblem> problems = new ArrayList<>();
   private ImageProblem over;
+  private ImageProblem tooManyReferences;
+  private int edgeCount;
+  private final Map<Element, Set<String>> classes = new IdentityHashMap<>();
 
   /** A published element, in document order; the first is the root. */
   void element(Element e) {
@@ -95,6 +98,10 @@ final class RenderBudget {
     for (Map.Entry<Element, CssCheck.Rule> entry : rules) {
       applyRule(entry.getKey(), entry.getValue());
     }
+    if (tooManyReferences != null) {
+      problems.add(tooManyReferences);
+      return problems;
+    }
     if (elements.isEmpty()) {
       return problems;
     }
@@ -123,22 +130,39 @@ final class RenderBudget {
     if (resolved.isEmpty()) {
       return;
     }
-    List<Matcher> subjects = new ArrayList<>();
+    List<Subject> subjects = new ArrayList<>();
     for (String selector : rule.selectors()) {
       Matcher m = SIMPLE_SELECTOR.matcher(subject(selector));
       if (!m.matches() || m.group(0).isEmpty()) {
         subjects = null;
         break;
       }
-      subjects.add(m);
+      subjects.add(
+          new Subject(
+              m.group(1),
+              m.group(2),
+              List.of(m.group(3).split("\\.")).stream().filter(c -> !c.isEmpty()).toList()));
     }
     for (Element e : elements) {
+      if (tooManyReferences != null) {
+        return;
+      }
       if (subjects == null) {
         // Applied to every element: what inheritance would add, each element draws itself.
         resolved.forEach(edge -> edge(e, new Edge(edge.target(), false, edge.reference())));
-      } else if (subjects.stream().anyMatch(m -> matches(m, e))) {
+      } else if (subjects.stream().anyMatch(subject -> subject.matches(e, classes(e)))) {
         resolved.forEach(edge -> edge(e, edge));
       }
+    }
+  }
+
+  /** A simple selector: an id, or a type and classes (each may be absent). */
+  private record Subject(String id, String type, List<String> classes) {
+    boolean matches(Element e, Set<String> own) {
+      if (id != null) {
+        return id.equals(e.attribute("id"));
+      }
+      return (type == null || type.equals(e.local)) && own.containsAll(classes);
     }
   }
 
@@ -156,28 +180,42 @@ final class RenderBudget {
     return last.equals("*") ? "" : last;
   }
 
-  private static boolean matches(Matcher selector, Element e) {
-    if (selector.group(1) != null) {
-      return selector.group(1).equals(e.attribute("id"));
-    }
-    if (selector.group(2) != null && !selector.group(2).equals(e.local)) {
-      return false;
-    }
-    String classes = e.attribute("class");
-    List<String> own = classes == null ? List.of() : List.of(classes.strip().split("\\s+"));
-    for (String c : selector.group(3).split("\\.")) {
-      if (!c.isEmpty() && !own.contains(c)) {
-        return false;
-      }
-    }
-    return true;
+  private Set<String> classes(Element e) {
+    return classes.computeIfAbsent(
+        e,
+        k -> {
+          String names = k.attribute("class");
+          return names == null ? Set.of() : Set.copyOf(List.of(names.strip().split("\\s+")));
+        });
   }
 
   private static boolean inherited(String via) {
     return via.equals("fill") || via.equals("stroke");
   }
 
+  /**
+   * Notes that {@code from} draws what {@code edge} names. Each use of a reference draws at least
+   * one element: past the limit of elements drawn, the references alone are over it, and no more
+   * are kept (a stylesheet of many rules over many elements stays cheap to check).
+   */
   private void edge(Element from, Edge edge) {
+    if (++edgeCount > ImageLimits.MAX_DRAWN) {
+      if (tooManyReferences == null) {
+        tooManyReferences =
+            edge.reference()
+                .from()
+                .at(
+                    ImageProblem.error(
+                            Code.IMAGE_OVER_LIMITS,
+                            edge.reference().what()
+                                + " makes the image use its gradients, patterns, clip paths,"
+                                + " masks and filters more than "
+                                + ImageLimits.count(ImageLimits.MAX_DRAWN)
+                                + " times, each drawing at least one element (the limit)")
+                        .withHint("refer to them from fewer elements"));
+      }
+      return;
+    }
     edges.computeIfAbsent(from, k -> new ArrayList<>()).add(edge);
   }
 

@@ -207,6 +207,7 @@ final class SvgTree {
     private final SvgPositions positions;
     private final List<ImageProblem> problems = new ArrayList<>();
     private int elements;
+    private final StringBuilder text = new StringBuilder();
     private Locator locator;
     private Element root;
     private Element current;
@@ -249,6 +250,9 @@ final class SvgTree {
                 attributes.getQName(i),
                 attributes.getValue(i)));
       }
+      if (current != null) {
+        flushText();
+      }
       Element element = new Element(uri, localName, qName, list, current, line, column);
       if (index == ImageLimits.MAX_ELEMENTS) {
         problems.add(
@@ -288,20 +292,22 @@ final class SvgTree {
 
     @Override
     public void endElement(String uri, String localName, String qName) {
+      flushText();
       current = current.parent;
     }
 
     @Override
     public void characters(char[] ch, int start, int length) {
-      if (current == null) {
-        return;
+      if (current != null) {
+        text.append(ch, start, length);
       }
-      List<Object> children = current.children;
-      int last = children.size() - 1;
-      if (last >= 0 && children.get(last) instanceof String text) {
-        children.set(last, text + new String(ch, start, length));
-      } else {
-        children.add(new String(ch, start, length));
+    }
+
+    /** Adds the text read since the last tag to the element it is in: one string per run. */
+    private void flushText() {
+      if (!text.isEmpty()) {
+        current.children.add(text.toString());
+        text.setLength(0);
       }
     }
 

@@ -202,6 +202,35 @@ class RenderBudgetTest {
                     + " many"));
   }
 
+  @Test
+  void checksFilesBuiltToMakeTheCheckItselfSlowInLittleTime() {
+    String manyEntities = OPEN + "<text>" + "a&amp;".repeat(100_000) + "</text></svg>";
+    String manyStatements = OPEN + "<style>" + "@charset 'x';".repeat(40_000) + "</style></svg>";
+    String manyRules =
+        OPEN
+            + "<linearGradient id='g'/><style>"
+            + ".a{fill:url(#g)}".repeat(6_000)
+            + "</style>"
+            + "<rect class='a'/>".repeat(6_000)
+            + "</svg>";
+
+    assertThat(inspectQuickly(manyEntities))
+        .extracting(ImageProblem::code)
+        .containsExactly(Code.IMAGE_OVER_LIMITS);
+    assertThat(inspectQuickly(manyStatements)).as("allowed, if useless").isEmpty();
+    assertThat(inspectQuickly(manyRules))
+        .extracting(ImageProblem::message)
+        .containsExactly(
+            "the <style> element makes the image use its gradients, patterns, clip paths, masks"
+                + " and filters more than 50,000 times, each drawing at least one element (the"
+                + " limit)");
+  }
+
+  private List<ImageProblem> inspectQuickly(String svg) {
+    return assertTimeoutPreemptively(
+        Duration.ofSeconds(3), () -> inspector.inspect(utf8(svg), "svg", 1L << 30));
+  }
+
   private List<Tuple> problems(String svg) {
     return inspector.inspect(utf8(svg), "svg", BUDGET).stream()
         .map(p -> tuple(p.code(), p.line(), p.column(), p.message()))
