@@ -35,7 +35,7 @@ final class CssCheck {
           ("rgb rgba hsl hsla hwb lab lch oklab oklch color calc min max clamp var local format"
                   + " translate translatex translatey rotate scale scalex scaley skew skewx skewy"
                   + " matrix cubic-bezier steps blur brightness contrast drop-shadow grayscale"
-                  + " hue-rotate invert opacity saturate sepia not is where nth-child"
+                  + " hue-rotate invert opacity saturate sepia rect not is where nth-child"
                   + " nth-last-child nth-of-type nth-last-of-type lang dir")
               .split(" "));
 
@@ -131,8 +131,11 @@ final class CssCheck {
       } else {
         if (!STATEMENTS.contains(name)) {
           refuseAtRule(name);
+          value(null, at + 1, end, new ArrayList<>());
+        } else if (!name.equals("namespace")) {
+          // A namespace's URL names it and is never fetched.
+          value(null, at + 1, end, new ArrayList<>());
         }
-        value(null, at + 1, end, new ArrayList<>());
       }
       return end + 1;
     }

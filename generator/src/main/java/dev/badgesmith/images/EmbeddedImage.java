@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.Base64;
 import java.util.Locale;
 import javax.imageio.ImageIO;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
  * A picture an SVG embeds in an {@code <image>} as a {@code data:} URI: a PNG or a JPEG, base64,
@@ -83,7 +84,8 @@ record EmbeddedImage(String uri, long pixels, ImageProblem problem) {
       return refused(ImageInspector.tooManyPixels("embeds a JPEG that", size[0], size[1]));
     }
     try {
-      if (ImageIO.read(new ByteArrayInputStream(bytes)) == null) {
+      // Read from memory: ImageIO would otherwise cache the stream in a temporary file.
+      if (ImageIO.read(new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) == null) {
         throw new IOException("no reader knows it");
       }
     } catch (IOException | RuntimeException e) {

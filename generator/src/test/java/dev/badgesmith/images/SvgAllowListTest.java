@@ -187,6 +187,21 @@ class SvgAllowListTest {
   }
 
   @Test
+  void acceptsTheCssOfABadgeWhichBatikDraws() {
+    String svg =
+        OPEN
+            + "<style>@namespace svg url(http://www.w3.org/2000/svg);\n"
+            + "@media (prefers-color-scheme: dark) { .plate { fill: rgb(20, 20, 20) } }\n"
+            + ".ring:not(.thin) { stroke: url(#g) !important; stroke-width: 2px }</style>\n"
+            + "<linearGradient id='g'/><rect class='ring plate' width='9' height='9'"
+            + " clip='rect(0, 9, 9, 0)' style='fill: rgb(20, 20, 20); transform: rotate(45deg)'"
+            + " role='img' aria-label='A ring'/></svg>";
+
+    assertThat(problems(svg)).isEmpty();
+    assertThat(BatikRenderer.render(inspector.publishedSvg(utf8(svg)), 16, 16)).isNotEmpty();
+  }
+
+  @Test
   void refusesCssFunctionsAndAtRulesOffTheListAndUrlsWhereNoElementBelongs() {
     String svg =
         OPEN
