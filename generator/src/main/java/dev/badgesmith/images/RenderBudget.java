@@ -25,14 +25,30 @@ import java.util.regex.Pattern;
  * stroke} are inherited by every descendant). Definitions ({@code <defs>}, {@code <symbol>},
  * gradients, patterns, clip paths, masks, filters) draw where they are referred to; where they are
  * written they count one per element. A rule of a {@code <style>} element applies to the elements
- * its selectors name, when they are simple ({@code rect}, {@code .cls}, {@code #id}); else to every
- * element. Counted once per element, however often it is referred to, so a chain of ten {@code
- * <use>} of ten of the one before costs ten steps to count, not ten billion.
+ * the last part of its selectors names ({@code rect}, {@code .cls}, {@code #id}), or else to every
+ * element that draws. Counted once per element, however often it is referred to, so a chain of ten
+ * {@code <use>} of ten of the one before costs ten steps to count, not ten billion.
  */
 final class RenderBudget {
   private static final Pattern SIMPLE_SELECTOR =
       Pattern.compile("#([\\w-]+)|([A-Za-z][\\w-]*)?((?:\\.[\\w-]+)*)");
   private static final long CAP = ImageLimits.MAX_DRAWN + 1;
+
+  /** Elements that draw something themselves. */
+  private static final Set<String> GRAPHICS =
+      Set.of(
+          "path",
+          "rect",
+          "circle",
+          "ellipse",
+          "line",
+          "polyline",
+          "polygon",
+          "text",
+          "tspan",
+          "textPath",
+          "use",
+          "image");
 
   /** Elements drawn where they are referred to, not where they are. */
   private static final Set<String> DRAWN_WHEN_REFERRED =
@@ -148,8 +164,10 @@ final class RenderBudget {
         return;
       }
       if (subjects == null) {
-        // Applied to every element: what inheritance would add, each element draws itself.
-        resolved.forEach(edge -> edge(e, new Edge(edge.target(), false, edge.reference())));
+        // Applied to every element: each one that draws, draws it (so inheritance adds nothing).
+        if (GRAPHICS.contains(e.local)) {
+          resolved.forEach(edge -> edge(e, new Edge(edge.target(), false, edge.reference())));
+        }
       } else if (subjects.stream().anyMatch(subject -> subject.matches(e, classes(e)))) {
         resolved.forEach(edge -> edge(e, edge));
       }
@@ -174,7 +192,7 @@ final class RenderBudget {
   private static String subject(String selector) {
     String s = selector.replaceAll("\\([^()]*\\)", "").replaceAll("\\[[^\\]]*\\]", "");
     String[] compounds = s.strip().split("[\\s>+~]+");
-    String last = compounds[compounds.length - 1];
+    String last = compounds.length == 0 ? "" : compounds[compounds.length - 1];
     int pseudo = last.indexOf(':');
     last = pseudo < 0 ? last : last.substring(0, pseudo);
     return last.equals("*") ? "" : last;

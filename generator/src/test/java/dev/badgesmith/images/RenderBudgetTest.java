@@ -101,6 +101,18 @@ class RenderBudgetTest {
   }
 
   @Test
+  void appliesARuleWhoseSelectorNamesNoElementToEveryElement() {
+    for (String selector : List.of(">", "*", "svg *", "[fill]", ":hover", "g >")) {
+      String svg =
+          OPEN
+              + "<linearGradient id='g'/><style>"
+              + selector
+              + " { fill: url(#g) }</style><rect width='1' height='1'/></svg>";
+      assertThat(problems(svg)).as(selector).isEmpty();
+    }
+  }
+
+  @Test
   void countsEachCharacterOfText() {
     String text = "<text y='5'>" + "x".repeat(50_001) + "</text>";
 
