@@ -4,13 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.badgesmith.diag.Diagnostic;
 import dev.badgesmith.testing.TestSites;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import java.util.zip.CRC32;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -72,5 +76,53 @@ class InvalidSitesTest {
     assertThat(out).doesNotExist();
     assertThat(Badgesmith.builder().build().check(site).diagnostics())
         .isEqualTo(report.diagnostics());
+  }
+
+  /**
+   * A PNG design of 40000 x 40000 px, 1.6 billion pixels, is refused from its header by check and
+   * build alike: no renderer ever decodes it. Its pixel data is a few bytes that would not even
+   * inflate, so only the header can have said so.
+   */
+  @Test
+  void refusesAPngDesignOverThePixelLimitFromItsHeader(@TempDir Path tmp) throws IOException {
+    Path site = tmp.resolve("site");
+    TestSites.unpack(site, TestSites.MINIMAL);
+    Files.delete(site.resolve("badges/intro.svg"));
+    Files.write(site.resolve("badges/intro.png"), pngHeaderOnly(40_000, 40_000));
+
+    Path out = tmp.resolve("out");
+    Report build = Badgesmith.builder().build().build(site, out);
+    Report check = Badgesmith.builder().build().check(site);
+
+    assertThat(build.diagnostics().stream().map(Diagnostic::format))
+        .containsExactly(
+            "badges/intro.png:1:1: error[BSG304]: the PNG is 40000 x 40000 px (1,600,000,000"
+                + " pixels), over the limit of 16,777,216 pixels (4096 x 4096)\n"
+                + "  hint: scale it down: 512 x 512 px is plenty for a badge");
+    assertThat(check.diagnostics()).isEqualTo(build.diagnostics());
+    assertThat(out).doesNotExist();
+  }
+
+  /** Signature, an RGBA IHDR of this size, a four-byte IDAT and IEND, each with its CRC. */
+  private static byte[] pngHeaderOnly(int width, int height) {
+    ByteBuffer ihdr = ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) 8);
+    ihdr.put((byte) 6); // RGBA
+    ByteArrayOutputStream png = new ByteArrayOutputStream();
+    png.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+    chunk(png, "IHDR", ihdr.array());
+    chunk(png, "IDAT", new byte[] {0x78, (byte) 0xda, 0x63, 0x60});
+    chunk(png, "IEND", new byte[0]);
+    return png.toByteArray();
+  }
+
+  private static void chunk(ByteArrayOutputStream png, String type, byte[] data) {
+    byte[] typeBytes = type.getBytes(StandardCharsets.US_ASCII);
+    CRC32 crc = new CRC32();
+    crc.update(typeBytes);
+    crc.update(data);
+    png.writeBytes(ByteBuffer.allocate(4).putInt(data.length).array());
+    png.writeBytes(typeBytes);
+    png.writeBytes(data);
+    png.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
   }
 }

@@ -2,45 +2,28 @@ package dev.badgesmith.images;
 
 import dev.badgesmith.diag.Code;
 import dev.badgesmith.diag.Severity;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.CRC32;
-import java.util.zip.DataFormatException;
-import java.util.zip.Inflater;
-import javax.xml.parsers.SAXParser;
-import org.xml.sax.Attributes;
-import org.xml.sax.InputSource;
-import org.xml.sax.Locator;
-import org.xml.sax.SAXException;
-import org.xml.sax.SAXParseException;
-import org.xml.sax.ext.DefaultHandler2;
 
 /**
  * Checks a badge or issuer image before anything renders or publishes it: its size against a
- * budget; a PNG's structure (signature, chunks and their CRCs, IHDR, IEND, and that its pixel data
- * inflates to exactly what IHDR promises); an SVG's well-formedness and safety; and whether the
- * image is square.
+ * budget; a PNG's structure and pixel count ({@link PngCheck}); an SVG's well-formedness and
+ * safety; and whether the image is square.
  *
- * <p>An SVG badge is shown by browsers, wallets and backpacks, sometimes inline: it must not run
- * code or load anything, since that would run the author's code on the verifier's page or tell a
- * third party who looked at a badge. So scripts, event handlers, {@code javascript:} URLs, {@code
- * <foreignObject>} and every reference other than a {@code #fragment} or a {@code data:} URI are
- * errors. Pure checks: the JDK's XML parser (no external entity is read) and no rendering.
+ * <p>An SVG badge is shown by browsers, wallets and backpacks, sometimes inline or opened on the
+ * site's own origin: it must not run code or load anything, since that would run the author's code
+ * on the site or the verifier's page, or tell a third party who looked at a badge. So an SVG may
+ * hold only the elements and attributes of {@link SvgAllowList}, refer only to its own elements
+ * ({@code #id}) and embed only PNG and JPEG pictures; and it is published as written again from
+ * what was checked ({@link #publishedSvg}). Its drawing must stay within {@link ImageLimits}. Pure
+ * checks: the JDK's XML parser (no external entity is read) and no rendering.
  *
  * <p>Stateless and thread-safe.
  */
 public final class ImageInspector {
-  private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
   private static final String XLINK = "http://www.w3.org/1999/xlink";
   private static final Pattern CSS_URL =
       Pattern.compile("url\\(\\s*(['\"]?)(.*?)\\1\\s*\\)", Pattern.CASE_INSENSITIVE);
@@ -87,460 +70,71 @@ public final class ImageInspector {
 
   private static void inspectPng(byte[] png, List<ImageProblem> problems) {
     try {
-      Ihdr ihdr = checkPng(png);
+      PngCheck.Ihdr ihdr = PngCheck.check(png);
       if (ihdr.width() != ihdr.height()) {
         problems.add(notSquare(ihdr.width() + " x " + ihdr.height() + " px"));
       }
-    } catch (CorruptPng e) {
+    } catch (PngCheck.CorruptPng e) {
       problems.add(
           ImageProblem.error(Code.IMAGE_CORRUPT, "the PNG is corrupt: " + e.getMessage())
               .withHint("export it again from the editor, or re-encode it (e.g. with `oxipng`)"));
+    } catch (PngCheck.TooManyPixels e) {
+      problems.add(tooManyPixels("the PNG", e.ihdr().width(), e.ihdr().height()));
     }
   }
 
-  private record Ihdr(long width, long height, int bitDepth, int colourType, int interlace) {}
-
-  /** Walks every chunk; returns IHDR when the file is a whole, decodable PNG. */
-  private static Ihdr checkPng(byte[] png) throws CorruptPng {
-    if (png.length < PNG_SIGNATURE.length || !Arrays.equals(png, 0, 8, PNG_SIGNATURE, 0, 8)) {
-      throw new CorruptPng("it does not start with the PNG signature");
-    }
-    Ihdr ihdr = null;
-    boolean palette = false;
-    boolean end = false;
-    Inflater inflater = new Inflater();
-    long inflated = 0;
-    long expected = 0;
-    byte[] sink = new byte[1 << 16];
-    int at = 8;
-    try {
-      while (!end) {
-        if (at + 8 > png.length) {
-          throw new CorruptPng("it is truncated (no IEND chunk)");
-        }
-        long length = readUint(png, at);
-        String type = new String(png, at + 4, 4, StandardCharsets.ISO_8859_1);
-        if (length > png.length - at - 12L) {
-          throw new CorruptPng("it is truncated in the " + type + " chunk");
-        }
-        int data = at + 8;
-        int size = (int) length;
-        CRC32 crc = new CRC32();
-        crc.update(png, at + 4, 4 + size);
-        if (crc.getValue() != readUint(png, data + size)) {
-          throw new CorruptPng("the CRC of the " + type + " chunk is wrong");
-        }
-        if (ihdr == null && !type.equals("IHDR")) {
-          throw new CorruptPng("its first chunk is " + type + ", not IHDR");
-        }
-        switch (type) {
-          case "IHDR" -> {
-            if (ihdr != null) {
-              throw new CorruptPng("it has two IHDR chunks");
-            }
-            ihdr = readIhdr(png, data, size);
-            expected = rawSize(ihdr);
-          }
-          case "PLTE" -> palette = true;
-          case "IDAT" -> {
-            if (ihdr.colourType() == 3 && !palette) {
-              throw new CorruptPng("it has no PLTE chunk before its pixel data");
-            }
-            inflater.setInput(png, data, size);
-            inflated += drain(inflater, sink, expected - inflated);
-          }
-          case "IEND" -> end = true;
-          default -> {}
-        }
-        at = data + size + 4;
-      }
-      if (expected == 0 || inflated == 0 && !inflater.finished()) {
-        throw new CorruptPng("it has no pixel data (IDAT)");
-      }
-      if (!inflater.finished() || inflated != expected) {
-        throw new CorruptPng(
-            "its pixel data holds "
-                + inflated
-                + " bytes where IHDR promises "
-                + expected
-                + (inflater.finished() ? "" : " (the compressed stream is cut short)"));
-      }
-      return ihdr;
-    } catch (DataFormatException e) {
-      throw new CorruptPng("its compressed pixel data is invalid (" + e.getMessage() + ")");
-    } finally {
-      inflater.end();
-    }
-  }
-
-  /** Inflates what is available, counting without keeping it; fails past {@code room} bytes. */
-  private static long drain(Inflater inflater, byte[] sink, long room)
-      throws DataFormatException, CorruptPng {
-    long total = 0;
-    while (!inflater.finished() && !inflater.needsInput()) {
-      int n = inflater.inflate(sink);
-      if (n == 0
-          && (inflater.needsDictionary() || !inflater.needsInput() && !inflater.finished())) {
-        throw new CorruptPng("its compressed pixel data is invalid");
-      }
-      total += n;
-      if (total > room) {
-        throw new CorruptPng("its pixel data is larger than IHDR promises");
-      }
-    }
-    return total;
-  }
-
-  private static Ihdr readIhdr(byte[] png, int data, int size) throws CorruptPng {
-    if (size != 13) {
-      throw new CorruptPng("its IHDR chunk has " + size + " bytes, not 13");
-    }
-    long width = readUint(png, data);
-    long height = readUint(png, data + 4);
-    int bitDepth = png[data + 8] & 0xff;
-    int colourType = png[data + 9] & 0xff;
-    int compression = png[data + 10] & 0xff;
-    int filter = png[data + 11] & 0xff;
-    int interlace = png[data + 12] & 0xff;
-    if (width == 0 || height == 0 || width > Integer.MAX_VALUE || height > Integer.MAX_VALUE) {
-      throw new CorruptPng("its size " + width + " x " + height + " px is invalid");
-    }
-    boolean depthOk =
-        switch (colourType) {
-          case 0 -> List.of(1, 2, 4, 8, 16).contains(bitDepth);
-          case 3 -> List.of(1, 2, 4, 8).contains(bitDepth);
-          case 2, 4, 6 -> bitDepth == 8 || bitDepth == 16;
-          default -> false;
-        };
-    if (!depthOk || compression != 0 || filter != 0 || interlace > 1) {
-      throw new CorruptPng(
-          "its IHDR chunk is invalid (colour type "
-              + colourType
-              + ", bit depth "
-              + bitDepth
-              + ", compression "
-              + compression
-              + ", filter "
-              + filter
-              + ", interlace "
-              + interlace
-              + ")");
-    }
-    return new Ihdr(width, height, bitDepth, colourType, interlace);
-  }
-
-  /** The size of the filtered scanlines IHDR describes, before compression. */
-  private static long rawSize(Ihdr ihdr) {
-    int channels =
-        switch (ihdr.colourType()) {
-          case 2 -> 3;
-          case 4 -> 2;
-          case 6 -> 4;
-          default -> 1;
-        };
-    long bitsPerPixel = (long) channels * ihdr.bitDepth();
-    if (ihdr.interlace() == 0) {
-      return scanlines(ihdr.width(), ihdr.height(), bitsPerPixel);
-    }
-    // Adam7: seven passes, each a small image of its own.
-    int[][] passes = {
-      {0, 0, 8, 8},
-      {4, 0, 8, 8},
-      {0, 4, 4, 8},
-      {2, 0, 4, 4},
-      {0, 2, 2, 4},
-      {1, 0, 2, 2},
-      {0, 1, 1, 2}
-    };
-    long total = 0;
-    for (int[] p : passes) {
-      long w = ihdr.width() > p[0] ? (ihdr.width() - p[0] + p[2] - 1) / p[2] : 0;
-      long h = ihdr.height() > p[1] ? (ihdr.height() - p[1] + p[3] - 1) / p[3] : 0;
-      if (w > 0 && h > 0) {
-        total += scanlines(w, h, bitsPerPixel);
-      }
-    }
-    return total;
-  }
-
-  private static long scanlines(long width, long height, long bitsPerPixel) {
-    return height * (1 + (width * bitsPerPixel + 7) / 8);
-  }
-
-  private static long readUint(byte[] b, int at) {
-    return ((b[at] & 0xffL) << 24)
-        | ((b[at + 1] & 0xffL) << 16)
-        | ((b[at + 2] & 0xffL) << 8)
-        | (b[at + 3] & 0xffL);
-  }
-
-  private static final class CorruptPng extends Exception {
-    private static final long serialVersionUID = 1L;
-
-    CorruptPng(String message) {
-      super(message, null, false, false);
-    }
+  /** A PNG over {@link ImageLimits#MAX_PIXELS}, refused from its header. */
+  static ImageProblem tooManyPixels(String what, long width, long height) {
+    return ImageProblem.error(
+            Code.IMAGE_OVER_LIMITS,
+            what
+                + " is "
+                + width
+                + " x "
+                + height
+                + " px ("
+                + ImageLimits.count(width * height)
+                + " pixels), over the limit of "
+                + ImageLimits.count(ImageLimits.MAX_PIXELS)
+                + " pixels (4096 x 4096)")
+        .withHint("scale it down: 512 x 512 px is plenty for a badge");
   }
 
   // ---------------------------------------------------------------------------------------- SVG
 
   private static void inspectSvg(byte[] svg, List<ImageProblem> problems) {
-    SvgScanner scanner = new SvgScanner(problems);
-    try {
-      SAXParser parser = SafeXml.saxParser();
-      parser.setProperty("http://xml.org/sax/properties/lexical-handler", scanner);
-      parser.setProperty("http://xml.org/sax/properties/declaration-handler", scanner);
-      parser.parse(new ByteArrayInputStream(svg), scanner);
-    } catch (SAXParseException e) {
-      problems.add(
-          ImageProblem.error(
-                  Code.IMAGE_CORRUPT, "the SVG is not well-formed XML: " + SafeXml.describe(e))
-              .withHint("open it in an editor and save it again, or check it with `xmllint`"));
-      return;
-    } catch (SAXException | IOException e) {
-      problems.add(
-          ImageProblem.error(Code.IMAGE_CORRUPT, "the SVG cannot be read: " + e.getMessage()));
-      return;
-    }
-    scanner.finish();
+    problems.addAll(SvgCheck.check(svg).problems());
   }
 
-  private static ImageProblem notSquare(String size) {
+  /**
+   * The SVG as it is published: written again from what {@link #inspect} accepts, so it holds the
+   * allowed SVG elements and attributes and nothing else (no comment, DOCTYPE or editor data). The
+   * same input always gives the same bytes.
+   *
+   * @throws ImageRenderException when the SVG has an error {@link #inspect} reports
+   */
+  public byte[] publishedSvg(byte[] svg) {
+    SvgCheck.Result result = SvgCheck.check(Objects.requireNonNull(svg, "svg"));
+    if (!result.publishable()) {
+      ImageProblem first =
+          result.problems().stream()
+              .filter(p -> p.severity() == Severity.ERROR)
+              .findFirst()
+              .orElseThrow();
+      throw new ImageRenderException(
+          "the SVG cannot be published"
+              + (first.line() > 0 ? " (line " + first.line() + ")" : "")
+              + ": "
+              + first.message());
+    }
+    return SvgWriter.write(result.tree().root);
+  }
+
+  static ImageProblem notSquare(String size) {
     return new ImageProblem(
         Severity.WARNING,
         Code.IMAGE_NOT_SQUARE,
         "the image is " + size + ", not square; badges are shown in a square",
         Optional.of("make the canvas square, with the design centred in it"));
-  }
-
-  private static String format(float value) {
-    return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
-  }
-
-  /** Collects SVG problems while the parser streams the document. */
-  private static final class SvgScanner extends DefaultHandler2 {
-    private final List<ImageProblem> problems;
-    private Locator locator;
-    private boolean rootSeen;
-    private String rootProblem;
-    private String notSquare;
-    private StringBuilder style;
-    private int styleLine;
-
-    SvgScanner(List<ImageProblem> problems) {
-      this.problems = problems;
-    }
-
-    // SAXParser.parse makes the handler the entity resolver: read nothing, whatever the features.
-    @Override
-    public InputSource resolveEntity(
-        String name, String publicId, String baseUri, String systemId) {
-      return new InputSource(new StringReader(""));
-    }
-
-    @Override
-    public InputSource resolveEntity(String publicId, String systemId) {
-      return new InputSource(new StringReader(""));
-    }
-
-    @Override
-    public void setDocumentLocator(Locator locator) {
-      this.locator = locator;
-    }
-
-    @Override
-    public void startElement(String uri, String localName, String qName, Attributes attributes) {
-      String element = "<" + qName + ">";
-      if (!rootSeen) {
-        rootSeen = true;
-        if (!localName.equals("svg") || !"http://www.w3.org/2000/svg".equals(uri)) {
-          rootProblem = "its root element is " + element + ", not <svg> in the SVG namespace";
-        } else {
-          notSquare = notSquareSize(attributes);
-        }
-      }
-      switch (localName.toLowerCase(Locale.ROOT)) {
-        case "script" -> unsafe("the " + element + " element", "runs code", "remove the script");
-        case "foreignobject" ->
-            unsafe(
-                "the " + element + " element",
-                "embeds content that can load and run anything",
-                "draw the content with SVG shapes and text instead");
-        case "style" -> {
-          style = new StringBuilder();
-          styleLine = line();
-        }
-        default -> {}
-      }
-      for (int i = 0; i < attributes.getLength(); i++) {
-        checkAttribute(element, attributes, i);
-      }
-    }
-
-    private void checkAttribute(String element, Attributes attributes, int i) {
-      String name = attributes.getQName(i);
-      String local = attributes.getLocalName(i);
-      String value = attributes.getValue(i);
-      String what = "the " + name + " attribute of " + element;
-      if (local.toLowerCase(Locale.ROOT).startsWith("on")) {
-        unsafe(what, "is an event handler that runs code", "remove the attribute");
-        return;
-      }
-      if (compact(value).startsWith("javascript:")) {
-        unsafe(what, "is a javascript: URL", "remove the link");
-        return;
-      }
-      boolean href =
-          local.equals("href")
-              && (attributes.getURI(i).isEmpty() || XLINK.equals(attributes.getURI(i)));
-      if (href && !isEmbedded(value)) {
-        unsafe(
-            what,
-            "refers to '" + shorten(value) + "' outside the image",
-            "embed the resource as a data: URI, or refer to an element of this image (#id)");
-        return;
-      }
-      checkCssUrls(what, value, line());
-    }
-
-    @Override
-    public void characters(char[] ch, int start, int length) {
-      if (style != null) {
-        style.append(ch, start, length);
-      }
-    }
-
-    @Override
-    public void endElement(String uri, String localName, String qName) {
-      if (style != null && localName.equalsIgnoreCase("style")) {
-        String css = style.toString();
-        style = null;
-        String what = "the <style> element";
-        Matcher imports = CSS_IMPORT.matcher(css);
-        while (imports.find()) {
-          if (!isEmbedded(imports.group(1))) {
-            problemAt(
-                what,
-                "imports '" + shorten(imports.group(1)) + "' from outside the image",
-                "copy the rules into the <style> element",
-                styleLine);
-          }
-        }
-        // An @import's url() is reported above, once.
-        checkCssUrls(what, css.replaceAll("(?i)@import[^;]*;?", ""), styleLine);
-      }
-    }
-
-    @Override
-    public void processingInstruction(String target, String data) {
-      if (target.equalsIgnoreCase("xml-stylesheet")) {
-        unsafe(
-            "the <?xml-stylesheet?> instruction",
-            "loads a stylesheet from outside the image",
-            "copy the rules into a <style> element");
-      }
-    }
-
-    @Override
-    public void externalEntityDecl(String name, String publicId, String systemId) {
-      unsafe(
-          "the entity '" + name + "'",
-          "refers to '" + shorten(systemId) + "' outside the image",
-          "remove the entity declaration from the DOCTYPE");
-    }
-
-    @Override
-    public void skippedEntity(String name) {
-      if (!name.startsWith("%") && !name.equals("[dtd]")) {
-        unsafe(
-            "the reference &" + name + ";",
-            "names an entity that is external or not declared",
-            "write the text itself");
-      }
-    }
-
-    void finish() {
-      if (rootProblem != null) {
-        problems.add(
-            ImageProblem.error(Code.IMAGE_CORRUPT, "the file is not an SVG image: " + rootProblem)
-                .withHint("a badge design is an <svg> document"));
-      } else if (notSquare != null) {
-        problems.add(notSquare(notSquare));
-      }
-    }
-
-    private void checkCssUrls(String what, String value, int line) {
-      Matcher urls = CSS_URL.matcher(value);
-      while (urls.find()) {
-        if (!isEmbedded(urls.group(2))) {
-          problemAt(
-              what,
-              "refers to url(" + shorten(urls.group(2)) + ") outside the image",
-              "embed the resource as a data: URI, or refer to an element of this image (#id)",
-              line);
-        }
-      }
-    }
-
-    private void unsafe(String what, String why, String hint) {
-      problemAt(what, why, hint, line());
-    }
-
-    private void problemAt(String what, String why, String hint, int line) {
-      problems.add(
-          ImageProblem.error(Code.IMAGE_UNSAFE, what + " " + why).withHint(hint).atLine(line));
-    }
-
-    private int line() {
-      return locator != null ? locator.getLineNumber() : -1;
-    }
-
-    /**
-     * The first of viewBox and width/height (in one unit) that is not square, as "w x h"; null when
-     * both are square or absent. A square width/height with a wide viewBox still letterboxes it.
-     */
-    private static String notSquareSize(Attributes attributes) {
-      String viewBox = attributes.getValue("", "viewBox");
-      if (viewBox != null) {
-        String[] box = SEPARATORS.split(viewBox.trim());
-        if (box.length == 4) {
-          try {
-            float w = Float.parseFloat(box[2]);
-            float h = Float.parseFloat(box[3]);
-            if (w != h) {
-              return format(w) + " x " + format(h) + " (viewBox)";
-            }
-          } catch (NumberFormatException e) {
-            // Renderers ignore a broken viewBox; so does this check.
-          }
-        }
-      }
-      Matcher w = LENGTH.matcher(String.valueOf(attributes.getValue("", "width")));
-      Matcher h = LENGTH.matcher(String.valueOf(attributes.getValue("", "height")));
-      if (w.matches() && h.matches() && w.group(2).equals(h.group(2))) {
-        float width = Float.parseFloat(w.group(1));
-        float height = Float.parseFloat(h.group(1));
-        if (width != height) {
-          return format(width) + " x " + format(height) + w.group(2);
-        }
-      }
-      return null;
-    }
-  }
-
-  /** A reference that stays inside the image: to one of its elements, or embedded data. */
-  private static boolean isEmbedded(String reference) {
-    String ref = compact(reference);
-    return ref.startsWith("#") || ref.startsWith("data:");
-  }
-
-  /** Lower case without spaces and control characters, which browsers skip inside URL schemes. */
-  private static String compact(String value) {
-    return SPACE_AND_CONTROLS.matcher(value).replaceAll("").toLowerCase(Locale.ROOT);
-  }
-
-  private static String shorten(String value) {
-    String v = value.strip();
-    return v.length() <= 80 ? v : v.substring(0, 77) + "...";
   }
 }

@@ -10,12 +10,13 @@ import java.util.Optional;
  * file it inspected and turns the problem into a diagnostic there.
  *
  * @param line the 1-based line of an SVG the problem is on, or 0 for the image as a whole
+ * @param column the 1-based column where the element it is about begins, or 0 when not known
  */
 public record ImageProblem(
-    Severity severity, Code code, String message, Optional<String> hint, int line) {
+    Severity severity, Code code, String message, Optional<String> hint, int line, int column) {
 
   public ImageProblem(Severity severity, Code code, String message, Optional<String> hint) {
-    this(severity, code, message, hint, 0);
+    this(severity, code, message, hint, 0, 0);
   }
 
   public ImageProblem {
@@ -30,10 +31,16 @@ public record ImageProblem(
   }
 
   ImageProblem withHint(String text) {
-    return new ImageProblem(severity, code, message, Optional.of(text), line);
+    return new ImageProblem(severity, code, message, Optional.of(text), line, column);
   }
 
-  ImageProblem atLine(int where) {
-    return new ImageProblem(severity, code, message, hint, Math.max(0, where));
+  /** The same problem with its message said of {@code subject}: "subject message". */
+  ImageProblem of(String subject) {
+    return new ImageProblem(severity, code, subject + " " + message, hint, line, column);
+  }
+
+  ImageProblem at(int where, int col) {
+    return new ImageProblem(
+        severity, code, message, hint, Math.max(0, where), where > 0 ? Math.max(0, col) : 0);
   }
 }

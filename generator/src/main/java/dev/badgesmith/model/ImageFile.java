@@ -3,7 +3,8 @@ package dev.badgesmith.model;
 import java.util.Objects;
 
 /**
- * A design image in the badge site, copied to the output as is.
+ * A design image in the badge site, published as is (a PNG) or as checked and written again (an
+ * SVG: see {@code ImageInspector.publishedSvg}).
  *
  * @param source the file, relative to the site root
  * @param format {@code png} or {@code svg}

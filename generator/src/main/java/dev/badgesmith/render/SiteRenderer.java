@@ -6,6 +6,7 @@ import dev.badgesmith.bake.PngBaker;
 import dev.badgesmith.bake.SvgBaker;
 import dev.badgesmith.cache.Fingerprint;
 import dev.badgesmith.diag.Timings;
+import dev.badgesmith.images.ImageInspector;
 import dev.badgesmith.images.ImageRenderException;
 import dev.badgesmith.images.SocialCardRenderer;
 import dev.badgesmith.images.SvgRasterizer;
@@ -17,6 +18,7 @@ import dev.badgesmith.lock.StatusIndexes;
 import dev.badgesmith.markdown.MarkdownRenderer;
 import dev.badgesmith.model.Award;
 import dev.badgesmith.model.BadgeClass;
+import dev.badgesmith.model.ImageFile;
 import dev.badgesmith.model.Issuer;
 import dev.badgesmith.model.Site;
 import dev.badgesmith.model.SiteLayout;
@@ -56,6 +58,8 @@ import java.util.stream.Stream;
  * are then independent of each other and are rendered in parallel, straight to disk.
  */
 public final class SiteRenderer {
+  private static final ImageInspector INSPECTOR = new ImageInspector();
+
   private final Path siteRoot;
   private final ForkJoinPool pool;
   private final SvgRasterizer rasterizer;
@@ -180,7 +184,12 @@ public final class SiteRenderer {
           layout.revocationList(issuer.id()).file(),
           JsonOutput.bytes(ob2.revocationList(issuer, revoked)));
       if (issuer.image().isPresent()) {
-        out.copy(layout.issuerImage(issuer).file(), source(issuer.image().get().source()));
+        ImageFile image = issuer.image().get();
+        if (image.format().equals("svg")) {
+          out.write(layout.issuerImage(issuer).file(), publishedSvg(image.source()));
+        } else {
+          out.copy(layout.issuerImage(issuer).file(), source(image.source()));
+        }
       }
     }
 
@@ -505,9 +514,16 @@ public final class SiteRenderer {
     }
   }
 
+  /**
+   * A badge class's design: a PNG as it is, an SVG as checked and written again, so that what is
+   * published, baked and rendered holds only what the check allows.
+   */
   private Design design(BadgeClass badge, int pngSize) throws IOException {
-    byte[] source = Files.readAllBytes(source(badge.image().source()));
     String format = badge.image().format();
+    byte[] source =
+        format.equals("png")
+            ? Files.readAllBytes(source(badge.image().source()))
+            : publishedSvg(badge.image().source());
     byte[] png;
     try {
       png = format.equals("png") ? source : rasterizer.toPng(source, pngSize);
@@ -517,6 +533,16 @@ public final class SiteRenderer {
           badge.image().source() + ": the SVG cannot be rendered: " + e.getMessage(), e);
     }
     return new Design(source, format, png);
+  }
+
+  /** An SVG design or issuer image as it is published: what the check accepted, written again. */
+  private byte[] publishedSvg(String relative) throws IOException {
+    try {
+      return INSPECTOR.publishedSvg(Files.readAllBytes(source(relative)));
+    } catch (ImageRenderException e) {
+      // The validator reported every error already: this is a site changed during the build.
+      throw new BadgesmithException(relative + ": " + e.getMessage(), e);
+    }
   }
 
   /** The site's {@code templates/} folder, when it has one: its files replace the theme's. */

@@ -3,6 +3,7 @@ package dev.badgesmith.images;
 import static dev.badgesmith.images.Svgs.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.badgesmith.diag.Code;
 import dev.badgesmith.diag.Severity;
@@ -16,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.zip.CRC32;
+import java.util.zip.Deflater;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
@@ -40,7 +42,7 @@ class ImageInspectorTest {
         <circle class="ring" cx="50" cy="50" r="45" style="fill: url(#g)"/>
         <use href="#dot" x="50" y="50"/>
         <use xlink:href="#dot" x="20" y="20"/>
-        <image width="10" height="10" href="data:image/png;base64,iVBORw0KGgo="/>
+        <image width="10" height="10" href="data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGP4f4bhPwAHZALLB0SopwAAAABJRU5ErkJggg=="/>
         <text x="50" y="90" font-family="DejaVu Sans, sans-serif">Reviewer</text>
       </svg>
       """;
@@ -173,6 +175,35 @@ class ImageInspectorTest {
   }
 
   @Test
+  void aPngOverThePixelLimitIsRefusedFromItsHeaderBeforeItsPixelsAreRead() {
+    // IHDR says 40000 x 40000; the pixel data is a few bytes that would not even decode.
+    byte[] png =
+        concat(
+            signature(),
+            ihdr(40_000, 40_000),
+            chunk("IDAT", utf8("tiny")),
+            chunk("IEND", new byte[0]));
+
+    ImageProblem problem = only(inspector.inspect(png, "png", BUDGET));
+
+    assertThat(problem.severity()).isEqualTo(Severity.ERROR);
+    assertThat(problem.code()).isEqualTo(Code.IMAGE_OVER_LIMITS);
+    assertThat(problem.message())
+        .isEqualTo(
+            "the PNG is 40000 x 40000 px (1,600,000,000 pixels), over the limit of 16,777,216"
+                + " pixels (4096 x 4096)");
+    assertThat(problem.hint()).hasValue("scale it down: 512 x 512 px is plenty for a badge");
+  }
+
+  @Test
+  void aPngAtThePixelLimitIsFineAndOnePixelMoreIsNot() {
+    assertThat(inspector.inspect(blackPng(4096, 4096), "png", BUDGET)).isEmpty();
+    assertThat(inspector.inspect(blackPng(4097, 4096), "png", BUDGET))
+        .extracting(ImageProblem::code)
+        .containsExactly(Code.IMAGE_OVER_LIMITS);
+  }
+
+  @Test
   void anSvgThatIsNotWellFormedIsCorrupt() {
     ImageProblem problem = only(inspector.inspect(utf8("<svg><rect></svg>"), "svg", BUDGET));
 
@@ -197,11 +228,15 @@ class ImageInspectorTest {
         "<rect onclick='alert(1)'/>",
         "the onclick attribute of <rect> is an event handler that runs code");
     assertUnsafe(
+        "<use href='java&#x09;Script:alert(1)'/>",
+        "the href attribute of <use> is a javascript: URL");
+    assertUnsafe(
         "<a href='java&#x09;Script:alert(1)'><rect/></a>",
-        "the href attribute of <a> is a javascript: URL");
+        "the <a> element is a link: it can lead anywhere, and run code as a javascript: URL");
     assertUnsafe(
         "<set attributeName='fill' to=' javascript:alert(1)'/>",
-        "the to attribute of <set> is a javascript: URL");
+        "the <set> element animates the image: it can change any attribute once the image is"
+            + " shown, links included");
   }
 
   @Test
@@ -301,6 +336,9 @@ class ImageInspectorTest {
     assertThat(problem.message()).as(body).isEqualTo(message);
     assertThat(problem.hint()).isPresent();
     assertThat(problem.line()).as("the line in the SVG").isEqualTo(1);
+    assertThat(problem.column())
+        .as("the column of the element")
+        .isEqualTo(("<svg " + Svgs.NS + " viewBox='0 0 9 9'>").length() + 1);
   }
 
   @Test
@@ -310,7 +348,31 @@ class ImageInspectorTest {
             .getBytes(java.nio.charset.StandardCharsets.UTF_8);
     ImageProblem problem = only(inspector.inspect(design, "svg", BUDGET));
     assertThat(problem.line()).isEqualTo(3);
+    assertThat(problem.column()).isEqualTo(1);
     assertThat(problem.message()).isEqualTo("the <script> element runs code");
+  }
+
+  @Test
+  void placesAProblemWhereItsElementStartsWhateverTheLinesOfItsStartTag() {
+    byte[] design =
+        utf8(
+            """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <!-- a comment with <rect/> in it -->
+            <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 9 9">
+              <g><![CDATA[ <script> ]]>
+                <rect width="9"
+                      height="9"
+                      onclick="x()"/></g>	<script
+                >x</script>
+            </svg>
+            """);
+
+    assertThat(inspector.inspect(design, "svg", BUDGET))
+        .extracting(ImageProblem::line, ImageProblem::column, ImageProblem::message)
+        .containsExactly(
+            tuple(5, 5, "the onclick attribute of <rect> is an event handler that runs code"),
+            tuple(7, 31, "the <script> element runs code"));
   }
 
   private void assertCorrupt(byte[] png, String message) {
@@ -359,12 +421,42 @@ class ImageInspectorTest {
   }
 
   private static byte[] ihdr(int width, int height) {
+    return ihdr(width, height, 8, 6); // RGBA
+  }
+
+  private static byte[] ihdr(int width, int height, int bitDepth, int colourType) {
     byte[] data = new byte[13];
-    data[3] = (byte) width;
-    data[7] = (byte) height;
-    data[8] = 8; // bit depth
-    data[9] = 6; // RGBA
+    for (int i = 0; i < 4; i++) {
+      data[i] = (byte) (width >>> (24 - 8 * i));
+      data[4 + i] = (byte) (height >>> (24 - 8 * i));
+    }
+    data[8] = (byte) bitDepth;
+    data[9] = (byte) colourType;
     return chunk("IHDR", data);
+  }
+
+  /** A black 1-bit grey PNG of any size, its rows compressed as they are made. */
+  private static byte[] blackPng(int width, int height) {
+    Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
+    byte[] row = new byte[1 + (width + 7) / 8];
+    ByteArrayOutputStream idat = new ByteArrayOutputStream();
+    byte[] buffer = new byte[1 << 16];
+    for (int y = 0; y < height; y++) {
+      deflater.setInput(row);
+      while (!deflater.needsInput()) {
+        idat.write(buffer, 0, deflater.deflate(buffer));
+      }
+    }
+    deflater.finish();
+    while (!deflater.finished()) {
+      idat.write(buffer, 0, deflater.deflate(buffer));
+    }
+    deflater.end();
+    return concat(
+        signature(),
+        ihdr(width, height, 1, 0),
+        chunk("IDAT", idat.toByteArray()),
+        chunk("IEND", new byte[0]));
   }
 
   private static byte[] chunk(String type, byte[] data) {
