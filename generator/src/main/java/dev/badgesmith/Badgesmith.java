@@ -1,6 +1,7 @@
 package dev.badgesmith;
 
 import dev.badgesmith.cache.AwardCache;
+import dev.badgesmith.cache.CacheOwner;
 import dev.badgesmith.cache.Fingerprint;
 import dev.badgesmith.diag.Diagnostics;
 import dev.badgesmith.diag.Timings;
@@ -61,7 +62,13 @@ public final class Badgesmith {
 
   private final Map<String, String> environment;
   private final int threads;
+
+  /** The cache folder as given, which must be kept apart from the site's sources and output. */
+  private final Optional<Path> cacheFolder;
+
+  /** Where this machine's cached work is read and written, inside the cache folder. */
   private final Optional<Path> cacheDirectory;
+
   private final Optional<Path> keysDirectory;
 
   /** The JSON-LD contexts proofs are made with: shipped inside Badgesmith, parsed once. */
@@ -75,7 +82,11 @@ public final class Badgesmith {
   private Badgesmith(Builder builder) {
     this.environment = Map.copyOf(builder.environment);
     this.threads = builder.threads;
-    this.cacheDirectory = builder.cacheDirectory;
+    this.cacheFolder = builder.cacheDirectory;
+    // Cached work is read from a folder only this machine can name: see CacheOwner.
+    this.cacheDirectory =
+        builder.cacheDirectory.map(
+            d -> CacheOwner.folder(d, environment, Path.of(System.getProperty("user.home", "."))));
     this.keysDirectory = builder.keysDirectory;
     this.renderAll = builder.renderAll;
     this.previewOrigin = builder.previewOrigin;
@@ -423,7 +434,7 @@ public final class Badgesmith {
       }
     }
     // A cache in the output would be published; an output in the cache could be overwritten.
-    Optional<Path> cache = cacheDirectory.map(c -> c.toAbsolutePath().normalize());
+    Optional<Path> cache = cacheFolder.map(c -> c.toAbsolutePath().normalize());
     if (cache.isPresent() && (cache.get().startsWith(out) || out.startsWith(cache.get()))) {
       throw new BadgesmithException(
           "the cache "
@@ -440,7 +451,7 @@ public final class Badgesmith {
    * files into it (or would publish it, from static/).
    */
   private void checkCache(Path siteRoot) {
-    Optional<Path> cache = cacheDirectory.map(c -> c.toAbsolutePath().normalize());
+    Optional<Path> cache = cacheFolder.map(c -> c.toAbsolutePath().normalize());
     for (String source : SOURCE_FOLDERS) {
       if (cache.isPresent() && cache.get().startsWith(siteRoot.resolve(source))) {
         throw new BadgesmithException(

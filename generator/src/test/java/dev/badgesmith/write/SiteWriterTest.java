@@ -101,6 +101,39 @@ class SiteWriterTest {
   }
 
   @Test
+  void cachedWorkPlantedByAnotherHandIsNeverUsed(@TempDir Path tmp) throws IOException {
+    Path site = TestSites.unpack(tmp.resolve("site"), TestSites.MINIMAL);
+    Path cache = site.resolve(".badgesmith/cache"); // where a pull request could commit files
+    Report plain = Badgesmith.builder().build().build(site, tmp.resolve("plain"));
+    assertThat(plain.hasErrors()).isFalse();
+    byte[] genuine = Files.readAllBytes(tmp.resolve("plain/badges/intro.png"));
+    // Someone without this machine's key fills a cache, then swaps every rendered PNG in it.
+    Badgesmith planter =
+        Badgesmith.builder()
+            .cacheDirectory(cache)
+            .environment(Map.of("BADGESMITH_CACHE_KEY", "the planter's key, not ours"))
+            .build();
+    assertThat(planter.build(site, tmp.resolve("planted")).hasErrors()).isFalse();
+    byte[] other =
+        Files.readAllBytes(TestSites.resources("sites/guild/expected/badges/rust-101.png"));
+    try (var files = Files.walk(cache)) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".png")).toList()) {
+        Files.write(f, other);
+      }
+    }
+
+    Report built =
+        Badgesmith.builder()
+            .cacheDirectory(cache)
+            .environment(Map.of("BADGESMITH_CACHE_KEY", "this machine's key"))
+            .build()
+            .build(site, tmp.resolve("out"));
+
+    assertThat(built.hasErrors()).isFalse();
+    assertThat(Files.readAllBytes(tmp.resolve("out/badges/intro.png"))).isEqualTo(genuine);
+  }
+
+  @Test
   void aNewBuildReplacesTheWholeSiteSoRemovedAwardsDisappear(@TempDir Path tmp) throws IOException {
     Path site = TestSites.unpack(tmp.resolve("site"), TestSites.MINIMAL);
     TestSites.write(
