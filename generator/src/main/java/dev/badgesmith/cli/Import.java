@@ -46,12 +46,7 @@ final class Import implements Callable<Integer> {
       description = "The badge site folder (default: the current folder).")
   Path site;
 
-  @Option(
-      names = "--allow-private-addresses",
-      description =
-          "Also fetch from hosts at loopback, private or link-local addresses (refused by"
-              + " default).")
-  boolean allowPrivateAddresses;
+  @CommandLine.Mixin NetworkOptions network;
 
   @Option(
       names = "--badge",
@@ -83,8 +78,7 @@ final class Import implements Callable<Integer> {
       }
     }
     Diagnostics diagnostics = new Diagnostics();
-    AssertionImporter importer =
-        new AssertionImporter(Verify.http(allowPrivateAddresses).allowHttp().build());
+    AssertionImporter importer = new AssertionImporter(network.resolver().allowHttp().build());
     List<NewAward> awards =
         importer.read(site, inputs, new AssertionImporter.Mapping(all, byBadgeClass), diagnostics);
     PrintWriter err = spec.commandLine().getErr();

@@ -2,7 +2,6 @@ package dev.badgesmith.cli;
 
 import dev.badgesmith.BadgesmithException;
 import dev.badgesmith.verify.Check;
-import dev.badgesmith.verify.HttpResolver;
 import dev.badgesmith.verify.Resolver;
 import dev.badgesmith.verify.SiteFolderResolver;
 import dev.badgesmith.verify.VerificationReport;
@@ -48,12 +47,7 @@ final class Verify implements Callable<Integer> {
   @Option(names = "--contexts", paramLabel = "DIR", hidden = true)
   Path contexts;
 
-  @Option(
-      names = "--allow-private-addresses",
-      description =
-          "Also fetch from hosts at loopback, private or link-local addresses (refused by"
-              + " default, so a badge cannot make this machine reach into its own network).")
-  boolean allowPrivateAddresses;
+  @CommandLine.Mixin NetworkOptions network;
 
   @Option(
       names = "--recipient",
@@ -63,8 +57,7 @@ final class Verify implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Resolver resolver =
-        site != null ? new SiteFolderResolver(site) : http(allowPrivateAddresses).build();
+    Resolver resolver = site != null ? new SiteFolderResolver(site) : network.resolver().build();
     if (contexts != null) {
       spec.commandLine().getErr().println(GeneratorOptions.CONTEXTS_IGNORED);
     }
@@ -97,14 +90,5 @@ final class Verify implements Callable<Integer> {
             + input
             + report.firstFailure().map(c -> " (" + c.name() + " failed)").orElse(""));
     return Main.CONTENT_ERRORS;
-  }
-
-  /** The resolver of live URLs, allowing private addresses when asked to. */
-  static HttpResolver.Builder http(boolean allowPrivateAddresses) {
-    HttpResolver.Builder http = HttpResolver.builder();
-    if (allowPrivateAddresses) {
-      http.allowPrivateAddresses();
-    }
-    return http;
   }
 }

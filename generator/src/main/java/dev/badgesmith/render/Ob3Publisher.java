@@ -233,42 +233,48 @@ final class Ob3Publisher {
   Signed credential(Award award, BadgeClass badge) {
     Issuer issuer = site.issuer(badge.issuerId()).orElseThrow();
     int index = indexes.of(award);
+    ObjectNode unsigned =
+        documents.credential(
+            award,
+            badge,
+            issuer,
+            issuerId(issuer.id()),
+            // A URL or DID the site made public (pages.earnerPages) names the subject, and the
+            // VC-JWT's sub; an e-mail address or telephone number never does.
+            award.recipient().publicId(),
+            Optional.of(documents.statusEntry(index, statusListUrl())));
     Map<String, byte[]> files = new LinkedHashMap<>();
     String baked = null;
     if (credentials.dataIntegrityKey().isPresent()) {
-      byte[] json =
-          embeddedProof(
-              credential(award, badge, issuer, layout.statusList().url(), index), award.issuedOn());
+      byte[] json = embeddedProof(unsigned, award.issuedOn());
       files.put(layout.credentialJson(award).file(), json);
       baked = new String(json, StandardCharsets.UTF_8);
     }
     if (credentials.jwt().isPresent()) {
       // The VC-JWT is the same credential secured by the JWT alone: its status entry names the
       // status list as a JWT too, which a JWT-only verifier can check.
-      ObjectNode unsigned = credential(award, badge, issuer, layout.statusListJwt().url(), index);
-      byte[] jwt = vcJwt(unsigned, award.issuedOn());
+      ObjectNode jwtForm = unsigned;
+      if (credentials.dataIntegrityKey().isPresent()) {
+        jwtForm = unsigned.deepCopy();
+        jwtForm.set("credentialStatus", documents.statusEntry(index, layout.statusListJwt().url()));
+      }
+      byte[] jwt = vcJwt(jwtForm, award.issuedOn());
       files.put(layout.credentialJwt(award).file(), jwt);
       if (baked == null) {
         baked = new String(jwt, StandardCharsets.US_ASCII);
         // Without an embedded proof, the JSON form is the unsigned credential, for reading.
-        files.put(layout.credentialJson(award).file(), JsonOutput.bytes(unsigned));
+        files.put(layout.credentialJson(award).file(), JsonOutput.bytes(jwtForm));
       }
     }
     return new Signed(
         files, baked, layout.credentialPng(award).file(), layout.credentialSvg(award).file());
   }
 
-  private ObjectNode credential(
-      Award award, BadgeClass badge, Issuer issuer, String statusList, int index) {
-    return documents.credential(
-        award,
-        badge,
-        issuer,
-        issuerId(issuer.id()),
-        // A URL or DID the site made public (pages.earnerPages) names the subject, and the
-        // VC-JWT's sub; an e-mail address or telephone number never does.
-        award.recipient().publicId(),
-        Optional.of(documents.statusEntry(index, statusList)));
+  /** The status list credentials name first: the one with an embedded proof, when there is one. */
+  private String statusListUrl() {
+    return credentials.dataIntegrityKey().isPresent()
+        ? layout.statusList().url()
+        : layout.statusListJwt().url();
   }
 
   /**

@@ -5,6 +5,7 @@ import static java.nio.file.StandardWatchEventKinds.ENTRY_DELETE;
 import static java.nio.file.StandardWatchEventKinds.ENTRY_MODIFY;
 import static java.nio.file.StandardWatchEventKinds.OVERFLOW;
 
+import dev.badgesmith.source.SiteScanner;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -165,10 +166,8 @@ final class SiteWatcher implements Closeable {
     }
     // A build reads no hidden file or folder (the writer's lock and journal beside an output
     // inside the site are hidden too), so a change to one changes nothing.
-    for (Path part : relative) {
-      if (part.toString().startsWith(".")) {
-        return true;
-      }
+    if (SiteScanner.isHidden(relative.toString().replace('\\', '/'))) {
+      return true;
     }
     return isEditorScratch(path.getFileName().toString());
   }

@@ -152,7 +152,7 @@ public final class SiteScanner {
    * Whether a path in the site has a hidden part (a name starting with a dot, as a {@code .git}
    * folder or a {@code .DS_Store} file): such files are neither read nor published.
    */
-  static boolean isHidden(String path) {
+  public static boolean isHidden(String path) {
     return path.startsWith(".") || path.contains("/.");
   }
 
@@ -389,7 +389,7 @@ public final class SiteScanner {
       try {
         BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
         if (attrs.isRegularFile() && (published || attrs.size() <= MAX_KEY_FILE_BYTES)) {
-          PrivateKeyCheck.check(relative(file), Files.readAllBytes(file), diagnostics);
+          PrivateKeyCheck.check(relative(file), file, attrs.size(), diagnostics);
         }
       } catch (IOException e) {
         // unreadable files are reported where read
@@ -422,7 +422,7 @@ public final class SiteScanner {
                 if (attrs.isRegularFile()
                     && (published || attrs.size() <= MAX_KEY_FILE_BYTES)
                     && !readByLoader.contains(path)) {
-                  PrivateKeyCheck.check(path, Files.readAllBytes(file), diagnostics);
+                  PrivateKeyCheck.check(path, file, attrs.size(), diagnostics);
                 }
                 return FileVisitResult.CONTINUE;
               }

@@ -95,18 +95,12 @@ public final class BitstringStatusListMethod implements StatusMethod {
     return Check.passed(Step.STATUS, "not " + state + ": entry " + index + " of " + url);
   }
 
-  /** The credential a compact VC-JWT carries (VCDM 1.1 nests it under {@code vc}). */
+  /** The credential a compact VC-JWT carries. */
   private static Optional<ObjectNode> jwtPayload(byte[] bytes) {
     String[] parts = new String(bytes, StandardCharsets.US_ASCII).strip().split("\\.");
-    if (parts.length != 3) {
-      return Optional.empty();
-    }
-    try {
-      return Documents.parseObject(Base64.getUrlDecoder().decode(parts[1]))
-          .map(p -> p.get("vc") instanceof ObjectNode vc ? vc : p);
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
-    }
+    return parts.length == 3
+        ? Documents.jwsPart(parts[1]).map(Documents::credentialOf)
+        : Optional.empty();
   }
 
   /** {@code u} + base64url (no padding) of the GZIP-compressed bitstring. */

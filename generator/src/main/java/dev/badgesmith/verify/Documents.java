@@ -46,6 +46,20 @@ final class Documents {
     }
   }
 
+  /** A base64url part of a compact JWS (its header or payload) as a JSON object. */
+  static Optional<ObjectNode> jwsPart(String part) {
+    try {
+      return parseObject(java.util.Base64.getUrlDecoder().decode(part));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The credential a VC-JWT's payload carries: the payload, or its {@code vc} (VCDM 1.1). */
+  static ObjectNode credentialOf(ObjectNode payload) {
+    return payload.get("vc") instanceof ObjectNode vc ? vc : payload;
+  }
+
   /** A string member, or the {@code id} of an object member. */
   static Optional<String> idOf(JsonNode node) {
     if (node == null || node.isNull() || node.isMissingNode()) {

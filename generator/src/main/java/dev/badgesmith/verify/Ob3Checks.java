@@ -136,8 +136,7 @@ final class Ob3Checks {
             + " by "
             + kid.orElse("the key in its header")
             + "; iss, jti, sub, nbf and exp match the credential");
-    ObjectNode credential =
-        payload.get("vc") instanceof ObjectNode vc ? vc : payload; // VCDM 1.1 nests it
+    ObjectNode credential = Documents.credentialOf(payload);
     if (header.has("jwk") && kid.isEmpty()) {
       steps.fail(
           Step.ISSUER_AND_KEY, "the JWT carries its own key, which nothing ties to the issuer");

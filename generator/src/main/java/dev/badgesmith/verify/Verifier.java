@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -184,13 +183,13 @@ public final class Verifier {
 
   private void jws(String jws, String carrier, Steps steps, Optional<String> recipient) {
     String[] parts = jws.split("\\.");
-    Optional<ObjectNode> header = decode(parts[0]);
-    Optional<ObjectNode> payload = decode(parts[1]);
+    Optional<ObjectNode> header = Documents.jwsPart(parts[0]);
+    Optional<ObjectNode> payload = Documents.jwsPart(parts[1]);
     if (header.isEmpty() || payload.isEmpty()) {
       steps.fail(Step.FORMAT, "a compact JWS whose header or payload is not a JSON object");
       return;
     }
-    JsonNode credential = payload.get().has("vc") ? payload.get().get("vc") : payload.get();
+    JsonNode credential = Documents.credentialOf(payload.get());
     List<String> types = Documents.strings(credential.get("type"));
     String alg = header.get().path("alg").asText("?");
     if (types.contains("VerifiableCredential")) {
@@ -202,14 +201,6 @@ public final class Verifier {
     } else {
       steps.fail(
           Step.FORMAT, "a JWS whose payload is neither an Assertion nor a verifiable credential");
-    }
-  }
-
-  private static Optional<ObjectNode> decode(String part) {
-    try {
-      return Documents.parseObject(Base64.getUrlDecoder().decode(part));
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
     }
   }
 

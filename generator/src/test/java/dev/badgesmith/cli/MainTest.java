@@ -50,15 +50,7 @@ class MainTest {
     Path site = TestSites.unpack(tmp.resolve("site"), TestSites.MINIMAL);
     TestSites.write(
         site.resolve("badges/intro.md"), "---\nnmae: Intro\ndescription: Took the intro.\n---\n");
-    Map<String, String> github =
-        Map.of("GITHUB_ACTIONS", "true", "GITHUB_WORKSPACE", tmp.toString());
-
-    int code =
-        Main.run(
-            new String[] {"check", site.toString()},
-            github,
-            new PrintWriter(out, true),
-            new PrintWriter(err, true));
+    int code = checkInGithubActions(site, tmp);
 
     assertThat(code).isEqualTo(1);
     assertThat(out.toString())
@@ -86,15 +78,7 @@ class MainTest {
         "title: T\n"
             + "baseUrl: \"https://x.example/\\n::add-mask::secret\\n::warning::hi\"\n"
             + "language: \"\\e[8mhidden\\e[0m\\x9b31m\\u202eoops\"\n");
-    Map<String, String> github =
-        Map.of("GITHUB_ACTIONS", "true", "GITHUB_WORKSPACE", tmp.toString());
-
-    int code =
-        Main.run(
-            new String[] {"check", site.toString()},
-            github,
-            new PrintWriter(out, true),
-            new PrintWriter(err, true));
+    int code = checkInGithubActions(site, tmp);
 
     assertThat(code).isEqualTo(1);
     assertThat(err.toString())
@@ -315,5 +299,14 @@ class MainTest {
     Path file = tmp.resolve("plain.png");
     javax.imageio.ImageIO.write(image, "png", file.toFile());
     return file;
+  }
+
+  /** Runs {@code check} as a GitHub Actions job whose workspace is {@code workspace}. */
+  private int checkInGithubActions(Path site, Path workspace) {
+    return Main.run(
+        new String[] {"check", site.toString()},
+        Map.of("GITHUB_ACTIONS", "true", "GITHUB_WORKSPACE", workspace.toString()),
+        new PrintWriter(out, true),
+        new PrintWriter(err, true));
   }
 }

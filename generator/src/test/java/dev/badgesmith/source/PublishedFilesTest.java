@@ -58,6 +58,14 @@ class PublishedFilesTest {
             large,
             ("\n-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEIA==\n-----END PRIVATE KEY-----\n")
                 .getBytes(StandardCharsets.US_ASCII)));
+    // Over the window the scan reads at a time, with the key across the first window's end.
+    byte[] huge = new byte[3 * PrivateKeyCheck.WINDOW];
+    Arrays.fill(huge, (byte) 'y');
+    byte[] pem =
+        "\n-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEIA==\n-----END PRIVATE KEY-----\n"
+            .getBytes(StandardCharsets.US_ASCII);
+    System.arraycopy(pem, 0, huge, PrivateKeyCheck.WINDOW - 10, pem.length);
+    keys.put("static/huge.bin", huge);
     for (var e : keys.entrySet()) {
       write(site.resolve(e.getKey()), e.getValue());
     }

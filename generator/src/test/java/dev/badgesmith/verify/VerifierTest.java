@@ -398,11 +398,10 @@ class VerifierTest {
 
   @Test
   void aKeyMustHaveBeenValidWhenItSignedNotNow(@TempDir Path work) throws Exception {
-    Path copy = work.resolve("site");
-    TestSites.copy(site, copy);
-    TestSites.write(
-        copy.resolve("site.yaml"),
-        """
+    Path copy =
+        siteWith(
+            work,
+            """
         title: Test Guild
         baseUrl: https://badges.example.org/guild/
         signing:
@@ -492,11 +491,10 @@ class VerifierTest {
 
   @Test
   void anAwardIssuedAfterItsKeyEndedIsAnError(@TempDir Path work) {
-    Path copy = work.resolve("site");
-    TestSites.copy(site, copy);
-    TestSites.write(
-        copy.resolve("site.yaml"),
-        """
+    Path copy =
+        siteWith(
+            work,
+            """
         title: Test Guild
         baseUrl: https://badges.example.org/guild/
         signing:
@@ -517,6 +515,14 @@ class VerifierTest {
         .contains("hint: rotate keys");
   }
 
+  /** A copy of the test site in {@code work/site}, with another site.yaml. */
+  private static Path siteWith(Path work, String siteYaml) {
+    Path copy = work.resolve("site");
+    TestSites.copy(site, copy);
+    TestSites.write(copy.resolve("site.yaml"), siteYaml);
+    return copy;
+  }
+
   /** A site key's private half (from the test's environment) with its published public half. */
   private static SigningKey signingKey(Path site, String id, KeyAlgorithm algorithm)
       throws IOException {
@@ -528,11 +534,10 @@ class VerifierTest {
 
   @Test
   void aSiteThatNamesItsIssuerByUrlPublishesKeyDocumentsThatVerify(@TempDir Path work) {
-    Path copy = work.resolve("site");
-    TestSites.copy(site, copy);
-    TestSites.write(
-        copy.resolve("site.yaml"),
-        """
+    Path copy =
+        siteWith(
+            work,
+            """
         title: Test Guild
         baseUrl: https://badges.example.org/guild/
         signing:
