@@ -464,14 +464,6 @@ public final class Badgesmith {
     }
   }
 
-  Map<String, String> environment() {
-    return environment;
-  }
-
-  int threads() {
-    return threads;
-  }
-
   /** Settings of a generator; every one has a default. */
   public static final class Builder {
     private Map<String, String> environment = Map.of();

@@ -337,13 +337,4 @@ final class Ob3Publisher {
                 new String(JsonOutput.bytes(unsigned), StandardCharsets.UTF_8));
     return jwt.getBytes(StandardCharsets.US_ASCII);
   }
-
-  /** How many credentials were signed in this build, and how many came from the cache. */
-  long signed() {
-    return cache.signed();
-  }
-
-  long reused() {
-    return cache.reused();
-  }
 }

@@ -10,7 +10,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -20,8 +19,6 @@ import java.util.function.Supplier;
  */
 final class SignatureCache {
   private final Optional<Path> folder;
-  private final AtomicLong signed = new AtomicLong();
-  private final AtomicLong reused = new AtomicLong();
 
   SignatureCache(Optional<Path> folder) {
     this.folder = folder;
@@ -34,31 +31,20 @@ final class SignatureCache {
    */
   String get(Supplier<String> sign, String... parts) {
     if (folder.isEmpty()) {
-      signed.incrementAndGet();
       return sign.get();
     }
     String key = digest(parts);
     Path file = folder.get().resolve(key.substring(0, 2)).resolve(key);
     try {
       if (Files.isRegularFile(file)) {
-        reused.incrementAndGet();
         return Files.readString(file, StandardCharsets.UTF_8);
       }
       String result = sign.get();
-      signed.incrementAndGet();
       AtomicFile.write(file, result.getBytes(StandardCharsets.UTF_8));
       return result;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  long signed() {
-    return signed.get();
-  }
-
-  long reused() {
-    return reused.get();
   }
 
   private static String digest(String... parts) {

@@ -49,6 +49,9 @@ import java.util.concurrent.TimeUnit;
  * }</pre>
  */
 public final class PreviewServer implements AutoCloseable {
+  /** How long the site folder must be still before a rebuild starts. */
+  private static final Duration QUIET_PERIOD = Duration.ofMillis(150);
+
   /** The port the command line and the Maven goal use when none is given. */
   public static final int DEFAULT_PORT = 1313;
 
@@ -95,7 +98,7 @@ public final class PreviewServer implements AutoCloseable {
     ignored.add(output);
     ignored.add(output.resolveSibling("." + name + ".staging"));
     ignored.add(output.resolveSibling("." + name + ".previous"));
-    this.watcher = new SiteWatcher(site, ignored, b.quietPeriod, this::requestBuild);
+    this.watcher = new SiteWatcher(site, ignored, QUIET_PERIOD, this::requestBuild);
     this.handlers = Executors.newFixedThreadPool(8, daemon("badgesmith-serve"));
     this.pinger = Executors.newSingleThreadScheduledExecutor(daemon("badgesmith-ping"));
     this.buildThread = daemon("badgesmith-build").newThread(this::buildLoop);
@@ -401,7 +404,6 @@ public final class PreviewServer implements AutoCloseable {
     private int port = DEFAULT_PORT;
     private Optional<Path> output = Optional.empty();
     private final List<Path> ignored = new ArrayList<>();
-    private Duration quietPeriod = Duration.ofMillis(150);
     private PreviewLog log =
         new PreviewLog() {
           @Override
@@ -440,15 +442,6 @@ public final class PreviewServer implements AutoCloseable {
     /** A folder inside the site whose changes make no rebuild, such as a cache. */
     public Builder ignore(Path folder) {
       this.ignored.add(folder.toAbsolutePath().normalize());
-      return this;
-    }
-
-    /** How long the site folder must be still before a rebuild starts (150 ms by default). */
-    public Builder quietPeriod(Duration quietPeriod) {
-      if (quietPeriod.isNegative() || quietPeriod.isZero()) {
-        throw new IllegalArgumentException("quiet period must be positive: " + quietPeriod);
-      }
-      this.quietPeriod = quietPeriod;
       return this;
     }
 
