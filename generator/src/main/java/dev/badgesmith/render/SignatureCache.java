@@ -1,5 +1,6 @@
 package dev.badgesmith.render;
 
+import dev.badgesmith.hash.Sha256;
 import dev.badgesmith.write.AtomicFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -48,18 +48,14 @@ final class SignatureCache {
   }
 
   private static String digest(String... parts) {
-    try {
-      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-      for (String part : parts) {
-        byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
-        // Length-prefixed, so no two different lists of parts hash the same.
-        sha256.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
-        sha256.update((byte) ':');
-        sha256.update(bytes);
-      }
-      return HexFormat.of().formatHex(sha256.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    MessageDigest sha256 = Sha256.newDigest();
+    for (String part : parts) {
+      byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
+      // Length-prefixed, so no two different lists of parts hash the same.
+      sha256.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
+      sha256.update((byte) ':');
+      sha256.update(bytes);
     }
+    return HexFormat.of().formatHex(sha256.digest());
   }
 }
