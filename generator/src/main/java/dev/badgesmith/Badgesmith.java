@@ -3,6 +3,7 @@ package dev.badgesmith;
 import dev.badgesmith.cache.AwardCache;
 import dev.badgesmith.cache.CacheOwner;
 import dev.badgesmith.cache.Fingerprint;
+import dev.badgesmith.diag.BadgesmithException;
 import dev.badgesmith.diag.Diagnostics;
 import dev.badgesmith.diag.Timings;
 import dev.badgesmith.ld.Canonicalizer;

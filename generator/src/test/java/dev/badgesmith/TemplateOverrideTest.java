@@ -2,6 +2,7 @@ package dev.badgesmith;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.badgesmith.diag.BadgesmithException;
 import dev.badgesmith.testing.TestSites;
 import java.awt.image.BufferedImage;
 import java.io.IOException;

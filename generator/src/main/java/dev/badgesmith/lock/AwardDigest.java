@@ -1,5 +1,6 @@
 package dev.badgesmith.lock;
 
+import dev.badgesmith.hash.IdentityHash;
 import dev.badgesmith.hash.Sha256;
 import dev.badgesmith.json.JsonDigest;
 import dev.badgesmith.load.Docs.AwardDoc;
@@ -8,7 +9,6 @@ import dev.badgesmith.model.Award;
 import dev.badgesmith.model.BadgeClass;
 import dev.badgesmith.model.Evidence;
 import dev.badgesmith.model.SiteLayout;
-import dev.badgesmith.validate.IdentityHash;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;

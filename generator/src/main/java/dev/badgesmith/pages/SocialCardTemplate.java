@@ -1,6 +1,6 @@
 package dev.badgesmith.pages;
 
-import dev.badgesmith.BadgesmithException;
+import dev.badgesmith.diag.BadgesmithException;
 import freemarker.template.Configuration;
 import freemarker.template.TemplateException;
 import java.io.IOException;

@@ -5,7 +5,7 @@ import static dev.badgesmith.verify.ResolveException.Reason.OUT_OF_REACH;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.badgesmith.BadgesmithException;
+import dev.badgesmith.diag.BadgesmithException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,6 +1,5 @@
-package dev.badgesmith.validate;
+package dev.badgesmith.hash;
 
-import dev.badgesmith.hash.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
