@@ -49,7 +49,8 @@ public final class SiteDoctor {
 
   /**
    * @param http the client's settings (deadlines, size limit, private addresses), as {@code verify}
-   *     fetches; {@code http} URLs are allowed for a site given as one
+   *     fetches; {@code http} URLs are allowed for a site given as one. The doctor sets what it
+   *     needs on it (http, the manifest's size limit): give each doctor a builder of its own
    * @param maxFiles check at most this many of the listed files, spread evenly over the list
    */
   public SiteDoctor(HttpResolver.Builder http, OptionalInt maxFiles) {
