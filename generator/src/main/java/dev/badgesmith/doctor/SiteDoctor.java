@@ -10,7 +10,6 @@ import dev.badgesmith.verify.HttpResolver.Answer;
 import dev.badgesmith.verify.ResolveException;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -18,7 +17,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -68,13 +66,13 @@ public final class SiteDoctor {
    *     at all
    */
   public DoctorReport examine(String url) {
-    String base = baseUrl(url);
+    String base = SiteAddress.baseUrl(url);
     URI baseUri = URI.create(base);
     List<Finding> findings = new ArrayList<>();
     if (baseUri.getScheme().equals("http")) {
       http.allowHttp();
       findings.add(
-          isLocal(baseUri.getHost())
+          SiteAddress.isLocal(baseUri.getHost())
               ? Finding.warning(
                   base, "served over http: fine for a local preview, but verifiers need https")
               : Finding.problem(
@@ -155,7 +153,7 @@ public final class SiteDoctor {
       this.base = base;
       this.checkIds = checkIds;
       URI uri = URI.create(base);
-      this.siteDid = siteDid(uri);
+      this.siteDid = SiteAddress.siteDid(uri);
       this.didPath = uri.getRawPath().equals("/") ? ".well-known/did.json" : "did.json";
     }
 
@@ -175,7 +173,7 @@ public final class SiteDoctor {
         if (link.equals(siteDid)) {
           signsWithDidWeb = true;
         } else if (link.startsWith(base) && link.length() > base.length()) {
-          String path = decode(link.substring(base.length()));
+          String path = SiteAddress.decode(link.substring(base.length()));
           if (!listed.containsKey(path)) {
             extra.add(path);
           }
@@ -190,7 +188,7 @@ public final class SiteDoctor {
 
     /** Fetches one file and holds its answer to what verifiers need. */
     private void check(String path, Optional<ListedFile> listed) {
-      String url = base + encode(path);
+      String url = base + SiteAddress.encode(path);
       boolean didDocument = path.equals(didPath);
       Answer answer;
       try {
@@ -377,49 +375,6 @@ public final class SiteDoctor {
     return chosen;
   }
 
-  /** The URL given, as a base URL: http or https, a host, a path ending in a slash. */
-  static String baseUrl(String url) {
-    URI uri;
-    try {
-      uri = new URI(url);
-    } catch (java.net.URISyntaxException e) {
-      throw new BadgesmithException("not a URL: " + url);
-    }
-    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    if (!(scheme.equals("https") || scheme.equals("http"))
-        || uri.getHost() == null
-        || uri.getRawUserInfo() != null
-        || uri.getRawQuery() != null
-        || uri.getRawFragment() != null) {
-      throw new BadgesmithException(
-          "not the address of a site: " + url + " (expected https://host/path/)");
-    }
-    String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-    return scheme + "://" + uri.getRawAuthority() + path + (path.endsWith("/") ? "" : "/");
-  }
-
-  /** The did:web DID of a site's base URL, as the build names it. */
-  static String siteDid(URI base) {
-    StringBuilder did = new StringBuilder("did:web:").append(base.getHost());
-    if (base.getPort() != -1) {
-      did.append("%3A").append(base.getPort());
-    }
-    for (String segment : base.getRawPath().split("/")) {
-      if (!segment.isEmpty()) {
-        did.append(':').append(segment);
-      }
-    }
-    return did.toString();
-  }
-
-  /** This machine: the only hosts a site may be previewed on over http. */
-  static boolean isLocal(String host) {
-    return host.equals("127.0.0.1")
-        || host.equalsIgnoreCase("localhost")
-        || host.equals("[::1]")
-        || host.equals("::1");
-  }
-
   static boolean isRedirect(int status) {
     return status >= 300 && status < 400 && status != 304;
   }
@@ -429,32 +384,6 @@ public final class SiteDoctor {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
-    }
-  }
-
-  /** A manifest path as a URL path: each segment percent-encoded where URLs need it. */
-  static String encode(String path) {
-    StringBuilder url = new StringBuilder(path.length());
-    for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
-      char c = (char) (b & 0xff);
-      if ((c >= 'a' && c <= 'z')
-          || (c >= 'A' && c <= 'Z')
-          || (c >= '0' && c <= '9')
-          || "-._~/!$&'()*+,;=:@".indexOf(c) >= 0) {
-        url.append(c);
-      } else {
-        url.append('%').append(String.format(Locale.ROOT, "%02X", b & 0xff));
-      }
-    }
-    return url.toString();
-  }
-
-  /** A URL path as a manifest path; as it is when it is not valid percent-encoding. */
-  static String decode(String path) {
-    try {
-      return new URI("x:/" + path).getPath().substring(1);
-    } catch (java.net.URISyntaxException e) {
-      return path;
     }
   }
 }

@@ -247,13 +247,13 @@ class SiteDoctorTest {
 
   @Test
   void takesOnlyTheAddressOfASite() {
-    assertThat(SiteDoctor.baseUrl("https://badges.example.org/guild"))
+    assertThat(SiteAddress.baseUrl("https://badges.example.org/guild"))
         .isEqualTo("https://badges.example.org/guild/");
-    assertThat(SiteDoctor.baseUrl("HTTPS://badges.example.org"))
+    assertThat(SiteAddress.baseUrl("HTTPS://badges.example.org"))
         .isEqualTo("https://badges.example.org/");
     for (String bad :
         List.of("ftp://x.example/", "https://x.example/?a=1", "https://x.example/#top", "x")) {
-      assertThatThrownBy(() -> SiteDoctor.baseUrl(bad)).isInstanceOf(BadgesmithException.class);
+      assertThatThrownBy(() -> SiteAddress.baseUrl(bad)).isInstanceOf(BadgesmithException.class);
     }
   }
 
@@ -275,15 +275,15 @@ class SiteDoctorTest {
 
   @Test
   void namesTheDidOfASiteAsTheBuildDoes() {
-    assertThat(SiteDoctor.siteDid(java.net.URI.create("https://badges.example.org/")))
+    assertThat(SiteAddress.siteDid(java.net.URI.create("https://badges.example.org/")))
         .isEqualTo("did:web:badges.example.org");
-    assertThat(SiteDoctor.siteDid(java.net.URI.create("http://127.0.0.1:8080/a/b/")))
+    assertThat(SiteAddress.siteDid(java.net.URI.create("http://127.0.0.1:8080/a/b/")))
         .isEqualTo("did:web:127.0.0.1%3A8080:a:b");
   }
 
   @Test
   void asksForPathsPercentEncoded() {
-    assertThat(SiteDoctor.encode("static/a b/é.png")).isEqualTo("static/a%20b/%C3%A9.png");
-    assertThat(SiteDoctor.decode("static/a%20b/%C3%A9.png")).isEqualTo("static/a b/é.png");
+    assertThat(SiteAddress.encode("static/a b/é.png")).isEqualTo("static/a%20b/%C3%A9.png");
+    assertThat(SiteAddress.decode("static/a%20b/%C3%A9.png")).isEqualTo("static/a b/é.png");
   }
 }
