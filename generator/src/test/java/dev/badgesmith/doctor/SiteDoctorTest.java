@@ -3,14 +3,19 @@ package dev.badgesmith.doctor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.badgesmith.Badgesmith;
 import dev.badgesmith.BadgesmithException;
 import dev.badgesmith.testing.SignedSite;
 import dev.badgesmith.testing.StaticHost;
 import dev.badgesmith.testing.StaticHost.Fault;
+import dev.badgesmith.testing.TestSites;
 import dev.badgesmith.verify.HttpResolver;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -30,11 +35,12 @@ class SiteDoctorTest {
   static StaticHost host;
   static String site;
   static String did;
+  static Path out;
 
   @BeforeAll
   static void deploy() throws IOException {
     host = StaticHost.start();
-    Path out = tmp.resolve("out");
+    out = tmp.resolve("out");
     SignedSite.unpack(tmp.resolve("site")).buildAt(host.origin(), out);
     host.serve(out, "/guild/");
     site = host.origin() + "/guild/";
@@ -178,6 +184,34 @@ class SiteDoctorTest {
             l -> assertThat(l).startsWith(site + "did.json: HTTP 404").contains(did),
             l -> assertThat(l).startsWith(site + "issuers/guild.json: redirects (HTTP 301)"));
     assertThat(report.problemCount()).isEqualTo(6);
+  }
+
+  @Test
+  void looksForTheDidDocumentOfADidWebSiteEvenWhenTheManifestDoesNotListIt() throws IOException {
+    // The site as deployed without its DID document, which its manifest no longer lists.
+    Path copy = tmp.resolve("without-did");
+    TestSites.copy(out, copy);
+    Files.delete(copy.resolve("did.json"));
+    ObjectNode manifest =
+        (ObjectNode) new ObjectMapper().readTree(copy.resolve("manifest.json").toFile());
+    ArrayNode files = (ArrayNode) manifest.path("files");
+    for (int i = files.size() - 1; i >= 0; i--) {
+      if (files.get(i).path("path").asText().equals("did.json")) {
+        files.remove(i);
+      }
+    }
+    new ObjectMapper().writeValue(copy.resolve("manifest.json").toFile(), manifest);
+    host.serve(copy, "/guild/");
+    try {
+      assertThat(problems(examine()))
+          .containsExactly(
+              site
+                  + "did.json: HTTP 404; expected 200 with the DID document of "
+                  + did
+                  + ", where did:web resolution looks for it");
+    } finally {
+      host.serve(out, "/guild/");
+    }
   }
 
   @Test
