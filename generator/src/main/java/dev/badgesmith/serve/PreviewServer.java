@@ -7,6 +7,7 @@ import dev.badgesmith.Badgesmith;
 import dev.badgesmith.Report;
 import dev.badgesmith.diag.BadgesmithException;
 import dev.badgesmith.diag.Diagnostic;
+import dev.badgesmith.doctor.Hosting;
 import dev.badgesmith.write.SiteWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -329,13 +330,25 @@ public final class PreviewServer implements AutoCloseable {
       throws IOException {
     String type = StaticFiles.contentType(file);
     byte[] body = Files.readAllBytes(file);
-    if (StaticFiles.isHtml(type)) {
+    String path = output.toRealPath().relativize(file).toString().replace('\\', '/');
+    if (Hosting.crossOrigin(path)) {
+      // As GitHub Pages sends it: browser verifiers read badge documents from any origin.
+      exchange.getResponseHeaders().set("Access-Control-Allow-Origin", Hosting.ANY_ORIGIN);
+    }
+    // The reload script goes to browsers only, so tools read the pages as the build wrote them.
+    if (StaticFiles.isHtml(type) && acceptsHtml(exchange)) {
       String html = new String(body, StandardCharsets.UTF_8);
       body =
           PreviewPages.inject(html, current.generation(), current.problems())
               .getBytes(StandardCharsets.UTF_8);
     }
     send(exchange, status, type, body);
+  }
+
+  /** Whether the request asks for HTML by name, as a browser's page loads do. */
+  private static boolean acceptsHtml(HttpExchange exchange) {
+    return exchange.getRequestHeaders().getOrDefault("Accept", List.of()).stream()
+        .anyMatch(accept -> accept.toLowerCase(Locale.ROOT).contains("text/html"));
   }
 
   private static void sendHtml(HttpExchange exchange, int status, String html) throws IOException {
