@@ -1,7 +1,7 @@
 package dev.badgesmith.doctor;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.badgesmith.jackson.Jackson;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +27,7 @@ record PublishedManifest(String baseUrl, List<ListedFile> files) {
   static Optional<PublishedManifest> parse(byte[] bytes) {
     JsonNode root;
     try {
-      root = new ObjectMapper().readTree(bytes);
+      root = Jackson.json().readTree(bytes);
     } catch (IOException e) {
       return Optional.empty();
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.badgesmith.diag.BadgesmithException;
 import dev.badgesmith.doctor.PublishedManifest.ListedFile;
+import dev.badgesmith.jackson.Jackson;
 import dev.badgesmith.verify.DidWeb;
 import dev.badgesmith.verify.HttpResolver;
 import dev.badgesmith.verify.HttpResolver.Answer;
@@ -40,7 +41,7 @@ public final class SiteDoctor {
   /** A manifest lists every file, one line each: a large site's is tens of megabytes. */
   static final long MANIFEST_LIMIT = 64L * 1024 * 1024;
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Jackson.json();
 
   private final HttpResolver.Builder http;
   private final OptionalInt maxFiles;

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.badgesmith.diag.SourcePosition;
+import dev.badgesmith.jackson.Jackson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.HashMap;
@@ -26,7 +27,7 @@ import java.util.function.Consumer;
  * assertions is never held whole, as text, as a tree or as a table of positions.
  */
 final class JsonDocument {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Jackson.json();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private final JsonNode root;

@@ -2,6 +2,7 @@ package dev.badgesmith.lock;
 
 import dev.badgesmith.hash.IdentityHash;
 import dev.badgesmith.hash.Sha256;
+import dev.badgesmith.jackson.Jackson;
 import dev.badgesmith.json.JsonDigest;
 import dev.badgesmith.load.Docs.AwardDoc;
 import dev.badgesmith.load.Docs.RecipientDoc;
@@ -37,8 +38,7 @@ import java.util.Optional;
  */
 public record AwardDigest(String digest, Map<AwardField, String> fields) {
   // First: other static fields are computed with it.
-  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
-      new com.fasterxml.jackson.databind.ObjectMapper();
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = Jackson.json();
 
   private static final HexFormat HEX = HexFormat.of();
 

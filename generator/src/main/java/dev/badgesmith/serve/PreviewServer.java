@@ -1,6 +1,5 @@
 package dev.badgesmith.serve;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.badgesmith.Badgesmith;
@@ -8,6 +7,7 @@ import dev.badgesmith.Report;
 import dev.badgesmith.diag.BadgesmithException;
 import dev.badgesmith.diag.Diagnostic;
 import dev.badgesmith.doctor.Hosting;
+import dev.badgesmith.jackson.Jackson;
 import dev.badgesmith.write.SiteWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -250,7 +250,7 @@ public final class PreviewServer implements AutoCloseable {
   private static String basePath(Path output) {
     try {
       String baseUrl =
-          new ObjectMapper()
+          Jackson.json()
               .readTree(output.resolve("manifest.json").toFile())
               .path("baseUrl")
               .asText("/");
