@@ -3,12 +3,13 @@ package dev.badgesmith.doctor;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.badgesmith.diag.BadgesmithException;
-import dev.badgesmith.doctor.PublishedManifest.ListedFile;
 import dev.badgesmith.jackson.Jackson;
 import dev.badgesmith.verify.DidWeb;
 import dev.badgesmith.verify.HttpResolver;
 import dev.badgesmith.verify.HttpResolver.Answer;
 import dev.badgesmith.verify.ResolveException;
+import dev.badgesmith.write.PublishedFile;
+import dev.badgesmith.write.PublishedManifest;
 import java.io.IOException;
 import java.net.URI;
 import java.security.MessageDigest;
@@ -94,7 +95,8 @@ public final class SiteDoctor {
       findings.add(Finding.problem(manifestUrl, unusable.get()));
       return new DoctorReport(base, findings, 0, 1);
     }
-    Optional<PublishedManifest> parsed = PublishedManifest.parse(answer.body());
+    Optional<PublishedManifest> parsed =
+        PublishedManifest.parse(answer.body()).filter(SiteDoctor::written);
     if (parsed.isEmpty()) {
       findings.add(
           Finding.problem(
@@ -159,9 +161,9 @@ public final class SiteDoctor {
     }
 
     void run(PublishedManifest manifest, OptionalInt maxFiles) {
-      Map<String, ListedFile> listed = new LinkedHashMap<>();
+      Map<String, PublishedFile> listed = new LinkedHashMap<>();
       manifest.files().forEach(f -> listed.put(f.path(), f));
-      List<ListedFile> chosen = sample(manifest.files(), maxFiles);
+      List<PublishedFile> chosen = sample(manifest.files(), maxFiles);
       if (listed.containsKey(didPath) && !chosen.contains(listed.get(didPath))) {
         chosen.add(listed.get(didPath));
       }
@@ -188,7 +190,7 @@ public final class SiteDoctor {
     }
 
     /** Fetches one file and holds its answer to what verifiers need. */
-    private void check(String path, Optional<ListedFile> listed) {
+    private void check(String path, Optional<PublishedFile> listed) {
       String url = base + SiteAddress.encode(path);
       boolean didDocument = path.equals(didPath);
       Answer answer;
@@ -362,14 +364,38 @@ public final class SiteDoctor {
     }
   }
 
+  /**
+   * Whether a manifest is one a build wrote: ours, with a base URL, and only paths inside the site
+   * with a SHA-256 each.
+   */
+  private static boolean written(PublishedManifest manifest) {
+    if (!manifest.ours() || manifest.baseUrl().isEmpty()) {
+      return false;
+    }
+    for (PublishedFile file : manifest.files()) {
+      String path = file.path();
+      // A path that leaves the site, or that is no path, cannot be one the build wrote.
+      if (path.isEmpty()
+          || path.startsWith("/")
+          || path.contains("\\")
+          || path.contains("?")
+          || path.contains("#")
+          || List.of(path.split("/")).contains("..")
+          || !file.sha256().matches("[0-9a-f]{64}")) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** At most {@code max} files, spread evenly over the list (its order is the build's). */
-  static List<ListedFile> sample(List<ListedFile> files, OptionalInt max) {
+  static List<PublishedFile> sample(List<PublishedFile> files, OptionalInt max) {
     int n = files.size();
     if (max.isEmpty() || max.getAsInt() >= n) {
       return new ArrayList<>(files);
     }
     int m = max.getAsInt();
-    List<ListedFile> chosen = new ArrayList<>(m);
+    List<PublishedFile> chosen = new ArrayList<>(m);
     for (int i = 0; i < m; i++) {
       chosen.add(files.get((int) ((long) i * n / m)));
     }

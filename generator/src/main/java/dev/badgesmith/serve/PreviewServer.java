@@ -7,7 +7,7 @@ import dev.badgesmith.Report;
 import dev.badgesmith.diag.BadgesmithException;
 import dev.badgesmith.diag.Diagnostic;
 import dev.badgesmith.doctor.Hosting;
-import dev.badgesmith.jackson.Jackson;
+import dev.badgesmith.write.PublishedManifest;
 import dev.badgesmith.write.SiteWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -248,17 +248,13 @@ public final class PreviewServer implements AutoCloseable {
 
   /** Where the built site sits under the origin: the path of its base URL. */
   private static String basePath(Path output) {
-    try {
-      String baseUrl =
-          Jackson.json()
-              .readTree(output.resolve("manifest.json").toFile())
-              .path("baseUrl")
-              .asText("/");
-      String path = URI.create(baseUrl).getRawPath();
-      return path == null || path.isEmpty() ? "/" : path;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    String baseUrl =
+        PublishedManifest.read(output.resolve("manifest.json"))
+            .map(PublishedManifest::baseUrl)
+            .filter(u -> !u.isEmpty())
+            .orElse("/");
+    String path = URI.create(baseUrl).getRawPath();
+    return path == null || path.isEmpty() ? "/" : path;
   }
 
   // ---- serving --------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ import dev.badgesmith.diag.Code;
 import dev.badgesmith.diag.Diagnostic;
 import dev.badgesmith.diag.Diagnostics;
 import dev.badgesmith.diag.SourcePosition;
+import dev.badgesmith.write.PublishedManifest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
@@ -37,7 +38,6 @@ public final class SiteScanner {
       Set.of(".git", "node_modules", "target", ".badgesmith");
 
   /** What a published site's manifest starts with (the writer's marker). */
-  private static final String PUBLISHED_MARKER = "\"generator\": \"Badgesmith\"";
 
   /** Key files are small; a larger file is a picture or an archive, not a key. */
   private static final long MAX_KEY_FILE_BYTES = 256 * 1024;
@@ -142,7 +142,7 @@ public final class SiteScanner {
     }
     try (java.io.InputStream in = Files.newInputStream(manifest)) {
       String head = new String(in.readNBytes(256), java.nio.charset.StandardCharsets.UTF_8);
-      return head.contains(PUBLISHED_MARKER);
+      return head.contains(PublishedManifest.MARKER);
     } catch (IOException e) {
       return false;
     }

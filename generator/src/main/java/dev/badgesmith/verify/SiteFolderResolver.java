@@ -3,9 +3,8 @@ package dev.badgesmith.verify;
 import static dev.badgesmith.verify.ResolveException.Reason.NOT_FOUND;
 import static dev.badgesmith.verify.ResolveException.Reason.OUT_OF_REACH;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.badgesmith.diag.BadgesmithException;
-import dev.badgesmith.jackson.Jackson;
+import dev.badgesmith.write.PublishedManifest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -29,16 +28,15 @@ public final class SiteFolderResolver implements Resolver {
       throw new BadgesmithException(
           "no manifest.json in " + builtSite + ": give the folder a build wrote");
     }
-    try {
-      JsonNode json = Jackson.json().readTree(manifest.toFile());
-      String base = json.path("baseUrl").asText("");
-      if (!base.startsWith("https://")) {
-        throw new BadgesmithException(manifest + " has no https baseUrl");
-      }
-      this.baseUrl = base.endsWith("/") ? base : base + "/";
-    } catch (IOException e) {
-      throw new BadgesmithException("cannot read " + manifest + ": " + e.getMessage(), e);
+    String base =
+        PublishedManifest.read(manifest)
+            .orElseThrow(
+                () -> new BadgesmithException("cannot read " + manifest + " as a site's manifest"))
+            .baseUrl();
+    if (!base.startsWith("https://")) {
+      throw new BadgesmithException(manifest + " has no https baseUrl");
     }
+    this.baseUrl = base.endsWith("/") ? base : base + "/";
   }
 
   /** The site's public URL, ending in {@code /}. */

@@ -1,9 +1,6 @@
 package dev.badgesmith.write;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import dev.badgesmith.diag.BadgesmithException;
-import dev.badgesmith.jackson.Jackson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -36,7 +33,7 @@ import java.util.stream.Stream;
  */
 public final class SiteWriter {
   /** Written into the manifest; its presence marks a folder this tool may replace. */
-  public static final String MARKER = "\"generator\": \"Badgesmith\"";
+  public static final String MARKER = PublishedManifest.MARKER;
 
   /** The manifest's path in the output: every published file, with its SHA-256. */
   public static final String MANIFEST = "manifest.json";
@@ -91,7 +88,9 @@ public final class SiteWriter {
       writer.indexed = stamp.flatMap(s -> FileIndex.read(index, s));
       Optional<List<PublishedFile>> published = writer.indexed.map(FileIndex::files);
       if (update && published.isEmpty()) {
-        published = publishedFiles(Files.readAllBytes(writer.out.resolve(MANIFEST)));
+        published =
+            PublishedManifest.parse(Files.readAllBytes(writer.out.resolve(MANIFEST)))
+                .map(PublishedManifest::files);
       }
       if (published.isPresent()) {
         writer.output =
@@ -406,48 +405,6 @@ public final class SiteWriter {
     try (java.io.InputStream in = Files.newInputStream(manifest)) {
       return new String(in.readNBytes(256), StandardCharsets.UTF_8).contains(MARKER);
     }
-  }
-
-  /**
-   * The files of a published site, from its manifest, read as a stream (it lists every file), in
-   * its order; empty when the manifest cannot be read.
-   */
-  private static Optional<List<PublishedFile>> publishedFiles(byte[] manifest) {
-    List<PublishedFile> files = new ArrayList<>(); // in the manifest's order
-    try (JsonParser json = Jackson.jsonFactory().createParser(manifest)) {
-      if (json.nextToken() != JsonToken.START_OBJECT) {
-        return Optional.empty();
-      }
-      while (json.nextToken() == JsonToken.FIELD_NAME) {
-        String field = json.currentName();
-        json.nextToken();
-        if (!field.equals("files")) {
-          json.skipChildren();
-          continue;
-        }
-        while (json.nextToken() == JsonToken.START_OBJECT) {
-          String path = null;
-          String sha256 = null;
-          long size = -1;
-          while (json.nextToken() == JsonToken.FIELD_NAME) {
-            String name = json.currentName();
-            json.nextToken();
-            switch (name) {
-              case "path" -> path = json.getText();
-              case "sha256" -> sha256 = json.getText();
-              case "size" -> size = json.getLongValue();
-              default -> json.skipChildren();
-            }
-          }
-          if (path != null && sha256 != null) {
-            files.add(new PublishedFile(path, sha256, size));
-          }
-        }
-      }
-    } catch (IOException e) {
-      return Optional.empty(); // an unreadable manifest only means every file is written anew
-    }
-    return Optional.of(files);
   }
 
   /** Deletes a folder and everything in it; nothing when it does not exist. */

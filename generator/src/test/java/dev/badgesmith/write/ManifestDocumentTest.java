@@ -1,12 +1,10 @@
-package dev.badgesmith.json;
+package dev.badgesmith.write;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.badgesmith.model.Award;
 import dev.badgesmith.model.Site;
 import dev.badgesmith.pages.SampleSite;
-import dev.badgesmith.write.EarlierManifest;
-import dev.badgesmith.write.PublishedFile;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.badgesmith.json;
+package dev.badgesmith.write;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.badgesmith.model.Award;
@@ -6,9 +6,6 @@ import dev.badgesmith.model.BadgeClass;
 import dev.badgesmith.model.Site;
 import dev.badgesmith.model.SiteLayout;
 import dev.badgesmith.model.SiteUrl;
-import dev.badgesmith.write.EarlierManifest;
-import dev.badgesmith.write.PublishedFile;
-import dev.badgesmith.write.Runs;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -62,7 +59,8 @@ public final class ManifestDocument {
 
   /** The manifest up to its first award line. */
   private static String head(String baseUrl) {
-    StringBuilder head = new StringBuilder("{\n  \"generator\": \"Badgesmith\",\n  \"baseUrl\": ");
+    StringBuilder head =
+        new StringBuilder("{\n  " + PublishedManifest.MARKER + ",\n  \"baseUrl\": ");
     return string(head, baseUrl).append(",\n  \"awards\": [").toString();
   }
 
