@@ -11,6 +11,7 @@ import dev.badgesmith.ld.DataIntegrity;
 import dev.badgesmith.load.Docs.SiteDoc;
 import dev.badgesmith.load.SiteLoader;
 import dev.badgesmith.lock.AwardDigest;
+import dev.badgesmith.lock.BaseLock;
 import dev.badgesmith.lock.LockChanges;
 import dev.badgesmith.lock.LockCheck;
 import dev.badgesmith.lock.PublishedLock;
@@ -79,6 +80,9 @@ public final class Badgesmith {
   private final boolean updateLock;
   private final Optional<Instant> buildDate;
 
+  /** The Git ref whose {@code published.lock} the site's lock must keep every line of. */
+  private final Optional<String> lockBase;
+
   private Badgesmith(Builder builder) {
     this.environment = Map.copyOf(builder.environment);
     this.threads = builder.threads;
@@ -92,6 +96,7 @@ public final class Badgesmith {
     this.previewOrigin = builder.previewOrigin;
     this.updateLock = builder.updateLock;
     this.buildDate = builder.buildDate;
+    this.lockBase = builder.lockBase;
   }
 
   public static Builder builder() {
@@ -315,6 +320,8 @@ public final class Badgesmith {
     Diagnostics diagnostics = new Diagnostics();
     // What earlier builds learnt of the awards is read while the site's files are listed.
     Path root = SiteScanner.realPath(siteDir);
+    // A ref that cannot be read stops the run before any work: it is a setup problem.
+    Optional<BaseLock> base = lockBase.map(ref -> BaseLock.at(root, ref));
     Optional<CompletableFuture<AwardCache.Earlier>> earlier =
         cacheDirectory.map(
             d ->
@@ -343,7 +350,7 @@ public final class Badgesmith {
                 .flatMap(e -> AwardDigest.parse(e.lockDigest(), e.lockFields()));
     // The lock holds the site's real URLs, so it is checked before a preview moves them.
     timings.mark("validate");
-    Optional<LockCheck> lock = LockCheck.run(sources, doc, validated, diagnostics, known);
+    Optional<LockCheck> lock = LockCheck.run(sources, doc, validated, diagnostics, known, base);
     CompletableFuture<Void> saved = CompletableFuture.completedFuture(null);
     if (validated.isPresent() && lock.isPresent()) {
       Set<String> noted = new HashSet<>();
@@ -482,8 +489,20 @@ public final class Badgesmith {
     private Optional<URI> previewOrigin = Optional.empty();
     private boolean updateLock;
     private Optional<Instant> buildDate = Optional.empty();
+    private Optional<String> lockBase = Optional.empty();
 
     private Builder() {}
+
+    /**
+     * Also holds the site to {@code published.lock} as committed at this Git ref (such as {@code
+     * origin/main}, the base of a pull request), read with the {@code git} command: every line
+     * there must still be in the site's lock, unchanged but for its revoked mark. A lock missing at
+     * the ref means nothing was published yet. Without it, the site is held to its own lock only.
+     */
+    public Builder lockBase(String ref) {
+      this.lockBase = Optional.of(Objects.requireNonNull(ref, "ref"));
+      return this;
+    }
 
     /**
      * Renders every award, even those whose inputs did not change since the last build into the
