@@ -31,6 +31,7 @@ import dev.badgesmith.sign.SigningKey;
 import dev.badgesmith.source.SiteScanner;
 import dev.badgesmith.source.SiteSources;
 import dev.badgesmith.validate.SiteValidator;
+import dev.badgesmith.validate.UnsaltedHashes;
 import dev.badgesmith.write.SiteWriter;
 import java.io.IOException;
 import java.net.URI;
@@ -337,6 +338,12 @@ public final class Badgesmith {
     timings.mark("load");
     Optional<Site> validated =
         new SiteValidator(secret, buildDate()).validate(sources, doc, diagnostics);
+    validated.ifPresent(
+        s -> {
+          Map<String, dev.badgesmith.diag.SourcePosition> positions = new HashMap<>();
+          doc.awards().forEach(a -> positions.put(a.badgeId() + "/" + a.id(), a.at()));
+          UnsaltedHashes.check(sources.root(), s, secret, positions, diagnostics);
+        });
     ThemeOverrides.check(sources.root(), diagnostics);
     Map<String, String> cachedSources = new HashMap<>();
     for (Award award : doc.cachedAwards()) {

@@ -141,7 +141,12 @@ class GitScenarioTest {
         """);
     var rsa = KeyGenerator.generate(KeyAlgorithm.RS256);
     TestSites.write(repo.resolve("keys/rsa-1.pem"), rsa.publicKeyPem());
-    environment = Map.of(PrivateKeys.environmentVariable("rsa-1"), rsa.privateKeyPem());
+    environment =
+        Map.of(
+            PrivateKeys.environmentVariable("rsa-1"),
+            rsa.privateKeyPem(),
+            dev.badgesmith.Badgesmith.SALT_SECRET_VARIABLE,
+            "the guild's secret");
     String site = repo.toString();
 
     // A: the site is published with its lock.
