@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.badgesmith.cli.Main;
+import dev.badgesmith.testing.GitRepo;
 import dev.badgesmith.testing.TestSites;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -15,7 +16,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,7 +34,7 @@ class BaseLockTest {
 
   @BeforeEach
   void publishTwoAwards() throws Exception {
-    assumeTrue(gitInstalled(), "skipped: the git command is not installed");
+    assumeTrue(GitRepo.installed(), "skipped: the git command is not installed");
     repo = tmp.resolve("guild-badges");
     Files.createDirectories(repo);
     git("init", "-q", "-b", "main");
@@ -277,11 +277,6 @@ class BaseLockTest {
     Files.write(repo.resolve(PublishedLock.FILE), lines, StandardCharsets.UTF_8);
   }
 
-  private void commit(String message) throws Exception {
-    git("add", "-A");
-    git("commit", "-q", "-m", message);
-  }
-
   private static void deleteTree(Path root) throws IOException {
     try (var walk = Files.walk(root)) {
       for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
@@ -290,35 +285,11 @@ class BaseLockTest {
     }
   }
 
-  /** Runs the git CLI in the repository, with no user configuration; fails the test on failure. */
-  private String git(String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of("git"));
-    command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command).directory(repo.toFile());
-    builder.redirectErrorStream(true);
-    builder.environment().put("GIT_CONFIG_NOSYSTEM", "1");
-    builder.environment().put("GIT_CONFIG_GLOBAL", tmp.resolve("gitconfig").toString());
-    builder.environment().put("GIT_AUTHOR_NAME", "Maintainer");
-    builder.environment().put("GIT_AUTHOR_EMAIL", "maintainer@guild.example.org");
-    builder.environment().put("GIT_COMMITTER_NAME", "Maintainer");
-    builder.environment().put("GIT_COMMITTER_EMAIL", "maintainer@guild.example.org");
-    Process process = builder.start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(process.exitValue()).as("git " + String.join(" ", args) + ":\n" + output).isZero();
-    return output;
+  private String git(String... args) {
+    return new GitRepo(repo, tmp.resolve("gitconfig")).run(args);
   }
 
-  private static boolean gitInstalled() {
-    try {
-      Process process = new ProcessBuilder("git", "--version").redirectErrorStream(true).start();
-      process.getInputStream().readAllBytes();
-      return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
+  private String commit(String message) {
+    return new GitRepo(repo, tmp.resolve("gitconfig")).commit(message);
   }
 }
