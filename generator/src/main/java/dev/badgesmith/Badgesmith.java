@@ -5,9 +5,7 @@ import dev.badgesmith.cache.CacheOwner;
 import dev.badgesmith.cache.Fingerprint;
 import dev.badgesmith.diag.Diagnostics;
 import dev.badgesmith.diag.Timings;
-import dev.badgesmith.ld.Canonicalizer;
 import dev.badgesmith.ld.ContextStore;
-import dev.badgesmith.ld.DataIntegrity;
 import dev.badgesmith.load.Docs.SiteDoc;
 import dev.badgesmith.load.SiteLoader;
 import dev.badgesmith.lock.AwardDigest;
@@ -17,17 +15,10 @@ import dev.badgesmith.lock.LockCheck;
 import dev.badgesmith.lock.PublishedLock;
 import dev.badgesmith.lock.StatusIndexes;
 import dev.badgesmith.model.Award;
-import dev.badgesmith.model.PublishedKey;
-import dev.badgesmith.model.SigningSettings;
 import dev.badgesmith.model.Site;
 import dev.badgesmith.pages.ThemeOverrides;
 import dev.badgesmith.render.Credentials;
 import dev.badgesmith.render.SiteRenderer;
-import dev.badgesmith.sign.KeyAlgorithm;
-import dev.badgesmith.sign.KeyFiles;
-import dev.badgesmith.sign.PrivateKeys;
-import dev.badgesmith.sign.PublicKeyInfo;
-import dev.badgesmith.sign.SigningKey;
 import dev.badgesmith.source.SiteScanner;
 import dev.badgesmith.source.SiteSources;
 import dev.badgesmith.validate.SiteValidator;
@@ -37,7 +28,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.PrivateKey;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -112,10 +102,10 @@ public final class Badgesmith {
     ForkJoinPool pool = new ForkJoinPool(threads);
     try {
       if (Files.isDirectory(siteDir)) {
-        checkCache(SiteScanner.realPath(siteDir));
+        SiteFolders.checkCache(SiteScanner.realPath(siteDir), cacheFolder);
       }
       Loaded loaded = load(siteDir, pool);
-      join(loaded.saved());
+      BuildTasks.join(loaded.saved());
       return new Report(loaded.diagnostics().sorted(), Optional.empty(), 0, loaded.changes());
     } finally {
       pool.shutdown();
@@ -131,7 +121,7 @@ public final class Badgesmith {
     ForkJoinPool pool = new ForkJoinPool(threads);
     try {
       Loaded loaded = load(siteDir, pool);
-      join(loaded.saved());
+      BuildTasks.join(loaded.saved());
       Optional<LockChanges> changes = loaded.changes();
       if (!loaded.diagnostics().hasErrors() && loaded.lock().isPresent()) {
         changes = Optional.of(writeLock(loaded));
@@ -153,8 +143,8 @@ public final class Badgesmith {
     ForkJoinPool pool = new ForkJoinPool(threads);
     try {
       requireSiteFolder(siteDir);
-      checkCache(SiteScanner.realPath(siteDir));
-      checkOutput(SiteScanner.realPath(siteDir), outDir);
+      SiteFolders.checkCache(SiteScanner.realPath(siteDir), cacheFolder);
+      SiteFolders.checkOutput(SiteScanner.realPath(siteDir), outDir, cacheFolder);
       // What the last build into this output folder left in the cache, under the folder's digest.
       String folder = new Fingerprint().add(outDir.toAbsolutePath().normalize().toString()).hex();
       Optional<Path> index =
@@ -168,12 +158,12 @@ public final class Badgesmith {
       try {
         loaded = load(siteDir, pool);
       } catch (RuntimeException e) {
-        abandon(opening);
+        BuildTasks.abandon(opening);
         throw e;
       }
       if (loaded.site().isEmpty() || loaded.diagnostics().hasErrors()) {
-        abandon(opening);
-        join(loaded.saved());
+        BuildTasks.abandon(opening);
+        BuildTasks.join(loaded.saved());
         return new Report(loaded.diagnostics().sorted(), Optional.empty(), 0, loaded.changes());
       }
       Instant date = buildDate();
@@ -181,9 +171,19 @@ public final class Badgesmith {
       // Keys and contexts are made ready beside the first stage of rendering, which needs none.
       CompletableFuture<Optional<Credentials>> credentials =
           CompletableFuture.supplyAsync(
-              () -> site.settings().signing().map(s -> credentials(loaded.sources().root(), s)),
+              () ->
+                  site.settings()
+                      .signing()
+                      .map(
+                          s ->
+                              SiteCredentials.of(
+                                  loaded.sources().root(),
+                                  s,
+                                  environment,
+                                  keysDirectory,
+                                  contexts)),
               pool);
-      SiteWriter writer = join(opening);
+      SiteWriter writer = BuildTasks.join(opening);
       int changed;
       int awardsRendered;
       try {
@@ -192,7 +192,7 @@ public final class Badgesmith {
                 loaded.sources().root(),
                 cacheDirectory,
                 pool,
-                () -> join(credentials),
+                () -> BuildTasks.join(credentials),
                 loaded.lock().map(LockCheck::indexes),
                 loaded.cache()::identity,
                 state,
@@ -212,16 +212,16 @@ public final class Badgesmith {
         } finally {
           kept.exceptionally(e -> null).join(); // nothing is left half-written in the cache
         }
-        join(kept);
-        join(loaded.saved());
+        BuildTasks.join(kept);
+        BuildTasks.join(loaded.saved());
         loaded.timings().mark("publish");
         awardsRendered = renderer.awardsRendered();
       } catch (IOException e) {
-        settle(pool);
+        BuildTasks.settle(pool);
         writer.abandon();
         throw new BadgesmithException("cannot write the site: " + e.getMessage(), e);
       } catch (RuntimeException e) {
-        settle(pool);
+        BuildTasks.settle(pool);
         writer.abandon();
         throw e;
       }
@@ -239,37 +239,6 @@ public final class Badgesmith {
           loaded.timings().stages());
     } finally {
       pool.shutdown();
-    }
-  }
-
-  /**
-   * Waits for the build's tasks still running: when one fails, its siblings (other pages, other
-   * awards) may still be writing into the staging folder, which would refill it as it is deleted.
-   */
-  private static void settle(ForkJoinPool pool) {
-    pool.awaitQuiescence(1, java.util.concurrent.TimeUnit.MINUTES);
-  }
-
-  /** Drops the staging folder of a writer that is not to be used, once it is open. */
-  private static void abandon(CompletableFuture<SiteWriter> opening) {
-    opening.thenAccept(SiteWriter::abandon).exceptionally(e -> null).join();
-  }
-
-  /**
-   * The result of work run beside the build, with its exception as thrown (not wrapped), so a
-   * {@link BadgesmithException} reaches the user with its own message.
-   */
-  static <T> T join(CompletableFuture<T> work) {
-    try {
-      return work.join();
-    } catch (java.util.concurrent.CompletionException e) {
-      if (e.getCause() instanceof RuntimeException cause) {
-        throw cause;
-      }
-      if (e.getCause() instanceof Error error) {
-        throw error;
-      }
-      throw e;
     }
   }
 
@@ -333,7 +302,9 @@ public final class Badgesmith {
     Optional<String> secret =
         Optional.ofNullable(environment.get(SALT_SECRET_VARIABLE)).filter(s -> !s.isBlank());
     AwardCache cache =
-        earlier.map(e -> AwardCache.open(join(e), sources, secret)).orElseGet(AwardCache::none);
+        earlier
+            .map(e -> AwardCache.open(BuildTasks.join(e), sources, secret))
+            .orElseGet(AwardCache::none);
     SiteDoc doc = new SiteLoader(pool).load(sources, diagnostics, cache);
     timings.mark("load");
     Optional<Site> validated =
@@ -388,94 +359,6 @@ public final class Badgesmith {
     String base = origin.getScheme() + "://" + origin.getRawAuthority() + path;
     return new Site(
         site.settings().withBaseUrl(base), site.issuers(), site.badges(), site.awards());
-  }
-
-  /** The signer of a site's credentials: its private keys, and the contexts its proofs need. */
-  private Credentials credentials(Path siteRoot, SigningSettings signing) {
-    Optional<SigningKey> jwt = signing.jwtKey().map(id -> signingKey(siteRoot, signing, id));
-    Optional<SigningKey> dataIntegrity =
-        signing.dataIntegrityKey().map(id -> signingKey(siteRoot, signing, id));
-    return new Credentials(jwt, dataIntegrity, new DataIntegrity(new Canonicalizer(contexts)));
-  }
-
-  /** A private key from the environment or the keys folder, checked against its published key. */
-  private SigningKey signingKey(Path siteRoot, SigningSettings signing, String id) {
-    PublishedKey published = signing.key(id).orElseThrow();
-    Optional<PrivateKey> key = PrivateKeys.fromEnvironment(environment, id);
-    if (key.isEmpty() && keysDirectory.isPresent()) {
-      Path file = keysDirectory.get().resolve(id + ".pem");
-      if (Files.isRegularFile(file)) {
-        if (KeyFiles.isInside(file, siteRoot)) {
-          throw new BadgesmithException(
-              "the private key " + file + " is inside the site folder; move it out of the site");
-        }
-        key = Optional.of(PrivateKeys.fromFile(file));
-      }
-    }
-    if (key.isEmpty()) {
-      throw new BadgesmithException(
-          "no private key for the signing key '"
-              + id
-              + "': set "
-              + PrivateKeys.environmentVariable(id)
-              + " to its PEM text, or put "
-              + id
-              + ".pem in the keys folder (--keys)");
-    }
-    KeyAlgorithm algorithm = KeyAlgorithm.parse(published.algorithm());
-    return SigningKey.of(PublicKeyInfo.fromPem(id, algorithm, published.publicKeyPem()), key.get());
-  }
-
-  /** The site's folders of sources: the output and the cache never go into them. */
-  private static final List<String> SOURCE_FOLDERS =
-      List.of("issuers", "badges", "awards", "static", "templates");
-
-  /** The output may sit inside the site folder (as public/ does), but never over its sources. */
-  private void checkOutput(Path siteRoot, Path outDir) {
-    Path out = outDir.toAbsolutePath().normalize();
-    if (siteRoot.startsWith(out)) {
-      throw new BadgesmithException(
-          "the output folder " + outDir + " contains the site; choose another folder");
-    }
-    for (String source : SOURCE_FOLDERS) {
-      if (out.startsWith(siteRoot.resolve(source))) {
-        throw new BadgesmithException(
-            "the output folder "
-                + outDir
-                + " is inside the site's "
-                + source
-                + "/ folder; choose another folder");
-      }
-    }
-    // A cache in the output would be published; an output in the cache could be overwritten.
-    Optional<Path> cache = cacheFolder.map(c -> c.toAbsolutePath().normalize());
-    if (cache.isPresent() && (cache.get().startsWith(out) || out.startsWith(cache.get()))) {
-      throw new BadgesmithException(
-          "the cache "
-              + cache.get()
-              + (cache.get().startsWith(out) ? " is inside" : " contains")
-              + " the output folder "
-              + outDir
-              + ", so it would be published or overwritten; keep them apart");
-    }
-  }
-
-  /**
-   * A cache is trusted, so it never sits among the site's sources, where a pull request could put
-   * files into it (or would publish it, from static/).
-   */
-  private void checkCache(Path siteRoot) {
-    Optional<Path> cache = cacheFolder.map(c -> c.toAbsolutePath().normalize());
-    for (String source : SOURCE_FOLDERS) {
-      if (cache.isPresent() && cache.get().startsWith(siteRoot.resolve(source))) {
-        throw new BadgesmithException(
-            "the cache "
-                + cache.get()
-                + " is inside the site's "
-                + source
-                + "/ folder; keep it out of the site's sources");
-      }
-    }
   }
 
   Map<String, String> environment() {
