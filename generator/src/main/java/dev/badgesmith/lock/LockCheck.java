@@ -307,7 +307,7 @@ public final class LockCheck {
                       + " when it was published"));
       return;
     }
-    Optional<YamlMap> yaml = yaml(siteRoot, source);
+    Optional<YamlMap> yaml = YamlReader.topMapping(siteRoot, source);
     boolean any = false;
     for (AwardField field : AwardField.values()) {
       String before = line.fields().get(field);
@@ -341,21 +341,6 @@ public final class LockCheck {
                   SourcePosition.startOf(source),
                   published + " changed")
               .withHint(CHANGE_HINT));
-    }
-  }
-
-  /** The award file's top mapping, read again for positions: only for awards that changed. */
-  private static Optional<YamlMap> yaml(Path siteRoot, String source) {
-    if (!source.endsWith(".yaml") && !source.endsWith(".yml")) {
-      return Optional.empty();
-    }
-    try {
-      String text = Files.readString(siteRoot.resolve(source), StandardCharsets.UTF_8);
-      return YamlReader.read(text, source, 0, new Diagnostics())
-          .filter(YamlMap.class::isInstance)
-          .map(YamlMap.class::cast);
-    } catch (IOException | RuntimeException e) {
-      return Optional.empty(); // the file was read and checked a moment ago; positions are a bonus
     }
   }
 

@@ -10,9 +10,6 @@ import dev.badgesmith.load.YamlNode.YamlMap;
 import dev.badgesmith.load.YamlReader;
 import dev.badgesmith.model.Award;
 import dev.badgesmith.model.Site;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -81,22 +78,12 @@ public final class UnsaltedHashes {
 
   /** Where an award file gives the address, re-read only for the one award warned about. */
   private static Optional<SourcePosition> emailKey(Path siteRoot, String source) {
-    if (!source.endsWith(".yaml") && !source.endsWith(".yml")) {
-      return Optional.empty();
-    }
-    try {
-      String text = Files.readString(siteRoot.resolve(source), StandardCharsets.UTF_8);
-      return YamlReader.read(text, source, 0, new Diagnostics())
-          .filter(YamlMap.class::isInstance)
-          .map(YamlMap.class::cast)
-          .map(top -> top.entries().get("recipient"))
-          .map(YamlNode.Entry::value)
-          .filter(YamlMap.class::isInstance)
-          .map(YamlMap.class::cast)
-          .map(recipient -> recipient.entries().get("email"))
-          .map(YamlNode.Entry::keyAt);
-    } catch (IOException | RuntimeException e) {
-      return Optional.empty(); // the file was read a moment ago; a position is a bonus
-    }
+    return YamlReader.topMapping(siteRoot, source)
+        .map(top -> top.entries().get("recipient"))
+        .map(YamlNode.Entry::value)
+        .filter(YamlMap.class::isInstance)
+        .map(YamlMap.class::cast)
+        .map(recipient -> recipient.entries().get("email"))
+        .map(YamlNode.Entry::keyAt);
   }
 }
