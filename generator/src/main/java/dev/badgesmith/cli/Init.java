@@ -77,6 +77,15 @@ final class Init implements Callable<Integer> {
               + " (default: <DIR>-keys/<key-id>.pem beside DIR).")
   Path privateKey;
 
+  @Option(
+      names = "--badgesmith-version",
+      paramLabel = "X.Y.Z",
+      description =
+          "The Badgesmith release the site's workflows run, through the Badgesmith GitHub Action"
+              + " (default: this Badgesmith's version; for a development build, the commit it was"
+              + " built from).")
+  String badgesmithVersion;
+
   @Override
   public Integer call() {
     InitRequest request =
@@ -89,12 +98,19 @@ final class Init implements Callable<Integer> {
             .signing(signing)
             .keyId(keyId)
             .privateKeyFile(privateKey)
+            .badgesmithVersion(badgesmithVersion)
             .today(LocalDate.now())
             .build();
     SiteInit.Result result = SiteInit.create(request, new SecureRandom());
     PrintWriter out = spec.commandLine().getOut();
     out.println("Made a badge site in " + dir + ":");
     result.files().forEach(f -> out.println("  " + f));
+    out.println(
+        "Its workflows run Badgesmith "
+            + request.badgesmith().description()
+            + " (uses: badgesmith/badgesmith@"
+            + request.badgesmith().ref()
+            + ").");
     result
         .signing()
         .ifPresent(

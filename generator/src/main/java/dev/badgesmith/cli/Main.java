@@ -328,9 +328,22 @@ public final class Main implements Runnable {
       mixinStandardHelpOptions = true,
       description = "Load and validate the site; write nothing. Exits 1 when the site has errors.")
   static final class Check extends SiteCommand {
+    @Option(
+        names = "--base",
+        paramLabel = "REF",
+        description =
+            "Also hold the site to published.lock as committed at this Git ref, such as"
+                + " origin/main for a pull request: every line there must stay, unchanged but for"
+                + " its revoked mark.")
+    String base;
+
     @Override
     public Integer call() {
-      Report report = generator().build().check(site);
+      Badgesmith.Builder builder = generator();
+      if (base != null) {
+        builder.lockBase(base);
+      }
+      Report report = builder.build().check(site);
       int code = report(report);
       if (code == OK) {
         spec.commandLine().getOut().println("No errors in " + site);

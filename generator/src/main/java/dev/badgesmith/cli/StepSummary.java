@@ -72,6 +72,9 @@ final class StepSummary {
       return md.toString();
     }
     LockChanges changes = report.lock().get();
+    if (changes.sinceBase().isPresent()) {
+      return sinceBase(md, changes, changes.sinceBase().get());
+    }
     if (!changes.lockFound()) {
       md.append("This site has no ")
           .append(code(PublishedLock.FILE))
@@ -92,6 +95,42 @@ final class StepSummary {
     table(md, "Revocation lifted", changes.reinstated());
     table(md, "Altered (refused: revoke instead)", changes.altered());
     table(md, "Deleted (refused: revoke instead)", changes.removed());
+    return md.toString();
+  }
+
+  /**
+   * What a change publishes relative to its base's lock: a change that commits its updated lock
+   * adds nothing relative to that lock, but does relative to the base's.
+   */
+  private static String sinceBase(
+      StringBuilder md, LockChanges changes, LockChanges.SinceBase base) {
+    md.append("Compared with ")
+        .append(code(PublishedLock.FILE))
+        .append(" at ")
+        .append(code(base.ref()))
+        .append(".\n\n");
+    boolean none =
+        base.added().isEmpty()
+            && base.revoked().isEmpty()
+            && base.reinstated().isEmpty()
+            && base.dropped().isEmpty()
+            && changes.altered().isEmpty()
+            && changes.removed().isEmpty();
+    if (none) {
+      md.append("No award is added, revoked or altered.\n");
+      return md.toString();
+    }
+    table(md, "Added", base.added());
+    table(md, "Revoked", base.revoked());
+    table(md, "Revocation lifted", base.reinstated());
+    table(md, "Altered (refused: revoke instead)", changes.altered());
+    table(md, "Deleted (refused: revoke instead)", changes.removed());
+    table(md, "Taken out of the base's lock (refused: revoke instead)", base.dropped());
+    if (changes.lockOutOfDate() && !changes.written()) {
+      md.append("This change's ")
+          .append(code(PublishedLock.FILE))
+          .append(" does not list every award above yet: run `badgesmith lock` and commit it.\n");
+    }
     return md.toString();
   }
 

@@ -3,6 +3,7 @@ package dev.badgesmith.doctor;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.badgesmith.diag.BadgesmithException;
+import dev.badgesmith.hash.Sha256;
 import dev.badgesmith.jackson.Jackson;
 import dev.badgesmith.verify.DidWeb;
 import dev.badgesmith.verify.HttpResolver;
@@ -12,10 +13,7 @@ import dev.badgesmith.write.PublishedFile;
 import dev.badgesmith.write.PublishedManifest;
 import java.io.IOException;
 import java.net.URI;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -407,10 +405,6 @@ public final class SiteDoctor {
   }
 
   static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Sha256.hex(bytes);
   }
 }

@@ -15,7 +15,7 @@ import java.util.Optional;
  * @param issuerId the issuer's file name, a slug of its name
  * @param signing a key to generate, with where its private half goes (outside the site)
  * @param today the date of the example award; time is an input, never read from a clock here
- * @param badgesmithVersion the release the site's workflows download
+ * @param badgesmith the Badgesmith the site's workflows run
  */
 public record InitRequest(
     Path site,
@@ -27,7 +27,7 @@ public record InitRequest(
     String issuerEmail,
     Optional<Signing> signing,
     LocalDate today,
-    String badgesmithVersion) {
+    BadgesmithPin badgesmith) {
 
   /** The key {@code init --signing} makes: RS256, for VC-JWTs. */
   public record Signing(String keyId, Path privateKeyFile) {
@@ -52,7 +52,7 @@ public record InitRequest(
     Objects.requireNonNull(issuerEmail, "issuerEmail");
     Objects.requireNonNull(signing, "signing");
     Objects.requireNonNull(today, "today");
-    Objects.requireNonNull(badgesmithVersion, "badgesmithVersion");
+    Objects.requireNonNull(badgesmith, "badgesmith");
   }
 
   public static Builder builder(Path site) {
@@ -83,6 +83,7 @@ public record InitRequest(
     private Path privateKeyFile;
     private LocalDate today;
     private String badgesmithVersion;
+    private BadgesmithPin pin;
 
     private Builder(Path site) {
       this.site = Objects.requireNonNull(site, "site").toAbsolutePath().normalize();
@@ -134,6 +135,13 @@ public record InitRequest(
       return this;
     }
 
+    /** The Badgesmith the workflows run, over {@link #badgesmithVersion(String)}. */
+    public Builder pin(BadgesmithPin pin) {
+      this.pin = pin;
+      return this;
+    }
+
+    /** The release the workflows run, {@code 1.2.3}; by default the running one's. */
     public Builder badgesmithVersion(String badgesmithVersion) {
       this.badgesmithVersion = badgesmithVersion;
       return this;
@@ -141,7 +149,8 @@ public record InitRequest(
 
     /**
      * @throws BadgesmithException for options that cannot make a site: a key option without {@code
-     *     --signing}, an issuer name with no letter or digit
+     *     --signing}, an issuer name with no letter or digit, a version that is no release, or none
+     *     when the running Badgesmith is a development build that recorded no commit
      */
     public InitRequest build() {
       String folder = site.getFileName() == null ? "" : site.getFileName().toString();
@@ -177,7 +186,11 @@ public record InitRequest(
           given(issuerEmail).orElse("badges@example.org"),
           key,
           Objects.requireNonNull(today, "today"),
-          given(badgesmithVersion).orElseGet(SiteInit::runningVersion));
+          pin != null
+              ? pin
+              : given(badgesmithVersion)
+                  .map(BadgesmithPin::release)
+                  .orElseGet(BadgesmithPin::running));
     }
 
     private static Optional<String> given(String value) {

@@ -9,12 +9,11 @@ import dev.badgesmith.award.AwardWriter;
 import dev.badgesmith.diag.BadgesmithException;
 import dev.badgesmith.diag.Diagnostic;
 import dev.badgesmith.jackson.Jackson;
+import dev.badgesmith.lock.PublishedLock;
 import dev.badgesmith.sign.KeyAlgorithm;
 import dev.badgesmith.sign.KeyFiles;
 import dev.badgesmith.sign.KeyGenerator;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,9 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -54,7 +51,6 @@ public final class SiteInit {
   /** The example award's recipient: only its salted hash is written. */
   static final String EXAMPLE_RECIPIENT = "earner@example.org";
 
-  private static final Pattern VERSION = Pattern.compile("[0-9A-Za-z][0-9A-Za-z.+-]*");
   private static final ObjectMapper JSON = Jackson.json();
 
   private SiteInit() {}
@@ -81,10 +77,6 @@ public final class SiteInit {
     Path site = request.site();
     requireEmpty(site);
     request.signing().ifPresent(s -> KeyFiles.checkPrivateKeyFile(s.privateKeyFile(), site));
-    if (!VERSION.matcher(request.badgesmithVersion()).matches()) {
-      throw new BadgesmithException(
-          "'" + request.badgesmithVersion() + "' is not a Badgesmith version");
-    }
     Optional<KeyGenerator.PemKeyPair> pair =
         request.signing().map(s -> KeyGenerator.generate(KeyAlgorithm.RS256, random));
     boolean created = !Files.exists(site);
@@ -106,8 +98,9 @@ public final class SiteInit {
     }
 
     // The options (title, URLs, address) must make a valid site, as the checks of a pull request
-    // would say; otherwise nothing is left behind.
-    Report report = Badgesmith.builder().build().check(site);
+    // would say; otherwise nothing is left behind. Its lock lists the example award, as the first
+    // deployment publishes it.
+    Report report = Badgesmith.builder().build().lock(site);
     if (report.hasErrors()) {
       String problems =
           report.diagnostics().stream()
@@ -118,6 +111,8 @@ public final class SiteInit {
       throw new BadgesmithException(
           "the options give a site with errors, so nothing was written:\n" + problems);
     }
+
+    written.add(PublishedLock.FILE);
 
     // The private key last, once nothing else can fail: it is never left without its site.
     if (request.signing().isPresent()) {
@@ -132,20 +127,6 @@ public final class SiteInit {
       }
     }
     return new Result(site, written, request.signing());
-  }
-
-  /** The version of this Badgesmith, as its build recorded it. */
-  public static String runningVersion() {
-    try (InputStream in = SiteInit.class.getResourceAsStream("/badgesmith/version.properties")) {
-      Properties properties = new Properties();
-      if (in != null) {
-        properties.load(in);
-      }
-      String version = properties.getProperty("version", "");
-      return VERSION.matcher(version).matches() ? version : "0.0.0-development";
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   private static void requireEmpty(Path site) {
@@ -183,7 +164,8 @@ public final class SiteInit {
     values.put("issuerEmail", yamlText(request.issuerEmail()));
     values.put("badgeId", BADGE_ID);
     values.put("awardId", AWARD_ID);
-    values.put("badgesmithVersion", request.badgesmithVersion());
+    values.put("badgesmithVersion", request.badgesmith().description());
+    values.put("actionRef", request.badgesmith().ref());
     request
         .signing()
         .ifPresent(

@@ -42,6 +42,29 @@ public final class YamlReader {
   private YamlReader() {}
 
   /**
+   * The top mapping of a site's YAML file, read again for the position of a key: for the few files
+   * a diagnostic is about, after the site was read. Empty for any other file, or one that cannot be
+   * read now.
+   *
+   * @param source the file, relative to the site root
+   */
+  public static Optional<YamlNode.YamlMap> topMapping(java.nio.file.Path siteRoot, String source) {
+    if (!source.endsWith(".yaml") && !source.endsWith(".yml")) {
+      return Optional.empty();
+    }
+    try {
+      String text =
+          java.nio.file.Files.readString(
+              siteRoot.resolve(source), java.nio.charset.StandardCharsets.UTF_8);
+      return read(text, source, 0, new Diagnostics())
+          .filter(YamlNode.YamlMap.class::isInstance)
+          .map(YamlNode.YamlMap.class::cast);
+    } catch (java.io.IOException | RuntimeException e) {
+      return Optional.empty(); // the file was read and checked a moment ago; positions are a bonus
+    }
+  }
+
+  /**
    * Parses one YAML document.
    *
    * @param path the file, relative to the site root, for diagnostics

@@ -1,6 +1,8 @@
 package dev.badgesmith.lock;
 
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How a site's awards differ from its {@code published.lock}: what a pull request publishes.
@@ -11,6 +13,8 @@ import java.util.List;
  * @param reinstated locked awards whose revocation the change lifts
  * @param altered locked awards whose published content changed: errors
  * @param removed locked awards that are gone: errors
+ * @param sinceBase the same against the lock of the change's base ({@code check --base}), which
+ *     says what a change that commits its updated lock publishes
  * @param written whether this run rewrote the lock
  */
 public record LockChanges(
@@ -20,6 +24,7 @@ public record LockChanges(
     List<AwardChange> reinstated,
     List<AwardChange> altered,
     List<AwardChange> removed,
+    Optional<SinceBase> sinceBase,
     boolean written) {
 
   public LockChanges {
@@ -28,9 +33,52 @@ public record LockChanges(
     reinstated = List.copyOf(reinstated);
     altered = List.copyOf(altered);
     removed = List.copyOf(removed);
+    Objects.requireNonNull(sinceBase, "sinceBase");
+  }
+
+  /** The changes of a site held to its own lock only. */
+  public LockChanges(
+      boolean lockFound,
+      List<AwardChange> added,
+      List<AwardChange> revoked,
+      List<AwardChange> reinstated,
+      List<AwardChange> altered,
+      List<AwardChange> removed,
+      boolean written) {
+    this(lockFound, added, revoked, reinstated, altered, removed, Optional.empty(), written);
+  }
+
+  /**
+   * What a change publishes relative to the lock at its base.
+   *
+   * @param ref the Git ref of the base, as given
+   * @param added awards the base's lock does not list
+   * @param revoked awards the base lists as published and the change revokes
+   * @param reinstated awards the base lists as revoked and the change reinstates
+   * @param dropped lines of the base's lock that the change removes or alters: errors
+   */
+  public record SinceBase(
+      String ref,
+      List<AwardChange> added,
+      List<AwardChange> revoked,
+      List<AwardChange> reinstated,
+      List<AwardChange> dropped) {
+    public SinceBase {
+      Objects.requireNonNull(ref, "ref");
+      added = List.copyOf(added);
+      revoked = List.copyOf(revoked);
+      reinstated = List.copyOf(reinstated);
+      dropped = List.copyOf(dropped);
+    }
   }
 
   public LockChanges asWritten() {
-    return new LockChanges(lockFound, added, revoked, reinstated, altered, removed, true);
+    return new LockChanges(
+        lockFound, added, revoked, reinstated, altered, removed, sinceBase, true);
+  }
+
+  /** Whether the lock file would change if written now. */
+  public boolean lockOutOfDate() {
+    return !lockFound || !added.isEmpty() || !revoked.isEmpty() || !reinstated.isEmpty();
   }
 }

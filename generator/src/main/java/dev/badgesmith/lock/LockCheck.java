@@ -86,16 +86,28 @@ public final class LockCheck {
    * Reads the site's lock and checks the site against it, reporting into {@code diagnostics}. Lock
    * lines whose award is gone are reported even when the site has other errors; the rest needs a
    * valid site, and the result is empty without one.
+   *
+   * @param base the lock as committed at the base of the change, which the site's lock must keep
+   *     every line of; empty to hold the site to its own lock only
    */
   public static Optional<LockCheck> run(
       SiteSources sources,
       SiteDoc doc,
       Optional<Site> site,
       Diagnostics diagnostics,
-      java.util.function.Function<String, Optional<AwardDigest>> known) {
+      java.util.function.Function<String, Optional<AwardDigest>> known,
+      Optional<BaseLock> base) {
     Optional<PublishedLock> lock = PublishedLock.read(sources.root(), diagnostics);
     Map<String, LockLine> lines = lock.map(PublishedLock::byAward).orElse(Map.of());
     List<AwardChange> removed = removed(sources, doc, site, lines, diagnostics);
+    List<AwardChange> dropped =
+        base.map(
+                b ->
+                    b.check(
+                        lines,
+                        id -> site.flatMap(s -> s.badge(id)).map(BadgeClass::name),
+                        diagnostics))
+            .orElse(List.of());
     if (site.isEmpty()) {
       return Optional.empty();
     }
@@ -119,11 +131,13 @@ public final class LockCheck {
     removed.forEach(r -> gone.add(r.award()));
     lines.values().stream().filter(l -> gone.contains(l.award())).forEach(next::add);
     List<Award> fresh = new ArrayList<>();
+    Map<String, AwardChange> byKey = new java.util.LinkedHashMap<>();
     for (Award award : s.awards()) {
       String key = StatusIndexes.key(award);
       BadgeClass badge = s.badge(award.badgeId()).orElseThrow();
       AwardChange change =
           new AwardChange(key, badge.name(), award.source(), award.recipient().name());
+      byKey.put(key, change);
       LockLine line = lines.get(key);
       if (line == null) {
         added.add(change);
@@ -144,7 +158,15 @@ public final class LockCheck {
       next.add(line.withRevoked(award.revoked()));
     }
     LockChanges changes =
-        new LockChanges(lock.isPresent(), added, revoked, reinstated, altered, removed, false);
+        new LockChanges(
+            lock.isPresent(),
+            added,
+            revoked,
+            reinstated,
+            altered,
+            removed,
+            base.map(b -> b.changes(s.awards(), byKey, dropped)),
+            false);
     java.util.function.Supplier<PublishedLock> updated =
         () -> {
           // In the order lines always had: gone awards first, then every award in site order.
@@ -285,7 +307,7 @@ public final class LockCheck {
                       + " when it was published"));
       return;
     }
-    Optional<YamlMap> yaml = yaml(siteRoot, source);
+    Optional<YamlMap> yaml = YamlReader.topMapping(siteRoot, source);
     boolean any = false;
     for (AwardField field : AwardField.values()) {
       String before = line.fields().get(field);
@@ -319,21 +341,6 @@ public final class LockCheck {
                   SourcePosition.startOf(source),
                   published + " changed")
               .withHint(CHANGE_HINT));
-    }
-  }
-
-  /** The award file's top mapping, read again for positions: only for awards that changed. */
-  private static Optional<YamlMap> yaml(Path siteRoot, String source) {
-    if (!source.endsWith(".yaml") && !source.endsWith(".yml")) {
-      return Optional.empty();
-    }
-    try {
-      String text = Files.readString(siteRoot.resolve(source), StandardCharsets.UTF_8);
-      return YamlReader.read(text, source, 0, new Diagnostics())
-          .filter(YamlMap.class::isInstance)
-          .map(YamlMap.class::cast);
-    } catch (IOException | RuntimeException e) {
-      return Optional.empty(); // the file was read and checked a moment ago; positions are a bonus
     }
   }
 

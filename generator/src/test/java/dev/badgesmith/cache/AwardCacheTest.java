@@ -253,7 +253,8 @@ class AwardCacheTest {
         new SiteValidator(secret, java.time.Instant.parse("2026-06-01T00:00:00Z"))
             .validate(sources, doc, diagnostics);
     Optional<LockCheck> lock =
-        LockCheck.run(sources, doc, validated, diagnostics, key -> Optional.empty());
+        LockCheck.run(
+            sources, doc, validated, diagnostics, key -> Optional.empty(), Optional.empty());
     java.util.Set<String> noted = new java.util.HashSet<>();
     diagnostics.sorted().forEach(d -> noted.add(d.path()));
     validated.ifPresent(

@@ -90,6 +90,39 @@ class InitCommandTest {
   }
 
   @Test
+  void theWorkflowsRunTheReleaseGivenThroughTheAction(@TempDir Path tmp) {
+    Path site = tmp.resolve("guild");
+
+    assertThat(run("init", site.toString(), "--badgesmith-version", "2.3.4"))
+        .as(err.toString())
+        .isZero();
+
+    assertThat(out.toString())
+        .contains("Its workflows run Badgesmith 2.3.4 (uses: badgesmith/badgesmith@v2.3.4).\n");
+    for (String workflow : new String[] {"check.yml", "deploy.yml"}) {
+      assertThat(site.resolve(".github/workflows/" + workflow))
+          .content()
+          .contains("uses: badgesmith/badgesmith@v2.3.4\n")
+          .doesNotContain("releases/download");
+    }
+  }
+
+  @Test
+  void aVersionThatIsNoReleaseIsAUsageErrorAndWritesNothing(@TempDir Path tmp) {
+    Path site = tmp.resolve("guild");
+
+    assertThat(run("init", site.toString(), "--badgesmith-version", "0.2.0-SNAPSHOT"))
+        .isEqualTo(Main.USAGE);
+    assertThat(err.toString())
+        .isEqualTo(
+            "badgesmith: --badgesmith-version 0.2.0-SNAPSHOT is a development version, which is"
+                + " never released: give a released version, such as 1.2.3\n");
+    assertThat(run("init", site.toString(), "--badgesmith-version", "latest"))
+        .isEqualTo(Main.USAGE);
+    assertThat(site).doesNotExist();
+  }
+
+  @Test
   void refusesAFolderThatIsNotEmptyAsAUsageError(@TempDir Path tmp) throws IOException {
     Path site = TestSites.unpack(tmp.resolve("site"), TestSites.MINIMAL);
 

@@ -26,7 +26,13 @@ class LockCommandTest {
     site = TestSites.unpack(tmp.resolve("site"), TestSites.MINIMAL);
   }
 
-  private int run(Map<String, String> environment, String... args) {
+  /**
+   * Runs a command with the salt secret set, as CI sets it: the site's plain e-mail recipients are
+   * then salted with it, and no warning (BSG114) says otherwise.
+   */
+  private int run(Map<String, String> given, String... args) {
+    Map<String, String> environment = new java.util.HashMap<>(given);
+    environment.put(dev.badgesmith.Badgesmith.SALT_SECRET_VARIABLE, "the guild's secret");
     out = new StringWriter();
     err = new StringWriter();
     return Main.run(args, environment, new PrintWriter(out, true), new PrintWriter(err, true));

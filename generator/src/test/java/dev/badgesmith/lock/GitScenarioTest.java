@@ -9,6 +9,7 @@ import dev.badgesmith.cli.Main;
 import dev.badgesmith.sign.KeyAlgorithm;
 import dev.badgesmith.sign.KeyGenerator;
 import dev.badgesmith.sign.PrivateKeys;
+import dev.badgesmith.testing.GitRepo;
 import dev.badgesmith.testing.TestSites;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -17,11 +18,8 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,41 +38,12 @@ class GitScenarioTest {
   String stderr;
 
   /** Runs the git CLI in the repository; fails the test when git fails. */
-  private String git(String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of("git"));
-    command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command).directory(repo.toFile());
-    builder.redirectErrorStream(true);
-    // No user or system configuration: the test sees the same git wherever it runs.
-    builder.environment().put("GIT_CONFIG_NOSYSTEM", "1");
-    builder.environment().put("GIT_CONFIG_GLOBAL", tmp.resolve("gitconfig").toString());
-    builder.environment().put("GIT_AUTHOR_NAME", "Maintainer");
-    builder.environment().put("GIT_AUTHOR_EMAIL", "maintainer@guild.example.org");
-    builder.environment().put("GIT_COMMITTER_NAME", "Maintainer");
-    builder.environment().put("GIT_COMMITTER_EMAIL", "maintainer@guild.example.org");
-    Process process = builder.start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(process.exitValue()).as("git " + String.join(" ", args) + ":\n" + output).isZero();
-    return output;
+  private String git(String... args) {
+    return new GitRepo(repo, tmp.resolve("gitconfig")).run(args);
   }
 
-  private static boolean gitInstalled() {
-    try {
-      Process process = new ProcessBuilder("git", "--version").redirectErrorStream(true).start();
-      process.getInputStream().readAllBytes();
-      return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
-  }
-
-  private void commit(String message) throws IOException, InterruptedException {
-    git("add", "-A");
-    git("commit", "-q", "-m", message);
+  private void commit(String message) {
+    new GitRepo(repo, tmp.resolve("gitconfig")).commit(message);
   }
 
   private int badgesmith(String... args) {
@@ -119,7 +88,7 @@ class GitScenarioTest {
 
   @Test
   void awardingByPullRequest() throws Exception {
-    assumeTrue(gitInstalled(), "skipped: the git command is not installed");
+    assumeTrue(GitRepo.installed(), "skipped: the git command is not installed");
     repo = tmp.resolve("guild-badges");
     Files.createDirectories(repo);
     git("init", "-q", "-b", "main");
@@ -141,7 +110,12 @@ class GitScenarioTest {
         """);
     var rsa = KeyGenerator.generate(KeyAlgorithm.RS256);
     TestSites.write(repo.resolve("keys/rsa-1.pem"), rsa.publicKeyPem());
-    environment = Map.of(PrivateKeys.environmentVariable("rsa-1"), rsa.privateKeyPem());
+    environment =
+        Map.of(
+            PrivateKeys.environmentVariable("rsa-1"),
+            rsa.privateKeyPem(),
+            dev.badgesmith.Badgesmith.SALT_SECRET_VARIABLE,
+            "the guild's secret");
     String site = repo.toString();
 
     // A: the site is published with its lock.

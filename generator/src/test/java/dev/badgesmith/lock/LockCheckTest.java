@@ -40,7 +40,7 @@ class LockCheckTest {
             name: lexer
         """);
     Report locked = BADGESMITH.lock(site);
-    assertThat(locked.diagnostics()).isEmpty();
+    assertThat(TestSites.withoutSaltWarning(locked.diagnostics())).isEmpty();
     assertThat(locked.lock().orElseThrow().written()).isTrue();
   }
 
@@ -61,7 +61,9 @@ class LockCheckTest {
   }
 
   private List<String> errors(Report report) {
-    return report.diagnostics().stream().map(Diagnostic::format).toList();
+    return TestSites.withoutSaltWarning(report.diagnostics()).stream()
+        .map(Diagnostic::format)
+        .toList();
   }
 
   @Test
@@ -73,7 +75,7 @@ class LockCheckTest {
             "intro/ada \\d+ https://badges\\.example\\.org/guild/assertions/intro/ada\\.json"
                 + " sha256:[0-9a-f]{64} [0-9a-f]{4}(-[0-9a-f]{4}){7}");
     assertThat(lockLines().get(1)).startsWith("intro/jane ");
-    assertThat(BADGESMITH.check(site).diagnostics()).isEmpty();
+    assertThat(TestSites.withoutSaltWarning(BADGESMITH.check(site).diagnostics())).isEmpty();
   }
 
   @Test
@@ -119,7 +121,7 @@ class LockCheckTest {
 
     Report report = BADGESMITH.check(site);
 
-    assertThat(report.diagnostics())
+    assertThat(TestSites.withoutSaltWarning(report.diagnostics()))
         .extracting(d -> d.path() + ":" + d.line() + ":" + d.column() + " " + d.message())
         .containsExactly(
             "awards/intro/ada.yaml:1:1 the published award intro/ada (published.lock line 5)"
@@ -150,7 +152,7 @@ class LockCheckTest {
         recipient: {name: "Ada L.", email: ADA@example.org}
         """);
 
-    assertThat(BADGESMITH.check(site).diagnostics()).isEmpty();
+    assertThat(TestSites.withoutSaltWarning(BADGESMITH.check(site).diagnostics())).isEmpty();
   }
 
   @Test
@@ -158,7 +160,7 @@ class LockCheckTest {
     Path badge = site.resolve("badges/intro.md");
     TestSites.write(badge, read(badge).replace("name: Intro\n", "name: Intro\nvalidFor: P1Y\n"));
 
-    assertThat(BADGESMITH.check(site).diagnostics())
+    assertThat(TestSites.withoutSaltWarning(BADGESMITH.check(site).diagnostics()))
         .extracting(Diagnostic::format)
         .contains(
             "awards/intro/jane.yaml:1:1: error[BSG401]: the published award intro/jane"
@@ -173,7 +175,7 @@ class LockCheckTest {
     Path settings = site.resolve("site.yaml");
     TestSites.write(settings, read(settings).replace("/guild/", "/club/"));
 
-    assertThat(BADGESMITH.check(site).diagnostics())
+    assertThat(TestSites.withoutSaltWarning(BADGESMITH.check(site).diagnostics()))
         .extracting(Diagnostic::message)
         .containsExactly(
             "the published award intro/ada (published.lock line 5) would move from"
@@ -208,7 +210,7 @@ class LockCheckTest {
     TestSites.write(
         site.resolve("awards/intro/ada.yaml"), "recipient:\n  email: ada@example.org\n");
 
-    assertThat(BADGESMITH.check(site).diagnostics())
+    assertThat(TestSites.withoutSaltWarning(BADGESMITH.check(site).diagnostics()))
         .extracting(d -> d.code().id() + " " + d.path())
         .containsExactly("BSG104 awards/intro/ada.yaml", "BSG402 published.lock");
   }
@@ -221,7 +223,7 @@ class LockCheckTest {
         file, read(file) + "revoked:\n  reason: Awarded by mistake\n  date: 2025-04-01\n");
 
     Report check = BADGESMITH.check(site);
-    assertThat(check.diagnostics()).isEmpty();
+    assertThat(TestSites.withoutSaltWarning(check.diagnostics())).isEmpty();
     assertThat(check.lock().orElseThrow().revoked())
         .extracting(AwardChange::award)
         .containsExactly("intro/jane");
@@ -238,7 +240,7 @@ class LockCheckTest {
         "recipient:\n  url: https://zoe.example.net/\n  name: Zoë\nissuedOn: 2025-05-01\n");
 
     Report check = BADGESMITH.check(site);
-    assertThat(check.diagnostics()).isEmpty();
+    assertThat(TestSites.withoutSaltWarning(check.diagnostics())).isEmpty();
     assertThat(check.lock().orElseThrow().added())
         .containsExactly(
             new AwardChange(
@@ -269,7 +271,7 @@ class LockCheckTest {
     String before = lockText();
     Badgesmith secret =
         Badgesmith.builder().environment(Map.of(Badgesmith.SALT_SECRET_VARIABLE, "s3cret")).build();
-    assertThat(secret.check(site).diagnostics()).isEmpty();
+    assertThat(TestSites.withoutSaltWarning(secret.check(site).diagnostics())).isEmpty();
     secret.lock(site);
     assertThat(lockText()).isEqualTo(before);
   }
@@ -294,13 +296,13 @@ class LockCheckTest {
 
     Report report = BADGESMITH.check(site);
 
-    assertThat(report.diagnostics())
+    assertThat(TestSites.withoutSaltWarning(report.diagnostics()))
         .extracting(d -> d.path() + ":" + d.line() + ":" + d.column() + " " + d.code().id())
         .containsExactly(
             "published.lock:6:12 BSG400", "published.lock:7:1 BSG400", "published.lock:8:1 BSG400");
-    assertThat(report.diagnostics().get(0).message())
+    assertThat(TestSites.withoutSaltWarning(report.diagnostics()).get(0).message())
         .isEqualTo("'131072' is not a status list index (0 to 131071)");
-    assertThat(report.diagnostics().get(2).message())
+    assertThat(TestSites.withoutSaltWarning(report.diagnostics()).get(2).message())
         .isEqualTo("the award intro/ada is also on line 5");
   }
 
@@ -314,7 +316,7 @@ class LockCheckTest {
         site.resolve(PublishedLock.FILE),
         lockText().replace(jane, jane.replace(" " + janeIndex + " ", " " + adaIndex + " ")));
 
-    assertThat(BADGESMITH.check(site).diagnostics())
+    assertThat(TestSites.withoutSaltWarning(BADGESMITH.check(site).diagnostics()))
         .extracting(Diagnostic::format)
         .containsExactly(
             "published.lock:6:12: error[BSG400]: the status index "
@@ -349,7 +351,7 @@ class LockCheckTest {
             .build()
             .build(site, tmp.resolve("out"));
 
-    assertThat(build.diagnostics()).isEmpty();
+    assertThat(TestSites.withoutSaltWarning(build.diagnostics())).isEmpty();
     String jwt = read(tmp.resolve("out/credentials/intro/jane.jwt")).strip();
     String payload =
         new String(

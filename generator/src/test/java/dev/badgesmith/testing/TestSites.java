@@ -102,11 +102,23 @@ public final class TestSites {
   public static Map<String, byte[]> build(String site, Path out) {
     dev.badgesmith.Report report =
         dev.badgesmith.Badgesmith.builder().build().build(resources(site), out);
-    if (!report.diagnostics().isEmpty()) {
+    if (!withoutSaltWarning(report.diagnostics()).isEmpty()) {
       throw new AssertionError(
           "the test site " + site + " has diagnostics: " + report.diagnostics());
     }
     return read(out);
+  }
+
+  /**
+   * A site's diagnostics but the warning that e-mail hashes are salted without a secret (BSG114):
+   * the test sites, the example site among them, publish plain e-mail recipients without {@code
+   * BADGESMITH_SALT_SECRET} on purpose, so that their published hashes stay fixed.
+   */
+  public static java.util.List<dev.badgesmith.diag.Diagnostic> withoutSaltWarning(
+      java.util.List<dev.badgesmith.diag.Diagnostic> diagnostics) {
+    return diagnostics.stream()
+        .filter(d -> d.code() != dev.badgesmith.diag.Code.UNSALTED_HASHES)
+        .toList();
   }
 
   /** Builds the repository's example site, signed with its demonstration keys. */

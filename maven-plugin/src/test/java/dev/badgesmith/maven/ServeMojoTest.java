@@ -108,7 +108,7 @@ class ServeMojoTest {
             "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\">"
                 + "<circle cx=\"5\" cy=\"5\" r=\"4\"/></svg>\n",
             "awards/intro/jane.yaml",
-            "recipient:\n  email: jane@example.org\nissuedOn: 2025-03-14\n");
+            "recipient:\n  url: https://jane.example.org/\nissuedOn: 2025-03-14\n");
     for (Map.Entry<String, String> e : files.entrySet()) {
       Path file = site.resolve(e.getKey());
       Files.createDirectories(file.getParent());

@@ -1,0 +1,90 @@
+package dev.badgesmith.validate;
+
+import dev.badgesmith.Badgesmith;
+import dev.badgesmith.diag.Code;
+import dev.badgesmith.diag.Diagnostic;
+import dev.badgesmith.diag.Diagnostics;
+import dev.badgesmith.diag.SourcePosition;
+import dev.badgesmith.hash.IdentityHash;
+import dev.badgesmith.load.YamlNode;
+import dev.badgesmith.load.YamlNode.YamlMap;
+import dev.badgesmith.load.YamlReader;
+import dev.badgesmith.model.Award;
+import dev.badgesmith.model.Site;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Warns, once a run, that e-mail addresses are published hashed with salts anyone can derive: with
+ * no {@value Badgesmith#SALT_SECRET_VARIABLE}, a salt comes from the public award id alone, so
+ * whoever guesses an address can test it against the published hash. Awards written with their own
+ * {@code hashed} and {@code salt} are safe and never counted.
+ */
+public final class UnsaltedHashes {
+  private UnsaltedHashes() {}
+
+  /**
+   * Adds one warning, at the first award concerned, when there is one.
+   *
+   * @param positions where each award's record starts, by {@code <badge-id>/<award-id>}, for awards
+   *     read in this run
+   */
+  public static void check(
+      Path siteRoot,
+      Site site,
+      Optional<String> secret,
+      Map<String, SourcePosition> positions,
+      Diagnostics diagnostics) {
+    if (secret.isPresent()) {
+      return;
+    }
+    // An award read from the cache was validated before: its salt tells how it was derived.
+    Optional<Award> first = site.awards().stream().filter(UnsaltedHashes::unsalted).findFirst();
+    if (first.isEmpty()) {
+      return;
+    }
+    Award award = first.get();
+    long count = site.awards().stream().filter(UnsaltedHashes::unsalted).count();
+    SourcePosition at =
+        emailKey(siteRoot, award.source())
+            .or(() -> Optional.ofNullable(positions.get(award.badgeId() + "/" + award.id())))
+            .orElse(SourcePosition.startOf(award.source()));
+    diagnostics.add(
+        Diagnostic.warning(
+                Code.UNSALTED_HASHES,
+                at,
+                (count == 1 ? "an e-mail address is" : count + " e-mail addresses are")
+                    + " published hashed with salts anyone can derive from the award ids, as "
+                    + Badgesmith.SALT_SECRET_VARIABLE
+                    + " is not set: whoever guesses an address can test it against the hash")
+            .withHint(
+                "set "
+                    + Badgesmith.SALT_SECRET_VARIABLE
+                    + " to a long random text kept secret (in GitHub: Settings > Secrets and"
+                    + " variables > Actions, `openssl rand -hex 32 | gh secret set "
+                    + Badgesmith.SALT_SECRET_VARIABLE
+                    + "`), before the first deployment: changing it later changes every published"
+                    + " hash"));
+  }
+
+  /** Whether an award's e-mail hash is salted from its public id alone. */
+  private static boolean unsalted(Award award) {
+    return award.recipient().type().equals("email")
+        && award
+            .recipient()
+            .salt()
+            .equals(IdentityHash.salt(Optional.empty(), award.badgeId(), award.id()));
+  }
+
+  /** Where an award file gives the address, re-read only for the one award warned about. */
+  private static Optional<SourcePosition> emailKey(Path siteRoot, String source) {
+    return YamlReader.topMapping(siteRoot, source)
+        .map(top -> top.entries().get("recipient"))
+        .map(YamlNode.Entry::value)
+        .filter(YamlMap.class::isInstance)
+        .map(YamlMap.class::cast)
+        .map(recipient -> recipient.entries().get("email"))
+        .map(YamlNode.Entry::keyAt);
+  }
+}
