@@ -123,6 +123,19 @@ class GithubActionTest {
   }
 
   @Test
+  void withoutTheActionsRefTheFolderOfItsCopyNamesTheRelease() throws IOException {
+    // Where the runner puts a copy of badgesmith/badgesmith@v0.2.0.
+    Path copy = Files.createDirectories(tmp.resolve("_actions/badgesmith/badgesmith/v0.2.0"));
+
+    StepResult resolved = action(copy, "").run("resolve");
+
+    assertThat(resolved.code()).as(resolved.output()).isZero();
+    assertThat(resolved.outputs())
+        .containsEntry("source", "release")
+        .containsEntry("version", "0.2.0");
+  }
+
+  @Test
   void theVersionInputWinsOverTheActionsRef() {
     StepResult resolved =
         action().input("version", "v0.3.1-rc.1").github("action_ref", "v0.2.0").run("resolve");
