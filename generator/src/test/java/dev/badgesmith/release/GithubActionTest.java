@@ -71,11 +71,13 @@ class GithubActionTest {
         broken,
         Files.readString(wrapped).replace("inputs.java-version", "inputs.java-versoin"),
         java.nio.charset.StandardCharsets.UTF_8);
-    List<Path> files = new ArrayList<>(List.of(wrapped));
+    Path example = tmp.resolve("readme-example.yml");
+    Files.writeString(example, readmeExample());
+    List<Path> files = new ArrayList<>(List.of(wrapped, example));
     try (Stream<Path> workflows = Files.list(REPOSITORY.resolve(".github/workflows"))) {
       workflows.filter(f -> f.toString().endsWith(".yml")).sorted().forEach(files::add);
     }
-    assertThat(files).hasSizeGreaterThanOrEqualTo(3);
+    assertThat(files).hasSizeGreaterThanOrEqualTo(4);
 
     List<LintFinding> findings = installed.get().actionlint(files.toArray(Path[]::new)).results();
     List<LintFinding> brokenFindings = installed.get().actionlint(broken).results();
@@ -84,6 +86,28 @@ class GithubActionTest {
     assertThat(brokenFindings)
         .singleElement()
         .satisfies(f -> assertThat(f.message()).contains("java-versoin"));
+  }
+
+  @Test
+  void theReadmesExampleGivesTheActionOnlyInputsItDeclares() throws IOException {
+    JsonNode inputs = Workflows.read(ACTION).path("inputs");
+    Path example = tmp.resolve("readme-example.yml");
+    Files.writeString(example, readmeExample());
+    List<JsonNode> uses =
+        Workflows.steps(Workflows.read(example)).stream()
+            .filter(s -> s.path("uses").asText().startsWith("badgesmith/badgesmith@"))
+            .toList();
+
+    assertThat(uses).hasSize(2);
+    assertThat(uses)
+        .allSatisfy(
+            step -> {
+              assertThat(step.path("uses").asText()).isEqualTo("badgesmith/badgesmith@v0.2.0");
+              step.path("with")
+                  .fieldNames()
+                  .forEachRemaining(name -> assertThat(inputs.has(name)).as(name).isTrue());
+              assertThat(step.at("/with/command").asText()).isIn("check", "build");
+            });
   }
 
   @Test
@@ -317,6 +341,15 @@ class GithubActionTest {
 
     assertThat(ran.code()).isNotZero();
     assertThat(ran.output()).contains("unmatched single quote").doesNotContain("arg: ");
+  }
+
+  /** The complete workflow in the README's section on the action. */
+  private static String readmeExample() throws IOException {
+    String readme = Files.readString(REPOSITORY.resolve("README.md"));
+    int section = readme.indexOf("\n### The GitHub Action\n");
+    assertThat(section).as("the README's section on the action").isPositive();
+    int start = readme.indexOf("```yaml\n", section) + "```yaml\n".length();
+    return readme.substring(start, readme.indexOf("```\n", start));
   }
 
   /** The action's steps as the jobs of a reusable workflow with the same inputs, for actionlint. */
