@@ -360,8 +360,8 @@ class GithubActionTest {
     ObjectNode inputs = workflow.putObject("on").putObject("workflow_call").putObject("inputs");
     action
         .path("inputs")
-        .fields()
-        .forEachRemaining(
+        .properties()
+        .forEach(
             input -> {
               ObjectNode declared = inputs.putObject(input.getKey());
               declared.put("description", input.getValue().path("description").asText());
@@ -376,8 +376,8 @@ class GithubActionTest {
     ObjectNode outputs = job.putObject("outputs");
     action
         .path("outputs")
-        .fields()
-        .forEachRemaining(o -> outputs.put(o.getKey(), o.getValue().path("value").asText()));
+        .properties()
+        .forEach(o -> outputs.put(o.getKey(), o.getValue().path("value").asText()));
     job.set("steps", action.at("/runs/steps").deepCopy());
     return workflow;
   }

@@ -92,8 +92,8 @@ public final class CompositeAction {
       env.put("RUNNER_TEMP", runnerTemp.toString());
       env.put("GITHUB_OUTPUT", output.toString());
       step.path("env")
-          .fields()
-          .forEachRemaining(e -> env.put(e.getKey(), evaluate(e.getValue().asText())));
+          .properties()
+          .forEach(e -> env.put(e.getKey(), evaluate(e.getValue().asText())));
       Process process = builder.start();
       process.getOutputStream().close();
       String printed = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
