@@ -130,10 +130,32 @@ class LauncherTest {
     assertThat(run.output()).contains("cannot find badgesmith.jar");
   }
 
+  @Test
+  void findsTheReleasesVersionedJarBesideIt() throws Exception {
+    Path release = tmp.resolve("release/download"); // no ../lib/badgesmith.jar there
+    Files.createDirectories(release);
+    Path launcher = Files.copy(LAUNCHER, release.resolve("badgesmith"));
+    Files.copy(jar, release.resolve("badgesmith-1.2.3.jar"));
+    Map<String, String> environment = Map.of("BADGESMITH_JVM_CACHE", "off", "BADGESMITH_JAR", "");
+
+    Run run = run(launcher, environment, "5", "a");
+    Files.copy(jar, release.resolve("badgesmith-1.2.4.jar"));
+    Run two = run(launcher, environment, "x");
+
+    assertThat(run.status()).as(run.output()).isEqualTo(5);
+    assertThat(run.output()).isEqualTo("5|a\n");
+    assertThat(two.status()).isEqualTo(2);
+    assertThat(two.output()).contains("more than one badgesmith-*.jar");
+  }
+
   private record Run(int status, String output) {}
 
   private Run run(Map<String, String> environment, String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of("/bin/sh", LAUNCHER.toString()));
+    return run(LAUNCHER, environment, args);
+  }
+
+  private Run run(Path launcher, Map<String, String> environment, String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of("/bin/sh", launcher.toString()));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
