@@ -5,6 +5,7 @@ import dev.badgesmith.cache.CacheOwner;
 import dev.badgesmith.cache.Fingerprint;
 import dev.badgesmith.diag.Diagnostics;
 import dev.badgesmith.diag.Timings;
+import dev.badgesmith.images.SvgRasterizer;
 import dev.badgesmith.ld.Canonicalizer;
 import dev.badgesmith.ld.ContextStore;
 import dev.badgesmith.ld.DataIntegrity;
@@ -29,9 +30,11 @@ import dev.badgesmith.sign.PublicKeyInfo;
 import dev.badgesmith.sign.SigningKey;
 import dev.badgesmith.source.SiteScanner;
 import dev.badgesmith.source.SiteSources;
+import dev.badgesmith.validate.DesignRenders;
 import dev.badgesmith.validate.SiteValidator;
 import dev.badgesmith.write.SiteWriter;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -108,7 +111,7 @@ public final class Badgesmith {
       if (Files.isDirectory(siteDir)) {
         checkCache(SiteScanner.realPath(siteDir));
       }
-      Loaded loaded = load(siteDir, pool);
+      Loaded loaded = load(siteDir, pool, rasterizer());
       join(loaded.saved());
       return new Report(loaded.diagnostics().sorted(), Optional.empty(), 0, loaded.changes());
     } finally {
@@ -124,7 +127,7 @@ public final class Badgesmith {
   public Report lock(Path siteDir) {
     ForkJoinPool pool = new ForkJoinPool(threads);
     try {
-      Loaded loaded = load(siteDir, pool);
+      Loaded loaded = load(siteDir, pool, rasterizer());
       join(loaded.saved());
       Optional<LockChanges> changes = loaded.changes();
       if (!loaded.diagnostics().hasErrors() && loaded.lock().isPresent()) {
@@ -158,9 +161,10 @@ public final class Badgesmith {
       // Reading what the output folder holds needs nothing from the site: it runs beside loading.
       CompletableFuture<SiteWriter> opening =
           CompletableFuture.supplyAsync(() -> SiteWriter.open(outDir, index), pool);
+      SvgRasterizer rasterizer = rasterizer();
       Loaded loaded;
       try {
-        loaded = load(siteDir, pool);
+        loaded = load(siteDir, pool, rasterizer);
       } catch (RuntimeException e) {
         abandon(opening);
         throw e;
@@ -185,6 +189,7 @@ public final class Badgesmith {
             new SiteRenderer(
                 loaded.sources().root(),
                 cacheDirectory,
+                rasterizer,
                 pool,
                 () -> join(credentials),
                 loaded.lock().map(LockCheck::indexes),
@@ -309,7 +314,12 @@ public final class Badgesmith {
     }
   }
 
-  private Loaded load(Path siteDir, ForkJoinPool pool) {
+  /** What renders designs, for the load's check of them and then the build: one per run. */
+  private SvgRasterizer rasterizer() {
+    return new SvgRasterizer(cacheDirectory.map(d -> d.resolve("images")));
+  }
+
+  private Loaded load(Path siteDir, ForkJoinPool pool, SvgRasterizer rasterizer) {
     requireSiteFolder(siteDir);
     Timings timings = new Timings();
     Diagnostics diagnostics = new Diagnostics();
@@ -341,8 +351,18 @@ public final class Badgesmith {
             Optional.ofNullable(cachedSources.get(key))
                 .flatMap(cache::hit)
                 .flatMap(e -> AwardDigest.parse(e.lockDigest(), e.lockFields()));
-    // The lock holds the site's real URLs, so it is checked before a preview moves them.
     timings.mark("validate");
+    if (validated.isPresent()) {
+      // What the renderer refuses is found here, in check as in build, from the same rendering.
+      try {
+        DesignRenders.check(sources.root(), validated.get(), rasterizer, diagnostics, pool);
+      } catch (UncheckedIOException e) {
+        throw new BadgesmithException(
+            "cannot render the designs: " + e.getCause().getMessage(), e.getCause());
+      }
+      timings.mark("render designs");
+    }
+    // The lock holds the site's real URLs, so it is checked before a preview moves them.
     Optional<LockCheck> lock = LockCheck.run(sources, doc, validated, diagnostics, known);
     CompletableFuture<Void> saved = CompletableFuture.completedFuture(null);
     if (validated.isPresent() && lock.isPresent()) {
