@@ -152,35 +152,12 @@ final class RenderBudget {
       problems.add(over);
     }
     if (all.tiles() > ImageLimits.MAX_PATTERN_TILES) {
-      problems.add(
-          heaviestPattern.at(
-              ImageProblem.error(
-                      Code.IMAGE_OVER_LIMITS,
-                      "the "
-                          + heaviestPattern.tag()
-                          + " element's tiles are too small: drawing the image would draw some "
-                          + ImageLimits.count((long) Math.min(Long.MAX_VALUE, all.tiles()))
-                          + " tiles of patterns, over the limit of "
-                          + ImageLimits.count((long) ImageLimits.MAX_PATTERN_TILES))
-                  .withHint(
-                      "make the tile larger (width and height), or fill with a colour: a tile"
-                          + " smaller than a pixel shows nothing")));
+      problems.add(StrokesAndTiles.tooManyTiles(heaviestPattern, all.tiles()));
     }
-    double dashes = all.length() / shortestPeriod;
-    if (dashes > ImageLimits.MAX_DASHES) {
+    if (all.length() / shortestPeriod > ImageLimits.MAX_DASHES) {
       problems.add(
-          shortestDashes.at(
-              ImageProblem.error(
-                      Code.IMAGE_OVER_LIMITS,
-                      "the stroke-dasharray of "
-                          + shortestDashes.tag()
-                          + " is too fine for the strokes of the image: they are up to "
-                          + ImageLimits.count((long) Math.min(Long.MAX_VALUE, all.length()))
-                          + " units long, some "
-                          + ImageLimits.count((long) Math.min(Long.MAX_VALUE, dashes))
-                          + " dashes, over the limit of "
-                          + ImageLimits.count((long) ImageLimits.MAX_DASHES))
-                  .withHint("make the dashes and gaps longer")));
+          StrokesAndTiles.tooManyDashes(
+              shortestDashes, all.length(), all.length() / shortestPeriod));
     }
     return problems;
   }

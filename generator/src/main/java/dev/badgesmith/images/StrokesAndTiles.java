@@ -1,5 +1,6 @@
 package dev.badgesmith.images;
 
+import dev.badgesmith.diag.Code;
 import dev.badgesmith.images.SvgTree.Element;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -25,6 +26,37 @@ final class StrokesAndTiles {
       Pattern.compile("([MmLlHhVvCcSsQqTtAaZz])([^MmLlHhVvCcSsQqTtAaZz]*)");
 
   private StrokesAndTiles() {}
+
+  static ImageProblem tooManyTiles(Element pattern, double tiles) {
+    return pattern.at(
+        ImageProblem.error(
+                Code.IMAGE_OVER_LIMITS,
+                "the "
+                    + pattern.tag()
+                    + " element's tiles are too small: drawing the image would draw some "
+                    + ImageLimits.count((long) Math.min(Long.MAX_VALUE, tiles))
+                    + " tiles of patterns, over the limit of "
+                    + ImageLimits.count((long) ImageLimits.MAX_PATTERN_TILES))
+            .withHint(
+                "make the tile larger (width and height), or fill with a colour: a tile smaller"
+                    + " than a pixel shows nothing"));
+  }
+
+  /** Dashes over the limit; {@code at} gave the finest {@code stroke-dasharray}. */
+  static ImageProblem tooManyDashes(Element at, double length, double dashes) {
+    return at.at(
+        ImageProblem.error(
+                Code.IMAGE_OVER_LIMITS,
+                "the stroke-dasharray of "
+                    + at.tag()
+                    + " is too fine for the strokes of the image: they are up to "
+                    + ImageLimits.count((long) Math.min(Long.MAX_VALUE, length))
+                    + " units long, some "
+                    + ImageLimits.count((long) Math.min(Long.MAX_VALUE, dashes))
+                    + " dashes, over the limit of "
+                    + ImageLimits.count((long) ImageLimits.MAX_DASHES))
+            .withHint("make the dashes and gaps longer"));
+  }
 
   /** The root's canvas in its user units: its viewBox, else its width and height, else 4096. */
   static double[] canvas(Element root) {
