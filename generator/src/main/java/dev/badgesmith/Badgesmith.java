@@ -3,6 +3,7 @@ package dev.badgesmith;
 import dev.badgesmith.cache.AwardCache;
 import dev.badgesmith.cache.CacheOwner;
 import dev.badgesmith.cache.Fingerprint;
+import dev.badgesmith.diag.Diagnostic;
 import dev.badgesmith.diag.Diagnostics;
 import dev.badgesmith.diag.Timings;
 import dev.badgesmith.images.SvgRasterizer;
@@ -16,10 +17,12 @@ import dev.badgesmith.lock.LockChanges;
 import dev.badgesmith.lock.LockCheck;
 import dev.badgesmith.lock.PublishedLock;
 import dev.badgesmith.lock.StatusIndexes;
+import dev.badgesmith.markdown.MarkdownRenderer;
 import dev.badgesmith.model.Award;
 import dev.badgesmith.model.PublishedKey;
 import dev.badgesmith.model.SigningSettings;
 import dev.badgesmith.model.Site;
+import dev.badgesmith.pages.PageRenderer;
 import dev.badgesmith.pages.ThemeOverrides;
 import dev.badgesmith.render.Credentials;
 import dev.badgesmith.render.SiteRenderer;
@@ -352,6 +355,13 @@ public final class Badgesmith {
                 .flatMap(cache::hit)
                 .flatMap(e -> AwardDigest.parse(e.lockDigest(), e.lockFields()));
     timings.mark("validate");
+    Optional<Site> site = validated.map(s -> previewOrigin.map(o -> atOrigin(s, o)).orElse(s));
+    // The templates a build uses, run once on this site beside the designs' rendering: their
+    // errors are check's too.
+    CompletableFuture<List<Diagnostic>> templateProblems =
+        site.map(
+                s -> CompletableFuture.supplyAsync(() -> templateProblems(sources.root(), s), pool))
+            .orElseGet(() -> CompletableFuture.completedFuture(List.of()));
     if (validated.isPresent()) {
       // What the renderer refuses is found here, in check as in build, from the same rendering.
       try {
@@ -384,8 +394,20 @@ public final class Badgesmith {
               pool);
     }
     timings.mark("lock");
-    Optional<Site> site = validated.map(s -> previewOrigin.map(o -> atOrigin(s, o)).orElse(s));
+    diagnostics.addAll(join(templateProblems));
+    timings.mark("templates");
     return new Loaded(sources, site, diagnostics, lock, timings, cache, saved);
+  }
+
+  /** What goes wrong when the site's templates render a page of each kind. */
+  private List<Diagnostic> templateProblems(Path siteRoot, Site site) {
+    Optional<Path> templates =
+        Optional.of(siteRoot.resolve(ThemeOverrides.FOLDER)).filter(Files::isDirectory);
+    try {
+      return new PageRenderer(new MarkdownRenderer(), templates, buildDate()).check(site);
+    } catch (IOException e) {
+      throw new BadgesmithException("cannot read the templates: " + e.getMessage(), e);
+    }
   }
 
   /** The site with its base URL moved to another origin, its path kept. */
