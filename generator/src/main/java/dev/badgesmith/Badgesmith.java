@@ -366,6 +366,9 @@ public final class Badgesmith {
       // What the renderer refuses is found here, in check as in build, from the same rendering.
       try {
         DesignRenders.check(sources.root(), validated.get(), rasterizer, diagnostics, pool);
+        DesignRenders.checkCard(sources.root(), validated.get(), rasterizer, diagnostics);
+      } catch (IOException e) {
+        throw new BadgesmithException("cannot render the designs: " + e.getMessage(), e);
       } catch (UncheckedIOException e) {
         throw new BadgesmithException(
             "cannot render the designs: " + e.getCause().getMessage(), e.getCause());

@@ -28,6 +28,7 @@ import dev.badgesmith.pages.SocialCardView;
 import dev.badgesmith.sign.CredentialSigner;
 import dev.badgesmith.sign.SigningKey;
 import dev.badgesmith.source.SourceFile;
+import dev.badgesmith.validate.DesignRenders;
 import dev.badgesmith.write.EarlierManifest;
 import dev.badgesmith.write.OutputSink;
 import dev.badgesmith.write.PublishedFile;
@@ -223,7 +224,12 @@ public final class SiteRenderer {
                   issuerName,
                   site.settings().title(),
                   "data:image/png;base64," + Base64.getEncoder().encodeToString(design.png())));
-      out.write(layout.socialCard(badge).file(), cards.render(card));
+      try {
+        out.write(layout.socialCard(badge).file(), cards.render(card));
+      } catch (ImageRenderException e) {
+        // Said as check says it of the first card; this one's data brought it out.
+        throw new BadgesmithException(DesignRenders.cardProblem(badge.id(), e).format(), e);
+      }
     }
 
     credentials = pendingCredentials.get();
