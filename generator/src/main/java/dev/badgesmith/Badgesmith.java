@@ -3,9 +3,12 @@ package dev.badgesmith;
 import dev.badgesmith.cache.AwardCache;
 import dev.badgesmith.cache.CacheOwner;
 import dev.badgesmith.cache.Fingerprint;
+import dev.badgesmith.diag.BadgesmithException;
 import dev.badgesmith.diag.Diagnostic;
 import dev.badgesmith.diag.Diagnostics;
 import dev.badgesmith.diag.Timings;
+import dev.badgesmith.doctor.DoctorReport;
+import dev.badgesmith.doctor.SiteDoctor;
 import dev.badgesmith.images.SvgRasterizer;
 import dev.badgesmith.ld.Canonicalizer;
 import dev.badgesmith.ld.ContextStore;
@@ -35,6 +38,7 @@ import dev.badgesmith.source.SiteScanner;
 import dev.badgesmith.source.SiteSources;
 import dev.badgesmith.validate.DesignRenders;
 import dev.badgesmith.validate.SiteValidator;
+import dev.badgesmith.verify.HttpResolver;
 import dev.badgesmith.write.SiteWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -50,6 +54,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ForkJoinPool;
@@ -421,6 +426,18 @@ public final class Badgesmith {
         site.settings().withBaseUrl(base), site.issuers(), site.badges(), site.awards());
   }
 
+  /**
+   * Checks the site deployed at {@code siteUrl} as verifiers meet it over HTTP: every file its
+   * manifest lists, their bytes, media types, CORS headers and ids ({@link SiteDoctor}).
+   *
+   * @param http the client's settings, as {@code verify} fetches
+   * @param maxFiles check at most this many of the listed files, spread over the list
+   * @throws BadgesmithException when the URL is not a site's address or its host is out of reach
+   */
+  public DoctorReport doctor(String siteUrl, HttpResolver.Builder http, OptionalInt maxFiles) {
+    return new SiteDoctor(http, maxFiles).examine(siteUrl);
+  }
+
   /** The signer of a site's credentials: its private keys, and the contexts its proofs need. */
   private Credentials credentials(Path siteRoot, SigningSettings signing) {
     Optional<SigningKey> jwt = signing.jwtKey().map(id -> signingKey(siteRoot, signing, id));
@@ -507,14 +524,6 @@ public final class Badgesmith {
                 + "/ folder; keep it out of the site's sources");
       }
     }
-  }
-
-  Map<String, String> environment() {
-    return environment;
-  }
-
-  int threads() {
-    return threads;
   }
 
   /** Settings of a generator; every one has a default. */

@@ -1,5 +1,6 @@
 package dev.badgesmith;
 
+import dev.badgesmith.diag.BadgesmithException;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.badgesmith.bake.BadgeVersion;
 import dev.badgesmith.bake.BakedImages;
+import dev.badgesmith.diag.BadgesmithException;
 import dev.badgesmith.ld.Canonicalizer;
 import dev.badgesmith.ld.ContextStore;
 import dev.badgesmith.ld.DataIntegrity;

@@ -3,6 +3,7 @@ package dev.badgesmith;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.badgesmith.diag.BadgesmithException;
 import dev.badgesmith.testing.TestSites;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -1,19 +1,18 @@
 package dev.badgesmith.award;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.badgesmith.Badgesmith;
-import dev.badgesmith.BadgesmithException;
+import dev.badgesmith.diag.BadgesmithException;
 import dev.badgesmith.diag.Code;
 import dev.badgesmith.diag.Diagnostic;
 import dev.badgesmith.diag.SourcePosition;
+import dev.badgesmith.hash.IdentityHash;
+import dev.badgesmith.jackson.Jackson;
 import dev.badgesmith.load.Docs.AwardDoc;
 import dev.badgesmith.load.Docs.EvidenceDoc;
 import dev.badgesmith.load.Docs.RecipientDoc;
 import dev.badgesmith.load.Located;
-import dev.badgesmith.validate.IdentityHash;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -35,14 +34,7 @@ import java.util.Set;
  * Existing files are never replaced.
  */
 public final class AwardBatch {
-  private static final YAMLMapper YAML =
-      new YAMLMapper(
-          YAMLFactory.builder()
-              .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-              .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-              .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-              .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
-              .build());
+  private static final YAMLMapper YAML = Jackson.awardYaml();
 
   private AwardBatch() {}
 

@@ -1,11 +1,10 @@
 package dev.badgesmith.award;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import dev.badgesmith.BadgesmithException;
-import dev.badgesmith.validate.IdentityHash;
+import dev.badgesmith.diag.BadgesmithException;
+import dev.badgesmith.hash.IdentityHash;
+import dev.badgesmith.jackson.Jackson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,13 +23,7 @@ import java.util.regex.Pattern;
  */
 public final class AwardWriter {
   static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]*");
-  private static final YAMLMapper YAML =
-      new YAMLMapper(
-          YAMLFactory.builder()
-              .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-              .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-              .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-              .build());
+  private static final YAMLMapper YAML = Jackson.awardYaml();
 
   private AwardWriter() {}
 

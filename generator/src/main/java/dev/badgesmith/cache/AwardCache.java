@@ -1,12 +1,12 @@
 package dev.badgesmith.cache;
 
+import dev.badgesmith.hash.IdentityHash;
 import dev.badgesmith.model.Award;
 import dev.badgesmith.model.Evidence;
 import dev.badgesmith.model.Recipient;
 import dev.badgesmith.model.Revocation;
 import dev.badgesmith.source.SiteSources;
 import dev.badgesmith.source.SourceFile;
-import dev.badgesmith.validate.IdentityHash;
 import dev.badgesmith.write.AtomicFile;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;

@@ -1,12 +1,11 @@
 package dev.badgesmith.cache;
 
+import dev.badgesmith.hash.Sha256;
 import dev.badgesmith.write.AtomicFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Map;
@@ -72,13 +71,6 @@ public final class CacheOwner {
   }
 
   private static String digest(String key) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256")
-                  .digest(("badgesmith cache\0" + key).getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the JDK has no SHA-256", e);
-    }
+    return Sha256.hex("badgesmith cache\0" + key);
   }
 }

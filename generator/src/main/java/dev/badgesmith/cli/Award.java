@@ -1,12 +1,12 @@
 package dev.badgesmith.cli;
 
 import dev.badgesmith.Badgesmith;
-import dev.badgesmith.BadgesmithException;
 import dev.badgesmith.Report;
 import dev.badgesmith.award.AwardBatch;
 import dev.badgesmith.award.AwardRequest;
 import dev.badgesmith.award.AwardWriter;
 import dev.badgesmith.award.NewAward;
+import dev.badgesmith.diag.BadgesmithException;
 import dev.badgesmith.diag.Diagnostic;
 import dev.badgesmith.diag.Diagnostics;
 import dev.badgesmith.load.CsvAwards;

@@ -1,6 +1,6 @@
 package dev.badgesmith.cli;
 
-import dev.badgesmith.BadgesmithException;
+import dev.badgesmith.diag.BadgesmithException;
 import dev.badgesmith.sign.KeyAlgorithm;
 import dev.badgesmith.sign.KeyFiles;
 import dev.badgesmith.sign.KeyGenerator;

@@ -1,12 +1,12 @@
 package dev.badgesmith.cli;
 
 import dev.badgesmith.Badgesmith;
-import dev.badgesmith.BadgesmithException;
 import dev.badgesmith.BuildDate;
 import dev.badgesmith.Report;
 import dev.badgesmith.bake.BakeException;
 import dev.badgesmith.bake.Baked;
 import dev.badgesmith.bake.BakedImages;
+import dev.badgesmith.diag.BadgesmithException;
 import dev.badgesmith.diag.Diagnostic;
 import dev.badgesmith.diag.Printable;
 import dev.badgesmith.lock.AwardChange;
@@ -37,8 +37,9 @@ import picocli.CommandLine.Parameters;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success",
-      "1:the badge site has errors (extract: the image carries no badge or is corrupt)",
-      "2:wrong usage or setup",
+      "1:the badge site has errors (extract: the image carries no badge or is corrupt; doctor:"
+          + " the deployed site has problems)",
+      "2:wrong usage or setup (doctor: the site cannot be reached)",
       "3:internal error (a bug: please report it)"
     })
 public final class Main implements Runnable {
@@ -61,6 +62,7 @@ public final class Main implements Runnable {
     commands.put("init", Init.class);
     commands.put("import", Import.class);
     commands.put("verify", Verify.class);
+    commands.put("doctor", Doctor.class);
     commands.put("serve", Serve.class);
     return java.util.Collections.unmodifiableMap(commands);
   }

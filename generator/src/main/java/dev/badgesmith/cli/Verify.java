@@ -1,6 +1,6 @@
 package dev.badgesmith.cli;
 
-import dev.badgesmith.BadgesmithException;
+import dev.badgesmith.diag.BadgesmithException;
 import dev.badgesmith.verify.Check;
 import dev.badgesmith.verify.Resolver;
 import dev.badgesmith.verify.SiteFolderResolver;

@@ -2,12 +2,12 @@ package dev.badgesmith.importer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.badgesmith.BadgesmithException;
 import dev.badgesmith.award.NewAward;
 import dev.badgesmith.bake.BadgeVersion;
 import dev.badgesmith.bake.BakeException;
 import dev.badgesmith.bake.Baked;
 import dev.badgesmith.bake.BakedImages;
+import dev.badgesmith.diag.BadgesmithException;
 import dev.badgesmith.diag.Code;
 import dev.badgesmith.diag.Diagnostic;
 import dev.badgesmith.diag.Diagnostics;
@@ -20,7 +20,10 @@ import dev.badgesmith.load.SiteLoader;
 import dev.badgesmith.source.SiteScanner;
 import dev.badgesmith.verify.ResolveException;
 import dev.badgesmith.verify.Resolver;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -38,6 +41,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ForkJoinPool;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -46,6 +50,9 @@ import java.util.regex.Pattern;
  * anything is written; each problem becomes a diagnostic naming the input.
  */
 public final class AssertionImporter {
+  /** How much of a file is read to tell JSON from an image. */
+  private static final int SNIFF = 8192;
+
   private static final Pattern JWS =
       Pattern.compile("[A-Za-z0-9_-]+\\.([A-Za-z0-9_-]+)\\.[A-Za-z0-9_-]+");
   private static final Pattern URL = Pattern.compile("(?i)https?://\\S+");
@@ -74,8 +81,6 @@ public final class AssertionImporter {
     }
   }
 
-  private record Payload(JsonDocument doc, String pointer) {}
-
   /**
    * The award files to write, one per assertion; problems go to {@code d}.
    *
@@ -96,60 +101,81 @@ public final class AssertionImporter {
     Optional<String> baseUrl =
         siteDoc.settings().map(s -> s.baseUrl().value()).map(u -> u.endsWith("/") ? u : u + "/");
 
-    List<NewAward> awards = new ArrayList<>();
-    Map<String, String> seen = new HashMap<>();
-    Set<String> ids = new HashSet<>();
+    Collected collected = new Collected(mapping, badges, baseUrl, d);
     for (String input : inputs) {
-      for (Payload p : payloads(input, d)) {
-        Diagnostics own = new Diagnostics();
-        Optional<ImportedAssertion> read = AssertionReader.read(p.doc(), p.pointer(), own);
-        Optional<String> badge = read.flatMap(a -> badge(a, mapping, badges, baseUrl, own));
-        d.addAll(own.sorted());
-        if (read.isEmpty() || badge.isEmpty() || own.hasErrors()) {
-          continue;
-        }
-        ImportedAssertion a = read.get();
-        String key = a.id().orElse(input + "#" + p.pointer());
-        String first = seen.putIfAbsent(key, input);
-        if (first != null) {
-          d.add(
-              Diagnostic.error(
-                      Code.DUPLICATE_ID,
-                      a.at(),
-                      "the assertion " + key + " is imported twice (also from " + first + ")")
-                  .withHint("give each assertion once"));
-          continue;
-        }
-        String base = idBase(a.id());
-        String id = base;
-        for (int n = 2; !ids.add(badge.get() + "/" + id); n++) {
-          id = base + "-" + n;
-        }
-        AwardDoc award =
-            new AwardDoc(
-                badge.get(),
-                id,
-                "awards/" + badge.get() + "/" + id + ".yaml",
-                a.at(),
-                a.recipient(),
-                a.issuedOn(),
-                a.expires(),
-                a.narrative(),
-                a.evidence(),
-                a.revoked());
-        String comment =
-            "Imported from the " + a.version() + " assertion" + a.id().map(x -> " " + x).orElse("");
-        awards.add(
-            new NewAward(
-                Optional.of(new Located<>(id, a.at())),
-                id,
-                award,
-                true,
-                a.at(),
-                Optional.of(comment)));
-      }
+      int[] item = {0};
+      payloads(input, d, doc -> collected.add(doc, input, item[0]++));
     }
-    return awards;
+    return collected.awards;
+  }
+
+  /** The awards read so far, and what keeps their ids unique. */
+  private final class Collected {
+    private final Mapping mapping;
+    private final Map<String, BadgeDoc> badges;
+    private final Optional<String> baseUrl;
+    private final Diagnostics d;
+    private final List<NewAward> awards = new ArrayList<>();
+    private final Map<String, String> seen = new HashMap<>();
+    private final Set<String> ids = new HashSet<>();
+
+    Collected(
+        Mapping mapping, Map<String, BadgeDoc> badges, Optional<String> baseUrl, Diagnostics d) {
+      this.mapping = mapping;
+      this.badges = badges;
+      this.baseUrl = baseUrl;
+      this.d = d;
+    }
+
+    /** One assertion: the {@code item}th that {@code input} holds. */
+    void add(JsonDocument doc, String input, int item) {
+      Diagnostics own = new Diagnostics();
+      Optional<ImportedAssertion> read = AssertionReader.read(doc, "", own);
+      Optional<String> badge = read.flatMap(a -> badge(a, mapping, badges, baseUrl, own));
+      d.addAll(own.sorted());
+      if (read.isEmpty() || badge.isEmpty() || own.hasErrors()) {
+        return;
+      }
+      ImportedAssertion a = read.get();
+      String key = a.id().orElse(input + "#/" + item);
+      String first = seen.putIfAbsent(key, input);
+      if (first != null) {
+        d.add(
+            Diagnostic.error(
+                    Code.DUPLICATE_ID,
+                    a.at(),
+                    "the assertion " + key + " is imported twice (also from " + first + ")")
+                .withHint("give each assertion once"));
+        return;
+      }
+      String base = idBase(a.id());
+      String id = base;
+      for (int n = 2; !ids.add(badge.get() + "/" + id); n++) {
+        id = base + "-" + n;
+      }
+      AwardDoc award =
+          new AwardDoc(
+              badge.get(),
+              id,
+              "awards/" + badge.get() + "/" + id + ".yaml",
+              a.at(),
+              a.recipient(),
+              a.issuedOn(),
+              a.expires(),
+              a.narrative(),
+              a.evidence(),
+              a.revoked());
+      String comment =
+          "Imported from the " + a.version() + " assertion" + a.id().map(x -> " " + x).orElse("");
+      awards.add(
+          new NewAward(
+              Optional.of(new Located<>(id, a.at())),
+              id,
+              award,
+              true,
+              a.at(),
+              Optional.of(comment)));
+    }
   }
 
   private static void known(String slug, Map<String, BadgeDoc> badges) {
@@ -164,32 +190,52 @@ public final class AssertionImporter {
     }
   }
 
-  /** The assertions an input holds: a JSON object or list, a signed assertion, a baked image. */
-  private List<Payload> payloads(String input, Diagnostics d) {
+  /**
+   * Gives {@code each} the assertions an input holds, one at a time: a JSON object or list, a
+   * signed assertion, a baked image.
+   */
+  private void payloads(String input, Diagnostics d, Consumer<JsonDocument> each) {
     SourcePosition start = SourcePosition.startOf(input);
-    byte[] bytes;
     if (URL.matcher(input).matches()) {
       try {
-        bytes = resolver.fetch(input);
+        content(resolver.fetch(input), input, true, d, each);
       } catch (ResolveException e) {
         d.add(Diagnostic.error(Code.UNREADABLE_FILE, start, e.getMessage()));
-        return List.of();
       }
-    } else {
-      try {
-        bytes = Files.readAllBytes(Path.of(input));
-      } catch (IOException | java.nio.file.InvalidPathException e) {
-        d.add(
-            Diagnostic.error(
-                Code.UNREADABLE_FILE, start, "cannot read the file: " + e.getMessage()));
-        return List.of();
-      }
+      return;
     }
-    return content(bytes, input, true, d);
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(Path.of(input)), SNIFF)) {
+      // A JSON file is read as it streams: an export of 100,000 assertions is never held whole.
+      in.mark(SNIFF);
+      byte[] head = in.readNBytes(SNIFF);
+      in.reset();
+      if (startsJson(head)) {
+        json(in, input, true, d, each);
+      } else {
+        content(in.readAllBytes(), input, true, d, each);
+      }
+    } catch (IOException | java.nio.file.InvalidPathException e) {
+      d.add(
+          Diagnostic.error(Code.UNREADABLE_FILE, start, "cannot read the file: " + e.getMessage()));
+    }
   }
 
-  private List<Payload> content(byte[] bytes, String source, boolean followUrl, Diagnostics d) {
-    SourcePosition start = SourcePosition.startOf(source);
+  /** Whether bytes begin, after a byte order mark and white space, with a JSON object or list. */
+  private static boolean startsJson(byte[] head) {
+    int i = head.length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB ? 3 : 0;
+    while (i < head.length
+        && (head[i] == ' ' || head[i] == '\n' || head[i] == '\r' || head[i] == '\t')) {
+      i++;
+    }
+    return i < head.length && (head[i] == '{' || head[i] == '[');
+  }
+
+  private void content(
+      byte[] bytes, String source, boolean followUrl, Diagnostics d, Consumer<JsonDocument> each) {
+    if (startsJson(bytes)) {
+      json(new ByteArrayInputStream(bytes), source, true, d, each);
+      return;
+    }
     String text;
     try {
       text =
@@ -203,12 +249,14 @@ public final class AssertionImporter {
       text = null; // binary: an image, or nothing we read
     }
     if (text == null || text.startsWith("<")) {
-      return image(bytes, source, followUrl, d);
+      image(bytes, source, followUrl, d, each);
+    } else {
+      text(text, source, true, followUrl, d, each);
     }
-    return text(text, source, true, followUrl, d);
   }
 
-  private List<Payload> image(byte[] bytes, String source, boolean followUrl, Diagnostics d) {
+  private void image(
+      byte[] bytes, String source, boolean followUrl, Diagnostics d, Consumer<JsonDocument> each) {
     SourcePosition start = SourcePosition.startOf(source);
     List<Baked> baked;
     try {
@@ -218,7 +266,7 @@ public final class AssertionImporter {
           Diagnostic.error(
                   Code.NOT_AN_ASSERTION, start, "neither JSON nor a baked badge: " + e.getMessage())
               .withHint("give an assertion as JSON, its URL, or a baked PNG or SVG badge"));
-      return List.of();
+      return;
     }
     List<Baked> assertions = baked.stream().filter(b -> b.version() == BadgeVersion.OB2).toList();
     if (assertions.isEmpty()) {
@@ -230,21 +278,25 @@ public final class AssertionImporter {
                   ? "the image carries no Open Badges assertion"
                   : "the image carries only an Open Badges 3.0 credential; only 1.x and 2.0"
                       + " assertions are imported"));
-      return List.of();
+      return;
     }
-    List<Payload> found = new ArrayList<>();
     for (Baked b : assertions) {
       // A position inside a baked payload means nothing to the user: problems name the image.
-      found.addAll(text(b.payload().strip(), source, false, followUrl, d));
+      text(b.payload().strip(), source, false, followUrl, d, each);
     }
-    return found;
   }
 
-  private List<Payload> text(
-      String text, String source, boolean positioned, boolean followUrl, Diagnostics d) {
+  private void text(
+      String text,
+      String source,
+      boolean positioned,
+      boolean followUrl,
+      Diagnostics d,
+      Consumer<JsonDocument> each) {
     SourcePosition start = SourcePosition.startOf(source);
     if (text.startsWith("{") || text.startsWith("[")) {
-      return json(text, source, positioned, d);
+      json(text, source, positioned, d, each);
+      return;
     }
     java.util.regex.Matcher jws = JWS.matcher(text);
     if (jws.matches()) {
@@ -253,7 +305,8 @@ public final class AssertionImporter {
       try {
         String payload =
             new String(Base64.getUrlDecoder().decode(jws.group(1)), StandardCharsets.UTF_8);
-        return json(payload, source, false, d);
+        json(payload, source, false, d, each);
+        return;
       } catch (IllegalArgumentException e) {
         // reported below
       }
@@ -261,15 +314,15 @@ public final class AssertionImporter {
     if (followUrl && URL.matcher(text).matches()) {
       // Open Badges 1.0 images often carry only the assertion's URL.
       try {
-        return content(resolver.fetch(text), text, false, d);
+        content(resolver.fetch(text), text, false, d, each);
       } catch (ResolveException e) {
         d.add(
             Diagnostic.error(
                 Code.UNREADABLE_FILE,
                 start,
                 "cannot fetch the baked assertion: " + e.getMessage()));
-        return List.of();
       }
+      return;
     }
     d.add(
         Diagnostic.error(
@@ -277,13 +330,26 @@ public final class AssertionImporter {
                 start,
                 "neither JSON, a signed assertion (JWS) nor a baked badge image")
             .withHint("give an assertion as JSON, its URL, or a baked PNG or SVG badge"));
-    return List.of();
   }
 
-  private static List<Payload> json(String text, String source, boolean positioned, Diagnostics d) {
-    JsonDocument doc;
+  private static void json(
+      String text, String source, boolean positioned, Diagnostics d, Consumer<JsonDocument> each) {
+    json(
+        new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
+        source,
+        positioned,
+        d,
+        each);
+  }
+
+  private static void json(
+      InputStream in,
+      String source,
+      boolean positioned,
+      Diagnostics d,
+      Consumer<JsonDocument> each) {
     try {
-      doc = JsonDocument.parse(text, source, positioned);
+      JsonDocument.each(in, source, positioned, each);
     } catch (JsonProcessingException e) {
       SourcePosition at =
           positioned && e.getLocation() != null
@@ -294,16 +360,13 @@ public final class AssertionImporter {
               : SourcePosition.startOf(source);
       d.add(
           Diagnostic.error(Code.NOT_AN_ASSERTION, at, "malformed JSON: " + e.getOriginalMessage()));
-      return List.of();
+    } catch (IOException e) {
+      d.add(
+          Diagnostic.error(
+              Code.UNREADABLE_FILE,
+              SourcePosition.startOf(source),
+              "cannot read the file: " + e.getMessage()));
     }
-    if (doc.root().isArray()) {
-      List<Payload> items = new ArrayList<>();
-      for (int i = 0; i < doc.root().size(); i++) {
-        items.add(new Payload(doc, "/" + i));
-      }
-      return items;
-    }
-    return List.of(new Payload(doc, ""));
   }
 
   /** The badge of the site an assertion is an award of. */

@@ -1,6 +1,6 @@
 package dev.badgesmith.init;
 
-import dev.badgesmith.BadgesmithException;
+import dev.badgesmith.diag.BadgesmithException;
 import dev.badgesmith.sign.PrivateKeys;
 import java.nio.file.Path;
 import java.time.LocalDate;

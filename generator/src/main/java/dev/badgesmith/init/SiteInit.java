@@ -3,11 +3,12 @@ package dev.badgesmith.init;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.badgesmith.Badgesmith;
-import dev.badgesmith.BadgesmithException;
 import dev.badgesmith.Report;
 import dev.badgesmith.award.AwardRequest;
 import dev.badgesmith.award.AwardWriter;
+import dev.badgesmith.diag.BadgesmithException;
 import dev.badgesmith.diag.Diagnostic;
+import dev.badgesmith.jackson.Jackson;
 import dev.badgesmith.sign.KeyAlgorithm;
 import dev.badgesmith.sign.KeyFiles;
 import dev.badgesmith.sign.KeyGenerator;
@@ -54,7 +55,7 @@ public final class SiteInit {
   static final String EXAMPLE_RECIPIENT = "earner@example.org";
 
   private static final Pattern VERSION = Pattern.compile("[0-9A-Za-z][0-9A-Za-z.+-]*");
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Jackson.json();
 
   private SiteInit() {}
 

@@ -1,10 +1,8 @@
 package dev.badgesmith.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.badgesmith.hash.Sha256;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Iterator;
@@ -22,14 +20,7 @@ public final class JsonDigest {
 
   /** The unpadded base64url SHA-256 of {@link #canonical}. */
   public static String sha256(JsonNode node) {
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256")
-              .digest(canonical(node).getBytes(StandardCharsets.UTF_8));
-      return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-    }
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(Sha256.of(canonical(node)));
   }
 
   public static String canonical(JsonNode node) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.badgesmith.jackson.Jackson;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -16,7 +17,7 @@ import java.nio.charset.StandardCharsets;
  * always the same bytes, which signatures and golden tests rely on.
  */
 public final class JsonOutput {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER = Jackson.json();
   private static final ObjectWriter WRITER;
 
   static {

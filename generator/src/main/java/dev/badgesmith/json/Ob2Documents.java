@@ -2,6 +2,7 @@ package dev.badgesmith.json;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.badgesmith.hash.Sha256;
 import dev.badgesmith.model.Alignment;
 import dev.badgesmith.model.Award;
 import dev.badgesmith.model.BadgeClass;
@@ -157,15 +158,7 @@ public final class Ob2Documents {
       return layout.assertionJson(award).url();
     }
     byte[] digest;
-    try {
-      digest =
-          java.security.MessageDigest.getInstance("SHA-256")
-              .digest(
-                  ("badgesmith-ob2:" + award.badgeId() + "/" + award.id())
-                      .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-    }
+    digest = Sha256.of("badgesmith-ob2:" + award.badgeId() + "/" + award.id());
     digest[6] = (byte) ((digest[6] & 0x0f) | 0x40);
     digest[8] = (byte) ((digest[8] & 0x3f) | 0x80);
     java.nio.ByteBuffer bytes = java.nio.ByteBuffer.wrap(digest);

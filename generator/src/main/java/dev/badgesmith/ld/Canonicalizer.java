@@ -12,6 +12,7 @@ import com.apicatalog.rdf.nquads.NQuadsWriter;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.badgesmith.jackson.Jackson;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -48,7 +49,7 @@ public final class Canonicalizer {
       "https://www.w3.org/ns/credentials/issuer-dependent#";
 
   private final ContextStore contexts;
-  private final ObjectMapper mapper = new ObjectMapper();
+  private final ObjectMapper mapper = Jackson.json();
   private final JsonProvider json = JsonProvider.provider();
   private final JsonDocument sentinel;
 

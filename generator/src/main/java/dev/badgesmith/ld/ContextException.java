@@ -1,6 +1,6 @@
 package dev.badgesmith.ld;
 
-import dev.badgesmith.BadgesmithException;
+import dev.badgesmith.diag.BadgesmithException;
 
 /**
  * A JSON-LD context could not be provided: its URL is not one Badgesmith pins, its bytes do not

@@ -11,6 +11,7 @@ import dev.badgesmith.diag.Diagnostic;
 import dev.badgesmith.diag.Diagnostics;
 import dev.badgesmith.diag.SourcePosition;
 import dev.badgesmith.diag.Spelling;
+import dev.badgesmith.jackson.Jackson;
 import dev.badgesmith.load.Docs.AwardDoc;
 import dev.badgesmith.load.Docs.EvidenceDoc;
 import dev.badgesmith.load.Docs.RecipientDoc;
@@ -54,7 +55,7 @@ public final class CsvAwards {
 
   private static final List<String> IDENTITY_COLUMNS =
       List.of("email", "url", "telephone", "did", "hashed");
-  private static final CsvMapper CSV = new CsvMapper();
+  private static final CsvMapper CSV = Jackson.csv();
 
   private CsvAwards() {}
 

@@ -11,6 +11,7 @@ import dev.badgesmith.diag.Code;
 import dev.badgesmith.diag.Diagnostic;
 import dev.badgesmith.diag.Diagnostics;
 import dev.badgesmith.diag.SourcePosition;
+import dev.badgesmith.jackson.Jackson;
 import dev.badgesmith.load.YamlNode.Entry;
 import dev.badgesmith.load.YamlNode.ScalarType;
 import dev.badgesmith.load.YamlNode.YamlList;
@@ -32,7 +33,7 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * Duplicate keys are reported here, with both positions, instead of silently keeping the last.
  */
 public final class YamlReader {
-  private static final YAMLFactory FACTORY = YAMLFactory.builder().build();
+  private static final YAMLFactory FACTORY = Jackson.yamlFactory();
   private static final Pattern SNAKE_POSITION = Pattern.compile("line (\\d+), column (\\d+)");
 
   /** The name of the setting in Jackson's message about a limit, which means nothing to a user. */

@@ -1,5 +1,8 @@
 package dev.badgesmith.lock;
 
+import dev.badgesmith.hash.IdentityHash;
+import dev.badgesmith.hash.Sha256;
+import dev.badgesmith.jackson.Jackson;
 import dev.badgesmith.json.JsonDigest;
 import dev.badgesmith.load.Docs.AwardDoc;
 import dev.badgesmith.load.Docs.RecipientDoc;
@@ -7,10 +10,6 @@ import dev.badgesmith.model.Award;
 import dev.badgesmith.model.BadgeClass;
 import dev.badgesmith.model.Evidence;
 import dev.badgesmith.model.SiteLayout;
-import dev.badgesmith.validate.IdentityHash;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -39,8 +38,7 @@ import java.util.Optional;
  */
 public record AwardDigest(String digest, Map<AwardField, String> fields) {
   // First: other static fields are computed with it.
-  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
-      new com.fasterxml.jackson.databind.ObjectMapper();
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = Jackson.json();
 
   private static final HexFormat HEX = HexFormat.of();
 
@@ -182,11 +180,7 @@ public record AwardDigest(String digest, Map<AwardField, String> fields) {
   }
 
   private static byte[] sha256(String text) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-    }
+    return Sha256.of(text);
   }
 
   /**

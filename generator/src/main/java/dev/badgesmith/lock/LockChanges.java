@@ -33,9 +33,4 @@ public record LockChanges(
   public LockChanges asWritten() {
     return new LockChanges(lockFound, added, revoked, reinstated, altered, removed, true);
   }
-
-  /** Whether the lock file would change if written now. */
-  public boolean lockOutOfDate() {
-    return !lockFound || !added.isEmpty() || !revoked.isEmpty() || !reinstated.isEmpty();
-  }
 }

@@ -1,9 +1,9 @@
 package dev.badgesmith.lock;
 
+import dev.badgesmith.hash.Sha256;
 import dev.badgesmith.model.Award;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -95,10 +95,6 @@ public final class StatusIndexes {
   }
 
   private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-    }
+    return Sha256.newDigest();
   }
 }

@@ -18,8 +18,4 @@ public record ImageFile(String source, String format) {
       throw new IllegalArgumentException("images are png or svg: " + format);
     }
   }
-
-  public String mediaType() {
-    return format.equals("png") ? "image/png" : "image/svg+xml";
-  }
 }

@@ -1,6 +1,5 @@
 package dev.badgesmith.model;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 
@@ -65,11 +64,6 @@ public record SiteUrl(String base, String path) {
     String relative =
         "../".repeat(from.size() - common) + String.join("/", to.subList(common, to.size()));
     return relative.isEmpty() ? "./" : relative;
-  }
-
-  /** The file under an output root. */
-  public Path resolveIn(Path root) {
-    return root.resolve(file());
   }
 
   @Override

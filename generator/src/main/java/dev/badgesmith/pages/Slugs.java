@@ -1,8 +1,6 @@
 package dev.badgesmith.pages;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.badgesmith.hash.Sha256;
 import java.text.Normalizer;
 import java.util.Collection;
 import java.util.HexFormat;
@@ -77,12 +75,6 @@ final class Slugs {
   }
 
   private static String digest(String text) {
-    try {
-      byte[] hash =
-          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(hash, 0, 4);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
-    }
+    return HexFormat.of().formatHex(Sha256.of(text), 0, 4);
   }
 }

@@ -1,6 +1,6 @@
 package dev.badgesmith.pages;
 
-import dev.badgesmith.BadgesmithException;
+import dev.badgesmith.diag.BadgesmithException;
 import freemarker.core.ParseException;
 import freemarker.template.Configuration;
 import freemarker.template.TemplateException;

@@ -3,6 +3,7 @@ package dev.badgesmith.render;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.badgesmith.jackson.Jackson;
 import dev.badgesmith.json.JsonOutput;
 import dev.badgesmith.json.Ob2Documents;
 import dev.badgesmith.json.Ob3Documents;
@@ -34,7 +35,7 @@ import java.util.Optional;
  * Data Integrity proof and/or as a VC-JWT.
  */
 final class Ob3Publisher {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Jackson.json();
 
   private final Site site;
   private final SiteLayout layout;
@@ -336,14 +337,5 @@ final class Ob3Publisher {
                 Long.toString(issuedAt),
                 new String(JsonOutput.bytes(unsigned), StandardCharsets.UTF_8));
     return jwt.getBytes(StandardCharsets.US_ASCII);
-  }
-
-  /** How many credentials were signed in this build, and how many came from the cache. */
-  long signed() {
-    return cache.signed();
-  }
-
-  long reused() {
-    return cache.reused();
   }
 }

@@ -1,5 +1,6 @@
 package dev.badgesmith.render;
 
+import dev.badgesmith.hash.Sha256;
 import dev.badgesmith.write.AtomicFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,10 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -20,8 +19,6 @@ import java.util.function.Supplier;
  */
 final class SignatureCache {
   private final Optional<Path> folder;
-  private final AtomicLong signed = new AtomicLong();
-  private final AtomicLong reused = new AtomicLong();
 
   SignatureCache(Optional<Path> folder) {
     this.folder = folder;
@@ -34,18 +31,15 @@ final class SignatureCache {
    */
   String get(Supplier<String> sign, String... parts) {
     if (folder.isEmpty()) {
-      signed.incrementAndGet();
       return sign.get();
     }
     String key = digest(parts);
     Path file = folder.get().resolve(key.substring(0, 2)).resolve(key);
     try {
       if (Files.isRegularFile(file)) {
-        reused.incrementAndGet();
         return Files.readString(file, StandardCharsets.UTF_8);
       }
       String result = sign.get();
-      signed.incrementAndGet();
       AtomicFile.write(file, result.getBytes(StandardCharsets.UTF_8));
       return result;
     } catch (IOException e) {
@@ -53,27 +47,15 @@ final class SignatureCache {
     }
   }
 
-  long signed() {
-    return signed.get();
-  }
-
-  long reused() {
-    return reused.get();
-  }
-
   private static String digest(String... parts) {
-    try {
-      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-      for (String part : parts) {
-        byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
-        // Length-prefixed, so no two different lists of parts hash the same.
-        sha256.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
-        sha256.update((byte) ':');
-        sha256.update(bytes);
-      }
-      return HexFormat.of().formatHex(sha256.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    MessageDigest sha256 = Sha256.newDigest();
+    for (String part : parts) {
+      byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
+      // Length-prefixed, so no two different lists of parts hash the same.
+      sha256.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
+      sha256.update((byte) ':');
+      sha256.update(bytes);
     }
+    return HexFormat.of().formatHex(sha256.digest());
   }
 }

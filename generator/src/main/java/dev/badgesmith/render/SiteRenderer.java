@@ -1,10 +1,10 @@
 package dev.badgesmith.render;
 
-import dev.badgesmith.BadgesmithException;
 import dev.badgesmith.bake.BadgeVersion;
 import dev.badgesmith.bake.PngBaker;
 import dev.badgesmith.bake.SvgBaker;
 import dev.badgesmith.cache.Fingerprint;
+import dev.badgesmith.diag.BadgesmithException;
 import dev.badgesmith.diag.Timings;
 import dev.badgesmith.images.ImageInspector;
 import dev.badgesmith.images.ImageRenderException;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.badgesmith.jackson.Jackson;
 import dev.badgesmith.json.JsonDigest;
 import dev.badgesmith.json.JsonOutput;
 import dev.badgesmith.json.Ob2Documents;
@@ -33,7 +34,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
  * sorted by key give the same bytes every time.
  */
 final class VerifyPageData {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Jackson.json();
   private static final String HOSTED = "hosted";
 
   private final ObjectNode root = JsonOutput.object();

@@ -1,12 +1,13 @@
 package dev.badgesmith.serve;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.badgesmith.Badgesmith;
-import dev.badgesmith.BadgesmithException;
 import dev.badgesmith.Report;
+import dev.badgesmith.diag.BadgesmithException;
 import dev.badgesmith.diag.Diagnostic;
+import dev.badgesmith.doctor.Hosting;
+import dev.badgesmith.jackson.Jackson;
 import dev.badgesmith.write.SiteWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -49,6 +50,9 @@ import java.util.concurrent.TimeUnit;
  * }</pre>
  */
 public final class PreviewServer implements AutoCloseable {
+  /** How long the site folder must be still before a rebuild starts. */
+  private static final Duration QUIET_PERIOD = Duration.ofMillis(150);
+
   /** The port the command line and the Maven goal use when none is given. */
   public static final int DEFAULT_PORT = 1313;
 
@@ -95,7 +99,7 @@ public final class PreviewServer implements AutoCloseable {
     ignored.add(output);
     ignored.add(output.resolveSibling("." + name + ".staging"));
     ignored.add(output.resolveSibling("." + name + ".previous"));
-    this.watcher = new SiteWatcher(site, ignored, b.quietPeriod, this::requestBuild);
+    this.watcher = new SiteWatcher(site, ignored, QUIET_PERIOD, this::requestBuild);
     this.handlers = Executors.newFixedThreadPool(8, daemon("badgesmith-serve"));
     this.pinger = Executors.newSingleThreadScheduledExecutor(daemon("badgesmith-ping"));
     this.buildThread = daemon("badgesmith-build").newThread(this::buildLoop);
@@ -246,7 +250,7 @@ public final class PreviewServer implements AutoCloseable {
   private static String basePath(Path output) {
     try {
       String baseUrl =
-          new ObjectMapper()
+          Jackson.json()
               .readTree(output.resolve("manifest.json").toFile())
               .path("baseUrl")
               .asText("/");
@@ -326,13 +330,25 @@ public final class PreviewServer implements AutoCloseable {
       throws IOException {
     String type = StaticFiles.contentType(file);
     byte[] body = Files.readAllBytes(file);
-    if (StaticFiles.isHtml(type)) {
+    String path = output.toRealPath().relativize(file).toString().replace('\\', '/');
+    if (Hosting.crossOrigin(path)) {
+      // As GitHub Pages sends it: browser verifiers read badge documents from any origin.
+      exchange.getResponseHeaders().set("Access-Control-Allow-Origin", Hosting.ANY_ORIGIN);
+    }
+    // The reload script goes to browsers only, so tools read the pages as the build wrote them.
+    if (StaticFiles.isHtml(type) && acceptsHtml(exchange)) {
       String html = new String(body, StandardCharsets.UTF_8);
       body =
           PreviewPages.inject(html, current.generation(), current.problems())
               .getBytes(StandardCharsets.UTF_8);
     }
     send(exchange, status, type, body);
+  }
+
+  /** Whether the request asks for HTML by name, as a browser's page loads do. */
+  private static boolean acceptsHtml(HttpExchange exchange) {
+    return exchange.getRequestHeaders().getOrDefault("Accept", List.of()).stream()
+        .anyMatch(accept -> accept.toLowerCase(Locale.ROOT).contains("text/html"));
   }
 
   private static void sendHtml(HttpExchange exchange, int status, String html) throws IOException {
@@ -401,7 +417,6 @@ public final class PreviewServer implements AutoCloseable {
     private int port = DEFAULT_PORT;
     private Optional<Path> output = Optional.empty();
     private final List<Path> ignored = new ArrayList<>();
-    private Duration quietPeriod = Duration.ofMillis(150);
     private PreviewLog log =
         new PreviewLog() {
           @Override
@@ -440,15 +455,6 @@ public final class PreviewServer implements AutoCloseable {
     /** A folder inside the site whose changes make no rebuild, such as a cache. */
     public Builder ignore(Path folder) {
       this.ignored.add(folder.toAbsolutePath().normalize());
-      return this;
-    }
-
-    /** How long the site folder must be still before a rebuild starts (150 ms by default). */
-    public Builder quietPeriod(Duration quietPeriod) {
-      if (quietPeriod.isNegative() || quietPeriod.isZero()) {
-        throw new IllegalArgumentException("quiet period must be positive: " + quietPeriod);
-      }
-      this.quietPeriod = quietPeriod;
       return this;
     }
 

@@ -12,6 +12,7 @@ import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.util.Base64URL;
+import dev.badgesmith.jackson.Jackson;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
@@ -28,7 +29,7 @@ import java.util.function.Function;
  * their order are exactly what the Open Badges rules ask for.
  */
 public final class CredentialSigner {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER = Jackson.json();
 
   private CredentialSigner() {}
 

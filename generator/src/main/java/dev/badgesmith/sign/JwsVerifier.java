@@ -13,6 +13,7 @@ import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
+import dev.badgesmith.jackson.Jackson;
 import java.io.IOException;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
@@ -31,7 +32,7 @@ public final class JwsVerifier {
    */
   private static final Set<String> VC_JWT_HEADERS = Set.of("alg", "kid", "jwk", "typ");
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER = Jackson.json();
 
   private JwsVerifier() {}
 

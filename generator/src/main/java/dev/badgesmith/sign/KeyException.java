@@ -1,6 +1,6 @@
 package dev.badgesmith.sign;
 
-import dev.badgesmith.BadgesmithException;
+import dev.badgesmith.diag.BadgesmithException;
 
 /**
  * A key that cannot be read, has an algorithm other than the one declared, or does not match its

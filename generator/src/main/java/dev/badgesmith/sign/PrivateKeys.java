@@ -2,6 +2,7 @@ package dev.badgesmith.sign;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.badgesmith.jackson.Jackson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,7 +24,7 @@ public final class PrivateKeys {
   private static final Pattern KEY_ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
   private static final Pattern ANY_PRIVATE_PEM =
       Pattern.compile("-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----");
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER = Jackson.json();
 
   private PrivateKeys() {}
 

@@ -11,6 +11,7 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.util.Base64URL;
+import dev.badgesmith.jackson.Jackson;
 import java.security.PublicKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
@@ -28,7 +29,7 @@ public record PublicKeyInfo(String id, KeyAlgorithm algorithm, PublicKey key) {
   // Published JWK members in this order, so the same key is always the same bytes.
   private static final List<String> JWK_ORDER =
       List.of("kty", "crv", "n", "e", "x", "y", "kid", "alg", "use");
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER = Jackson.json();
 
   public PublicKeyInfo {
     Objects.requireNonNull(id, "id");

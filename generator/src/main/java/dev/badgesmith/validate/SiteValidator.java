@@ -6,6 +6,7 @@ import dev.badgesmith.diag.Diagnostics;
 import dev.badgesmith.diag.Severity;
 import dev.badgesmith.diag.SourcePosition;
 import dev.badgesmith.diag.Spelling;
+import dev.badgesmith.hash.IdentityHash;
 import dev.badgesmith.images.ImageInspector;
 import dev.badgesmith.images.ImageProblem;
 import dev.badgesmith.load.Dates;

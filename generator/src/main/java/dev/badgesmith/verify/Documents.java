@@ -3,6 +3,7 @@ package dev.badgesmith.verify;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.badgesmith.jackson.Jackson;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,7 +16,7 @@ import java.util.Optional;
 
 /** JSON documents fetched through a resolver, and the small readings of them every check needs. */
 final class Documents {
-  static final ObjectMapper JSON = new ObjectMapper();
+  static final ObjectMapper JSON = Jackson.json();
 
   private final Resolver resolver;
 

@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
@@ -58,6 +59,40 @@ public final class HttpResolver implements Resolver {
     return new Builder();
   }
 
+  /**
+   * What the host answers to one GET of {@code url}, a redirect not followed: for tools that judge
+   * the answer itself (its status, headers and bytes), within the same limits as {@link #fetch}.
+   *
+   * @throws ResolveException when the URL is out of reach, or no answer came within the limits
+   */
+  public Answer answer(String url) throws ResolveException {
+    URI uri;
+    try {
+      uri = URI.create(url);
+    } catch (IllegalArgumentException e) {
+      throw new ResolveException(OUT_OF_REACH, "not a URL: " + url);
+    }
+    return exchange(uri, url, System.nanoTime() + timeout.toNanos());
+  }
+
+  /**
+   * One answer of a host.
+   *
+   * @param uri the URL asked for (not the address it was fetched from)
+   */
+  public record Answer(URI uri, int status, HttpHeaders headers, byte[] body) {
+    public Answer {
+      Objects.requireNonNull(uri, "uri");
+      Objects.requireNonNull(headers, "headers");
+      Objects.requireNonNull(body, "body");
+    }
+
+    /** The first value of a header, if sent. */
+    public java.util.Optional<String> header(String name) {
+      return headers.firstValue(name);
+    }
+  }
+
   @Override
   public byte[] fetch(String url) throws ResolveException {
     String target = DidWeb.withoutFragment(DidWeb.isDidWeb(url) ? DidWeb.documentUrl(url) : url);
@@ -69,13 +104,10 @@ public final class HttpResolver implements Resolver {
     }
     long deadline = System.nanoTime() + timeout.toNanos();
     for (int redirects = 0; ; redirects++) {
-      checkScheme(uri, url);
-      URI fetched = address.apply(uri);
-      checkHost(fetched, url);
-      HttpResponse<byte[]> response = send(fetched, url, deadline);
-      int status = response.statusCode();
+      Answer response = exchange(uri, url, deadline);
+      int status = response.status();
       if (status >= 300 && status < 400 && status != 304) {
-        String location = response.headers().firstValue("Location").orElse("");
+        String location = response.header("Location").orElse("");
         if (location.isEmpty() || redirects >= MAX_REDIRECTS) {
           throw new ResolveException(
               FAILED,
@@ -102,6 +134,15 @@ public final class HttpResolver implements Resolver {
       }
       return response.body();
     }
+  }
+
+  /** One request to {@code uri}, its scheme and host checked first, answered by the deadline. */
+  private Answer exchange(URI uri, String url, long deadline) throws ResolveException {
+    checkScheme(uri, url);
+    URI fetched = address.apply(uri);
+    checkHost(fetched, url);
+    HttpResponse<byte[]> response = send(fetched, url, deadline);
+    return new Answer(uri, response.statusCode(), response.headers(), response.body());
   }
 
   private void checkScheme(URI uri, String url) throws ResolveException {

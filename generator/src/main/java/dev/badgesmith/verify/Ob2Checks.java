@@ -2,7 +2,7 @@ package dev.badgesmith.verify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.badgesmith.BadgesmithException;
+import dev.badgesmith.diag.BadgesmithException;
 import dev.badgesmith.sign.JwsVerifier;
 import dev.badgesmith.sign.PublicKeyInfo;
 import dev.badgesmith.sign.VerificationException;

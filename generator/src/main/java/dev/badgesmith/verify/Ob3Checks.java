@@ -2,7 +2,7 @@ package dev.badgesmith.verify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.badgesmith.BadgesmithException;
+import dev.badgesmith.diag.BadgesmithException;
 import dev.badgesmith.ld.DataIntegrity;
 import dev.badgesmith.ld.Verification;
 import dev.badgesmith.sign.CredentialSigner;

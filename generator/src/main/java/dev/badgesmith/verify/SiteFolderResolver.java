@@ -4,8 +4,8 @@ import static dev.badgesmith.verify.ResolveException.Reason.NOT_FOUND;
 import static dev.badgesmith.verify.ResolveException.Reason.OUT_OF_REACH;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.badgesmith.BadgesmithException;
+import dev.badgesmith.diag.BadgesmithException;
+import dev.badgesmith.jackson.Jackson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -30,7 +30,7 @@ public final class SiteFolderResolver implements Resolver {
           "no manifest.json in " + builtSite + ": give the folder a build wrote");
     }
     try {
-      JsonNode json = new ObjectMapper().readTree(manifest.toFile());
+      JsonNode json = Jackson.json().readTree(manifest.toFile());
       String base = json.path("baseUrl").asText("");
       if (!base.startsWith("https://")) {
         throw new BadgesmithException(manifest + " has no https baseUrl");

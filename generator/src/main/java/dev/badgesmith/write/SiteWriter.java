@@ -1,9 +1,9 @@
 package dev.badgesmith.write;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import dev.badgesmith.BadgesmithException;
+import dev.badgesmith.diag.BadgesmithException;
+import dev.badgesmith.jackson.Jackson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -414,7 +414,7 @@ public final class SiteWriter {
    */
   private static Optional<List<PublishedFile>> publishedFiles(byte[] manifest) {
     List<PublishedFile> files = new ArrayList<>(); // in the manifest's order
-    try (JsonParser json = new JsonFactory().createParser(manifest)) {
+    try (JsonParser json = Jackson.jsonFactory().createParser(manifest)) {
       if (json.nextToken() != JsonToken.START_OBJECT) {
         return Optional.empty();
       }

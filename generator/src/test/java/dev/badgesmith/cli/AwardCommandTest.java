@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.badgesmith.Badgesmith;
+import dev.badgesmith.hash.IdentityHash;
 import dev.badgesmith.testing.TestSites;
-import dev.badgesmith.validate.IdentityHash;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

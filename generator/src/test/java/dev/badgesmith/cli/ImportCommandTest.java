@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import dev.badgesmith.Badgesmith;
 import dev.badgesmith.Report;
+import dev.badgesmith.hash.IdentityHash;
 import dev.badgesmith.testing.TestSites;
-import dev.badgesmith.validate.IdentityHash;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -324,6 +324,72 @@ class ImportCommandTest {
                 + " 'https://api.badgr.io/public/badges/7fHq2LmZS0yQbJ6xWk9nGA=SLUG'; the site's"
                 + " badges: intro");
     assertThat(site.resolve("awards/intro/qm8xjk2br1e-4cvv9t0dyw.yaml")).doesNotExist();
+  }
+
+  /** A list of assertions, as exports give them: read one item at a time, each at its lines. */
+  private static String assertionList(int count, int badDateAt) {
+    StringBuilder json = new StringBuilder("[\n");
+    for (int i = 0; i < count; i++) {
+      json.append(
+          """
+            {
+              "@context": "https://w3id.org/openbadges/v2",
+              "type": "Assertion",
+              "id": "https://api.badgr.io/public/assertions/item-%d",
+              "badge": "https://api.badgr.io/public/badges/7fHq2LmZS0yQbJ6xWk9nGA",
+              "verification": {"type": "HostedBadge"},
+              "issuedOn": "%s",
+              "recipient": {"hashed": false, "type": "email", "identity": "p%d@example.org"}
+            }%s
+          """
+              .formatted(
+                  i, i == badDateAt ? "someday" : "2019-06-10", i, i < count - 1 ? "," : ""));
+    }
+    return json.append("]\n").toString();
+  }
+
+  @Test
+  void aListOfAssertionsBecomesOneAwardPerItem(@TempDir Path tmp) throws IOException {
+    Path site = TestSites.unpack(tmp.resolve("site"), TestSites.MINIMAL);
+    Path list = tmp.resolve("export.json");
+    Files.writeString(list, "\uFEFF" + assertionList(3, -1));
+
+    int code = run("import", "--site", site.toString(), "--badge", "intro", list.toString());
+
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(out.toString())
+        .isEqualTo(
+            """
+            Imported 3 awards:
+              awards/intro/item-0.yaml
+              awards/intro/item-1.yaml
+              awards/intro/item-2.yaml
+            """);
+    assertThat(site.resolve("awards/intro/item-2.yaml"))
+        .content()
+        .contains(
+            "# Imported from the Open Badges 2.0 assertion"
+                + " https://api.badgr.io/public/assertions/item-2")
+        .contains("issuedOn: 2019-06-10");
+  }
+
+  @Test
+  void eachItemOfAListIsReportedAtItsOwnLineAndABrokenListWritesNothing(@TempDir Path tmp)
+      throws IOException {
+    Path site = TestSites.unpack(tmp.resolve("site"), TestSites.MINIMAL);
+    Path list = tmp.resolve("export.json");
+    // Items take 9 lines from line 2: item 2's date is on line 26; the list ends inside item 3's
+    // id, on line 32.
+    String text = assertionList(4, 2);
+    Files.writeString(list, text.substring(0, text.indexOf("item-3")));
+
+    int code = run("import", "--site", site.toString(), "--badge", "intro", list.toString());
+
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString().lines().toList())
+        .contains(list + ":26:17: error[BSG106]: 'someday' is not a date", "Nothing was imported.")
+        .anyMatch(l -> l.startsWith(list + ":32:") && l.contains("error[BSG113]: malformed JSON"));
+    assertThat(site.resolve("awards/intro/item-0.yaml")).doesNotExist();
   }
 
   @Test

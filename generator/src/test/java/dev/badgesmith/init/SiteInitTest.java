@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.badgesmith.Badgesmith;
-import dev.badgesmith.BadgesmithException;
 import dev.badgesmith.Report;
+import dev.badgesmith.diag.BadgesmithException;
 import dev.badgesmith.testing.SiteSchemas;
 import dev.badgesmith.testing.TestSites;
 import dev.badgesmith.testing.Workflows;

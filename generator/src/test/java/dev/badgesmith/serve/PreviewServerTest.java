@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.badgesmith.Badgesmith;
-import dev.badgesmith.BadgesmithException;
+import dev.badgesmith.diag.BadgesmithException;
+import dev.badgesmith.doctor.DoctorReport;
+import dev.badgesmith.doctor.Finding;
+import dev.badgesmith.testing.SignedSite;
 import dev.badgesmith.testing.TestSites;
+import dev.badgesmith.verify.HttpResolver;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -20,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,6 +35,9 @@ class PreviewServerTest {
   private static final Duration BUILD = Duration.ofSeconds(60);
 
   private static final String SCRIPT = PreviewPages.SCRIPT_MARKER;
+
+  private static final String BROWSER_ACCEPT =
+      "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 
   private final HttpClient client =
       HttpClient.newBuilder()
@@ -49,8 +57,12 @@ class PreviewServerTest {
   }
 
   private PreviewServer start(Path site, Path out) {
+    return start(site, out, Badgesmith.builder());
+  }
+
+  private PreviewServer start(Path site, Path out, Badgesmith.Builder generator) {
     server =
-        PreviewServer.builder(site, Badgesmith.builder().threads(1))
+        PreviewServer.builder(site, generator.threads(1))
             .port(0)
             .output(out)
             .ignore(tmp.resolve("cache"))
@@ -81,7 +93,10 @@ class PreviewServerTest {
 
   private HttpResponse<String> get(String path) throws IOException, InterruptedException {
     URI uri = server.url().resolve(path);
-    return client.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+    // As a browser loads a page: the reload script goes to requests that ask for HTML.
+    return client.send(
+        HttpRequest.newBuilder(uri).header("Accept", BROWSER_ACCEPT).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private EventStream events() throws IOException, InterruptedException {
@@ -90,6 +105,45 @@ class PreviewServerTest {
 
   private long logged(String prefix) {
     return log.stream().filter(l -> l.startsWith(prefix)).count();
+  }
+
+  @Test
+  void passesTheDoctorWithASignedSite() {
+    SignedSite signed = SignedSite.unpack(tmp.resolve("signed"));
+    start(signed.folder(), tmp.resolve("out"), signed.generator());
+
+    DoctorReport report =
+        Badgesmith.builder()
+            .build()
+            .doctor(
+                server.url().toString(),
+                HttpResolver.builder().allowPrivateAddresses(),
+                OptionalInt.empty());
+
+    // Types, CORS on badge documents, every file as built, the DID document where did:web looks.
+    assertThat(report.findings())
+        .extracting(Finding::line)
+        .containsExactly(
+            server.url()
+                + ": warning: served over http: fine for a local preview, but verifiers need"
+                + " https");
+    assertThat(report.listed()).isGreaterThan(30);
+  }
+
+  @Test
+  void sendsPagesToToolsAsTheBuildWroteThem() throws Exception {
+    start(minimalSite(), tmp.resolve("out"));
+
+    HttpResponse<byte[]> page =
+        client.send(
+            HttpRequest.newBuilder(server.url().resolve("/guild/badges/intro/")).build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<String> json = get("/guild/assertions/intro/jane.json");
+
+    assertThat(page.body())
+        .isEqualTo(Files.readAllBytes(tmp.resolve("out/badges/intro/index.html")));
+    assertThat(page.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    assertThat(json.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
   }
 
   @Test

@@ -237,6 +237,13 @@ class HttpResolverTest {
       assertThatThrownBy(() -> follow.fetch(BASE + "elsewhere.json"))
           .isInstanceOf(ResolveException.class)
           .hasMessageContaining("only https URLs are fetched, not file:///etc/passwd");
+
+      // An answer is the host's own: the redirect not followed, its status and headers kept.
+      HttpResolver.Answer moved = follow.answer(BASE + "old.json");
+      assertThat(moved.status()).isEqualTo(301);
+      assertThat(moved.header("Location")).hasValue("/guild/credentials/intro/jane.json");
+      assertThat(moved.uri()).hasToString(BASE + "old.json");
+      assertThat(resolver().build().answer(BASE + "nothing-here.json").status()).isEqualTo(404);
     } finally {
       redirecting.stop(0);
     }

@@ -3,7 +3,7 @@ package dev.badgesmith.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.badgesmith.BadgesmithException;
+import dev.badgesmith.diag.BadgesmithException;
 import dev.badgesmith.testing.TestSites;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

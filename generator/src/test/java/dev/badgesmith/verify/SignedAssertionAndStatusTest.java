@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.badgesmith.hash.IdentityHash;
 import dev.badgesmith.sign.CredentialSigner;
 import dev.badgesmith.sign.KeyAlgorithm;
 import dev.badgesmith.sign.KeyGenerator;
 import dev.badgesmith.sign.PublicKeyInfo;
 import dev.badgesmith.sign.SigningKey;
-import dev.badgesmith.validate.IdentityHash;
 import dev.badgesmith.verify.Check.Step;
 import java.time.Clock;
 import java.time.Instant;

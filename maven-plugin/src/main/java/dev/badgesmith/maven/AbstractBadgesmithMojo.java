@@ -1,8 +1,8 @@
 package dev.badgesmith.maven;
 
 import dev.badgesmith.Badgesmith;
-import dev.badgesmith.BadgesmithException;
 import dev.badgesmith.Report;
+import dev.badgesmith.diag.BadgesmithException;
 import dev.badgesmith.diag.Diagnostic;
 import dev.badgesmith.lock.AwardChange;
 import dev.badgesmith.lock.PublishedLock;

@@ -1,9 +1,9 @@
 package dev.badgesmith.maven;
 
 import dev.badgesmith.Badgesmith;
-import dev.badgesmith.BadgesmithException;
 import dev.badgesmith.BuildDate;
 import dev.badgesmith.Report;
+import dev.badgesmith.diag.BadgesmithException;
 import java.io.File;
 import java.nio.file.Path;
 import org.apache.maven.plugins.annotations.LifecyclePhase;

@@ -1,7 +1,7 @@
 package dev.badgesmith.maven;
 
 import dev.badgesmith.Badgesmith;
-import dev.badgesmith.BadgesmithException;
+import dev.badgesmith.diag.BadgesmithException;
 import dev.badgesmith.serve.PreviewLog;
 import dev.badgesmith.serve.PreviewServer;
 import java.io.File;

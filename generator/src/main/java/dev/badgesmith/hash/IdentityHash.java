@@ -1,4 +1,4 @@
-package dev.badgesmith.validate;
+package dev.badgesmith.hash;
 
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
@@ -51,10 +51,6 @@ public final class IdentityHash {
   }
 
   private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-    }
+    return Sha256.newDigest();
   }
 }

@@ -1,4 +1,4 @@
-package dev.badgesmith.validate;
+package dev.badgesmith.hash;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.badgesmith;
+package dev.badgesmith.diag;
 
 /**
  * A problem with how Badgesmith was called or set up (a missing site folder, an output folder it
