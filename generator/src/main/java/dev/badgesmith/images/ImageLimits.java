@@ -41,7 +41,8 @@ public final class ImageLimits {
 
   /**
    * The most dashes the dashed strokes of an SVG may draw: Java 2D takes some 20 microseconds a
-   * dash, so a circle with dashes of 0.00001 units took 30 s. A dashed border needs a few hundred.
+   * dash, so a circle with dashes of 0.00001 units took 13 to 30 s. A dashed border needs a few
+   * hundred.
    */
   public static final double MAX_DASHES = 100_000;
 
