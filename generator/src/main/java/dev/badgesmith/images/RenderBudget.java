@@ -325,7 +325,7 @@ final class RenderBudget {
    * What one copy of an element draws: how many elements (capped just past the limit) and how many
    * levels deep, references followed.
    */
-  private record Drawing(long elements, int levels, double length, double tiles) {}
+  private record Drawing(long elements, int levels, double length, double tiles, double area) {}
 
   /**
    * What {@code e} draws; {@code depth} is how deep the walk is (1 at the root), which bounds its
@@ -343,6 +343,8 @@ final class RenderBudget {
     long inner = isText(e) ? e.text().length() : 0;
     int levels = 0;
     double length = StrokesAndTiles.strokeLength(e, canvas);
+    // The shapes' areas, each in its own user space: what a pattern's tiles are counted over.
+    double area = StrokesAndTiles.area(e, canvas);
     double tiles = 0;
     for (Object child : e.children) {
       if (child instanceof Element c && c.published != null) {
@@ -355,6 +357,7 @@ final class RenderBudget {
           levels = Math.max(levels, d.levels());
           length += d.length();
           tiles += d.tiles();
+          area += d.area();
         }
       }
     }
@@ -367,6 +370,7 @@ final class RenderBudget {
         levels = Math.max(levels, d.levels());
         length += d.length();
         tiles += d.tiles();
+        area += d.area();
       }
     }
     long total = add(1, inner);
@@ -379,7 +383,10 @@ final class RenderBudget {
         length += times * d.length();
         tiles += times * d.tiles();
         if (edge.target().local.equals("pattern")) {
-          double own = times * StrokesAndTiles.tiles(edge.target(), e, ids, canvas);
+          double own =
+              Math.max(
+                  times * StrokesAndTiles.tiles(edge.target(), e, ids, canvas),
+                  StrokesAndTiles.tilesOver(edge.target(), area, ids, canvas));
           tiles += own;
           if (own > heaviestTiles) {
             heaviestTiles = own;
@@ -389,7 +396,7 @@ final class RenderBudget {
       }
     }
     open.remove(e);
-    Drawing drawing = new Drawing(total, levels + 1, length, tiles);
+    Drawing drawing = new Drawing(total, levels + 1, length, tiles, area);
     drawn.put(e, drawing);
     if (drawing.levels() > ImageLimits.MAX_DEPTH) {
       throw new Unbounded(tooDeep(e));

@@ -91,7 +91,7 @@ final class StrokesAndTiles {
               length(e.attribute("y2"), canvas) - length(e.attribute("y1"), canvas));
       case "polyline", "polygon" ->
           polygon(numbers(e.attribute("points")), e.local.equals("polyline"));
-      case "path" -> path(e.attribute("d"));
+      case "path" -> path(e.attribute("d"), new double[4]);
       case "text", "tspan", "textPath" -> e.text().length() * 8.0 * fontSize(e, canvas);
       default -> 0;
     };
@@ -130,18 +130,89 @@ final class StrokesAndTiles {
    * its {@code href} names, as in SVG.
    */
   static double tiles(Element pattern, Element from, Map<String, Element> ids, double[] canvas) {
+    Tile tile = tile(pattern, ids, canvas);
+    if (!(tile.area() > 0)) {
+      return 0;
+    }
+    double area =
+        tile.userSpace() ? Math.pow(Math.max(canvas[0], canvas[1]), 2) / userScale(from) : 1;
+    return Math.max(1, area / tile.area());
+  }
+
+  /**
+   * How many tiles of {@code pattern} in {@code userSpaceOnUse} units cover {@code area}, the areas
+   * of the shapes it paints, each in its own user space (where its tile is measured too, since a
+   * shape that inherits the paint refers to the pattern itself): whatever transforms or {@code
+   * <use>} draw a shape, the tiles it holds are its area over the tile's. Zero for a pattern in
+   * bounding-box units.
+   */
+  static double tilesOver(Element pattern, double area, Map<String, Element> ids, double[] canvas) {
+    Tile tile = tile(pattern, ids, canvas);
+    return tile.userSpace() && tile.area() > 0 ? area / tile.area() : 0;
+  }
+
+  /** A pattern's tile: whether in user units, and its area (scaled by its transform). */
+  private record Tile(boolean userSpace, double area) {}
+
+  private static Tile tile(Element pattern, Map<String, Element> ids, double[] canvas) {
     String width = inherited(pattern, "width", ids);
     String height = inherited(pattern, "height", ids);
     String units = inherited(pattern, "patternUnits", ids);
     String transform = inherited(pattern, "patternTransform", ids);
     boolean userSpace = units != null && units.strip().equals("userSpaceOnUse");
     double[] relative = userSpace ? canvas : new double[] {1, 1};
-    double tile = length(width, relative) * length(height, relative) * scale(transform);
-    if (!(tile > 0)) {
-      return 0;
+    return new Tile(
+        userSpace, length(width, relative) * length(height, relative) * scale(transform));
+  }
+
+  /**
+   * The area a shape covers in its user space, at most: its bounding box (a path's, through its
+   * control points); zero for text and what has no geometry of its own.
+   */
+  static double area(Element e, double[] canvas) {
+    return switch (e.local) {
+      case "rect" -> length(e.attribute("width"), canvas) * length(e.attribute("height"), canvas);
+      case "circle" -> Math.pow(2 * length(e.attribute("r"), canvas), 2);
+      case "ellipse" -> 4 * length(e.attribute("rx"), canvas) * length(e.attribute("ry"), canvas);
+      case "polyline", "polygon" -> box(numbers(e.attribute("points")));
+      case "path" -> {
+        double[] bounds = {
+          Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE
+        };
+        path(e.attribute("d"), bounds);
+        yield area(bounds);
+      }
+      default -> 0;
+    };
+  }
+
+  /** The area of the box around points given as x, y pairs. */
+  private static double box(double[] xy) {
+    double[] bounds = {Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
+    for (int i = 0; i + 1 < xy.length; i += 2) {
+      include(bounds, xy[i], xy[i + 1]);
     }
-    double area = userSpace ? Math.pow(Math.max(canvas[0], canvas[1]), 2) / userScale(from) : 1;
-    return Math.max(1, area / tile);
+    return area(bounds);
+  }
+
+  private static void include(double[] bounds, double x, double y) {
+    bounds[0] = Math.min(bounds[0], x);
+    bounds[1] = Math.min(bounds[1], y);
+    bounds[2] = Math.max(bounds[2], x);
+    bounds[3] = Math.max(bounds[3], y);
+  }
+
+  private static double area(double[] bounds) {
+    return bounds[2] < bounds[0] ? 0 : (bounds[2] - bounds[0]) * (bounds[3] - bounds[1]);
+  }
+
+  /** How much an element scales areas for its parent: its transform, and a nested viewBox. */
+  private static double ownScale(Element e) {
+    double scale = scale(e.attribute("transform"));
+    if (e.local.equals("svg") && e.parent != null) {
+      scale *= viewBoxScale(e);
+    }
+    return scale;
   }
 
   /** An attribute of a pattern, or of the patterns its {@code href} leads to. */
@@ -165,18 +236,7 @@ final class StrokesAndTiles {
   private static double userScale(Element from) {
     double scale = 1;
     for (Element e = from; e != null && e.parent != null; e = e.parent) {
-      scale *= scale(e.attribute("transform"));
-      if (e.local.equals("svg")) {
-        double[] box = numbers(e.attribute("viewBox"));
-        if (box.length == 4 && box[2] > 0 && box[3] > 0) {
-          double w = length(e.attribute("width"), null);
-          double h = length(e.attribute("height"), null);
-          // Without a plain width and height, it fills at most a canvas of 4096.
-          w = w > 0 ? w : SvgRasterizer.MAX_SIZE;
-          h = h > 0 ? h : SvgRasterizer.MAX_SIZE;
-          scale *= Math.pow(Math.min(w / box[2], h / box[3]), 2);
-        }
-      }
+      scale *= ownScale(e);
     }
     return scale > 0 ? scale : Double.MIN_VALUE;
   }
@@ -193,6 +253,19 @@ final class StrokesAndTiles {
       }
     }
     return Math.max(canvas[0], canvas[1]) / 8;
+  }
+
+  private static double viewBoxScale(Element e) {
+    double[] box = numbers(e.attribute("viewBox"));
+    if (box.length != 4 || !(box[2] > 0) || !(box[3] > 0)) {
+      return 1;
+    }
+    double w = length(e.attribute("width"), null);
+    double h = length(e.attribute("height"), null);
+    // Without a plain width and height, it fills at most a canvas of 4096.
+    w = w > 0 ? w : SvgRasterizer.MAX_SIZE;
+    h = h > 0 ? h : SvgRasterizer.MAX_SIZE;
+    return Math.pow(Math.min(w / box[2], h / box[3]), 2);
   }
 
   /** How much a transform list scales areas: the absolute determinant of its matrix. */
@@ -231,7 +304,7 @@ final class StrokesAndTiles {
    * longer of an ellipse of its radii and four times its chord; a close as the way back to where
    * its subpath began.
    */
-  private static double path(String d) {
+  private static double path(String d, double[] bounds) {
     if (d == null) {
       return 0;
     }
@@ -268,6 +341,7 @@ final class StrokesAndTiles {
           total += Math.abs(to - (lower == 'h' ? x : y));
           x = lower == 'h' ? to : x;
           y = lower == 'v' ? to : y;
+          include(bounds, x, y);
           continue;
         }
         int points = lower == 'a' ? 1 : arity / 2;
@@ -282,10 +356,15 @@ final class StrokesAndTiles {
           }
           x = px;
           y = py;
+          include(bounds, x, y);
         }
         if (lower == 'a') {
           double radius = Math.max(Math.abs(a[i]), Math.abs(a[i + 1]));
+          double reach = Math.max(2 * radius, Math.hypot(x - fromX, y - fromY));
           total += Math.max(2 * Math.PI * radius, 4 * Math.hypot(x - fromX, y - fromY));
+          // The arc stays within its diameter (or its chord, when the radii scale up) of its start.
+          include(bounds, fromX - reach, fromY - reach);
+          include(bounds, fromX + reach, fromY + reach);
         }
         if (lower == 'm' && i == 0) {
           startX = x;

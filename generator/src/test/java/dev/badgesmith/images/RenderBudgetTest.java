@@ -290,6 +290,29 @@ class RenderBudgetTest {
   }
 
   @Test
+  void countsTheTilesOfAShapeOverItsOwnAreaWhateverUseShrinksIt() {
+    // 1-unit tiles over a rectangle of 10^5 x 10^5 units, drawn a ten-thousandth of that size:
+    // the canvas holds a hundred tiles, the rectangle 10^10, and Batik draws the rectangle's.
+    String shrunk =
+        patterned(
+                "width='1' height='1' patternUnits='userSpaceOnUse'",
+                "<use xlink:href='#big' transform='scale(0.0001)'/>")
+            .replace(
+                "</defs>", "<rect id='big' width='100000' height='100000' fill='url(#p)'/></defs>");
+    assertThat(problems(shrunk))
+        .extracting(t -> t.toList().subList(0, 3))
+        .containsExactly(List.of(Code.IMAGE_OVER_LIMITS, 3, 1));
+    // The same through a group whose fill the rectangle inherits.
+    assertThat(
+            problems(
+                shrunk
+                    .replace(" fill='url(#p)'", "")
+                    .replace("<use ", "<g fill='url(#p)'><use ")
+                    .replace("scale(0.0001)'/>", "scale(0.0001)'/></g>")))
+        .hasSize(1);
+  }
+
+  @Test
   void refusesDashesTooFineForTheStrokesAtTheDasharray() {
     String circle = "<circle cx='5' cy='5' r='4' fill='none' stroke='navy'";
     assertThat(problems(OPEN + circle + " stroke-dasharray='0.001'/>\n</svg>")).isEmpty();
