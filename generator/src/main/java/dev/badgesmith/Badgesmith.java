@@ -4,10 +4,12 @@ import dev.badgesmith.cache.AwardCache;
 import dev.badgesmith.cache.CacheOwner;
 import dev.badgesmith.cache.Fingerprint;
 import dev.badgesmith.diag.BadgesmithException;
+import dev.badgesmith.diag.Diagnostic;
 import dev.badgesmith.diag.Diagnostics;
 import dev.badgesmith.diag.Timings;
 import dev.badgesmith.doctor.DoctorReport;
 import dev.badgesmith.doctor.SiteDoctor;
+import dev.badgesmith.images.SvgRasterizer;
 import dev.badgesmith.ld.ContextStore;
 import dev.badgesmith.load.Docs.SiteDoc;
 import dev.badgesmith.load.SiteLoader;
@@ -17,18 +19,22 @@ import dev.badgesmith.lock.LockChanges;
 import dev.badgesmith.lock.LockCheck;
 import dev.badgesmith.lock.PublishedLock;
 import dev.badgesmith.lock.StatusIndexes;
+import dev.badgesmith.markdown.MarkdownRenderer;
 import dev.badgesmith.model.Award;
 import dev.badgesmith.model.Site;
+import dev.badgesmith.pages.PageRenderer;
 import dev.badgesmith.pages.ThemeOverrides;
 import dev.badgesmith.render.Credentials;
 import dev.badgesmith.render.SiteRenderer;
 import dev.badgesmith.source.SiteScanner;
 import dev.badgesmith.source.SiteSources;
+import dev.badgesmith.validate.DesignRenders;
 import dev.badgesmith.validate.SiteValidator;
 import dev.badgesmith.validate.UnsaltedHashes;
 import dev.badgesmith.verify.HttpResolver;
 import dev.badgesmith.write.SiteWriter;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -109,7 +115,7 @@ public final class Badgesmith {
       if (Files.isDirectory(siteDir)) {
         SiteFolders.checkCache(SiteScanner.realPath(siteDir), cacheFolder);
       }
-      Loaded loaded = load(siteDir, pool);
+      Loaded loaded = load(siteDir, pool, rasterizer());
       BuildTasks.join(loaded.saved());
       return new Report(loaded.diagnostics().sorted(), Optional.empty(), 0, loaded.changes());
     } finally {
@@ -125,7 +131,7 @@ public final class Badgesmith {
   public Report lock(Path siteDir) {
     ForkJoinPool pool = new ForkJoinPool(threads);
     try {
-      Loaded loaded = load(siteDir, pool);
+      Loaded loaded = load(siteDir, pool, rasterizer());
       BuildTasks.join(loaded.saved());
       Optional<LockChanges> changes = loaded.changes();
       if (!loaded.diagnostics().hasErrors() && loaded.lock().isPresent()) {
@@ -159,9 +165,10 @@ public final class Badgesmith {
       // Reading what the output folder holds needs nothing from the site: it runs beside loading.
       CompletableFuture<SiteWriter> opening =
           CompletableFuture.supplyAsync(() -> SiteWriter.open(outDir, index), pool);
+      SvgRasterizer rasterizer = rasterizer();
       Loaded loaded;
       try {
-        loaded = load(siteDir, pool);
+        loaded = load(siteDir, pool, rasterizer);
       } catch (RuntimeException e) {
         BuildTasks.abandon(opening);
         throw e;
@@ -196,6 +203,7 @@ public final class Badgesmith {
             new SiteRenderer(
                 loaded.sources().root(),
                 cacheDirectory,
+                rasterizer,
                 pool,
                 () -> BuildTasks.join(credentials),
                 loaded.lock().map(LockCheck::indexes),
@@ -289,7 +297,12 @@ public final class Badgesmith {
     }
   }
 
-  private Loaded load(Path siteDir, ForkJoinPool pool) {
+  /** What renders designs, for the load's check of them and then the build: one per run. */
+  private SvgRasterizer rasterizer() {
+    return new SvgRasterizer(cacheDirectory.map(d -> d.resolve("images")));
+  }
+
+  private Loaded load(Path siteDir, ForkJoinPool pool, SvgRasterizer rasterizer) {
     requireSiteFolder(siteDir);
     Timings timings = new Timings();
     Diagnostics diagnostics = new Diagnostics();
@@ -331,8 +344,28 @@ public final class Badgesmith {
             Optional.ofNullable(cachedSources.get(key))
                 .flatMap(cache::hit)
                 .flatMap(e -> AwardDigest.parse(e.lockDigest(), e.lockFields()));
-    // The lock holds the site's real URLs, so it is checked before a preview moves them.
     timings.mark("validate");
+    Optional<Site> site = validated.map(s -> previewOrigin.map(o -> atOrigin(s, o)).orElse(s));
+    // The templates a build uses, run once on this site beside the designs' rendering: their
+    // errors are check's too.
+    CompletableFuture<List<Diagnostic>> templateProblems =
+        site.map(
+                s -> CompletableFuture.supplyAsync(() -> templateProblems(sources.root(), s), pool))
+            .orElseGet(() -> CompletableFuture.completedFuture(List.of()));
+    if (validated.isPresent()) {
+      // What the renderer refuses is found here, in check as in build, from the same rendering.
+      try {
+        DesignRenders.check(sources.root(), validated.get(), rasterizer, diagnostics, pool);
+        DesignRenders.checkCard(sources.root(), validated.get(), rasterizer, diagnostics);
+      } catch (IOException e) {
+        throw new BadgesmithException("cannot render the designs: " + e.getMessage(), e);
+      } catch (UncheckedIOException e) {
+        throw new BadgesmithException(
+            "cannot render the designs: " + e.getCause().getMessage(), e.getCause());
+      }
+      timings.mark("render designs");
+    }
+    // The lock holds the site's real URLs, so it is checked before a preview moves them.
     Optional<LockCheck> lock = LockCheck.run(sources, doc, validated, diagnostics, known, base);
     CompletableFuture<Void> saved = CompletableFuture.completedFuture(null);
     if (validated.isPresent() && lock.isPresent()) {
@@ -354,8 +387,20 @@ public final class Badgesmith {
               pool);
     }
     timings.mark("lock");
-    Optional<Site> site = validated.map(s -> previewOrigin.map(o -> atOrigin(s, o)).orElse(s));
+    diagnostics.addAll(BuildTasks.join(templateProblems));
+    timings.mark("templates");
     return new Loaded(sources, site, diagnostics, lock, timings, cache, saved);
+  }
+
+  /** What goes wrong when the site's templates render a page of each kind. */
+  private List<Diagnostic> templateProblems(Path siteRoot, Site site) {
+    Optional<Path> templates =
+        Optional.of(siteRoot.resolve(ThemeOverrides.FOLDER)).filter(Files::isDirectory);
+    try {
+      return new PageRenderer(new MarkdownRenderer(), templates, buildDate()).check(site);
+    } catch (IOException e) {
+      throw new BadgesmithException("cannot read the templates: " + e.getMessage(), e);
+    }
   }
 
   /** The site with its base URL moved to another origin, its path kept. */

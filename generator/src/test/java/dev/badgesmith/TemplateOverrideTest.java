@@ -2,7 +2,6 @@ package dev.badgesmith;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.badgesmith.diag.BadgesmithException;
 import dev.badgesmith.testing.TestSites;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -57,14 +56,18 @@ class TemplateOverrideTest {
   }
 
   @Test
-  void aBrokenSiteTemplateIsASetupErrorAndWritesNothing(@TempDir Path tmp) {
+  void aBrokenSiteTemplateIsADiagnosticOfCheckAndBuildAndWritesNothing(@TempDir Path tmp) {
     Path site = TestSites.unpack(tmp.resolve("site"), TestSites.MINIMAL);
     TestSites.write(site.resolve("templates/index.ftlh"), "<p>${noSuchVariable}</p>\n");
 
-    org.assertj.core.api.Assertions.assertThatThrownBy(
-            () -> Badgesmith.builder().build().build(site, tmp.resolve("out")))
-        .isInstanceOf(BadgesmithException.class)
-        .hasMessageContaining("index.ftlh");
+    Report build = Badgesmith.builder().build().build(site, tmp.resolve("out"));
+
+    assertThat(TestSites.withoutSaltWarning(build.diagnostics()))
+        .extracting(d -> d.format().lines().findFirst().orElseThrow())
+        .containsExactly(
+            "templates/index.ftlh:1:6: error[BSG009]: 'noSuchVariable' is null or missing");
+    assertThat(Badgesmith.builder().build().check(site).diagnostics())
+        .isEqualTo(build.diagnostics());
     assertThat(Files.exists(tmp.resolve("out"))).isFalse();
   }
 
@@ -75,12 +78,36 @@ class TemplateOverrideTest {
     TestSites.write(
         site.resolve("templates/index.ftlh"), "<p>${frame.siteTitle}</p><p>${frame.class}</p>\n");
 
-    org.assertj.core.api.Assertions.assertThatThrownBy(
-            () -> Badgesmith.builder().build().build(site, tmp.resolve("out")))
-        .isInstanceOf(BadgesmithException.class)
-        .hasMessageContaining("index.ftlh")
-        .hasMessageContaining("frame.class");
+    Report build = Badgesmith.builder().build().build(site, tmp.resolve("out"));
+
+    assertThat(TestSites.withoutSaltWarning(build.diagnostics()))
+        .extracting(d -> d.format().lines().findFirst().orElseThrow())
+        .containsExactly(
+            "templates/index.ftlh:1:31: error[BSG009]: 'frame.class' is null or missing");
     assertThat(Files.exists(tmp.resolve("out"))).isFalse();
+  }
+
+  @Test
+  void anErrorInTheThemeOnlyThroughAnOverriddenLayoutIsPlacedInTheLayout(@TempDir Path tmp) {
+    Path site = TestSites.unpack(tmp.resolve("site"), TestSites.MINIMAL);
+    // The theme's pages call layout.page with frame=...: this layout's macro takes no frame.
+    TestSites.write(
+        site.resolve("templates/layout.ftlh"),
+        "<#macro page title><html>${title}<#nested></html></#macro>\n");
+
+    Report check = Badgesmith.builder().build().check(site);
+
+    assertThat(TestSites.withoutSaltWarning(check.diagnostics()))
+        .extracting(d -> d.format().lines().findFirst().orElseThrow())
+        .first()
+        .isEqualTo(
+            "templates/layout.ftlh:1:1: error[BSG009]: the theme's 404.ftlh fails with this"
+                + " layout.ftlh: Macro \"page\" has no parameter with name \"frame\". Valid"
+                + " parameter names are: title");
+    assertThat(TestSites.withoutSaltWarning(check.diagnostics()))
+        .allSatisfy(d -> assertThat(d.path()).isEqualTo("templates/layout.ftlh"));
+    assertThat(Badgesmith.builder().build().build(site, tmp.resolve("out")).diagnostics())
+        .isEqualTo(check.diagnostics());
   }
 
   @Test

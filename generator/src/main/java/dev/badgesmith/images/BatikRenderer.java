@@ -12,6 +12,7 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
 import org.apache.batik.anim.dom.SVGDOMImplementation;
+import org.apache.batik.bridge.BridgeException;
 import org.apache.batik.bridge.EmbededExternalResourceSecurity;
 import org.apache.batik.bridge.ExternalResourceSecurity;
 import org.apache.batik.bridge.NoLoadScriptSecurity;
@@ -69,7 +70,7 @@ final class BatikRenderer {
     try {
       transcoder.transcode(input, new TranscoderOutput());
     } catch (TranscoderException | RuntimeException e) {
-      throw new ImageRenderException("the SVG cannot be rendered: " + reason(e), e);
+      throw new ImageRenderException(reason(e), elementIndex(e), e);
     }
     return encodePng(centre(transcoder.image, boxWidth, boxHeight));
   }
@@ -147,6 +148,61 @@ final class BatikRenderer {
       writer.dispose();
     }
     return out.toByteArray();
+  }
+
+  /**
+   * The element Batik's error is about, as its index among the document's elements in document
+   * order (Batik works on a copy of the document, in the same order); -1 when it names none, or one
+   * that is not in the document (a copy it made for a {@code <use>}).
+   */
+  private static int elementIndex(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof BridgeException b && b.getElement() != null) {
+        return indexOf(b.getElement());
+      }
+      if (t instanceof TranscoderException te && te.getException() != null) {
+        int found = elementIndex(te.getException());
+        if (found >= 0) {
+          return found;
+        }
+      }
+    }
+    return -1;
+  }
+
+  private static int indexOf(Element element) {
+    Node top = element;
+    while (top.getParentNode() != null) {
+      top = top.getParentNode();
+    }
+    if (!(top instanceof Document document)) {
+      return -1;
+    }
+    int index = 0;
+    Node node = document.getDocumentElement();
+    while (node != null) {
+      if (node == element) {
+        return index;
+      }
+      if (node instanceof Element) {
+        index++;
+      }
+      node = next(node);
+    }
+    return -1;
+  }
+
+  /** The node after this one in document order, without recursion. */
+  private static Node next(Node node) {
+    if (node.getFirstChild() != null) {
+      return node.getFirstChild();
+    }
+    for (Node n = node; n != null; n = n.getParentNode()) {
+      if (n.getNextSibling() != null) {
+        return n.getNextSibling();
+      }
+    }
+    return null;
   }
 
   private static String reason(Throwable e) {
@@ -255,7 +311,7 @@ final class BatikRenderer {
 
       @Override
       public void displayError(Exception e) {
-        throw new ImageRenderException(reason(e), e);
+        throw new ImageRenderException(reason(e), elementIndex(e), e);
       }
 
       @Override

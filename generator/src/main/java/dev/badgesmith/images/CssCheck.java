@@ -47,6 +47,10 @@ final class CssCheck {
 
   final List<Finding> findings = new ArrayList<>();
   final List<Rule> rules = new ArrayList<>();
+
+  /** The values of every {@code stroke-dasharray} declared, as written without comments. */
+  final List<String> dashArrays = new ArrayList<>();
+
   private final List<Token> tokens;
 
   private CssCheck(String css) {
@@ -192,6 +196,13 @@ final class CssCheck {
   }
 
   private void value(String property, int from, int to, List<Reference> references) {
+    if ("stroke-dasharray".equals(property)) {
+      StringBuilder text = new StringBuilder();
+      tokens
+          .subList(from, to)
+          .forEach(t -> text.append(t.text()).append(t.kind() == Kind.IDENT ? " " : ""));
+      dashArrays.add(text.toString());
+    }
     for (int i = from; i < to; i++) {
       Token t = tokens.get(i);
       switch (t.kind()) {

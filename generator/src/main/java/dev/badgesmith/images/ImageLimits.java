@@ -32,6 +32,20 @@ public final class ImageLimits {
    */
   public static final long MAX_DRAWN = 50_000;
 
+  /**
+   * The most tiles of patterns an SVG may draw, over every element a pattern fills or strokes:
+   * Batik draws each tile, so a tile of a hundredth of a unit filling the canvas took 23 s. As many
+   * tiles as the largest PNG has pixels: a tile smaller than a pixel shows nothing anyway.
+   */
+  public static final double MAX_PATTERN_TILES = MAX_PIXELS;
+
+  /**
+   * The most dashes the dashed strokes of an SVG may draw: Java 2D takes some 20 microseconds a
+   * dash, so a circle with dashes of 0.00001 units took 13 to 30 s. A dashed border needs a few
+   * hundred.
+   */
+  public static final double MAX_DASHES = 100_000;
+
   private ImageLimits() {}
 
   /** A count as written in messages: {@code 16,777,216}. */

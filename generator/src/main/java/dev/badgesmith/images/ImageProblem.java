@@ -1,7 +1,9 @@
 package dev.badgesmith.images;
 
 import dev.badgesmith.diag.Code;
+import dev.badgesmith.diag.Diagnostic;
 import dev.badgesmith.diag.Severity;
+import dev.badgesmith.diag.SourcePosition;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -24,6 +26,18 @@ public record ImageProblem(
     Objects.requireNonNull(code, "code");
     Objects.requireNonNull(message, "message");
     Objects.requireNonNull(hint, "hint");
+  }
+
+  /**
+   * The problem as a diagnostic in the image file at {@code path}, its whole file when unplaced.
+   */
+  public Diagnostic in(String path) {
+    SourcePosition where = new SourcePosition(path, Math.max(1, line), Math.max(1, column));
+    Diagnostic diagnostic =
+        severity == Severity.ERROR
+            ? Diagnostic.error(code, where, message)
+            : Diagnostic.warning(code, where, message);
+    return hint.map(diagnostic::withHint).orElse(diagnostic);
   }
 
   static ImageProblem error(Code code, String message) {

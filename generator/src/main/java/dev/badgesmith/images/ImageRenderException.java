@@ -7,11 +7,26 @@ package dev.badgesmith.images;
 public class ImageRenderException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  private final int element;
+
   public ImageRenderException(String message) {
-    super(message);
+    this(message, -1, null);
   }
 
   public ImageRenderException(String message, Throwable cause) {
+    this(message, -1, cause);
+  }
+
+  /**
+   * @param element the index, in document order, of the element the renderer refused, or -1
+   */
+  ImageRenderException(String message, int element, Throwable cause) {
     super(message, cause);
+    this.element = element;
+  }
+
+  /** The index, in document order, of the element the renderer refused; -1 when not known. */
+  int element() {
+    return element;
   }
 }

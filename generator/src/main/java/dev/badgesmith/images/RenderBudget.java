@@ -27,7 +27,10 @@ import java.util.regex.Pattern;
  * written they count one per element. A rule of a {@code <style>} element applies to the elements
  * the last part of its selectors names ({@code rect}, {@code .cls}, {@code #id}), or else to every
  * element that draws. Counted once per element, however often it is referred to, so a chain of ten
- * {@code <use>} of ten of the one before costs ten steps to count, not ten billion.
+ * {@code <use>} of ten of the one before costs ten steps to count, not ten billion. The tiles of
+ * patterns and the length of strokes are added up the same way ({@link StrokesAndTiles}), against
+ * {@link ImageLimits#MAX_PATTERN_TILES} and, over the finest dash period, {@link
+ * ImageLimits#MAX_DASHES}.
  */
 final class RenderBudget {
   private static final Pattern SIMPLE_SELECTOR =
@@ -80,9 +83,17 @@ final class RenderBudget {
   private ImageProblem tooManyReferences;
   private int edgeCount;
   private final Map<Element, Set<String>> classes = new IdentityHashMap<>();
+  private double[] canvas;
+  private double shortestPeriod = Double.POSITIVE_INFINITY;
+  private Element shortestDashes;
+  private double heaviestTiles;
+  private Element heaviestPattern;
 
   /** A published element, in document order; the first is the root. */
   void element(Element e) {
+    if (elements.isEmpty()) {
+      canvas = StrokesAndTiles.canvas(e);
+    }
     elements.add(e);
     String id = e.attribute("id");
     if (id != null) {
@@ -96,6 +107,15 @@ final class RenderBudget {
    */
   void reference(Element from, String via, String id, String what) {
     references.add(new Reference(via, id, what, from));
+  }
+
+  /** A {@code stroke-dasharray} value given by {@code e} or its style sheet. */
+  void dashArray(Element e, String value) {
+    double period = StrokesAndTiles.period(value, canvas);
+    if (period < shortestPeriod) {
+      shortestPeriod = period;
+      shortestDashes = e;
+    }
   }
 
   /** A rule of the stylesheet in {@code style}. */
@@ -121,14 +141,23 @@ final class RenderBudget {
     if (elements.isEmpty()) {
       return problems;
     }
+    Drawing all;
     try {
-      draws(elements.get(0), 1);
+      all = draws(elements.get(0), 1);
     } catch (Unbounded e) {
       problems.add(e.problem);
       return problems;
     }
     if (over != null) {
       problems.add(over);
+    }
+    if (all.tiles() > ImageLimits.MAX_PATTERN_TILES) {
+      problems.add(StrokesAndTiles.tooManyTiles(heaviestPattern, all.tiles()));
+    }
+    if (all.length() / shortestPeriod > ImageLimits.MAX_DASHES) {
+      problems.add(
+          StrokesAndTiles.tooManyDashes(
+              shortestDashes, all.length(), all.length() / shortestPeriod));
     }
     return problems;
   }
@@ -296,7 +325,7 @@ final class RenderBudget {
    * What one copy of an element draws: how many elements (capped just past the limit) and how many
    * levels deep, references followed.
    */
-  private record Drawing(long elements, int levels) {}
+  private record Drawing(long elements, int levels, double length, double tiles, double area) {}
 
   /**
    * What {@code e} draws; {@code depth} is how deep the walk is (1 at the root), which bounds its
@@ -313,6 +342,10 @@ final class RenderBudget {
     open.add(e);
     long inner = isText(e) ? e.text().length() : 0;
     int levels = 0;
+    double length = StrokesAndTiles.strokeLength(e, canvas);
+    // The shapes' areas, each in its own user space: what a pattern's tiles are counted over.
+    double area = StrokesAndTiles.area(e, canvas);
+    double tiles = 0;
     for (Object child : e.children) {
       if (child instanceof Element c && c.published != null) {
         Drawing d = draws(c, depth + 1);
@@ -322,6 +355,9 @@ final class RenderBudget {
         } else {
           inner = add(inner, d.elements());
           levels = Math.max(levels, d.levels());
+          length += d.length();
+          tiles += d.tiles();
+          area += d.area();
         }
       }
     }
@@ -332,6 +368,9 @@ final class RenderBudget {
         Drawing d = follow(edge, depth);
         inner = add(inner, d.elements());
         levels = Math.max(levels, d.levels());
+        length += d.length();
+        tiles += d.tiles();
+        area += d.area();
       }
     }
     long total = add(1, inner);
@@ -341,10 +380,23 @@ final class RenderBudget {
         long times = edge.inherited() ? add(1, inner) : 1;
         total = add(total, times(times, d.elements()));
         levels = Math.max(levels, d.levels());
+        length += times * d.length();
+        tiles += times * d.tiles();
+        if (edge.target().local.equals("pattern")) {
+          double own =
+              Math.max(
+                  times * StrokesAndTiles.tiles(edge.target(), e, ids, canvas),
+                  StrokesAndTiles.tilesOver(edge.target(), area, ids, canvas));
+          tiles += own;
+          if (own > heaviestTiles) {
+            heaviestTiles = own;
+            heaviestPattern = edge.target();
+          }
+        }
       }
     }
     open.remove(e);
-    Drawing drawing = new Drawing(total, levels + 1);
+    Drawing drawing = new Drawing(total, levels + 1, length, tiles, area);
     drawn.put(e, drawing);
     if (drawing.levels() > ImageLimits.MAX_DEPTH) {
       throw new Unbounded(tooDeep(e));

@@ -102,6 +102,7 @@ final class SvgCheck {
       CssCheck css = CssCheck.stylesheet(e.text());
       css.findings.forEach(f -> unsafe(e, "the " + e.tag() + " element " + f.why(), f.hint()));
       css.rules.forEach(rule -> budget.rule(e, rule));
+      css.dashArrays.forEach(dashes -> budget.dashArray(e, dashes));
     }
     for (Object child : e.children) {
       if (child instanceof Element c) {
@@ -122,6 +123,7 @@ final class SvgCheck {
               : CssCheck.value(a.local(), a.value());
       css.findings.forEach(f -> unsafe(e, what + " " + f.why(), f.hint()));
       css.references().forEach(r -> budget.reference(e, r.property(), r.id(), what));
+      css.dashArrays.forEach(dashes -> budget.dashArray(e, dashes));
     }
     return a;
   }

@@ -1,5 +1,6 @@
 package dev.badgesmith.images;
 
+import dev.badgesmith.diag.Code;
 import dev.badgesmith.write.AtomicFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,11 +9,17 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Renders SVG designs to PNG (for baking, previews and social cards), with a cache on disk that
@@ -46,10 +53,19 @@ public final class SvgRasterizer {
    */
   static final String RENDERER_VERSION = "batik-1.19/png-1";
 
+  /** How Batik says an attribute holds CSS it cannot read, once its spaces are collapsed. */
+  private static final Pattern CSS_ERROR =
+      Pattern.compile(
+          "The attribute \"([\\w:-]+)\" represents an invalid CSS (?:value|declaration) \\(\"(.*?)\"\\)\\. Original");
+
   private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
   private final Optional<Path> cacheFolder;
   private final AtomicLong renders = new AtomicLong();
+
+  /** PNGs {@link #check} rendered, by cache key, for the build that follows it to take. */
+  private final Map<String, byte[]> held = new ConcurrentHashMap<>();
+
   private final AtomicLong cacheHits = new AtomicLong();
 
   /**
@@ -83,6 +99,10 @@ public final class SvgRasterizer {
     Objects.requireNonNull(svg, "svg");
     checkSize("width", width);
     checkSize("height", height);
+    byte[] checked = held.get(cacheKey(svg, width, height));
+    if (checked != null) {
+      return checked;
+    }
     if (cacheFolder.isEmpty()) {
       return render(svg, width, height);
     }
@@ -95,6 +115,76 @@ public final class SvgRasterizer {
     byte[] png = render(svg, width, height);
     store(entry, png);
     return png;
+  }
+
+  /**
+   * Renders an SVG design as the build does, as published and at {@code size} px, and says why the
+   * renderer refuses it: a value Batik cannot read (a colour it does not know, a shape without a
+   * required attribute, a malformed path) fails here, in {@code check}, as it would in {@code
+   * build}. Nothing to say of a design {@link ImageInspector#inspect} refuses: it is not rendered.
+   * The PNG is kept for {@link #toPng} of the same design and size, so a build renders it once.
+   *
+   * @return the problem, at the element the renderer names when it names one; else empty
+   * @throws IOException if the cache folder cannot be read or written
+   */
+  public Optional<ImageProblem> check(byte[] design, int size) throws IOException {
+    SvgCheck.Result result = SvgCheck.check(Objects.requireNonNull(design, "design"));
+    if (!result.publishable()) {
+      return Optional.empty();
+    }
+    byte[] published = SvgWriter.write(result.tree().root);
+    try {
+      held.put(cacheKey(published, size, size), toPng(published, size, size));
+      return Optional.empty();
+    } catch (ImageRenderException e) {
+      ImageProblem problem =
+          ImageProblem.error(Code.IMAGE_CORRUPT, "the SVG cannot be rendered: " + e.getMessage())
+              .withHint(
+                  "the renderer reads SVG 1.1: colours as names, #rrggbb or rgb(), shapes with"
+                      + " the attributes they need, path data as the specification writes it");
+      List<SvgTree.Element> elements = new ArrayList<>();
+      published(result.tree().root, elements);
+      if (e.element() >= 0 && e.element() < elements.size()) {
+        return Optional.of(elements.get(e.element()).at(problem));
+      }
+      return Optional.of(
+          withAttribute(elements, e.getMessage()).map(at -> at.at(problem)).orElse(problem));
+    }
+  }
+
+  /**
+   * The element a CSS error is about: Batik names the attribute and its value, not the element, so
+   * it is the first element that has that attribute with that value; or the style sheet it quotes.
+   */
+  private static Optional<SvgTree.Element> withAttribute(
+      List<SvgTree.Element> elements, String message) {
+    Matcher m = CSS_ERROR.matcher(message);
+    if (!m.find()) {
+      // A style sheet Batik cannot read: it quotes the sheet.
+      return elements.stream()
+          .filter(e -> e.local.equals("style"))
+          .filter(e -> message.contains(e.text().strip().replaceAll("\\s+", " ")))
+          .findFirst();
+    }
+    return elements.stream()
+        .filter(
+            e ->
+                e.published.stream()
+                    .anyMatch(
+                        a ->
+                            a.local().equals(m.group(1))
+                                && a.value().replaceAll("\\s+", " ").equals(m.group(2))))
+        .findFirst();
+  }
+
+  /** The published elements of a tree in document order: the elements SvgWriter writes. */
+  private static void published(SvgTree.Element e, List<SvgTree.Element> into) {
+    into.add(e);
+    for (Object child : e.children) {
+      if (child instanceof SvgTree.Element c && c.published != null) {
+        published(c, into);
+      }
+    }
   }
 
   /** How many SVGs this rasterizer has rendered with Batik (cache misses and uncached calls). */

@@ -1,6 +1,7 @@
 package dev.badgesmith.pages;
 
 import dev.badgesmith.diag.BadgesmithException;
+import dev.badgesmith.diag.Diagnostic;
 import dev.badgesmith.markdown.MarkdownRenderer;
 import dev.badgesmith.model.Award;
 import dev.badgesmith.model.BadgeClass;
@@ -13,9 +14,11 @@ import freemarker.cache.ClassTemplateLoader;
 import freemarker.cache.FileTemplateLoader;
 import freemarker.cache.TemplateLoader;
 import freemarker.core.HTMLOutputFormat;
+import freemarker.core.ParseException;
 import freemarker.core.TemplateClassResolver;
 import freemarker.template.Configuration;
 import freemarker.template.DefaultObjectWrapperBuilder;
+import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import java.io.IOException;
@@ -281,15 +284,34 @@ public final class PageRenderer {
     return layout;
   }
 
+  /**
+   * Parses every template a build uses and renders one page of each kind, writing nothing: what
+   * fails in the site's {@code templates/} is a diagnostic there (see {@link TemplateCheck}).
+   *
+   * @throws BadgesmithException when the default theme itself fails
+   */
+  public List<Diagnostic> check(Site site) throws IOException {
+    return TemplateCheck.check(this, site, overrides);
+  }
+
   private byte[] process(String templateName, Object view) throws IOException {
-    StringWriter out = new StringWriter();
     try {
-      freemarker.getTemplate(templateName).process(view, out);
-    } catch (TemplateException e) {
-      // A broken theme is a set-up problem, not a content one: no file of the site is to blame.
-      throw new BadgesmithException("template " + templateName + " failed: " + e.getMessage(), e);
+      return processOrFail(templateName, view);
+    } catch (TemplateException | ParseException e) {
+      // In an override, the diagnostic check gives; in the theme, a set-up problem.
+      throw TemplateCheck.failure(templateName, e, overrides);
     }
+  }
+
+  byte[] processOrFail(String templateName, Object view) throws IOException, TemplateException {
+    StringWriter out = new StringWriter();
+    freemarker.getTemplate(templateName).process(view, out);
     return out.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** A template, parsed (and its parse error thrown). */
+  Template template(String name) throws IOException {
+    return freemarker.getTemplate(name);
   }
 
   /** A theme file, from the site's overrides when it has one of that name. */

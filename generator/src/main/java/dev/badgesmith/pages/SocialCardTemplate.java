@@ -1,6 +1,7 @@
 package dev.badgesmith.pages;
 
 import dev.badgesmith.diag.BadgesmithException;
+import freemarker.core.ParseException;
 import freemarker.template.Configuration;
 import freemarker.template.TemplateException;
 import java.io.IOException;
@@ -21,6 +22,7 @@ public final class SocialCardTemplate {
   static final String TEMPLATE = "social-card.svg.ftlx";
 
   private final Configuration freemarker;
+  private final Optional<Path> overrides;
 
   /** The default theme's card. */
   public SocialCardTemplate() {
@@ -33,6 +35,7 @@ public final class SocialCardTemplate {
    */
   public SocialCardTemplate(Optional<Path> overrides) {
     this.freemarker = PageRenderer.configuration(overrides);
+    this.overrides = overrides;
   }
 
   /**
@@ -48,12 +51,17 @@ public final class SocialCardTemplate {
             xmlText(view.issuerName()),
             xmlText(view.siteTitle()),
             xmlText(view.imageDataUri()));
-    StringWriter out = new StringWriter();
     try {
-      freemarker.getTemplate(TEMPLATE).process(model(clean), out);
-    } catch (TemplateException e) {
-      throw new BadgesmithException("template " + TEMPLATE + " failed: " + e.getMessage(), e);
+      return renderOrFail(clean);
+    } catch (TemplateException | ParseException e) {
+      throw TemplateCheck.failure(TEMPLATE, e, overrides);
     }
+  }
+
+  /** The card's SVG document from a view whose text is clean already. */
+  String renderOrFail(SocialCardView view) throws IOException, TemplateException {
+    StringWriter out = new StringWriter();
+    freemarker.getTemplate(TEMPLATE).process(model(view), out);
     return out.toString();
   }
 

@@ -27,6 +27,7 @@ import dev.badgesmith.pages.SocialCardView;
 import dev.badgesmith.sign.CredentialSigner;
 import dev.badgesmith.sign.SigningKey;
 import dev.badgesmith.source.SourceFile;
+import dev.badgesmith.validate.DesignRenders;
 import dev.badgesmith.write.EarlierManifest;
 import dev.badgesmith.write.ManifestDocument;
 import dev.badgesmith.write.OutputSink;
@@ -76,7 +77,8 @@ public final class SiteRenderer {
   private final Instant buildDate;
 
   /**
-   * @param cacheDirectory where rendered PNGs are kept between builds, when set
+   * @param cacheDirectory where signatures are kept between builds, when set
+   * @param rasterizer what renders the designs and social cards (the one that checked the designs)
    * @param credentials what signs Open Badges 3.0 credentials, for a site that publishes them;
    *     asked for only once the documents that need no key are written, so it may be made ready
    *     meanwhile
@@ -92,6 +94,7 @@ public final class SiteRenderer {
   public SiteRenderer(
       Path siteRoot,
       Optional<Path> cacheDirectory,
+      SvgRasterizer rasterizer,
       ForkJoinPool pool,
       java.util.function.Supplier<Optional<Credentials>> credentials,
       Optional<StatusIndexes> statusIndexes,
@@ -103,7 +106,7 @@ public final class SiteRenderer {
     this.identities = Objects.requireNonNull(identities, "identities");
     this.siteRoot = Objects.requireNonNull(siteRoot, "siteRoot");
     this.pool = Objects.requireNonNull(pool, "pool");
-    this.rasterizer = new SvgRasterizer(cacheDirectory.map(d -> d.resolve("images")));
+    this.rasterizer = Objects.requireNonNull(rasterizer, "rasterizer");
     this.pendingCredentials = Objects.requireNonNull(credentials, "credentials");
     this.signatures = new SignatureCache(cacheDirectory.map(d -> d.resolve("signatures")));
     this.buildDate = Objects.requireNonNull(buildDate, "buildDate");
@@ -221,7 +224,12 @@ public final class SiteRenderer {
                   issuerName,
                   site.settings().title(),
                   "data:image/png;base64," + Base64.getEncoder().encodeToString(design.png())));
-      out.write(layout.socialCard(badge).file(), cards.render(card));
+      try {
+        out.write(layout.socialCard(badge).file(), cards.render(card));
+      } catch (ImageRenderException e) {
+        // Said as check says it of the first card; this one's data brought it out.
+        throw new BadgesmithException(DesignRenders.cardProblem(badge.id(), e).format(), e);
+      }
     }
 
     credentials = pendingCredentials.get();

@@ -597,13 +597,7 @@ public final class SiteValidator {
     private boolean inspect(Path file, String path, String format) throws IOException {
       boolean ok = true;
       for (ImageProblem p : INSPECTOR.inspect(Files.readAllBytes(file), format, maxImageBytes)) {
-        SourcePosition at =
-            new SourcePosition(path, Math.max(1, p.line()), Math.max(1, p.column()));
-        Diagnostic diagnostic =
-            p.severity() == Severity.ERROR
-                ? Diagnostic.error(p.code(), at, p.message())
-                : Diagnostic.warning(p.code(), at, p.message());
-        d.add(p.hint().map(diagnostic::withHint).orElse(diagnostic));
+        d.add(p.in(path));
         ok &= p.severity() != Severity.ERROR;
       }
       return ok;

@@ -238,6 +238,120 @@ class RenderBudgetTest {
                 + " limit)");
   }
 
+  /** A pattern of one tile, as {@code <pattern ATTRIBUTES>}, filling the 10-unit canvas. */
+  private static String patterned(String attributes, String use) {
+    return OPEN
+        + "<defs>\n<pattern id='p' "
+        + attributes
+        + "><rect width='0.001' height='0.001'/></pattern>\n</defs>\n"
+        + use
+        + "\n</svg>";
+  }
+
+  @Test
+  void refusesPatternTilesTooSmallToDrawAtThePattern() {
+    String tiny =
+        patterned("width='0.0001' height='0.0001' patternUnits='userSpaceOnUse'", "") + "";
+    List<Tuple> problems =
+        problems(tiny.replace("</svg>", "<rect width='10' height='10' fill='url(#p)'/></svg>"));
+
+    assertThat(problems)
+        .containsExactly(
+            tuple(
+                Code.IMAGE_OVER_LIMITS,
+                3,
+                1,
+                "the <pattern> element's tiles are too small: drawing the image would draw some"
+                    + " 10,000,000,000 tiles of patterns, over the limit of 16,777,216"));
+  }
+
+  @Test
+  void countsPatternTilesWithTheirUnitsTransformsAndEveryUse() {
+    String fill = "<rect width='10' height='10' fill='url(#p)'/>";
+    // 1/(0.001 x 0.001) tiles in each element's box: a million, sixteen times.
+    assertThat(problems(patterned("width='0.001' height='0.001'", fill.repeat(16)))).isEmpty();
+    assertThat(problems(patterned("width='0.001' height='0.001'", fill.repeat(17))))
+        .extracting(t -> t.toList().get(0))
+        .containsExactly(Code.IMAGE_OVER_LIMITS);
+    // 0.01-unit tiles on the canvas are a million; shrunk a hundred times each way, 10^10.
+    String user = "width='0.01' height='0.01' patternUnits='userSpaceOnUse'";
+    assertThat(problems(patterned(user, fill))).isEmpty();
+    assertThat(problems(patterned(user + " patternTransform='scale(0.01)'", fill))).hasSize(1);
+    assertThat(problems(patterned(user, "<g transform='scale(0.01)'>" + fill + "</g>"))).hasSize(1);
+    // A pattern takes the tile of the one its href names.
+    assertThat(
+            problems(
+                patterned(user + " patternTransform='scale(0.01)'", "")
+                    .replace(
+                        "</defs>",
+                        "<pattern id='q' xlink:href='#p'/></defs>"
+                            + "<rect width='10' height='10' fill='url(#q)'/>")))
+        .hasSize(1);
+  }
+
+  @Test
+  void countsTheTilesOfAShapeOverItsOwnAreaWhateverUseShrinksIt() {
+    // 1-unit tiles over a rectangle of 10^5 x 10^5 units, drawn a ten-thousandth of that size:
+    // the canvas holds a hundred tiles, the rectangle 10^10, and Batik draws the rectangle's.
+    String shrunk =
+        patterned(
+                "width='1' height='1' patternUnits='userSpaceOnUse'",
+                "<use xlink:href='#big' transform='scale(0.0001)'/>")
+            .replace(
+                "</defs>", "<rect id='big' width='100000' height='100000' fill='url(#p)'/></defs>");
+    assertThat(problems(shrunk))
+        .extracting(t -> t.toList().subList(0, 3))
+        .containsExactly(List.of(Code.IMAGE_OVER_LIMITS, 3, 1));
+    // The same through a group whose fill the rectangle inherits.
+    assertThat(
+            problems(
+                shrunk
+                    .replace(" fill='url(#p)'", "")
+                    .replace("<use ", "<g fill='url(#p)'><use ")
+                    .replace("scale(0.0001)'/>", "scale(0.0001)'/></g>")))
+        .hasSize(1);
+  }
+
+  @Test
+  void refusesDashesTooFineForTheStrokesAtTheDasharray() {
+    String circle = "<circle cx='5' cy='5' r='4' fill='none' stroke='navy'";
+    assertThat(problems(OPEN + circle + " stroke-dasharray='0.001'/>\n</svg>")).isEmpty();
+    assertThat(problems(OPEN + circle + " stroke-dasharray='0.00001'/>\n</svg>"))
+        .containsExactly(
+            tuple(
+                Code.IMAGE_OVER_LIMITS,
+                2,
+                1,
+                "the stroke-dasharray of <circle> is too fine for the strokes of the image: they"
+                    + " are up to 25 units long, some 1,256,637 dashes, over the limit of"
+                    + " 100,000"));
+    assertThat(
+            problems(
+                OPEN
+                    + "<style>.d { stroke-dash\\61rray: 1e-5 }</style>\n"
+                    + circle
+                    + " class='d'/>\n</svg>"))
+        .as("in a style sheet, escaped")
+        .extracting(t -> t.toList().subList(0, 3))
+        .containsExactly(List.of(Code.IMAGE_OVER_LIMITS, 2, 1));
+  }
+
+  @Test
+  void boundsThePathLengthByItsControlPolygon() {
+    // 1000 segments of 10 units, dashed every 0.01 units: 10^6 dashes; absolute and relative.
+    String absolute = "M0 0" + " L10 0 L0 0".repeat(500);
+    String relative = "m0 0" + " h10 h-10".repeat(500);
+    for (String d : List.of(absolute, relative)) {
+      assertThat(
+              problems(
+                  OPEN + "<path d='" + d + "' stroke='navy' stroke-dasharray='0.005'/>\n</svg>"))
+          .extracting(t -> t.toList().get(3).toString())
+          .singleElement()
+          .asString()
+          .contains("up to 10,000 units long, some 1,000,000 dashes");
+    }
+  }
+
   private List<ImageProblem> inspectQuickly(String svg) {
     return assertTimeoutPreemptively(
         Duration.ofSeconds(3), () -> inspector.inspect(utf8(svg), "svg", 1L << 30));

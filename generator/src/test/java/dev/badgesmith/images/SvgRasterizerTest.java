@@ -245,4 +245,35 @@ class SvgRasterizerTest {
       return all.get(0);
     }
   }
+
+  @Test
+  void checkRendersTheDesignOnceForTheBuildThatFollows() throws IOException {
+    byte[] design = square("<rect width='100' height='100' fill='#0000ff'/>");
+
+    assertThat(uncached.check(design, 64)).isEmpty();
+    byte[] png = uncached.toPng(new ImageInspector().publishedSvg(design), 64);
+
+    assertThat(uncached.renders()).isEqualTo(1);
+    assertThat(argb(png, 0, 0)).isEqualTo(OPAQUE_BLUE);
+  }
+
+  @Test
+  void checkPlacesWhatTheRendererRefusesAtItsElement() throws IOException {
+    byte[] design =
+        utf8(
+            "<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 10 10'>\n"
+                + "  <circle cx='5' cy='5' r='4' fill='#00f'/>\n"
+                + "  <g><rect x='1' y='1' height='3'/></g>\n"
+                + "</svg>");
+
+    ImageProblem problem = uncached.check(design, 64).orElseThrow();
+
+    assertThat(problem.code().id()).isEqualTo("BSG300");
+    assertThat(problem.message())
+        .isEqualTo(
+            "the SVG cannot be rendered: The attribute \"width\" of the element <rect> is"
+                + " required");
+    assertThat(problem.line()).isEqualTo(3);
+    assertThat(problem.column()).isEqualTo(6);
+  }
 }
