@@ -52,9 +52,10 @@ class GoldenSiteTest {
   /** Pinned, so pages that tell expired awards stay the same whenever the test runs. */
   static final Instant BUILD_DATE = Instant.parse("2026-06-01T00:00:00Z");
 
-  /** Lines shown before and after a difference, and at most on either side of it. */
+  /** Unchanged lines shown before and after a difference. */
   private static final int CONTEXT = 3;
 
+  /** At most this many expected, and built, lines of a difference are shown. */
   private static final int MAX_HUNK = 20;
 
   /** Characters of a long line shown around the first column that differs. */
@@ -108,11 +109,8 @@ class GoldenSiteTest {
     missing.removeAll(actual.keySet());
     Set<String> unexpected = new TreeSet<>(actual.keySet());
     unexpected.removeAll(expected.keySet());
-    assertThat(List.of(missing, unexpected))
-        .as(
-            "files of %s: expected but not built %s; built but not expected %s",
-            name, missing, unexpected)
-        .containsOnly(Set.of());
+    assertThat(missing).as("files of %s/expected/ that the build did not write", name).isEmpty();
+    assertThat(unexpected).as("files the build wrote that %s/expected/ lacks", name).isEmpty();
 
     Map<String, String> differences = new TreeMap<>();
     for (String path : expected.keySet()) {
@@ -202,8 +200,9 @@ class GoldenSiteTest {
       throws IOException {
     BufferedImage a = ImageIO.read(new ByteArrayInputStream(actual));
     BufferedImage e = ImageIO.read(new ByteArrayInputStream(expected));
-    if (a == null) {
-      return Optional.of("the built PNG does not decode");
+    if (a == null || e == null) {
+      return Optional.of(
+          a == null ? "the built PNG does not decode" : "the expected PNG does not decode");
     }
     if (a.getWidth() != e.getWidth() || a.getHeight() != e.getHeight()) {
       return Optional.of(
@@ -215,8 +214,8 @@ class GoldenSiteTest {
     return builtData.equals(expectedData)
         ? Optional.empty()
         : Optional.of(
-            "the data baked into a rendered PNG differs:%nexpected %s%nbuilt    %s"
-                .formatted(expectedData, builtData));
+            "the data baked into a rendered PNG differs:%n%s"
+                .formatted(textDiff(expectedData.toString(), builtData.toString())));
   }
 
   /** The manifest with the digests and sizes of rendered PNGs left out, for the same reason. */
