@@ -2,7 +2,9 @@ package dev.badgesmith;
 
 import dev.badgesmith.diag.Diagnostic;
 import dev.badgesmith.diag.Timings;
+import dev.badgesmith.lock.AwardChange;
 import dev.badgesmith.lock.LockChanges;
+import dev.badgesmith.lock.PublishedLock;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -81,5 +83,62 @@ public record Report(
 
   public long warningCount() {
     return diagnostics.size() - errorCount();
+  }
+
+  // What the command line, the Maven goals and the preview say of a report: one wording for all.
+
+  /** How many errors and warnings, as {@code 2 errors, 1 warning}. */
+  public String counts() {
+    return count(errorCount(), "error") + ", " + count(warningCount(), "warning");
+  }
+
+  /** What a build wrote, as {@code Built 151 files (3 changed, 1 award rendered) into public}. */
+  public String built(Path into) {
+    return "Built "
+        + count(filesWritten, "file")
+        + " ("
+        + filesChanged
+        + " changed, "
+        + count(awardsRendered, "award")
+        + " rendered) into "
+        + output.orElse(into);
+  }
+
+  /**
+   * The awards the site's lock does not list yet, named (the first ten): what this change adds.
+   * Empty when there is no lock, nothing new, or the lock was just written.
+   */
+  public Optional<String> newAwards() {
+    return lock.filter(l -> l.lockFound() && !l.added().isEmpty() && !l.written())
+        .map(
+            l -> {
+              List<String> added = l.added().stream().map(AwardChange::award).toList();
+              return count(added.size(), "new award")
+                  + " not in "
+                  + PublishedLock.FILE
+                  + " yet: "
+                  + String.join(", ", added.subList(0, Math.min(10, added.size())))
+                  + (added.size() > 10 ? " and " + (added.size() - 10) + " more" : "");
+            });
+  }
+
+  /** What writing the lock did; empty when the run did not consider the lock. */
+  public Optional<String> lockWritten() {
+    return lock.map(
+        l ->
+            l.written()
+                ? "Wrote "
+                    + PublishedLock.FILE
+                    + ": "
+                    + count(l.added().size(), "award")
+                    + " added, "
+                    + count(l.revoked().size() + l.reinstated().size(), "revocation")
+                    + " marked"
+                : PublishedLock.FILE + " is up to date");
+  }
+
+  /** {@code n noun}, with the noun in the plural unless n is 1. */
+  public static String count(long n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
   }
 }

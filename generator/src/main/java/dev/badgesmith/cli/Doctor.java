@@ -1,6 +1,7 @@
 package dev.badgesmith.cli;
 
 import dev.badgesmith.Badgesmith;
+import dev.badgesmith.Report;
 import dev.badgesmith.doctor.DoctorReport;
 import dev.badgesmith.doctor.Finding;
 import java.io.PrintWriter;
@@ -58,9 +59,9 @@ final class Doctor implements Callable<Integer> {
             + report.siteUrl();
     if (report.hasProblems()) {
       out.println(
-          Main.SiteCommand.count(report.problemCount(), "problem")
+          Report.count(report.problemCount(), "problem")
               + ", "
-              + Main.SiteCommand.count(report.warningCount(), "warning")
+              + Report.count(report.warningCount(), "warning")
               + ": "
               + checked);
       return Main.CONTENT_ERRORS;
@@ -68,7 +69,7 @@ final class Doctor implements Callable<Integer> {
     out.println(
         "No problems"
             + (report.warningCount() > 0
-                ? " (" + Main.SiteCommand.count(report.warningCount(), "warning") + ")"
+                ? " (" + Report.count(report.warningCount(), "warning") + ")"
                 : "")
             + ": "
             + checked);

@@ -9,9 +9,6 @@ import dev.badgesmith.bake.BakedImages;
 import dev.badgesmith.diag.BadgesmithException;
 import dev.badgesmith.diag.Diagnostic;
 import dev.badgesmith.diag.Printable;
-import dev.badgesmith.lock.AwardChange;
-import dev.badgesmith.lock.LockChanges;
-import dev.badgesmith.lock.PublishedLock;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -174,56 +171,22 @@ public final class Main implements Runnable {
                       .diagnostics()
                       .forEach(d -> spec.commandLine().getOut().println(github.annotation(d))));
       if (!report.diagnostics().isEmpty()) {
-        err.println(
-            count(report.errorCount(), "error") + ", " + count(report.warningCount(), "warning"));
+        err.println(report.counts());
       }
       return report.hasErrors() ? CONTENT_ERRORS : OK;
     }
 
-    static String count(long n, String noun) {
-      return n + " " + noun + (n == 1 ? "" : "s");
-    }
-
     /** Names the awards a lock does not list yet: what this change adds. */
     void newAwards(Report report) {
-      Optional<LockChanges> lock = report.lock().filter(LockChanges::lockFound);
-      if (lock.isEmpty() || lock.get().added().isEmpty() || lock.get().written()) {
-        return;
-      }
-      List<String> added = lock.get().added().stream().map(AwardChange::award).toList();
-      String names = String.join(", ", added.subList(0, Math.min(10, added.size())));
-      spec.commandLine()
-          .getOut()
-          .println(
-              count(added.size(), "new award")
-                  + " not in "
-                  + PublishedLock.FILE
-                  + " yet: "
-                  + names
-                  + (added.size() > 10 ? " and " + (added.size() - 10) + " more" : "")
-                  + " (`badgesmith lock` adds them)");
+      report
+          .newAwards()
+          .ifPresent(
+              text -> spec.commandLine().getOut().println(text + " (`badgesmith lock` adds them)"));
     }
 
     /** Says what writing the lock did. */
     void lockWritten(Report report) {
-      report
-          .lock()
-          .ifPresent(
-              lock ->
-                  spec.commandLine()
-                      .getOut()
-                      .println(
-                          lock.written()
-                              ? "Wrote "
-                                  + PublishedLock.FILE
-                                  + ": "
-                                  + count(lock.added().size(), "award")
-                                  + " added, "
-                                  + count(
-                                      lock.revoked().size() + lock.reinstated().size(),
-                                      "revocation")
-                                  + " marked"
-                              : PublishedLock.FILE + " is up to date"));
+      report.lockWritten().ifPresent(spec.commandLine().getOut()::println);
     }
   }
 
@@ -284,20 +247,7 @@ public final class Main implements Runnable {
       int code = report(report);
       if (code == OK) {
         long millis = (System.nanoTime() - start) / 1_000_000;
-        spec.commandLine()
-            .getOut()
-            .println(
-                "Built "
-                    + count(report.filesWritten(), "file")
-                    + " ("
-                    + report.filesChanged()
-                    + " changed, "
-                    + count(report.awardsRendered(), "award")
-                    + " rendered) into "
-                    + target
-                    + " in "
-                    + millis
-                    + " ms");
+        spec.commandLine().getOut().println(report.built(target) + " in " + millis + " ms");
         if (updateLock) {
           lockWritten(report);
         } else {

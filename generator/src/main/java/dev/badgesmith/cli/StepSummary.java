@@ -61,9 +61,9 @@ final class StepSummary {
     } else {
       md.append(":white_check_mark: ");
     }
-    md.append(Main.SiteCommand.count(report.errorCount(), "error"))
+    md.append(Report.count(report.errorCount(), "error"))
         .append(", ")
-        .append(Main.SiteCommand.count(report.warningCount(), "warning"))
+        .append(Report.count(report.warningCount(), "warning"))
         .append(report.hasErrors() ? " (see the annotations and the log)" : "")
         .append("\n\n");
     if (report.lock().isEmpty()) {

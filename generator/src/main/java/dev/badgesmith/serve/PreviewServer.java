@@ -128,6 +128,28 @@ public final class PreviewServer implements AutoCloseable {
     stopped.await();
   }
 
+  /**
+   * Serves until the server is closed or the process is stopped (Ctrl-C), then closes it: what the
+   * {@code serve} command and the Maven goal do once the server has started.
+   */
+  public void serveUntilStopped() {
+    // Ctrl-C: the JVM runs this hook, which stops the server and releases awaitStop below.
+    Thread hook = new Thread(this::close, "badgesmith-serve-stop");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      awaitStop();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      close();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException e) {
+        // The JVM is already stopping, and the hook has run.
+      }
+    }
+  }
+
   /** Stops watching and serving, waits for a running build, and removes a temporary output. */
   @Override
   public void close() {
@@ -223,7 +245,7 @@ public final class PreviewServer implements AutoCloseable {
       } else {
         log.error(
             "The build failed with "
-                + count(report.errorCount(), "error")
+                + Report.count(report.errorCount(), "error")
                 + (basePath.isPresent()
                     ? ": still serving the last good build"
                     : ": nothing to serve yet"));
@@ -392,10 +414,6 @@ public final class PreviewServer implements AutoCloseable {
       thread.setDaemon(true);
       return thread;
     };
-  }
-
-  private static String count(long n, String noun) {
-    return n + " " + noun + (n == 1 ? "" : "s");
   }
 
   private static void deleteTree(Path root) {

@@ -4,7 +4,6 @@ import dev.badgesmith.Badgesmith;
 import dev.badgesmith.Report;
 import dev.badgesmith.diag.BadgesmithException;
 import dev.badgesmith.diag.Diagnostic;
-import dev.badgesmith.lock.AwardChange;
 import dev.badgesmith.lock.PublishedLock;
 import java.nio.file.Path;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -56,12 +55,12 @@ abstract class AbstractBadgesmithMojo extends SiteMojo {
         }
       }
     }
-    String counts =
-        count(report.errorCount(), "error") + ", " + count(report.warningCount(), "warning");
+    String counts = report.counts();
     if (report.hasErrors()) {
       log.error(counts);
       // The diagnostics above are the explanation; the exception only names the outcome.
-      throw new MojoFailureException("badge site has " + count(report.errorCount(), "error"));
+      throw new MojoFailureException(
+          "badge site has " + Report.count(report.errorCount(), "error"));
     }
     if (!report.diagnostics().isEmpty()) {
       log.warn(counts);
@@ -69,38 +68,16 @@ abstract class AbstractBadgesmithMojo extends SiteMojo {
     log.info(success(report));
   }
 
-  /** Names the awards the site's lock does not list yet, after a sentence; or nothing. */
+  /** The awards the lock does not list yet, after "; ", or nothing. */
   static String newAwards(Report report) {
     return report
-        .lock()
-        .filter(l -> l.lockFound() && !l.added().isEmpty() && !l.written())
-        .map(
-            l ->
-                "; "
-                    + count(l.added().size(), "new award")
-                    + " not in "
-                    + PublishedLock.FILE
-                    + " yet ("
-                    + String.join(", ", l.added().stream().map(AwardChange::award).toList())
-                    + "): run the lock goal to add them")
+        .newAwards()
+        .map(text -> "; " + text + ": run the lock goal to add them")
         .orElse("");
   }
 
   /** What writing the lock did. */
   static String lockWritten(Report report) {
-    return report
-        .lock()
-        .map(
-            l ->
-                l.written()
-                    ? "wrote "
-                        + PublishedLock.FILE
-                        + ": "
-                        + count(l.added().size(), "award")
-                        + " added, "
-                        + count(l.revoked().size() + l.reinstated().size(), "revocation")
-                        + " marked"
-                    : PublishedLock.FILE + " is up to date")
-        .orElse(PublishedLock.FILE + " not written");
+    return report.lockWritten().orElse(PublishedLock.FILE + " not written");
   }
 }

@@ -84,15 +84,7 @@ public class BuildMojo extends AbstractBadgesmithMojo {
 
   @Override
   String success(Report report) {
-    Path written = report.output().orElse(outputDirectory.toPath());
-    return "Built "
-        + count(report.filesWritten(), "file")
-        + " ("
-        + report.filesChanged()
-        + " changed, "
-        + count(report.awardsRendered(), "award")
-        + " rendered) into "
-        + written
+    return report.built(outputDirectory.toPath())
         + (updateLock ? "; " + lockWritten(report) : newAwards(report));
   }
 }

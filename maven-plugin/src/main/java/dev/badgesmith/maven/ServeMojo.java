@@ -79,21 +79,7 @@ public class ServeMojo extends SiteMojo {
     } catch (BadgesmithException | IllegalArgumentException e) {
       throw new MojoExecutionException(e.getMessage(), e);
     }
-    // Ctrl-C: the JVM runs this hook, which stops the server and releases awaitStop below.
-    Thread hook = new Thread(server::close, "badgesmith-serve-stop");
-    Runtime.getRuntime().addShutdownHook(hook);
-    try {
-      server.awaitStop();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } finally {
-      server.close();
-      try {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      } catch (IllegalStateException e) {
-        // The JVM is already stopping, and the hook has run.
-      }
-    }
+    server.serveUntilStopped();
   }
 
   private static PreviewLog log(Log log) {

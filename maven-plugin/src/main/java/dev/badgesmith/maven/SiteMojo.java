@@ -62,8 +62,4 @@ abstract class SiteMojo extends AbstractMojo {
     }
     return configure(builder);
   }
-
-  static String count(long n, String noun) {
-    return n + " " + noun + (n == 1 ? "" : "s");
-  }
 }

@@ -140,8 +140,8 @@ class AbstractBadgesmithMojoTest {
 
     assertThat(check.success(report))
         .isEqualTo(
-            "Checked badge site site: no errors; 1 new award not in published.lock yet"
-                + " (intro/ada): run the lock goal to add them");
+            "Checked badge site site: no errors; 1 new award not in published.lock yet:"
+                + " intro/ada: run the lock goal to add them");
   }
 
   @Test
@@ -157,7 +157,7 @@ class AbstractBadgesmithMojoTest {
             Optional.of(added(true, "intro/ada", "intro/bob")));
     assertThat(build.success(written))
         .isEqualTo(
-            "Built 12 files (12 changed, 0 awards rendered) into target/site; wrote"
+            "Built 12 files (12 changed, 0 awards rendered) into target/site; Wrote"
                 + " published.lock: 2 awards added, 0 revocations marked");
 
     LockMojo lock = new LockMojo();
