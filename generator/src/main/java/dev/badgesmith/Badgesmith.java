@@ -1,5 +1,7 @@
 package dev.badgesmith;
 
+import dev.badgesmith.award.AwardBatch;
+import dev.badgesmith.award.AwardRequest;
 import dev.badgesmith.cache.AwardCache;
 import dev.badgesmith.cache.CacheOwner;
 import dev.badgesmith.cache.Fingerprint;
@@ -10,6 +12,9 @@ import dev.badgesmith.diag.Timings;
 import dev.badgesmith.doctor.DoctorReport;
 import dev.badgesmith.doctor.SiteDoctor;
 import dev.badgesmith.images.SvgRasterizer;
+import dev.badgesmith.importer.AssertionImporter;
+import dev.badgesmith.init.InitRequest;
+import dev.badgesmith.init.SiteInit;
 import dev.badgesmith.ld.ContextStore;
 import dev.badgesmith.load.Docs.SiteDoc;
 import dev.badgesmith.load.SiteLoader;
@@ -32,14 +37,17 @@ import dev.badgesmith.validate.DesignRenders;
 import dev.badgesmith.validate.SiteValidator;
 import dev.badgesmith.validate.UnsaltedHashes;
 import dev.badgesmith.verify.HttpResolver;
+import dev.badgesmith.verify.Resolver;
 import dev.badgesmith.write.SiteWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -141,6 +149,52 @@ public final class Badgesmith {
     } finally {
       pool.shutdown();
     }
+  }
+
+  /**
+   * Writes a new award file and checks it with the site, as a pull request's check would; an award
+   * with an error is removed again and its problems are the result.
+   *
+   * @throws BadgesmithException when the badge class does not exist, the id is not a slug, or the
+   *     file exists
+   */
+  public AwardBatch.Result award(Path siteDir, AwardRequest request, SecureRandom random) {
+    return awarding().one(siteDir, request, random);
+  }
+
+  /**
+   * Writes an award file per row of a CSV file of {@code badge}'s awards: all of them, or none when
+   * a row has a problem or a new file fails the site's check.
+   *
+   * @param today the issue date of rows that give none
+   */
+  public AwardBatch.Result awardCsv(
+      Path siteDir, String badge, Path csv, boolean hash, LocalDate today, SecureRandom random) {
+    return awarding().csv(siteDir, badge, csv, hash, today, random);
+  }
+
+  /**
+   * Turns Open Badges 1.x and 2.0 assertions (files, URLs fetched with {@code resolver}, baked
+   * images) into award files: all of them, or none when an input has a problem.
+   */
+  public AwardBatch.Result importAssertions(
+      Path siteDir,
+      List<String> inputs,
+      AssertionImporter.Mapping mapping,
+      Resolver resolver,
+      SecureRandom random) {
+    return awarding().imported(siteDir, inputs, mapping, resolver, random);
+  }
+
+  /**
+   * Writes a new site, checked and locked, with its workflows; nothing is left behind on an error.
+   */
+  public SiteInit.Result init(InitRequest request, SecureRandom random) {
+    return SiteInit.create(request, random, site -> lock(site).diagnostics());
+  }
+
+  private Awarding awarding() {
+    return new Awarding(site -> check(site).diagnostics());
   }
 
   /**

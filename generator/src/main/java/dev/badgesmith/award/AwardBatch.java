@@ -2,7 +2,6 @@ package dev.badgesmith.award;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import dev.badgesmith.Badgesmith;
 import dev.badgesmith.diag.BadgesmithException;
 import dev.badgesmith.diag.Code;
 import dev.badgesmith.diag.Diagnostic;
@@ -27,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Writes many award files at once, all or nothing: when any award has a problem, or the site with
@@ -71,13 +71,23 @@ public final class AwardBatch {
     return base.isEmpty() ? "award" : base;
   }
 
-  public static Result write(Path site, List<NewAward> awards, SecureRandom random) {
+  /**
+   * Writes the awards' files, then checks the site with {@code check} (the checks of a pull
+   * request): a new error in them removes every new file again.
+   *
+   * @param check every diagnostic of the site in a folder
+   */
+  public static Result write(
+      Path site,
+      List<NewAward> awards,
+      SecureRandom random,
+      Function<Path, List<Diagnostic>> check) {
     List<Diagnostic> problems = new ArrayList<>();
     Map<String, NewAward> planned = plan(site, awards, problems);
     if (!problems.isEmpty()) {
       return new Result(List.of(), problems);
     }
-    Set<String> before = errors(site);
+    Set<String> before = errors(check.apply(site));
     List<String> written = new ArrayList<>();
     try {
       for (Map.Entry<String, NewAward> e : planned.entrySet()) {
@@ -100,7 +110,7 @@ public final class AwardBatch {
     }
     // The new files must pass the checks a pull request would: otherwise none is kept.
     List<Diagnostic> after = new ArrayList<>();
-    for (Diagnostic d : Badgesmith.builder().build().check(site).diagnostics()) {
+    for (Diagnostic d : check.apply(site)) {
       if (d.isError() && !before.contains(d.format())) {
         NewAward from = planned.get(d.path());
         after.add(from == null ? d : moved(d, from));
@@ -181,9 +191,9 @@ public final class AwardBatch {
     return "awards/" + badge + "/" + id + ".yaml";
   }
 
-  private static Set<String> errors(Path site) {
+  private static Set<String> errors(List<Diagnostic> diagnostics) {
     Set<String> errors = new HashSet<>();
-    for (Diagnostic d : Badgesmith.builder().build().check(site).diagnostics()) {
+    for (Diagnostic d : diagnostics) {
       if (d.isError()) {
         errors.add(d.format());
       }

@@ -1,26 +1,13 @@
 package dev.badgesmith.cli;
 
 import dev.badgesmith.Badgesmith;
-import dev.badgesmith.Report;
 import dev.badgesmith.award.AwardBatch;
 import dev.badgesmith.award.AwardRequest;
-import dev.badgesmith.award.AwardWriter;
-import dev.badgesmith.award.NewAward;
-import dev.badgesmith.diag.BadgesmithException;
-import dev.badgesmith.diag.Diagnostic;
-import dev.badgesmith.diag.Diagnostics;
-import dev.badgesmith.load.CsvAwards;
-import dev.badgesmith.load.Docs.AwardDoc;
-import dev.badgesmith.load.Located;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -129,18 +116,14 @@ final class Award implements Callable<Integer> {
             Optional.ofNullable(narrative),
             evidence,
             hash);
-    String path = AwardWriter.write(site, request, new SecureRandom());
-    // The new file must pass the same checks as a pull request's: otherwise it is not kept.
-    Report report = Badgesmith.builder().build().check(site);
-    List<Diagnostic> own =
-        report.diagnostics().stream().filter(d -> d.path().equals(path)).toList();
-    if (own.stream().anyMatch(Diagnostic::isError)) {
-      Files.delete(site.resolve(path));
-      own.forEach(d -> spec.commandLine().getErr().println(d.format()));
+    AwardBatch.Result result =
+        Badgesmith.builder().build().award(site, request, new SecureRandom());
+    if (!result.ok()) {
+      result.problems().forEach(d -> spec.commandLine().getErr().println(d.format()));
       spec.commandLine().getErr().println("The award was not written.");
       return Main.CONTENT_ERRORS;
     }
-    spec.commandLine().getOut().println("Wrote " + path);
+    spec.commandLine().getOut().println("Wrote " + result.written().get(0));
     return Main.OK;
   }
 
@@ -149,44 +132,17 @@ final class Award implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--csv reads id, name, narrative and evidence from its columns");
     }
-    if (!Files.isRegularFile(site.resolve("badges").resolve(badge + ".md"))) {
-      throw new BadgesmithException("no badge class '" + badge + "' (badges/" + badge + ".md)");
-    }
-    String text;
-    try {
-      text = Files.readString(identity.csv, StandardCharsets.UTF_8);
-    } catch (CharacterCodingException e) {
-      throw new BadgesmithException(identity.csv + " is not UTF-8 text; save it as UTF-8");
-    } catch (IOException e) {
-      throw new BadgesmithException("cannot read " + identity.csv + ": " + e.getMessage());
-    }
-    Diagnostics diagnostics = new Diagnostics();
-    String today = (issuedOn != null ? issuedOn : LocalDate.now()).toString();
-    List<AwardDoc> rows =
-        CsvAwards.read(
-            text.startsWith("\uFEFF") ? text.substring(1) : text,
-            identity.csv.toString(),
-            badge,
-            new CsvAwards.Options(false, Optional.of(today)),
-            diagnostics);
     PrintWriter err = spec.commandLine().getErr();
-    if (diagnostics.hasErrors()) {
-      diagnostics.sorted().forEach(d -> err.println(d.format()));
-      err.println("No award was written.");
-      return Main.CONTENT_ERRORS;
-    }
-    if (rows.isEmpty()) {
-      err.println(identity.csv + " has no rows of awards; nothing was written.");
-      return Main.CONTENT_ERRORS;
-    }
-    List<NewAward> awards = new ArrayList<>();
-    for (AwardDoc row : rows) {
-      Optional<Located<String>> given =
-          row.id().isEmpty() ? Optional.empty() : Optional.of(new Located<>(row.id(), row.at()));
-      awards.add(
-          new NewAward(given, AwardBatch.idBase(row, hash), row, hash, row.at(), Optional.empty()));
-    }
-    AwardBatch.Result result = AwardBatch.write(site, awards, new SecureRandom());
+    AwardBatch.Result result =
+        Badgesmith.builder()
+            .build()
+            .awardCsv(
+                site,
+                badge,
+                identity.csv,
+                hash,
+                issuedOn != null ? issuedOn : LocalDate.now(),
+                new SecureRandom());
     if (!result.ok()) {
       result.problems().forEach(d -> err.println(d.format()));
       err.println("No award was written.");

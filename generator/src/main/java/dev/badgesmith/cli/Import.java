@@ -1,8 +1,7 @@
 package dev.badgesmith.cli;
 
+import dev.badgesmith.Badgesmith;
 import dev.badgesmith.award.AwardBatch;
-import dev.badgesmith.award.NewAward;
-import dev.badgesmith.diag.Diagnostics;
 import dev.badgesmith.importer.AssertionImporter;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -77,17 +76,16 @@ final class Import implements Callable<Integer> {
         byBadgeClass.put(badge.substring(0, eq).strip(), badge.substring(eq + 1).strip());
       }
     }
-    Diagnostics diagnostics = new Diagnostics();
-    AssertionImporter importer = new AssertionImporter(network.resolver().allowHttp().build());
-    List<NewAward> awards =
-        importer.read(site, inputs, new AssertionImporter.Mapping(all, byBadgeClass), diagnostics);
     PrintWriter err = spec.commandLine().getErr();
-    diagnostics.sorted().forEach(d -> err.println(d.format()));
-    if (diagnostics.hasErrors()) {
-      err.println("Nothing was imported.");
-      return Main.CONTENT_ERRORS;
-    }
-    AwardBatch.Result result = AwardBatch.write(site, awards, new SecureRandom());
+    AwardBatch.Result result =
+        Badgesmith.builder()
+            .build()
+            .importAssertions(
+                site,
+                inputs,
+                new AssertionImporter.Mapping(all, byBadgeClass),
+                network.resolver().allowHttp().build(),
+                new SecureRandom());
     if (!result.ok()) {
       result.problems().forEach(d -> err.println(d.format()));
       err.println("Nothing was imported.");

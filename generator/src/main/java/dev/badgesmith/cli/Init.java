@@ -1,5 +1,6 @@
 package dev.badgesmith.cli;
 
+import dev.badgesmith.Badgesmith;
 import dev.badgesmith.init.InitRequest;
 import dev.badgesmith.init.SiteInit;
 import java.io.PrintWriter;
@@ -101,7 +102,7 @@ final class Init implements Callable<Integer> {
             .badgesmithVersion(badgesmithVersion)
             .today(LocalDate.now())
             .build();
-    SiteInit.Result result = SiteInit.create(request, new SecureRandom());
+    SiteInit.Result result = Badgesmith.builder().build().init(request, new SecureRandom());
     PrintWriter out = spec.commandLine().getOut();
     out.println("Made a badge site in " + dir + ":");
     result.files().forEach(f -> out.println("  " + f));

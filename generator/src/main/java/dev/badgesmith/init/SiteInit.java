@@ -2,8 +2,6 @@ package dev.badgesmith.init;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.badgesmith.Badgesmith;
-import dev.badgesmith.Report;
 import dev.badgesmith.award.AwardRequest;
 import dev.badgesmith.award.AwardWriter;
 import dev.badgesmith.diag.BadgesmithException;
@@ -26,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -70,10 +69,12 @@ public final class SiteInit {
    * Writes a new site into {@code request.site()}, which must be empty or absent, and checks it.
    *
    * @param random the salt of the example award's hashed identity
+   * @param lock locks a site and gives its diagnostics, as {@code badgesmith lock} does
    * @throws BadgesmithException when the folder is not empty, the private key cannot go where
    *     asked, or the options give a site with errors (then nothing is left behind)
    */
-  public static Result create(InitRequest request, SecureRandom random) {
+  public static Result create(
+      InitRequest request, SecureRandom random, Function<Path, List<Diagnostic>> lock) {
     Path site = request.site();
     requireEmpty(site);
     request.signing().ifPresent(s -> KeyFiles.checkPrivateKeyFile(s.privateKeyFile(), site));
@@ -100,10 +101,10 @@ public final class SiteInit {
     // The options (title, URLs, address) must make a valid site, as the checks of a pull request
     // would say; otherwise nothing is left behind. Its lock lists the example award, as the first
     // deployment publishes it.
-    Report report = Badgesmith.builder().build().lock(site);
-    if (report.hasErrors()) {
+    List<Diagnostic> diagnostics = lock.apply(site);
+    if (diagnostics.stream().anyMatch(Diagnostic::isError)) {
       String problems =
-          report.diagnostics().stream()
+          diagnostics.stream()
               .filter(Diagnostic::isError)
               .map(Diagnostic::format)
               .collect(Collectors.joining("\n"));

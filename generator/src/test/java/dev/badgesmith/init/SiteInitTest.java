@@ -44,14 +44,16 @@ class SiteInitTest {
   void aNewSiteBuildsAtOnceWithTheSettingsGiven(@TempDir Path tmp) throws IOException {
     Path site = tmp.resolve("guild-badges");
     SiteInit.Result result =
-        SiteInit.create(
-            request(site)
-                .title("The Guild: \"Badges\" # 1")
-                .baseUrl("https://guild.example.net/badges/")
-                .issuerName("The Guild")
-                .issuerEmail("badges@guild.example.net")
-                .build(),
-            new SecureRandom());
+        Badgesmith.builder()
+            .build()
+            .init(
+                request(site)
+                    .title("The Guild: \"Badges\" # 1")
+                    .baseUrl("https://guild.example.net/badges/")
+                    .issuerName("The Guild")
+                    .issuerEmail("badges@guild.example.net")
+                    .build(),
+                new SecureRandom());
 
     assertThat(result.files())
         .contains(
@@ -94,7 +96,7 @@ class SiteInitTest {
   @Test
   void theDefaultsMakeAValidSiteNamedAfterItsFolder(@TempDir Path tmp) {
     Path site = tmp.resolve("my-badges");
-    SiteInit.create(request(site).build(), new SecureRandom());
+    Badgesmith.builder().build().init(request(site).build(), new SecureRandom());
 
     assertThat(site.resolve("site.yaml"))
         .content()
@@ -108,7 +110,7 @@ class SiteInitTest {
       throws IOException {
     Path site = tmp.resolve("guild");
     SiteInit.Result result =
-        SiteInit.create(request(site).signing(true).build(), new SecureRandom());
+        Badgesmith.builder().build().init(request(site).signing(true).build(), new SecureRandom());
 
     Path privateKey = tmp.resolve("guild-keys/rsa-1.pem");
     assertThat(result.signing()).map(InitRequest.Signing::privateKeyFile).contains(privateKey);
@@ -138,7 +140,7 @@ class SiteInitTest {
   void theCheckHoldsAPullRequestToItsBaseBranchsLockWithTheActionPinnedToTheRelease(
       @TempDir Path tmp) {
     Path site = tmp.resolve("site");
-    SiteInit.create(request(site).build(), new SecureRandom());
+    Badgesmith.builder().build().init(request(site).build(), new SecureRandom());
 
     JsonNode check = Workflows.read(site.resolve(".github/workflows/check.yml"));
     JsonNode on = check.has("on") ? check.get("on") : check.get("true");
@@ -160,7 +162,7 @@ class SiteInitTest {
   @Test
   void theDeployRunsDailyAndKeepsItsCacheOutsideTheCheckoutAndTheOutput(@TempDir Path tmp) {
     Path site = tmp.resolve("site");
-    SiteInit.create(request(site).build(), new SecureRandom());
+    Badgesmith.builder().build().init(request(site).build(), new SecureRandom());
 
     JsonNode deploy = Workflows.read(site.resolve(".github/workflows/deploy.yml"));
     JsonNode on = deploy.has("on") ? deploy.get("on") : deploy.get("true");
@@ -194,14 +196,16 @@ class SiteInitTest {
     Path plain = tmp.resolve("plain");
     Path signing = tmp.resolve("signing");
     Path commit = tmp.resolve("commit");
-    SiteInit.create(request(plain).build(), new SecureRandom());
-    SiteInit.create(request(signing).signing(true).build(), new SecureRandom());
-    SiteInit.create(
-        request(commit)
-            .badgesmithVersion(null)
-            .pin(BadgesmithPin.commit("0123456789abcdef0123456789abcdef01234567"))
-            .build(),
-        new SecureRandom());
+    Badgesmith.builder().build().init(request(plain).build(), new SecureRandom());
+    Badgesmith.builder().build().init(request(signing).signing(true).build(), new SecureRandom());
+    Badgesmith.builder()
+        .build()
+        .init(
+            request(commit)
+                .badgesmithVersion(null)
+                .pin(BadgesmithPin.commit("0123456789abcdef0123456789abcdef01234567"))
+                .build(),
+            new SecureRandom());
 
     List<Path> workflows = new ArrayList<>();
     for (Path site : List.of(plain, signing, commit)) {
@@ -263,7 +267,8 @@ class SiteInitTest {
   @Test
   void theNewSiteHasALockOfItsExampleAwardAndItsReadmeSaysWhenToLock(@TempDir Path tmp) {
     Path site = tmp.resolve("site");
-    SiteInit.Result result = SiteInit.create(request(site).build(), new SecureRandom());
+    SiteInit.Result result =
+        Badgesmith.builder().build().init(request(site).build(), new SecureRandom());
 
     assertThat(result.files()).contains("published.lock");
     assertThat(site.resolve("published.lock"))
@@ -285,7 +290,7 @@ class SiteInitTest {
   @Test
   void codeownersDelegatesTheBadgesAwardsFolder(@TempDir Path tmp) throws IOException {
     Path site = tmp.resolve("site");
-    SiteInit.create(request(site).build(), new SecureRandom());
+    Badgesmith.builder().build().init(request(site).build(), new SecureRandom());
 
     List<String> rules =
         Files.readAllLines(site.resolve(".github/CODEOWNERS")).stream()
@@ -299,7 +304,7 @@ class SiteInitTest {
   void gitIgnoresTheOutputCachesAndPrivateKeysButNotPublicKeys(@TempDir Path tmp)
       throws IOException, InterruptedException {
     Path site = tmp.resolve("site");
-    SiteInit.create(request(site).signing(true).build(), new SecureRandom());
+    Badgesmith.builder().build().init(request(site).signing(true).build(), new SecureRandom());
     assumeTrue(git(site, "init", "-q") == 0, "skipped: git is needed");
 
     for (String ignored :
@@ -321,9 +326,11 @@ class SiteInitTest {
   void noAddressButTheIssuersContactIsAnywhereInTheSiteOrItsOutput(@TempDir Path tmp)
       throws IOException {
     Path site = tmp.resolve("site");
-    SiteInit.create(
-        request(site).signing(true).issuerEmail("contact@guild.example.net").build(),
-        new SecureRandom());
+    Badgesmith.builder()
+        .build()
+        .init(
+            request(site).signing(true).issuerEmail("contact@guild.example.net").build(),
+            new SecureRandom());
     Badgesmith.builder()
         .keysDirectory(tmp.resolve("site-keys"))
         .build()
@@ -356,7 +363,7 @@ class SiteInitTest {
   void everyYamlFileNamesItsSchemaWhichItValidatesAgainst(@TempDir Path tmp) throws IOException {
     Path site = tmp.resolve("site");
     SiteInit.Result result =
-        SiteInit.create(request(site).signing(true).build(), new SecureRandom());
+        Badgesmith.builder().build().init(request(site).signing(true).build(), new SecureRandom());
 
     List<String> described =
         result.files().stream().filter(f -> SiteSchemas.schemaFor(f).isPresent()).toList();
@@ -381,7 +388,8 @@ class SiteInitTest {
     Path site = tmp.resolve("site");
     TestSites.write(site.resolve("notes.txt"), "mine");
 
-    assertThatThrownBy(() -> SiteInit.create(request(site).build(), new SecureRandom()))
+    assertThatThrownBy(
+            () -> Badgesmith.builder().build().init(request(site).build(), new SecureRandom()))
         .isInstanceOf(BadgesmithException.class)
         .hasMessageContaining("is not empty (it holds notes.txt)")
         .hasMessageContaining("a new or empty folder");
@@ -391,7 +399,7 @@ class SiteInitTest {
   @Test
   void anEmptyFolderIsUsed(@TempDir Path tmp) throws IOException {
     Path site = Files.createDirectory(tmp.resolve("site"));
-    SiteInit.create(request(site).build(), new SecureRandom());
+    Badgesmith.builder().build().init(request(site).build(), new SecureRandom());
     assertThat(site.resolve("site.yaml")).exists();
   }
 
@@ -400,9 +408,11 @@ class SiteInitTest {
     Path site = tmp.resolve("site");
     assertThatThrownBy(
             () ->
-                SiteInit.create(
-                    request(site).signing(true).baseUrl("http://insecure.example.org/").build(),
-                    new SecureRandom()))
+                Badgesmith.builder()
+                    .build()
+                    .init(
+                        request(site).signing(true).baseUrl("http://insecure.example.org/").build(),
+                        new SecureRandom()))
         .isInstanceOf(BadgesmithException.class)
         .hasMessageContaining("nothing was written")
         .hasMessageContaining(
@@ -416,9 +426,14 @@ class SiteInitTest {
     Path site = tmp.resolve("site");
     assertThatThrownBy(
             () ->
-                SiteInit.create(
-                    request(site).signing(true).privateKeyFile(site.resolve("rsa-1.pem")).build(),
-                    new SecureRandom()))
+                Badgesmith.builder()
+                    .build()
+                    .init(
+                        request(site)
+                            .signing(true)
+                            .privateKeyFile(site.resolve("rsa-1.pem"))
+                            .build(),
+                        new SecureRandom()))
         .isInstanceOf(BadgesmithException.class)
         .hasMessageContaining("is inside the site folder");
     assertThat(site).doesNotExist();

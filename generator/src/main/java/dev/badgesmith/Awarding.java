@@ -1,0 +1,114 @@
+package dev.badgesmith;
+
+import dev.badgesmith.award.AwardBatch;
+import dev.badgesmith.award.AwardRequest;
+import dev.badgesmith.award.AwardWriter;
+import dev.badgesmith.award.NewAward;
+import dev.badgesmith.diag.BadgesmithException;
+import dev.badgesmith.diag.Code;
+import dev.badgesmith.diag.Diagnostic;
+import dev.badgesmith.diag.Diagnostics;
+import dev.badgesmith.diag.SourcePosition;
+import dev.badgesmith.importer.AssertionImporter;
+import dev.badgesmith.load.CsvAwards;
+import dev.badgesmith.load.Docs.AwardDoc;
+import dev.badgesmith.load.Located;
+import dev.badgesmith.verify.Resolver;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * New award files, by hand, from a CSV file or imported from other issuers: each way checks the new
+ * files with the site as a pull request's check would, and keeps none when one has an error.
+ */
+final class Awarding {
+  private final Function<Path, List<Diagnostic>> check;
+
+  /**
+   * @param check every diagnostic of the site in a folder
+   */
+  Awarding(Function<Path, List<Diagnostic>> check) {
+    this.check = check;
+  }
+
+  AwardBatch.Result one(Path site, AwardRequest request, SecureRandom random) {
+    String path = AwardWriter.write(site, request, random);
+    List<Diagnostic> own = check.apply(site).stream().filter(d -> d.path().equals(path)).toList();
+    if (own.stream().anyMatch(Diagnostic::isError)) {
+      try {
+        Files.delete(site.resolve(path));
+      } catch (IOException e) {
+        throw new BadgesmithException("cannot remove " + path + ": " + e.getMessage(), e);
+      }
+      return new AwardBatch.Result(List.of(), own);
+    }
+    return new AwardBatch.Result(List.of(path), List.of());
+  }
+
+  AwardBatch.Result csv(
+      Path site, String badge, Path csv, boolean hash, LocalDate today, SecureRandom random) {
+    if (!Files.isRegularFile(site.resolve("badges").resolve(badge + ".md"))) {
+      throw new BadgesmithException("no badge class '" + badge + "' (badges/" + badge + ".md)");
+    }
+    String text;
+    try {
+      text = Files.readString(csv, StandardCharsets.UTF_8);
+    } catch (CharacterCodingException e) {
+      throw new BadgesmithException(csv + " is not UTF-8 text; save it as UTF-8");
+    } catch (IOException e) {
+      throw new BadgesmithException("cannot read " + csv + ": " + e.getMessage());
+    }
+    Diagnostics diagnostics = new Diagnostics();
+    List<AwardDoc> rows =
+        CsvAwards.read(
+            text.startsWith("\uFEFF") ? text.substring(1) : text,
+            csv.toString(),
+            badge,
+            new CsvAwards.Options(false, Optional.of(today.toString())),
+            diagnostics);
+    if (diagnostics.hasErrors()) {
+      return new AwardBatch.Result(List.of(), diagnostics.sorted());
+    }
+    if (rows.isEmpty()) {
+      return new AwardBatch.Result(
+          List.of(),
+          List.of(
+              Diagnostic.error(
+                  Code.MALFORMED_CSV,
+                  SourcePosition.startOf(csv.toString()),
+                  "the file has no rows of awards")));
+    }
+    List<NewAward> awards = new ArrayList<>();
+    for (AwardDoc row : rows) {
+      Optional<Located<String>> given =
+          row.id().isEmpty() ? Optional.empty() : Optional.of(new Located<>(row.id(), row.at()));
+      awards.add(
+          new NewAward(given, AwardBatch.idBase(row, hash), row, hash, row.at(), Optional.empty()));
+    }
+    return AwardBatch.write(site, awards, random, check);
+  }
+
+  AwardBatch.Result imported(
+      Path site,
+      List<String> inputs,
+      AssertionImporter.Mapping mapping,
+      Resolver resolver,
+      SecureRandom random) {
+    Diagnostics diagnostics = new Diagnostics();
+    List<NewAward> awards =
+        new AssertionImporter(resolver).read(site, inputs, mapping, diagnostics);
+    if (diagnostics.hasErrors()) {
+      return new AwardBatch.Result(List.of(), diagnostics.sorted());
+    }
+    return AwardBatch.write(site, awards, random, check);
+  }
+}
