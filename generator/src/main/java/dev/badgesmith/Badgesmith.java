@@ -2,13 +2,9 @@ package dev.badgesmith;
 
 import dev.badgesmith.award.AwardBatch;
 import dev.badgesmith.award.AwardRequest;
-import dev.badgesmith.cache.AwardCache;
 import dev.badgesmith.cache.CacheOwner;
 import dev.badgesmith.cache.Fingerprint;
 import dev.badgesmith.diag.BadgesmithException;
-import dev.badgesmith.diag.Diagnostic;
-import dev.badgesmith.diag.Diagnostics;
-import dev.badgesmith.diag.Timings;
 import dev.badgesmith.doctor.DoctorReport;
 import dev.badgesmith.doctor.SiteDoctor;
 import dev.badgesmith.images.SvgRasterizer;
@@ -16,31 +12,16 @@ import dev.badgesmith.importer.AssertionImporter;
 import dev.badgesmith.init.InitRequest;
 import dev.badgesmith.init.SiteInit;
 import dev.badgesmith.ld.ContextStore;
-import dev.badgesmith.load.Docs.SiteDoc;
-import dev.badgesmith.load.SiteLoader;
-import dev.badgesmith.lock.AwardDigest;
-import dev.badgesmith.lock.BaseLock;
 import dev.badgesmith.lock.LockChanges;
 import dev.badgesmith.lock.LockCheck;
-import dev.badgesmith.lock.PublishedLock;
-import dev.badgesmith.lock.StatusIndexes;
-import dev.badgesmith.markdown.MarkdownRenderer;
-import dev.badgesmith.model.Award;
 import dev.badgesmith.model.Site;
-import dev.badgesmith.pages.PageRenderer;
-import dev.badgesmith.pages.ThemeOverrides;
 import dev.badgesmith.render.Credentials;
 import dev.badgesmith.render.SiteRenderer;
 import dev.badgesmith.source.SiteScanner;
-import dev.badgesmith.source.SiteSources;
-import dev.badgesmith.validate.DesignRenders;
-import dev.badgesmith.validate.SiteValidator;
-import dev.badgesmith.validate.UnsaltedHashes;
 import dev.badgesmith.verify.HttpResolver;
 import dev.badgesmith.verify.Resolver;
 import dev.badgesmith.write.SiteWriter;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,14 +29,11 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ForkJoinPool;
 
@@ -123,7 +101,7 @@ public final class Badgesmith {
       if (Files.isDirectory(siteDir)) {
         SiteFolders.checkCache(SiteScanner.realPath(siteDir), cacheFolder);
       }
-      Loaded loaded = load(siteDir, pool, rasterizer());
+      SiteLoad.Loaded loaded = loading().load(siteDir, pool, rasterizer());
       BuildTasks.join(loaded.saved());
       return new Report(loaded.diagnostics().sorted(), Optional.empty(), 0, loaded.changes());
     } finally {
@@ -139,11 +117,11 @@ public final class Badgesmith {
   public Report lock(Path siteDir) {
     ForkJoinPool pool = new ForkJoinPool(threads);
     try {
-      Loaded loaded = load(siteDir, pool, rasterizer());
+      SiteLoad.Loaded loaded = loading().load(siteDir, pool, rasterizer());
       BuildTasks.join(loaded.saved());
       Optional<LockChanges> changes = loaded.changes();
       if (!loaded.diagnostics().hasErrors() && loaded.lock().isPresent()) {
-        changes = Optional.of(writeLock(loaded));
+        changes = Optional.of(SiteLoad.writeLock(loaded));
       }
       return new Report(loaded.diagnostics().sorted(), Optional.empty(), 0, changes);
     } finally {
@@ -207,7 +185,7 @@ public final class Badgesmith {
   public Report build(Path siteDir, Path outDir) {
     ForkJoinPool pool = new ForkJoinPool(threads);
     try {
-      requireSiteFolder(siteDir);
+      SiteLoad.requireSiteFolder(siteDir);
       SiteFolders.checkCache(SiteScanner.realPath(siteDir), cacheFolder);
       SiteFolders.checkOutput(SiteScanner.realPath(siteDir), outDir, cacheFolder);
       // What the last build into this output folder left in the cache, under the folder's digest.
@@ -220,9 +198,9 @@ public final class Badgesmith {
       CompletableFuture<SiteWriter> opening =
           CompletableFuture.supplyAsync(() -> SiteWriter.open(outDir, index), pool);
       SvgRasterizer rasterizer = rasterizer();
-      Loaded loaded;
+      SiteLoad.Loaded loaded;
       try {
-        loaded = load(siteDir, pool, rasterizer);
+        loaded = loading().load(siteDir, pool, rasterizer);
       } catch (RuntimeException e) {
         BuildTasks.abandon(opening);
         throw e;
@@ -294,7 +272,7 @@ public final class Badgesmith {
       }
       Optional<LockChanges> changes = loaded.changes();
       if (updateLock && loaded.lock().isPresent()) {
-        changes = Optional.of(writeLock(loaded));
+        changes = Optional.of(SiteLoad.writeLock(loaded));
       }
       return new Report(
           loaded.diagnostics().sorted(),
@@ -319,150 +297,15 @@ public final class Badgesmith {
         .orElseGet(() -> Clock.systemUTC().instant());
   }
 
-  /**
-   * @param saved the award cache being written, beside the rest of the build
-   */
-  private record Loaded(
-      SiteSources sources,
-      Optional<Site> site,
-      Diagnostics diagnostics,
-      Optional<LockCheck> lock,
-      Timings timings,
-      AwardCache cache,
-      CompletableFuture<Void> saved) {
-    Optional<LockChanges> changes() {
-      return lock.map(LockCheck::changes);
-    }
-  }
-
-  private static LockChanges writeLock(Loaded loaded) {
-    LockCheck lock = loaded.lock().orElseThrow();
-    try {
-      return lock.write(loaded.sources().root()) ? lock.changes().asWritten() : lock.changes();
-    } catch (IOException e) {
-      throw new BadgesmithException(
-          "cannot write " + PublishedLock.FILE + ": " + e.getMessage(), e);
-    }
-  }
-
-  private static void requireSiteFolder(Path siteDir) {
-    if (!Files.isDirectory(siteDir)) {
-      throw new BadgesmithException("no site folder at " + siteDir);
-    }
-  }
-
   /** What renders designs, for the load's check of them and then the build: one per run. */
   private SvgRasterizer rasterizer() {
     return new SvgRasterizer(cacheDirectory.map(d -> d.resolve("images")));
   }
 
-  private Loaded load(Path siteDir, ForkJoinPool pool, SvgRasterizer rasterizer) {
-    requireSiteFolder(siteDir);
-    Timings timings = new Timings();
-    Diagnostics diagnostics = new Diagnostics();
-    // What earlier builds learnt of the awards is read while the site's files are listed.
-    Path root = SiteScanner.realPath(siteDir);
-    // A ref that cannot be read stops the run before any work: it is a setup problem.
-    Optional<BaseLock> base = lockBase.map(ref -> BaseLock.at(root, ref));
-    Optional<CompletableFuture<AwardCache.Earlier>> earlier =
-        cacheDirectory.map(
-            d ->
-                CompletableFuture.supplyAsync(() -> AwardCache.earlier(d, root, !renderAll), pool));
-    SiteSources sources = SiteScanner.scan(siteDir, diagnostics, pool);
-    timings.mark("scan");
-    // Blank counts as unset: CI passes a secret that was never set as an empty variable.
-    Optional<String> secret =
-        Optional.ofNullable(environment.get(SALT_SECRET_VARIABLE)).filter(s -> !s.isBlank());
-    AwardCache cache =
-        earlier
-            .map(e -> AwardCache.open(BuildTasks.join(e), sources, secret))
-            .orElseGet(AwardCache::none);
-    SiteDoc doc = new SiteLoader(pool).load(sources, diagnostics, cache);
-    timings.mark("load");
-    Optional<Site> validated =
-        new SiteValidator(secret, buildDate()).validate(sources, doc, diagnostics);
-    validated.ifPresent(
-        s -> {
-          Map<String, dev.badgesmith.diag.SourcePosition> positions = new HashMap<>();
-          doc.awards().forEach(a -> positions.put(a.badgeId() + "/" + a.id(), a.at()));
-          UnsaltedHashes.check(sources.root(), s, secret, positions, diagnostics);
-        });
-    ThemeOverrides.check(sources.root(), diagnostics);
-    Map<String, String> cachedSources = new HashMap<>();
-    for (Award award : doc.cachedAwards()) {
-      cachedSources.put(StatusIndexes.key(award), award.source());
-    }
-    // An unchanged file's digest as an earlier build computed it, read only for awards asked for.
-    java.util.function.Function<String, Optional<AwardDigest>> known =
-        key ->
-            Optional.ofNullable(cachedSources.get(key))
-                .flatMap(cache::hit)
-                .flatMap(e -> AwardDigest.parse(e.lockDigest(), e.lockFields()));
-    timings.mark("validate");
-    Optional<Site> site = validated.map(s -> previewOrigin.map(o -> atOrigin(s, o)).orElse(s));
-    // The templates a build uses, run once on this site beside the designs' rendering: their
-    // errors are check's too.
-    CompletableFuture<List<Diagnostic>> templateProblems =
-        site.map(
-                s -> CompletableFuture.supplyAsync(() -> templateProblems(sources.root(), s), pool))
-            .orElseGet(() -> CompletableFuture.completedFuture(List.of()));
-    if (validated.isPresent()) {
-      // What the renderer refuses is found here, in check as in build, from the same rendering.
-      try {
-        DesignRenders.check(sources.root(), validated.get(), rasterizer, diagnostics, pool);
-        DesignRenders.checkCard(sources.root(), validated.get(), rasterizer, diagnostics);
-      } catch (IOException e) {
-        throw new BadgesmithException("cannot render the designs: " + e.getMessage(), e);
-      } catch (UncheckedIOException e) {
-        throw new BadgesmithException(
-            "cannot render the designs: " + e.getCause().getMessage(), e.getCause());
-      }
-      timings.mark("render designs");
-    }
-    // The lock holds the site's real URLs, so it is checked before a preview moves them.
-    Optional<LockCheck> lock = LockCheck.run(sources, doc, validated, diagnostics, known, base);
-    CompletableFuture<Void> saved = CompletableFuture.completedFuture(null);
-    if (validated.isPresent() && lock.isPresent()) {
-      Set<String> noted = new HashSet<>();
-      diagnostics.sorted().forEach(d -> noted.add(d.path()));
-      LockCheck check = lock.get();
-      List<Award> awards = validated.get().awards();
-      // Nothing waits for the cache but the next build: it is written beside this one.
-      saved =
-          CompletableFuture.runAsync(
-              () ->
-                  cache.save(
-                      awards,
-                      path -> !noted.contains(path),
-                      award -> {
-                        AwardDigest digest = check.digest(award);
-                        return new AwardCache.LockDigest(digest.digest(), digest.fieldsColumn());
-                      }),
-              pool);
-    }
-    timings.mark("lock");
-    diagnostics.addAll(BuildTasks.join(templateProblems));
-    timings.mark("templates");
-    return new Loaded(sources, site, diagnostics, lock, timings, cache, saved);
-  }
-
-  /** What goes wrong when the site's templates render a page of each kind. */
-  private List<Diagnostic> templateProblems(Path siteRoot, Site site) {
-    Optional<Path> templates =
-        Optional.of(siteRoot.resolve(ThemeOverrides.FOLDER)).filter(Files::isDirectory);
-    try {
-      return new PageRenderer(new MarkdownRenderer(), templates, buildDate()).check(site);
-    } catch (IOException e) {
-      throw new BadgesmithException("cannot read the templates: " + e.getMessage(), e);
-    }
-  }
-
-  /** The site with its base URL moved to another origin, its path kept. */
-  private static Site atOrigin(Site site, URI origin) {
-    String path = URI.create(site.settings().baseUrl()).getRawPath();
-    String base = origin.getScheme() + "://" + origin.getRawAuthority() + path;
-    return new Site(
-        site.settings().withBaseUrl(base), site.issuers(), site.badges(), site.awards());
+  /** The load stage as this generator is configured. */
+  private SiteLoad loading() {
+    return new SiteLoad(
+        cacheDirectory, environment, buildDate(), lockBase, previewOrigin, renderAll);
   }
 
   /**

@@ -1,0 +1,211 @@
+package dev.badgesmith;
+
+import dev.badgesmith.cache.AwardCache;
+import dev.badgesmith.diag.BadgesmithException;
+import dev.badgesmith.diag.Diagnostic;
+import dev.badgesmith.diag.Diagnostics;
+import dev.badgesmith.diag.Timings;
+import dev.badgesmith.images.SvgRasterizer;
+import dev.badgesmith.load.Docs.SiteDoc;
+import dev.badgesmith.load.SiteLoader;
+import dev.badgesmith.lock.AwardDigest;
+import dev.badgesmith.lock.BaseLock;
+import dev.badgesmith.lock.LockChanges;
+import dev.badgesmith.lock.LockCheck;
+import dev.badgesmith.lock.PublishedLock;
+import dev.badgesmith.lock.StatusIndexes;
+import dev.badgesmith.markdown.MarkdownRenderer;
+import dev.badgesmith.model.Award;
+import dev.badgesmith.model.Site;
+import dev.badgesmith.pages.PageRenderer;
+import dev.badgesmith.pages.ThemeOverrides;
+import dev.badgesmith.source.SiteScanner;
+import dev.badgesmith.source.SiteSources;
+import dev.badgesmith.validate.DesignRenders;
+import dev.badgesmith.validate.SiteValidator;
+import dev.badgesmith.validate.UnsaltedHashes;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ForkJoinPool;
+
+/**
+ * The stages every command runs first: scan the site's files, load them, validate the site, render
+ * its designs and templates once (what the renderer refuses is check's error as much as build's),
+ * and hold it to its lock. Timed stage by stage.
+ */
+final class SiteLoad {
+  private final Optional<Path> cacheDirectory;
+  private final Map<String, String> environment;
+  private final Instant buildDate;
+  private final Optional<String> lockBase;
+  private final Optional<URI> previewOrigin;
+  private final boolean renderAll;
+
+  SiteLoad(
+      Optional<Path> cacheDirectory,
+      Map<String, String> environment,
+      Instant buildDate,
+      Optional<String> lockBase,
+      Optional<URI> previewOrigin,
+      boolean renderAll) {
+    this.cacheDirectory = cacheDirectory;
+    this.environment = environment;
+    this.buildDate = buildDate;
+    this.lockBase = lockBase;
+    this.previewOrigin = previewOrigin;
+    this.renderAll = renderAll;
+  }
+
+  /**
+   * @param saved the award cache being written, beside the rest of the build
+   */
+  record Loaded(
+      SiteSources sources,
+      Optional<Site> site,
+      Diagnostics diagnostics,
+      Optional<LockCheck> lock,
+      Timings timings,
+      AwardCache cache,
+      CompletableFuture<Void> saved) {
+    Optional<LockChanges> changes() {
+      return lock.map(LockCheck::changes);
+    }
+  }
+
+  static LockChanges writeLock(Loaded loaded) {
+    LockCheck lock = loaded.lock().orElseThrow();
+    try {
+      return lock.write(loaded.sources().root()) ? lock.changes().asWritten() : lock.changes();
+    } catch (IOException e) {
+      throw new BadgesmithException(
+          "cannot write " + PublishedLock.FILE + ": " + e.getMessage(), e);
+    }
+  }
+
+  static void requireSiteFolder(Path siteDir) {
+    if (!Files.isDirectory(siteDir)) {
+      throw new BadgesmithException("no site folder at " + siteDir);
+    }
+  }
+
+  Loaded load(Path siteDir, ForkJoinPool pool, SvgRasterizer rasterizer) {
+    requireSiteFolder(siteDir);
+    Timings timings = new Timings();
+    Diagnostics diagnostics = new Diagnostics();
+    // What earlier builds learnt of the awards is read while the site's files are listed.
+    Path root = SiteScanner.realPath(siteDir);
+    // A ref that cannot be read stops the run before any work: it is a setup problem.
+    Optional<BaseLock> base = lockBase.map(ref -> BaseLock.at(root, ref));
+    Optional<CompletableFuture<AwardCache.Earlier>> earlier =
+        cacheDirectory.map(
+            d ->
+                CompletableFuture.supplyAsync(() -> AwardCache.earlier(d, root, !renderAll), pool));
+    SiteSources sources = SiteScanner.scan(siteDir, diagnostics, pool);
+    timings.mark("scan");
+    // Blank counts as unset: CI passes a secret that was never set as an empty variable.
+    Optional<String> secret =
+        Optional.ofNullable(environment.get(Badgesmith.SALT_SECRET_VARIABLE))
+            .filter(s -> !s.isBlank());
+    AwardCache cache =
+        earlier
+            .map(e -> AwardCache.open(BuildTasks.join(e), sources, secret))
+            .orElseGet(AwardCache::none);
+    SiteDoc doc = new SiteLoader(pool).load(sources, diagnostics, cache);
+    timings.mark("load");
+    Optional<Site> validated =
+        new SiteValidator(secret, buildDate).validate(sources, doc, diagnostics);
+    validated.ifPresent(
+        s -> {
+          Map<String, dev.badgesmith.diag.SourcePosition> positions = new HashMap<>();
+          doc.awards().forEach(a -> positions.put(a.badgeId() + "/" + a.id(), a.at()));
+          UnsaltedHashes.check(sources.root(), s, secret, positions, diagnostics);
+        });
+    ThemeOverrides.check(sources.root(), diagnostics);
+    Map<String, String> cachedSources = new HashMap<>();
+    for (Award award : doc.cachedAwards()) {
+      cachedSources.put(StatusIndexes.key(award), award.source());
+    }
+    // An unchanged file's digest as an earlier build computed it, read only for awards asked for.
+    java.util.function.Function<String, Optional<AwardDigest>> known =
+        key ->
+            Optional.ofNullable(cachedSources.get(key))
+                .flatMap(cache::hit)
+                .flatMap(e -> AwardDigest.parse(e.lockDigest(), e.lockFields()));
+    timings.mark("validate");
+    Optional<Site> site = validated.map(s -> previewOrigin.map(o -> atOrigin(s, o)).orElse(s));
+    // The templates a build uses, run once on this site beside the designs' rendering: their
+    // errors are check's too.
+    CompletableFuture<List<Diagnostic>> templateProblems =
+        site.map(
+                s -> CompletableFuture.supplyAsync(() -> templateProblems(sources.root(), s), pool))
+            .orElseGet(() -> CompletableFuture.completedFuture(List.of()));
+    if (validated.isPresent()) {
+      // What the renderer refuses is found here, in check as in build, from the same rendering.
+      try {
+        DesignRenders.check(sources.root(), validated.get(), rasterizer, diagnostics, pool);
+        DesignRenders.checkCard(sources.root(), validated.get(), rasterizer, diagnostics);
+      } catch (IOException e) {
+        throw new BadgesmithException("cannot render the designs: " + e.getMessage(), e);
+      } catch (UncheckedIOException e) {
+        throw new BadgesmithException(
+            "cannot render the designs: " + e.getCause().getMessage(), e.getCause());
+      }
+      timings.mark("render designs");
+    }
+    // The lock holds the site's real URLs, so it is checked before a preview moves them.
+    Optional<LockCheck> lock = LockCheck.run(sources, doc, validated, diagnostics, known, base);
+    CompletableFuture<Void> saved = CompletableFuture.completedFuture(null);
+    if (validated.isPresent() && lock.isPresent()) {
+      Set<String> noted = new HashSet<>();
+      diagnostics.sorted().forEach(d -> noted.add(d.path()));
+      LockCheck check = lock.get();
+      List<Award> awards = validated.get().awards();
+      // Nothing waits for the cache but the next build: it is written beside this one.
+      saved =
+          CompletableFuture.runAsync(
+              () ->
+                  cache.save(
+                      awards,
+                      path -> !noted.contains(path),
+                      award -> {
+                        AwardDigest digest = check.digest(award);
+                        return new AwardCache.LockDigest(digest.digest(), digest.fieldsColumn());
+                      }),
+              pool);
+    }
+    timings.mark("lock");
+    diagnostics.addAll(BuildTasks.join(templateProblems));
+    timings.mark("templates");
+    return new Loaded(sources, site, diagnostics, lock, timings, cache, saved);
+  }
+
+  /** What goes wrong when the site's templates render a page of each kind. */
+  private List<Diagnostic> templateProblems(Path siteRoot, Site site) {
+    Optional<Path> templates =
+        Optional.of(siteRoot.resolve(ThemeOverrides.FOLDER)).filter(Files::isDirectory);
+    try {
+      return new PageRenderer(new MarkdownRenderer(), templates, buildDate).check(site);
+    } catch (IOException e) {
+      throw new BadgesmithException("cannot read the templates: " + e.getMessage(), e);
+    }
+  }
+
+  /** The site with its base URL moved to another origin, its path kept. */
+  private static Site atOrigin(Site site, URI origin) {
+    String path = URI.create(site.settings().baseUrl()).getRawPath();
+    String base = origin.getScheme() + "://" + origin.getRawAuthority() + path;
+    return new Site(
+        site.settings().withBaseUrl(base), site.issuers(), site.badges(), site.awards());
+  }
+}
