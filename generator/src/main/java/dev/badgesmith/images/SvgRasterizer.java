@@ -1,6 +1,7 @@
 package dev.badgesmith.images;
 
 import dev.badgesmith.diag.Code;
+import dev.badgesmith.hash.Sha256;
 import dev.badgesmith.write.AtomicFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -199,12 +199,7 @@ public final class SvgRasterizer {
 
   /** The cache entry's name: hex SHA-256 of the renderer version, the size and the SVG bytes. */
   static String cacheKey(byte[] svg, int width, int height) {
-    MessageDigest sha256;
-    try {
-      sha256 = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
-    }
+    MessageDigest sha256 = Sha256.newDigest();
     sha256.update(
         (RENDERER_VERSION + '\n' + width + 'x' + height + '\n').getBytes(StandardCharsets.UTF_8));
     sha256.update(svg);

@@ -107,6 +107,16 @@ class EngineBoundaryTest {
     rule.check(MAIN);
   }
 
+  @Test
+  void sha256IsComputedInOneClass() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("dev.badgesmith.hash")
+        .should()
+        .callMethod(java.security.MessageDigest.class, "getInstance", String.class)
+        .check(MAIN);
+  }
+
   private static boolean makesAMapper(JavaClass owner, String name) {
     boolean engine =
         owner.isAssignableTo(ObjectMapper.class) || owner.isAssignableTo(JsonFactory.class);
