@@ -47,8 +47,8 @@ public final class PngBaker {
     }
 
     byte[] out = new byte[(int) size];
-    System.arraycopy(png, 0, out, 0, PngChunks.SIGNATURE.length);
-    int at = PngChunks.SIGNATURE.length;
+    System.arraycopy(png, 0, out, 0, PngSignature.LENGTH);
+    int at = PngSignature.LENGTH;
     for (int i = 0; i < chunks.size(); i++) {
       PngChunks.Chunk chunk = chunks.get(i);
       if (chunk.type() == PngChunks.IEND) {

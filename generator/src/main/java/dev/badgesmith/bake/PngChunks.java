@@ -7,7 +7,6 @@ import java.util.zip.CRC32;
 
 /** Splits a PNG file into chunks, checking its structure and every CRC; reads no pixels. */
 final class PngChunks {
-  static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
   static final int IHDR = type("IHDR");
   static final int IEND = type("IEND");
   static final int ITXT = type("iTXt");
@@ -39,15 +38,7 @@ final class PngChunks {
   private PngChunks() {}
 
   static boolean isPng(byte[] file) {
-    if (file.length < SIGNATURE.length) {
-      return false;
-    }
-    for (int i = 0; i < SIGNATURE.length; i++) {
-      if (file[i] != SIGNATURE[i]) {
-        return false;
-      }
-    }
-    return true;
+    return PngSignature.startsWith(file);
   }
 
   /** The chunks from IHDR to IEND, in file order. */
@@ -57,7 +48,7 @@ final class PngChunks {
     }
     List<Chunk> chunks = new ArrayList<>();
     CRC32 crc = new CRC32();
-    int pos = SIGNATURE.length;
+    int pos = PngSignature.LENGTH;
     while (true) {
       if (pos == png.length) {
         throw new BakeException("the file ends without an IEND chunk");

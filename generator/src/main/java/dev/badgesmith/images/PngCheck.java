@@ -1,7 +1,7 @@
 package dev.badgesmith.images;
 
+import dev.badgesmith.bake.PngSignature;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import java.util.zip.CRC32;
 import java.util.zip.DataFormatException;
@@ -16,7 +16,6 @@ import java.util.zip.Inflater;
  * <p>Stateless: static methods only.
  */
 final class PngCheck {
-  private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
   private PngCheck() {}
 
@@ -35,7 +34,7 @@ final class PngCheck {
    * @throws TooManyPixels when IHDR promises more pixels than the limit
    */
   static Ihdr check(byte[] png) throws CorruptPng, TooManyPixels {
-    if (png.length < PNG_SIGNATURE.length || !Arrays.equals(png, 0, 8, PNG_SIGNATURE, 0, 8)) {
+    if (!PngSignature.startsWith(png)) {
       throw new CorruptPng("it does not start with the PNG signature");
     }
     Ihdr ihdr = null;

@@ -1,5 +1,6 @@
 package dev.badgesmith.images;
 
+import dev.badgesmith.bake.PngSignature;
 import dev.badgesmith.diag.Code;
 import dev.badgesmith.hash.Sha256;
 import dev.badgesmith.write.AtomicFile;
@@ -10,7 +11,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -57,8 +57,6 @@ public final class SvgRasterizer {
   private static final Pattern CSS_ERROR =
       Pattern.compile(
           "The attribute \"([\\w:-]+)\" represents an invalid CSS (?:value|declaration) \\(\"(.*?)\"\\)\\. Original");
-
-  private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
   private final Optional<Path> cacheFolder;
   private final AtomicLong renders = new AtomicLong();
@@ -219,10 +217,7 @@ public final class SvgRasterizer {
     } catch (NoSuchFileException e) {
       return null;
     }
-    boolean png =
-        bytes.length > PNG_SIGNATURE.length
-            && Arrays.equals(
-                bytes, 0, PNG_SIGNATURE.length, PNG_SIGNATURE, 0, PNG_SIGNATURE.length);
+    boolean png = bytes.length > PngSignature.LENGTH && PngSignature.startsWith(bytes);
     return png ? bytes : null;
   }
 

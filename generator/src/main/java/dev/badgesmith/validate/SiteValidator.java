@@ -1,5 +1,6 @@
 package dev.badgesmith.validate;
 
+import dev.badgesmith.bake.PngSignature;
 import dev.badgesmith.diag.Code;
 import dev.badgesmith.diag.Diagnostic;
 import dev.badgesmith.diag.Diagnostics;
@@ -47,7 +48,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -89,7 +89,6 @@ public final class SiteValidator {
           "sitemap.xml",
           "robots.txt",
           "feed.xml");
-  private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
   private static final ImageInspector INSPECTOR = new ImageInspector();
 
@@ -857,7 +856,7 @@ public final class SiteValidator {
     try (InputStream in = Files.newInputStream(file)) {
       byte[] head = in.readNBytes(1024);
       if (format.equals("png")) {
-        return head.length >= 8 && Arrays.equals(Arrays.copyOf(head, 8), PNG_SIGNATURE);
+        return PngSignature.startsWith(head);
       }
       return new String(head, StandardCharsets.UTF_8).contains("<svg");
     }

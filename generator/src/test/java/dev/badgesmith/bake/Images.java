@@ -131,7 +131,7 @@ final class Images {
 
   static byte[] png(List<Chunk> chunks) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.writeBytes(Arrays.copyOf(PngChunks.SIGNATURE, 8));
+    out.writeBytes(PngSignature.bytes());
     chunks.forEach(c -> out.writeBytes(c.bytes()));
     return out.toByteArray();
   }
