@@ -2,6 +2,8 @@ package dev.badgesmith;
 
 import dev.badgesmith.award.AwardBatch;
 import dev.badgesmith.award.AwardRequest;
+import dev.badgesmith.bake.BakeException;
+import dev.badgesmith.bake.Baked;
 import dev.badgesmith.cache.CacheOwner;
 import dev.badgesmith.cache.Fingerprint;
 import dev.badgesmith.diag.BadgesmithException;
@@ -17,9 +19,11 @@ import dev.badgesmith.lock.LockCheck;
 import dev.badgesmith.model.Site;
 import dev.badgesmith.render.Credentials;
 import dev.badgesmith.render.SiteRenderer;
+import dev.badgesmith.sign.KeyAlgorithm;
 import dev.badgesmith.source.SiteScanner;
 import dev.badgesmith.verify.HttpResolver;
 import dev.badgesmith.verify.Resolver;
+import dev.badgesmith.verify.VerificationReport;
 import dev.badgesmith.write.SiteWriter;
 import java.io.IOException;
 import java.net.URI;
@@ -306,6 +310,38 @@ public final class Badgesmith {
   private SiteLoad loading() {
     return new SiteLoad(
         cacheDirectory, environment, buildDate(), lockBase, previewOrigin, renderAll);
+  }
+
+  /**
+   * Verifies a badge: a baked PNG or SVG, a hosted assertion or credential (a file or an http(s)
+   * URL), resolving what it names from a built site folder, when given, or over HTTP.
+   *
+   * @param recipient an identity the badge must have been awarded to
+   */
+  public VerificationReport verify(
+      String input,
+      Optional<String> recipient,
+      Optional<Path> builtSite,
+      HttpResolver.Builder http) {
+    return Tools.verify(input, recipient, builtSite, http);
+  }
+
+  /**
+   * What a baked PNG or SVG carries: Open Badges 2.0 assertions and 3.0 credentials.
+   *
+   * @throws BakeException when the image is corrupt
+   */
+  public List<Baked> extract(Path image) throws BakeException {
+    return Tools.extract(image);
+  }
+
+  /**
+   * Makes a signing key pair for a site: the public key into its keys folder, the private key into
+   * {@code privateKeyFile} (outside the site), or back to the caller when none is given.
+   */
+  public GeneratedKey keygen(
+      Path siteDir, String id, KeyAlgorithm algorithm, Optional<Path> privateKeyFile) {
+    return Tools.keygen(siteDir, id, algorithm, privateKeyFile);
   }
 
   /**

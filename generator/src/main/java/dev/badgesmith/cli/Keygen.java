@@ -1,13 +1,11 @@
 package dev.badgesmith.cli;
 
-import dev.badgesmith.diag.BadgesmithException;
+import dev.badgesmith.Badgesmith;
+import dev.badgesmith.GeneratedKey;
 import dev.badgesmith.sign.KeyAlgorithm;
-import dev.badgesmith.sign.KeyFiles;
-import dev.badgesmith.sign.KeyGenerator;
-import dev.badgesmith.sign.PrivateKeys;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -69,54 +67,28 @@ final class Keygen implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    KeyAlgorithm chosen = KeyAlgorithm.parse(algorithm);
-    String variable = PrivateKeys.environmentVariable(id);
-    if (!Files.isDirectory(site)) {
-      throw new BadgesmithException("no site folder at " + site);
-    }
-    Path publicFile = KeyFiles.publicKeyFile(site, id);
-    if (Files.exists(publicFile)) {
-      throw new BadgesmithException(
-          publicFile + " exists already; choose another key id or remove it first");
-    }
-    if (destination.file != null) {
-      KeyFiles.checkPrivateKeyFile(destination.file, site);
-    }
-
-    KeyGenerator.PemKeyPair pair = KeyGenerator.generate(chosen);
-    KeyFiles.writePublicKey(site, id, pair.publicKeyPem());
+    GeneratedKey key =
+        Badgesmith.builder()
+            .build()
+            .keygen(site, id, KeyAlgorithm.parse(algorithm), Optional.ofNullable(destination.file));
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (destination.stdout) {
+    if (key.privateKeyPem().isPresent()) {
       // Standard output is the key alone, so it can be piped into a secret store.
-      out.print(pair.privateKeyPem());
+      out.print(key.privateKeyPem().get());
       out.flush();
-      err.println("Wrote the " + chosen + " public key to " + publicFile);
+      err.println("Wrote the " + key.algorithm() + " public key to " + key.publicKeyFile());
       err.println(
-          "The private key is on standard output: store it as the secret " + variable + ".");
+          "The private key is on standard output: store it as the secret " + key.variable() + ".");
       return Main.OK;
     }
-    try {
-      KeyFiles.writePrivateKey(destination.file, site, pair.privateKeyPem());
-    } catch (RuntimeException e) {
-      deleteQuietly(publicFile); // a public key without its private key is of no use
-      throw e;
-    }
-    out.println("Wrote the " + chosen + " public key to " + publicFile);
+    out.println("Wrote the " + key.algorithm() + " public key to " + key.publicKeyFile());
     out.println(
         "Wrote the private key to "
             + destination.file
             + " (keep it out of the site and out of Git)");
-    out.println("To sign with it, set " + variable + " to the private key, for example:");
-    out.println("  export " + variable + "=\"$(cat " + destination.file + ")\"");
+    out.println("To sign with it, set " + key.variable() + " to the private key, for example:");
+    out.println("  export " + key.variable() + "=\"$(cat " + destination.file + ")\"");
     return Main.OK;
-  }
-
-  private static void deleteQuietly(Path file) {
-    try {
-      Files.deleteIfExists(file);
-    } catch (java.io.IOException e) {
-      // the error being reported matters more
-    }
   }
 }

@@ -5,14 +5,11 @@ import dev.badgesmith.BuildDate;
 import dev.badgesmith.Report;
 import dev.badgesmith.bake.BakeException;
 import dev.badgesmith.bake.Baked;
-import dev.badgesmith.bake.BakedImages;
 import dev.badgesmith.diag.BadgesmithException;
 import dev.badgesmith.diag.Diagnostic;
 import dev.badgesmith.diag.Printable;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -345,16 +342,11 @@ public final class Main implements Runnable {
 
     @Override
     public Integer call() {
-      if (!Files.isRegularFile(file)) {
-        throw new BadgesmithException("no file at " + file);
-      }
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
       List<Baked> found;
       try {
-        found = BakedImages.extract(Files.readAllBytes(file));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+        found = Badgesmith.builder().build().extract(file);
       } catch (BakeException e) {
         err.println(file + ": " + e.getMessage());
         return CONTENT_ERRORS;

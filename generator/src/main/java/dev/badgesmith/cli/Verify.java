@@ -1,17 +1,10 @@
 package dev.badgesmith.cli;
 
-import dev.badgesmith.diag.BadgesmithException;
+import dev.badgesmith.Badgesmith;
 import dev.badgesmith.verify.Check;
-import dev.badgesmith.verify.Resolver;
-import dev.badgesmith.verify.SiteFolderResolver;
 import dev.badgesmith.verify.VerificationReport;
-import dev.badgesmith.verify.Verifier;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -57,26 +50,17 @@ final class Verify implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Resolver resolver = site != null ? new SiteFolderResolver(site) : network.resolver().build();
     if (contexts != null) {
       spec.commandLine().getErr().println(GeneratorOptions.CONTEXTS_IGNORED);
     }
-    Verifier verifier = Verifier.builder().resolver(resolver).clock(Clock.systemUTC()).build();
-    Optional<String> identity = Optional.ofNullable(recipient);
-    VerificationReport report;
-    if (input.startsWith("https://") || input.startsWith("http://")) {
-      report = verifier.verifyUrl(input, identity);
-    } else {
-      Path file = Path.of(input);
-      if (!Files.isRegularFile(file)) {
-        throw new BadgesmithException("no file at " + input);
-      }
-      try {
-        report = verifier.verify(Files.readAllBytes(file), input, identity);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
+    VerificationReport report =
+        Badgesmith.builder()
+            .build()
+            .verify(
+                input,
+                Optional.ofNullable(recipient),
+                Optional.ofNullable(site),
+                network.resolver());
     PrintWriter out = spec.commandLine().getOut();
     for (Check check : report.checks()) {
       out.println(check.line());
