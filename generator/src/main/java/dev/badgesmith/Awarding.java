@@ -10,6 +10,7 @@ import dev.badgesmith.diag.Diagnostic;
 import dev.badgesmith.diag.Diagnostics;
 import dev.badgesmith.diag.SourcePosition;
 import dev.badgesmith.importer.AssertionImporter;
+import dev.badgesmith.load.ByteOrderMark;
 import dev.badgesmith.load.CsvAwards;
 import dev.badgesmith.load.Docs.AwardDoc;
 import dev.badgesmith.load.Located;
@@ -70,7 +71,7 @@ final class Awarding {
     Diagnostics diagnostics = new Diagnostics();
     List<AwardDoc> rows =
         CsvAwards.read(
-            text.startsWith("\uFEFF") ? text.substring(1) : text,
+            ByteOrderMark.strip(text),
             csv.toString(),
             badge,
             new CsvAwards.Options(false, Optional.of(today.toString())),

@@ -12,6 +12,7 @@ import dev.badgesmith.diag.Code;
 import dev.badgesmith.diag.Diagnostic;
 import dev.badgesmith.diag.Diagnostics;
 import dev.badgesmith.diag.SourcePosition;
+import dev.badgesmith.load.ByteOrderMark;
 import dev.badgesmith.load.Docs.AwardDoc;
 import dev.badgesmith.load.Docs.BadgeDoc;
 import dev.badgesmith.load.Docs.SiteDoc;
@@ -239,11 +240,8 @@ public final class AssertionImporter {
     String text;
     try {
       text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .decode(ByteBuffer.wrap(bytes))
-              .toString()
-              .replaceFirst("^\uFEFF", "")
+          ByteOrderMark.strip(
+                  StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString())
               .strip();
     } catch (CharacterCodingException e) {
       text = null; // binary: an image, or nothing we read

@@ -259,7 +259,7 @@ public final class SiteLoader {
               .onUnmappableCharacter(CodingErrorAction.REPORT)
               .decode(java.nio.ByteBuffer.wrap(bytes))
               .toString();
-      return Optional.of(text.startsWith("\uFEFF") ? text.substring(1) : text);
+      return Optional.of(ByteOrderMark.strip(text));
     } catch (CharacterCodingException e) {
       diagnostics.add(
           Diagnostic.error(
