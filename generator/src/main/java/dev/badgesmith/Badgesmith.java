@@ -7,6 +7,9 @@ import dev.badgesmith.bake.Baked;
 import dev.badgesmith.cache.CacheOwner;
 import dev.badgesmith.cache.Fingerprint;
 import dev.badgesmith.diag.BadgesmithException;
+import dev.badgesmith.diag.Code;
+import dev.badgesmith.diag.Diagnostic;
+import dev.badgesmith.diag.SourcePosition;
 import dev.badgesmith.doctor.DoctorReport;
 import dev.badgesmith.doctor.SiteDoctor;
 import dev.badgesmith.images.SvgRasterizer;
@@ -105,8 +108,10 @@ public final class Badgesmith {
       if (Files.isDirectory(siteDir)) {
         SiteFolders.checkCache(SiteScanner.realPath(siteDir), cacheFolder);
       }
-      SiteLoad.Loaded loaded = loading().load(siteDir, pool, rasterizer());
+      SvgRasterizer rasterizer = rasterizer();
+      SiteLoad.Loaded loaded = loading().load(siteDir, pool, rasterizer);
       BuildTasks.join(loaded.saved());
+      warnOfCache(loaded, loaded.cache().writeFailure().or(rasterizer::cacheFailure));
       return new Report(loaded.diagnostics().sorted(), Optional.empty(), 0, loaded.changes());
     } finally {
       pool.shutdown();
@@ -121,8 +126,10 @@ public final class Badgesmith {
   public Report lock(Path siteDir) {
     ForkJoinPool pool = new ForkJoinPool(threads);
     try {
-      SiteLoad.Loaded loaded = loading().load(siteDir, pool, rasterizer());
+      SvgRasterizer rasterizer = rasterizer();
+      SiteLoad.Loaded loaded = loading().load(siteDir, pool, rasterizer);
       BuildTasks.join(loaded.saved());
+      warnOfCache(loaded, loaded.cache().writeFailure().or(rasterizer::cacheFailure));
       Optional<LockChanges> changes = loaded.changes();
       if (!loaded.diagnostics().hasErrors() && loaded.lock().isPresent()) {
         changes = Optional.of(SiteLoad.writeLock(loaded));
@@ -234,6 +241,7 @@ public final class Badgesmith {
       SiteWriter writer = BuildTasks.join(opening);
       int changed;
       int awardsRendered;
+      Optional<String> cacheFailure;
       try {
         SiteRenderer renderer =
             new SiteRenderer(
@@ -265,6 +273,13 @@ public final class Badgesmith {
         BuildTasks.join(loaded.saved());
         loaded.timings().mark("publish");
         awardsRendered = renderer.awardsRendered();
+        cacheFailure =
+            loaded
+                .cache()
+                .writeFailure()
+                .or(writer::indexFailure)
+                .or(renderer::cacheFailure)
+                .or(rasterizer::cacheFailure);
       } catch (IOException e) {
         BuildTasks.settle(pool);
         writer.abandon();
@@ -274,6 +289,7 @@ public final class Badgesmith {
         writer.abandon();
         throw e;
       }
+      warnOfCache(loaded, cacheFailure);
       Optional<LockChanges> changes = loaded.changes();
       if (updateLock && loaded.lock().isPresent()) {
         changes = Optional.of(SiteLoad.writeLock(loaded));
@@ -304,6 +320,23 @@ public final class Badgesmith {
   /** What renders designs, for the load's check of them and then the build: one per run. */
   private SvgRasterizer rasterizer() {
     return new SvgRasterizer(cacheDirectory.map(d -> d.resolve("images")));
+  }
+
+  /**
+   * A cache that could not be written only makes the next run do again what it would have kept: one
+   * warning says so, with the first reason.
+   */
+  private void warnOfCache(SiteLoad.Loaded loaded, Optional<String> failure) {
+    failure.map(this::cacheWarning).ifPresent(loaded.diagnostics()::add);
+  }
+
+  private Diagnostic cacheWarning(String failure) {
+    return Diagnostic.warning(
+            Code.CACHE_NOT_WRITTEN,
+            SourcePosition.startOf(cacheFolder.map(Path::toString).orElse(".")),
+            "the cache could not be written, so the next run will redo work this one did: "
+                + failure)
+        .withHint("make the cache folder writable, or give another with --cache");
   }
 
   /** The load stage as this generator is configured. */

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * What earlier builds learnt from each award file: the award as validated (its recipient hashed,
@@ -73,6 +74,10 @@ public final class AwardCache {
   private final Map<String, Entry> hits = new ConcurrentHashMap<>();
   private final Map<String, String> stamps = new ConcurrentHashMap<>();
   private final long opened = System.currentTimeMillis();
+
+  /** Why the cache could not be written, if it could not: the next run only reads more. */
+  private final AtomicReference<String> writeFailure = new AtomicReference<>();
+
   private volatile boolean restamped;
 
   private AwardCache(
@@ -87,6 +92,11 @@ public final class AwardCache {
   }
 
   /** A cache that remembers nothing. */
+  /** Why this run could not write the cache, if it could not. */
+  public Optional<String> writeFailure() {
+    return Optional.ofNullable(writeFailure.get());
+  }
+
   public static AwardCache none() {
     return new AwardCache(Optional.empty(), Map.of(), Map.of(), Map.of());
   }
@@ -272,7 +282,8 @@ public final class AwardCache {
     try {
       write(file.get(), entries, keptForms);
     } catch (IOException e) {
-      // A cache that cannot be written only makes the next build slower.
+      // A cache that cannot be written only makes the next build slower: a warning, not an error.
+      writeFailure.compareAndSet(null, file.get() + ": " + e);
     }
   }
 

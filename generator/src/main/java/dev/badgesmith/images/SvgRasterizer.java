@@ -7,7 +7,6 @@ import dev.badgesmith.write.AtomicFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -18,6 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -59,6 +59,7 @@ public final class SvgRasterizer {
           "The attribute \"([\\w:-]+)\" represents an invalid CSS (?:value|declaration) \\(\"(.*?)\"\\)\\. Original");
 
   private final Optional<Path> cacheFolder;
+  private final AtomicReference<String> storeFailure = new AtomicReference<>();
   private final AtomicLong renders = new AtomicLong();
 
   /** PNGs {@link #check} rendered, by cache key, for the build that follows it to take. */
@@ -111,7 +112,12 @@ public final class SvgRasterizer {
       return cached;
     }
     byte[] png = render(svg, width, height);
-    store(entry, png);
+    try {
+      store(entry, png);
+    } catch (IOException e) {
+      // The next build renders it again: a warning, not an error.
+      storeFailure.compareAndSet(null, entry + ": " + e);
+    }
     return png;
   }
 
@@ -209,12 +215,20 @@ public final class SvgRasterizer {
     return BatikRenderer.render(svg, width, height);
   }
 
-  /** The entry's bytes, or null when there is none or it is not a PNG (then it is rewritten). */
-  private static byte[] readEntry(Path entry) throws IOException {
+  /** Why a rendered PNG could not be kept in the cache, if one could not. */
+  public Optional<String> cacheFailure() {
+    return Optional.ofNullable(storeFailure.get());
+  }
+
+  /**
+   * The entry's bytes, or null when there is none, it cannot be read, or it is not a PNG (then it
+   * is rendered again): a cache only ever spares work.
+   */
+  private static byte[] readEntry(Path entry) {
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(entry);
-    } catch (NoSuchFileException e) {
+    } catch (IOException e) {
       return null;
     }
     boolean png = bytes.length > PngSignature.LENGTH && PngSignature.startsWith(bytes);

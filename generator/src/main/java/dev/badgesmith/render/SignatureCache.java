@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -19,6 +20,7 @@ import java.util.function.Supplier;
  */
 final class SignatureCache {
   private final Optional<Path> folder;
+  private final AtomicReference<String> writeFailure = new AtomicReference<>();
 
   SignatureCache(Optional<Path> folder) {
     this.folder = folder;
@@ -40,11 +42,21 @@ final class SignatureCache {
         return Files.readString(file, StandardCharsets.UTF_8);
       }
       String result = sign.get();
-      AtomicFile.write(file, result.getBytes(StandardCharsets.UTF_8));
+      try {
+        AtomicFile.write(file, result.getBytes(StandardCharsets.UTF_8));
+      } catch (IOException e) {
+        // Kept only to spare the next build the signing: a warning, not an error.
+        writeFailure.compareAndSet(null, file + ": " + e);
+      }
       return result;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Why a signature could not be kept, if one could not. */
+  Optional<String> writeFailure() {
+    return Optional.ofNullable(writeFailure.get());
   }
 
   private static String digest(String... parts) {

@@ -49,6 +49,7 @@ import java.util.Optional;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 /**
@@ -67,6 +68,7 @@ public final class SiteRenderer {
   private final java.util.function.Supplier<Optional<Credentials>> pendingCredentials;
   private Optional<Credentials> credentials = Optional.empty();
   private final SignatureCache signatures;
+  private final AtomicReference<String> stateFailure = new AtomicReference<>();
   private final Optional<StatusIndexes> statusIndexes;
   private final java.util.function.Function<Award, Optional<String>> identities;
   private final Optional<Path> stateFile;
@@ -126,7 +128,20 @@ public final class SiteRenderer {
    * @param manifest the stamp of the published manifest
    */
   public void saveState(String manifest) {
-    stateFile.ifPresent(file -> state.save(file, manifest, output));
+    stateFile.ifPresent(
+        file -> {
+          try {
+            state.save(file, manifest, output);
+          } catch (UncheckedIOException e) {
+            // The site is published already; the next build only renders more.
+            stateFailure.compareAndSet(null, file + ": " + e.getCause().getMessage());
+          }
+        });
+  }
+
+  /** Why this build could not keep its render state or a signature, if it could not. */
+  public Optional<String> cacheFailure() {
+    return Optional.ofNullable(stateFailure.get()).or(signatures::writeFailure);
   }
 
   /** A badge class's design as written, and as PNG (the design itself, or rendered from SVG). */

@@ -17,6 +17,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 /**
@@ -52,6 +53,10 @@ public final class SiteWriter {
   private final Optional<Path> index;
   private FileChannel lockChannel;
   private Optional<FileIndex> indexed = Optional.empty();
+
+  /** Why the file index could not be written, if it could not. */
+  private final AtomicReference<String> indexFailure = new AtomicReference<>();
+
   private StagingOutput output;
 
   private SiteWriter(Path out, Optional<Path> index) {
@@ -226,6 +231,11 @@ public final class SiteWriter {
     }
   }
 
+  /** Why this build could not write its file index, if it could not. */
+  public Optional<String> indexFailure() {
+    return Optional.ofNullable(indexFailure.get());
+  }
+
   /**
    * Keeps what the new manifest lists, under the stamp it has once published, for the next build to
    * read quickly; nothing when the index read at the start is the new manifest's already. Without
@@ -249,7 +259,8 @@ public final class SiteWriter {
             indexed);
       }
     } catch (IOException | UncheckedIOException e) {
-      // The next build reads the manifest instead.
+      // The next build reads the manifest instead: slower, so a warning, not an error.
+      indexFailure.compareAndSet(null, index.get() + ": " + e.getMessage());
     }
   }
 
