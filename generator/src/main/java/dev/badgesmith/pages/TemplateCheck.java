@@ -30,7 +30,8 @@ import java.util.regex.Pattern;
  * template of the theme (the site's override where it has one), then renders one page of each kind
  * against the site's own views (the home page, the first tag, issuer, badge class, award and earner
  * pages, the skills, verify and 404 pages, the feed, the sitemap and the first social card) and
- * drops the output. The pages are those of the site with a sample of its awards ({@link #sample}).
+ * drops the output. The pages are those of the site with a sample of its awards ({@link #sample});
+ * with overrides in {@code templates/}, every page of the site.
  * An error that only some award's data brings out (one award's missing evidence) is still the
  * build's alone, reported the same way.
  *
@@ -72,9 +73,18 @@ final class TemplateCheck {
     if (!found.isEmpty()) {
       return List.copyOf(found); // pages would only fail again on what failed to parse
     }
-    Map<String, PageRenderer.Page> first = new LinkedHashMap<>();
-    renderer.pages(sample(site), page -> first.putIfAbsent(page.template(), page));
-    for (PageRenderer.Page page : first.values()) {
+    // The theme's own templates are tested here: one page of each kind shows they run on this
+    // site. A site's overrides are not: each of its pages is rendered, so an override that fails
+    // on one award's data fails check as it would fail build.
+    List<PageRenderer.Page> pages = new ArrayList<>();
+    if (overrides.isPresent()) {
+      renderer.pages(site, pages::add);
+    } else {
+      Map<String, PageRenderer.Page> first = new LinkedHashMap<>();
+      renderer.pages(sample(site), page -> first.putIfAbsent(page.template(), page));
+      pages.addAll(first.values());
+    }
+    for (PageRenderer.Page page : pages) {
       try {
         renderer.processOrFail(page.template(), page.model());
       } catch (TemplateException | ParseException e) {
