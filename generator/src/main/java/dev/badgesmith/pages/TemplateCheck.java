@@ -30,10 +30,9 @@ import java.util.regex.Pattern;
  * template of the theme (the site's override where it has one), then renders one page of each kind
  * against the site's own views (the home page, the first tag, issuer, badge class, award and earner
  * pages, the skills, verify and 404 pages, the feed, the sitemap and the first social card) and
- * drops the output. The pages are those of the site with a sample of its awards ({@link #sample});
- * with overrides in {@code templates/}, every page of the site.
- * An error that only some award's data brings out (one award's missing evidence) is still the
- * build's alone, reported the same way.
+ * drops the output. With the theme alone the pages are those of the site with a sample of its
+ * awards ({@link #sample}); with overrides in {@code templates/}, every page of the site, so an
+ * override that fails on one award's data fails here too.
  *
  * <p>An error is placed in the override it happened in, at the line and column FreeMarker gives, or
  * else in the first override the failing page passed through (a page of the theme calling a macro
