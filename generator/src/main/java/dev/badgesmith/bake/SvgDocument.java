@@ -1,6 +1,6 @@
 package dev.badgesmith.bake;
 
-import java.io.ByteArrayInputStream;
+import dev.badgesmith.xml.SafeXml;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import javax.xml.XMLConstants;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -65,14 +63,8 @@ final class SvgDocument {
   }
 
   static SvgDocument parse(byte[] svg) {
-    XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
-    factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-    factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-    factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-    factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
-    factory.setProperty(XMLInputFactory.IS_COALESCING, true);
     try {
-      XMLStreamReader reader = factory.createXMLStreamReader(new ByteArrayInputStream(svg));
+      XMLStreamReader reader = SafeXml.streamReader(svg);
       try {
         return read(reader);
       } finally {

@@ -1,5 +1,6 @@
 package dev.badgesmith.images;
 
+import dev.badgesmith.xml.SafeXml;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;

@@ -1,6 +1,7 @@
 package dev.badgesmith.images;
 
 import dev.badgesmith.diag.Code;
+import dev.badgesmith.xml.SafeXml;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;

@@ -117,6 +117,23 @@ class EngineBoundaryTest {
         .check(MAIN);
   }
 
+  @Test
+  void xmlParsersAreMadeSafeInOneClass() {
+    ArchRule rule =
+        noClasses()
+            .that()
+            .resideOutsideOfPackage("dev.badgesmith.xml")
+            .should()
+            .callCodeUnitWhere(
+                describe(
+                    "a factory method of a JDK XML parser",
+                    (JavaCall<?> call) ->
+                        call.getTargetOwner().getPackageName().startsWith("javax.xml.")
+                            && call.getTargetOwner().getSimpleName().endsWith("Factory")
+                            && call.getName().startsWith("new")));
+    rule.check(MAIN);
+  }
+
   private static boolean makesAMapper(JavaClass owner, String name) {
     boolean engine =
         owner.isAssignableTo(ObjectMapper.class) || owner.isAssignableTo(JsonFactory.class);

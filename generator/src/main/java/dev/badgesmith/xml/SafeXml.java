@@ -1,4 +1,4 @@
-package dev.badgesmith.images;
+package dev.badgesmith.xml;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -9,6 +9,9 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.parsers.SAXParser;
 import javax.xml.parsers.SAXParserFactory;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 import org.w3c.dom.Document;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.InputSource;
@@ -16,10 +19,11 @@ import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 
 /**
- * The JDK's XML parser, set up for untrusted SVG: a DOCTYPE is allowed (editors write one), but no
- * external DTD or entity is ever read, and entity expansion is bounded (no XXE, no billion laughs).
+ * The JDK's XML parsers, set up once for untrusted XML (SVG designs, baked SVG badges): no external
+ * DTD or entity is ever read, and entity expansion is bounded (no XXE, no billion laughs). Every
+ * XML parser of the generator is made here.
  */
-final class SafeXml {
+public final class SafeXml {
   private static final String FEATURES = "http://xml.org/sax/features/";
   private static final String LOAD_EXTERNAL_DTD =
       "http://apache.org/xml/features/nonvalidating/load-external-dtd";
@@ -27,7 +31,7 @@ final class SafeXml {
   private SafeXml() {}
 
   /** A namespace-aware SAX parser; factories are not thread-safe, so one per call. */
-  static SAXParser saxParser() {
+  public static SAXParser saxParser() {
     try {
       SAXParserFactory factory = SAXParserFactory.newInstance();
       factory.setNamespaceAware(true);
@@ -48,7 +52,7 @@ final class SafeXml {
   }
 
   /** Parses a whole document into a namespace-aware DOM. */
-  static Document parse(byte[] xml) throws SAXParseException {
+  public static Document parse(byte[] xml) throws SAXParseException {
     try {
       DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
       factory.setNamespaceAware(true);
@@ -74,8 +78,22 @@ final class SafeXml {
     }
   }
 
+  /**
+   * A namespace-aware StAX reader that coalesces text and reads no DTD at all: for SVG that is read
+   * and written again as it streams (baking).
+   */
+  public static XMLStreamReader streamReader(byte[] xml) throws XMLStreamException {
+    XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
+    factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+    factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+    factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+    factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+    factory.setProperty(XMLInputFactory.IS_COALESCING, true);
+    return factory.createXMLStreamReader(new ByteArrayInputStream(xml));
+  }
+
   /** "line 3, column 7: message", for a parse error. */
-  static String describe(SAXParseException e) {
+  public static String describe(SAXParseException e) {
     String where =
         e.getLineNumber() > 0
             ? "line " + e.getLineNumber() + ", column " + e.getColumnNumber() + ": "
