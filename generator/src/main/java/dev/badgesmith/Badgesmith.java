@@ -109,7 +109,7 @@ public final class Badgesmith {
         SiteFolders.checkCache(SiteScanner.realPath(siteDir), cacheFolder);
       }
       SvgRasterizer rasterizer = rasterizer();
-      SiteLoad.Loaded loaded = loading().load(siteDir, pool, rasterizer);
+      SiteLoad.Loaded loaded = loading(buildDate()).load(siteDir, pool, rasterizer);
       BuildTasks.join(loaded.saved());
       warnOfCache(loaded, loaded.cache().writeFailure().or(rasterizer::cacheFailure));
       return new Report(loaded.diagnostics().sorted(), Optional.empty(), 0, loaded.changes());
@@ -127,7 +127,7 @@ public final class Badgesmith {
     ForkJoinPool pool = new ForkJoinPool(threads);
     try {
       SvgRasterizer rasterizer = rasterizer();
-      SiteLoad.Loaded loaded = loading().load(siteDir, pool, rasterizer);
+      SiteLoad.Loaded loaded = loading(buildDate()).load(siteDir, pool, rasterizer);
       BuildTasks.join(loaded.saved());
       warnOfCache(loaded, loaded.cache().writeFailure().or(rasterizer::cacheFailure));
       Optional<LockChanges> changes = loaded.changes();
@@ -199,6 +199,8 @@ public final class Badgesmith {
       SiteLoad.requireSiteFolder(siteDir);
       SiteFolders.checkCache(SiteScanner.realPath(siteDir), cacheFolder);
       SiteFolders.checkOutput(SiteScanner.realPath(siteDir), outDir, cacheFolder);
+      // One "now" for the whole build, read before the output is opened (it may be malformed).
+      Instant date = buildDate();
       // What the last build into this output folder left in the cache, under the folder's digest.
       String folder = new Fingerprint().add(outDir.toAbsolutePath().normalize().toString()).hex();
       Optional<Path> index =
@@ -211,7 +213,7 @@ public final class Badgesmith {
       SvgRasterizer rasterizer = rasterizer();
       SiteLoad.Loaded loaded;
       try {
-        loaded = loading().load(siteDir, pool, rasterizer);
+        loaded = loading(date).load(siteDir, pool, rasterizer);
       } catch (RuntimeException e) {
         BuildTasks.abandon(opening);
         throw e;
@@ -221,7 +223,6 @@ public final class Badgesmith {
         BuildTasks.join(loaded.saved());
         return new Report(loaded.diagnostics().sorted(), Optional.empty(), 0, loaded.changes());
       }
-      Instant date = buildDate();
       Site site = loaded.site().get();
       // Keys and contexts are made ready beside the first stage of rendering, which needs none.
       CompletableFuture<Optional<Credentials>> credentials =
@@ -263,7 +264,7 @@ public final class Badgesmith {
         CompletableFuture<Void> kept =
             CompletableFuture.allOf(
                 CompletableFuture.runAsync(() -> renderer.saveState(manifest), pool),
-                CompletableFuture.runAsync(writer::keepIndex, pool));
+                CompletableFuture.runAsync(() -> writer.keepIndex(manifest), pool));
         try {
           changed = writer.commit();
         } finally {
@@ -339,10 +340,9 @@ public final class Badgesmith {
         .withHint("make the cache folder writable, or give another with --cache");
   }
 
-  /** The load stage as this generator is configured. */
-  private SiteLoad loading() {
-    return new SiteLoad(
-        cacheDirectory, environment, buildDate(), lockBase, previewOrigin, renderAll);
+  /** The load stage as this generator is configured, with {@code date} as now. */
+  private SiteLoad loading(Instant date) {
+    return new SiteLoad(cacheDirectory, environment, date, lockBase, previewOrigin, renderAll);
   }
 
   /**

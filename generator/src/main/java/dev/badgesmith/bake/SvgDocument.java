@@ -1,5 +1,6 @@
 package dev.badgesmith.bake;
 
+import dev.badgesmith.load.ByteOrderMark;
 import dev.badgesmith.xml.SafeXml;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -55,11 +56,7 @@ final class SvgDocument {
 
   /** Whether the file looks like XML at all: its first character, after a BOM and space, is '<'. */
   static boolean looksLikeXml(byte[] file) {
-    int i = startsWithUtf8Bom(file) ? 3 : 0;
-    while (i < file.length && isSpace(file[i])) {
-      i++;
-    }
-    return i < file.length && file[i] == '<';
+    return ByteOrderMark.firstContentByte(file) == '<';
   }
 
   static SvgDocument parse(byte[] svg) {
@@ -221,13 +218,6 @@ final class SvgDocument {
       throw new BakeException(
           "the SVG is encoded in " + encoding + "; only UTF-8 SVG files can be baked and read");
     }
-  }
-
-  private static boolean startsWithUtf8Bom(byte[] file) {
-    return file.length >= 3
-        && file[0] == (byte) 0xEF
-        && file[1] == (byte) 0xBB
-        && file[2] == (byte) 0xBF;
   }
 
   private static String qualified(String prefix, String localName) {

@@ -223,12 +223,8 @@ public final class AssertionImporter {
 
   /** Whether bytes begin, after a byte order mark and white space, with a JSON object or list. */
   private static boolean startsJson(byte[] head) {
-    int i = head.length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB ? 3 : 0;
-    while (i < head.length
-        && (head[i] == ' ' || head[i] == '\n' || head[i] == '\r' || head[i] == '\t')) {
-      i++;
-    }
-    return i < head.length && (head[i] == '{' || head[i] == '[');
+    int first = ByteOrderMark.firstContentByte(head);
+    return first == '{' || first == '[';
   }
 
   private void content(

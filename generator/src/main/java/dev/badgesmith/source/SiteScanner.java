@@ -140,9 +140,8 @@ public final class SiteScanner {
     if (!Files.isRegularFile(manifest, LinkOption.NOFOLLOW_LINKS)) {
       return false;
     }
-    try (java.io.InputStream in = Files.newInputStream(manifest)) {
-      String head = new String(in.readNBytes(256), java.nio.charset.StandardCharsets.UTF_8);
-      return head.contains(PublishedManifest.MARKER);
+    try {
+      return PublishedManifest.startsAsOurs(manifest);
     } catch (IOException e) {
       return false;
     }

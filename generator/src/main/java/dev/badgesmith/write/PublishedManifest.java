@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import dev.badgesmith.jackson.Jackson;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,6 +34,16 @@ public record PublishedManifest(String generator, String baseUrl, List<Published
     Objects.requireNonNull(generator, "generator");
     Objects.requireNonNull(baseUrl, "baseUrl");
     files = List.copyOf(files);
+  }
+
+  /**
+   * Whether a file is a manifest a build wrote: the marker comes first in it, so its head is enough
+   * to read, however many files it lists.
+   */
+  public static boolean startsAsOurs(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return new String(in.readNBytes(256), StandardCharsets.UTF_8).contains(MARKER);
+    }
   }
 
   /** Whether a build of Badgesmith wrote it. */

@@ -33,8 +33,6 @@ import java.util.stream.Stream;
  * what the site holds.
  */
 public final class SiteWriter {
-  /** Written into the manifest; its presence marks a folder this tool may replace. */
-  public static final String MARKER = PublishedManifest.MARKER;
 
   /** The manifest's path in the output: every published file, with its SHA-256. */
   public static final String MANIFEST = "manifest.json";
@@ -94,8 +92,7 @@ public final class SiteWriter {
       Optional<List<PublishedFile>> published = writer.indexed.map(FileIndex::files);
       if (update && published.isEmpty()) {
         published =
-            PublishedManifest.parse(Files.readAllBytes(writer.out.resolve(MANIFEST)))
-                .map(PublishedManifest::files);
+            PublishedManifest.read(writer.out.resolve(MANIFEST)).map(PublishedManifest::files);
       }
       if (published.isPresent()) {
         writer.output =
@@ -239,16 +236,17 @@ public final class SiteWriter {
   /**
    * Keeps what the new manifest lists, under the stamp it has once published, for the next build to
    * read quickly; nothing when the index read at the start is the new manifest's already. Without
-   * it, the next build reads the manifest instead. It may be called before {@link #commit}, once
-   * the manifest is written.
+   * it, the next build reads the manifest instead. It may run beside {@link #commit}, once the
+   * manifest is written: it reads nothing from the staging folder that commit moves away.
+   *
+   * @param stamp the new manifest's {@link #manifestStamp}, taken before the commit began
    */
-  public void keepIndex() {
+  public void keepIndex(String stamp) {
     Optional<List<PublishedFile>> listed = output.listed();
     if (index.isEmpty() || listed.isEmpty()) {
       return;
     }
     try {
-      String stamp = manifestStamp();
       if (indexed.isEmpty() || !output.previousManifest().equals(Optional.of(stamp))) {
         FileIndex.write(
             index.get(),
@@ -373,7 +371,7 @@ public final class SiteWriter {
       }
     }
     Path manifest = out.resolve(MANIFEST);
-    if (!Files.isRegularFile(manifest) || !startsWithMarker(manifest)) {
+    if (!Files.isRegularFile(manifest) || !PublishedManifest.startsAsOurs(manifest)) {
       throw new BadgesmithException(
           "the output folder "
               + out
@@ -408,13 +406,6 @@ public final class SiteWriter {
       return stamp(Files.exists(staged) ? staged : out.resolve(MANIFEST));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  /** Whether a manifest is ours: the marker comes first in it, so its head is enough to read. */
-  private static boolean startsWithMarker(Path manifest) throws IOException {
-    try (java.io.InputStream in = Files.newInputStream(manifest)) {
-      return new String(in.readNBytes(256), StandardCharsets.UTF_8).contains(MARKER);
     }
   }
 

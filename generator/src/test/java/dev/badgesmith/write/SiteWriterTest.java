@@ -218,7 +218,8 @@ class SiteWriterTest {
   void putsBackASiteThatAKilledBuildLeftAside(@TempDir Path tmp) throws IOException {
     // A build killed between its two renames leaves the old site as .out.previous and no out.
     Path previous = tmp.resolve(".out.previous");
-    TestSites.write(previous.resolve("manifest.json"), "{\n  " + SiteWriter.MARKER + "\n}\n");
+    TestSites.write(
+        previous.resolve("manifest.json"), "{\n  " + PublishedManifest.MARKER + "\n}\n");
     TestSites.write(tmp.resolve(".out.staging/half.json"), "{");
 
     SiteWriter writer = SiteWriter.open(tmp.resolve("out"));
@@ -272,7 +273,8 @@ class SiteWriterTest {
     Path out = tmp.resolve("out");
     generator.build(site, out);
     Map<String, byte[]> good = TestSites.read(out);
-    Files.writeString(out.resolve("manifest.json"), "{ " + SiteWriter.MARKER + ", \"files\": [");
+    Files.writeString(
+        out.resolve("manifest.json"), "{ " + PublishedManifest.MARKER + ", \"files\": [");
     TestSites.write(out.resolve("assertions/intro/stray.json"), "{}");
 
     generator.build(site, out);
@@ -294,9 +296,9 @@ class SiteWriterTest {
           .output()
           .write(
               SiteWriter.MANIFEST,
-              ("{ " + SiteWriter.MARKER + ", \"files\": [] }\n" + content)
+              ("{ " + PublishedManifest.MARKER + ", \"files\": [] }\n" + content)
                   .getBytes(StandardCharsets.UTF_8));
-      writer.keepIndex();
+      writer.keepIndex(writer.manifestStamp());
       writer.commit();
 
       String published = SiteWriter.stamp(out.resolve(SiteWriter.MANIFEST));
