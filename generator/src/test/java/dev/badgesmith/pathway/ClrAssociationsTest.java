@@ -119,6 +119,27 @@ class ClrAssociationsTest {
               + spec
               + " (../shared/spec is absent)");
     }
+    ObjectNode clr = sampleClr();
+
+    JsonArray expanded = expand(new ObjectMapper().writeValueAsBytes(clr), spec);
+
+    assertThat(dropped(expanded)).isEmpty();
+    String text = expanded.toString();
+    assertThat(text)
+        .contains(CLR + "association")
+        .contains(CLR + "Association")
+        .contains(CLR + "AssociationType")
+        .contains("\"isParentOf\"")
+        .contains("\"precedes\"")
+        .contains(CLR + "sourceId")
+        .contains(CLR + "targetId");
+  }
+
+  /**
+   * A ClrCredential (VC 2.0, CLR 2.0.1, OB 3.0.3 contexts) for Ada, holding three achievements and
+   * the associations of {@code mentor}, which requires {@code git} and {@code review}.
+   */
+  static ObjectNode sampleClr() {
     ObjectMapper json = new ObjectMapper();
     ObjectNode clr = json.createObjectNode();
     ArrayNode context = clr.putArray("@context");
@@ -151,19 +172,7 @@ class ClrAssociationsTest {
         ClrAssociations.toJson(
             ClrAssociations.of(
                 List.of(allOf("mentor", "git", "review")), ACHIEVEMENT, KNOWN::contains)));
-
-    JsonArray expanded = expand(json.writeValueAsBytes(clr), spec);
-
-    assertThat(dropped(expanded)).isEmpty();
-    String text = expanded.toString();
-    assertThat(text)
-        .contains(CLR + "association")
-        .contains(CLR + "Association")
-        .contains(CLR + "AssociationType")
-        .contains("\"isParentOf\"")
-        .contains("\"precedes\"")
-        .contains(CLR + "sourceId")
-        .contains(CLR + "targetId");
+    return clr;
   }
 
   /**
