@@ -1,5 +1,6 @@
 package dev.badgesmith.pathway;
 
+import dev.badgesmith.hash.IdentityHash;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -64,6 +65,22 @@ public final class Identities {
       default:
         return Optional.empty();
     }
+  }
+
+  /**
+   * Whether a salted identity hash ({@code sha256$...}) was made from this identity: hashed as
+   * written (trimmed) or in its normalised spelling, which is how {@code award} hashes addresses
+   * and numbers. This finds the awards of a recipient whose address the maintainer knows, such as
+   * those written by {@code award --hash} before keyed earner keys were stored.
+   */
+  public static boolean hashMatches(String type, String identity, String hash, String salt) {
+    if (!hash.toLowerCase(Locale.ROOT).startsWith("sha256$")) {
+      return false;
+    }
+    String written = identity.strip();
+    Optional<String> normalised = normalise(canonicalType(type), identity);
+    return IdentityHash.hash(written, salt).equalsIgnoreCase(hash)
+        || normalised.filter(n -> IdentityHash.hash(n, salt).equalsIgnoreCase(hash)).isPresent();
   }
 
   /** The Open Badges identity type a type name stands for: {@code did} is {@code id}. */

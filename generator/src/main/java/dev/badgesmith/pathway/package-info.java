@@ -61,6 +61,9 @@
  *       dev.badgesmith.pathway.EarnerKey#ofAward}). Changing the secret changes every key, as it
  *       changes the derived salts: keys written before must be recomputed from the plain
  *       identities, which only the maintainer holds.
+ *   <li>A maintainer who knows an address (a transcript for one learner) finds the hashed awards
+ *       made from it, stored key or not, by hashing it with each award's salt ({@link
+ *       dev.badgesmith.pathway.Identities#hashMatches}).
  * </ol>
  *
  * <h2>Eligibility</h2>

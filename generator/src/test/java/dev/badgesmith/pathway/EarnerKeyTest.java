@@ -106,4 +106,19 @@ class EarnerKeyTest {
     assertThat(key.isAwardOnly()).isTrue();
     assertThat(key.isKeyed()).isFalse();
   }
+
+  @Test
+  void aKnownAddressFindsItsSaltedHashes() {
+    // The spec's example: a@example.com with the salt Kosher.
+    String hash = "sha256$b5809d8a92f8858436d7e6b87c12ebc0ae1eac4baecc2c0b913aee2c922ef399";
+    assertThat(Identities.hashMatches("email", "a@example.com", hash, "Kosher")).isTrue();
+    assertThat(Identities.hashMatches("email", " A@Example.com", hash, "Kosher")).isTrue();
+    assertThat(Identities.hashMatches("email", "a@example.com", hash.toUpperCase(), "Kosher"))
+        .isTrue();
+    assertThat(Identities.hashMatches("email", "b@example.com", hash, "Kosher")).isFalse();
+    assertThat(Identities.hashMatches("email", "a@example.com", hash, "Kosher2")).isFalse();
+    assertThat(Identities.hashMatches("email", "a@example.com", "md5$abc", "Kosher")).isFalse();
+    String phone = dev.badgesmith.hash.IdentityHash.hash("+442079460958", "s");
+    assertThat(Identities.hashMatches("telephone", "+44 20 7946 0958", phone, "s")).isTrue();
+  }
 }
