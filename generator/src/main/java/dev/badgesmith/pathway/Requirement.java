@@ -18,7 +18,7 @@ public sealed interface Requirement
   /** Where this part was written: the id, or the first key of a group. */
   SourcePosition at();
 
-  /** Whether an earner who holds the badges {@code held} accepts meets this requirement. */
+  /** Whether an earner holding the badges that {@code held} accepts meets this requirement. */
   boolean isMetBy(Predicate<String> held);
 
   /** The parts of a group; none for a single badge. */
