@@ -78,7 +78,11 @@ public final class Badgesmith {
   /** The Git ref whose {@code published.lock} the site's lock must keep every line of. */
   private final Optional<String> lockBase;
 
+  /** The settings this generator was built with, for a preview's generator that adds its origin. */
+  private final Builder settings;
+
   private Badgesmith(Builder builder) {
+    this.settings = builder.copy();
     this.environment = Map.copyOf(builder.environment);
     this.threads = builder.threads;
     this.cacheFolder = builder.cacheDirectory;
@@ -346,6 +350,17 @@ public final class Badgesmith {
   }
 
   /**
+   * Starts a local preview of a site: built with its base URL moved to the preview's origin, served
+   * on 127.0.0.1, rebuilt when a file is saved; a failed build leaves the last good one served.
+   *
+   * @throws BadgesmithException when there is no site folder, the port is taken, or the first build
+   *     meets a setup problem; content errors do not stop it
+   */
+  public Preview serve(Path siteDir, PreviewSettings preview) {
+    return Preview.start(siteDir, preview, origin -> settings.copy().previewOrigin(origin).build());
+  }
+
+  /**
    * Verifies a badge: a baked PNG or SVG, a hosted assertion or credential (a file or an http(s)
    * URL), resolving what it names from a built site folder, when given, or over HTTP.
    *
@@ -495,6 +510,20 @@ public final class Badgesmith {
 
     public Badgesmith build() {
       return new Badgesmith(this);
+    }
+
+    private Builder copy() {
+      Builder copy = new Builder();
+      copy.environment = environment;
+      copy.threads = threads;
+      copy.cacheDirectory = cacheDirectory;
+      copy.keysDirectory = keysDirectory;
+      copy.renderAll = renderAll;
+      copy.previewOrigin = previewOrigin;
+      copy.updateLock = updateLock;
+      copy.buildDate = buildDate;
+      copy.lockBase = lockBase;
+      return copy;
     }
   }
 }
