@@ -1,10 +1,10 @@
 package dev.badgesmith.cli;
 
 import dev.badgesmith.Badgesmith;
+import dev.badgesmith.BakedBadge;
 import dev.badgesmith.BuildDate;
+import dev.badgesmith.Extraction;
 import dev.badgesmith.Report;
-import dev.badgesmith.bake.BakeException;
-import dev.badgesmith.bake.Baked;
 import dev.badgesmith.diag.BadgesmithException;
 import dev.badgesmith.diag.Diagnostic;
 import dev.badgesmith.diag.Printable;
@@ -257,16 +257,12 @@ public final class Main implements Runnable {
       return code;
     }
 
-    /** Each stage's time, then the process's own: its start-up is part of what a user waits for. */
+    /** Each stage's time, then the process's own, since the JVM started. */
     private void printTimings(Report report) {
-      java.io.PrintWriter out = spec.commandLine().getOut();
-      for (var stage : report.stages()) {
-        out.printf(java.util.Locale.ROOT, "  %-38s %,7d ms%n", stage.name(), stage.millis());
-      }
       long process =
           System.currentTimeMillis()
               - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
-      out.printf(java.util.Locale.ROOT, "  %-38s %,7d ms%n", "whole process so far", process);
+      report.timings(process).forEach(spec.commandLine().getOut()::println);
     }
   }
 
@@ -344,24 +340,23 @@ public final class Main implements Runnable {
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
-      List<Baked> found;
-      try {
-        found = Badgesmith.builder().build().extract(file);
-      } catch (BakeException e) {
-        err.println(file + ": " + e.getMessage());
+      Extraction extraction = Badgesmith.builder().build().extract(file);
+      if (extraction.corrupt().isPresent()) {
+        err.println(file + ": " + extraction.corrupt().get());
         return CONTENT_ERRORS;
       }
+      List<BakedBadge> found = extraction.badges();
       if (found.isEmpty()) {
         err.println(file + " carries no Open Badges data");
         return CONTENT_ERRORS;
       }
       for (int i = 0; i < found.size(); i++) {
-        Baked baked = found.get(i);
+        BakedBadge baked = found.get(i);
         if (i > 0) {
           out.println();
         }
         out.println(
-            baked.version().title()
+            baked.version()
                 + " ("
                 + baked.format().toUpperCase(Locale.ROOT)
                 + " "

@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.badgesmith.Badgesmith;
+import dev.badgesmith.DoctorResult;
+import dev.badgesmith.Network;
 import dev.badgesmith.Preview;
 import dev.badgesmith.PreviewSettings;
 import dev.badgesmith.diag.BadgesmithException;
-import dev.badgesmith.doctor.DoctorReport;
-import dev.badgesmith.doctor.Finding;
 import dev.badgesmith.testing.SignedSite;
 import dev.badgesmith.testing.TestSites;
-import dev.badgesmith.verify.HttpResolver;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -118,17 +117,13 @@ class PreviewServerTest {
     SignedSite signed = SignedSite.unpack(tmp.resolve("signed"));
     start(signed.folder(), tmp.resolve("out"), signed.generator());
 
-    DoctorReport report =
+    DoctorResult report =
         Badgesmith.builder()
             .build()
-            .doctor(
-                server.url().toString(),
-                HttpResolver.builder().allowPrivateAddresses(),
-                OptionalInt.empty());
+            .doctor(server.url().toString(), new Network(true), OptionalInt.empty());
 
     // Types, CORS on badge documents, every file as built, the DID document where did:web looks.
     assertThat(report.findings())
-        .extracting(Finding::line)
         .containsExactly(
             server.url()
                 + ": warning: served over http: fine for a local preview, but verifiers need"
