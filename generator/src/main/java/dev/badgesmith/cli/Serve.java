@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
           + " on the page and here. Ctrl-C stops.",
       "The preview's links name its own address: it is not a site to deploy."
     })
-final class Serve extends Main.SiteCommand {
+final class Serve extends SiteCommand {
   @Option(
       names = "--port",
       paramLabel = "N",
