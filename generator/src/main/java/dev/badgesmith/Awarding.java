@@ -1,7 +1,6 @@
 package dev.badgesmith;
 
 import dev.badgesmith.award.AwardBatch;
-import dev.badgesmith.award.AwardWriter;
 import dev.badgesmith.award.NewAward;
 import dev.badgesmith.diag.BadgesmithException;
 import dev.badgesmith.diag.Code;
@@ -38,30 +37,18 @@ final class Awarding {
   }
 
   AwardResult one(Path site, AwardRequest request, SecureRandom random) {
-    String path =
-        AwardWriter.write(
-            site,
-            new dev.badgesmith.award.AwardRequest(
-                request.badgeId(),
-                request.awardId(),
-                request.identityKey(),
-                request.identity(),
-                request.name(),
-                request.issuedOn(),
-                request.narrative(),
-                request.evidence(),
-                request.hash()),
-            random);
-    List<Diagnostic> own = check.apply(site).stream().filter(d -> d.path().equals(path)).toList();
-    if (own.stream().anyMatch(Diagnostic::isError)) {
-      try {
-        Files.delete(site.resolve(path));
-      } catch (IOException e) {
-        throw new BadgesmithException("cannot remove " + path + ": " + e.getMessage(), e);
-      }
-      return new AwardResult(List.of(), own);
-    }
-    return new AwardResult(List.of(path), List.of());
+    dev.badgesmith.award.AwardRequest award =
+        new dev.badgesmith.award.AwardRequest(
+            request.badgeId(),
+            request.awardId(),
+            request.identityKey(),
+            request.identity(),
+            request.name(),
+            request.issuedOn(),
+            request.narrative(),
+            request.evidence(),
+            request.hash());
+    return written(AwardBatch.write(site, award, random, check));
   }
 
   AwardResult csv(
