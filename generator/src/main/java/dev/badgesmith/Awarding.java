@@ -1,8 +1,6 @@
 package dev.badgesmith;
 
 import dev.badgesmith.award.AwardBatch;
-import dev.badgesmith.award.AwardRequest;
-import dev.badgesmith.award.AwardWriter;
 import dev.badgesmith.award.NewAward;
 import dev.badgesmith.diag.BadgesmithException;
 import dev.badgesmith.diag.Code;
@@ -14,7 +12,6 @@ import dev.badgesmith.load.ByteOrderMark;
 import dev.badgesmith.load.CsvAwards;
 import dev.badgesmith.load.Docs.AwardDoc;
 import dev.badgesmith.load.Located;
-import dev.badgesmith.verify.Resolver;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -32,30 +29,29 @@ import java.util.function.Function;
  * files with the site as a pull request's check would, and keeps none when one has an error.
  */
 final class Awarding {
+  /** Every diagnostic of the site in a folder. */
   private final Function<Path, List<Diagnostic>> check;
 
-  /**
-   * @param check every diagnostic of the site in a folder
-   */
-  Awarding(Function<Path, List<Diagnostic>> check) {
-    this.check = check;
+  Awarding(Badgesmith generator) {
+    this.check = site -> generator.check(site).diagnostics();
   }
 
-  AwardBatch.Result one(Path site, AwardRequest request, SecureRandom random) {
-    String path = AwardWriter.write(site, request, random);
-    List<Diagnostic> own = check.apply(site).stream().filter(d -> d.path().equals(path)).toList();
-    if (own.stream().anyMatch(Diagnostic::isError)) {
-      try {
-        Files.delete(site.resolve(path));
-      } catch (IOException e) {
-        throw new BadgesmithException("cannot remove " + path + ": " + e.getMessage(), e);
-      }
-      return new AwardBatch.Result(List.of(), own);
-    }
-    return new AwardBatch.Result(List.of(path), List.of());
+  AwardResult one(Path site, AwardRequest request, SecureRandom random) {
+    dev.badgesmith.award.AwardRequest award =
+        new dev.badgesmith.award.AwardRequest(
+            request.badgeId(),
+            request.awardId(),
+            request.identityKey(),
+            request.identity(),
+            request.name(),
+            request.issuedOn(),
+            request.narrative(),
+            request.evidence(),
+            request.hash());
+    return written(AwardBatch.write(site, award, random, check));
   }
 
-  AwardBatch.Result csv(
+  AwardResult csv(
       Path site, String badge, Path csv, boolean hash, LocalDate today, SecureRandom random) {
     if (!Files.isRegularFile(site.resolve("badges").resolve(badge + ".md"))) {
       throw new BadgesmithException("no badge class '" + badge + "' (badges/" + badge + ".md)");
@@ -77,10 +73,10 @@ final class Awarding {
             new CsvAwards.Options(false, Optional.of(today.toString())),
             diagnostics);
     if (diagnostics.hasErrors()) {
-      return new AwardBatch.Result(List.of(), diagnostics.sorted());
+      return new AwardResult(List.of(), diagnostics.sorted());
     }
     if (rows.isEmpty()) {
-      return new AwardBatch.Result(
+      return new AwardResult(
           List.of(),
           List.of(
               Diagnostic.error(
@@ -95,21 +91,25 @@ final class Awarding {
       awards.add(
           new NewAward(given, AwardBatch.idBase(row, hash), row, hash, row.at(), Optional.empty()));
     }
-    return AwardBatch.write(site, awards, random, check);
+    return written(AwardBatch.write(site, awards, random, check));
   }
 
-  AwardBatch.Result imported(
-      Path site,
-      List<String> inputs,
-      AssertionImporter.Mapping mapping,
-      Resolver resolver,
-      SecureRandom random) {
+  AwardResult imported(Path site, ImportRequest request, SecureRandom random) {
     Diagnostics diagnostics = new Diagnostics();
     List<NewAward> awards =
-        new AssertionImporter(resolver).read(site, inputs, mapping, diagnostics);
+        new AssertionImporter(Tools.http(request.network()).allowHttp().build())
+            .read(
+                site,
+                request.inputs(),
+                new AssertionImporter.Mapping(request.badge(), request.byBadgeClass()),
+                diagnostics);
     if (diagnostics.hasErrors()) {
-      return new AwardBatch.Result(List.of(), diagnostics.sorted());
+      return new AwardResult(List.of(), diagnostics.sorted());
     }
-    return AwardBatch.write(site, awards, random, check);
+    return written(AwardBatch.write(site, awards, random, check));
+  }
+
+  private static AwardResult written(AwardBatch.Result result) {
+    return new AwardResult(result.written(), result.problems());
   }
 }

@@ -1,32 +1,19 @@
 package dev.badgesmith;
 
-import dev.badgesmith.award.AwardBatch;
-import dev.badgesmith.award.AwardRequest;
-import dev.badgesmith.bake.BakeException;
-import dev.badgesmith.bake.Baked;
 import dev.badgesmith.cache.CacheOwner;
 import dev.badgesmith.cache.Fingerprint;
 import dev.badgesmith.diag.BadgesmithException;
 import dev.badgesmith.diag.Code;
 import dev.badgesmith.diag.Diagnostic;
 import dev.badgesmith.diag.SourcePosition;
-import dev.badgesmith.doctor.DoctorReport;
-import dev.badgesmith.doctor.SiteDoctor;
 import dev.badgesmith.images.SvgRasterizer;
-import dev.badgesmith.importer.AssertionImporter;
-import dev.badgesmith.init.InitRequest;
-import dev.badgesmith.init.SiteInit;
 import dev.badgesmith.ld.ContextStore;
 import dev.badgesmith.lock.LockChanges;
 import dev.badgesmith.lock.LockCheck;
 import dev.badgesmith.model.Site;
 import dev.badgesmith.render.Credentials;
 import dev.badgesmith.render.SiteRenderer;
-import dev.badgesmith.sign.KeyAlgorithm;
 import dev.badgesmith.source.SiteScanner;
-import dev.badgesmith.verify.HttpResolver;
-import dev.badgesmith.verify.Resolver;
-import dev.badgesmith.verify.VerificationReport;
 import dev.badgesmith.write.SiteWriter;
 import java.io.IOException;
 import java.net.URI;
@@ -36,7 +23,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -78,7 +64,10 @@ public final class Badgesmith {
   /** The Git ref whose {@code published.lock} the site's lock must keep every line of. */
   private final Optional<String> lockBase;
 
+  private final Builder settings; // for a preview's generator, which adds its origin
+
   private Badgesmith(Builder builder) {
+    this.settings = builder.copy();
     this.environment = Map.copyOf(builder.environment);
     this.threads = builder.threads;
     this.cacheFolder = builder.cacheDirectory;
@@ -147,8 +136,8 @@ public final class Badgesmith {
    * @throws BadgesmithException when the badge class does not exist, the id is not a slug, or the
    *     file exists
    */
-  public AwardBatch.Result award(Path siteDir, AwardRequest request, SecureRandom random) {
-    return awarding().one(siteDir, request, random);
+  public AwardResult award(Path siteDir, AwardRequest request, SecureRandom random) {
+    return new Awarding(this).one(siteDir, request, random);
   }
 
   /**
@@ -157,33 +146,24 @@ public final class Badgesmith {
    *
    * @param today the issue date of rows that give none
    */
-  public AwardBatch.Result awardCsv(
+  public AwardResult awardCsv(
       Path siteDir, String badge, Path csv, boolean hash, LocalDate today, SecureRandom random) {
-    return awarding().csv(siteDir, badge, csv, hash, today, random);
+    return new Awarding(this).csv(siteDir, badge, csv, hash, today, random);
   }
 
   /**
-   * Turns Open Badges 1.x and 2.0 assertions (files, URLs fetched with {@code resolver}, baked
-   * images) into award files: all of them, or none when an input has a problem.
+   * Turns Open Badges 1.x and 2.0 assertions (files, URLs, baked images) into award files: all of
+   * them, or none when an input has a problem.
    */
-  public AwardBatch.Result importAssertions(
-      Path siteDir,
-      List<String> inputs,
-      AssertionImporter.Mapping mapping,
-      Resolver resolver,
-      SecureRandom random) {
-    return awarding().imported(siteDir, inputs, mapping, resolver, random);
+  public AwardResult importAssertions(Path siteDir, ImportRequest request, SecureRandom random) {
+    return new Awarding(this).imported(siteDir, request, random);
   }
 
   /**
    * Writes a new site, checked and locked, with its workflows; nothing is left behind on an error.
    */
-  public SiteInit.Result init(InitRequest request, SecureRandom random) {
-    return SiteInit.create(request, random, site -> lock(site).diagnostics());
-  }
-
-  private Awarding awarding() {
-    return new Awarding(site -> check(site).diagnostics());
+  public InitResult init(InitRequest request, SecureRandom random) {
+    return NewSites.create(request, random, site -> lock(site).diagnostics());
   }
 
   /**
@@ -346,47 +326,51 @@ public final class Badgesmith {
   }
 
   /**
-   * Verifies a badge: a baked PNG or SVG, a hosted assertion or credential (a file or an http(s)
-   * URL), resolving what it names from a built site folder, when given, or over HTTP.
+   * Starts a local preview of a site ({@link Preview}), built with its base URL moved to the
+   * preview's origin.
    *
-   * @param recipient an identity the badge must have been awarded to
+   * @throws BadgesmithException when there is no site folder, the port is taken, or the first build
+   *     meets a setup problem; content errors do not stop it
    */
-  public VerificationReport verify(
-      String input,
-      Optional<String> recipient,
-      Optional<Path> builtSite,
-      HttpResolver.Builder http) {
-    return Tools.verify(input, recipient, builtSite, http);
+  public Preview serve(Path siteDir, PreviewSettings preview) {
+    return Preview.start(siteDir, preview, origin -> settings.copy().previewOrigin(origin).build());
   }
 
   /**
-   * What a baked PNG or SVG carries: Open Badges 2.0 assertions and 3.0 credentials.
+   * Verifies a badge: a baked PNG or SVG, a hosted assertion or credential (a file or an http(s)
+   * URL), resolving what it names from a built site folder, when given, or over the network.
    *
-   * @throws BakeException when the image is corrupt
+   * @param recipient an identity the badge must have been awarded to
    */
-  public List<Baked> extract(Path image) throws BakeException {
+  public Verification verify(
+      String input, Optional<String> recipient, Optional<Path> builtSite, Network network) {
+    return Tools.verify(input, recipient, builtSite, network);
+  }
+
+  /** What a baked PNG or SVG carries: Open Badges 2.0 assertions and 3.0 credentials. */
+  public Extraction extract(Path image) {
     return Tools.extract(image);
   }
 
   /**
    * Makes a signing key pair for a site: the public key into its keys folder, the private key into
-   * {@code privateKeyFile} (outside the site), or back to the caller when none is given.
+   * {@code privateKeyFile} (outside the site), or back to the caller when none is given; {@code
+   * algorithm} is RS256, ES256 or Ed25519.
    */
   public GeneratedKey keygen(
-      Path siteDir, String id, KeyAlgorithm algorithm, Optional<Path> privateKeyFile) {
+      Path siteDir, String id, String algorithm, Optional<Path> privateKeyFile) {
     return Tools.keygen(siteDir, id, algorithm, privateKeyFile);
   }
 
   /**
    * Checks the site deployed at {@code siteUrl} as verifiers meet it over HTTP: every file its
-   * manifest lists, their bytes, media types, CORS headers and ids ({@link SiteDoctor}).
+   * manifest lists, their bytes, media types, CORS headers and ids.
    *
-   * @param http the client's settings, as {@code verify} fetches
    * @param maxFiles check at most this many of the listed files, spread over the list
    * @throws BadgesmithException when the URL is not a site's address or its host is out of reach
    */
-  public DoctorReport doctor(String siteUrl, HttpResolver.Builder http, OptionalInt maxFiles) {
-    return new SiteDoctor(http, maxFiles).examine(siteUrl);
+  public DoctorResult doctor(String siteUrl, Network network, OptionalInt maxFiles) {
+    return Tools.doctor(siteUrl, network, maxFiles);
   }
 
   /** Settings of a generator; every one has a default. */
@@ -495,6 +479,20 @@ public final class Badgesmith {
 
     public Badgesmith build() {
       return new Badgesmith(this);
+    }
+
+    private Builder copy() {
+      Builder copy = new Builder();
+      copy.environment = environment;
+      copy.threads = threads;
+      copy.cacheDirectory = cacheDirectory;
+      copy.keysDirectory = keysDirectory;
+      copy.renderAll = renderAll;
+      copy.previewOrigin = previewOrigin;
+      copy.updateLock = updateLock;
+      copy.buildDate = buildDate;
+      copy.lockBase = lockBase;
+      return copy;
     }
   }
 }

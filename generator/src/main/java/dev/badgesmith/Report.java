@@ -6,7 +6,9 @@ import dev.badgesmith.lock.AwardChange;
 import dev.badgesmith.lock.LockChanges;
 import dev.badgesmith.lock.PublishedLock;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -30,6 +32,9 @@ public record Report(
     int awardsRendered,
     Optional<LockChanges> lock,
     List<Timings.Stage> stages) {
+
+  /** The name of a site's lock file, which the summaries name. */
+  public static final String LOCK_FILE = PublishedLock.FILE;
 
   public Report {
     diagnostics = List.copyOf(diagnostics);
@@ -135,6 +140,34 @@ public record Report(
                     + count(l.revoked().size() + l.reinstated().size(), "revocation")
                     + " marked"
                 : PublishedLock.FILE + " is up to date");
+  }
+
+  /**
+   * How long each stage took, a line each, then the whole process: its start-up is part of what a
+   * user waits for.
+   *
+   * @param processMillis how long the process has run so far
+   */
+  public List<String> timings(long processMillis) {
+    List<String> lines = new ArrayList<>();
+    for (Timings.Stage stage : stages) {
+      lines.add(timing(stage.name(), stage.millis()));
+    }
+    lines.add(timing("whole process so far", processMillis));
+    return lines;
+  }
+
+  private static String timing(String name, long millis) {
+    return String.format(Locale.ROOT, "  %-38s %,7d ms", name, millis);
+  }
+
+  /**
+   * The report of a check of {@code site} as Markdown, for a CI job's summary page: what the change
+   * publishes relative to the lock (and to the lock at the base, when held to one), and how many
+   * problems it has.
+   */
+  public String summaryMarkdown(Path site) {
+    return CheckSummary.markdown(site, this);
   }
 
   /** {@code n noun}, with the noun in the plural unless n is 1. */

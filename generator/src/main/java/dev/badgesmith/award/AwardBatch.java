@@ -27,11 +27,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
- * Writes many award files at once, all or nothing: when any award has a problem, or the site with
- * the new files has an error it did not have before, no file is kept and every problem is reported.
- * Existing files are never replaced.
+ * Writes award files, one or many at once, all or nothing, and checks the site with them as a pull
+ * request's check would: when an award has a problem, or the site with the new files has an error
+ * in them, no file is kept and the problems are reported. Existing files are never replaced.
  */
 public final class AwardBatch {
   private static final YAMLMapper YAML = Jackson.awardYaml();
@@ -72,8 +73,32 @@ public final class AwardBatch {
   }
 
   /**
-   * Writes the awards' files, then checks the site with {@code check} (the checks of a pull
-   * request): a new error in them removes every new file again.
+   * Writes the file of one award, then checks the site with {@code check}: when the file has an
+   * error, it is removed again and its diagnostics are the result.
+   *
+   * @param check every diagnostic of the site in a folder
+   * @throws BadgesmithException when the badge class does not exist, the id is not a slug, or the
+   *     file exists
+   */
+  public static Result write(
+      Path site,
+      AwardRequest request,
+      SecureRandom random,
+      Function<Path, List<Diagnostic>> check) {
+    AwardWriter.AwardFile file = AwardWriter.file(site, request, random);
+    return keep(
+        site,
+        Map.of(file.path(), file.text()),
+        check,
+        after -> {
+          List<Diagnostic> own = after.stream().filter(d -> d.path().equals(file.path())).toList();
+          return own.stream().anyMatch(Diagnostic::isError) ? own : List.of();
+        });
+  }
+
+  /**
+   * Writes the awards' files, then checks the site with {@code check}: a new error in them removes
+   * every new file again, and is reported where its award came from.
    *
    * @param check every diagnostic of the site in a folder
    */
@@ -88,17 +113,41 @@ public final class AwardBatch {
       return new Result(List.of(), problems);
     }
     Set<String> before = errors(check.apply(site));
+    Map<String, String> files = new LinkedHashMap<>();
+    planned.forEach((path, award) -> files.put(path, yaml(award, random)));
+    return keep(
+        site,
+        files,
+        check,
+        after -> {
+          List<Diagnostic> added = new ArrayList<>();
+          for (Diagnostic d : after) {
+            if (d.isError() && !before.contains(d.format())) {
+              NewAward from = planned.get(d.path());
+              added.add(from == null ? d : moved(d, from));
+            }
+          }
+          return added;
+        });
+  }
+
+  /**
+   * The one way award files are written: each new (a file that appeared meanwhile is not replaced
+   * either), then the site checked with them; when {@code problemsOf} finds problems in what the
+   * check says, every new file is removed again and the problems are the result.
+   */
+  private static Result keep(
+      Path site,
+      Map<String, String> files,
+      Function<Path, List<Diagnostic>> check,
+      UnaryOperator<List<Diagnostic>> problemsOf) {
     List<String> written = new ArrayList<>();
     try {
-      for (Map.Entry<String, NewAward> e : planned.entrySet()) {
+      for (Map.Entry<String, String> e : files.entrySet()) {
         Path file = site.resolve(e.getKey());
         Files.createDirectories(file.getParent());
-        // CREATE_NEW: a file that appeared meanwhile is not replaced either.
         Files.writeString(
-            file,
-            yaml(e.getValue(), random),
-            StandardCharsets.UTF_8,
-            StandardOpenOption.CREATE_NEW);
+            file, e.getValue(), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
         written.add(e.getKey());
       }
     } catch (FileAlreadyExistsException e) {
@@ -108,17 +157,10 @@ public final class AwardBatch {
       undo(site, written);
       throw new BadgesmithException("cannot write award files: " + e.getMessage(), e);
     }
-    // The new files must pass the checks a pull request would: otherwise none is kept.
-    List<Diagnostic> after = new ArrayList<>();
-    for (Diagnostic d : check.apply(site)) {
-      if (d.isError() && !before.contains(d.format())) {
-        NewAward from = planned.get(d.path());
-        after.add(from == null ? d : moved(d, from));
-      }
-    }
-    if (!after.isEmpty()) {
+    List<Diagnostic> problems = problemsOf.apply(check.apply(site));
+    if (!problems.isEmpty()) {
       undo(site, written);
-      return new Result(List.of(), after);
+      return new Result(List.of(), problems);
     }
     return new Result(written, List.of());
   }

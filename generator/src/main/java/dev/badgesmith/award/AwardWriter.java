@@ -28,11 +28,19 @@ public final class AwardWriter {
   private AwardWriter() {}
 
   /**
-   * @return the new file, relative to the site folder
+   * An award file to write: its path, relative to the site folder, and its text.
+   *
+   * @param path {@code awards/<badge>/<award>.yaml}
+   */
+  public record AwardFile(String path, String text) {}
+
+  /**
+   * The file of a new award, not written yet.
+   *
    * @throws BadgesmithException when the badge class does not exist, the id is not a slug, or the
    *     file exists
    */
-  public static String write(Path site, AwardRequest request, SecureRandom random) {
+  public static AwardFile file(Path site, AwardRequest request, SecureRandom random) {
     if (!Files.isRegularFile(site.resolve("badges").resolve(request.badgeId() + ".md"))) {
       throw new BadgesmithException(
           "no badge class '" + request.badgeId() + "' (badges/" + request.badgeId() + ".md)");
@@ -43,17 +51,29 @@ public final class AwardWriter {
           "'" + id + "' is not a valid award id: lowercase letters, digits and '-'");
     }
     String path = "awards/" + request.badgeId() + "/" + id + ".yaml";
-    Path file = site.resolve(path);
-    if (Files.exists(file)) {
+    if (Files.exists(site.resolve(path))) {
       throw new BadgesmithException(path + " exists already; choose another --id");
     }
+    return new AwardFile(path, yaml(request, random));
+  }
+
+  /**
+   * Writes the file of a new award, unchecked: for a new site, which is checked whole after.
+   *
+   * @return the new file, relative to the site folder
+   * @throws BadgesmithException when the badge class does not exist, the id is not a slug, or the
+   *     file exists
+   */
+  public static String write(Path site, AwardRequest request, SecureRandom random) {
+    AwardFile award = file(site, request, random);
+    Path file = site.resolve(award.path());
     try {
       Files.createDirectories(file.getParent());
-      Files.writeString(file, yaml(request, random), StandardCharsets.UTF_8);
+      Files.writeString(file, award.text(), StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new BadgesmithException("cannot write " + path + ": " + e.getMessage(), e);
+      throw new BadgesmithException("cannot write " + award.path() + ": " + e.getMessage(), e);
     }
-    return path;
+    return award.path();
   }
 
   static String yaml(AwardRequest request, SecureRandom random) {

@@ -1,8 +1,8 @@
 package dev.badgesmith.cli;
 
+import dev.badgesmith.AwardRequest;
+import dev.badgesmith.AwardResult;
 import dev.badgesmith.Badgesmith;
-import dev.badgesmith.award.AwardBatch;
-import dev.badgesmith.award.AwardRequest;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -116,8 +116,7 @@ final class Award implements Callable<Integer> {
             Optional.ofNullable(narrative),
             evidence,
             hash);
-    AwardBatch.Result result =
-        Badgesmith.builder().build().award(site, request, new SecureRandom());
+    AwardResult result = Badgesmith.builder().build().award(site, request, new SecureRandom());
     if (!result.ok()) {
       result.problems().forEach(d -> spec.commandLine().getErr().println(d.format()));
       spec.commandLine().getErr().println("The award was not written.");
@@ -133,7 +132,7 @@ final class Award implements Callable<Integer> {
           spec.commandLine(), "--csv reads id, name, narrative and evidence from its columns");
     }
     PrintWriter err = spec.commandLine().getErr();
-    AwardBatch.Result result =
+    AwardResult result =
         Badgesmith.builder()
             .build()
             .awardCsv(

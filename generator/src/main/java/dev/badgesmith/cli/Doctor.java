@@ -1,9 +1,8 @@
 package dev.badgesmith.cli;
 
 import dev.badgesmith.Badgesmith;
+import dev.badgesmith.DoctorResult;
 import dev.badgesmith.Report;
-import dev.badgesmith.doctor.DoctorReport;
-import dev.badgesmith.doctor.Finding;
 import java.io.PrintWriter;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
@@ -40,16 +39,16 @@ final class Doctor implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    DoctorReport report =
+    DoctorResult report =
         Badgesmith.builder()
             .build()
             .doctor(
                 url,
-                network.resolver(),
+                network.network(),
                 maxFiles == null ? OptionalInt.empty() : OptionalInt.of(maxFiles));
     PrintWriter out = spec.commandLine().getOut();
-    for (Finding finding : report.findings()) {
-      out.println(Main.printableLine(finding.line()));
+    for (String finding : report.findings()) {
+      out.println(Main.printableLine(finding));
     }
     String checked =
         report.checked()

@@ -1,8 +1,8 @@
 package dev.badgesmith.cli;
 
+import dev.badgesmith.AwardResult;
 import dev.badgesmith.Badgesmith;
-import dev.badgesmith.award.AwardBatch;
-import dev.badgesmith.importer.AssertionImporter;
+import dev.badgesmith.ImportRequest;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,14 +77,12 @@ final class Import implements Callable<Integer> {
       }
     }
     PrintWriter err = spec.commandLine().getErr();
-    AwardBatch.Result result =
+    AwardResult result =
         Badgesmith.builder()
             .build()
             .importAssertions(
                 site,
-                inputs,
-                new AssertionImporter.Mapping(all, byBadgeClass),
-                network.resolver().allowHttp().build(),
+                new ImportRequest(inputs, all, byBadgeClass, network.network()),
                 new SecureRandom());
     if (!result.ok()) {
       result.problems().forEach(d -> err.println(d.format()));

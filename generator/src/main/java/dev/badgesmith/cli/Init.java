@@ -1,12 +1,13 @@
 package dev.badgesmith.cli;
 
 import dev.badgesmith.Badgesmith;
-import dev.badgesmith.init.InitRequest;
-import dev.badgesmith.init.SiteInit;
+import dev.badgesmith.InitRequest;
+import dev.badgesmith.InitResult;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -90,27 +91,27 @@ final class Init implements Callable<Integer> {
   @Override
   public Integer call() {
     InitRequest request =
-        InitRequest.builder(dir)
-            .title(title)
-            .baseUrl(baseUrl)
-            .issuerName(issuerName)
-            .issuerUrl(issuerUrl)
-            .issuerEmail(issuerEmail)
-            .signing(signing)
-            .keyId(keyId)
-            .privateKeyFile(privateKey)
-            .badgesmithVersion(badgesmithVersion)
-            .today(LocalDate.now())
-            .build();
-    SiteInit.Result result = Badgesmith.builder().build().init(request, new SecureRandom());
+        new InitRequest(
+            dir,
+            Optional.ofNullable(title),
+            Optional.ofNullable(baseUrl),
+            Optional.ofNullable(issuerName),
+            Optional.ofNullable(issuerUrl),
+            Optional.ofNullable(issuerEmail),
+            signing,
+            Optional.ofNullable(keyId),
+            Optional.ofNullable(privateKey),
+            Optional.ofNullable(badgesmithVersion),
+            LocalDate.now());
+    InitResult result = Badgesmith.builder().build().init(request, new SecureRandom());
     PrintWriter out = spec.commandLine().getOut();
     out.println("Made a badge site in " + dir + ":");
     result.files().forEach(f -> out.println("  " + f));
     out.println(
         "Its workflows run Badgesmith "
-            + request.badgesmith().description()
+            + result.badgesmith()
             + " (uses: badgesmith/badgesmith@"
-            + request.badgesmith().ref()
+            + result.badgesmithRef()
             + ").");
     result
         .signing()

@@ -2,7 +2,6 @@ package dev.badgesmith.cli;
 
 import dev.badgesmith.Badgesmith;
 import dev.badgesmith.GeneratedKey;
-import dev.badgesmith.sign.KeyAlgorithm;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -70,7 +69,7 @@ final class Keygen implements Callable<Integer> {
     GeneratedKey key =
         Badgesmith.builder()
             .build()
-            .keygen(site, id, KeyAlgorithm.parse(algorithm), Optional.ofNullable(destination.file));
+            .keygen(site, id, algorithm, Optional.ofNullable(destination.file));
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (key.privateKeyPem().isPresent()) {

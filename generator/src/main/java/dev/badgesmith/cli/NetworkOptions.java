@@ -1,6 +1,6 @@
 package dev.badgesmith.cli;
 
-import dev.badgesmith.verify.HttpResolver;
+import dev.badgesmith.Network;
 import picocli.CommandLine.Option;
 
 /** What every command that fetches live URLs takes: whether private addresses may be reached. */
@@ -12,12 +12,8 @@ final class NetworkOptions {
               + " default, so a badge cannot make this machine reach into its own network).")
   boolean allowPrivateAddresses;
 
-  /** The resolver of live URLs, allowing private addresses when asked to. */
-  HttpResolver.Builder resolver() {
-    HttpResolver.Builder http = HttpResolver.builder();
-    if (allowPrivateAddresses) {
-      http.allowPrivateAddresses();
-    }
-    return http;
+  /** How live URLs are fetched: private addresses only when asked for. */
+  Network network() {
+    return new Network(allowPrivateAddresses);
   }
 }

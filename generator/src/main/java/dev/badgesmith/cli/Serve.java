@@ -1,10 +1,12 @@
 package dev.badgesmith.cli;
 
 import dev.badgesmith.Badgesmith;
-import dev.badgesmith.serve.PreviewLog;
-import dev.badgesmith.serve.PreviewServer;
+import dev.badgesmith.Preview;
+import dev.badgesmith.PreviewSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -19,11 +21,11 @@ import picocli.CommandLine.Option;
           + " on the page and here. Ctrl-C stops.",
       "The preview's links name its own address: it is not a site to deploy."
     })
-final class Serve extends Main.SiteCommand {
+final class Serve extends SiteCommand {
   @Option(
       names = "--port",
       paramLabel = "N",
-      defaultValue = "" + PreviewServer.DEFAULT_PORT,
+      defaultValue = "" + Preview.DEFAULT_PORT,
       description = "The port on 127.0.0.1 (default: ${DEFAULT-VALUE}); 0 for any free port.")
   int port;
 
@@ -40,22 +42,18 @@ final class Serve extends Main.SiteCommand {
   @Override
   public Integer call() {
     Path cacheDir = generatorOptions.cacheDirectory(site);
-    Badgesmith.Builder generator =
-        generatorOptions.applyTo(generator(), site, spec.commandLine().getErr());
-    PreviewServer.Builder preview =
-        PreviewServer.builder(site, generator).port(port).ignore(cacheDir).log(log());
-    if (output != null) {
-      preview.output(output);
-    }
-    PreviewServer server = preview.start();
-    server.serveUntilStopped();
+    Badgesmith generator =
+        generatorOptions.applyTo(generator(), site, spec.commandLine().getErr()).build();
+    PreviewSettings settings =
+        new PreviewSettings(port, Optional.ofNullable(output), List.of(cacheDir), log());
+    generator.serve(site, settings).serveUntilStopped();
     return Main.OK;
   }
 
-  private PreviewLog log() {
+  private Preview.Log log() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    return new PreviewLog() {
+    return new Preview.Log() {
       @Override
       public void info(String line) {
         out.println(line);

@@ -1,8 +1,7 @@
 package dev.badgesmith.cli;
 
 import dev.badgesmith.Badgesmith;
-import dev.badgesmith.verify.Check;
-import dev.badgesmith.verify.VerificationReport;
+import dev.badgesmith.Verification;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -53,18 +52,16 @@ final class Verify implements Callable<Integer> {
     if (contexts != null) {
       spec.commandLine().getErr().println(GeneratorOptions.CONTEXTS_IGNORED);
     }
-    VerificationReport report =
+    Verification report =
         Badgesmith.builder()
             .build()
             .verify(
                 input,
                 Optional.ofNullable(recipient),
                 Optional.ofNullable(site),
-                network.resolver());
+                network.network());
     PrintWriter out = spec.commandLine().getOut();
-    for (Check check : report.checks()) {
-      out.println(check.line());
-    }
+    report.steps().forEach(out::println);
     if (report.passed()) {
       out.println("Verified: " + input);
       return Main.OK;
@@ -72,7 +69,7 @@ final class Verify implements Callable<Integer> {
     out.println(
         "Not verified: "
             + input
-            + report.firstFailure().map(c -> " (" + c.name() + " failed)").orElse(""));
+            + report.failedStep().map(step -> " (" + step + " failed)").orElse(""));
     return Main.CONTENT_ERRORS;
   }
 }

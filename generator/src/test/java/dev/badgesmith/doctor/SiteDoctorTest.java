@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.badgesmith.Badgesmith;
 import dev.badgesmith.diag.BadgesmithException;
 import dev.badgesmith.testing.SignedSite;
 import dev.badgesmith.testing.StaticHost;
@@ -65,7 +64,7 @@ class SiteDoctorTest {
   }
 
   static DoctorReport examine() {
-    return Badgesmith.builder().build().doctor(site, http(), OptionalInt.empty());
+    return new SiteDoctor(http(), OptionalInt.empty()).examine(site);
   }
 
   static List<String> problems(DoctorReport report) {
@@ -218,7 +217,7 @@ class SiteDoctorTest {
   void checksAnEvenSampleOfALargeSite() {
     host.fault("did.json", Fault.MISSING);
 
-    DoctorReport report = Badgesmith.builder().build().doctor(site, http(), OptionalInt.of(5));
+    DoctorReport report = new SiteDoctor(http(), OptionalInt.of(5)).examine(site);
 
     // Five files spread over the list, the DID document always, and the manifest.
     assertThat(report.checked()).isEqualTo(7);
@@ -229,8 +228,7 @@ class SiteDoctorTest {
   void findsASiteServedAtAnotherAddressThanItWasBuiltFor() {
     String elsewhere = site.replace("127.0.0.1", "localhost");
 
-    DoctorReport report =
-        Badgesmith.builder().build().doctor(elsewhere, http(), OptionalInt.empty());
+    DoctorReport report = new SiteDoctor(http(), OptionalInt.empty()).examine(elsewhere);
 
     assertThat(problems(report))
         .containsExactly(
@@ -244,8 +242,7 @@ class SiteDoctorTest {
 
   @Test
   void findsNoManifestAtAnAddressThatIsNoSite() {
-    DoctorReport report =
-        Badgesmith.builder().build().doctor(site + "badges/", http(), OptionalInt.empty());
+    DoctorReport report = new SiteDoctor(http(), OptionalInt.empty()).examine(site + "badges/");
 
     assertThat(problems(report))
         .containsExactly(
@@ -257,10 +254,7 @@ class SiteDoctorTest {
   @Test
   void refusesThisMachineUnlessPrivateAddressesAreAllowed() {
     assertThatThrownBy(
-            () ->
-                Badgesmith.builder()
-                    .build()
-                    .doctor(site, HttpResolver.builder(), OptionalInt.empty()))
+            () -> new SiteDoctor(HttpResolver.builder(), OptionalInt.empty()).examine(site))
         .isInstanceOf(BadgesmithException.class)
         .hasMessageContaining("is at a local or private address (127.0.0.1)");
   }
@@ -273,8 +267,7 @@ class SiteDoctorTest {
     }
     String nowhere = "http://127.0.0.1:" + closed + "/";
 
-    assertThatThrownBy(
-            () -> Badgesmith.builder().build().doctor(nowhere, http(), OptionalInt.empty()))
+    assertThatThrownBy(() -> new SiteDoctor(http(), OptionalInt.empty()).examine(nowhere))
         .isInstanceOf(BadgesmithException.class)
         .hasMessageStartingWith("cannot examine " + nowhere + ": ");
   }
@@ -297,9 +290,7 @@ class SiteDoctorTest {
     HttpResolver.Builder mirrored = http().address(u -> host.origin().resolve(u.getRawPath()));
 
     DoctorReport report =
-        Badgesmith.builder()
-            .build()
-            .doctor("http://badges.example.org/guild/", mirrored, OptionalInt.empty());
+        new SiteDoctor(mirrored, OptionalInt.empty()).examine("http://badges.example.org/guild/");
 
     assertThat(problems(report))
         .contains(

@@ -44,16 +44,14 @@ class SiteInitTest {
   void aNewSiteBuildsAtOnceWithTheSettingsGiven(@TempDir Path tmp) throws IOException {
     Path site = tmp.resolve("guild-badges");
     SiteInit.Result result =
-        Badgesmith.builder()
-            .build()
-            .init(
-                request(site)
-                    .title("The Guild: \"Badges\" # 1")
-                    .baseUrl("https://guild.example.net/badges/")
-                    .issuerName("The Guild")
-                    .issuerEmail("badges@guild.example.net")
-                    .build(),
-                new SecureRandom());
+        init(
+            request(site)
+                .title("The Guild: \"Badges\" # 1")
+                .baseUrl("https://guild.example.net/badges/")
+                .issuerName("The Guild")
+                .issuerEmail("badges@guild.example.net")
+                .build(),
+            new SecureRandom());
 
     assertThat(result.files())
         .contains(
@@ -96,7 +94,7 @@ class SiteInitTest {
   @Test
   void theDefaultsMakeAValidSiteNamedAfterItsFolder(@TempDir Path tmp) {
     Path site = tmp.resolve("my-badges");
-    Badgesmith.builder().build().init(request(site).build(), new SecureRandom());
+    init(request(site).build(), new SecureRandom());
 
     assertThat(site.resolve("site.yaml"))
         .content()
@@ -109,8 +107,7 @@ class SiteInitTest {
   void withSigningTheKeyIsMadeOutsideTheSiteAndTheBuildSignsWithItFromTheSecret(@TempDir Path tmp)
       throws IOException {
     Path site = tmp.resolve("guild");
-    SiteInit.Result result =
-        Badgesmith.builder().build().init(request(site).signing(true).build(), new SecureRandom());
+    SiteInit.Result result = init(request(site).signing(true).build(), new SecureRandom());
 
     Path privateKey = tmp.resolve("guild-keys/rsa-1.pem");
     assertThat(result.signing()).map(InitRequest.Signing::privateKeyFile).contains(privateKey);
@@ -140,7 +137,7 @@ class SiteInitTest {
   void theCheckHoldsAPullRequestToItsBaseBranchsLockWithTheActionPinnedToTheRelease(
       @TempDir Path tmp) {
     Path site = tmp.resolve("site");
-    Badgesmith.builder().build().init(request(site).build(), new SecureRandom());
+    init(request(site).build(), new SecureRandom());
 
     JsonNode check = Workflows.read(site.resolve(".github/workflows/check.yml"));
     JsonNode on = check.has("on") ? check.get("on") : check.get("true");
@@ -162,7 +159,7 @@ class SiteInitTest {
   @Test
   void theDeployRunsDailyAndKeepsItsCacheOutsideTheCheckoutAndTheOutput(@TempDir Path tmp) {
     Path site = tmp.resolve("site");
-    Badgesmith.builder().build().init(request(site).build(), new SecureRandom());
+    init(request(site).build(), new SecureRandom());
 
     JsonNode deploy = Workflows.read(site.resolve(".github/workflows/deploy.yml"));
     JsonNode on = deploy.has("on") ? deploy.get("on") : deploy.get("true");
@@ -196,16 +193,14 @@ class SiteInitTest {
     Path plain = tmp.resolve("plain");
     Path signing = tmp.resolve("signing");
     Path commit = tmp.resolve("commit");
-    Badgesmith.builder().build().init(request(plain).build(), new SecureRandom());
-    Badgesmith.builder().build().init(request(signing).signing(true).build(), new SecureRandom());
-    Badgesmith.builder()
-        .build()
-        .init(
-            request(commit)
-                .badgesmithVersion(null)
-                .pin(BadgesmithPin.commit("0123456789abcdef0123456789abcdef01234567"))
-                .build(),
-            new SecureRandom());
+    init(request(plain).build(), new SecureRandom());
+    init(request(signing).signing(true).build(), new SecureRandom());
+    init(
+        request(commit)
+            .badgesmithVersion(null)
+            .pin(BadgesmithPin.commit("0123456789abcdef0123456789abcdef01234567"))
+            .build(),
+        new SecureRandom());
 
     List<Path> workflows = new ArrayList<>();
     for (Path site : List.of(plain, signing, commit)) {
@@ -267,8 +262,7 @@ class SiteInitTest {
   @Test
   void theNewSiteHasALockOfItsExampleAwardAndItsReadmeSaysWhenToLock(@TempDir Path tmp) {
     Path site = tmp.resolve("site");
-    SiteInit.Result result =
-        Badgesmith.builder().build().init(request(site).build(), new SecureRandom());
+    SiteInit.Result result = init(request(site).build(), new SecureRandom());
 
     assertThat(result.files()).contains("published.lock");
     assertThat(site.resolve("published.lock"))
@@ -290,7 +284,7 @@ class SiteInitTest {
   @Test
   void codeownersDelegatesTheBadgesAwardsFolder(@TempDir Path tmp) throws IOException {
     Path site = tmp.resolve("site");
-    Badgesmith.builder().build().init(request(site).build(), new SecureRandom());
+    init(request(site).build(), new SecureRandom());
 
     List<String> rules =
         Files.readAllLines(site.resolve(".github/CODEOWNERS")).stream()
@@ -304,7 +298,7 @@ class SiteInitTest {
   void gitIgnoresTheOutputCachesAndPrivateKeysButNotPublicKeys(@TempDir Path tmp)
       throws IOException, InterruptedException {
     Path site = tmp.resolve("site");
-    Badgesmith.builder().build().init(request(site).signing(true).build(), new SecureRandom());
+    init(request(site).signing(true).build(), new SecureRandom());
     assumeTrue(git(site, "init", "-q") == 0, "skipped: git is needed");
 
     for (String ignored :
@@ -326,11 +320,9 @@ class SiteInitTest {
   void noAddressButTheIssuersContactIsAnywhereInTheSiteOrItsOutput(@TempDir Path tmp)
       throws IOException {
     Path site = tmp.resolve("site");
-    Badgesmith.builder()
-        .build()
-        .init(
-            request(site).signing(true).issuerEmail("contact@guild.example.net").build(),
-            new SecureRandom());
+    init(
+        request(site).signing(true).issuerEmail("contact@guild.example.net").build(),
+        new SecureRandom());
     Badgesmith.builder()
         .keysDirectory(tmp.resolve("site-keys"))
         .build()
@@ -362,8 +354,7 @@ class SiteInitTest {
   @Test
   void everyYamlFileNamesItsSchemaWhichItValidatesAgainst(@TempDir Path tmp) throws IOException {
     Path site = tmp.resolve("site");
-    SiteInit.Result result =
-        Badgesmith.builder().build().init(request(site).signing(true).build(), new SecureRandom());
+    SiteInit.Result result = init(request(site).signing(true).build(), new SecureRandom());
 
     List<String> described =
         result.files().stream().filter(f -> SiteSchemas.schemaFor(f).isPresent()).toList();
@@ -388,8 +379,7 @@ class SiteInitTest {
     Path site = tmp.resolve("site");
     TestSites.write(site.resolve("notes.txt"), "mine");
 
-    assertThatThrownBy(
-            () -> Badgesmith.builder().build().init(request(site).build(), new SecureRandom()))
+    assertThatThrownBy(() -> init(request(site).build(), new SecureRandom()))
         .isInstanceOf(BadgesmithException.class)
         .hasMessageContaining("is not empty (it holds notes.txt)")
         .hasMessageContaining("a new or empty folder");
@@ -399,7 +389,7 @@ class SiteInitTest {
   @Test
   void anEmptyFolderIsUsed(@TempDir Path tmp) throws IOException {
     Path site = Files.createDirectory(tmp.resolve("site"));
-    Badgesmith.builder().build().init(request(site).build(), new SecureRandom());
+    init(request(site).build(), new SecureRandom());
     assertThat(site.resolve("site.yaml")).exists();
   }
 
@@ -408,11 +398,9 @@ class SiteInitTest {
     Path site = tmp.resolve("site");
     assertThatThrownBy(
             () ->
-                Badgesmith.builder()
-                    .build()
-                    .init(
-                        request(site).signing(true).baseUrl("http://insecure.example.org/").build(),
-                        new SecureRandom()))
+                init(
+                    request(site).signing(true).baseUrl("http://insecure.example.org/").build(),
+                    new SecureRandom()))
         .isInstanceOf(BadgesmithException.class)
         .hasMessageContaining("nothing was written")
         .hasMessageContaining(
@@ -426,14 +414,9 @@ class SiteInitTest {
     Path site = tmp.resolve("site");
     assertThatThrownBy(
             () ->
-                Badgesmith.builder()
-                    .build()
-                    .init(
-                        request(site)
-                            .signing(true)
-                            .privateKeyFile(site.resolve("rsa-1.pem"))
-                            .build(),
-                        new SecureRandom()))
+                init(
+                    request(site).signing(true).privateKeyFile(site.resolve("rsa-1.pem")).build(),
+                    new SecureRandom()))
         .isInstanceOf(BadgesmithException.class)
         .hasMessageContaining("is inside the site folder");
     assertThat(site).doesNotExist();
@@ -492,5 +475,11 @@ class SiteInitTest {
     } catch (IOException e) {
       return -1;
     }
+  }
+
+  /** As the facade makes a site: checked and locked by the facade's lock. */
+  private static SiteInit.Result init(InitRequest request, SecureRandom random) {
+    return SiteInit.create(
+        request, random, site -> Badgesmith.builder().build().lock(site).diagnostics());
   }
 }

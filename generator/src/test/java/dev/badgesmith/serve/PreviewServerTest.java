@@ -4,12 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.badgesmith.Badgesmith;
+import dev.badgesmith.DoctorResult;
+import dev.badgesmith.Network;
+import dev.badgesmith.Preview;
+import dev.badgesmith.PreviewSettings;
 import dev.badgesmith.diag.BadgesmithException;
-import dev.badgesmith.doctor.DoctorReport;
-import dev.badgesmith.doctor.Finding;
 import dev.badgesmith.testing.SignedSite;
 import dev.badgesmith.testing.TestSites;
-import dev.badgesmith.verify.HttpResolver;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -24,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
@@ -45,7 +47,7 @@ class PreviewServerTest {
           .connectTimeout(Duration.ofSeconds(10))
           .build();
   private final List<String> log = new CopyOnWriteArrayList<>();
-  private PreviewServer server;
+  private Preview server;
 
   @TempDir Path tmp;
 
@@ -56,35 +58,38 @@ class PreviewServerTest {
     }
   }
 
-  private PreviewServer start(Path site, Path out) {
+  private Preview start(Path site, Path out) {
     return start(site, out, Badgesmith.builder());
   }
 
-  private PreviewServer start(Path site, Path out, Badgesmith.Builder generator) {
+  private Preview start(Path site, Path out, Badgesmith.Builder generator) {
     server =
-        PreviewServer.builder(site, generator.threads(1))
-            .port(0)
-            .output(out)
-            .ignore(tmp.resolve("cache"))
-            .log(
-                new PreviewLog() {
-                  @Override
-                  public void info(String line) {
-                    log.add("info: " + line);
-                  }
-
-                  @Override
-                  public void warn(String line) {
-                    log.add("warn: " + line);
-                  }
-
-                  @Override
-                  public void error(String line) {
-                    log.add("error: " + line);
-                  }
-                })
-            .start();
+        generator
+            .threads(1)
+            .build()
+            .serve(
+                site,
+                new PreviewSettings(0, Optional.of(out), List.of(tmp.resolve("cache")), log()));
     return server;
+  }
+
+  private Preview.Log log() {
+    return new Preview.Log() {
+      @Override
+      public void info(String line) {
+        log.add("info: " + line);
+      }
+
+      @Override
+      public void warn(String line) {
+        log.add("warn: " + line);
+      }
+
+      @Override
+      public void error(String line) {
+        log.add("error: " + line);
+      }
+    };
   }
 
   private Path minimalSite() {
@@ -112,17 +117,13 @@ class PreviewServerTest {
     SignedSite signed = SignedSite.unpack(tmp.resolve("signed"));
     start(signed.folder(), tmp.resolve("out"), signed.generator());
 
-    DoctorReport report =
+    DoctorResult report =
         Badgesmith.builder()
             .build()
-            .doctor(
-                server.url().toString(),
-                HttpResolver.builder().allowPrivateAddresses(),
-                OptionalInt.empty());
+            .doctor(server.url().toString(), new Network(true), OptionalInt.empty());
 
     // Types, CORS on badge documents, every file as built, the DID document where did:web looks.
     assertThat(report.findings())
-        .extracting(Finding::line)
         .containsExactly(
             server.url()
                 + ": warning: served over http: fine for a local preview, but verifiers need"
@@ -397,14 +398,18 @@ class PreviewServerTest {
 
   @Test
   void stopsCleanlyAndRemovesItsTemporaryOutput() throws Exception {
-    server = PreviewServer.builder(minimalSite(), Badgesmith.builder().threads(1)).port(0).start();
+    server =
+        Badgesmith.builder()
+            .threads(1)
+            .build()
+            .serve(minimalSite(), new PreviewSettings(0, Optional.empty(), List.of(), log()));
     Path out = server.output();
     assertThat(out.resolve("manifest.json")).exists();
     EventStream events = events();
     assertThat(events.next(BUILD)).isEqualTo("1");
 
-    server.close();
-    server.awaitStop();
+    server.stop();
+    server.await();
 
     assertThat(out.getParent()).doesNotExist();
     assertThatThrownBy(() -> get("/guild/")).isInstanceOf(IOException.class);
@@ -417,10 +422,12 @@ class PreviewServerTest {
 
     assertThatThrownBy(
             () ->
-                PreviewServer.builder(tmp.resolve("site"), Badgesmith.builder())
-                    .port(taken)
-                    .output(tmp.resolve("out2"))
-                    .start())
+                Badgesmith.builder()
+                    .build()
+                    .serve(
+                        tmp.resolve("site"),
+                        new PreviewSettings(
+                            taken, Optional.of(tmp.resolve("out2")), List.of(), log())))
         .isInstanceOf(BadgesmithException.class)
         .hasMessageContaining("port " + taken + " on 127.0.0.1 is in use");
   }

@@ -4,7 +4,6 @@ import dev.badgesmith.Badgesmith;
 import dev.badgesmith.Report;
 import dev.badgesmith.diag.BadgesmithException;
 import dev.badgesmith.diag.Diagnostic;
-import dev.badgesmith.lock.PublishedLock;
 import java.nio.file.Path;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -78,6 +77,6 @@ abstract class AbstractBadgesmithMojo extends SiteMojo {
 
   /** What writing the lock did. */
   static String lockWritten(Report report) {
-    return report.lockWritten().orElse(PublishedLock.FILE + " not written");
+    return report.lockWritten().orElse(Report.LOCK_FILE + " not written");
   }
 }

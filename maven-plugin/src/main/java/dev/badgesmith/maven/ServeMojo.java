@@ -1,10 +1,12 @@
 package dev.badgesmith.maven;
 
 import dev.badgesmith.Badgesmith;
+import dev.badgesmith.Preview;
+import dev.badgesmith.PreviewSettings;
 import dev.badgesmith.diag.BadgesmithException;
-import dev.badgesmith.serve.PreviewLog;
-import dev.badgesmith.serve.PreviewServer;
 import java.io.File;
+import java.util.List;
+import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -19,7 +21,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 public class ServeMojo extends SiteMojo {
 
   /** The port on 127.0.0.1; 0 for any free port. */
-  @Parameter(property = "badgesmith.port", defaultValue = "" + PreviewServer.DEFAULT_PORT)
+  @Parameter(property = "badgesmith.port", defaultValue = "" + Preview.DEFAULT_PORT)
   int port;
 
   /**
@@ -66,24 +68,24 @@ public class ServeMojo extends SiteMojo {
 
   @Override
   void executeGoal() throws MojoExecutionException {
-    PreviewServer server;
+    Preview preview;
     try {
-      server =
-          PreviewServer.builder(siteDirectory.toPath(), generatorSettings())
-              .port(port)
-              .output(outputDirectory.toPath())
-              .ignore(buildDirectory.toPath())
-              .ignore(cacheDirectory.toPath())
-              .log(log(getLog()))
-              .start();
+      Badgesmith.Builder generator = generatorSettings();
+      PreviewSettings settings =
+          new PreviewSettings(
+              port,
+              Optional.of(outputDirectory.toPath()),
+              List.of(buildDirectory.toPath(), cacheDirectory.toPath()),
+              log(getLog()));
+      preview = generator.build().serve(siteDirectory.toPath(), settings);
     } catch (BadgesmithException | IllegalArgumentException e) {
       throw new MojoExecutionException(e.getMessage(), e);
     }
-    server.serveUntilStopped();
+    preview.serveUntilStopped();
   }
 
-  private static PreviewLog log(Log log) {
-    return new PreviewLog() {
+  private static Preview.Log log(Log log) {
+    return new Preview.Log() {
       @Override
       public void info(String line) {
         log.info(line);

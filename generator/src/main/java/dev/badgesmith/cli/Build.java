@@ -1,0 +1,88 @@
+package dev.badgesmith.cli;
+
+import dev.badgesmith.Badgesmith;
+import dev.badgesmith.BuildDate;
+import dev.badgesmith.Report;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code badgesmith build}: the site into its output folder, replaced only when all is well. */
+@Command(
+    name = "build",
+    mixinStandardHelpOptions = true,
+    description =
+        "Check the site and write it to the output folder; nothing is written when it has errors.")
+final class Build extends SiteCommand {
+  @Mixin GeneratorOptions generatorOptions;
+
+  @Option(
+      names = "--render-all",
+      description =
+          "Read and render every award, even those unchanged since the last build into this"
+              + " folder (which are otherwise kept as published).")
+  boolean renderAll;
+
+  @Option(
+      names = "--timings",
+      description = "Print how long each stage of the build took, and the whole process.")
+  boolean timings;
+
+  @Option(
+      names = "--date",
+      paramLabel = "DATE",
+      description =
+          "The date the pages take as now, to tell expired awards: YYYY-MM-DD or an ISO"
+              + " date-time (default: SOURCE_DATE_EPOCH, else the current time).")
+  String date;
+
+  @Option(
+      names = {"-o", "--out"},
+      paramLabel = "DIR",
+      description =
+          "The output folder (default: SITE/public). It is replaced only by a build that succeeds.")
+  Path out;
+
+  @Option(
+      names = "--update-lock",
+      description =
+          "Also write SITE/published.lock when the build succeeds, as `badgesmith lock` does.")
+  boolean updateLock;
+
+  @Override
+  public Integer call() {
+    Path target = out != null ? out : site.resolve("public");
+    long start = System.nanoTime();
+    Badgesmith.Builder builder =
+        generatorOptions
+            .applyTo(generator(), site, spec.commandLine().getErr())
+            .renderAll(renderAll)
+            .updateLock(updateLock);
+    if (date != null) {
+      builder.buildDate(BuildDate.parse(date));
+    }
+    Report report = builder.build().build(site, target);
+    int code = report(report);
+    if (code == Main.OK) {
+      long millis = (System.nanoTime() - start) / 1_000_000;
+      spec.commandLine().getOut().println(report.built(target) + " in " + millis + " ms");
+      if (updateLock) {
+        lockWritten(report);
+      } else {
+        newAwards(report);
+      }
+    }
+    if (timings) {
+      printTimings(report);
+    }
+    return code;
+  }
+
+  /** Each stage's time, then the process's own, since the JVM started. */
+  private void printTimings(Report report) {
+    long process = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+    report.timings(process).forEach(spec.commandLine().getOut()::println);
+  }
+}

@@ -1,0 +1,49 @@
+package dev.badgesmith.cli;
+
+import dev.badgesmith.Badgesmith;
+import dev.badgesmith.Report;
+import java.io.IOException;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code badgesmith check}: the site loaded, validated and held to its lock; nothing written. */
+@Command(
+    name = "check",
+    mixinStandardHelpOptions = true,
+    description = "Load and validate the site; write nothing. Exits 1 when the site has errors.")
+final class Check extends SiteCommand {
+  @Option(
+      names = "--base",
+      paramLabel = "REF",
+      description =
+          "Also hold the site to published.lock as committed at this Git ref, such as"
+              + " origin/main for a pull request: every line there must stay, unchanged but for"
+              + " its revoked mark.")
+  String base;
+
+  @Override
+  public Integer call() {
+    Badgesmith.Builder builder = generator();
+    if (base != null) {
+      builder.lockBase(base);
+    }
+    Report report = builder.build().check(site);
+    int code = report(report);
+    if (code == Main.OK) {
+      spec.commandLine().getOut().println("No errors in " + site);
+      newAwards(report);
+    }
+    Optional<StepSummary> summary = StepSummary.in(environment);
+    if (summary.isPresent()) {
+      try {
+        summary.get().append(site, report);
+      } catch (IOException e) {
+        spec.commandLine()
+            .getErr()
+            .println("badgesmith: cannot write the step summary: " + e.getMessage());
+      }
+    }
+    return code;
+  }
+}
