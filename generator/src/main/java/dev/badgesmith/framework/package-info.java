@@ -1,8 +1,8 @@
 /**
- * 1EdTech CASE 1.1 (Competencies and Academic Standards Exchange) frameworks that badges align to:
- * a {@code CFPackage} file read with positions ({@link
- * dev.badgesmith.framework.CasePackageReader}), items found by identifier or URI with "did you
- * mean" ({@link dev.badgesmith.framework.CaseFrameworks}), their Open Badges alignment fields
+ * Internal: not an API, and may change in any release. 1EdTech CASE 1.1 (Competencies and Academic
+ * Standards Exchange) frameworks that badges align to: a {@code CFPackage} file read with positions
+ * ({@link dev.badgesmith.framework.CasePackageReader}), items found by identifier or URI with "did
+ * you mean" ({@link dev.badgesmith.framework.CaseFrameworks}), their Open Badges alignment fields
  * ({@link dev.badgesmith.framework.CaseAlignment}) and the hierarchy for skills pages ({@link
  * dev.badgesmith.framework.CasePackage#roots}, {@link
  * dev.badgesmith.framework.CasePackage#children}).

@@ -1,8 +1,9 @@
 /**
- * The requirement rules of stack badges: what a badge class's {@code requires:} means, whether the
- * rules of a whole site can be met, who is eligible for a stack badge, and how the structure is
- * written in the Comprehensive Learner Record 2.0's terms. Pure functions over values the caller
- * gives, positions included; nothing here reads files.
+ * Internal: not an API, and may change in any release. The requirement rules of stack badges: what
+ * a badge class's {@code requires:} means, whether the rules of a whole site can be met, who is
+ * eligible for a stack badge, and how the structure is written in the Comprehensive Learner Record
+ * 2.0's terms. Pure functions over values the caller gives, positions included; nothing here reads
+ * files.
  *
  * <h2>The {@code requires:} syntax</h2>
  *
