@@ -142,7 +142,6 @@ final class SiteLoad {
             Optional.ofNullable(cachedSources.get(key))
                 .flatMap(cache::hit)
                 .flatMap(e -> AwardDigest.parse(e.lockDigest(), e.lockFields()));
-    timings.mark("validate");
     Optional<Site> site = validated.map(s -> previewOrigin.map(o -> atOrigin(s, o)).orElse(s));
     // The templates a build uses, run once on this site beside the designs' rendering: their
     // errors are check's too.
@@ -161,7 +160,6 @@ final class SiteLoad {
         throw new BadgesmithException(
             "cannot render the designs: " + e.getCause().getMessage(), e.getCause());
       }
-      timings.mark("render designs");
     }
     // The lock holds the site's real URLs, so it is checked before a preview moves them.
     Optional<LockCheck> lock = LockCheck.run(sources, doc, validated, diagnostics, known, base);
@@ -184,9 +182,9 @@ final class SiteLoad {
                       }),
               pool);
     }
-    timings.mark("lock");
     diagnostics.addAll(BuildTasks.join(templateProblems));
-    timings.mark("templates");
+    // Designs, templates and the lock are checked as part of validating the site.
+    timings.mark("validate");
     return new Loaded(sources, site, diagnostics, lock, timings, cache, saved);
   }
 

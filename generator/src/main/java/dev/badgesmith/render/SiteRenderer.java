@@ -5,7 +5,6 @@ import dev.badgesmith.bake.PngBaker;
 import dev.badgesmith.bake.SvgBaker;
 import dev.badgesmith.cache.Fingerprint;
 import dev.badgesmith.diag.BadgesmithException;
-import dev.badgesmith.diag.Timings;
 import dev.badgesmith.images.ImageInspector;
 import dev.badgesmith.images.ImageRenderException;
 import dev.badgesmith.images.SocialCardRenderer;
@@ -147,8 +146,8 @@ public final class SiteRenderer {
   /** A badge class's design as written, and as PNG (the design itself, or rendered from SVG). */
   private record Design(byte[] source, String format, byte[] png) {}
 
-  /** Renders the site, marking the end of each stage in {@code timings}. */
-  public void render(Site site, List<SourceFile> staticFiles, StagingOutput out, Timings timings)
+  /** Renders the site into {@code out}. */
+  public void render(Site site, List<SourceFile> staticFiles, StagingOutput out)
       throws IOException {
     // What the last build rendered is read beside the first stage, which does not need it.
     ForkJoinTask<RenderState> previous =
@@ -265,7 +264,6 @@ public final class SiteRenderer {
     // What all awards share changed: every award and page is rendered again.
     RenderState before = previous.join().ifSite(siteFingerprint);
     RenderState.Next after = new RenderState.Next(siteFingerprint);
-    timings.mark("issuers, badge classes, keys");
     // Which awards changed: each one's inputs against those the last build rendered it from.
     List<Award> changed =
         pool.submit(
@@ -351,7 +349,6 @@ public final class SiteRenderer {
     verifyData.join();
     this.state = after;
     this.output = out;
-    timings.mark("awards, pages, verify data");
     Optional<Credentials> proofs = credentials.filter(c -> c.dataIntegrityKey().isPresent());
     if (proofs.isPresent()) {
       out.write(
@@ -373,7 +370,6 @@ public final class SiteRenderer {
                         out::earlierPosition))
             .join();
     out.writeManifest(manifest.bytes(), manifest.filesAt());
-    timings.mark("static files, manifest");
   }
 
   /**

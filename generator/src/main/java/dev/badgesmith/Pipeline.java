@@ -1,0 +1,271 @@
+package dev.badgesmith;
+
+import dev.badgesmith.cache.CacheOwner;
+import dev.badgesmith.cache.Fingerprint;
+import dev.badgesmith.diag.BadgesmithException;
+import dev.badgesmith.diag.Code;
+import dev.badgesmith.diag.Diagnostic;
+import dev.badgesmith.diag.SourcePosition;
+import dev.badgesmith.diag.Timings;
+import dev.badgesmith.images.SvgRasterizer;
+import dev.badgesmith.ld.ContextStore;
+import dev.badgesmith.lock.LockChanges;
+import dev.badgesmith.lock.LockCheck;
+import dev.badgesmith.model.Site;
+import dev.badgesmith.render.Credentials;
+import dev.badgesmith.render.SiteRenderer;
+import dev.badgesmith.source.SiteScanner;
+import dev.badgesmith.write.SiteWriter;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ForkJoinPool;
+import java.util.function.Supplier;
+
+/**
+ * The stages of a run, in order: scan, load, validate (what {@code check} and {@code lock} run),
+ * then plan, render and publish (what {@code build} adds). Each stage is a method here, timed under
+ * its name; the work of each lives in its package.
+ */
+final class Pipeline {
+  /**
+   * A generator's settings, as its builder gave them.
+   *
+   * @param cacheFolder the cache folder as given, kept apart from the site's sources and output
+   * @param buildDate the date a run takes as now, read once per run
+   */
+  record Settings(
+      Map<String, String> environment,
+      int threads,
+      Optional<Path> cacheFolder,
+      Optional<Path> keysDirectory,
+      boolean renderAll,
+      Optional<URI> previewOrigin,
+      boolean updateLock,
+      Supplier<Instant> buildDate,
+      Optional<String> lockBase) {}
+
+  private final Settings settings;
+
+  /** Where this machine's cached work is read and written, inside the cache folder. */
+  private final Optional<Path> cacheDirectory;
+
+  /** The JSON-LD contexts proofs are made with: shipped inside Badgesmith, parsed once. */
+  private final ContextStore contexts = new ContextStore();
+
+  Pipeline(Settings settings) {
+    this.settings = settings;
+    // Cached work is read from a folder only this machine can name: see CacheOwner.
+    this.cacheDirectory =
+        settings
+            .cacheFolder()
+            .map(
+                d ->
+                    CacheOwner.folder(
+                        d, settings.environment(), Path.of(System.getProperty("user.home", "."))));
+  }
+
+  /** Scan, load and validate; writes nothing. */
+  Report check(Path siteDir) {
+    ForkJoinPool pool = new ForkJoinPool(settings.threads());
+    try {
+      if (Files.isDirectory(siteDir)) {
+        SiteFolders.checkCache(SiteScanner.realPath(siteDir), settings.cacheFolder());
+      }
+      SvgRasterizer rasterizer = rasterizer();
+      SiteLoad.Loaded loaded = loading(settings.buildDate().get()).load(siteDir, pool, rasterizer);
+      BuildTasks.join(loaded.saved());
+      warnOfCache(loaded, loaded.cache().writeFailure().or(rasterizer::cacheFailure));
+      return new Report(loaded.diagnostics().sorted(), Optional.empty(), 0, loaded.changes());
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  /** Scan, load and validate, then the lock written when the site has no error. */
+  Report lock(Path siteDir) {
+    ForkJoinPool pool = new ForkJoinPool(settings.threads());
+    try {
+      SvgRasterizer rasterizer = rasterizer();
+      SiteLoad.Loaded loaded = loading(settings.buildDate().get()).load(siteDir, pool, rasterizer);
+      BuildTasks.join(loaded.saved());
+      warnOfCache(loaded, loaded.cache().writeFailure().or(rasterizer::cacheFailure));
+      Optional<LockChanges> changes = loaded.changes();
+      if (!loaded.diagnostics().hasErrors() && loaded.lock().isPresent()) {
+        changes = Optional.of(SiteLoad.writeLock(loaded));
+      }
+      return new Report(loaded.diagnostics().sorted(), Optional.empty(), 0, changes);
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  /** Scan, load, validate, plan, render, publish. */
+  Report build(Path siteDir, Path outDir) {
+    ForkJoinPool pool = new ForkJoinPool(settings.threads());
+    try {
+      SiteLoad.requireSiteFolder(siteDir);
+      SiteFolders.checkCache(SiteScanner.realPath(siteDir), settings.cacheFolder());
+      SiteFolders.checkOutput(SiteScanner.realPath(siteDir), outDir, settings.cacheFolder());
+      // One "now" for the whole build, read before the output is opened (it may be malformed).
+      Instant date = settings.buildDate().get();
+      // What the last build into this output folder left in the cache, under the folder's digest.
+      String folder = new Fingerprint().add(outDir.toAbsolutePath().normalize().toString()).hex();
+      Optional<Path> index =
+          cacheDirectory.map(d -> d.resolve("builds").resolve(folder + ".files"));
+      Optional<Path> state =
+          cacheDirectory.map(d -> d.resolve("builds").resolve(folder + ".state"));
+      // Reading what the output folder holds needs nothing from the site: it runs beside loading.
+      CompletableFuture<SiteWriter> opening =
+          CompletableFuture.supplyAsync(() -> SiteWriter.open(outDir, index), pool);
+      SvgRasterizer rasterizer = rasterizer();
+      SiteLoad.Loaded loaded;
+      try {
+        loaded = loading(date).load(siteDir, pool, rasterizer);
+      } catch (RuntimeException e) {
+        BuildTasks.abandon(opening);
+        throw e;
+      }
+      if (loaded.site().isEmpty() || loaded.diagnostics().hasErrors()) {
+        BuildTasks.abandon(opening);
+        BuildTasks.join(loaded.saved());
+        return new Report(loaded.diagnostics().sorted(), Optional.empty(), 0, loaded.changes());
+      }
+      Site site = loaded.site().get();
+      Timings timings = loaded.timings();
+      // Keys and contexts are made ready beside the stages before rendering, which need none.
+      CompletableFuture<Optional<Credentials>> credentials =
+          CompletableFuture.supplyAsync(() -> credentials(loaded, site), pool);
+      SiteWriter writer = BuildTasks.join(opening);
+      int changed;
+      int awardsRendered;
+      Optional<String> cacheFailure;
+      try {
+        SiteRenderer renderer =
+            new SiteRenderer(
+                loaded.sources().root(),
+                cacheDirectory,
+                rasterizer,
+                pool,
+                () -> BuildTasks.join(credentials),
+                loaded.lock().map(LockCheck::indexes),
+                loaded.cache()::identity,
+                state,
+                settings.renderAll(),
+                date);
+        timings.mark("plan");
+        renderer.render(site, loaded.sources().staticFiles(), writer.output());
+        timings.mark("render");
+        changed = publish(pool, loaded, writer, renderer);
+        timings.mark("publish");
+        awardsRendered = renderer.awardsRendered();
+        cacheFailure =
+            loaded
+                .cache()
+                .writeFailure()
+                .or(writer::indexFailure)
+                .or(renderer::cacheFailure)
+                .or(rasterizer::cacheFailure);
+      } catch (IOException e) {
+        BuildTasks.settle(pool);
+        writer.abandon();
+        throw new BadgesmithException("cannot write the site: " + e.getMessage(), e);
+      } catch (RuntimeException e) {
+        BuildTasks.settle(pool);
+        writer.abandon();
+        throw e;
+      }
+      warnOfCache(loaded, cacheFailure);
+      Optional<LockChanges> changes = loaded.changes();
+      if (settings.updateLock() && loaded.lock().isPresent()) {
+        changes = Optional.of(SiteLoad.writeLock(loaded));
+      }
+      return new Report(
+          loaded.diagnostics().sorted(),
+          Optional.of(outDir),
+          writer.output().fileCount(),
+          changed,
+          awardsRendered,
+          changes,
+          timings.stages());
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  /**
+   * The publish stage: the staged site swapped in; what the next build reads first kept beside it.
+   *
+   * @return how many files changed
+   */
+  private static int publish(
+      ForkJoinPool pool, SiteLoad.Loaded loaded, SiteWriter writer, SiteRenderer renderer)
+      throws IOException {
+    // Tied to the manifest's stamp, which moving the manifest in does not change.
+    String manifest = writer.manifestStamp();
+    CompletableFuture<Void> kept =
+        CompletableFuture.allOf(
+            CompletableFuture.runAsync(() -> renderer.saveState(manifest), pool),
+            CompletableFuture.runAsync(() -> writer.keepIndex(manifest), pool));
+    int changed;
+    try {
+      changed = writer.commit();
+    } finally {
+      kept.exceptionally(e -> null).join(); // nothing is left half-written in the cache
+    }
+    BuildTasks.join(kept);
+    BuildTasks.join(loaded.saved());
+    return changed;
+  }
+
+  private Optional<Credentials> credentials(SiteLoad.Loaded loaded, Site site) {
+    return site.settings()
+        .signing()
+        .map(
+            s ->
+                SiteCredentials.of(
+                    loaded.sources().root(),
+                    s,
+                    settings.environment(),
+                    settings.keysDirectory(),
+                    contexts));
+  }
+
+  /** What renders designs, for the load's check of them and then the build: one per run. */
+  private SvgRasterizer rasterizer() {
+    return new SvgRasterizer(cacheDirectory.map(d -> d.resolve("images")));
+  }
+
+  /**
+   * A cache that could not be written only makes the next run do again what it would have kept: one
+   * warning says so, with the first reason.
+   */
+  private void warnOfCache(SiteLoad.Loaded loaded, Optional<String> failure) {
+    failure.map(this::cacheWarning).ifPresent(loaded.diagnostics()::add);
+  }
+
+  private Diagnostic cacheWarning(String failure) {
+    return Diagnostic.warning(
+            Code.CACHE_NOT_WRITTEN,
+            SourcePosition.startOf(settings.cacheFolder().map(Path::toString).orElse(".")),
+            "the cache could not be written, so the next run will redo work this one did: "
+                + failure)
+        .withHint("make the cache folder writable, or give another with --cache");
+  }
+
+  /** The load stage as this generator is configured, with {@code date} as now. */
+  private SiteLoad loading(Instant date) {
+    return new SiteLoad(
+        cacheDirectory,
+        settings.environment(),
+        date,
+        settings.lockBase(),
+        settings.previewOrigin(),
+        settings.renderAll());
+  }
+}
