@@ -1,13 +1,16 @@
 package dev.badgesmith;
 
-import dev.badgesmith.cache.CacheOwner;
-import dev.badgesmith.cache.Fingerprint;
 import dev.badgesmith.diag.BadgesmithException;
 import dev.badgesmith.diag.Code;
 import dev.badgesmith.diag.Diagnostic;
 import dev.badgesmith.diag.SourcePosition;
 import dev.badgesmith.diag.Timings;
 import dev.badgesmith.images.SvgRasterizer;
+import dev.badgesmith.incremental.CacheLayout;
+import dev.badgesmith.incremental.FileIndex;
+import dev.badgesmith.incremental.RenderPlan;
+import dev.badgesmith.incremental.RenderedPngs;
+import dev.badgesmith.incremental.SignatureCache;
 import dev.badgesmith.ld.ContextStore;
 import dev.badgesmith.lock.LockChanges;
 import dev.badgesmith.lock.LockCheck;
@@ -16,6 +19,7 @@ import dev.badgesmith.render.Credentials;
 import dev.badgesmith.render.SiteRenderer;
 import dev.badgesmith.source.SiteScanner;
 import dev.badgesmith.write.SiteWriter;
+import dev.badgesmith.write.StagingOutput;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -53,7 +57,7 @@ final class Pipeline {
   private final Settings settings;
 
   /** Where this machine's cached work is read and written, inside the cache folder. */
-  private final Optional<Path> cacheDirectory;
+  private final Optional<CacheLayout> cache;
 
   /** The JSON-LD contexts proofs are made with: shipped inside Badgesmith, parsed once. */
   private final ContextStore contexts = new ContextStore();
@@ -61,12 +65,12 @@ final class Pipeline {
   Pipeline(Settings settings) {
     this.settings = settings;
     // Cached work is read from a folder only this machine can name: see CacheOwner.
-    this.cacheDirectory =
+    this.cache =
         settings
             .cacheFolder()
             .map(
                 d ->
-                    CacheOwner.folder(
+                    CacheLayout.of(
                         d, settings.environment(), Path.of(System.getProperty("user.home", "."))));
   }
 
@@ -115,11 +119,7 @@ final class Pipeline {
       // One "now" for the whole build, read before the output is opened (it may be malformed).
       Instant date = settings.buildDate().get();
       // What the last build into this output folder left in the cache, under the folder's digest.
-      String folder = new Fingerprint().add(outDir.toAbsolutePath().normalize().toString()).hex();
-      Optional<Path> index =
-          cacheDirectory.map(d -> d.resolve("builds").resolve(folder + ".files"));
-      Optional<Path> state =
-          cacheDirectory.map(d -> d.resolve("builds").resolve(folder + ".state"));
+      FileIndex.Kept index = new FileIndex.Kept(cache.map(c -> c.fileIndex(outDir)));
       // Reading what the output folder holds needs nothing from the site: it runs beside loading.
       CompletableFuture<SiteWriter> opening =
           CompletableFuture.supplyAsync(() -> SiteWriter.open(outDir, index), pool);
@@ -141,36 +141,26 @@ final class Pipeline {
       // Keys and contexts are made ready beside the stages before rendering, which need none.
       CompletableFuture<Optional<Credentials>> credentials =
           CompletableFuture.supplyAsync(() -> credentials(loaded, site), pool);
+      SignatureCache signatures = new SignatureCache(cache.map(CacheLayout::signatures));
       SiteWriter writer = BuildTasks.join(opening);
+      RenderPlan plan;
       int changed;
-      int awardsRendered;
-      Optional<String> cacheFailure;
       try {
         SiteRenderer renderer =
             new SiteRenderer(
                 loaded.sources().root(),
-                cacheDirectory,
                 rasterizer,
                 pool,
                 () -> BuildTasks.join(credentials),
-                loaded.lock().map(LockCheck::indexes),
-                loaded.cache()::identity,
-                state,
-                settings.renderAll(),
+                signatures,
                 date);
+        SiteRenderer.Shared shared = renderer.shared(site, loaded.lock().map(LockCheck::indexes));
+        plan = plan(renderer, shared, loaded, outDir, writer.output(), pool);
         timings.mark("plan");
-        renderer.render(site, loaded.sources().staticFiles(), writer.output());
+        renderer.render(shared, plan, loaded.sources().staticFiles(), writer.output());
         timings.mark("render");
-        changed = publish(pool, loaded, writer, renderer);
+        changed = publish(pool, loaded, writer, plan, index);
         timings.mark("publish");
-        awardsRendered = renderer.awardsRendered();
-        cacheFailure =
-            loaded
-                .cache()
-                .writeFailure()
-                .or(writer::indexFailure)
-                .or(renderer::cacheFailure)
-                .or(rasterizer::cacheFailure);
       } catch (IOException e) {
         BuildTasks.settle(pool);
         writer.abandon();
@@ -180,7 +170,15 @@ final class Pipeline {
         writer.abandon();
         throw e;
       }
-      warnOfCache(loaded, cacheFailure);
+      warnOfCache(
+          loaded,
+          loaded
+              .cache()
+              .writeFailure()
+              .or(index::failure)
+              .or(plan::failure)
+              .or(signatures::writeFailure)
+              .or(rasterizer::cacheFailure));
       Optional<LockChanges> changes = loaded.changes();
       if (settings.updateLock() && loaded.lock().isPresent()) {
         changes = Optional.of(SiteLoad.writeLock(loaded));
@@ -190,12 +188,34 @@ final class Pipeline {
           Optional.of(outDir),
           writer.output().fileCount(),
           changed,
-          awardsRendered,
+          plan.awardsRendered(),
           changes,
           timings.stages());
     } finally {
       pool.shutdown();
     }
+  }
+
+  /** The plan stage: which awards the render stage renders, and which it keeps as published. */
+  private RenderPlan plan(
+      SiteRenderer renderer,
+      SiteRenderer.Shared shared,
+      SiteLoad.Loaded loaded,
+      Path outDir,
+      StagingOutput out,
+      ForkJoinPool pool)
+      throws IOException {
+    RenderPlan.Inputs inputs =
+        new RenderPlan.Inputs(
+            loaded.site().orElseThrow(),
+            shared.designs(),
+            renderer.overrides(),
+            shared::pageContext,
+            shared::badgePageFile,
+            shared.indexes(),
+            loaded.cache()::identity);
+    return RenderPlan.of(
+        inputs, cache.map(c -> c.renderState(outDir)), settings.renderAll(), out, pool);
   }
 
   /**
@@ -204,14 +224,19 @@ final class Pipeline {
    * @return how many files changed
    */
   private static int publish(
-      ForkJoinPool pool, SiteLoad.Loaded loaded, SiteWriter writer, SiteRenderer renderer)
+      ForkJoinPool pool,
+      SiteLoad.Loaded loaded,
+      SiteWriter writer,
+      RenderPlan plan,
+      FileIndex.Kept index)
       throws IOException {
     // Tied to the manifest's stamp, which moving the manifest in does not change.
     String manifest = writer.manifestStamp();
+    StagingOutput output = writer.output();
     CompletableFuture<Void> kept =
         CompletableFuture.allOf(
-            CompletableFuture.runAsync(() -> renderer.saveState(manifest), pool),
-            CompletableFuture.runAsync(() -> writer.keepIndex(manifest), pool));
+            CompletableFuture.runAsync(() -> plan.save(manifest, output), pool),
+            CompletableFuture.runAsync(() -> index.keep(manifest, output), pool));
     int changed;
     try {
       changed = writer.commit();
@@ -238,7 +263,7 @@ final class Pipeline {
 
   /** What renders designs, for the load's check of them and then the build: one per run. */
   private SvgRasterizer rasterizer() {
-    return new SvgRasterizer(cacheDirectory.map(d -> d.resolve("images")));
+    return new SvgRasterizer(RenderedPngs.in(cache.map(CacheLayout::images)));
   }
 
   /**
@@ -261,7 +286,7 @@ final class Pipeline {
   /** The load stage as this generator is configured, with {@code date} as now. */
   private SiteLoad loading(Instant date) {
     return new SiteLoad(
-        cacheDirectory,
+        cache,
         settings.environment(),
         date,
         settings.lockBase(),

@@ -1,11 +1,12 @@
 package dev.badgesmith;
 
-import dev.badgesmith.cache.AwardCache;
 import dev.badgesmith.diag.BadgesmithException;
 import dev.badgesmith.diag.Diagnostic;
 import dev.badgesmith.diag.Diagnostics;
 import dev.badgesmith.diag.Timings;
 import dev.badgesmith.images.SvgRasterizer;
+import dev.badgesmith.incremental.AwardCache;
+import dev.badgesmith.incremental.CacheLayout;
 import dev.badgesmith.load.Docs.SiteDoc;
 import dev.badgesmith.load.SiteLoader;
 import dev.badgesmith.lock.AwardDigest;
@@ -45,7 +46,7 @@ import java.util.concurrent.ForkJoinPool;
  * and hold it to its lock. Timed stage by stage.
  */
 final class SiteLoad {
-  private final Optional<Path> cacheDirectory;
+  private final Optional<CacheLayout> cache;
   private final Map<String, String> environment;
   private final Instant buildDate;
   private final Optional<String> lockBase;
@@ -53,13 +54,13 @@ final class SiteLoad {
   private final boolean renderAll;
 
   SiteLoad(
-      Optional<Path> cacheDirectory,
+      Optional<CacheLayout> cache,
       Map<String, String> environment,
       Instant buildDate,
       Optional<String> lockBase,
       Optional<URI> previewOrigin,
       boolean renderAll) {
-    this.cacheDirectory = cacheDirectory;
+    this.cache = cache;
     this.environment = environment;
     this.buildDate = buildDate;
     this.lockBase = lockBase;
@@ -108,9 +109,10 @@ final class SiteLoad {
     // A ref that cannot be read stops the run before any work: it is a setup problem.
     Optional<BaseLock> base = lockBase.map(ref -> BaseLock.at(root, ref));
     Optional<CompletableFuture<AwardCache.Earlier>> earlier =
-        cacheDirectory.map(
-            d ->
-                CompletableFuture.supplyAsync(() -> AwardCache.earlier(d, root, !renderAll), pool));
+        this.cache.map(
+            c ->
+                CompletableFuture.supplyAsync(
+                    () -> AwardCache.earlier(c.awards(root), !renderAll), pool));
     SiteSources sources = SiteScanner.scan(siteDir, diagnostics, pool);
     timings.mark("scan");
     // Blank counts as unset: CI passes a secret that was never set as an empty variable.
@@ -121,10 +123,12 @@ final class SiteLoad {
         earlier
             .map(e -> AwardCache.open(BuildTasks.join(e), sources, secret))
             .orElseGet(AwardCache::none);
-    SiteDoc doc = new SiteLoader(pool).load(sources, diagnostics, cache);
+    // The award files an earlier build validated, unchanged since, are not read: their awards are.
+    AwardCache.Known known = cache.known(sources.awards(), pool);
+    SiteDoc doc = new SiteLoader(pool).load(sources, diagnostics, known.paths());
     timings.mark("load");
     Optional<Site> validated =
-        new SiteValidator(secret, buildDate).validate(sources, doc, diagnostics);
+        new SiteValidator(secret, buildDate).validate(sources, doc, known.awards(), diagnostics);
     validated.ifPresent(
         s -> {
           Map<String, dev.badgesmith.diag.SourcePosition> positions = new HashMap<>();
@@ -133,11 +137,11 @@ final class SiteLoad {
         });
     ThemeOverrides.check(sources.root(), diagnostics);
     Map<String, String> cachedSources = new HashMap<>();
-    for (Award award : doc.cachedAwards()) {
+    for (Award award : known.awards()) {
       cachedSources.put(StatusIndexes.key(award), award.source());
     }
     // An unchanged file's digest as an earlier build computed it, read only for awards asked for.
-    java.util.function.Function<String, Optional<AwardDigest>> known =
+    java.util.function.Function<String, Optional<AwardDigest>> lockDigests =
         key ->
             Optional.ofNullable(cachedSources.get(key))
                 .flatMap(cache::hit)
@@ -162,7 +166,8 @@ final class SiteLoad {
       }
     }
     // The lock holds the site's real URLs, so it is checked before a preview moves them.
-    Optional<LockCheck> lock = LockCheck.run(sources, doc, validated, diagnostics, known, base);
+    Optional<LockCheck> lock =
+        LockCheck.run(sources, doc, validated, diagnostics, lockDigests, base);
     CompletableFuture<Void> saved = CompletableFuture.completedFuture(null);
     if (validated.isPresent() && lock.isPresent()) {
       Set<String> noted = new HashSet<>();

@@ -1,6 +1,7 @@
-package dev.badgesmith.cache;
+package dev.badgesmith.incremental;
 
 import dev.badgesmith.hash.IdentityHash;
+import dev.badgesmith.load.SiteLoader;
 import dev.badgesmith.model.Award;
 import dev.badgesmith.model.Evidence;
 import dev.badgesmith.model.Recipient;
@@ -12,6 +13,7 @@ import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,10 +24,13 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -110,16 +115,12 @@ public final class AwardCache {
   public record Earlier(Path file, Map<String, Entry> entries, Map<String, byte[]> stored) {}
 
   /**
-   * Reads the cache file of the site in {@code siteRoot} from {@code cacheDirectory}. It needs
-   * nothing from the site's files, so it may be read while they are scanned.
+   * Reads a site's cache file ({@link CacheLayout#awards}). It needs nothing from the site's files,
+   * so it may be read while they are scanned.
    *
    * @param reuse whether entries may be used; when false, the cache is only written
    */
-  public static Earlier earlier(Path cacheDirectory, Path siteRoot, boolean reuse) {
-    Path file =
-        cacheDirectory
-            .resolve("awards")
-            .resolve(new Fingerprint().add(siteRoot.toString()).hex() + ".cache");
+  public static Earlier earlier(Path file, boolean reuse) {
     return reuse ? read(file) : new Earlier(file, Map.of(), Map.of());
   }
 
@@ -157,10 +158,51 @@ public final class AwardCache {
   }
 
   /**
+   * The awards of files an earlier build validated, unchanged since: the loader need not read them,
+   * and validation takes them as they are.
+   *
+   * @param paths their files
+   */
+  public record Known(List<Award> awards, Set<String> paths) {}
+
+  /**
+   * Which award files need no reading: those with the stamp they had, and those whose bytes are the
+   * same, when their context did not change either. The others are read here only for their digest
+   * (kept for {@link #save}); CSV files, whose rows are not cached, are not read at all.
+   */
+  public Known known(List<SourceFile> awardFiles, ForkJoinPool pool) {
+    if (file.isEmpty()) {
+      return new Known(List.of(), Set.of());
+    }
+    List<Award> awards =
+        pool.submit(
+                () ->
+                    awardFiles.parallelStream()
+                        .filter(f -> !f.extension().equals("csv"))
+                        .map(f -> unchanged(f).or(() -> read(f).flatMap(b -> lookup(f, b))))
+                        .flatMap(Optional::stream)
+                        .toList())
+            .join();
+    Set<String> paths = new HashSet<>();
+    awards.forEach(a -> paths.add(a.source()));
+    return new Known(awards, paths);
+  }
+
+  /** A file's bytes, unless it cannot be read or is too large to load (the loader says so). */
+  private static Optional<byte[]> read(SourceFile source) {
+    try (InputStream in = Files.newInputStream(source.file())) {
+      byte[] bytes = in.readNBytes(SiteLoader.MAX_TEXT_BYTES + 1);
+      return bytes.length > SiteLoader.MAX_TEXT_BYTES ? Optional.empty() : Optional.of(bytes);
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
    * The award in this file as an earlier build validated it, when the file has the stamp it had
    * then and its context did not change: the file need not be read.
    */
-  public Optional<Award> unchanged(SourceFile source) {
+  Optional<Award> unchanged(SourceFile source) {
     Entry entry = before.get(source.path());
     if (entry == null
         || source.stamp().isEmpty()
@@ -176,7 +218,7 @@ public final class AwardCache {
    * The award in this file as an earlier build validated it, when neither the file's bytes nor its
    * context changed since. Also notes the file's digest and stamp, for {@link #save}.
    */
-  public Optional<Award> lookup(SourceFile source, byte[] bytes) {
+  Optional<Award> lookup(SourceFile source, byte[] bytes) {
     if (file.isEmpty()) {
       return Optional.empty();
     }

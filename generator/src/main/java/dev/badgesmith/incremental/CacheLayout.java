@@ -1,0 +1,60 @@
+package dev.badgesmith.incremental;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Every path under a cache folder, decided here and nowhere else. Cached work lives in this
+ * machine's folder ({@link CacheOwner}): {@code awards/<site-digest>.cache} (the award cache),
+ * {@code builds/<folder-digest>.files} and {@code .state} (the file index and render state of an
+ * output folder), {@code signatures/} and {@code images/}.
+ */
+public final class CacheLayout {
+  private final Path owned;
+
+  private CacheLayout(Path owned) {
+    this.owned = owned;
+  }
+
+  /**
+   * The layout of {@code cacheFolder} for this machine: its own folder is named by a key only it
+   * holds.
+   */
+  public static CacheLayout of(Path cacheFolder, Map<String, String> environment, Path userHome) {
+    return new CacheLayout(CacheOwner.folder(cacheFolder, environment, userHome));
+  }
+
+  /** The award cache of the site whose sources are in {@code siteRoot}. */
+  public Path awards(Path siteRoot) {
+    return owned.resolve("awards").resolve(digest(siteRoot.toString()) + ".cache");
+  }
+
+  /** The index of the manifest last published into {@code outDir}. */
+  public Path fileIndex(Path outDir) {
+    return builds(outDir, ".files");
+  }
+
+  /** What the last build into {@code outDir} rendered. */
+  public Path renderState(Path outDir) {
+    return builds(outDir, ".state");
+  }
+
+  /** Signed credentials and assertions, by what was signed. */
+  public Path signatures() {
+    return owned.resolve("signatures");
+  }
+
+  /** PNGs rendered from SVG designs and social cards. */
+  public Path images() {
+    return owned.resolve("images");
+  }
+
+  private Path builds(Path outDir, String suffix) {
+    String folder = digest(outDir.toAbsolutePath().normalize().toString());
+    return owned.resolve("builds").resolve(folder + suffix);
+  }
+
+  private static String digest(String path) {
+    return new Fingerprint().add(path).hex();
+  }
+}
