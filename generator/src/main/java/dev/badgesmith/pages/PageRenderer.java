@@ -124,11 +124,6 @@ public final class PageRenderer {
     void accept(Page page) throws IOException;
   }
 
-  /** Writes every page, the feed, sitemap, robots.txt and the stylesheet of a site into a sink. */
-  public void render(Site site, OutputSink sink) throws IOException {
-    render(site, new PageViews(site, markdown, buildDate), sink, true);
-  }
-
   /**
    * The pages of a site, for a renderer that writes the award pages award by award and the rest
    * once: both from one set of views, built once.
@@ -203,18 +198,6 @@ public final class PageRenderer {
     public String badgePageFile(BadgeClass badge) {
       return views.layout().badgePage(badge.id()).file();
     }
-  }
-
-  private void render(Site site, PageViews views, OutputSink sink, boolean awardPages)
-      throws IOException {
-    SiteLayout layout =
-        pages(
-            site,
-            views,
-            p -> sink.write(p.file(), process(p.template(), p.model())),
-            awardPages,
-            b -> false);
-    files(site, layout, sink);
   }
 
   /** robots.txt, the stylesheet and the verify page's scripts. */
