@@ -25,6 +25,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -82,7 +83,8 @@ final class Pipeline {
         SiteFolders.checkCache(SiteScanner.realPath(siteDir), settings.cacheFolder());
       }
       SvgRasterizer rasterizer = rasterizer();
-      SiteLoad.Loaded loaded = loading(settings.buildDate().get()).load(siteDir, pool, rasterizer);
+      SiteLoad.Loaded loaded =
+          loading(settings.buildDate().get(), false).load(siteDir, pool, rasterizer);
       BuildTasks.join(loaded.saved());
       warnOfCache(loaded, loaded.cache().writeFailure().or(rasterizer::cacheFailure));
       return new Report(loaded.diagnostics().sorted(), Optional.empty(), 0, loaded.changes());
@@ -96,7 +98,8 @@ final class Pipeline {
     ForkJoinPool pool = new ForkJoinPool(settings.threads());
     try {
       SvgRasterizer rasterizer = rasterizer();
-      SiteLoad.Loaded loaded = loading(settings.buildDate().get()).load(siteDir, pool, rasterizer);
+      SiteLoad.Loaded loaded =
+          loading(settings.buildDate().get(), false).load(siteDir, pool, rasterizer);
       BuildTasks.join(loaded.saved());
       warnOfCache(loaded, loaded.cache().writeFailure().or(rasterizer::cacheFailure));
       Optional<LockChanges> changes = loaded.changes();
@@ -124,17 +127,21 @@ final class Pipeline {
       CompletableFuture<SiteWriter> opening =
           CompletableFuture.supplyAsync(() -> SiteWriter.open(outDir, index), pool);
       SvgRasterizer rasterizer = rasterizer();
+      SiteLoad loading = loading(date, true);
       SiteLoad.Loaded loaded;
       try {
-        loaded = loading(date).load(siteDir, pool, rasterizer);
+        loaded = loading.load(siteDir, pool, rasterizer);
+        if (loaded.diagnostics().hasErrors()) {
+          // Nothing is rendered: the pages left to rendering are checked, as check does.
+          loaded.diagnostics().addAll(loading.pageProblems(loaded));
+        }
       } catch (RuntimeException e) {
         BuildTasks.abandon(opening);
         throw e;
       }
       if (loaded.site().isEmpty() || loaded.diagnostics().hasErrors()) {
         BuildTasks.abandon(opening);
-        BuildTasks.join(loaded.saved());
-        return new Report(loaded.diagnostics().sorted(), Optional.empty(), 0, loaded.changes());
+        return failed(loaded);
       }
       Site site = loaded.site().get();
       Timings timings = loaded.timings();
@@ -144,7 +151,8 @@ final class Pipeline {
       SignatureCache signatures = new SignatureCache(cache.map(CacheLayout::signatures));
       SiteWriter writer = BuildTasks.join(opening);
       RenderPlan plan;
-      int changed;
+      List<Diagnostic> pageProblems;
+      int changed = 0;
       try {
         SiteRenderer renderer =
             new SiteRenderer(
@@ -157,10 +165,13 @@ final class Pipeline {
         SiteRenderer.Shared shared = renderer.shared(site, loaded.lock().map(LockCheck::indexes));
         plan = plan(renderer, shared, loaded, outDir, writer.output(), pool);
         timings.mark("plan");
-        renderer.render(shared, plan, loaded.sources().staticFiles(), writer.output());
+        pageProblems =
+            renderer.render(shared, plan, loaded.sources().staticFiles(), writer.output());
         timings.mark("render");
-        changed = publish(pool, loaded, writer, plan, index);
-        timings.mark("publish");
+        if (pageProblems.isEmpty()) {
+          changed = publish(pool, loaded, writer, plan, index);
+          timings.mark("publish");
+        }
       } catch (IOException e) {
         BuildTasks.settle(pool);
         writer.abandon();
@@ -169,6 +180,12 @@ final class Pipeline {
         BuildTasks.settle(pool);
         writer.abandon();
         throw e;
+      }
+      if (!pageProblems.isEmpty()) {
+        // A page failed in the site's templates: nothing is published, as with any error.
+        writer.abandon();
+        loaded.diagnostics().addAll(pageProblems);
+        return failed(loaded);
       }
       warnOfCache(
           loaded,
@@ -194,6 +211,12 @@ final class Pipeline {
     } finally {
       pool.shutdown();
     }
+  }
+
+  /** The report of a build that stopped before publishing, for errors of the site. */
+  private static Report failed(SiteLoad.Loaded loaded) {
+    BuildTasks.join(loaded.saved());
+    return new Report(loaded.diagnostics().sorted(), Optional.empty(), 0, loaded.changes());
   }
 
   /** The plan stage: which awards the render stage renders, and which it keeps as published. */
@@ -283,14 +306,20 @@ final class Pipeline {
         .withHint("make the cache folder writable, or give another with --cache");
   }
 
-  /** The load stage as this generator is configured, with {@code date} as now. */
-  private SiteLoad loading(Instant date) {
+  /**
+   * The stages before planning as this generator is configured, with {@code date} as now.
+   *
+   * @param build whether the pages are rendered next, which reports what fails in the site's
+   *     templates, so the check need not render them first
+   */
+  private SiteLoad loading(Instant date, boolean build) {
     return new SiteLoad(
         cache,
         settings.environment(),
         date,
         settings.lockBase(),
         settings.previewOrigin(),
-        settings.renderAll());
+        settings.renderAll(),
+        build);
   }
 }

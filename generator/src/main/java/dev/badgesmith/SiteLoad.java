@@ -52,6 +52,7 @@ final class SiteLoad {
   private final Optional<String> lockBase;
   private final Optional<URI> previewOrigin;
   private final boolean renderAll;
+  private final boolean pagesRenderedNext;
 
   SiteLoad(
       Optional<CacheLayout> cache,
@@ -59,17 +60,22 @@ final class SiteLoad {
       Instant buildDate,
       Optional<String> lockBase,
       Optional<URI> previewOrigin,
-      boolean renderAll) {
+      boolean renderAll,
+      boolean pagesRenderedNext) {
     this.cache = cache;
     this.environment = environment;
     this.buildDate = buildDate;
     this.lockBase = lockBase;
     this.previewOrigin = previewOrigin;
     this.renderAll = renderAll;
+    this.pagesRenderedNext = pagesRenderedNext;
   }
 
   /**
    * @param saved the award cache being written, beside the rest of the build
+   * @param pagesLeft whether the pages of a site with template overrides were left to the render
+   *     stage, which reports what fails in them as check does: {@link #pageProblems} checks them
+   *     when the build stops before rendering
    */
   record Loaded(
       SiteSources sources,
@@ -78,7 +84,8 @@ final class SiteLoad {
       Optional<LockCheck> lock,
       Timings timings,
       AwardCache cache,
-      CompletableFuture<Void> saved) {
+      CompletableFuture<Void> saved,
+      boolean pagesLeft) {
     Optional<LockChanges> changes() {
       return lock.map(LockCheck::changes);
     }
@@ -149,10 +156,12 @@ final class SiteLoad {
     Optional<Site> site = validated.map(s -> previewOrigin.map(o -> atOrigin(s, o)).orElse(s));
     // The templates a build uses, run once on this site beside the designs' rendering: their
     // errors are check's too.
-    CompletableFuture<List<Diagnostic>> templateProblems =
+    CompletableFuture<PageRenderer.Checked> templateProblems =
         site.map(
                 s -> CompletableFuture.supplyAsync(() -> templateProblems(sources.root(), s), pool))
-            .orElseGet(() -> CompletableFuture.completedFuture(List.of()));
+            .orElseGet(
+                () ->
+                    CompletableFuture.completedFuture(new PageRenderer.Checked(List.of(), false)));
     if (validated.isPresent()) {
       // What the renderer refuses is found here, in check as in build, from the same rendering.
       try {
@@ -187,21 +196,45 @@ final class SiteLoad {
                       }),
               pool);
     }
-    diagnostics.addAll(BuildTasks.join(templateProblems));
+    PageRenderer.Checked templates = BuildTasks.join(templateProblems);
+    diagnostics.addAll(templates.problems());
     // Designs, templates and the lock are checked as part of validating the site.
     timings.mark("validate");
-    return new Loaded(sources, site, diagnostics, lock, timings, cache, saved);
+    return new Loaded(
+        sources, site, diagnostics, lock, timings, cache, saved, templates.pagesLeft());
   }
 
-  /** What goes wrong when the site's templates render a page of each kind. */
-  private List<Diagnostic> templateProblems(Path siteRoot, Site site) {
-    Optional<Path> templates =
-        Optional.of(siteRoot.resolve(ThemeOverrides.FOLDER)).filter(Files::isDirectory);
+  /**
+   * What goes wrong when the site's templates render a page of each kind; a build renders the pages
+   * of a site with template overrides itself, once.
+   */
+  private PageRenderer.Checked templateProblems(Path siteRoot, Site site) {
     try {
-      return new PageRenderer(new MarkdownRenderer(), templates, buildDate).check(site);
+      PageRenderer pages = pageRenderer(siteRoot);
+      return pagesRenderedNext
+          ? pages.checkBeforeRendering(site)
+          : new PageRenderer.Checked(pages.check(site), false);
     } catch (IOException e) {
       throw new BadgesmithException("cannot read the templates: " + e.getMessage(), e);
     }
+  }
+
+  /** What goes wrong in the pages the load left to rendering, for a build that renders none. */
+  List<Diagnostic> pageProblems(Loaded loaded) {
+    if (!loaded.pagesLeft() || loaded.site().isEmpty()) {
+      return List.of();
+    }
+    try {
+      return pageRenderer(loaded.sources().root()).checkPages(loaded.site().get());
+    } catch (IOException e) {
+      throw new BadgesmithException("cannot read the templates: " + e.getMessage(), e);
+    }
+  }
+
+  private PageRenderer pageRenderer(Path siteRoot) {
+    Optional<Path> templates =
+        Optional.of(siteRoot.resolve(ThemeOverrides.FOLDER)).filter(Files::isDirectory);
+    return new PageRenderer(new MarkdownRenderer(), templates, buildDate);
   }
 
   /** The site with its base URL moved to another origin, its path kept. */

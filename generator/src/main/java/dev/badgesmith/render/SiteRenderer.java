@@ -1,6 +1,7 @@
 package dev.badgesmith.render;
 
 import dev.badgesmith.diag.BadgesmithException;
+import dev.badgesmith.diag.Diagnostic;
 import dev.badgesmith.images.ImageInspector;
 import dev.badgesmith.images.ImageRenderException;
 import dev.badgesmith.images.SocialCardRenderer;
@@ -156,8 +157,13 @@ public final class SiteRenderer {
     return Optional.of(siteRoot.resolve("templates")).filter(Files::isDirectory);
   }
 
-  /** Renders the site into {@code out}: the awards {@code plan} names, and all the rest. */
-  public void render(
+  /**
+   * Renders the site into {@code out}: the awards {@code plan} names, and all the rest.
+   *
+   * @return what failed in the site's template overrides, each failed page left out: such an output
+   *     is not to be published
+   */
+  public List<Diagnostic> render(
       Shared shared, RenderPlan plan, List<SourceFile> staticFiles, StagingOutput out)
       throws IOException {
     Site site = shared.site;
@@ -246,6 +252,7 @@ public final class SiteRenderer {
                         out::earlierPosition))
             .join();
     out.writeManifest(manifest.bytes(), manifest.filesAt());
+    return shared.pages.problems();
   }
 
   /** Each issuer's profile, revocation list and image; the key of signed assertions. */
