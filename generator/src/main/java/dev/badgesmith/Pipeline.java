@@ -65,7 +65,7 @@ final class Pipeline {
 
   Pipeline(Settings settings) {
     this.settings = settings;
-    // Cached work is read from a folder only this machine can name: see CacheOwner.
+    // Cached work is read from a folder only this machine can name: see CacheLayout.
     this.cache =
         settings
             .cacheFolder()
@@ -148,7 +148,7 @@ final class Pipeline {
       // Keys and contexts are made ready beside the stages before rendering, which need none.
       CompletableFuture<Optional<Credentials>> credentials =
           CompletableFuture.supplyAsync(() -> credentials(loaded, site), pool);
-      SignatureCache signatures = new SignatureCache(cache.map(CacheLayout::signatures));
+      SignatureCache signatures = new SignatureCache(cache.map(c -> c::signature));
       SiteWriter writer = BuildTasks.join(opening);
       RenderPlan plan;
       List<Diagnostic> pageProblems;
@@ -286,7 +286,7 @@ final class Pipeline {
 
   /** What renders designs, for the load's check of them and then the build: one per run. */
   private SvgRasterizer rasterizer() {
-    return new SvgRasterizer(RenderedPngs.in(cache.map(CacheLayout::images)));
+    return new SvgRasterizer(RenderedPngs.in(cache));
   }
 
   /**

@@ -5,9 +5,10 @@ import java.util.Map;
 
 /**
  * Every path under a cache folder, decided here and nowhere else. Cached work lives in this
- * machine's folder ({@link CacheOwner}): {@code awards/<site-digest>.cache} (the award cache),
- * {@code builds/<folder-digest>.files} and {@code .state} (the file index and render state of an
- * output folder), {@code signatures/} and {@code images/}.
+ * machine's folder, {@code owned/<name>} ({@link CacheOwner}): {@code awards/<site-digest>.cache}
+ * (the award cache), {@code builds/<folder-digest>.files} and {@code .state} (the file index and
+ * render state of an output folder), {@code signatures/<2>/<key>} (signed results) and {@code
+ * images/<key>.png} (rendered PNGs).
  */
 public final class CacheLayout {
   private final Path owned;
@@ -21,7 +22,8 @@ public final class CacheLayout {
    * holds.
    */
   public static CacheLayout of(Path cacheFolder, Map<String, String> environment, Path userHome) {
-    return new CacheLayout(CacheOwner.folder(cacheFolder, environment, userHome));
+    return new CacheLayout(
+        cacheFolder.resolve("owned").resolve(CacheOwner.name(environment, userHome)));
   }
 
   /** The award cache of the site whose sources are in {@code siteRoot}. */
@@ -39,14 +41,14 @@ public final class CacheLayout {
     return builds(outDir, ".state");
   }
 
-  /** Signed credentials and assertions, by what was signed. */
-  public Path signatures() {
-    return owned.resolve("signatures");
+  /** A signed credential or assertion, by the key of what was signed ({@link SignatureCache}). */
+  public Path signature(String key) {
+    return owned.resolve("signatures").resolve(key.substring(0, 2)).resolve(key);
   }
 
-  /** PNGs rendered from SVG designs and social cards. */
-  public Path images() {
-    return owned.resolve("images");
+  /** A PNG rendered from SVG, by the key of the SVG and size ({@link RenderedPngs#key}). */
+  public Path image(String key) {
+    return owned.resolve("images").resolve(key + ".png");
   }
 
   private Path builds(Path outDir, String suffix) {

@@ -11,26 +11,27 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
- * PNGs rendered from SVG, kept on disk between builds ({@link CacheLayout#images}), one file per
- * SVG and size named by {@link #key}. Entries are written to a temporary file and moved into place,
- * so a reader sees a whole entry or none, and two builds may share a folder. Nothing ever deletes
+ * PNGs rendered from SVG, kept on disk between builds ({@link CacheLayout#image}), one file per SVG
+ * and size, by {@link #key}. Entries are written to a temporary file and moved into place, so a
+ * reader sees a whole entry or none, and two builds may share a folder. Nothing ever deletes
  * entries: delete the folder to reclaim space.
  */
 public final class RenderedPngs implements PngStore {
-  private final Path folder;
+  private final Function<String, Path> entries;
 
   /**
-   * @param folder where the PNGs are kept (created when first needed)
+   * @param entries where the PNG with each key is kept (its folder created when first needed)
    */
-  public RenderedPngs(Path folder) {
-    this.folder = folder;
+  public RenderedPngs(Function<String, Path> entries) {
+    this.entries = entries;
   }
 
-  /** The store of a run: this folder's, or none. */
-  public static PngStore in(Optional<Path> folder) {
-    return folder.<PngStore>map(RenderedPngs::new).orElse(PngStore.NONE);
+  /** The store of a run: the cache's, or none. */
+  public static PngStore in(Optional<CacheLayout> cache) {
+    return cache.<PngStore>map(c -> new RenderedPngs(c::image)).orElse(PngStore.NONE);
   }
 
   @Override
@@ -52,12 +53,11 @@ public final class RenderedPngs implements PngStore {
     }
   }
 
-  /** Where the PNG of this SVG at this size is kept. */
-  Path entry(byte[] svg, int width, int height) {
-    return folder.resolve(key(svg, width, height) + ".png");
+  private Path entry(byte[] svg, int width, int height) {
+    return entries.apply(key(svg, width, height));
   }
 
-  /** An entry's name: hex SHA-256 of the renderer's version, the size and the SVG bytes. */
+  /** An entry's key: hex SHA-256 of the renderer's version, the size and the SVG bytes. */
   public static String key(byte[] svg, int width, int height) {
     MessageDigest sha256 = Sha256.newDigest();
     sha256.update(

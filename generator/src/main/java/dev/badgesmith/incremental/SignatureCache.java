@@ -17,6 +17,7 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -27,23 +28,23 @@ import java.util.function.Supplier;
 public final class SignatureCache implements Signatures {
   private static final ObjectWriter COMPACT = Jackson.json().writer();
 
-  private final Optional<Path> folder;
+  private final Optional<Function<String, Path>> entries;
   private final AtomicReference<String> writeFailure = new AtomicReference<>();
 
   /**
-   * @param folder where results are kept ({@link CacheLayout#signatures}); none signs every time
+   * @param entries where the result with each key is kept ({@link CacheLayout#signature}); none
+   *     signs every time
    */
-  public SignatureCache(Optional<Path> folder) {
-    this.folder = folder;
+  public SignatureCache(Optional<Function<String, Path>> entries) {
+    this.entries = entries;
   }
 
   @Override
   public byte[] sign(Supplier<byte[]> signing, JsonNode document, String... parameters) {
-    if (folder.isEmpty()) {
+    if (entries.isEmpty()) {
       return signing.get();
     }
-    String key = digest(document, parameters);
-    Path file = folder.get().resolve(key.substring(0, 2)).resolve(key);
+    Path file = entries.get().apply(digest(document, parameters));
     try {
       if (Files.isRegularFile(file)) {
         return Files.readAllBytes(file);

@@ -83,11 +83,12 @@ public final class RasterBenchmark {
     }
     report("social card, 1200 x 630 (template + render)", millis(start) / cardRuns, "ms per card");
 
-    SvgRasterizer filling = new SvgRasterizer(new RenderedPngs(cache));
+    SvgRasterizer filling = new SvgRasterizer(new RenderedPngs(key -> cache.resolve(key + ".png")));
     for (int i = 0; i < DISTINCT; i++) {
       filling.toPng(badge(3000 + i), size);
     }
-    SvgRasterizer nextBuild = new SvgRasterizer(new RenderedPngs(cache));
+    SvgRasterizer nextBuild =
+        new SvgRasterizer(new RenderedPngs(key -> cache.resolve(key + ".png")));
     byte[][] svgs = new byte[DISTINCT][];
     for (int i = 0; i < DISTINCT; i++) {
       svgs[i] = badge(3000 + i);

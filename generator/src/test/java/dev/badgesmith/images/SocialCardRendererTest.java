@@ -19,7 +19,8 @@ class SocialCardRendererTest {
 
   @Test
   void rendersTheDefaultCardAt1200By630WithTheBadgeArtAndText() throws IOException {
-    SvgRasterizer rasterizer = new SvgRasterizer(new RenderedPngs(temp));
+    SvgRasterizer rasterizer =
+        new SvgRasterizer(new RenderedPngs(key -> temp.resolve(key + ".png")));
     byte[] art = rasterizer.toPng(square("<circle cx='50' cy='50' r='50' fill='#ff0000'/>"), 256);
     String svg =
         new SocialCardTemplate()

@@ -92,7 +92,8 @@ class SvgRasterizerTest {
 
   @Test
   void servesASecondRequestFromTheCacheWithoutRenderingAgain() throws Exception {
-    SvgRasterizer rasterizer = new SvgRasterizer(new RenderedPngs(temp.resolve("cache")));
+    SvgRasterizer rasterizer =
+        new SvgRasterizer(new RenderedPngs(key -> temp.resolve("cache").resolve(key + ".png")));
     byte[] svg = square("<rect width='100' height='100' fill='#0000ff'/>");
 
     byte[] first = rasterizer.toPng(svg, 128);
@@ -111,9 +112,11 @@ class SvgRasterizerTest {
   @Test
   void aSecondRasterizerOnTheSameCacheFolderRendersNothing() throws IOException {
     byte[] svg = square("<rect width='100' height='100' fill='#0000ff'/>");
-    byte[] first = new SvgRasterizer(new RenderedPngs(temp)).toPng(svg);
+    byte[] first =
+        new SvgRasterizer(new RenderedPngs(key -> temp.resolve(key + ".png"))).toPng(svg);
 
-    SvgRasterizer nextBuild = new SvgRasterizer(new RenderedPngs(temp));
+    SvgRasterizer nextBuild =
+        new SvgRasterizer(new RenderedPngs(key -> temp.resolve(key + ".png")));
     assertThat(nextBuild.toPng(svg)).isEqualTo(first);
     assertThat(nextBuild.renders()).isZero();
     assertThat(nextBuild.cacheHits()).isEqualTo(1);
@@ -128,7 +131,8 @@ class SvgRasterizerTest {
 
   @Test
   void rendersAgainForAnotherSizeOrAnotherSvg() throws IOException {
-    SvgRasterizer rasterizer = new SvgRasterizer(new RenderedPngs(temp));
+    SvgRasterizer rasterizer =
+        new SvgRasterizer(new RenderedPngs(key -> temp.resolve(key + ".png")));
     byte[] blue = square("<rect width='100' height='100' fill='#0000ff'/>");
 
     rasterizer.toPng(blue, 64);
@@ -144,7 +148,8 @@ class SvgRasterizerTest {
     byte[] svg = square("<rect width='100' height='100' fill='#0000ff'/>");
     Files.writeString(temp.resolve(RenderedPngs.key(svg, 16, 16) + ".png"), "garbage");
 
-    SvgRasterizer rasterizer = new SvgRasterizer(new RenderedPngs(temp));
+    SvgRasterizer rasterizer =
+        new SvgRasterizer(new RenderedPngs(key -> temp.resolve(key + ".png")));
     byte[] png = rasterizer.toPng(svg, 16);
 
     assertThat(argb(png, 8, 8)).isEqualTo(OPAQUE_BLUE);
@@ -154,7 +159,8 @@ class SvgRasterizerTest {
 
   @Test
   void rendersOnManyThreadsAtOnceIntoOneCache() throws Exception {
-    SvgRasterizer rasterizer = new SvgRasterizer(new RenderedPngs(temp));
+    SvgRasterizer rasterizer =
+        new SvgRasterizer(new RenderedPngs(key -> temp.resolve(key + ".png")));
     List<byte[]> svgs = new ArrayList<>();
     for (int i = 0; i < 8; i++) {
       svgs.add(square("<circle cx='50' cy='50' r='" + (10 + i) + "' fill='#0000ff'/>"));
