@@ -84,7 +84,7 @@ final class Pipeline {
       }
       SvgRasterizer rasterizer = rasterizer();
       SiteLoad.Loaded loaded =
-          loading(settings.buildDate().get(), false).load(siteDir, pool, rasterizer);
+          checked(loading(settings.buildDate().get(), false), siteDir, pool, rasterizer);
       BuildTasks.join(loaded.saved());
       warnOfCache(loaded, loaded.cache().writeFailure().or(rasterizer::cacheFailure));
       return new Report(loaded.diagnostics().sorted(), Optional.empty(), 0, loaded.changes());
@@ -99,7 +99,7 @@ final class Pipeline {
     try {
       SvgRasterizer rasterizer = rasterizer();
       SiteLoad.Loaded loaded =
-          loading(settings.buildDate().get(), false).load(siteDir, pool, rasterizer);
+          checked(loading(settings.buildDate().get(), false), siteDir, pool, rasterizer);
       BuildTasks.join(loaded.saved());
       warnOfCache(loaded, loaded.cache().writeFailure().or(rasterizer::cacheFailure));
       Optional<LockChanges> changes = loaded.changes();
@@ -127,13 +127,19 @@ final class Pipeline {
       CompletableFuture<SiteWriter> opening =
           CompletableFuture.supplyAsync(() -> SiteWriter.open(outDir, index), pool);
       SvgRasterizer rasterizer = rasterizer();
-      SiteLoad loading = loading(date, true);
+      SiteLoad stages = loading(date, true);
+      Timings timings = new Timings();
       SiteLoad.Loaded loaded;
       try {
-        loaded = loading.load(siteDir, pool, rasterizer);
+        SiteLoad.Scanned scanned = stages.scan(siteDir, pool);
+        timings.mark("scan");
+        SiteLoad.Read read = stages.load(scanned, pool);
+        timings.mark("load");
+        loaded = stages.validate(read, pool, rasterizer);
+        timings.mark("validate");
         if (loaded.diagnostics().hasErrors()) {
           // Nothing is rendered: the pages left to rendering are checked, as check does.
-          loaded.diagnostics().addAll(loading.pageProblems(loaded));
+          loaded.diagnostics().addAll(stages.pageProblems(loaded));
         }
       } catch (RuntimeException e) {
         BuildTasks.abandon(opening);
@@ -144,7 +150,6 @@ final class Pipeline {
         return failed(loaded);
       }
       Site site = loaded.site().get();
-      Timings timings = loaded.timings();
       // Keys and contexts are made ready beside the stages before rendering, which need none.
       CompletableFuture<Optional<Credentials>> credentials =
           CompletableFuture.supplyAsync(() -> credentials(loaded, site), pool);
@@ -211,6 +216,12 @@ final class Pipeline {
     } finally {
       pool.shutdown();
     }
+  }
+
+  /** Scan, load and validate, for a command that stops there. */
+  private static SiteLoad.Loaded checked(
+      SiteLoad stages, Path siteDir, ForkJoinPool pool, SvgRasterizer rasterizer) {
+    return stages.validate(stages.load(stages.scan(siteDir, pool), pool), pool, rasterizer);
   }
 
   /** The report of a build that stopped before publishing, for errors of the site. */

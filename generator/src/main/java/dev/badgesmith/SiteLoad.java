@@ -3,7 +3,6 @@ package dev.badgesmith;
 import dev.badgesmith.diag.BadgesmithException;
 import dev.badgesmith.diag.Diagnostic;
 import dev.badgesmith.diag.Diagnostics;
-import dev.badgesmith.diag.Timings;
 import dev.badgesmith.images.SvgRasterizer;
 import dev.badgesmith.incremental.AwardCache;
 import dev.badgesmith.incremental.CacheLayout;
@@ -41,9 +40,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ForkJoinPool;
 
 /**
- * The stages every command runs first: scan the site's files, load them, validate the site, render
- * its designs and templates once (what the renderer refuses is check's error as much as build's),
- * and hold it to its lock. Timed stage by stage.
+ * The stages every command runs first, one method each: scan the site's files, load them, and
+ * validate the site (render its designs and templates once, so what the renderer refuses is check's
+ * error as much as build's, and hold it to its lock).
  */
 final class SiteLoad {
   private final Optional<CacheLayout> cache;
@@ -82,7 +81,6 @@ final class SiteLoad {
       Optional<Site> site,
       Diagnostics diagnostics,
       Optional<LockCheck> lock,
-      Timings timings,
       AwardCache cache,
       CompletableFuture<Void> saved,
       boolean pagesLeft) {
@@ -107,9 +105,28 @@ final class SiteLoad {
     }
   }
 
-  Loaded load(Path siteDir, ForkJoinPool pool, SvgRasterizer rasterizer) {
+  /**
+   * What the scan stage found: the site's files, and what earlier builds learnt of them.
+   *
+   * @param base the lock at the Git ref the site's lock must keep, when one is given
+   */
+  record Scanned(
+      SiteSources sources,
+      Diagnostics diagnostics,
+      Optional<BaseLock> base,
+      Optional<String> secret,
+      AwardCache cache) {}
+
+  /**
+   * What the load stage read.
+   *
+   * @param known the awards of files the incremental layer knew, not read
+   */
+  record Read(Scanned scanned, SiteDoc doc, AwardCache.Known known) {}
+
+  /** The scan stage: the site's files, with the award cache read beside the listing. */
+  Scanned scan(Path siteDir, ForkJoinPool pool) {
     requireSiteFolder(siteDir);
-    Timings timings = new Timings();
     Diagnostics diagnostics = new Diagnostics();
     // What earlier builds learnt of the awards is read while the site's files are listed.
     Path root = SiteScanner.realPath(siteDir);
@@ -121,7 +138,6 @@ final class SiteLoad {
                 CompletableFuture.supplyAsync(
                     () -> AwardCache.earlier(c.awards(root), !renderAll), pool));
     SiteSources sources = SiteScanner.scan(siteDir, diagnostics, pool);
-    timings.mark("scan");
     // Blank counts as unset: CI passes a secret that was never set as an empty variable.
     Optional<String> secret =
         Optional.ofNullable(environment.get(Badgesmith.SALT_SECRET_VARIABLE))
@@ -130,10 +146,31 @@ final class SiteLoad {
         earlier
             .map(e -> AwardCache.open(BuildTasks.join(e), sources, secret))
             .orElseGet(AwardCache::none);
-    // The award files an earlier build validated, unchanged since, are not read: their awards are.
-    AwardCache.Known known = cache.known(sources.awards(), pool);
-    SiteDoc doc = new SiteLoader(pool).load(sources, diagnostics, known.paths());
-    timings.mark("load");
+    return new Scanned(sources, diagnostics, base, secret, cache);
+  }
+
+  /**
+   * The load stage: the files the award cache does not know, read; the award files an earlier build
+   * validated, unchanged since, are not, their awards are.
+   */
+  Read load(Scanned scanned, ForkJoinPool pool) {
+    AwardCache.Known known = scanned.cache().known(scanned.sources().awards(), pool);
+    SiteDoc doc =
+        new SiteLoader(pool).load(scanned.sources(), scanned.diagnostics(), known.paths());
+    return new Read(scanned, doc, known);
+  }
+
+  /**
+   * The validate stage: the model, with every problem; the designs and templates run on it, and the
+   * lock held.
+   */
+  Loaded validate(Read read, ForkJoinPool pool, SvgRasterizer rasterizer) {
+    SiteSources sources = read.scanned().sources();
+    Diagnostics diagnostics = read.scanned().diagnostics();
+    Optional<String> secret = read.scanned().secret();
+    AwardCache cache = read.scanned().cache();
+    AwardCache.Known known = read.known();
+    SiteDoc doc = read.doc();
     Optional<Site> validated =
         new SiteValidator(secret, buildDate).validate(sources, doc, known.awards(), diagnostics);
     validated.ifPresent(
@@ -176,7 +213,7 @@ final class SiteLoad {
     }
     // The lock holds the site's real URLs, so it is checked before a preview moves them.
     Optional<LockCheck> lock =
-        LockCheck.run(sources, doc, validated, diagnostics, lockDigests, base);
+        LockCheck.run(sources, doc, validated, diagnostics, lockDigests, read.scanned().base());
     CompletableFuture<Void> saved = CompletableFuture.completedFuture(null);
     if (validated.isPresent() && lock.isPresent()) {
       Set<String> noted = new HashSet<>();
@@ -198,10 +235,7 @@ final class SiteLoad {
     }
     PageRenderer.Checked templates = BuildTasks.join(templateProblems);
     diagnostics.addAll(templates.problems());
-    // Designs, templates and the lock are checked as part of validating the site.
-    timings.mark("validate");
-    return new Loaded(
-        sources, site, diagnostics, lock, timings, cache, saved, templates.pagesLeft());
+    return new Loaded(sources, site, diagnostics, lock, cache, saved, templates.pagesLeft());
   }
 
   /**
