@@ -1,23 +1,7 @@
 package dev.badgesmith;
 
-import dev.badgesmith.cache.CacheOwner;
-import dev.badgesmith.cache.Fingerprint;
 import dev.badgesmith.diag.BadgesmithException;
-import dev.badgesmith.diag.Code;
-import dev.badgesmith.diag.Diagnostic;
-import dev.badgesmith.diag.SourcePosition;
-import dev.badgesmith.images.SvgRasterizer;
-import dev.badgesmith.ld.ContextStore;
-import dev.badgesmith.lock.LockChanges;
-import dev.badgesmith.lock.LockCheck;
-import dev.badgesmith.model.Site;
-import dev.badgesmith.render.Credentials;
-import dev.badgesmith.render.SiteRenderer;
-import dev.badgesmith.source.SiteScanner;
-import dev.badgesmith.write.SiteWriter;
-import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -27,8 +11,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ForkJoinPool;
 
 /**
  * The one entry point of the generator: the CLI and the Maven plugin only map their arguments to
@@ -43,44 +25,29 @@ public final class Badgesmith {
   public static final String SALT_SECRET_VARIABLE = "BADGESMITH_SALT_SECRET";
 
   private final Map<String, String> environment;
-  private final int threads;
-
-  /** The cache folder as given, which must be kept apart from the site's sources and output. */
-  private final Optional<Path> cacheFolder;
-
-  /** Where this machine's cached work is read and written, inside the cache folder. */
-  private final Optional<Path> cacheDirectory;
-
-  private final Optional<Path> keysDirectory;
-
-  /** The JSON-LD contexts proofs are made with: shipped inside Badgesmith, parsed once. */
-  private final ContextStore contexts = new ContextStore();
-
-  private final boolean renderAll;
-  private final Optional<URI> previewOrigin;
-  private final boolean updateLock;
   private final Optional<Instant> buildDate;
 
-  /** The Git ref whose {@code published.lock} the site's lock must keep every line of. */
-  private final Optional<String> lockBase;
+  /** The stages of check, lock and build. */
+  private final Pipeline pipeline;
 
   private final Builder settings; // for a preview's generator, which adds its origin
 
   private Badgesmith(Builder builder) {
     this.settings = builder.copy();
     this.environment = Map.copyOf(builder.environment);
-    this.threads = builder.threads;
-    this.cacheFolder = builder.cacheDirectory;
-    // Cached work is read from a folder only this machine can name: see CacheOwner.
-    this.cacheDirectory =
-        builder.cacheDirectory.map(
-            d -> CacheOwner.folder(d, environment, Path.of(System.getProperty("user.home", "."))));
-    this.keysDirectory = builder.keysDirectory;
-    this.renderAll = builder.renderAll;
-    this.previewOrigin = builder.previewOrigin;
-    this.updateLock = builder.updateLock;
     this.buildDate = builder.buildDate;
-    this.lockBase = builder.lockBase;
+    this.pipeline =
+        new Pipeline(
+            new Pipeline.Settings(
+                environment,
+                builder.threads,
+                builder.cacheDirectory,
+                builder.keysDirectory,
+                builder.renderAll,
+                builder.previewOrigin,
+                builder.updateLock,
+                this::buildDate,
+                builder.lockBase));
   }
 
   public static Builder builder() {
@@ -92,19 +59,7 @@ public final class Badgesmith {
    * report lists what the site adds, revokes or alters relative to the lock.
    */
   public Report check(Path siteDir) {
-    ForkJoinPool pool = new ForkJoinPool(threads);
-    try {
-      if (Files.isDirectory(siteDir)) {
-        SiteFolders.checkCache(SiteScanner.realPath(siteDir), cacheFolder);
-      }
-      SvgRasterizer rasterizer = rasterizer();
-      SiteLoad.Loaded loaded = loading(buildDate()).load(siteDir, pool, rasterizer);
-      BuildTasks.join(loaded.saved());
-      warnOfCache(loaded, loaded.cache().writeFailure().or(rasterizer::cacheFailure));
-      return new Report(loaded.diagnostics().sorted(), Optional.empty(), 0, loaded.changes());
-    } finally {
-      pool.shutdown();
-    }
+    return pipeline.check(siteDir);
   }
 
   /**
@@ -113,20 +68,7 @@ public final class Badgesmith {
    * such as a locked award that changed or disappeared.
    */
   public Report lock(Path siteDir) {
-    ForkJoinPool pool = new ForkJoinPool(threads);
-    try {
-      SvgRasterizer rasterizer = rasterizer();
-      SiteLoad.Loaded loaded = loading(buildDate()).load(siteDir, pool, rasterizer);
-      BuildTasks.join(loaded.saved());
-      warnOfCache(loaded, loaded.cache().writeFailure().or(rasterizer::cacheFailure));
-      Optional<LockChanges> changes = loaded.changes();
-      if (!loaded.diagnostics().hasErrors() && loaded.lock().isPresent()) {
-        changes = Optional.of(SiteLoad.writeLock(loaded));
-      }
-      return new Report(loaded.diagnostics().sorted(), Optional.empty(), 0, changes);
-    } finally {
-      pool.shutdown();
-    }
+    return pipeline.lock(siteDir);
   }
 
   /**
@@ -174,118 +116,7 @@ public final class Badgesmith {
    *     Badgesmith did not write
    */
   public Report build(Path siteDir, Path outDir) {
-    ForkJoinPool pool = new ForkJoinPool(threads);
-    try {
-      SiteLoad.requireSiteFolder(siteDir);
-      SiteFolders.checkCache(SiteScanner.realPath(siteDir), cacheFolder);
-      SiteFolders.checkOutput(SiteScanner.realPath(siteDir), outDir, cacheFolder);
-      // One "now" for the whole build, read before the output is opened (it may be malformed).
-      Instant date = buildDate();
-      // What the last build into this output folder left in the cache, under the folder's digest.
-      String folder = new Fingerprint().add(outDir.toAbsolutePath().normalize().toString()).hex();
-      Optional<Path> index =
-          cacheDirectory.map(d -> d.resolve("builds").resolve(folder + ".files"));
-      Optional<Path> state =
-          cacheDirectory.map(d -> d.resolve("builds").resolve(folder + ".state"));
-      // Reading what the output folder holds needs nothing from the site: it runs beside loading.
-      CompletableFuture<SiteWriter> opening =
-          CompletableFuture.supplyAsync(() -> SiteWriter.open(outDir, index), pool);
-      SvgRasterizer rasterizer = rasterizer();
-      SiteLoad.Loaded loaded;
-      try {
-        loaded = loading(date).load(siteDir, pool, rasterizer);
-      } catch (RuntimeException e) {
-        BuildTasks.abandon(opening);
-        throw e;
-      }
-      if (loaded.site().isEmpty() || loaded.diagnostics().hasErrors()) {
-        BuildTasks.abandon(opening);
-        BuildTasks.join(loaded.saved());
-        return new Report(loaded.diagnostics().sorted(), Optional.empty(), 0, loaded.changes());
-      }
-      Site site = loaded.site().get();
-      // Keys and contexts are made ready beside the first stage of rendering, which needs none.
-      CompletableFuture<Optional<Credentials>> credentials =
-          CompletableFuture.supplyAsync(
-              () ->
-                  site.settings()
-                      .signing()
-                      .map(
-                          s ->
-                              SiteCredentials.of(
-                                  loaded.sources().root(),
-                                  s,
-                                  environment,
-                                  keysDirectory,
-                                  contexts)),
-              pool);
-      SiteWriter writer = BuildTasks.join(opening);
-      int changed;
-      int awardsRendered;
-      Optional<String> cacheFailure;
-      try {
-        SiteRenderer renderer =
-            new SiteRenderer(
-                loaded.sources().root(),
-                cacheDirectory,
-                rasterizer,
-                pool,
-                () -> BuildTasks.join(credentials),
-                loaded.lock().map(LockCheck::indexes),
-                loaded.cache()::identity,
-                state,
-                renderAll,
-                date);
-        loaded.timings().mark("output folder");
-        renderer.render(site, loaded.sources().staticFiles(), writer.output(), loaded.timings());
-        // What the next build reads first is kept while this one is published: it is tied to the
-        // manifest's stamp, which moving the manifest in does not change.
-        String manifest = writer.manifestStamp();
-        CompletableFuture<Void> kept =
-            CompletableFuture.allOf(
-                CompletableFuture.runAsync(() -> renderer.saveState(manifest), pool),
-                CompletableFuture.runAsync(() -> writer.keepIndex(manifest), pool));
-        try {
-          changed = writer.commit();
-        } finally {
-          kept.exceptionally(e -> null).join(); // nothing is left half-written in the cache
-        }
-        BuildTasks.join(kept);
-        BuildTasks.join(loaded.saved());
-        loaded.timings().mark("publish");
-        awardsRendered = renderer.awardsRendered();
-        cacheFailure =
-            loaded
-                .cache()
-                .writeFailure()
-                .or(writer::indexFailure)
-                .or(renderer::cacheFailure)
-                .or(rasterizer::cacheFailure);
-      } catch (IOException e) {
-        BuildTasks.settle(pool);
-        writer.abandon();
-        throw new BadgesmithException("cannot write the site: " + e.getMessage(), e);
-      } catch (RuntimeException e) {
-        BuildTasks.settle(pool);
-        writer.abandon();
-        throw e;
-      }
-      warnOfCache(loaded, cacheFailure);
-      Optional<LockChanges> changes = loaded.changes();
-      if (updateLock && loaded.lock().isPresent()) {
-        changes = Optional.of(SiteLoad.writeLock(loaded));
-      }
-      return new Report(
-          loaded.diagnostics().sorted(),
-          Optional.of(outDir),
-          writer.output().fileCount(),
-          changed,
-          awardsRendered,
-          changes,
-          loaded.timings().stages());
-    } finally {
-      pool.shutdown();
-    }
+    return pipeline.build(siteDir, outDir);
   }
 
   /**
@@ -296,33 +127,6 @@ public final class Badgesmith {
     return buildDate
         .or(() -> BuildDate.fromEnvironment(environment))
         .orElseGet(() -> Clock.systemUTC().instant());
-  }
-
-  /** What renders designs, for the load's check of them and then the build: one per run. */
-  private SvgRasterizer rasterizer() {
-    return new SvgRasterizer(cacheDirectory.map(d -> d.resolve("images")));
-  }
-
-  /**
-   * A cache that could not be written only makes the next run do again what it would have kept: one
-   * warning says so, with the first reason.
-   */
-  private void warnOfCache(SiteLoad.Loaded loaded, Optional<String> failure) {
-    failure.map(this::cacheWarning).ifPresent(loaded.diagnostics()::add);
-  }
-
-  private Diagnostic cacheWarning(String failure) {
-    return Diagnostic.warning(
-            Code.CACHE_NOT_WRITTEN,
-            SourcePosition.startOf(cacheFolder.map(Path::toString).orElse(".")),
-            "the cache could not be written, so the next run will redo work this one did: "
-                + failure)
-        .withHint("make the cache folder writable, or give another with --cache");
-  }
-
-  /** The load stage as this generator is configured, with {@code date} as now. */
-  private SiteLoad loading(Instant date) {
-    return new SiteLoad(cacheDirectory, environment, date, lockBase, previewOrigin, renderAll);
   }
 
   /**

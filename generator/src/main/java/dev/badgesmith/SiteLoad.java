@@ -1,11 +1,11 @@
 package dev.badgesmith;
 
-import dev.badgesmith.cache.AwardCache;
 import dev.badgesmith.diag.BadgesmithException;
 import dev.badgesmith.diag.Diagnostic;
 import dev.badgesmith.diag.Diagnostics;
-import dev.badgesmith.diag.Timings;
 import dev.badgesmith.images.SvgRasterizer;
+import dev.badgesmith.incremental.AwardCache;
+import dev.badgesmith.incremental.CacheLayout;
 import dev.badgesmith.load.Docs.SiteDoc;
 import dev.badgesmith.load.SiteLoader;
 import dev.badgesmith.lock.AwardDigest;
@@ -40,44 +40,50 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ForkJoinPool;
 
 /**
- * The stages every command runs first: scan the site's files, load them, validate the site, render
- * its designs and templates once (what the renderer refuses is check's error as much as build's),
- * and hold it to its lock. Timed stage by stage.
+ * The stages every command runs first, one method each: scan the site's files, load them, and
+ * validate the site (render its designs and templates once, so what the renderer refuses is check's
+ * error as much as build's, and hold it to its lock).
  */
 final class SiteLoad {
-  private final Optional<Path> cacheDirectory;
+  private final Optional<CacheLayout> cache;
   private final Map<String, String> environment;
   private final Instant buildDate;
   private final Optional<String> lockBase;
   private final Optional<URI> previewOrigin;
   private final boolean renderAll;
+  private final boolean pagesRenderedNext;
 
   SiteLoad(
-      Optional<Path> cacheDirectory,
+      Optional<CacheLayout> cache,
       Map<String, String> environment,
       Instant buildDate,
       Optional<String> lockBase,
       Optional<URI> previewOrigin,
-      boolean renderAll) {
-    this.cacheDirectory = cacheDirectory;
+      boolean renderAll,
+      boolean pagesRenderedNext) {
+    this.cache = cache;
     this.environment = environment;
     this.buildDate = buildDate;
     this.lockBase = lockBase;
     this.previewOrigin = previewOrigin;
     this.renderAll = renderAll;
+    this.pagesRenderedNext = pagesRenderedNext;
   }
 
   /**
    * @param saved the award cache being written, beside the rest of the build
+   * @param pagesLeft whether the pages of a site with template overrides were left to the render
+   *     stage, which reports what fails in them as check does: {@link #pageProblems} checks them
+   *     when the build stops before rendering
    */
   record Loaded(
       SiteSources sources,
       Optional<Site> site,
       Diagnostics diagnostics,
       Optional<LockCheck> lock,
-      Timings timings,
       AwardCache cache,
-      CompletableFuture<Void> saved) {
+      CompletableFuture<Void> saved,
+      boolean pagesLeft) {
     Optional<LockChanges> changes() {
       return lock.map(LockCheck::changes);
     }
@@ -99,20 +105,39 @@ final class SiteLoad {
     }
   }
 
-  Loaded load(Path siteDir, ForkJoinPool pool, SvgRasterizer rasterizer) {
+  /**
+   * What the scan stage found: the site's files, and what earlier builds learnt of them.
+   *
+   * @param base the lock at the Git ref the site's lock must keep, when one is given
+   */
+  record Scanned(
+      SiteSources sources,
+      Diagnostics diagnostics,
+      Optional<BaseLock> base,
+      Optional<String> secret,
+      AwardCache cache) {}
+
+  /**
+   * What the load stage read.
+   *
+   * @param known the awards of files the incremental layer knew, not read
+   */
+  record Read(Scanned scanned, SiteDoc doc, AwardCache.Known known) {}
+
+  /** The scan stage: the site's files, with the award cache read beside the listing. */
+  Scanned scan(Path siteDir, ForkJoinPool pool) {
     requireSiteFolder(siteDir);
-    Timings timings = new Timings();
     Diagnostics diagnostics = new Diagnostics();
     // What earlier builds learnt of the awards is read while the site's files are listed.
     Path root = SiteScanner.realPath(siteDir);
     // A ref that cannot be read stops the run before any work: it is a setup problem.
     Optional<BaseLock> base = lockBase.map(ref -> BaseLock.at(root, ref));
     Optional<CompletableFuture<AwardCache.Earlier>> earlier =
-        cacheDirectory.map(
-            d ->
-                CompletableFuture.supplyAsync(() -> AwardCache.earlier(d, root, !renderAll), pool));
+        this.cache.map(
+            c ->
+                CompletableFuture.supplyAsync(
+                    () -> AwardCache.earlier(c.awards(root), !renderAll), pool));
     SiteSources sources = SiteScanner.scan(siteDir, diagnostics, pool);
-    timings.mark("scan");
     // Blank counts as unset: CI passes a secret that was never set as an empty variable.
     Optional<String> secret =
         Optional.ofNullable(environment.get(Badgesmith.SALT_SECRET_VARIABLE))
@@ -121,10 +146,33 @@ final class SiteLoad {
         earlier
             .map(e -> AwardCache.open(BuildTasks.join(e), sources, secret))
             .orElseGet(AwardCache::none);
-    SiteDoc doc = new SiteLoader(pool).load(sources, diagnostics, cache);
-    timings.mark("load");
+    return new Scanned(sources, diagnostics, base, secret, cache);
+  }
+
+  /**
+   * The load stage: the files the award cache does not know, read; the award files an earlier build
+   * validated, unchanged since, are not, their awards are.
+   */
+  Read load(Scanned scanned, ForkJoinPool pool) {
+    AwardCache.Known known = scanned.cache().known(scanned.sources().awards(), pool);
+    SiteDoc doc =
+        new SiteLoader(pool).load(scanned.sources(), scanned.diagnostics(), known.paths());
+    return new Read(scanned, doc, known);
+  }
+
+  /**
+   * The validate stage: the model, with every problem; the designs and templates run on it, and the
+   * lock held.
+   */
+  Loaded validate(Read read, ForkJoinPool pool, SvgRasterizer rasterizer) {
+    SiteSources sources = read.scanned().sources();
+    Diagnostics diagnostics = read.scanned().diagnostics();
+    Optional<String> secret = read.scanned().secret();
+    AwardCache cache = read.scanned().cache();
+    AwardCache.Known known = read.known();
+    SiteDoc doc = read.doc();
     Optional<Site> validated =
-        new SiteValidator(secret, buildDate).validate(sources, doc, diagnostics);
+        new SiteValidator(secret, buildDate).validate(sources, doc, known.awards(), diagnostics);
     validated.ifPresent(
         s -> {
           Map<String, dev.badgesmith.diag.SourcePosition> positions = new HashMap<>();
@@ -133,23 +181,24 @@ final class SiteLoad {
         });
     ThemeOverrides.check(sources.root(), diagnostics);
     Map<String, String> cachedSources = new HashMap<>();
-    for (Award award : doc.cachedAwards()) {
+    for (Award award : known.awards()) {
       cachedSources.put(StatusIndexes.key(award), award.source());
     }
     // An unchanged file's digest as an earlier build computed it, read only for awards asked for.
-    java.util.function.Function<String, Optional<AwardDigest>> known =
+    java.util.function.Function<String, Optional<AwardDigest>> lockDigests =
         key ->
             Optional.ofNullable(cachedSources.get(key))
                 .flatMap(cache::hit)
                 .flatMap(e -> AwardDigest.parse(e.lockDigest(), e.lockFields()));
-    timings.mark("validate");
     Optional<Site> site = validated.map(s -> previewOrigin.map(o -> atOrigin(s, o)).orElse(s));
     // The templates a build uses, run once on this site beside the designs' rendering: their
     // errors are check's too.
-    CompletableFuture<List<Diagnostic>> templateProblems =
+    CompletableFuture<PageRenderer.Checked> templateProblems =
         site.map(
                 s -> CompletableFuture.supplyAsync(() -> templateProblems(sources.root(), s), pool))
-            .orElseGet(() -> CompletableFuture.completedFuture(List.of()));
+            .orElseGet(
+                () ->
+                    CompletableFuture.completedFuture(new PageRenderer.Checked(List.of(), false)));
     if (validated.isPresent()) {
       // What the renderer refuses is found here, in check as in build, from the same rendering.
       try {
@@ -161,10 +210,10 @@ final class SiteLoad {
         throw new BadgesmithException(
             "cannot render the designs: " + e.getCause().getMessage(), e.getCause());
       }
-      timings.mark("render designs");
     }
     // The lock holds the site's real URLs, so it is checked before a preview moves them.
-    Optional<LockCheck> lock = LockCheck.run(sources, doc, validated, diagnostics, known, base);
+    Optional<LockCheck> lock =
+        LockCheck.run(sources, doc, validated, diagnostics, lockDigests, read.scanned().base());
     CompletableFuture<Void> saved = CompletableFuture.completedFuture(null);
     if (validated.isPresent() && lock.isPresent()) {
       Set<String> noted = new HashSet<>();
@@ -184,21 +233,42 @@ final class SiteLoad {
                       }),
               pool);
     }
-    timings.mark("lock");
-    diagnostics.addAll(BuildTasks.join(templateProblems));
-    timings.mark("templates");
-    return new Loaded(sources, site, diagnostics, lock, timings, cache, saved);
+    PageRenderer.Checked templates = BuildTasks.join(templateProblems);
+    diagnostics.addAll(templates.problems());
+    return new Loaded(sources, site, diagnostics, lock, cache, saved, templates.pagesLeft());
   }
 
-  /** What goes wrong when the site's templates render a page of each kind. */
-  private List<Diagnostic> templateProblems(Path siteRoot, Site site) {
-    Optional<Path> templates =
-        Optional.of(siteRoot.resolve(ThemeOverrides.FOLDER)).filter(Files::isDirectory);
+  /**
+   * What goes wrong when the site's templates render a page of each kind; a build renders the pages
+   * of a site with template overrides itself, once.
+   */
+  private PageRenderer.Checked templateProblems(Path siteRoot, Site site) {
     try {
-      return new PageRenderer(new MarkdownRenderer(), templates, buildDate).check(site);
+      PageRenderer pages = pageRenderer(siteRoot);
+      return pagesRenderedNext
+          ? pages.checkBeforeRendering(site)
+          : new PageRenderer.Checked(pages.check(site), false);
     } catch (IOException e) {
       throw new BadgesmithException("cannot read the templates: " + e.getMessage(), e);
     }
+  }
+
+  /** What goes wrong in the pages the load left to rendering, for a build that renders none. */
+  List<Diagnostic> pageProblems(Loaded loaded) {
+    if (!loaded.pagesLeft() || loaded.site().isEmpty()) {
+      return List.of();
+    }
+    try {
+      return pageRenderer(loaded.sources().root()).checkPages(loaded.site().get());
+    } catch (IOException e) {
+      throw new BadgesmithException("cannot read the templates: " + e.getMessage(), e);
+    }
+  }
+
+  private PageRenderer pageRenderer(Path siteRoot) {
+    Optional<Path> templates =
+        Optional.of(siteRoot.resolve(ThemeOverrides.FOLDER)).filter(Files::isDirectory);
+    return new PageRenderer(new MarkdownRenderer(), templates, buildDate);
   }
 
   /** The site with its base URL moved to another origin, its path kept. */

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.badgesmith.bake.Baked;
 import dev.badgesmith.bake.BakedImages;
 import dev.badgesmith.images.ImageInspector;
+import dev.badgesmith.images.PngStore;
 import dev.badgesmith.images.SvgRasterizer;
 import dev.badgesmith.testing.TestSites;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,7 +44,7 @@ class SvgDesignSiteTest {
         .contains("<linearGradient id=\"rim\"", "<textPath href=\"#arc\"");
     assertThat(Files.readAllBytes(out.resolve("badges/intro.png")))
         .as("drawn exactly as the file the author wrote")
-        .isEqualTo(new SvgRasterizer(Optional.empty()).toPng(design, 512));
+        .isEqualTo(new SvgRasterizer(PngStore.NONE).toPng(design, 512));
 
     byte[] baked = Files.readAllBytes(out.resolve("assertions/intro/jane.svg"));
     assertThat(BakedImages.extract(baked))

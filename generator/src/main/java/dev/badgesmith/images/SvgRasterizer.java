@@ -2,15 +2,9 @@ package dev.badgesmith.images;
 
 import dev.badgesmith.bake.PngSignature;
 import dev.badgesmith.diag.Code;
-import dev.badgesmith.hash.Sha256;
-import dev.badgesmith.write.AtomicFile;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.MessageDigest;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -22,14 +16,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Renders SVG designs to PNG (for baking, previews and social cards), with a cache on disk that
- * survives between builds.
- *
- * <p>A cache entry is named by the SHA-256 of the SVG bytes, the output size and {@link
+ * Renders SVG designs to PNG (for baking, previews and social cards), through a {@link PngStore}
+ * that may keep them between builds: keyed by the SVG bytes, the output size and {@link
  * #RENDERER_VERSION}, so a site of 10,000 awards renders each badge design once, and a second build
- * renders nothing. A hit reads one file and never loads Batik. Entries are written to a temporary
- * file and moved into place, so a reader sees a whole entry or none, and two builds may share a
- * cache folder. Nothing ever deletes entries: delete the folder to reclaim space.
+ * renders nothing. A hit never loads Batik.
  *
  * <p>Thread-safe: each render uses its own Batik transcoder. Two threads missing on the same SVG at
  * once both render it and write the same bytes.
@@ -48,31 +38,38 @@ public final class SvgRasterizer {
   public static final int MAX_SIZE = 4096;
 
   /**
-   * Part of every cache key: change it whenever Batik's version or how this class renders changes,
-   * so that old cache entries are never served for new output.
+   * Part of every key a store keeps a PNG under: change it whenever Batik's version or how this
+   * class renders changes, so that old PNGs are never served for new output.
    */
-  static final String RENDERER_VERSION = "batik-1.19/png-1";
+  public static final String RENDERER_VERSION = "batik-1.19/png-1";
 
   /** How Batik says an attribute holds CSS it cannot read, once its spaces are collapsed. */
   private static final Pattern CSS_ERROR =
       Pattern.compile(
           "The attribute \"([\\w:-]+)\" represents an invalid CSS (?:value|declaration) \\(\"(.*?)\"\\)\\. Original");
 
-  private final Optional<Path> cacheFolder;
+  private final PngStore store;
   private final AtomicReference<String> storeFailure = new AtomicReference<>();
   private final AtomicLong renders = new AtomicLong();
 
-  /** PNGs {@link #check} rendered, by cache key, for the build that follows it to take. */
-  private final Map<String, byte[]> held = new ConcurrentHashMap<>();
+  /** PNGs {@link #check} rendered, by SVG and size, for the build that follows it to take. */
+  private final Map<Held, byte[]> held = new ConcurrentHashMap<>();
+
+  /** An SVG at a size; its bytes compared by content. */
+  private record Held(ByteBuffer svg, int width, int height) {
+    Held(byte[] svg, int width, int height) {
+      this(ByteBuffer.wrap(svg), width, height);
+    }
+  }
 
   private final AtomicLong cacheHits = new AtomicLong();
 
   /**
-   * @param cacheFolder where to keep rendered PNGs between builds (created when first needed), or
-   *     empty to render every time
+   * @param store where rendered PNGs are kept between builds ({@link PngStore#NONE} renders every
+   *     time)
    */
-  public SvgRasterizer(Optional<Path> cacheFolder) {
-    this.cacheFolder = Objects.requireNonNull(cacheFolder, "cacheFolder");
+  public SvgRasterizer(PngStore store) {
+    this.store = Objects.requireNonNull(store, "store");
   }
 
   /** A square PNG of {@link #DEFAULT_SIZE} px. */
@@ -92,31 +89,31 @@ public final class SvgRasterizer {
    * ratio kept, centred on a transparent background.
    *
    * @throws ImageRenderException if the SVG is not well-formed, not SVG, or cannot be rendered
-   * @throws IOException if the cache folder cannot be read or written
+   * @throws IOException if a kept PNG cannot be read
    */
   public byte[] toPng(byte[] svg, int width, int height) throws IOException {
     Objects.requireNonNull(svg, "svg");
     checkSize("width", width);
     checkSize("height", height);
-    byte[] checked = held.get(cacheKey(svg, width, height));
+    byte[] checked = held.get(new Held(svg, width, height));
     if (checked != null) {
       return checked;
     }
-    if (cacheFolder.isEmpty()) {
-      return render(svg, width, height);
-    }
-    Path entry = cacheFolder.get().resolve(cacheKey(svg, width, height) + ".png");
-    byte[] cached = readEntry(entry);
-    if (cached != null) {
+    // A kept entry that is not a PNG is rendered again: a store only ever spares work.
+    Optional<byte[]> kept =
+        store
+            .get(svg, width, height)
+            .filter(b -> b.length > PngSignature.LENGTH && PngSignature.startsWith(b));
+    if (kept.isPresent()) {
       cacheHits.incrementAndGet();
-      return cached;
+      return kept.get();
     }
     byte[] png = render(svg, width, height);
     try {
-      store(entry, png);
+      store.put(svg, width, height, png);
     } catch (IOException e) {
       // The next build renders it again: a warning, not an error.
-      storeFailure.compareAndSet(null, entry + ": " + e);
+      storeFailure.compareAndSet(null, e.getMessage());
     }
     return png;
   }
@@ -129,7 +126,7 @@ public final class SvgRasterizer {
    * The PNG is kept for {@link #toPng} of the same design and size, so a build renders it once.
    *
    * @return the problem, at the element the renderer names when it names one; else empty
-   * @throws IOException if the cache folder cannot be read or written
+   * @throws IOException if a kept PNG cannot be read
    */
   public Optional<ImageProblem> check(byte[] design, int size) throws IOException {
     SvgCheck.Result result = SvgCheck.check(Objects.requireNonNull(design, "design"));
@@ -138,7 +135,7 @@ public final class SvgRasterizer {
     }
     byte[] published = SvgWriter.write(result.tree().root);
     try {
-      held.put(cacheKey(published, size, size), toPng(published, size, size));
+      held.put(new Held(published, size, size), toPng(published, size, size));
       return Optional.empty();
     } catch (ImageRenderException e) {
       ImageProblem problem =
@@ -201,15 +198,6 @@ public final class SvgRasterizer {
     return cacheHits.get();
   }
 
-  /** The cache entry's name: hex SHA-256 of the renderer version, the size and the SVG bytes. */
-  static String cacheKey(byte[] svg, int width, int height) {
-    MessageDigest sha256 = Sha256.newDigest();
-    sha256.update(
-        (RENDERER_VERSION + '\n' + width + 'x' + height + '\n').getBytes(StandardCharsets.UTF_8));
-    sha256.update(svg);
-    return HexFormat.of().formatHex(sha256.digest());
-  }
-
   private byte[] render(byte[] svg, int width, int height) {
     renders.incrementAndGet();
     return BatikRenderer.render(svg, width, height);
@@ -218,25 +206,6 @@ public final class SvgRasterizer {
   /** Why a rendered PNG could not be kept in the cache, if one could not. */
   public Optional<String> cacheFailure() {
     return Optional.ofNullable(storeFailure.get());
-  }
-
-  /**
-   * The entry's bytes, or null when there is none, it cannot be read, or it is not a PNG (then it
-   * is rendered again): a cache only ever spares work.
-   */
-  private static byte[] readEntry(Path entry) {
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(entry);
-    } catch (IOException e) {
-      return null;
-    }
-    boolean png = bytes.length > PngSignature.LENGTH && PngSignature.startsWith(bytes);
-    return png ? bytes : null;
-  }
-
-  private static void store(Path entry, byte[] png) throws IOException {
-    AtomicFile.write(entry, png);
   }
 
   private static void checkSize(String name, int value) {

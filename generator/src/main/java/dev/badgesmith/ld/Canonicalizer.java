@@ -9,20 +9,17 @@ import com.apicatalog.rdf.api.RdfConsumerException;
 import com.apicatalog.rdf.api.RdfQuadConsumer;
 import com.apicatalog.rdf.canon.RdfCanon;
 import com.apicatalog.rdf.nquads.NQuadsWriter;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.badgesmith.jackson.Jackson;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
-import java.io.ByteArrayInputStream;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -49,7 +46,6 @@ public final class Canonicalizer {
       "https://www.w3.org/ns/credentials/issuer-dependent#";
 
   private final ContextStore contexts;
-  private final ObjectMapper mapper = Jackson.json();
   private final JsonProvider json = JsonProvider.provider();
   private final JsonDocument sentinel;
 
@@ -137,16 +133,39 @@ public final class Canonicalizer {
     return options;
   }
 
-  /** Jackson is the product's JSON library; Titanium reads Jakarta JSON. */
+  /**
+   * Jackson is the product's JSON library; Titanium reads Jakarta JSON. The tree is copied node by
+   * node, not written out and parsed again; a number becomes the number its text as written is.
+   */
   JsonStructure toJakarta(JsonNode document) {
     if (!document.isContainerNode()) {
       throw new IllegalArgumentException("a JSON-LD document is an object or an array");
     }
-    try (JsonReader reader =
-        json.createReader(new ByteArrayInputStream(mapper.writeValueAsBytes(document)))) {
-      return reader.read();
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
+    return (JsonStructure) jakarta(document);
+  }
+
+  private JsonValue jakarta(JsonNode node) {
+    switch (node.getNodeType()) {
+      case OBJECT:
+        JsonObjectBuilder object = json.createObjectBuilder();
+        node.fields().forEachRemaining(f -> object.add(f.getKey(), jakarta(f.getValue())));
+        return object.build();
+      case ARRAY:
+        JsonArrayBuilder array = json.createArrayBuilder();
+        node.forEach(element -> array.add(jakarta(element)));
+        return array.build();
+      case STRING:
+        return json.createValue(node.textValue());
+      case NUMBER:
+        return node.isIntegralNumber()
+            ? json.createValue(node.bigIntegerValue())
+            : json.createValue(new BigDecimal(node.asText()));
+      case BOOLEAN:
+        return node.booleanValue() ? JsonValue.TRUE : JsonValue.FALSE;
+      case NULL:
+        return JsonValue.NULL;
+      default:
+        throw new IllegalArgumentException("not JSON: a " + node.getNodeType() + " node");
     }
   }
 

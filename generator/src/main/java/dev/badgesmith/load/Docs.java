@@ -126,8 +126,6 @@ public final class Docs {
    * @param issuerIds every issuer id a file claims, even where the file failed to load, so that
    *     references to it are not reported as unknown as well
    * @param badgeIds likewise for badge classes
-   * @param cachedAwards awards whose files an earlier build read and validated, unchanged since:
-   *     they are not in {@code awards}, and are not checked again
    */
   public record SiteDoc(
       Optional<SettingsDoc> settings,
@@ -135,13 +133,11 @@ public final class Docs {
       List<BadgeDoc> badges,
       List<AwardDoc> awards,
       List<String> issuerIds,
-      List<String> badgeIds,
-      List<dev.badgesmith.model.Award> cachedAwards) {
+      List<String> badgeIds) {
     public SiteDoc {
       issuers = List.copyOf(issuers);
       badges = List.copyOf(badges);
       awards = List.copyOf(awards);
-      cachedAwards = List.copyOf(cachedAwards);
       issuerIds = issuerIds.stream().distinct().toList();
       badgeIds = badgeIds.stream().distinct().toList();
     }

@@ -1,6 +1,5 @@
 package dev.badgesmith.load;
 
-import dev.badgesmith.cache.AwardCache;
 import dev.badgesmith.diag.Code;
 import dev.badgesmith.diag.Diagnostic;
 import dev.badgesmith.diag.Diagnostics;
@@ -16,7 +15,6 @@ import dev.badgesmith.load.Docs.RevocationDoc;
 import dev.badgesmith.load.Docs.SettingsDoc;
 import dev.badgesmith.load.Docs.SigningDoc;
 import dev.badgesmith.load.Docs.SiteDoc;
-import dev.badgesmith.model.Award;
 import dev.badgesmith.model.PageSettings;
 import dev.badgesmith.model.SiteSettings;
 import dev.badgesmith.source.PrivateKeyCheck;
@@ -38,6 +36,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ForkJoinPool;
 import java.util.regex.Pattern;
 
@@ -114,13 +113,14 @@ public final class SiteLoader {
   }
 
   public SiteDoc load(SiteSources sources, Diagnostics diagnostics) {
-    return load(sources, diagnostics, AwardCache.none());
+    return load(sources, diagnostics, Set.of());
   }
 
   /**
-   * @param cache awards an earlier build read: a file it knows unchanged is not parsed again
+   * @param known the award files whose awards the caller has already (validated before, unchanged
+   *     since): they are not read
    */
-  public SiteDoc load(SiteSources sources, Diagnostics diagnostics, AwardCache cache) {
+  public SiteDoc load(SiteSources sources, Diagnostics diagnostics, Set<String> known) {
     Optional<SettingsDoc> settings =
         sources.settings().flatMap(f -> file(f, diagnostics, SiteLoader::settings));
     List<IssuerDoc> issuers = new ArrayList<>();
@@ -131,16 +131,16 @@ public final class SiteLoader {
     for (SourceFile f : sources.badges()) {
       file(f, diagnostics, SiteLoader::badge).ifPresent(badges::add);
     }
-    List<FileAwards> read =
-        pool.submit(
+    List<AwardDoc> awards =
+        pool
+            .submit(
                 () ->
                     sources.awards().parallelStream()
-                        .map(f -> awards(f, diagnostics, cache))
+                        .filter(f -> !known.contains(f.path()))
+                        .flatMap(f -> awards(f, diagnostics).stream())
                         .toList())
-            .join();
-    List<AwardDoc> awards =
-        read.stream()
-            .flatMap(r -> r.docs().stream())
+            .join()
+            .stream()
             .sorted(Comparator.comparing(AwardDoc::path))
             .toList();
     return new SiteDoc(
@@ -149,30 +149,17 @@ public final class SiteLoader {
         badges,
         awards,
         sources.issuers().stream().map(SourceFile::id).toList(),
-        sources.badges().stream().map(SourceFile::id).toList(),
-        read.stream().flatMap(r -> r.cached().stream()).toList());
+        sources.badges().stream().map(SourceFile::id).toList());
   }
 
-  /** What one award file gave: awards read from it, or the award a cache knew it for. */
-  private record FileAwards(List<AwardDoc> docs, Optional<Award> cached) {}
-
   /** The awards of one file: a YAML file holds one, a CSV file one per row. */
-  private static FileAwards awards(SourceFile f, Diagnostics shared, AwardCache cache) {
+  private static List<AwardDoc> awards(SourceFile f, Diagnostics shared) {
     if (!f.extension().equals("csv")) {
-      Optional<Award> unchanged = cache.unchanged(f);
-      if (unchanged.isPresent()) {
-        return new FileAwards(List.of(), unchanged); // not read: checked when it was cached
-      }
       Diagnostics own = new Diagnostics();
       Optional<byte[]> bytes = bytes(f, own, shared);
-      Optional<Award> cached = bytes.flatMap(b -> cache.lookup(f, b));
-      if (cached.isPresent()) {
-        shared.addAll(own.sorted());
-        return new FileAwards(List.of(), cached);
-      }
       Optional<AwardDoc> doc = bytes.flatMap(b -> text(f, b, own)).flatMap(t -> award(f, t, own));
       shared.addAll(own.sorted());
-      return new FileAwards(own.hasErrors() ? List.of() : doc.stream().toList(), Optional.empty());
+      return own.hasErrors() ? List.of() : doc.stream().toList();
     }
     Diagnostics own = new Diagnostics();
     // Rows are checked one by one: the good rows of a file stay, so checks across files still
@@ -182,7 +169,7 @@ public final class SiteLoader {
             .map(t -> CsvAwards.read(t, f.path(), f.folder(), CsvAwards.Options.SITE, own))
             .orElse(List.of());
     shared.addAll(own.sorted());
-    return new FileAwards(rows, Optional.empty());
+    return rows;
   }
 
   private interface FileReader<T> {

@@ -37,6 +37,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TimeZone;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 
@@ -124,11 +125,6 @@ public final class PageRenderer {
     void accept(Page page) throws IOException;
   }
 
-  /** Writes every page, the feed, sitemap, robots.txt and the stylesheet of a site into a sink. */
-  public void render(Site site, OutputSink sink) throws IOException {
-    render(site, new PageViews(site, markdown, buildDate), sink, true);
-  }
-
   /**
    * The pages of a site, for a renderer that writes the award pages award by award and the rest
    * once: both from one set of views, built once.
@@ -137,10 +133,15 @@ public final class PageRenderer {
     return new AwardPages(site, new PageViews(site, markdown, buildDate));
   }
 
-  /** The pages of one site: its award pages one at a time, then every other page. */
+  /**
+   * The pages of one site: its award pages one at a time, then every other page. A page that fails
+   * in the site's template overrides is not written: its problem is noted, as {@code check} words
+   * it, and the other pages go on, so one build reports them all.
+   */
   public final class AwardPages {
     private final Site site;
     private final PageViews views;
+    private final Set<Diagnostic> problems = ConcurrentHashMap.newKeySet();
 
     private AwardPages(Site site, PageViews views) {
       this.site = site;
@@ -148,8 +149,32 @@ public final class PageRenderer {
     }
 
     public void write(Award award, OutputSink sink) throws IOException {
-      sink.write(
-          views.layout().awardPage(award).file(), process("award.ftlh", views.awardPage(award)));
+      Optional<byte[]> page = page("award.ftlh", views.awardPage(award));
+      if (page.isPresent()) {
+        sink.write(views.layout().awardPage(award).file(), page.get());
+      }
+    }
+
+    /** What the site's template overrides got wrong on the pages written so far. */
+    public List<Diagnostic> problems() {
+      return List.copyOf(problems);
+    }
+
+    /**
+     * A page, or empty when it fails in an override (the problem is noted); a failure of the theme
+     * itself is a set-up problem, and is thrown.
+     */
+    private Optional<byte[]> page(String template, Object view) throws IOException {
+      try {
+        return Optional.of(processOrFail(template, view));
+      } catch (TemplateException | ParseException e) {
+        Optional<Diagnostic> problem = TemplateCheck.diagnostic(e, overrides);
+        if (problem.isEmpty()) {
+          throw TemplateCheck.failure(template, e, overrides);
+        }
+        problems.add(problem.get());
+        return Optional.empty();
+      }
     }
 
     /**
@@ -178,7 +203,10 @@ public final class PageRenderer {
                         .forEach(
                             p -> {
                               try {
-                                sink.write(p.file(), process(p.template(), p.model()));
+                                Optional<byte[]> page = page(p.template(), p.model());
+                                if (page.isPresent()) {
+                                  sink.write(p.file(), page.get());
+                                }
                               } catch (IOException e) {
                                 throw new UncheckedIOException(e);
                               }
@@ -203,18 +231,6 @@ public final class PageRenderer {
     public String badgePageFile(BadgeClass badge) {
       return views.layout().badgePage(badge.id()).file();
     }
-  }
-
-  private void render(Site site, PageViews views, OutputSink sink, boolean awardPages)
-      throws IOException {
-    SiteLayout layout =
-        pages(
-            site,
-            views,
-            p -> sink.write(p.file(), process(p.template(), p.model())),
-            awardPages,
-            b -> false);
-    files(site, layout, sink);
   }
 
   /** robots.txt, the stylesheet and the verify page's scripts. */
@@ -294,13 +310,29 @@ public final class PageRenderer {
     return TemplateCheck.check(this, site, overrides);
   }
 
-  private byte[] process(String templateName, Object view) throws IOException {
-    try {
-      return processOrFail(templateName, view);
-    } catch (TemplateException | ParseException e) {
-      // In an override, the diagnostic check gives; in the theme, a set-up problem.
-      throw TemplateCheck.failure(templateName, e, overrides);
+  /**
+   * What {@link #check} finds, when the site's own pages are rendered next: every page of a site
+   * with template overrides is then left to {@link AwardPages}, which notes what fails as check
+   * would word it.
+   *
+   * @param problems what failed
+   * @param pagesLeft whether the pages were left to be rendered: {@link #checkPages} checks them
+   *     when they are not rendered after all
+   */
+  public record Checked(List<Diagnostic> problems, boolean pagesLeft) {
+    public Checked {
+      problems = List.copyOf(problems);
     }
+  }
+
+  /** {@link #check}, leaving the pages of a site with template overrides to be rendered next. */
+  public Checked checkBeforeRendering(Site site) throws IOException {
+    return TemplateCheck.check(this, site, overrides, false);
+  }
+
+  /** The pages {@link #checkBeforeRendering} left, rendered and dropped. */
+  public List<Diagnostic> checkPages(Site site) throws IOException {
+    return TemplateCheck.pages(this, site, overrides);
   }
 
   byte[] processOrFail(String templateName, Object view) throws IOException, TemplateException {

@@ -32,7 +32,8 @@ import java.util.regex.Pattern;
  * pages, the skills, verify and 404 pages, the feed, the sitemap and the first social card) and
  * drops the output. With the theme alone the pages are those of the site with a sample of its
  * awards ({@link #sample}); with overrides in {@code templates/}, every page of the site, so an
- * override that fails on one award's data fails here too.
+ * override that fails on one award's data fails here too. A build leaves those pages to its render
+ * stage, which reports what fails in the same words, rather than render every page twice.
  *
  * <p>An error is placed in the override it happened in, at the line and column FreeMarker gives, or
  * else in the first override the failing page passed through (a page of the theme calling a macro
@@ -59,6 +60,16 @@ final class TemplateCheck {
 
   static List<Diagnostic> check(PageRenderer renderer, Site site, Optional<Path> overrides)
       throws IOException {
+    return check(renderer, site, overrides, true).problems();
+  }
+
+  /**
+   * @param overridePages whether to render every page of a site with overrides here; a build
+   *     renders them anyway, and reports what fails as this would
+   */
+  static PageRenderer.Checked check(
+      PageRenderer renderer, Site site, Optional<Path> overrides, boolean overridePages)
+      throws IOException {
     Set<Diagnostic> found = new LinkedHashSet<>();
     for (String name : PageRenderer.THEME_FILES) {
       if (name.endsWith(".ftlh") || name.endsWith(".ftlx")) {
@@ -70,25 +81,12 @@ final class TemplateCheck {
       }
     }
     if (!found.isEmpty()) {
-      return List.copyOf(found); // pages would only fail again on what failed to parse
+      // Pages would only fail again on what failed to parse.
+      return new PageRenderer.Checked(List.copyOf(found), false);
     }
-    // The theme's own templates are tested here: one page of each kind shows they run on this
-    // site. A site's overrides are not: each of its pages is rendered, so an override that fails
-    // on one award's data fails check as it would fail build.
-    List<PageRenderer.Page> pages = new ArrayList<>();
-    if (overrides.isPresent()) {
-      renderer.pages(site, pages::add);
-    } else {
-      Map<String, PageRenderer.Page> first = new LinkedHashMap<>();
-      renderer.pages(sample(site), page -> first.putIfAbsent(page.template(), page));
-      pages.addAll(first.values());
-    }
-    for (PageRenderer.Page page : pages) {
-      try {
-        renderer.processOrFail(page.template(), page.model());
-      } catch (TemplateException | ParseException e) {
-        found.add(diagnostic(e, overrides).orElseThrow(() -> themeFailed(page.template(), e)));
-      }
+    boolean pagesLeft = overrides.isPresent() && !overridePages;
+    if (!pagesLeft) {
+      found.addAll(pages(renderer, site, overrides));
     }
     if (!site.badges().isEmpty()) {
       BadgeClass badge = site.badges().get(0);
@@ -105,6 +103,32 @@ final class TemplateCheck {
         found.add(
             diagnostic(e, overrides)
                 .orElseThrow(() -> themeFailed(SocialCardTemplate.TEMPLATE, e)));
+      }
+    }
+    return new PageRenderer.Checked(List.copyOf(found), pagesLeft);
+  }
+
+  /**
+   * The pages rendered and dropped. The theme's own templates are tested here: one page of each
+   * kind shows they run on this site. A site's overrides are not: each of its pages is rendered, so
+   * an override that fails on one award's data fails check as it would fail build.
+   */
+  static List<Diagnostic> pages(PageRenderer renderer, Site site, Optional<Path> overrides)
+      throws IOException {
+    List<PageRenderer.Page> pages = new ArrayList<>();
+    if (overrides.isPresent()) {
+      renderer.pages(site, pages::add);
+    } else {
+      Map<String, PageRenderer.Page> first = new LinkedHashMap<>();
+      renderer.pages(sample(site), page -> first.putIfAbsent(page.template(), page));
+      pages.addAll(first.values());
+    }
+    Set<Diagnostic> found = new LinkedHashSet<>();
+    for (PageRenderer.Page page : pages) {
+      try {
+        renderer.processOrFail(page.template(), page.model());
+      } catch (TemplateException | ParseException e) {
+        found.add(diagnostic(e, overrides).orElseThrow(() -> themeFailed(page.template(), e)));
       }
     }
     return List.copyOf(found);

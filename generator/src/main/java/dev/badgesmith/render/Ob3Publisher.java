@@ -18,6 +18,7 @@ import dev.badgesmith.model.SiteLayout;
 import dev.badgesmith.sign.CredentialSigner;
 import dev.badgesmith.sign.KeyAlgorithm;
 import dev.badgesmith.sign.PublicKeyInfo;
+import dev.badgesmith.sign.Signatures;
 import dev.badgesmith.sign.SigningKey;
 import dev.badgesmith.write.OutputSink;
 import java.io.IOException;
@@ -42,25 +43,25 @@ final class Ob3Publisher {
   private final SigningSettings signing;
   private final Credentials credentials;
   private final Ob3Documents documents;
-  private final SignatureCache cache;
+  private final Signatures signatures;
   private final StatusIndexes indexes;
 
   /**
-   * @param cache signed credentials kept between builds
+   * @param signatures how credentials are signed
    * @param indexes every award's status list index
    */
   Ob3Publisher(
       Site site,
       SiteLayout layout,
       Credentials credentials,
-      SignatureCache cache,
+      Signatures signatures,
       StatusIndexes indexes) {
     this.site = site;
     this.layout = layout;
     this.signing = site.settings().signing().orElseThrow();
     this.credentials = credentials;
     this.documents = new Ob3Documents(layout);
-    this.cache = cache;
+    this.signatures = signatures;
     this.indexes = indexes;
   }
 
@@ -293,7 +294,8 @@ final class Ob3Publisher {
   }
 
   /**
-   * The document with an embedded eddsa-rdfc-2022 proof, from the cache when it was made before.
+   * The document with an embedded eddsa-rdfc-2022 proof, as published: the tree signed, then
+   * written out once.
    */
   private byte[] embeddedProof(ObjectNode unsigned, OffsetDateTime effective) {
     SigningKey key = credentials.dataIntegrityKey().orElseThrow();
@@ -302,40 +304,37 @@ final class Ob3Publisher {
         signing.issuerIdIsDid()
             ? layout.did() + "#" + key.id()
             : layout.keyDocument(key.id()).url();
-    return cache
-        .get(
-            () ->
-                new String(
-                    JsonOutput.bytes(
-                        credentials
-                            .dataIntegrity()
-                            .addProof(
-                                unsigned, method, created, CredentialSigner.ed25519Signer(key))),
-                    StandardCharsets.UTF_8),
-            "eddsa-rdfc-2022",
-            key.publicKeyInfo().thumbprint(),
-            method,
-            created,
-            new String(JsonOutput.bytes(unsigned), StandardCharsets.UTF_8))
-        .getBytes(StandardCharsets.UTF_8);
+    return signatures.sign(
+        () ->
+            JsonOutput.bytes(
+                credentials
+                    .dataIntegrity()
+                    .addProof(unsigned, method, created, CredentialSigner.ed25519Signer(key))),
+        unsigned,
+        "eddsa-rdfc-2022",
+        key.publicKeyInfo().thumbprint(),
+        method,
+        created);
   }
 
-  /** The document as a VC-JWT; deterministic signatures come from the cache when made before. */
+  /** The document as a VC-JWT. */
   private byte[] vcJwt(ObjectNode unsigned, OffsetDateTime effective) {
     SigningKey key = credentials.jwt().orElseThrow();
     String kid = layout.keyDocument(key.id()).url();
     long issuedAt = signedAt(key, effective).toEpochSecond();
-    // ES256 signatures are randomised: only deterministic ones are kept and reused.
-    String jwt =
-        key.algorithm() == KeyAlgorithm.ES256
-            ? CredentialSigner.signVcJwt(key, kid, unsigned, issuedAt)
-            : cache.get(
-                () -> CredentialSigner.signVcJwt(key, kid, unsigned, issuedAt),
-                "vc-jwt",
-                key.publicKeyInfo().thumbprint(),
-                kid,
-                Long.toString(issuedAt),
-                new String(JsonOutput.bytes(unsigned), StandardCharsets.UTF_8));
-    return jwt.getBytes(StandardCharsets.US_ASCII);
+    java.util.function.Supplier<byte[]> signed =
+        () ->
+            CredentialSigner.signVcJwt(key, kid, unsigned, issuedAt)
+                .getBytes(StandardCharsets.US_ASCII);
+    // ES256 signatures are randomised: only deterministic ones may be made once and reused.
+    return key.algorithm() == KeyAlgorithm.ES256
+        ? signed.get()
+        : signatures.sign(
+            signed,
+            unsigned,
+            "vc-jwt",
+            key.publicKeyInfo().thumbprint(),
+            kid,
+            Long.toString(issuedAt));
   }
 }

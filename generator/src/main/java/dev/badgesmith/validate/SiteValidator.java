@@ -106,7 +106,19 @@ public final class SiteValidator {
 
   /** The model, or empty when there is any error (all of them reported). */
   public Optional<Site> validate(SiteSources sources, SiteDoc doc, Diagnostics diagnostics) {
-    Run run = new Run(sources, doc, diagnostics);
+    return validate(sources, doc, List.of(), diagnostics);
+  }
+
+  /**
+   * The model, or empty when there is any error (all of them reported).
+   *
+   * @param known awards of files the loader did not read, validated before against the same
+   *     settings, issuers and badge classes: they join the site as they are, and only checks across
+   *     awards (ids two of them claim) see them
+   */
+  public Optional<Site> validate(
+      SiteSources sources, SiteDoc doc, List<Award> known, Diagnostics diagnostics) {
+    Run run = new Run(sources, doc, List.copyOf(known), diagnostics);
     Optional<Site> site = run.site();
     return diagnostics.hasErrors() ? Optional.empty() : site;
   }
@@ -114,13 +126,15 @@ public final class SiteValidator {
   private final class Run {
     private final SiteSources sources;
     private final SiteDoc doc;
+    private final List<Award> known;
     private final Diagnostics d;
     private long maxImageBytes = SiteSettings.DEFAULT_MAX_IMAGE_BYTES;
     private boolean earnerPages;
 
-    Run(SiteSources sources, SiteDoc doc, Diagnostics d) {
+    Run(SiteSources sources, SiteDoc doc, List<Award> known, Diagnostics d) {
       this.sources = sources;
       this.doc = doc;
+      this.known = known;
       this.d = d;
     }
 
@@ -152,10 +166,10 @@ public final class SiteValidator {
         award.ifPresent(awards::add);
         award.ifPresent(w -> signing.ifPresent(g -> keyPeriods(a, w, g)));
       }
-      if (!doc.cachedAwards().isEmpty()) {
-        // Checked when they were cached, against the same settings and badge classes. In file
-        // order, as if read now: a stable sort keeps a CSV file's rows in their order.
-        awards.addAll(doc.cachedAwards());
+      if (!known.isEmpty()) {
+        // Checked before, against the same settings and badge classes. In file order, as if read
+        // now: a stable sort keeps a CSV file's rows in their order.
+        awards.addAll(known);
         awards.sort(java.util.Comparator.comparing(Award::source));
       }
       return settings.map(s -> new Site(s, issuers, badges, awards));
@@ -798,7 +812,7 @@ public final class SiteValidator {
       for (AwardDoc a : doc.awards()) {
         claims.add(new Claim(a.badgeId() + "/" + a.id(), a.id(), a.path(), a.at()));
       }
-      for (Award a : doc.cachedAwards()) {
+      for (Award a : known) {
         claims.add(
             new Claim(
                 a.badgeId() + "/" + a.id(),

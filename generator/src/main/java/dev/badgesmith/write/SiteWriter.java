@@ -17,7 +17,6 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 /**
@@ -48,18 +47,12 @@ public final class SiteWriter {
   private final Path previous;
   private final Path journal;
   private final Path lockFile;
-  private final Optional<Path> index;
   private FileChannel lockChannel;
-  private Optional<FileIndex> indexed = Optional.empty();
-
-  /** Why the file index could not be written, if it could not. */
-  private final AtomicReference<String> indexFailure = new AtomicReference<>();
 
   private StagingOutput output;
 
-  private SiteWriter(Path out, Optional<Path> index) {
+  private SiteWriter(Path out) {
     this.out = out;
-    this.index = index;
     String name = out.getFileName().toString();
     this.staging = out.resolveSibling("." + name + ".staging");
     this.previous = out.resolveSibling("." + name + ".previous");
@@ -69,17 +62,17 @@ public final class SiteWriter {
 
   /** Prepares a fresh staging folder for {@code out}, first undoing a build that was killed. */
   public static SiteWriter open(Path out) {
-    return open(out, Optional.empty());
+    return open(out, PublishedList.Source.NONE);
   }
 
   /**
    * Prepares a fresh staging folder for {@code out}, first undoing a build that was killed.
    *
-   * @param index a file outside the output where the writer keeps the published manifest's file
-   *     list in a form quicker to read than the manifest's JSON, for the next build
+   * @param index what may know the published manifest's file list, quicker to read than the
+   *     manifest
    */
-  public static SiteWriter open(Path out, Optional<Path> index) {
-    SiteWriter writer = new SiteWriter(out.toAbsolutePath().normalize(), index);
+  public static SiteWriter open(Path out, PublishedList.Source index) {
+    SiteWriter writer = new SiteWriter(out.toAbsolutePath().normalize());
     writer.lock();
     try {
       writer.recover();
@@ -88,8 +81,8 @@ public final class SiteWriter {
       Files.createDirectories(writer.staging);
       Optional<String> stamp =
           update ? Optional.of(stamp(writer.out.resolve(MANIFEST))) : Optional.empty();
-      writer.indexed = stamp.flatMap(s -> FileIndex.read(index, s));
-      Optional<List<PublishedFile>> published = writer.indexed.map(FileIndex::files);
+      Optional<PublishedList> indexed = stamp.flatMap(index::read);
+      Optional<List<PublishedFile>> published = indexed.map(PublishedList::files);
       if (update && published.isEmpty()) {
         published =
             PublishedManifest.read(writer.out.resolve(MANIFEST)).map(PublishedManifest::files);
@@ -101,7 +94,7 @@ public final class SiteWriter {
                 Optional.of(writer.out),
                 published.get(),
                 stamp,
-                writer.indexed.map(FileIndex::manifestFilesAt).orElse(-1));
+                indexed.map(PublishedList::manifestFilesAt).orElse(-1));
       } else {
         writer.output = new StagingOutput(writer.staging);
       }
@@ -225,40 +218,6 @@ public final class SiteWriter {
       }
       throw new BadgesmithException(
           "cannot update the output folder " + out + ": " + e.getMessage(), e);
-    }
-  }
-
-  /** Why this build could not write its file index, if it could not. */
-  public Optional<String> indexFailure() {
-    return Optional.ofNullable(indexFailure.get());
-  }
-
-  /**
-   * Keeps what the new manifest lists, under the stamp it has once published, for the next build to
-   * read quickly; nothing when the index read at the start is the new manifest's already. Without
-   * it, the next build reads the manifest instead. It may run beside {@link #commit}, once the
-   * manifest is written: it reads nothing from the staging folder that commit moves away.
-   *
-   * @param stamp the new manifest's {@link #manifestStamp}, taken before the commit began
-   */
-  public void keepIndex(String stamp) {
-    Optional<List<PublishedFile>> listed = output.listed();
-    if (index.isEmpty() || listed.isEmpty()) {
-      return;
-    }
-    try {
-      if (indexed.isEmpty() || !output.previousManifest().equals(Optional.of(stamp))) {
-        FileIndex.write(
-            index.get(),
-            stamp,
-            output.manifestFilesAt(),
-            listed.get(),
-            output::earlierPosition,
-            indexed);
-      }
-    } catch (IOException | UncheckedIOException e) {
-      // The next build reads the manifest instead: slower, so a warning, not an error.
-      indexFailure.compareAndSet(null, index.get() + ": " + e.getMessage());
     }
   }
 

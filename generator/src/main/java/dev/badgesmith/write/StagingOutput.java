@@ -162,7 +162,7 @@ public final class StagingOutput implements OutputSink {
   }
 
   /** What the last call of {@link #files} returned: the list the manifest was written from. */
-  Optional<List<PublishedFile>> listed() {
+  public Optional<List<PublishedFile>> listed() {
     return Optional.ofNullable(listed);
   }
 
@@ -246,7 +246,7 @@ public final class StagingOutput implements OutputSink {
   }
 
   /** Where the first file line of the manifest this build wrote starts, or -1. */
-  int manifestFilesAt() {
+  public int manifestFilesAt() {
     return manifestFilesAt;
   }
 

@@ -1,7 +1,9 @@
 package dev.badgesmith.bench;
 
+import dev.badgesmith.images.PngStore;
 import dev.badgesmith.images.SocialCardRenderer;
 import dev.badgesmith.images.SvgRasterizer;
+import dev.badgesmith.incremental.RenderedPngs;
 import dev.badgesmith.pages.SocialCardTemplate;
 import dev.badgesmith.pages.SocialCardView;
 import java.io.IOException;
@@ -11,7 +13,6 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -48,7 +49,7 @@ public final class RasterBenchmark {
   }
 
   private static void run(Path cache) throws IOException {
-    SvgRasterizer uncached = new SvgRasterizer(Optional.empty());
+    SvgRasterizer uncached = new SvgRasterizer(PngStore.NONE);
     int size = SvgRasterizer.DEFAULT_SIZE;
 
     long start = System.nanoTime();
@@ -82,11 +83,12 @@ public final class RasterBenchmark {
     }
     report("social card, 1200 x 630 (template + render)", millis(start) / cardRuns, "ms per card");
 
-    SvgRasterizer filling = new SvgRasterizer(Optional.of(cache));
+    SvgRasterizer filling = new SvgRasterizer(new RenderedPngs(key -> cache.resolve(key + ".png")));
     for (int i = 0; i < DISTINCT; i++) {
       filling.toPng(badge(3000 + i), size);
     }
-    SvgRasterizer nextBuild = new SvgRasterizer(Optional.of(cache));
+    SvgRasterizer nextBuild =
+        new SvgRasterizer(new RenderedPngs(key -> cache.resolve(key + ".png")));
     byte[][] svgs = new byte[DISTINCT][];
     for (int i = 0; i < DISTINCT; i++) {
       svgs[i] = badge(3000 + i);

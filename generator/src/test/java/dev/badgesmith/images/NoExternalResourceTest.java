@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +30,7 @@ class NoExternalResourceTest {
 
   @TempDir Path temp;
 
-  private final SvgRasterizer rasterizer = new SvgRasterizer(Optional.empty());
+  private final SvgRasterizer rasterizer = new SvgRasterizer(PngStore.NONE);
   private ServerSocket server;
   private String local;
 

@@ -4,13 +4,13 @@ import static dev.badgesmith.images.Svgs.decode;
 import static dev.badgesmith.images.Svgs.square;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.badgesmith.incremental.RenderedPngs;
 import dev.badgesmith.pages.SocialCardTemplate;
 import dev.badgesmith.pages.SocialCardView;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Base64;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,7 +19,8 @@ class SocialCardRendererTest {
 
   @Test
   void rendersTheDefaultCardAt1200By630WithTheBadgeArtAndText() throws IOException {
-    SvgRasterizer rasterizer = new SvgRasterizer(Optional.of(temp));
+    SvgRasterizer rasterizer =
+        new SvgRasterizer(new RenderedPngs(key -> temp.resolve(key + ".png")));
     byte[] art = rasterizer.toPng(square("<circle cx='50' cy='50' r='50' fill='#ff0000'/>"), 256);
     String svg =
         new SocialCardTemplate()

@@ -7,6 +7,7 @@ import static dev.badgesmith.images.Svgs.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.badgesmith.incremental.RenderedPngs;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,7 +16,6 @@ import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -30,7 +30,7 @@ class SvgRasterizerTest {
 
   @TempDir Path temp;
 
-  private final SvgRasterizer uncached = new SvgRasterizer(Optional.empty());
+  private final SvgRasterizer uncached = new SvgRasterizer(PngStore.NONE);
 
   @Test
   void rendersASimpleSvgToASquarePngOfTheDefaultSize() throws IOException {
@@ -80,7 +80,7 @@ class SvgRasterizerTest {
   void givesTheSameBytesForTheSameSvg() throws IOException {
     byte[] svg = square("<circle cx='50' cy='50' r='40' fill='#c0ffee' stroke='#123'/>");
 
-    assertThat(uncached.toPng(svg)).isEqualTo(new SvgRasterizer(Optional.empty()).toPng(svg));
+    assertThat(uncached.toPng(svg)).isEqualTo(new SvgRasterizer(PngStore.NONE).toPng(svg));
   }
 
   @Test
@@ -92,7 +92,8 @@ class SvgRasterizerTest {
 
   @Test
   void servesASecondRequestFromTheCacheWithoutRenderingAgain() throws Exception {
-    SvgRasterizer rasterizer = new SvgRasterizer(Optional.of(temp.resolve("cache")));
+    SvgRasterizer rasterizer =
+        new SvgRasterizer(new RenderedPngs(key -> temp.resolve("cache").resolve(key + ".png")));
     byte[] svg = square("<rect width='100' height='100' fill='#0000ff'/>");
 
     byte[] first = rasterizer.toPng(svg, 128);
@@ -105,16 +106,17 @@ class SvgRasterizerTest {
     assertThat(rasterizer.renders()).isEqualTo(1);
     assertThat(rasterizer.cacheHits()).isEqualTo(1);
     assertThat(Files.getLastModifiedTime(entry)).as("not written again").isEqualTo(written);
-    assertThat(entry.getFileName().toString())
-        .isEqualTo(SvgRasterizer.cacheKey(svg, 128, 128) + ".png");
+    assertThat(entry.getFileName().toString()).isEqualTo(RenderedPngs.key(svg, 128, 128) + ".png");
   }
 
   @Test
   void aSecondRasterizerOnTheSameCacheFolderRendersNothing() throws IOException {
     byte[] svg = square("<rect width='100' height='100' fill='#0000ff'/>");
-    byte[] first = new SvgRasterizer(Optional.of(temp)).toPng(svg);
+    byte[] first =
+        new SvgRasterizer(new RenderedPngs(key -> temp.resolve(key + ".png"))).toPng(svg);
 
-    SvgRasterizer nextBuild = new SvgRasterizer(Optional.of(temp));
+    SvgRasterizer nextBuild =
+        new SvgRasterizer(new RenderedPngs(key -> temp.resolve(key + ".png")));
     assertThat(nextBuild.toPng(svg)).isEqualTo(first);
     assertThat(nextBuild.renders()).isZero();
     assertThat(nextBuild.cacheHits()).isEqualTo(1);
@@ -129,7 +131,8 @@ class SvgRasterizerTest {
 
   @Test
   void rendersAgainForAnotherSizeOrAnotherSvg() throws IOException {
-    SvgRasterizer rasterizer = new SvgRasterizer(Optional.of(temp));
+    SvgRasterizer rasterizer =
+        new SvgRasterizer(new RenderedPngs(key -> temp.resolve(key + ".png")));
     byte[] blue = square("<rect width='100' height='100' fill='#0000ff'/>");
 
     rasterizer.toPng(blue, 64);
@@ -137,16 +140,16 @@ class SvgRasterizerTest {
     rasterizer.toPng(square("<rect width='100' height='100' fill='#00ff00'/>"), 64);
 
     assertThat(rasterizer.renders()).isEqualTo(3);
-    assertThat(SvgRasterizer.cacheKey(blue, 64, 64))
-        .isNotEqualTo(SvgRasterizer.cacheKey(blue, 65, 65));
+    assertThat(RenderedPngs.key(blue, 64, 64)).isNotEqualTo(RenderedPngs.key(blue, 65, 65));
   }
 
   @Test
   void replacesACacheEntryThatIsNotAPng() throws IOException {
     byte[] svg = square("<rect width='100' height='100' fill='#0000ff'/>");
-    Files.writeString(temp.resolve(SvgRasterizer.cacheKey(svg, 16, 16) + ".png"), "garbage");
+    Files.writeString(temp.resolve(RenderedPngs.key(svg, 16, 16) + ".png"), "garbage");
 
-    SvgRasterizer rasterizer = new SvgRasterizer(Optional.of(temp));
+    SvgRasterizer rasterizer =
+        new SvgRasterizer(new RenderedPngs(key -> temp.resolve(key + ".png")));
     byte[] png = rasterizer.toPng(svg, 16);
 
     assertThat(argb(png, 8, 8)).isEqualTo(OPAQUE_BLUE);
@@ -156,7 +159,8 @@ class SvgRasterizerTest {
 
   @Test
   void rendersOnManyThreadsAtOnceIntoOneCache() throws Exception {
-    SvgRasterizer rasterizer = new SvgRasterizer(Optional.of(temp));
+    SvgRasterizer rasterizer =
+        new SvgRasterizer(new RenderedPngs(key -> temp.resolve(key + ".png")));
     List<byte[]> svgs = new ArrayList<>();
     for (int i = 0; i < 8; i++) {
       svgs.add(square("<circle cx='50' cy='50' r='" + (10 + i) + "' fill='#0000ff'/>"));

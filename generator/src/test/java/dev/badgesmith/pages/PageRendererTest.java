@@ -29,8 +29,17 @@ class PageRendererTest {
   private final PageRenderer renderer = new PageRenderer(new MarkdownRenderer(), BUILD_DATE);
 
   private MemorySink render(Site site) throws IOException {
+    return render(renderer, site);
+  }
+
+  /** Every page of a site, as a build writes them: award by award, then the others. */
+  static MemorySink render(PageRenderer renderer, Site site) throws IOException {
     MemorySink sink = new MemorySink();
-    renderer.render(site, sink);
+    PageRenderer.AwardPages pages = renderer.awardPages(site);
+    for (dev.badgesmith.model.Award award : site.awards()) {
+      pages.write(award, sink);
+    }
+    pages.writeOtherPages(sink, java.util.concurrent.ForkJoinPool.commonPool(), java.util.Set.of());
     return sink;
   }
 
@@ -404,8 +413,8 @@ class PageRendererTest {
     try {
       Locale.setDefault(Locale.forLanguageTag("ar-EG"));
       TimeZone.setDefault(TimeZone.getTimeZone("Pacific/Kiritimati"));
-      MemorySink again = new MemorySink();
-      new PageRenderer(new MarkdownRenderer(), BUILD_DATE).render(SampleSite.small(), again);
+      MemorySink again =
+          render(new PageRenderer(new MarkdownRenderer(), BUILD_DATE), SampleSite.small());
       assertThat(again.files()).hasSameSizeAs(first);
       first.forEach((path, bytes) -> assertThat(again.files().get(path)).as(path).isEqualTo(bytes));
     } finally {

@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -282,29 +281,6 @@ class SiteWriterTest {
     Map<String, byte[]> after = TestSites.read(out);
     assertThat(after.keySet()).containsExactlyElementsOf(good.keySet());
     good.forEach((path, bytes) -> assertThat(after.get(path)).as(path).isEqualTo(bytes));
-  }
-
-  @Test
-  void theIndexKeptBeforeTheCommitIsThePublishedManifests(@TempDir Path tmp) throws IOException {
-    Path out = tmp.resolve("out");
-    Path index = tmp.resolve("cache/out.files");
-    for (String content : new String[] {"one", "two"}) {
-      SiteWriter writer = SiteWriter.open(out, Optional.of(index));
-      writer.output().write("a/b.txt", content.getBytes(StandardCharsets.UTF_8));
-      java.util.List<PublishedFile> files = writer.output().files();
-      writer
-          .output()
-          .write(
-              SiteWriter.MANIFEST,
-              ("{ " + PublishedManifest.MARKER + ", \"files\": [] }\n" + content)
-                  .getBytes(StandardCharsets.UTF_8));
-      writer.keepIndex(writer.manifestStamp());
-      writer.commit();
-
-      String published = SiteWriter.stamp(out.resolve(SiteWriter.MANIFEST));
-      assertThat(FileIndex.read(Optional.of(index), published).map(FileIndex::files))
-          .contains(files);
-    }
   }
 
   @Test

@@ -1,10 +1,8 @@
-package dev.badgesmith.cache;
+package dev.badgesmith.incremental;
 
 import dev.badgesmith.hash.IdentityHash;
+import dev.badgesmith.load.SiteLoader;
 import dev.badgesmith.model.Award;
-import dev.badgesmith.model.Evidence;
-import dev.badgesmith.model.Recipient;
-import dev.badgesmith.model.Revocation;
 import dev.badgesmith.source.SiteSources;
 import dev.badgesmith.source.SourceFile;
 import dev.badgesmith.write.AtomicFile;
@@ -12,20 +10,19 @@ import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -110,16 +107,12 @@ public final class AwardCache {
   public record Earlier(Path file, Map<String, Entry> entries, Map<String, byte[]> stored) {}
 
   /**
-   * Reads the cache file of the site in {@code siteRoot} from {@code cacheDirectory}. It needs
-   * nothing from the site's files, so it may be read while they are scanned.
+   * Reads a site's cache file ({@link CacheLayout#awards}). It needs nothing from the site's files,
+   * so it may be read while they are scanned.
    *
    * @param reuse whether entries may be used; when false, the cache is only written
    */
-  public static Earlier earlier(Path cacheDirectory, Path siteRoot, boolean reuse) {
-    Path file =
-        cacheDirectory
-            .resolve("awards")
-            .resolve(new Fingerprint().add(siteRoot.toString()).hex() + ".cache");
+  public static Earlier earlier(Path file, boolean reuse) {
     return reuse ? read(file) : new Earlier(file, Map.of(), Map.of());
   }
 
@@ -157,10 +150,51 @@ public final class AwardCache {
   }
 
   /**
+   * The awards of files an earlier build validated, unchanged since: the loader need not read them,
+   * and validation takes them as they are.
+   *
+   * @param paths their files
+   */
+  public record Known(List<Award> awards, Set<String> paths) {}
+
+  /**
+   * Which award files need no reading: those with the stamp they had, and those whose bytes are the
+   * same, when their context did not change either. The others are read here only for their digest
+   * (kept for {@link #save}); CSV files, whose rows are not cached, are not read at all.
+   */
+  public Known known(List<SourceFile> awardFiles, ForkJoinPool pool) {
+    if (file.isEmpty()) {
+      return new Known(List.of(), Set.of());
+    }
+    List<Award> awards =
+        pool.submit(
+                () ->
+                    awardFiles.parallelStream()
+                        .filter(f -> !f.extension().equals("csv"))
+                        .map(f -> unchanged(f).or(() -> read(f).flatMap(b -> lookup(f, b))))
+                        .flatMap(Optional::stream)
+                        .toList())
+            .join();
+    Set<String> paths = new HashSet<>();
+    awards.forEach(a -> paths.add(a.source()));
+    return new Known(awards, paths);
+  }
+
+  /** A file's bytes, unless it cannot be read or is too large to load (the loader says so). */
+  private static Optional<byte[]> read(SourceFile source) {
+    try (InputStream in = Files.newInputStream(source.file())) {
+      byte[] bytes = in.readNBytes(SiteLoader.MAX_TEXT_BYTES + 1);
+      return bytes.length > SiteLoader.MAX_TEXT_BYTES ? Optional.empty() : Optional.of(bytes);
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
    * The award in this file as an earlier build validated it, when the file has the stamp it had
    * then and its context did not change: the file need not be read.
    */
-  public Optional<Award> unchanged(SourceFile source) {
+  Optional<Award> unchanged(SourceFile source) {
     Entry entry = before.get(source.path());
     if (entry == null
         || source.stamp().isEmpty()
@@ -176,7 +210,7 @@ public final class AwardCache {
    * The award in this file as an earlier build validated it, when neither the file's bytes nor its
    * context changed since. Also notes the file's digest and stamp, for {@link #save}.
    */
-  public Optional<Award> lookup(SourceFile source, byte[] bytes) {
+  Optional<Award> lookup(SourceFile source, byte[] bytes) {
     if (file.isEmpty()) {
       return Optional.empty();
     }
@@ -304,17 +338,17 @@ public final class AwardCache {
       // Contexts are few (one per badge class): a table, each entry naming one by its place.
       String[] contexts = new String[in.readInt()];
       for (int i = 0; i < contexts.length; i++) {
-        contexts[i] = text(in);
+        contexts[i] = AwardRecords.text(in);
       }
       int count = in.readInt();
       for (int i = 0; i < count; i++) {
-        String stamp = text(in);
-        String fileDigest = text(in);
+        String stamp = AwardRecords.text(in);
+        String fileDigest = AwardRecords.text(in);
         String context = contexts[in.readInt()];
         int from = bytes.length - buffer.available();
-        Award award = award(in);
-        String lockDigest = text(in);
-        String lockFields = text(in);
+        Award award = AwardRecords.read(in);
+        String lockDigest = AwardRecords.text(in);
+        String lockFields = AwardRecords.text(in);
         String path = award.source();
         stored.put(path, Arrays.copyOfRange(bytes, from, bytes.length - buffer.available()));
         entries.put(
@@ -340,119 +374,24 @@ public final class AwardCache {
           List<String> contexts = entries.stream().map(Entry::context).distinct().toList();
           out.writeInt(contexts.size());
           for (String context : contexts) {
-            text(out, context);
+            AwardRecords.text(out, context);
           }
           out.writeInt(entries.size());
           for (Entry e : entries) {
-            text(out, e.stamp());
-            text(out, e.fileDigest());
+            AwardRecords.text(out, e.stamp());
+            AwardRecords.text(out, e.fileDigest());
             out.writeInt(contexts.indexOf(e.context()));
             // An entry read from the file and kept is written back as it was read.
             byte[] kept = keptForms.get(e.path());
             if (kept != null) {
               out.write(kept);
             } else {
-              award(out, e.award());
-              text(out, e.lockDigest());
-              text(out, e.lockFields());
+              AwardRecords.write(out, e.award());
+              AwardRecords.text(out, e.lockDigest());
+              AwardRecords.text(out, e.lockFields());
             }
           }
           out.flush();
         });
-  }
-
-  // The model's records, field by field: every field goes through its canonical constructor, so a
-  // field added to the model does not compile here until it is cached too.
-
-  static void award(DataOutputStream out, Award a) throws IOException {
-    text(out, a.badgeId());
-    text(out, a.id());
-    Recipient r = a.recipient();
-    text(out, r.type());
-    text(out, r.identity());
-    text(out, r.salt());
-    optional(out, r.name());
-    optional(out, r.publicId());
-    time(out, a.issuedOn());
-    out.writeBoolean(a.expires().isPresent());
-    if (a.expires().isPresent()) {
-      time(out, a.expires().get());
-    }
-    optional(out, a.narrative());
-    out.writeInt(a.evidence().size());
-    for (Evidence e : a.evidence()) {
-      optional(out, e.url());
-      optional(out, e.name());
-      optional(out, e.description());
-      optional(out, e.narrative());
-      optional(out, e.genre());
-      optional(out, e.audience());
-    }
-    out.writeBoolean(a.revocation().isPresent());
-    if (a.revocation().isPresent()) {
-      text(out, a.revocation().get().reason());
-      optional(out, a.revocation().get().date().map(LocalDate::toString));
-    }
-    text(out, a.source());
-  }
-
-  static Award award(DataInputStream in) throws IOException {
-    String badgeId = text(in);
-    String id = text(in);
-    Recipient recipient = new Recipient(text(in), text(in), text(in), optional(in), optional(in));
-    OffsetDateTime issuedOn = time(in);
-    Optional<OffsetDateTime> expires = in.readBoolean() ? Optional.of(time(in)) : Optional.empty();
-    Optional<String> narrative = optional(in);
-    int count = in.readInt();
-    List<Evidence> evidence = new ArrayList<>(count);
-    for (int i = 0; i < count; i++) {
-      evidence.add(
-          new Evidence(
-              optional(in), optional(in), optional(in), optional(in), optional(in), optional(in)));
-    }
-    Optional<Revocation> revocation =
-        in.readBoolean()
-            ? Optional.of(new Revocation(text(in), optional(in).map(LocalDate::parse)))
-            : Optional.empty();
-    return new Award(
-        badgeId, id, recipient, issuedOn, expires, narrative, evidence, revocation, text(in));
-  }
-
-  /** A date-time as its instant and offset: it reads back equal, without parsing text. */
-  private static void time(DataOutputStream out, OffsetDateTime time) throws IOException {
-    out.writeLong(time.toEpochSecond());
-    out.writeInt(time.getNano());
-    out.writeInt(time.getOffset().getTotalSeconds());
-  }
-
-  private static OffsetDateTime time(DataInputStream in) throws IOException {
-    Instant instant = Instant.ofEpochSecond(in.readLong(), in.readInt());
-    return OffsetDateTime.ofInstant(instant, ZoneOffset.ofTotalSeconds(in.readInt()));
-  }
-
-  private static void optional(DataOutputStream out, Optional<String> value) throws IOException {
-    out.writeBoolean(value.isPresent());
-    if (value.isPresent()) {
-      text(out, value.get());
-    }
-  }
-
-  private static Optional<String> optional(DataInputStream in) throws IOException {
-    return in.readBoolean() ? Optional.of(text(in)) : Optional.empty();
-  }
-
-  /** UTF-8 with an int length: {@code writeUTF} stops at 64 KB, a narrative need not. */
-  private static void text(DataOutputStream out, String value) throws IOException {
-    byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-    out.writeInt(bytes.length);
-    out.write(bytes);
-  }
-
-  private static String text(DataInputStream in) throws IOException {
-    int length = in.readInt();
-    if (length < 0 || length > (1 << 26)) {
-      throw new IOException("not a cache entry");
-    }
-    return new String(in.readNBytes(length), StandardCharsets.UTF_8);
   }
 }

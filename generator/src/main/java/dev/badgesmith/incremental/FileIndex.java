@@ -1,7 +1,14 @@
-package dev.badgesmith.write;
+package dev.badgesmith.incremental;
 
+import dev.badgesmith.write.AtomicFile;
+import dev.badgesmith.write.PublishedFile;
+import dev.badgesmith.write.PublishedList;
+import dev.badgesmith.write.Runs;
+import dev.badgesmith.write.SiteWriter;
+import dev.badgesmith.write.StagingOutput;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntUnaryOperator;
 
 /**
@@ -18,9 +26,11 @@ import java.util.function.IntUnaryOperator;
  * or edited since is read instead, and where the manifest's list of files starts, so the next
  * manifest can copy the lines of files that did not change.
  *
- * <p>Read whole and kept as read: the next index copies the entries of unchanged files from it.
+ * <p>Read whole and kept as read: the next index copies the entries of unchanged files from it. One
+ * {@link Kept} reads an output folder's index when a build opens the folder and writes the new one
+ * once the build is published.
  */
-final class FileIndex {
+public final class FileIndex {
   private static final String HEADER = "badgesmith-file-index 3";
 
   private final byte[] bytes;
@@ -74,6 +84,59 @@ final class FileIndex {
           : Optional.of(new FileIndex(bytes, offsets, files, filesAt));
     } catch (IOException | RuntimeException e) {
       return Optional.empty(); // damaged: the manifest is read instead
+    }
+  }
+
+  /** The file index of one output folder, through one build. */
+  public static final class Kept implements PublishedList.Source {
+    private final Optional<Path> file;
+    private volatile Optional<FileIndex> read = Optional.empty();
+    private final AtomicReference<String> failure = new AtomicReference<>();
+
+    /**
+     * @param file where the index is kept ({@link CacheLayout#fileIndex}); none keeps nothing
+     */
+    public Kept(Optional<Path> file) {
+      this.file = file;
+    }
+
+    @Override
+    public Optional<PublishedList> read(String stamp) {
+      read = FileIndex.read(file, stamp);
+      return read.map(i -> new PublishedList(i.files(), i.manifestFilesAt()));
+    }
+
+    /**
+     * Keeps what the new manifest lists, under the stamp it has once published; nothing when the
+     * index read at the start is the new manifest's already. It may run beside the commit, once the
+     * manifest is written: it reads nothing from the staging folder that the commit moves.
+     *
+     * @param stamp the new manifest's {@link SiteWriter#manifestStamp}, taken before the commit
+     */
+    public void keep(String stamp, StagingOutput output) {
+      Optional<List<PublishedFile>> listed = output.listed();
+      if (file.isEmpty() || listed.isEmpty()) {
+        return;
+      }
+      try {
+        if (read.isEmpty() || !output.previousManifest().equals(Optional.of(stamp))) {
+          write(
+              file.get(),
+              stamp,
+              output.manifestFilesAt(),
+              listed.get(),
+              output::earlierPosition,
+              read);
+        }
+      } catch (IOException | UncheckedIOException e) {
+        // The next build reads the manifest instead: slower, so a warning, not an error.
+        failure.compareAndSet(null, file.get() + ": " + e.getMessage());
+      }
+    }
+
+    /** Why this build could not keep the index, if it could not. */
+    public Optional<String> failure() {
+      return Optional.ofNullable(failure.get());
     }
   }
 

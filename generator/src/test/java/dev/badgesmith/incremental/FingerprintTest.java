@@ -1,4 +1,4 @@
-package dev.badgesmith.cache;
+package dev.badgesmith.incremental;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

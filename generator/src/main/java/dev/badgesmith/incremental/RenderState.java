@@ -1,4 +1,4 @@
-package dev.badgesmith.render;
+package dev.badgesmith.incremental;
 
 import dev.badgesmith.write.AtomicFile;
 import dev.badgesmith.write.StagingOutput;

@@ -1,4 +1,4 @@
-package dev.badgesmith.cache;
+package dev.badgesmith.incremental;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -65,9 +65,9 @@ class AwardCacheTest {
     Loaded second = load(Optional.empty());
 
     assertThat(first.doc().awards()).hasSize(3);
-    assertThat(first.doc().cachedAwards()).isEmpty();
+    assertThat(first.known()).isEmpty();
     assertThat(second.doc().awards()).isEmpty();
-    assertThat(second.doc().cachedAwards()).hasSize(3);
+    assertThat(second.known()).hasSize(3);
     assertThat(second.site()).isEqualTo(first.site()).isEqualTo(uncached().site());
   }
 
@@ -104,7 +104,7 @@ class AwardCacheTest {
     Loaded third = load(Optional.empty());
 
     assertThat(third.doc().awards()).isEmpty();
-    assertThat(third.doc().cachedAwards()).hasSize(4);
+    assertThat(third.known()).hasSize(4);
     assertThat(third.site()).isEqualTo(second.site()).isEqualTo(uncached().site());
   }
 
@@ -117,7 +117,7 @@ class AwardCacheTest {
     Loaded again = load(Optional.empty());
 
     assertThat(again.doc().awards()).extracting(a -> a.id()).containsExactly("omar");
-    assertThat(again.doc().cachedAwards()).hasSize(2);
+    assertThat(again.known()).hasSize(2);
     assertThat(again.site()).isEqualTo(uncached().site());
   }
 
@@ -132,7 +132,7 @@ class AwardCacheTest {
     Loaded again = load(Optional.empty());
 
     assertThat(again.doc().awards()).extracting(a -> a.id()).containsExactly("jane", "omar");
-    assertThat(again.doc().cachedAwards()).extracting(a -> a.badgeId()).containsExactly("next");
+    assertThat(again.known()).extracting(a -> a.badgeId()).containsExactly("next");
     assertThat(again.site()).isEqualTo(uncached().site());
     assertThat(again.site().orElseThrow().awards().get(0).expires()).isPresent();
   }
@@ -171,20 +171,20 @@ class AwardCacheTest {
   @Test
   void settingsIssuersAndTheSaltSecretEachReadEveryAwardAgain() throws IOException {
     load(Optional.empty());
-    assertThat(load(Optional.of("a secret")).doc().cachedAwards()).isEmpty();
-    assertThat(load(Optional.of("a secret")).doc().cachedAwards()).hasSize(3);
-    assertThat(load(Optional.of("another secret")).doc().cachedAwards()).isEmpty();
+    assertThat(load(Optional.of("a secret")).known()).isEmpty();
+    assertThat(load(Optional.of("a secret")).known()).hasSize(3);
+    assertThat(load(Optional.of("another secret")).known()).isEmpty();
 
     Path settings = site.resolve("site.yaml");
     Files.writeString(settings, Files.readString(settings) + "timeZone: Europe/Berlin\n");
     Loaded moved = load(Optional.of("another secret"));
-    assertThat(moved.doc().cachedAwards()).isEmpty();
+    assertThat(moved.known()).isEmpty();
     assertThat(moved.site().orElseThrow().awards().get(0).issuedOn().getOffset().getTotalSeconds())
         .isEqualTo(3600);
 
     Path issuer = site.resolve("issuers/guild.yaml");
     Files.writeString(issuer, Files.readString(issuer).replace("The Guild", "The Old Guild"));
-    assertThat(load(Optional.of("another secret")).doc().cachedAwards()).isEmpty();
+    assertThat(load(Optional.of("another secret")).known()).isEmpty();
   }
 
   @Test
@@ -215,7 +215,7 @@ class AwardCacheTest {
 
     Loaded again = load(Optional.empty());
 
-    assertThat(again.doc().cachedAwards()).isEmpty();
+    assertThat(again.known()).isEmpty();
     assertThat(again.site()).isEqualTo(uncached().site());
   }
 
@@ -238,6 +238,7 @@ class AwardCacheTest {
 
   private record Loaded(
       SiteDoc doc,
+      java.util.List<dev.badgesmith.model.Award> known,
       Optional<Site> site,
       Diagnostics diagnostics,
       java.util.Map<String, Optional<String>> identities) {}
@@ -247,11 +248,13 @@ class AwardCacheTest {
     Diagnostics diagnostics = new Diagnostics();
     SiteSources sources = SiteScanner.scan(site, diagnostics);
     AwardCache awards =
-        AwardCache.open(AwardCache.earlier(cache, sources.root(), true), sources, secret);
-    SiteDoc doc = new SiteLoader(ForkJoinPool.commonPool()).load(sources, diagnostics, awards);
+        AwardCache.open(AwardCache.earlier(cache.resolve("site.cache"), true), sources, secret);
+    AwardCache.Known known = awards.known(sources.awards(), ForkJoinPool.commonPool());
+    SiteDoc doc =
+        new SiteLoader(ForkJoinPool.commonPool()).load(sources, diagnostics, known.paths());
     Optional<Site> validated =
         new SiteValidator(secret, java.time.Instant.parse("2026-06-01T00:00:00Z"))
-            .validate(sources, doc, diagnostics);
+            .validate(sources, doc, known.awards(), diagnostics);
     Optional<LockCheck> lock =
         LockCheck.run(
             sources, doc, validated, diagnostics, key -> Optional.empty(), Optional.empty());
@@ -271,7 +274,7 @@ class AwardCacheTest {
         s ->
             s.awards()
                 .forEach(a -> identities.put(a.badgeId() + "/" + a.id(), awards.identity(a))));
-    return new Loaded(doc, validated, diagnostics, identities);
+    return new Loaded(doc, known.awards(), validated, diagnostics, identities);
   }
 
   private Loaded uncached() {
@@ -280,6 +283,7 @@ class AwardCacheTest {
     SiteDoc doc = new SiteLoader(ForkJoinPool.commonPool()).load(sources, diagnostics);
     return new Loaded(
         doc,
+        java.util.List.of(),
         new SiteValidator(Optional.empty(), java.time.Instant.parse("2026-06-01T00:00:00Z"))
             .validate(sources, doc, diagnostics),
         diagnostics,

@@ -1,4 +1,4 @@
-package dev.badgesmith.cache;
+package dev.badgesmith.incremental;
 
 import dev.badgesmith.hash.Sha256;
 import dev.badgesmith.write.AtomicFile;
@@ -11,29 +11,30 @@ import java.util.HexFormat;
 import java.util.Map;
 
 /**
- * Where a machine keeps its cached work inside a cache folder: a subfolder named by a digest of a
- * key that only this machine (or CI job) holds. Cached work is trusted (rendered PNGs, signed
- * credentials, validated awards), and a cache folder may sit where others can write, such as a
- * site's {@code .badgesmith/} that a pull request could commit files into: work planted there lies
- * in a folder no build of ours reads, since nobody without the key can name it.
+ * The name of the folder a machine keeps its cached work in, inside a cache folder ({@link
+ * CacheLayout}): a digest of a key that only this machine (or CI job) holds. Cached work is trusted
+ * (rendered PNGs, signed credentials, validated awards), and a cache folder may sit where others
+ * can write, such as a site's {@code .badgesmith/} that a pull request could commit files into:
+ * work planted there lies in a folder no build of ours reads, since nobody without the key can name
+ * it.
  *
  * <p>The key is {@value #KEY_VARIABLE} when set (a CI secret, to reuse a cache that CI keeps
  * between runs), else a random one kept in the user's cache folder ({@code
  * $XDG_CACHE_HOME/badgesmith/cache-key}, else {@code ~/.cache/badgesmith/cache-key}), made on first
  * use.
  */
-public final class CacheOwner {
+final class CacheOwner {
   public static final String KEY_VARIABLE = "BADGESMITH_CACHE_KEY";
 
   private CacheOwner() {}
 
-  /** This machine's folder inside {@code cacheDirectory}. */
-  public static Path folder(Path cacheDirectory, Map<String, String> environment, Path userHome) {
+  /** The name of this machine's folder. */
+  static String name(Map<String, String> environment, Path userHome) {
     String key = environment.getOrDefault(KEY_VARIABLE, "");
     if (key.isBlank()) {
       key = machineKey(keyFile(environment, userHome));
     }
-    return cacheDirectory.resolve("owned").resolve(digest(key).substring(0, 32));
+    return digest(key).substring(0, 32);
   }
 
   private static Path keyFile(Map<String, String> environment, Path userHome) {

@@ -1,8 +1,12 @@
-package dev.badgesmith.write;
+package dev.badgesmith.incremental;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.badgesmith.write.PublishedFile;
+import dev.badgesmith.write.PublishedManifest;
+import dev.badgesmith.write.SiteWriter;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -54,5 +58,29 @@ class FileIndexTest {
     assertThat(FileIndex.read(Optional.of(index), "stamp-2")).isEmpty();
     Files.write(index, new byte[] {1, 2, 3});
     assertThat(FileIndex.read(Optional.of(index), "stamp-1")).isEmpty();
+  }
+
+  @Test
+  void theIndexKeptBeforeTheCommitIsThePublishedManifests(@TempDir Path tmp) throws IOException {
+    Path out = tmp.resolve("out");
+    Path file = tmp.resolve("cache/out.files");
+    for (String content : new String[] {"one", "two"}) {
+      FileIndex.Kept index = new FileIndex.Kept(Optional.of(file));
+      SiteWriter writer = SiteWriter.open(out, index);
+      writer.output().write("a/b.txt", content.getBytes(StandardCharsets.UTF_8));
+      List<PublishedFile> files = writer.output().files();
+      writer
+          .output()
+          .write(
+              SiteWriter.MANIFEST,
+              ("{ " + PublishedManifest.MARKER + ", \"files\": [] }\n" + content)
+                  .getBytes(StandardCharsets.UTF_8));
+      index.keep(writer.manifestStamp(), writer.output());
+      writer.commit();
+
+      String published = SiteWriter.stamp(out.resolve(SiteWriter.MANIFEST));
+      assertThat(FileIndex.read(Optional.of(file), published).map(FileIndex::files))
+          .contains(files);
+    }
   }
 }

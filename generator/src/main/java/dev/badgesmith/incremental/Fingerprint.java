@@ -1,4 +1,4 @@
-package dev.badgesmith.cache;
+package dev.badgesmith.incremental;
 
 import dev.badgesmith.hash.Sha256;
 import java.io.IOException;

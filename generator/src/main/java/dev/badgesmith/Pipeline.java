@@ -1,0 +1,336 @@
+package dev.badgesmith;
+
+import dev.badgesmith.diag.BadgesmithException;
+import dev.badgesmith.diag.Code;
+import dev.badgesmith.diag.Diagnostic;
+import dev.badgesmith.diag.SourcePosition;
+import dev.badgesmith.diag.Timings;
+import dev.badgesmith.images.SvgRasterizer;
+import dev.badgesmith.incremental.CacheLayout;
+import dev.badgesmith.incremental.FileIndex;
+import dev.badgesmith.incremental.RenderPlan;
+import dev.badgesmith.incremental.RenderedPngs;
+import dev.badgesmith.incremental.SignatureCache;
+import dev.badgesmith.ld.ContextStore;
+import dev.badgesmith.lock.LockChanges;
+import dev.badgesmith.lock.LockCheck;
+import dev.badgesmith.model.Site;
+import dev.badgesmith.render.Credentials;
+import dev.badgesmith.render.SiteRenderer;
+import dev.badgesmith.source.SiteScanner;
+import dev.badgesmith.write.SiteWriter;
+import dev.badgesmith.write.StagingOutput;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ForkJoinPool;
+import java.util.function.Supplier;
+
+/**
+ * The stages of a run, in order: scan, load, validate (what {@code check} and {@code lock} run),
+ * then plan, render and publish (what {@code build} adds). Each stage is a method here, timed under
+ * its name; the work of each lives in its package.
+ */
+final class Pipeline {
+  /**
+   * A generator's settings, as its builder gave them.
+   *
+   * @param cacheFolder the cache folder as given, kept apart from the site's sources and output
+   * @param buildDate the date a run takes as now, read once per run
+   */
+  record Settings(
+      Map<String, String> environment,
+      int threads,
+      Optional<Path> cacheFolder,
+      Optional<Path> keysDirectory,
+      boolean renderAll,
+      Optional<URI> previewOrigin,
+      boolean updateLock,
+      Supplier<Instant> buildDate,
+      Optional<String> lockBase) {}
+
+  private final Settings settings;
+
+  /** Where this machine's cached work is read and written, inside the cache folder. */
+  private final Optional<CacheLayout> cache;
+
+  /** The JSON-LD contexts proofs are made with: shipped inside Badgesmith, parsed once. */
+  private final ContextStore contexts = new ContextStore();
+
+  Pipeline(Settings settings) {
+    this.settings = settings;
+    // Cached work is read from a folder only this machine can name: see CacheLayout.
+    this.cache =
+        settings
+            .cacheFolder()
+            .map(
+                d ->
+                    CacheLayout.of(
+                        d, settings.environment(), Path.of(System.getProperty("user.home", "."))));
+  }
+
+  /** Scan, load and validate; writes nothing. */
+  Report check(Path siteDir) {
+    ForkJoinPool pool = new ForkJoinPool(settings.threads());
+    try {
+      if (Files.isDirectory(siteDir)) {
+        SiteFolders.checkCache(SiteScanner.realPath(siteDir), settings.cacheFolder());
+      }
+      SvgRasterizer rasterizer = rasterizer();
+      SiteLoad.Loaded loaded =
+          checked(loading(settings.buildDate().get(), false), siteDir, pool, rasterizer);
+      BuildTasks.join(loaded.saved());
+      warnOfCache(loaded, loaded.cache().writeFailure().or(rasterizer::cacheFailure));
+      return new Report(loaded.diagnostics().sorted(), Optional.empty(), 0, loaded.changes());
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  /** Scan, load and validate, then the lock written when the site has no error. */
+  Report lock(Path siteDir) {
+    ForkJoinPool pool = new ForkJoinPool(settings.threads());
+    try {
+      SvgRasterizer rasterizer = rasterizer();
+      SiteLoad.Loaded loaded =
+          checked(loading(settings.buildDate().get(), false), siteDir, pool, rasterizer);
+      BuildTasks.join(loaded.saved());
+      warnOfCache(loaded, loaded.cache().writeFailure().or(rasterizer::cacheFailure));
+      Optional<LockChanges> changes = loaded.changes();
+      if (!loaded.diagnostics().hasErrors() && loaded.lock().isPresent()) {
+        changes = Optional.of(SiteLoad.writeLock(loaded));
+      }
+      return new Report(loaded.diagnostics().sorted(), Optional.empty(), 0, changes);
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  /** Scan, load, validate, plan, render, publish. */
+  Report build(Path siteDir, Path outDir) {
+    ForkJoinPool pool = new ForkJoinPool(settings.threads());
+    try {
+      SiteLoad.requireSiteFolder(siteDir);
+      SiteFolders.checkCache(SiteScanner.realPath(siteDir), settings.cacheFolder());
+      SiteFolders.checkOutput(SiteScanner.realPath(siteDir), outDir, settings.cacheFolder());
+      // One "now" for the whole build, read before the output is opened (it may be malformed).
+      Instant date = settings.buildDate().get();
+      // What the last build into this output folder left in the cache, under the folder's digest.
+      FileIndex.Kept index = new FileIndex.Kept(cache.map(c -> c.fileIndex(outDir)));
+      // Reading what the output folder holds needs nothing from the site: it runs beside loading.
+      CompletableFuture<SiteWriter> opening =
+          CompletableFuture.supplyAsync(() -> SiteWriter.open(outDir, index), pool);
+      SvgRasterizer rasterizer = rasterizer();
+      SiteLoad stages = loading(date, true);
+      Timings timings = new Timings();
+      SiteLoad.Loaded loaded;
+      try {
+        SiteLoad.Scanned scanned = stages.scan(siteDir, pool);
+        timings.mark("scan");
+        SiteLoad.Read read = stages.load(scanned, pool);
+        timings.mark("load");
+        loaded = stages.validate(read, pool, rasterizer);
+        timings.mark("validate");
+        if (loaded.diagnostics().hasErrors()) {
+          // Nothing is rendered: the pages left to rendering are checked, as check does.
+          loaded.diagnostics().addAll(stages.pageProblems(loaded));
+        }
+      } catch (RuntimeException e) {
+        BuildTasks.abandon(opening);
+        throw e;
+      }
+      if (loaded.site().isEmpty() || loaded.diagnostics().hasErrors()) {
+        BuildTasks.abandon(opening);
+        return failed(loaded);
+      }
+      Site site = loaded.site().get();
+      // Keys and contexts are made ready beside the stages before rendering, which need none.
+      CompletableFuture<Optional<Credentials>> credentials =
+          CompletableFuture.supplyAsync(() -> credentials(loaded, site), pool);
+      SignatureCache signatures = new SignatureCache(cache.map(c -> c::signature));
+      SiteWriter writer = BuildTasks.join(opening);
+      RenderPlan plan;
+      List<Diagnostic> pageProblems;
+      int changed = 0;
+      try {
+        SiteRenderer renderer =
+            new SiteRenderer(
+                loaded.sources().root(),
+                rasterizer,
+                pool,
+                () -> BuildTasks.join(credentials),
+                signatures,
+                date);
+        SiteRenderer.Shared shared = renderer.shared(site, loaded.lock().map(LockCheck::indexes));
+        plan = plan(renderer, shared, loaded, outDir, writer.output(), pool);
+        timings.mark("plan");
+        pageProblems =
+            renderer.render(shared, plan, loaded.sources().staticFiles(), writer.output());
+        timings.mark("render");
+        if (pageProblems.isEmpty()) {
+          changed = publish(pool, loaded, writer, plan, index);
+          timings.mark("publish");
+        }
+      } catch (IOException e) {
+        BuildTasks.settle(pool);
+        writer.abandon();
+        throw new BadgesmithException("cannot write the site: " + e.getMessage(), e);
+      } catch (RuntimeException e) {
+        BuildTasks.settle(pool);
+        writer.abandon();
+        throw e;
+      }
+      if (!pageProblems.isEmpty()) {
+        // A page failed in the site's templates: nothing is published, as with any error.
+        writer.abandon();
+        loaded.diagnostics().addAll(pageProblems);
+        return failed(loaded);
+      }
+      warnOfCache(
+          loaded,
+          loaded
+              .cache()
+              .writeFailure()
+              .or(index::failure)
+              .or(plan::failure)
+              .or(signatures::writeFailure)
+              .or(rasterizer::cacheFailure));
+      Optional<LockChanges> changes = loaded.changes();
+      if (settings.updateLock() && loaded.lock().isPresent()) {
+        changes = Optional.of(SiteLoad.writeLock(loaded));
+      }
+      return new Report(
+          loaded.diagnostics().sorted(),
+          Optional.of(outDir),
+          writer.output().fileCount(),
+          changed,
+          plan.awardsRendered(),
+          changes,
+          timings.stages());
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  /** Scan, load and validate, for a command that stops there. */
+  private static SiteLoad.Loaded checked(
+      SiteLoad stages, Path siteDir, ForkJoinPool pool, SvgRasterizer rasterizer) {
+    return stages.validate(stages.load(stages.scan(siteDir, pool), pool), pool, rasterizer);
+  }
+
+  /** The report of a build that stopped before publishing, for errors of the site. */
+  private static Report failed(SiteLoad.Loaded loaded) {
+    BuildTasks.join(loaded.saved());
+    return new Report(loaded.diagnostics().sorted(), Optional.empty(), 0, loaded.changes());
+  }
+
+  /** The plan stage: which awards the render stage renders, and which it keeps as published. */
+  private RenderPlan plan(
+      SiteRenderer renderer,
+      SiteRenderer.Shared shared,
+      SiteLoad.Loaded loaded,
+      Path outDir,
+      StagingOutput out,
+      ForkJoinPool pool)
+      throws IOException {
+    RenderPlan.Inputs inputs =
+        new RenderPlan.Inputs(
+            loaded.site().orElseThrow(),
+            shared.designs(),
+            renderer.overrides(),
+            shared::pageContext,
+            shared::badgePageFile,
+            shared.indexes(),
+            loaded.cache()::identity);
+    return RenderPlan.of(
+        inputs, cache.map(c -> c.renderState(outDir)), settings.renderAll(), out, pool);
+  }
+
+  /**
+   * The publish stage: the staged site swapped in; what the next build reads first kept beside it.
+   *
+   * @return how many files changed
+   */
+  private static int publish(
+      ForkJoinPool pool,
+      SiteLoad.Loaded loaded,
+      SiteWriter writer,
+      RenderPlan plan,
+      FileIndex.Kept index)
+      throws IOException {
+    // Tied to the manifest's stamp, which moving the manifest in does not change.
+    String manifest = writer.manifestStamp();
+    StagingOutput output = writer.output();
+    CompletableFuture<Void> kept =
+        CompletableFuture.allOf(
+            CompletableFuture.runAsync(() -> plan.save(manifest, output), pool),
+            CompletableFuture.runAsync(() -> index.keep(manifest, output), pool));
+    int changed;
+    try {
+      changed = writer.commit();
+    } finally {
+      kept.exceptionally(e -> null).join(); // nothing is left half-written in the cache
+    }
+    BuildTasks.join(kept);
+    BuildTasks.join(loaded.saved());
+    return changed;
+  }
+
+  private Optional<Credentials> credentials(SiteLoad.Loaded loaded, Site site) {
+    return site.settings()
+        .signing()
+        .map(
+            s ->
+                SiteCredentials.of(
+                    loaded.sources().root(),
+                    s,
+                    settings.environment(),
+                    settings.keysDirectory(),
+                    contexts));
+  }
+
+  /** What renders designs, for the load's check of them and then the build: one per run. */
+  private SvgRasterizer rasterizer() {
+    return new SvgRasterizer(RenderedPngs.in(cache));
+  }
+
+  /**
+   * A cache that could not be written only makes the next run do again what it would have kept: one
+   * warning says so, with the first reason.
+   */
+  private void warnOfCache(SiteLoad.Loaded loaded, Optional<String> failure) {
+    failure.map(this::cacheWarning).ifPresent(loaded.diagnostics()::add);
+  }
+
+  private Diagnostic cacheWarning(String failure) {
+    return Diagnostic.warning(
+            Code.CACHE_NOT_WRITTEN,
+            SourcePosition.startOf(settings.cacheFolder().map(Path::toString).orElse(".")),
+            "the cache could not be written, so the next run will redo work this one did: "
+                + failure)
+        .withHint("make the cache folder writable, or give another with --cache");
+  }
+
+  /**
+   * The stages before planning as this generator is configured, with {@code date} as now.
+   *
+   * @param build whether the pages are rendered next, which reports what fails in the site's
+   *     templates, so the check need not render them first
+   */
+  private SiteLoad loading(Instant date, boolean build) {
+    return new SiteLoad(
+        cache,
+        settings.environment(),
+        date,
+        settings.lockBase(),
+        settings.previewOrigin(),
+        settings.renderAll(),
+        build);
+  }
+}

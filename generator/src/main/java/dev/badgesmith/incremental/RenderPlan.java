@@ -1,0 +1,273 @@
+package dev.badgesmith.incremental;
+
+import dev.badgesmith.lock.StatusIndexes;
+import dev.badgesmith.model.Award;
+import dev.badgesmith.model.BadgeClass;
+import dev.badgesmith.model.Site;
+import dev.badgesmith.write.StagingOutput;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Which awards a build renders, and which it keeps as the last build into the same output folder
+ * published them: an award is kept when its inputs are those it was rendered from then, and its
+ * files are still as published. A badge class's page, which lists its awards, is kept while they
+ * all are. What this build renders is noted as it goes, and saved once the site is published, for
+ * the next build to keep.
+ */
+public final class RenderPlan {
+  private final List<Award> toRender;
+  private final List<List<String>> keptFacts;
+  private final Set<String> keptPages;
+  private final Map<String, String> fingerprints;
+  private final RenderState.Next next;
+  private final Optional<Path> stateFile;
+  private final AtomicInteger rendered = new AtomicInteger();
+  private final AtomicReference<String> failure = new AtomicReference<>();
+
+  private RenderPlan(
+      List<Award> toRender,
+      List<List<String>> keptFacts,
+      Set<String> keptPages,
+      Map<String, String> fingerprints,
+      RenderState.Next next,
+      Optional<Path> stateFile) {
+    this.toRender = toRender;
+    this.keptFacts = keptFacts;
+    this.keptPages = keptPages;
+    this.fingerprints = fingerprints;
+    this.next = next;
+    this.stateFile = stateFile;
+  }
+
+  /**
+   * What the render stage needs to know of a site to tell what changed.
+   *
+   * @param designs every badge class's design as published and as PNG, in the site's order: part of
+   *     what all awards share
+   * @param templates the site's template overrides, when it has them: part of what all awards share
+   * @param pageContext what an award's page shows besides the award and what all awards share
+   * @param badgePageFile the file of a badge class's page
+   * @param indexes every award's status list index, for a site that publishes credentials
+   * @param identities what tells an award from any other without writing it out, when known
+   */
+  public record Inputs(
+      Site site,
+      List<byte[]> designs,
+      Optional<Path> templates,
+      Function<Award, String> pageContext,
+      Function<BadgeClass, String> badgePageFile,
+      Optional<StatusIndexes> indexes,
+      Function<Award, Optional<String>> identities) {}
+
+  /**
+   * The plan of a build into {@code out}.
+   *
+   * @param stateFile where the last build into the same folder left what it rendered ({@link
+   *     CacheLayout#renderState}), and where this one leaves it
+   * @param renderAll whether to render every award even so
+   */
+  public static RenderPlan of(
+      Inputs inputs,
+      Optional<Path> stateFile,
+      boolean renderAll,
+      StagingOutput out,
+      ForkJoinPool pool)
+      throws IOException {
+    Site site = inputs.site();
+    ForkJoinTask<RenderState> previous =
+        pool.submit(
+            () ->
+                renderAll
+                    ? RenderState.empty()
+                    : RenderState.load(stateFile, out.previousManifest()));
+    Map<String, String> fingerprints =
+        pool.submit(
+                () ->
+                    site.awards().parallelStream()
+                        .collect(
+                            Collectors.toConcurrentMap(
+                                StatusIndexes::key, a -> awardInputs(a, inputs))))
+            .join();
+    String siteFingerprint = siteFingerprint(inputs);
+    // What all awards share changed: every award and page is rendered again.
+    RenderState before = previous.join().ifSite(siteFingerprint);
+    RenderState.Next next = new RenderState.Next(siteFingerprint);
+    // Which awards changed: each one's inputs against those the last build rendered it from.
+    List<Award> toRender = new ArrayList<>();
+    List<List<String>> keptFacts = new ArrayList<>();
+    List<Optional<RenderState.Entry>> kept =
+        pool.submit(
+                () ->
+                    site.awards().parallelStream()
+                        .map(
+                            a -> {
+                              String key = StatusIndexes.key(a);
+                              return kept(before, key, fingerprints.get(key), out);
+                            })
+                        .toList())
+            .join();
+    for (int i = 0; i < kept.size(); i++) {
+      Award award = site.awards().get(i);
+      if (kept.get(i).isPresent()) {
+        keptFacts.add(kept.get(i).get().facts());
+        next.kept(StatusIndexes.key(award), kept.get(i).get());
+      } else {
+        toRender.add(award);
+      }
+    }
+    Set<String> keptPages = new HashSet<>();
+    badgePages(inputs, fingerprints)
+        .forEach(
+            (file, fingerprint) -> {
+              String key = "page:" + file;
+              if (kept(before, key, fingerprint, out).isPresent()) {
+                keptPages.add(file);
+              }
+              next.rendered(key, fingerprint, List.of(file), List.of());
+            });
+    return new RenderPlan(
+        List.copyOf(toRender),
+        List.copyOf(keptFacts),
+        Set.copyOf(keptPages),
+        fingerprints,
+        next,
+        stateFile);
+  }
+
+  /** The awards to render, in the site's order. */
+  public List<Award> awards() {
+    return toRender;
+  }
+
+  /** What the verify page learnt from each award kept as published. */
+  public List<List<String>> keptFacts() {
+    return keptFacts;
+  }
+
+  /** The badge class pages kept as published: every award they list is. */
+  public Set<String> keptPages() {
+    return keptPages;
+  }
+
+  /** Whether this build keeps the award's files as published. */
+  public boolean isKept(Award award) {
+    return next.isKept(StatusIndexes.key(award));
+  }
+
+  /**
+   * Notes an award this build rendered: the files it wrote and what the verify page learnt from it.
+   */
+  public void rendered(Award award, List<String> paths, List<String> facts) {
+    String key = StatusIndexes.key(award);
+    next.rendered(key, fingerprints.get(key), paths, facts);
+    rendered.incrementAndGet();
+  }
+
+  /** How many awards this build rendered; the others were kept as published. */
+  public int awardsRendered() {
+    return rendered.get();
+  }
+
+  /**
+   * Remembers what this build rendered, once its site is published with this manifest, so the next
+   * build can keep what did not change.
+   *
+   * @param manifest the stamp of the published manifest
+   * @param output the output the manifest was written from
+   */
+  public void save(String manifest, StagingOutput output) {
+    stateFile.ifPresent(
+        file -> {
+          try {
+            next.save(file, manifest, output);
+          } catch (UncheckedIOException e) {
+            // The site is published already; the next build only renders more.
+            failure.compareAndSet(null, file + ": " + e.getCause().getMessage());
+          }
+        });
+  }
+
+  /** Why this build could not keep what it rendered, if it could not. */
+  public Optional<String> failure() {
+    return Optional.ofNullable(failure.get());
+  }
+
+  /**
+   * What the last build rendered under this key from the same inputs, its files kept as published;
+   * empty when it is to be rendered again.
+   */
+  private static Optional<RenderState.Entry> kept(
+      RenderState before, String key, String fingerprint, StagingOutput out) {
+    Optional<RenderState.Entry> last =
+        before.get(key).filter(e -> e.fingerprint().equals(fingerprint));
+    return last.isPresent() && out.keep(last.get().files()) ? last : Optional.empty();
+  }
+
+  /** Each badge class page's file and inputs: its badge class, and each award's, in order. */
+  private static Map<String, String> badgePages(Inputs inputs, Map<String, String> awards) {
+    Map<String, Fingerprint> listed = new HashMap<>();
+    inputs.site().badges().forEach(b -> listed.put(b.id(), new Fingerprint().add(b.id())));
+    for (Award award : inputs.site().awards()) {
+      listed.get(award.badgeId()).add(awards.get(StatusIndexes.key(award)));
+    }
+    Map<String, String> byFile = new java.util.LinkedHashMap<>();
+    for (BadgeClass badge : inputs.site().badges()) {
+      byFile.put(inputs.badgePageFile().apply(badge), listed.get(badge.id()).hex());
+    }
+    return byFile;
+  }
+
+  /**
+   * What an award's files depend on besides what all awards share ({@link #siteFingerprint}): the
+   * award, its page's context and its status index.
+   */
+  private static String awardInputs(Award award, Inputs inputs) {
+    // Its file's digest stands for the award when known: quicker than writing the award out.
+    String self =
+        inputs.identities().apply(award).map(i -> "file " + i).orElseGet(() -> "award " + award);
+    Fingerprint fingerprint = new Fingerprint().add(self).add(inputs.pageContext().apply(award));
+    inputs.indexes().ifPresent(i -> fingerprint.add(Integer.toString(i.of(award))));
+    return fingerprint.hex();
+  }
+
+  /**
+   * What every award's files depend on besides the award itself: the generator's code and theme,
+   * the site's settings, issuers and badge classes with their designs, and the site's template
+   * overrides. Any change there renders every award again.
+   */
+  private static String siteFingerprint(Inputs inputs) throws IOException {
+    Site site = inputs.site();
+    Fingerprint records = new Fingerprint().add(site.settings().toString());
+    site.issuers().forEach(issuer -> records.add(issuer.toString()));
+    site.badges().forEach(badge -> records.add(badge.toString()));
+    Fingerprint fingerprint = Fingerprint.ofCode().add(records.hex());
+    inputs.designs().forEach(fingerprint::add);
+    if (inputs.templates().isPresent()) {
+      Path templates = inputs.templates().get();
+      try (Stream<Path> files = Files.walk(templates)) {
+        for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+          fingerprint.add(templates.relativize(file).toString());
+          fingerprint.add(Files.readAllBytes(file));
+        }
+      }
+    }
+    return fingerprint.hex();
+  }
+}

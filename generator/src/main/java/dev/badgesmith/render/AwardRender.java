@@ -1,0 +1,140 @@
+package dev.badgesmith.render;
+
+import dev.badgesmith.bake.BadgeVersion;
+import dev.badgesmith.bake.PngBaker;
+import dev.badgesmith.bake.SvgBaker;
+import dev.badgesmith.json.JsonOutput;
+import dev.badgesmith.json.Ob2Documents;
+import dev.badgesmith.model.Award;
+import dev.badgesmith.model.BadgeClass;
+import dev.badgesmith.model.SiteLayout;
+import dev.badgesmith.pages.PageRenderer;
+import dev.badgesmith.sign.CredentialSigner;
+import dev.badgesmith.sign.Signatures;
+import dev.badgesmith.sign.SigningKey;
+import dev.badgesmith.write.OutputSink;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Renders one award into its outputs: its Open Badges 2.0 assertion (hosted, or signed as a JWS)
+ * and the badge baked with it; for a site with a signing section its Open Badges 3.0 credential
+ * (with a Data Integrity proof, as a VC-JWT or both) and the badge baked with that; and its page.
+ * It is given the award and what all awards share, and knows nothing of what an earlier build
+ * rendered: which awards to render is decided before.
+ */
+public final class AwardRender {
+  private final SiteLayout layout;
+  private final Ob2Documents ob2;
+  private final Map<String, BadgeClass> badges;
+  private final Map<String, Design> designs;
+  private final Optional<SigningKey> ob2Key;
+  private final Signatures signatures;
+  private final Optional<Ob3Publisher> ob3;
+  private final PageRenderer.AwardPages pages;
+
+  /**
+   * @param designs each badge class's design, by its id
+   * @param ob2Key the key of signed Open Badges 2.0 assertions, when the site signs them
+   * @param signatures how results are signed
+   * @param ob3 the site's Open Badges 3.0 credentials, when it publishes them
+   */
+  AwardRender(
+      SiteLayout layout,
+      Map<String, BadgeClass> badges,
+      Map<String, Design> designs,
+      Optional<SigningKey> ob2Key,
+      Signatures signatures,
+      Optional<Ob3Publisher> ob3,
+      PageRenderer.AwardPages pages) {
+    this.layout = layout;
+    this.ob2 = new Ob2Documents(layout);
+    this.badges = Map.copyOf(badges);
+    this.designs = Map.copyOf(designs);
+    this.ob2Key = ob2Key;
+    this.signatures = signatures;
+    this.ob3 = ob3;
+    this.pages = pages;
+  }
+
+  /**
+   * Writes the award's files.
+   *
+   * @return what the verify page learns from it: the digest of its hosted assertion
+   */
+  public List<String> render(Award award, OutputSink out) throws IOException {
+    BadgeClass badge = badges.get(award.badgeId());
+    Design design = designs.get(award.badgeId());
+    List<String> facts = new ArrayList<>();
+    ob2(award, badge, design, facts, out);
+    if (ob3.isPresent()) {
+      ob3(ob3.get().credential(award, badge), design, !award.revoked(), out);
+    }
+    pages.write(award, out);
+    return facts;
+  }
+
+  /**
+   * The award's hosted assertion and, unless revoked (and hosted), the badge baked with it; the
+   * verify page learns the hosted assertion's digest.
+   */
+  private void ob2(Award award, BadgeClass badge, Design design, List<String> facts, OutputSink out)
+      throws IOException {
+    var document = ob2.assertion(award, badge);
+    byte[] assertion = JsonOutput.bytes(document);
+    // Hosted, the assertion is the JSON at its id; signed, it is a JWS over that JSON.
+    String baked;
+    Optional<String> verify = Optional.of(layout.assertionJson(award).url());
+    if (ob2Key.isPresent()) {
+      SigningKey key = ob2Key.get();
+      byte[] jws =
+          signatures.sign(
+              () ->
+                  CredentialSigner.signCompactJws(key, assertion)
+                      .getBytes(StandardCharsets.US_ASCII),
+              document,
+              "ob2-jws",
+              key.publicKeyInfo().thumbprint());
+      baked = new String(jws, StandardCharsets.US_ASCII);
+      verify = Optional.empty();
+      out.write(layout.signedAssertion(award).file(), jws);
+    } else {
+      baked = new String(assertion, StandardCharsets.UTF_8);
+      out.write(layout.assertionJson(award).file(), assertion);
+      if (!award.revoked()) {
+        VerifyPageData.hostedAssertion(layout.assertionJson(award).url(), document, facts);
+      }
+    }
+    if (award.revoked() && ob2Key.isEmpty()) {
+      // A revoked hosted assertion no longer names its image. A signed one cannot change and
+      // names its baked image for good: that image stays, and the revocation list says the rest.
+      return;
+    }
+    out.write(layout.bakedPng(award).file(), PngBaker.bake(design.png(), BadgeVersion.OB2, baked));
+    if (design.isSvg()) {
+      byte[] svg = SvgBaker.bake(design.source(), BadgeVersion.OB2, baked, verify);
+      out.write(layout.bakedSvg(award).file(), svg);
+    }
+  }
+
+  /** An award's credential documents, and the badge baked with the credential. */
+  private static void ob3(Ob3Publisher.Signed signed, Design design, boolean bake, OutputSink out)
+      throws IOException {
+    for (var file : signed.files().entrySet()) {
+      out.write(file.getKey(), file.getValue());
+    }
+    if (!bake) {
+      return; // a revoked award's credential stays verifiable, but is no badge to download
+    }
+    out.write(signed.png(), PngBaker.bake(design.png(), BadgeVersion.OB3, signed.baked()));
+    if (design.isSvg()) {
+      out.write(
+          signed.svg(),
+          SvgBaker.bake(design.source(), BadgeVersion.OB3, signed.baked(), Optional.empty()));
+    }
+  }
+}
