@@ -244,11 +244,11 @@ class PageRendererTest {
 
   @Test
   void describesExpiryPeriodsInWords() {
-    assertThat(PageViews.expiry(Period.ofYears(1)))
+    assertThat(PageDates.expiry(Period.ofYears(1)))
         .isEqualTo("Each award expires 1 year after it was issued.");
-    assertThat(PageViews.expiry(Period.of(1, 6, 3)))
+    assertThat(PageDates.expiry(Period.of(1, 6, 3)))
         .isEqualTo("Each award expires 1 year, 6 months and 3 days after it was issued.");
-    assertThat(PageViews.expiry(Period.ofMonths(18)))
+    assertThat(PageDates.expiry(Period.ofMonths(18)))
         .isEqualTo("Each award expires 18 months after it was issued.");
   }
 
