@@ -22,7 +22,7 @@ class SocialCardRendererTest {
     SvgRasterizer rasterizer = new SvgRasterizer(Optional.of(temp));
     byte[] art = rasterizer.toPng(square("<circle cx='50' cy='50' r='50' fill='#ff0000'/>"), 256);
     String svg =
-        new SocialCardTemplate()
+        new SocialCardTemplate(java.util.Optional.empty())
             .render(
                 new SocialCardView(
                     "Code Reviewer",

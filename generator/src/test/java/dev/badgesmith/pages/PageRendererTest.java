@@ -11,6 +11,7 @@ import java.time.Period;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TimeZone;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -26,7 +27,8 @@ class PageRendererTest {
   /** The date the pages are built for: after the sample awards, before their expiry. */
   static final Instant BUILD_DATE = Instant.parse("2026-06-01T00:00:00Z");
 
-  private final PageRenderer renderer = new PageRenderer(new MarkdownRenderer(), BUILD_DATE);
+  private final PageRenderer renderer =
+      new PageRenderer(new MarkdownRenderer(), Optional.empty(), BUILD_DATE);
 
   private MemorySink render(Site site) throws IOException {
     MemorySink sink = new MemorySink();
@@ -405,7 +407,8 @@ class PageRendererTest {
       Locale.setDefault(Locale.forLanguageTag("ar-EG"));
       TimeZone.setDefault(TimeZone.getTimeZone("Pacific/Kiritimati"));
       MemorySink again = new MemorySink();
-      new PageRenderer(new MarkdownRenderer(), BUILD_DATE).render(SampleSite.small(), again);
+      new PageRenderer(new MarkdownRenderer(), Optional.empty(), BUILD_DATE)
+          .render(SampleSite.small(), again);
       assertThat(again.files()).hasSameSizeAs(first);
       first.forEach((path, bytes) -> assertThat(again.files().get(path)).as(path).isEqualTo(bytes));
     } finally {

@@ -173,7 +173,7 @@ class KeyMaterialTest {
 
   @Test
   void theEd25519JwkHoldsTheRawKey() {
-    Map<String, Object> jwk = PublicKeyInfo.ed25519("v", TestKeys.VECTOR_PUBLIC_KEY).toJwk();
+    Map<String, Object> jwk = PublicKeyInfo.ed25519("v", TestKeys.VECTOR_PUBLIC_KEY).toJwk("v");
     assertThat(jwk)
         .containsEntry("kty", "OKP")
         .containsEntry("crv", "Ed25519")
@@ -184,7 +184,7 @@ class KeyMaterialTest {
 
   @Test
   void derivesTheTestVectorPublicKeyFromItsSeed() {
-    PrivateKey seed = PrivateKeys.ed25519FromSeed(TestKeys.VECTOR_SEED);
+    PrivateKey seed = TestKeys.vectorPrivateKey();
     SigningKey key = SigningKey.of(PublicKeyInfo.ed25519("v", TestKeys.VECTOR_PUBLIC_KEY), seed);
     assertThat(key.publicKeyInfo().toMultibase())
         .isEqualTo("z6MkjZRZv3aez3r18pB1RBFJR1kwUVJ5jHt92JmQwXbd5hwi");

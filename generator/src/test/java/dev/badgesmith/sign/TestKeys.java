@@ -24,7 +24,11 @@ final class TestKeys {
   }
 
   static SigningKey signing(KeyAlgorithm algorithm) {
-    return pair(algorithm).toSigningKey(algorithm.name().toLowerCase(java.util.Locale.ROOT) + "-1");
+    KeyGenerator.PemKeyPair pair = pair(algorithm);
+    return SigningKey.fromPem(
+        algorithm.name().toLowerCase(java.util.Locale.ROOT) + "-1",
+        pair.privateKeyPem(),
+        pair.publicKeyPem());
   }
 
   static PublicKeyInfo publicKey(KeyAlgorithm algorithm) {
@@ -56,5 +60,10 @@ final class TestKeys {
       }
     }
     return offset + length;
+  }
+
+  /** The test vector's private key, from its 32-byte seed as PKCS#8 wraps it. */
+  static java.security.PrivateKey vectorPrivateKey() {
+    return Keys.privateKey(Keys.concat(Keys.ED25519_PKCS8_PREFIX, VECTOR_SEED));
   }
 }
