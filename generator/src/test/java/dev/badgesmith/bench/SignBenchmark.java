@@ -3,6 +3,8 @@ package dev.badgesmith.bench;
 import dev.badgesmith.sign.CredentialSigner;
 import dev.badgesmith.sign.KeyAlgorithm;
 import dev.badgesmith.sign.KeyGenerator;
+import dev.badgesmith.sign.PrivateKeys;
+import dev.badgesmith.sign.PublicKeyInfo;
 import dev.badgesmith.sign.SigningKey;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
@@ -122,6 +124,7 @@ public final class SignBenchmark {
   }
 
   private static SigningKey signingKey(String id, KeyGenerator.PemKeyPair pair) {
-    return SigningKey.fromPem(id, pair.privateKeyPem(), pair.publicKeyPem());
+    return SigningKey.of(
+        PublicKeyInfo.fromPem(id, pair.publicKeyPem()), PrivateKeys.fromPem(pair.privateKeyPem()));
   }
 }

@@ -25,10 +25,9 @@ final class TestKeys {
 
   static SigningKey signing(KeyAlgorithm algorithm) {
     KeyGenerator.PemKeyPair pair = pair(algorithm);
-    return SigningKey.fromPem(
-        algorithm.name().toLowerCase(java.util.Locale.ROOT) + "-1",
-        pair.privateKeyPem(),
-        pair.publicKeyPem());
+    String id = algorithm.name().toLowerCase(java.util.Locale.ROOT) + "-1";
+    return SigningKey.of(
+        PublicKeyInfo.fromPem(id, pair.publicKeyPem()), PrivateKeys.fromPem(pair.privateKeyPem()));
   }
 
   static PublicKeyInfo publicKey(KeyAlgorithm algorithm) {
@@ -64,6 +63,8 @@ final class TestKeys {
 
   /** The test vector's private key, from its 32-byte seed as PKCS#8 wraps it. */
   static java.security.PrivateKey vectorPrivateKey() {
-    return Keys.privateKey(Keys.concat(Keys.ED25519_PKCS8_PREFIX, VECTOR_SEED));
+    // The PKCS#8 prefix of every Ed25519 private key; the 32-byte seed follows it.
+    byte[] prefix = java.util.HexFormat.of().parseHex("302e020100300506032b657004220420");
+    return Keys.privateKey(Keys.concat(prefix, VECTOR_SEED));
   }
 }
