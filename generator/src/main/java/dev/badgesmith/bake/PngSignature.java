@@ -11,11 +11,6 @@ public final class PngSignature {
 
   private PngSignature() {}
 
-  /** The signature, to write at the start of a PNG. */
-  public static byte[] bytes() {
-    return BYTES.clone();
-  }
-
   /** Whether the bytes begin with the PNG signature. */
   public static boolean startsWith(byte[] bytes) {
     return bytes.length >= LENGTH && Arrays.equals(bytes, 0, LENGTH, BYTES, 0, LENGTH);

@@ -22,14 +22,6 @@ public final class Diagnostics {
     return items.stream().anyMatch(Diagnostic::isError);
   }
 
-  public synchronized long errorCount() {
-    return items.stream().filter(Diagnostic::isError).count();
-  }
-
-  public synchronized long warningCount() {
-    return items.size() - errorCount();
-  }
-
   public synchronized List<Diagnostic> sorted() {
     return items.stream().distinct().sorted(Diagnostic.ORDER).toList();
   }

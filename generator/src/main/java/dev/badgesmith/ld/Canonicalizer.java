@@ -3,18 +3,14 @@ package dev.badgesmith.ld;
 import com.apicatalog.jsonld.JsonLdError;
 import com.apicatalog.jsonld.JsonLdOptions;
 import com.apicatalog.jsonld.document.JsonDocument;
-import com.apicatalog.jsonld.processor.ExpansionProcessor;
 import com.apicatalog.jsonld.processor.ToRdfProcessor;
 import com.apicatalog.rdf.api.RdfConsumerException;
 import com.apicatalog.rdf.api.RdfQuadConsumer;
 import com.apicatalog.rdf.canon.RdfCanon;
 import com.apicatalog.rdf.nquads.NQuadsWriter;
 import com.fasterxml.jackson.databind.JsonNode;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonString;
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
@@ -103,25 +99,6 @@ public final class Canonicalizer {
   }
 
   /**
-   * What expansion would drop from a document, in document order, without duplicates: terms no
-   * context defines (properties, {@code type} values, datatypes) and relative IRIs; empty when
-   * nothing is. {@link #canonicalize} refuses a document for which this is not empty.
-   */
-  public List<String> undefinedTerms(JsonNode document) {
-    Set<String> found = new LinkedHashSet<>();
-    collect(expand(document), found);
-    return List.copyOf(found);
-  }
-
-  private JsonArray expand(JsonNode document) {
-    try {
-      return ExpansionProcessor.expand(JsonDocument.of(toJakarta(document)), options(), false);
-    } catch (JsonLdError e) {
-      throw failure(e);
-    }
-  }
-
-  /**
    * Options with the contexts as the only loader. Titanium's {@code JsonLd} API starts from its
    * default options, whose loader builds an HTTP client: its selector thread, idle in native code,
    * holds up the process's exit by 300 ms.
@@ -188,25 +165,6 @@ public final class Canonicalizer {
     Optional<String> term = undefined(iri);
     term.ifPresent(dropped::add);
     return term.isEmpty();
-  }
-
-  private static void collect(JsonValue value, Set<String> found) {
-    if (value instanceof JsonArray array) {
-      array.forEach(v -> collect(v, found));
-    } else if (value instanceof JsonObject object) {
-      object.forEach(
-          (key, v) -> {
-            undefined(key).ifPresent(found::add);
-            if (key.equals("@type") || key.equals("@id")) {
-              for (JsonValue iri : v instanceof JsonArray a ? a : List.of(v)) {
-                if (iri instanceof JsonString s) {
-                  undefined(s.getString()).ifPresent(found::add);
-                }
-              }
-            }
-            collect(v, found);
-          });
-    }
   }
 
   private static CanonicalizationException dropped(List<String> terms) {

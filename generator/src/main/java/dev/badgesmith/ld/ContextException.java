@@ -9,20 +9,7 @@ import dev.badgesmith.diag.BadgesmithException;
 public final class ContextException extends BadgesmithException {
   private static final long serialVersionUID = 1L;
 
-  private final String url;
-
-  public ContextException(String url, String message) {
+  public ContextException(String message) {
     super(message);
-    this.url = url;
-  }
-
-  public ContextException(String url, String message, Throwable cause) {
-    super(message, cause);
-    this.url = url;
-  }
-
-  /** The context URL that could not be provided. */
-  public String url() {
-    return url;
   }
 }

@@ -116,7 +116,6 @@ public final class ContextStore implements DocumentLoader {
     PinnedContext pin = BY_URL.get(url);
     if (pin == null) {
       throw new ContextException(
-          url,
           "unknown JSON-LD context "
               + url
               + ": Badgesmith never fetches a context, and ships only these: "

@@ -302,11 +302,11 @@ public final class CsvAwards {
       Optional<Located<String>> issuedOn =
           options.defaultIssuedOn().isPresent() && get("issuedOn").isEmpty()
               ? Optional.of(new Located<>(options.defaultIssuedOn().get(), start))
-              : required("issuedOn").filter(t -> SiteLoader.date(t, d));
-      Optional<Located<String>> expires = get("expires").filter(t -> SiteLoader.date(t, d));
+              : required("issuedOn").filter(t -> ValueChecks.date(t, d));
+      Optional<Located<String>> expires = get("expires").filter(t -> ValueChecks.date(t, d));
       List<EvidenceDoc> evidence = new ArrayList<>();
       for (Located<String> url : urls(get("evidence"))) {
-        if (SiteLoader.httpUrl(url, d)) {
+        if (ValueChecks.httpUrl(url, d)) {
           evidence.add(
               new EvidenceDoc(
                   Optional.of(url.value()),
@@ -317,7 +317,7 @@ public final class CsvAwards {
                   Optional.empty()));
         }
       }
-      Optional<Located<String>> revokedOn = get("revokedOn").filter(t -> SiteLoader.date(t, d));
+      Optional<Located<String>> revokedOn = get("revokedOn").filter(t -> ValueChecks.date(t, d));
       Optional<RevocationDoc> revoked =
           get("revoked").map(r -> new RevocationDoc(r.value(), revokedOn));
       if (revoked.isEmpty() && get("revokedOn").isPresent()) {
@@ -405,9 +405,9 @@ public final class CsvAwards {
             return Optional.empty();
           }
         }
-        return SiteLoader.plainIdentity(key, value, name, d);
+        return RecipientIdentities.plain(key, value, name, d);
       }
-      if (!SiteLoader.hashFormat(value, d)) {
+      if (!RecipientIdentities.hashFormat(value, d)) {
         return Optional.empty();
       }
       Optional<Located<String>> salt = get("salt");
@@ -417,7 +417,7 @@ public final class CsvAwards {
                 .withHint("give the salt the hash was made with"));
         return Optional.empty();
       }
-      return SiteLoader.hashedIdentity(value, salt, get("type"), name, d);
+      return RecipientIdentities.hashedIdentity(value, salt, get("type"), name, d);
     }
   }
 

@@ -1,5 +1,25 @@
 package dev.badgesmith.load;
 
+import static dev.badgesmith.load.SiteKeys.ALIGNMENT_KEYS;
+import static dev.badgesmith.load.SiteKeys.AWARD_KEYS;
+import static dev.badgesmith.load.SiteKeys.BADGE_KEYS;
+import static dev.badgesmith.load.SiteKeys.EVIDENCE_KEYS;
+import static dev.badgesmith.load.SiteKeys.IMAGES_KEYS;
+import static dev.badgesmith.load.SiteKeys.ISSUER_KEYS;
+import static dev.badgesmith.load.SiteKeys.ISSUER_PAGE_KEYS;
+import static dev.badgesmith.load.SiteKeys.KEY_KEYS;
+import static dev.badgesmith.load.SiteKeys.PAGES_KEYS;
+import static dev.badgesmith.load.SiteKeys.RECIPIENT_KEYS;
+import static dev.badgesmith.load.SiteKeys.REVOKED_KEYS;
+import static dev.badgesmith.load.SiteKeys.SETTINGS_KEYS;
+import static dev.badgesmith.load.SiteKeys.SIGNING_KEYS;
+import static dev.badgesmith.load.SourceBytes.bytes;
+import static dev.badgesmith.load.Utf8Text.text;
+import static dev.badgesmith.load.ValueChecks.date;
+import static dev.badgesmith.load.ValueChecks.email;
+import static dev.badgesmith.load.ValueChecks.httpUrl;
+import static dev.badgesmith.load.ValueChecks.language;
+
 import dev.badgesmith.diag.Code;
 import dev.badgesmith.diag.Diagnostic;
 import dev.badgesmith.diag.Diagnostics;
@@ -17,91 +37,27 @@ import dev.badgesmith.load.Docs.SigningDoc;
 import dev.badgesmith.load.Docs.SiteDoc;
 import dev.badgesmith.model.PageSettings;
 import dev.badgesmith.model.SiteSettings;
-import dev.badgesmith.source.PrivateKeyCheck;
 import dev.badgesmith.source.SiteSources;
 import dev.badgesmith.source.SourceFile;
-import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.text.Normalizer;
-import java.time.DateTimeException;
 import java.time.Period;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ForkJoinPool;
-import java.util.regex.Pattern;
 
 /**
- * Reads every file of a badge site into {@link Docs}, checking each file on its own: syntax, keys,
- * types and formats. Problems become diagnostics; loading goes on so one run reports all.
+ * Reads every file of a badge site into {@link Docs}, checking each file on its own: syntax, keys
+ * ({@link SiteKeys}), types and formats ({@link ValueChecks}, {@link RecipientIdentities}).
+ * Problems become diagnostics; loading goes on so one run reports all. A file's bytes are read by
+ * {@link SourceBytes} and decoded by {@link Utf8Text}.
  */
 public final class SiteLoader {
-  static final List<String> SETTINGS_KEYS =
-      List.of(
-          "title",
-          "description",
-          "baseUrl",
-          "issuer",
-          "language",
-          "timeZone",
-          "images",
-          "signing",
-          "pages");
-  static final List<String> PAGES_KEYS = List.of("earnerPages", "listEarners", "indexAwards");
-  static final List<String> SIGNING_KEYS =
-      List.of("issuerId", "jwt", "dataIntegrity", "ob2", "keys");
-  static final List<String> KEY_KEYS =
-      List.of("id", "algorithm", "publicKey", "validFrom", "validUntil", "revoked");
-  static final List<String> IMAGES_KEYS = List.of("pngSize", "maxSize");
-  private static final Pattern SIZE =
-      Pattern.compile("([0-9]{1,9})\\s*(B|KB|MB)?", Pattern.CASE_INSENSITIVE);
-  static final List<String> ISSUER_KEYS = List.of("name", "url", "email", "description", "image");
-  static final List<String> ISSUER_PAGE_KEYS = List.of("name", "url", "email", "image");
-  static final List<String> BADGE_KEYS =
-      List.of(
-          "name",
-          "description",
-          "issuer",
-          "image",
-          "imageAlt",
-          "tags",
-          "alignment",
-          "validFor",
-          "requires",
-          "language");
-  static final List<String> ALIGNMENT_KEYS =
-      List.of("targetName", "targetUrl", "targetDescription", "targetFramework", "targetCode");
-  static final List<String> AWARD_KEYS =
-      List.of("recipient", "issuedOn", "expires", "narrative", "evidence", "revoked");
-  static final List<String> RECIPIENT_KEYS =
-      List.of("email", "url", "telephone", "did", "hashed", "salt", "type", "name");
-  static final List<String> IDENTITY_KEYS = List.of("email", "url", "telephone", "did", "hashed");
-  static final List<String> EVIDENCE_KEYS =
-      List.of("url", "name", "description", "narrative", "genre", "audience");
-  static final List<String> REVOKED_KEYS = List.of("reason", "date");
-
-  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-  private static final Pattern TELEPHONE = Pattern.compile("\\+[1-9][0-9]{1,14}");
-  private static final Pattern DID = Pattern.compile("did:[a-z0-9]+:[A-Za-z0-9._:%-]+");
-  private static final Pattern HASH = Pattern.compile("sha256\\$[0-9a-fA-F]{64}");
-  private static final Pattern LANGUAGE = Pattern.compile("[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*");
-
-  /**
-   * The largest YAML or Markdown file read: 1 MB. A site's files are a few kilobytes (a badge class
-   * with a long criteria page, some tens), and the YAML parser takes time that grows with the
-   * square of a long value's length (8 MB took 16 to 19 s to refuse), so a larger file is refused
-   * before it is parsed. CSV files of awards, read in linear time, have no such limit.
-   */
-  public static final int MAX_TEXT_BYTES = 1024 * 1024;
+  /** The largest YAML or Markdown file read, as {@link SourceBytes} holds it. */
+  public static final int MAX_TEXT_BYTES = SourceBytes.MAX_TEXT_BYTES;
 
   private final ForkJoinPool pool;
 
@@ -195,69 +151,6 @@ public final class SiteLoader {
     return bytes(f, diagnostics, shared).flatMap(b -> text(f, b, diagnostics));
   }
 
-  /**
-   * The file's bytes, checked for a private key; a YAML or Markdown file over {@link
-   * #MAX_TEXT_BYTES} is reported and not read further.
-   */
-  private static Optional<byte[]> bytes(SourceFile f, Diagnostics diagnostics, Diagnostics shared) {
-    try {
-      byte[] bytes;
-      if (f.extension().equals("csv")) {
-        bytes = Files.readAllBytes(f.file());
-      } else {
-        try (java.io.InputStream in = Files.newInputStream(f.file())) {
-          bytes = in.readNBytes(MAX_TEXT_BYTES + 1);
-        }
-        if (bytes.length > MAX_TEXT_BYTES) {
-          diagnostics.add(
-              Diagnostic.error(
-                      Code.FILE_TOO_LARGE,
-                      SourcePosition.startOf(f.path()),
-                      String.format(
-                          Locale.ROOT,
-                          "the file has %,d bytes: a YAML or Markdown file of a badge site has at"
-                              + " most 1 MB (%,d bytes)",
-                          Files.size(f.file()),
-                          MAX_TEXT_BYTES))
-                  .withHint(
-                      "check that this is the file you meant: a site's files are a few kilobytes"));
-          return Optional.empty();
-        }
-      }
-      PrivateKeyCheck.check(f.path(), bytes, shared);
-      return Optional.of(bytes);
-    } catch (IOException e) {
-      diagnostics.add(
-          Diagnostic.error(
-              Code.UNREADABLE_FILE,
-              SourcePosition.startOf(f.path()),
-              "cannot read the file: " + e.getMessage()));
-      return Optional.empty();
-    }
-  }
-
-  /** The file's text; it must be UTF-8. */
-  private static Optional<String> text(SourceFile f, byte[] bytes, Diagnostics diagnostics) {
-    try {
-      String text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(java.nio.ByteBuffer.wrap(bytes))
-              .toString();
-      return Optional.of(ByteOrderMark.strip(text));
-    } catch (CharacterCodingException e) {
-      diagnostics.add(
-          Diagnostic.error(
-                  Code.UNREADABLE_FILE,
-                  SourcePosition.startOf(f.path()),
-                  "the file is not UTF-8 text")
-              .withHint("save it as UTF-8"));
-    }
-    return Optional.empty();
-  }
-
   private static Optional<SettingsDoc> settings(SourceFile f, String text, Diagnostics d) {
     Optional<MapReader> read =
         YamlReader.read(text, f.path(), 0, d)
@@ -267,17 +160,19 @@ public final class SiteLoader {
     }
     MapReader r = read.get();
     Optional<Located<String>> title = r.requiredText("title");
-    Optional<Located<String>> baseUrl = r.requiredText("baseUrl").filter(u -> baseUrl(u, d));
+    Optional<Located<String>> baseUrl =
+        r.requiredText("baseUrl").filter(u -> ValueChecks.baseUrl(u, d));
     Optional<Located<String>> language = r.text("language").filter(l -> language(l, d));
-    Optional<Located<String>> zone = r.text("timeZone").filter(z -> timeZone(z, d));
+    Optional<Located<String>> zone = r.text("timeZone").filter(z -> ValueChecks.timeZone(z, d));
     Optional<Located<String>> issuer = r.text("issuer");
     Optional<String> description = r.text("description").map(Located::value);
     int pngSize = SiteSettings.DEFAULT_PNG_SIZE;
     long maxImageBytes = SiteSettings.DEFAULT_MAX_IMAGE_BYTES;
     Optional<MapReader> images = r.map("images", "the images settings", IMAGES_KEYS);
     if (images.isPresent()) {
-      pngSize = images.get().text("pngSize").flatMap(t -> pixels(t, d)).orElse(pngSize);
-      maxImageBytes = images.get().text("maxSize").flatMap(t -> bytes(t, d)).orElse(maxImageBytes);
+      pngSize = images.get().text("pngSize").flatMap(t -> ValueChecks.pixels(t, d)).orElse(pngSize);
+      maxImageBytes =
+          images.get().text("maxSize").flatMap(t -> ValueChecks.size(t, d)).orElse(maxImageBytes);
     }
     Optional<SigningDoc> signing =
         r.map("signing", "the signing settings", SIGNING_KEYS).map(m -> signing(m, d));
@@ -416,7 +311,7 @@ public final class SiteLoader {
                 value(a.text("targetCode"))));
       }
     }
-    Optional<Period> validFor = r.text("validFor").flatMap(p -> period(p, d));
+    Optional<Period> validFor = r.text("validFor").flatMap(p -> ValueChecks.period(p, d));
     Optional<Located<String>> language = r.text("language").filter(l -> language(l, d));
     List<Located<String>> requires = r.textList("requires");
     // One tag, one spelling: "café" typed as NFC or as NFD (macOS's keyboard) is one tag page.
@@ -458,7 +353,9 @@ public final class SiteLoader {
     if (r.node("recipient").isEmpty()) {
       r.missing("recipient");
     } else {
-      recipient = r.map("recipient", "a recipient", RECIPIENT_KEYS).flatMap(m -> recipient(m, d));
+      recipient =
+          r.map("recipient", "a recipient", RECIPIENT_KEYS)
+              .flatMap(m -> RecipientIdentities.recipient(m, d));
     }
     Optional<Located<String>> issuedOn = r.requiredText("issuedOn").filter(t -> date(t, d));
     Optional<Located<String>> expires = r.text("expires").filter(t -> date(t, d));
@@ -509,271 +406,18 @@ public final class SiteLoader {
             revoked));
   }
 
-  private static Optional<RecipientDoc> recipient(MapReader r, Diagnostics d) {
-    List<String> given = IDENTITY_KEYS.stream().filter(r::has).toList();
-    if (given.size() != 1) {
-      Diagnostic problem =
-          Diagnostic.error(
-              Code.RECIPIENT_IDENTITY,
-              given.size() > 1 ? r.keyAt(given.get(1)) : r.at(),
-              given.isEmpty()
-                  ? "a recipient needs one identity"
-                  : "a recipient has one identity, found " + String.join(" and ", given));
-      d.add(
-          problem.withHint("give exactly one of email, url, telephone, did, or hashed with salt"));
-      return Optional.empty();
-    }
-    String key = given.get(0);
-    Optional<String> name = value(r.text("name"));
-    if (!key.equals("hashed")) {
-      for (String onlyHashed : List.of("salt", "type")) {
-        if (r.has(onlyHashed)) {
-          d.add(
-              Diagnostic.error(
-                      Code.RECIPIENT_IDENTITY,
-                      r.keyAt(onlyHashed),
-                      "'" + onlyHashed + "' goes only with a 'hashed' identity")
-                  .withHint("remove it; the salt of a plain identity is derived at build time"));
-          return Optional.empty();
-        }
-      }
-    }
-    Optional<Located<String>> value = r.requiredText(key);
-    if (value.isEmpty()) {
-      return Optional.empty();
-    }
-    if (key.equals("hashed")) {
-      return hashed(r, value.get(), name, d);
-    }
-    return plainIdentity(key, value.get(), name, d);
-  }
-
   /**
-   * A plain identity, checked and normalised as the build hashes it: an e-mail address lower-cased,
-   * a telephone number without spaces. Shared by YAML award files and CSV rows.
+   * A plain identity, checked and normalised as the build hashes it (see {@link
+   * RecipientIdentities#plain}).
    *
    * @param key {@code email}, {@code url}, {@code telephone} or {@code did}
    */
   public static Optional<RecipientDoc> plainIdentity(
       String key, Located<String> v, Optional<String> name, Diagnostics d) {
-    switch (key) {
-      case "email" -> {
-        return email(v, d)
-            ? Optional.of(
-                new RecipientDoc(
-                    "email", v.value().toLowerCase(Locale.ROOT), Optional.empty(), name))
-            : Optional.empty();
-      }
-      case "url" -> {
-        return httpUrl(v, d)
-            ? Optional.of(new RecipientDoc("url", v.value(), Optional.empty(), name))
-            : Optional.empty();
-      }
-      case "telephone" -> {
-        String number = v.value().replaceAll("[\\s().-]", "");
-        if (!TELEPHONE.matcher(number).matches()) {
-          d.add(
-              Diagnostic.error(
-                      Code.INVALID_VALUE, v.at(), "'" + v.value() + "' is not a telephone number")
-                  .withHint("write it in international form, such as +441234567890"));
-          return Optional.empty();
-        }
-        return Optional.of(new RecipientDoc("telephone", number, Optional.empty(), name));
-      }
-      case "did" -> {
-        if (!DID.matcher(v.value()).matches()) {
-          d.add(
-              Diagnostic.error(Code.INVALID_VALUE, v.at(), "'" + v.value() + "' is not a DID")
-                  .withHint("a DID looks like did:web:example.org"));
-          return Optional.empty();
-        }
-        return Optional.of(new RecipientDoc("id", v.value(), Optional.empty(), name));
-      }
-      default -> throw new IllegalArgumentException("not a plain identity: " + key);
-    }
-  }
-
-  private static Optional<RecipientDoc> hashed(
-      MapReader r, Located<String> hash, Optional<String> name, Diagnostics d) {
-    if (!hashFormat(hash, d)) {
-      return Optional.empty();
-    }
-    return hashedIdentity(hash, r.requiredText("salt"), r.text("type"), name, d);
-  }
-
-  static boolean hashFormat(Located<String> hash, Diagnostics d) {
-    if (HASH.matcher(hash.value()).matches()) {
-      return true;
-    }
-    d.add(
-        Diagnostic.error(
-                Code.INVALID_VALUE, hash.at(), "'hashed' must be sha256$ and 64 hex digits")
-            .withHint("run `badgesmith award --hash` or compute sha256(identity + salt)"));
-    return false;
-  }
-
-  /** A hashed identity whose hash has the right form; the salt's absence is reported already. */
-  static Optional<RecipientDoc> hashedIdentity(
-      Located<String> hash,
-      Optional<Located<String>> salt,
-      Optional<Located<String>> type,
-      Optional<String> name,
-      Diagnostics d) {
-    List<String> types = List.of("email", "url", "telephone", "id");
-    if (type.isPresent() && !types.contains(type.get().value())) {
-      d.add(
-          Diagnostic.error(
-                  Code.INVALID_VALUE,
-                  type.get().at(),
-                  "unknown identity type '" + type.get().value() + "'")
-              .withHint("the type of a hashed identity is one of " + String.join(", ", types)));
-      return Optional.empty();
-    }
-    return salt.map(
-        s ->
-            new RecipientDoc(
-                type.map(Located::value).orElse("email"),
-                hash.value().toLowerCase(Locale.ROOT),
-                Optional.of(s.value()),
-                name));
+    return RecipientIdentities.plain(key, v, name, d);
   }
 
   private static Optional<String> value(Optional<Located<String>> located) {
     return located.map(Located::value);
-  }
-
-  /** Whether {@code baseUrl} is an https URL in canonical form (see {@link BaseUrl}). */
-  private static boolean baseUrl(Located<String> url, Diagnostics d) {
-    Optional<BaseUrl.Problem> problem = BaseUrl.problem(url.value());
-    problem.ifPresent(
-        p -> d.add(Diagnostic.error(Code.INVALID_URL, url.at(), p.message()).withHint(p.hint())));
-    return problem.isEmpty();
-  }
-
-  static boolean httpUrl(Located<String> url, Diagnostics d) {
-    try {
-      java.net.URI uri = new java.net.URI(url.value());
-      String scheme = Optional.ofNullable(uri.getScheme()).orElse("").toLowerCase(Locale.ROOT);
-      if ((scheme.equals("https") || scheme.equals("http")) && uri.getHost() != null) {
-        return true;
-      }
-    } catch (java.net.URISyntaxException e) {
-      // reported below
-    }
-    d.add(
-        Diagnostic.error(
-                Code.INVALID_URL, url.at(), "'" + url.value() + "' is not an http or https URL")
-            .withHint("write the full address, such as https://example.org/page"));
-    return false;
-  }
-
-  static boolean email(Located<String> email, Diagnostics d) {
-    if (EMAIL.matcher(email.value()).matches()) {
-      return true;
-    }
-    d.add(
-        Diagnostic.error(
-            Code.INVALID_EMAIL, email.at(), "'" + email.value() + "' is not an e-mail address"));
-    return false;
-  }
-
-  static boolean date(Located<String> date, Diagnostics d) {
-    Optional<java.time.LocalDate> day = Dates.date(date.value());
-    if (day.isPresent() && (day.get().getYear() < 1000 || day.get().getYear() > 9999)) {
-      // Credentials write dates as xsd:dateTime, and verifiers read four-digit years only.
-      d.add(
-          Diagnostic.error(
-                  Code.INVALID_DATE,
-                  date.at(),
-                  "'"
-                      + date.value()
-                      + "' has the year "
-                      + day.get().getYear()
-                      + ", not a four-digit year")
-              .withHint("write a year from 1000 to 9999, such as 2025-03-14"));
-      return false;
-    }
-    if (day.isPresent()) {
-      return true;
-    }
-    d.add(
-        Diagnostic.error(Code.INVALID_DATE, date.at(), "'" + date.value() + "' is not a date")
-            .withHint("write 2025-03-14, 2025-03-14T09:30:00 or 2025-03-14T09:30:00+01:00"));
-    return false;
-  }
-
-  private static Optional<Period> period(Located<String> text, Diagnostics d) {
-    try {
-      Period p = Period.parse(text.value());
-      if (!p.isNegative() && !p.isZero()) {
-        return Optional.of(p);
-      }
-    } catch (DateTimeParseException e) {
-      // reported below
-    }
-    d.add(
-        Diagnostic.error(
-                Code.INVALID_VALUE, text.at(), "'" + text.value() + "' is not a period of time")
-            .withHint("write an ISO-8601 period such as P2Y (two years), P6M or P90D"));
-    return Optional.empty();
-  }
-
-  private static Optional<Integer> pixels(Located<String> text, Diagnostics d) {
-    if (text.value().matches("[0-9]{1,5}")) {
-      int px = Integer.parseInt(text.value());
-      if (px >= 16 && px <= 4096) {
-        return Optional.of(px);
-      }
-    }
-    d.add(
-        Diagnostic.error(Code.INVALID_VALUE, text.at(), "'" + text.value() + "' is not a PNG size")
-            .withHint("give the width in pixels, from 16 to 4096, such as 512"));
-    return Optional.empty();
-  }
-
-  /** A size such as {@code 256 KB}, {@code 1MB} or {@code 300000} (bytes); 1 KB is 1024 bytes. */
-  private static Optional<Long> bytes(Located<String> text, Diagnostics d) {
-    java.util.regex.Matcher m = SIZE.matcher(text.value());
-    if (m.matches()) {
-      String unit = m.group(2) == null ? "B" : m.group(2).toUpperCase(Locale.ROOT);
-      long factor =
-          switch (unit) {
-            case "KB" -> 1024L;
-            case "MB" -> 1024L * 1024;
-            default -> 1L;
-          };
-      long size = Long.parseLong(m.group(1)) * factor;
-      if (size > 0) {
-        return Optional.of(size);
-      }
-    }
-    d.add(
-        Diagnostic.error(Code.INVALID_VALUE, text.at(), "'" + text.value() + "' is not a file size")
-            .withHint("write a size such as 256 KB or 1 MB"));
-    return Optional.empty();
-  }
-
-  private static boolean language(Located<String> text, Diagnostics d) {
-    if (LANGUAGE.matcher(text.value()).matches()) {
-      return true;
-    }
-    d.add(
-        Diagnostic.error(
-                Code.INVALID_VALUE, text.at(), "'" + text.value() + "' is not a language tag")
-            .withHint("write a BCP 47 tag such as en, de or pt-BR"));
-    return false;
-  }
-
-  private static boolean timeZone(Located<String> text, Diagnostics d) {
-    try {
-      ZoneId.of(text.value());
-      return true;
-    } catch (DateTimeException e) {
-      d.add(
-          Diagnostic.error(
-                  Code.INVALID_VALUE, text.at(), "'" + text.value() + "' is not a time zone")
-              .withHint("write a zone id such as UTC or Europe/Berlin"));
-      return false;
-    }
   }
 }

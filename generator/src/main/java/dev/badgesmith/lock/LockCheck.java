@@ -38,7 +38,6 @@ public final class LockCheck {
       "a published award cannot change: restore what was published and revoke it instead"
           + " ('revoked:' with a 'reason' and a 'date'), then award anew in a new file";
 
-  private final Optional<PublishedLock> lock;
   private final LockChanges changes;
   private final StatusIndexes indexes;
   private final java.util.function.Supplier<PublishedLock> updated;
@@ -46,12 +45,10 @@ public final class LockCheck {
   private PublishedLock written;
 
   private LockCheck(
-      Optional<PublishedLock> lock,
       LockChanges changes,
       StatusIndexes indexes,
       java.util.function.Supplier<PublishedLock> updated,
       Digests digests) {
-    this.lock = lock;
     this.changes = changes;
     this.indexes = indexes;
     this.updated = updated;
@@ -195,17 +192,12 @@ public final class LockCheck {
           }
           return new PublishedLock(all);
         };
-    return Optional.of(new LockCheck(lock, changes, indexes, updated, digests));
+    return Optional.of(new LockCheck(changes, indexes, updated, digests));
   }
 
   /** What a lock line records of an award of the checked site. */
   public AwardDigest digest(Award award) {
     return digests.of(award);
-  }
-
-  /** The lock as read, when the site has one. */
-  public Optional<PublishedLock> lock() {
-    return lock;
   }
 
   public LockChanges changes() {

@@ -46,14 +46,6 @@ public final class MarkdownRenderer {
             .build();
   }
 
-  /**
-   * Renders a Markdown document to an HTML fragment; the same input always gives the same output.
-   */
-  public String toHtml(String markdown) {
-    Objects.requireNonNull(markdown, "markdown");
-    return renderer.render(parse(markdown));
-  }
-
   /** The document, with every image from another host turned into a link to it. */
   private Node parse(String markdown) {
     Node document = parser.parse(markdown);

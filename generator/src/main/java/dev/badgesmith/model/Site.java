@@ -29,8 +29,4 @@ public record Site(
   public Map<String, BadgeClass> badgesById() {
     return badges.stream().collect(Collectors.toMap(BadgeClass::id, Function.identity()));
   }
-
-  public List<Award> awardsOf(String badgeId) {
-    return awards.stream().filter(a -> a.badgeId().equals(badgeId)).toList();
-  }
 }

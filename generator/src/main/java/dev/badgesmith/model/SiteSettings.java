@@ -49,30 +49,6 @@ public record SiteSettings(
     }
   }
 
-  /** Settings with the default {@link PageSettings}. */
-  public SiteSettings(
-      String title,
-      Optional<String> description,
-      String baseUrl,
-      String defaultIssuer,
-      String language,
-      ZoneId timeZone,
-      int pngSize,
-      long maxImageBytes,
-      Optional<SigningSettings> signing) {
-    this(
-        title,
-        description,
-        baseUrl,
-        defaultIssuer,
-        language,
-        timeZone,
-        pngSize,
-        maxImageBytes,
-        signing,
-        PageSettings.DEFAULT);
-  }
-
   /** The same settings with another base URL, such as a local preview's. */
   public SiteSettings withBaseUrl(String otherBaseUrl) {
     return new SiteSettings(

@@ -87,15 +87,6 @@ public final class PageRenderer {
   private final Instant buildDate;
 
   /**
-   * Renders with the default theme.
-   *
-   * @param buildDate the date the pages take as now, to tell expired awards
-   */
-  public PageRenderer(MarkdownRenderer markdown, Instant buildDate) {
-    this(markdown, Optional.empty(), buildDate);
-  }
-
-  /**
    * @param overrides a site's {@code templates/} folder: a file there replaces the default theme's
    *     file of the same name, one file at a time
    * @param buildDate the date the pages take as now, to tell expired awards

@@ -24,11 +24,6 @@ public final class SocialCardTemplate {
   private final Configuration freemarker;
   private final Optional<Path> overrides;
 
-  /** The default theme's card. */
-  public SocialCardTemplate() {
-    this(Optional.empty());
-  }
-
   /**
    * @param overrides a site's {@code templates/} folder, whose {@value #TEMPLATE} replaces the
    *     default card

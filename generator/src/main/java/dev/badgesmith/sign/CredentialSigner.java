@@ -63,14 +63,6 @@ public final class CredentialSigner {
     return sign(key, header, bytes(VcJwtClaims.payload(credential, issuedAt)));
   }
 
-  /**
-   * The 64-byte Ed25519 signature of the data (deterministic, RFC 8032). To sign many times with
-   * one key, use {@link #ed25519Signer}: it prepares the key once.
-   */
-  public static byte[] signEd25519(SigningKey key, byte[] data) {
-    return ed25519Signer(key).apply(data);
-  }
-
   /** Whether the signature is a valid Ed25519 signature of the data under the public key. */
   public static boolean verifyEd25519(PublicKey key, byte[] data, byte[] signature) {
     KeyAlgorithm.Ed25519.check(key, "the key");

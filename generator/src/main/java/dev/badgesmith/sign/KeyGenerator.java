@@ -41,11 +41,6 @@ public final class KeyGenerator {
 
   /** A new key pair as PEM text. {@link #toString()} hides the private key. */
   public record PemKeyPair(KeyAlgorithm algorithm, String publicKeyPem, String privateKeyPem) {
-    /** The pair as a signing key with the given id. */
-    public SigningKey toSigningKey(String id) {
-      return SigningKey.fromPem(id, privateKeyPem, publicKeyPem);
-    }
-
     @Override
     public String toString() {
       return "PemKeyPair[algorithm=" + algorithm + ", private key hidden]";

@@ -17,10 +17,6 @@ final class Keys {
   /** The SubjectPublicKeyInfo prefix of every Ed25519 key; the raw 32 bytes follow it. */
   static final byte[] ED25519_SPKI_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");
 
-  /** The PKCS#8 prefix of every Ed25519 private key; the 32-byte seed follows it. */
-  static final byte[] ED25519_PKCS8_PREFIX =
-      HexFormat.of().parseHex("302e020100300506032b657004220420");
-
   private Keys() {}
 
   static PublicKey publicKey(byte[] spki) {

@@ -103,14 +103,6 @@ public final class PrivateKeys {
     return keyId;
   }
 
-  /** An Ed25519 private key from its 32-byte seed (the first half of a 64-byte "secret key"). */
-  public static PrivateKey ed25519FromSeed(byte[] seed) {
-    if (seed.length != 32) {
-      throw new KeyException("an Ed25519 seed has 32 bytes, not " + seed.length);
-    }
-    return Keys.privateKey(Keys.concat(Keys.ED25519_PKCS8_PREFIX, seed));
-  }
-
   /**
    * Whether a file holds private key material: a PEM private key of any kind (PKCS#8, encrypted,
    * RSA, EC, OpenSSH...), the same in binary form (DER, a PKCS#12 keystore, OpenSSH's), or a JSON

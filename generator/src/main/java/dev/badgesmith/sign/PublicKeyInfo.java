@@ -116,11 +116,6 @@ public record PublicKeyInfo(String id, KeyAlgorithm algorithm, PublicKey key) {
     return Pem.encode("PUBLIC KEY", key.getEncoded());
   }
 
-  /** The public JWK with {@code kid} = this key's id. */
-  public Map<String, Object> toJwk() {
-    return toJwk(id);
-  }
-
   /**
    * The public JWK: only public members ({@code kty} and {@code n}, {@code e} / {@code crv}, {@code
    * x}, {@code y}), then {@code kid}, {@code alg} and {@code use: "sig"}; never {@code d}.

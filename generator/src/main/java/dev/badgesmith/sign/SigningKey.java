@@ -36,11 +36,6 @@ public record SigningKey(
     return new SigningKey(publicKey.id(), publicKey.algorithm(), privateKey, publicKey.key());
   }
 
-  /** Reads both halves from PEM text and checks them. */
-  public static SigningKey fromPem(String id, String privateKeyPem, String publicKeyPem) {
-    return of(PublicKeyInfo.fromPem(id, publicKeyPem), PrivateKeys.fromPem(privateKeyPem));
-  }
-
   /** The public half, to publish. */
   public PublicKeyInfo publicKeyInfo() {
     return new PublicKeyInfo(id, algorithm, publicKey);

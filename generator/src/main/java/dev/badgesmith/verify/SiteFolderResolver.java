@@ -39,11 +39,6 @@ public final class SiteFolderResolver implements Resolver {
     this.baseUrl = base.endsWith("/") ? base : base + "/";
   }
 
-  /** The site's public URL, ending in {@code /}. */
-  public String baseUrl() {
-    return baseUrl;
-  }
-
   @Override
   public byte[] fetch(String url) throws ResolveException {
     String address = DidWeb.isDidWeb(url) ? DidWeb.documentUrl(url) : url;

@@ -38,10 +38,6 @@ final class Steps {
     checks.putIfAbsent(check.step(), check);
   }
 
-  boolean has(Step step) {
-    return checks.containsKey(step);
-  }
-
   /** Every step in order; one nobody reported on was skipped because of an earlier failure. */
   VerificationReport report(String input, boolean recipientAsked) {
     List<Check> ordered = new ArrayList<>();

@@ -24,9 +24,4 @@ public record VerificationReport(String input, List<Check> checks) {
   public Optional<Check> firstFailure() {
     return checks.stream().filter(c -> c.outcome() == Check.Outcome.FAILED).findFirst();
   }
-
-  /** The result of one step; every report has each step but {@code recipient} (when asked). */
-  public Optional<Check> check(Check.Step step) {
-    return checks.stream().filter(c -> c.step() == step).findFirst();
-  }
 }

@@ -131,7 +131,8 @@ final class Images {
 
   static byte[] png(List<Chunk> chunks) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.writeBytes(PngSignature.bytes());
+    // The PNG signature, written out here as the specification gives it (section 5.2).
+    out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
     chunks.forEach(c -> out.writeBytes(c.bytes()));
     return out.toByteArray();
   }

@@ -71,7 +71,7 @@ public final class RasterBenchmark {
     }
     report("warm render, 256 px", millis(start) / RENDERS, "ms per render");
 
-    SocialCardTemplate template = new SocialCardTemplate();
+    SocialCardTemplate template = new SocialCardTemplate(java.util.Optional.empty());
     SocialCardRenderer cards = new SocialCardRenderer(uncached);
     String art =
         "data:image/png;base64," + Base64.getEncoder().encodeToString(uncached.toPng(badge(0)));

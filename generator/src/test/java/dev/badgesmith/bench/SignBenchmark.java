@@ -3,6 +3,8 @@ package dev.badgesmith.bench;
 import dev.badgesmith.sign.CredentialSigner;
 import dev.badgesmith.sign.KeyAlgorithm;
 import dev.badgesmith.sign.KeyGenerator;
+import dev.badgesmith.sign.PrivateKeys;
+import dev.badgesmith.sign.PublicKeyInfo;
 import dev.badgesmith.sign.SigningKey;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
@@ -58,14 +60,14 @@ public final class SignBenchmark {
         System.getProperty("java.version"),
         cores,
         ASSERTION.length);
-    SigningKey rsa = KeyGenerator.generate(KeyAlgorithm.RS256).toSigningKey("rsa-1");
+    SigningKey rsa = signingKey("rsa-1", KeyGenerator.generate(KeyAlgorithm.RS256));
     KeyPairGenerator small = KeyPairGenerator.getInstance("RSA");
     small.initialize(2048);
     KeyPair pair = small.generateKeyPair();
     SigningKey rsa2048 =
         new SigningKey("rsa-2048", KeyAlgorithm.RS256, pair.getPrivate(), pair.getPublic());
-    SigningKey ec = KeyGenerator.generate(KeyAlgorithm.ES256).toSigningKey("ec-1");
-    SigningKey ed = KeyGenerator.generate(KeyAlgorithm.Ed25519).toSigningKey("ed-1");
+    SigningKey ec = signingKey("ec-1", KeyGenerator.generate(KeyAlgorithm.ES256));
+    SigningKey ed = signingKey("ed-1", KeyGenerator.generate(KeyAlgorithm.Ed25519));
     Function<byte[], byte[]> edSigner = CredentialSigner.ed25519Signer(ed);
     List<Case> cases =
         List.of(
@@ -119,5 +121,10 @@ public final class SignBenchmark {
     } finally {
       pool.shutdown();
     }
+  }
+
+  private static SigningKey signingKey(String id, KeyGenerator.PemKeyPair pair) {
+    return SigningKey.of(
+        PublicKeyInfo.fromPem(id, pair.publicKeyPem()), PrivateKeys.fromPem(pair.privateKeyPem()));
   }
 }

@@ -23,7 +23,7 @@ class SocialCardRendererTest {
         new SvgRasterizer(new RenderedPngs(key -> temp.resolve(key + ".png")));
     byte[] art = rasterizer.toPng(square("<circle cx='50' cy='50' r='50' fill='#ff0000'/>"), 256);
     String svg =
-        new SocialCardTemplate()
+        new SocialCardTemplate(java.util.Optional.empty())
             .render(
                 new SocialCardView(
                     "Code Reviewer",

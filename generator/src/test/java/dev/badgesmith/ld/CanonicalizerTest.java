@@ -30,14 +30,14 @@ class CanonicalizerTest {
     ObjectNode achievement = (ObjectNode) credential.get("credentialSubject").get("achievement");
     achievement.put("descripton", "typo");
 
-    assertThat(canonicalizer.undefinedTerms(credential)).containsExactly("descripton");
+    assertThat(undefinedTerms(credential)).containsExactly("descripton");
   }
 
   @Test
   void refusesAMisspeltTypeInACredential() {
     credential.putArray("type").add("VerifiableCredential").add("OpenBadgeCredentail");
 
-    assertThat(canonicalizer.undefinedTerms(credential)).containsExactly("OpenBadgeCredentail");
+    assertThat(undefinedTerms(credential)).containsExactly("OpenBadgeCredentail");
     assertThatThrownBy(() -> canonicalizer.canonicalize(credential))
         .isInstanceOf(CanonicalizationException.class)
         .hasMessageContaining("undefined JSON-LD term 'OpenBadgeCredentail'")
@@ -57,7 +57,7 @@ class CanonicalizerTest {
       }
     }
 
-    assertThat(canonicalizer.undefinedTerms(full))
+    assertThat(undefinedTerms(full))
         .containsExactlyInAnyOrder(
             "1EdTechJsonSchemaValidator2019", "1EdTechRevocationList", "1EdTechCredentialRefresh");
     assertThatThrownBy(() -> canonicalizer.canonicalize(full))
@@ -69,7 +69,6 @@ class CanonicalizerTest {
   void canonicalisesTheSpecsFullExampleAsAPlainProcessorDoes() throws Exception {
     ObjectNode full = DataIntegrityTest.fullExample();
 
-    assertThat(canonicalizer.undefinedTerms(full)).isEmpty();
     assertThat(canonicalizer.canonicalize(full)).isEqualTo(plainCanonicalForm(full));
   }
 
@@ -84,7 +83,7 @@ class CanonicalizerTest {
 
   @Test
   void findsNothingInAValidCredential() {
-    assertThat(canonicalizer.undefinedTerms(credential)).isEmpty();
+    assertThat(undefinedTerms(credential)).isEmpty();
   }
 
   @Test
@@ -97,6 +96,16 @@ class CanonicalizerTest {
         .extracting(
             e -> ((CanonicalizationException) e).undefinedTerms(), InstanceOfAssertFactories.LIST)
         .containsExactly("recipeint");
+  }
+
+  /** What canonicalising the document refuses, as its exception names them; empty if nothing. */
+  private java.util.List<String> undefinedTerms(ObjectNode document) {
+    try {
+      canonicalizer.canonicalize(document);
+      return java.util.List.of();
+    } catch (CanonicalizationException e) {
+      return e.undefinedTerms();
+    }
   }
 
   @Test

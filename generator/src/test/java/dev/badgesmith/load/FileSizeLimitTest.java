@@ -29,7 +29,7 @@ class FileSizeLimitTest {
     String front = "---\nname: Intro\ndescription: Took the intro.\n---\n";
     TestSites.write(
         site.resolve("badges/intro.md"),
-        front + "y".repeat(SiteLoader.MAX_TEXT_BYTES - front.length()) + "\n");
+        front + "y".repeat(SourceBytes.MAX_TEXT_BYTES - front.length()) + "\n");
 
     Report check =
         assertTimeoutPreemptively(
@@ -56,7 +56,7 @@ class FileSizeLimitTest {
     String head = AWARD + "narrative: ";
     TestSites.write(
         site.resolve("awards/intro/ada.yaml"),
-        head + "x".repeat(SiteLoader.MAX_TEXT_BYTES - head.length() - 1) + "\n");
+        head + "x".repeat(SourceBytes.MAX_TEXT_BYTES - head.length() - 1) + "\n");
 
     assertThat(TestSites.withoutSaltWarning(Badgesmith.builder().build().check(site).diagnostics()))
         .isEmpty();

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The editor schemas say what the loader reads: the keys of every mapping are exactly the loader's
- * own lists (read from {@link SiteLoader}'s {@code *_KEYS} declarations), the files of every valid
+ * own lists (read from {@link SiteKeys}'s {@code *_KEYS} declarations), the files of every valid
  * test site validate, and the invalid test sites' files with an unknown key, a wrong type, a
  * missing field or a wrong recipient fail.
  */
@@ -61,7 +61,7 @@ class SchemaSyncTest {
         .containsExactlyInAnyOrderElementsOf(union(WHERE.keySet(), NOT_A_MAPPING));
     for (Map.Entry<String, String> e : WHERE.entrySet()) {
       assertThat(properties(object(e.getValue())))
-          .as("the keys of %s against SiteLoader.%s", e.getValue(), e.getKey())
+          .as("the keys of %s against SiteKeys.%s", e.getValue(), e.getKey())
           .containsExactlyInAnyOrderElementsOf(lists.get(e.getKey()));
     }
     // An issuer in Markdown takes its description from the body, not from a key.
@@ -144,7 +144,7 @@ class SchemaSyncTest {
 
   private static Map<String, List<String>> keyLists() throws IllegalAccessException {
     Map<String, List<String>> lists = new TreeMap<>();
-    for (Field f : SiteLoader.class.getDeclaredFields()) {
+    for (Field f : SiteKeys.class.getDeclaredFields()) {
       if (Modifier.isStatic(f.getModifiers())
           && f.getName().endsWith("_KEYS")
           && List.class.isAssignableFrom(f.getType())) {

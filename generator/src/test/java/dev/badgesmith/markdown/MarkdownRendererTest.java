@@ -9,14 +9,14 @@ class MarkdownRendererTest {
 
   @Test
   void rendersPlainParagraphs() {
-    assertThat(markdown.toHtml("First *one*.\n\nSecond one."))
+    assertThat(markdown.toHtml("First *one*.\n\nSecond one.", 2))
         .isEqualTo("<p>First <em>one</em>.</p>\n<p>Second one.</p>\n");
   }
 
   @Test
   void escapesRawHtmlBlocksAndInlineHtml() {
     String html =
-        markdown.toHtml("<script>alert(1)</script>\n\nText with <img src=x onerror=alert(1)>.");
+        markdown.toHtml("<script>alert(1)</script>\n\nText with <img src=x onerror=alert(1)>.", 2);
 
     assertThat(html).doesNotContain("<script").doesNotContain("<img");
     assertThat(html).contains("&lt;script&gt;alert(1)&lt;/script&gt;");
@@ -25,7 +25,7 @@ class MarkdownRendererTest {
 
   @Test
   void dropsTheHrefOfAJavascriptLink() {
-    assertThat(markdown.toHtml("[x](javascript:alert(1))"))
+    assertThat(markdown.toHtml("[x](javascript:alert(1))", 2))
         .isEqualTo("<p><a rel=\"nofollow\">x</a></p>\n");
   }
 
@@ -34,7 +34,8 @@ class MarkdownRendererTest {
     String html =
         markdown.toHtml(
             "[a](VBScript:msgbox) [b](data:text/html;base64,PHNjcmlwdD4=) [c]( JavaScript:alert(1))"
-                + " ![d](data:image/svg+xml,x)");
+                + " ![d](data:image/svg+xml,x)",
+            2);
 
     assertThat(html.toLowerCase(java.util.Locale.ROOT))
         .doesNotContain("vbscript:")
@@ -47,7 +48,8 @@ class MarkdownRendererTest {
     String html =
         markdown.toHtml(
             "![a pixel](https://tracker.example.net/p.gif \"t\") ![also](//cdn.example.net/x.png)"
-                + " ![ours](../assets/diagram.png)");
+                + " ![ours](../assets/diagram.png)",
+            2);
 
     assertThat(html)
         .contains(
@@ -63,7 +65,8 @@ class MarkdownRendererTest {
     assertThat(
             markdown.toHtml(
                 "[site](https://example.org/a?b=1&c=2) [mail](mailto:a@example.org)"
-                    + " [page](../other/)"))
+                    + " [page](../other/)",
+                2))
         .contains("href=\"https://example.org/a?b=1&amp;c=2\"")
         .contains("href=\"mailto:a@example.org\"")
         .contains("href=\"../other/\"");
@@ -71,7 +74,7 @@ class MarkdownRendererTest {
 
   @Test
   void rendersGfmTables() {
-    String html = markdown.toHtml("| Skill | Level |\n|---|---|\n| Rust | 1 |\n");
+    String html = markdown.toHtml("| Skill | Level |\n|---|---|\n| Rust | 1 |\n", 2);
 
     assertThat(html)
         .contains("<table>")
@@ -84,6 +87,6 @@ class MarkdownRendererTest {
   void rendersTheSameInputToTheSameOutput() {
     String input = "# Title\n\n- one\n- two\n\n| a | b |\n|---|---|\n| 1 | 2 |\n";
 
-    assertThat(new MarkdownRenderer().toHtml(input)).isEqualTo(markdown.toHtml(input));
+    assertThat(new MarkdownRenderer().toHtml(input, 2)).isEqualTo(markdown.toHtml(input, 2));
   }
 }

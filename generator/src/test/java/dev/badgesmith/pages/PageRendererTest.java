@@ -11,6 +11,7 @@ import java.time.Period;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TimeZone;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -26,7 +27,8 @@ class PageRendererTest {
   /** The date the pages are built for: after the sample awards, before their expiry. */
   static final Instant BUILD_DATE = Instant.parse("2026-06-01T00:00:00Z");
 
-  private final PageRenderer renderer = new PageRenderer(new MarkdownRenderer(), BUILD_DATE);
+  private final PageRenderer renderer =
+      new PageRenderer(new MarkdownRenderer(), Optional.empty(), BUILD_DATE);
 
   private MemorySink render(Site site) throws IOException {
     return render(renderer, site);
@@ -253,11 +255,11 @@ class PageRendererTest {
 
   @Test
   void describesExpiryPeriodsInWords() {
-    assertThat(PageViews.expiry(Period.ofYears(1)))
+    assertThat(PageDates.expiry(Period.ofYears(1)))
         .isEqualTo("Each award expires 1 year after it was issued.");
-    assertThat(PageViews.expiry(Period.of(1, 6, 3)))
+    assertThat(PageDates.expiry(Period.of(1, 6, 3)))
         .isEqualTo("Each award expires 1 year, 6 months and 3 days after it was issued.");
-    assertThat(PageViews.expiry(Period.ofMonths(18)))
+    assertThat(PageDates.expiry(Period.ofMonths(18)))
         .isEqualTo("Each award expires 18 months after it was issued.");
   }
 
@@ -414,7 +416,9 @@ class PageRendererTest {
       Locale.setDefault(Locale.forLanguageTag("ar-EG"));
       TimeZone.setDefault(TimeZone.getTimeZone("Pacific/Kiritimati"));
       MemorySink again =
-          render(new PageRenderer(new MarkdownRenderer(), BUILD_DATE), SampleSite.small());
+          render(
+              new PageRenderer(new MarkdownRenderer(), Optional.empty(), BUILD_DATE),
+              SampleSite.small());
       assertThat(again.files()).hasSameSizeAs(first);
       first.forEach((path, bytes) -> assertThat(again.files().get(path)).as(path).isEqualTo(bytes));
     } finally {

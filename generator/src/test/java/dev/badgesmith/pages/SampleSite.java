@@ -180,7 +180,8 @@ public final class SampleSite {
         ZoneId.of("Europe/Berlin"),
         SiteSettings.DEFAULT_PNG_SIZE,
         SiteSettings.DEFAULT_MAX_IMAGE_BYTES,
-        Optional.empty());
+        Optional.empty(),
+        PageSettings.DEFAULT);
   }
 
   private static BadgeClass badge(

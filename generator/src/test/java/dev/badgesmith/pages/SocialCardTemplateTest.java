@@ -17,7 +17,7 @@ import org.w3c.dom.NodeList;
 class SocialCardTemplateTest {
   private static final String ART = "data:image/png;base64,iVBORw0KGgo=";
 
-  private final SocialCardTemplate template = new SocialCardTemplate();
+  private final SocialCardTemplate template = new SocialCardTemplate(java.util.Optional.empty());
 
   @Test
   void makesA1200By630SvgWithTheBadgeItsIssuerAndTheSite() throws Exception {

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -34,7 +35,8 @@ class TemplateVariablesTest {
   /** Each template's data model, as the renderer passes it for the sample sites. */
   private static Map<String, Object> models() throws IOException {
     PageRenderer renderer =
-        new PageRenderer(new MarkdownRenderer(), Instant.parse("2026-06-01T00:00:00Z"));
+        new PageRenderer(
+            new MarkdownRenderer(), Optional.empty(), Instant.parse("2026-06-01T00:00:00Z"));
     Map<String, Object> models = new LinkedHashMap<>();
     renderer.pages(SampleSite.small(), p -> models.putIfAbsent(p.template(), p.model()));
     renderer.pages(SampleSite.hostile(), p -> models.putIfAbsent(p.template(), p.model()));

@@ -251,7 +251,7 @@ class CredentialSignerTest {
     SigningKey key =
         SigningKey.of(
             PublicKeyInfo.ed25519("vector", TestKeys.VECTOR_PUBLIC_KEY),
-            PrivateKeys.ed25519FromSeed(TestKeys.VECTOR_SEED));
+            TestKeys.vectorPrivateKey());
 
     byte[] signature = CredentialSigner.ed25519Signer(key).apply(data);
 
@@ -269,9 +269,9 @@ class CredentialSignerTest {
   void ed25519RoundTripsAndATamperedMessageFails() {
     SigningKey key = TestKeys.signing(KeyAlgorithm.Ed25519);
     byte[] data = "hash data".getBytes(StandardCharsets.UTF_8);
-    byte[] signature = CredentialSigner.signEd25519(key, data);
+    byte[] signature = CredentialSigner.ed25519Signer(key).apply(data);
 
-    assertThat(signature).hasSize(64).isEqualTo(CredentialSigner.signEd25519(key, data));
+    assertThat(signature).hasSize(64).isEqualTo(CredentialSigner.ed25519Signer(key).apply(data));
     assertThat(signature)
         .as("the JDK's Ed25519 gives the same signature")
         .isEqualTo(Keys.sign(KeyAlgorithm.Ed25519, key.privateKey(), data));
@@ -282,7 +282,7 @@ class CredentialSignerTest {
         .isFalse();
     assertThat(CredentialSigner.verifyEd25519(key.publicKey(), data, new byte[3])).isFalse();
     assertThatThrownBy(
-            () -> CredentialSigner.signEd25519(TestKeys.signing(KeyAlgorithm.RS256), data))
+            () -> CredentialSigner.ed25519Signer(TestKeys.signing(KeyAlgorithm.RS256)).apply(data))
         .hasMessage("key 'rs256-1' is RS256, not Ed25519");
   }
 

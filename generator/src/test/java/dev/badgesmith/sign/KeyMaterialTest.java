@@ -43,7 +43,9 @@ class KeyMaterialTest {
       String label = algorithm == KeyAlgorithm.RS256 ? "RSA PRIVATE KEY" : "EC PRIVATE KEY";
       String legacy = Pem.encode(label, TestKeys.unwrapPkcs8(pkcs8));
 
-      SigningKey key = SigningKey.fromPem("legacy", legacy, pair.publicKeyPem());
+      SigningKey key =
+          SigningKey.of(
+              PublicKeyInfo.fromPem("legacy", pair.publicKeyPem()), PrivateKeys.fromPem(legacy));
 
       assertThat(key.algorithm()).isEqualTo(algorithm);
     }
@@ -55,12 +57,20 @@ class KeyMaterialTest {
     for (KeyAlgorithm algorithm : KeyAlgorithm.values()) {
       KeyGenerator.PemKeyPair other = KeyGenerator.generate(algorithm);
       String published = TestKeys.pair(algorithm).publicKeyPem();
-      assertThatThrownBy(() -> SigningKey.fromPem("k-1", other.privateKeyPem(), published))
+      assertThatThrownBy(
+              () ->
+                  SigningKey.of(
+                      PublicKeyInfo.fromPem("k-1", published),
+                      PrivateKeys.fromPem(other.privateKeyPem())))
           .as(algorithm.toString())
           .isInstanceOf(KeyException.class)
           .hasMessageStartingWith(
               "the private key given for 'k-1' does not belong to its public key");
-      assertThat(SigningKey.fromPem("k-1", other.privateKeyPem(), other.publicKeyPem()).algorithm())
+      assertThat(
+              SigningKey.of(
+                      PublicKeyInfo.fromPem("k-1", other.publicKeyPem()),
+                      PrivateKeys.fromPem(other.privateKeyPem()))
+                  .algorithm())
           .isEqualTo(algorithm);
     }
   }
@@ -173,7 +183,7 @@ class KeyMaterialTest {
 
   @Test
   void theEd25519JwkHoldsTheRawKey() {
-    Map<String, Object> jwk = PublicKeyInfo.ed25519("v", TestKeys.VECTOR_PUBLIC_KEY).toJwk();
+    Map<String, Object> jwk = PublicKeyInfo.ed25519("v", TestKeys.VECTOR_PUBLIC_KEY).toJwk("v");
     assertThat(jwk)
         .containsEntry("kty", "OKP")
         .containsEntry("crv", "Ed25519")
@@ -184,7 +194,7 @@ class KeyMaterialTest {
 
   @Test
   void derivesTheTestVectorPublicKeyFromItsSeed() {
-    PrivateKey seed = PrivateKeys.ed25519FromSeed(TestKeys.VECTOR_SEED);
+    PrivateKey seed = TestKeys.vectorPrivateKey();
     SigningKey key = SigningKey.of(PublicKeyInfo.ed25519("v", TestKeys.VECTOR_PUBLIC_KEY), seed);
     assertThat(key.publicKeyInfo().toMultibase())
         .isEqualTo("z6MkjZRZv3aez3r18pB1RBFJR1kwUVJ5jHt92JmQwXbd5hwi");

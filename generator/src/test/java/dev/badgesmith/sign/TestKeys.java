@@ -24,7 +24,10 @@ final class TestKeys {
   }
 
   static SigningKey signing(KeyAlgorithm algorithm) {
-    return pair(algorithm).toSigningKey(algorithm.name().toLowerCase(java.util.Locale.ROOT) + "-1");
+    KeyGenerator.PemKeyPair pair = pair(algorithm);
+    String id = algorithm.name().toLowerCase(java.util.Locale.ROOT) + "-1";
+    return SigningKey.of(
+        PublicKeyInfo.fromPem(id, pair.publicKeyPem()), PrivateKeys.fromPem(pair.privateKeyPem()));
   }
 
   static PublicKeyInfo publicKey(KeyAlgorithm algorithm) {
@@ -56,5 +59,12 @@ final class TestKeys {
       }
     }
     return offset + length;
+  }
+
+  /** The test vector's private key, from its 32-byte seed as PKCS#8 wraps it. */
+  static java.security.PrivateKey vectorPrivateKey() {
+    // The PKCS#8 prefix of every Ed25519 private key; the 32-byte seed follows it.
+    byte[] prefix = java.util.HexFormat.of().parseHex("302e020100300506032b657004220420");
+    return Keys.privateKey(Keys.concat(prefix, VECTOR_SEED));
   }
 }

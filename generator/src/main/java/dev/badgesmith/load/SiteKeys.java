@@ -1,0 +1,56 @@
+package dev.badgesmith.load;
+
+import java.util.List;
+
+/**
+ * The keys each mapping of a badge site's files may hold, in the order the site format lists them:
+ * any other key is reported where it is written. The JSON schemas of the format list the same keys
+ * ({@code SchemaSyncTest} holds them alike).
+ */
+final class SiteKeys {
+  private SiteKeys() {}
+
+  /** The keys of site.yaml. */
+  static final List<String> SETTINGS_KEYS =
+      List.of(
+          "title",
+          "description",
+          "baseUrl",
+          "issuer",
+          "language",
+          "timeZone",
+          "images",
+          "signing",
+          "pages");
+
+  static final List<String> PAGES_KEYS = List.of("earnerPages", "listEarners", "indexAwards");
+  static final List<String> SIGNING_KEYS =
+      List.of("issuerId", "jwt", "dataIntegrity", "ob2", "keys");
+  static final List<String> KEY_KEYS =
+      List.of("id", "algorithm", "publicKey", "validFrom", "validUntil", "revoked");
+  static final List<String> IMAGES_KEYS = List.of("pngSize", "maxSize");
+  static final List<String> ISSUER_KEYS = List.of("name", "url", "email", "description", "image");
+  static final List<String> ISSUER_PAGE_KEYS = List.of("name", "url", "email", "image");
+  static final List<String> BADGE_KEYS =
+      List.of(
+          "name",
+          "description",
+          "issuer",
+          "image",
+          "imageAlt",
+          "tags",
+          "alignment",
+          "validFor",
+          "requires",
+          "language");
+  static final List<String> ALIGNMENT_KEYS =
+      List.of("targetName", "targetUrl", "targetDescription", "targetFramework", "targetCode");
+  static final List<String> AWARD_KEYS =
+      List.of("recipient", "issuedOn", "expires", "narrative", "evidence", "revoked");
+  static final List<String> RECIPIENT_KEYS =
+      List.of("email", "url", "telephone", "did", "hashed", "salt", "type", "name");
+  static final List<String> IDENTITY_KEYS = List.of("email", "url", "telephone", "did", "hashed");
+  static final List<String> EVIDENCE_KEYS =
+      List.of("url", "name", "description", "narrative", "genre", "audience");
+  static final List<String> REVOKED_KEYS = List.of("reason", "date");
+}

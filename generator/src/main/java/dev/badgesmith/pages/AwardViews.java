@@ -1,0 +1,134 @@
+package dev.badgesmith.pages;
+
+import dev.badgesmith.model.Award;
+import dev.badgesmith.model.BadgeClass;
+import dev.badgesmith.model.Evidence;
+import dev.badgesmith.model.Issuer;
+import dev.badgesmith.model.Revocation;
+import dev.badgesmith.model.Site;
+import dev.badgesmith.model.SiteLayout;
+import dev.badgesmith.model.SiteUrl;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The view of an award's page. */
+final class AwardViews {
+  private final ViewContext context;
+  private final Site site;
+  private final SiteLayout layout;
+
+  AwardViews(ViewContext context) {
+    this.context = context;
+    this.site = context.site();
+    this.layout = context.layout();
+  }
+
+  /** What an award's page depends on beyond its own inputs: see {@link PageRenderer.AwardPages}. */
+  String awardPageContext(Award award) {
+    return "expired=" + context.expired(award) + " earner=" + context.earnerUrl(award);
+  }
+
+  /**
+   * An award's page. Search engines are kept off it, as it names a person, unless the site lets
+   * them index award pages; a revoked award's page is never indexed. Besides the award, its badge
+   * class, its issuer and the site's settings, it shows only its {@link #awardPageContext context}:
+   * the renderer skips an award whose inputs did not change.
+   */
+  AwardPageView awardPage(Award award) {
+    BadgeClass badge = site.badge(award.badgeId()).orElseThrow();
+    Issuer issuer = site.issuer(badge.issuerId()).orElseThrow();
+    String title =
+        badge.name()
+            + award.recipient().name().map(n -> ", awarded to " + n).orElse("")
+            + " – "
+            + site.settings().title();
+    SiteUrl page = layout.awardPage(award);
+    SocialView social =
+        new SocialView(
+            badge.name() + award.recipient().name().map(n -> " – " + n).orElse(""),
+            badge.description(),
+            page.url(),
+            layout.socialCard(badge).url(),
+            badge.name() + ", by " + issuer.name());
+    FrameView frame =
+        new FrameView(
+            site.settings().language(),
+            title,
+            badge.description(),
+            site.settings().title(),
+            layout.home().url(),
+            layout.stylesheet().url(),
+            page.url(),
+            layout.ob2Assertion(award).url(),
+            layout.feed().url(),
+            site.settings().pages().indexAwards() && !award.revoked() ? null : "noindex",
+            social,
+            context.nav(page));
+    String image = award.revoked() ? layout.badgeImage(badge).url() : layout.bakedPng(award).url();
+    return new AwardPageView(
+        frame,
+        badge.name(),
+        badge.description(),
+        layout.badgePage(badge.id()).url(),
+        image,
+        ViewContext.imageAlt(badge),
+        award.recipient().name().orElse(null),
+        new LinkView(issuer.name(), ViewContext.webUrl(issuer.url())),
+        PageDates.date(award.issuedOn()),
+        award.expires().map(PageDates::date).orElse(null),
+        award.revocation().map(Revocation::reason).orElse(null),
+        award.revocation().flatMap(Revocation::date).map(PageDates::date).orElse(null),
+        // Under the page's "What was done" heading (h2).
+        award.narrative().map(n -> context.markdown().toHtml(n, 3)).orElse(null),
+        award.evidence().stream().map(this::evidence).toList(),
+        downloads(award, badge),
+        award.revoked() ? null : ShareLinks.linkedIn(award, badge, issuer, page),
+        layout.issuerPage(issuer.id()).url(),
+        context.expired(award),
+        context.earnerUrl(award),
+        layout.verifyPage().url());
+  }
+
+  private EvidenceView evidence(Evidence e) {
+    return new EvidenceView(
+        e.name().orElse(null),
+        e.url().map(ViewContext::webUrl).orElse(null),
+        e.description().orElse(null),
+        e.narrative().map(n -> context.markdown().toHtml(n, 3)).orElse(null),
+        e.genre().orElse(null),
+        e.audience().orElse(null));
+  }
+
+  /** The award's files: the baked badges to import, and the documents verifiers read. */
+  private List<LinkView> downloads(Award award, BadgeClass badge) {
+    Map<String, SiteUrl> documents = layout.awardDocuments(award, badge);
+    List<LinkView> links = new ArrayList<>();
+    // The images an earner imports come first, then what verifiers read.
+    for (String kind :
+        List.of(
+            "ob2Png", "ob2Svg", "ob2Assertion", "ob3Credential", "ob3Jwt", "ob3Png", "ob3Svg")) {
+      SiteUrl url = documents.get(kind);
+      if (url != null) {
+        links.add(new LinkView(label(kind), url.url()));
+      }
+    }
+    return links;
+  }
+
+  private String label(String kind) {
+    return switch (kind) {
+      case "ob2Png" -> "Badge image (PNG, Open Badges 2.0)";
+      case "ob2Svg" -> "Badge image (SVG, Open Badges 2.0)";
+      case "ob2Assertion" ->
+          layout.ob2Signed()
+              ? "Open Badges 2.0 signed assertion (JWS)"
+              : "Open Badges 2.0 assertion (JSON)";
+      case "ob3Credential" -> "Open Badges 3.0 credential (JSON)";
+      case "ob3Jwt" -> "Open Badges 3.0 credential (VC-JWT)";
+      case "ob3Png" -> "Badge image (PNG, Open Badges 3.0)";
+      case "ob3Svg" -> "Badge image (SVG, Open Badges 3.0)";
+      default -> throw new IllegalArgumentException("no label for " + kind);
+    };
+  }
+}

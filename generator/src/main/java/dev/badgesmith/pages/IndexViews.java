@@ -1,0 +1,204 @@
+package dev.badgesmith.pages;
+
+import dev.badgesmith.model.Alignment;
+import dev.badgesmith.model.BadgeClass;
+import dev.badgesmith.model.Site;
+import dev.badgesmith.model.SiteLayout;
+import dev.badgesmith.model.SiteUrl;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The views of the site-wide pages: home, tag galleries, the skills index, verify and 404. */
+final class IndexViews {
+  private final ViewContext context;
+  private final Site site;
+  private final SiteLayout layout;
+
+  IndexViews(ViewContext context) {
+    this.context = context;
+    this.site = context.site();
+    this.layout = context.layout();
+  }
+
+  IndexView index() {
+    String title = site.settings().title();
+    String description = site.settings().description().orElse(null);
+    FrameView frame = context.frame(title, description, layout.home(), null);
+    return new IndexView(
+        frame,
+        title,
+        description,
+        site.badges().stream().map(context::summary).toList(),
+        tagFilter(null),
+        site.issuers().stream()
+            .map(i -> new LinkView(i.name(), layout.issuerPage(i.id()).url()))
+            .toList(),
+        context.hasSkills() ? layout.skills().url() : null);
+  }
+
+  /** The filter: "All badges", then each tag with how many badge classes carry it. */
+  private List<TagFilterView> tagFilter(String currentTag) {
+    Map<String, String> tagTexts = context.tagTexts();
+    List<TagFilterView> filter = new ArrayList<>();
+    if (tagTexts.isEmpty()) {
+      return filter;
+    }
+    filter.add(
+        new TagFilterView(
+            "All badges", layout.home().url(), site.badges().size(), currentTag == null));
+    for (String tag : tagTexts.keySet()) {
+      filter.add(
+          new TagFilterView(
+              tagTexts.get(tag),
+              context.tagPage(tag).url(),
+              badgesTagged(tag).size(),
+              tag.equals(currentTag)));
+    }
+    return filter;
+  }
+
+  private List<BadgeClass> badgesTagged(String foldedTag) {
+    return site.badges().stream()
+        .filter(b -> b.tags().stream().map(ViewContext::fold).anyMatch(foldedTag::equals))
+        .toList();
+  }
+
+  /** One gallery page per tag, as {@code tags/<slug>/} to its view. */
+  Map<SiteUrl, TagPageView> tagPages() {
+    Map<String, String> tagTexts = context.tagTexts();
+    Map<SiteUrl, TagPageView> pages = new LinkedHashMap<>();
+    for (String tag : tagTexts.keySet()) {
+      String text = tagTexts.get(tag);
+      SiteUrl page = context.tagPage(tag);
+      FrameView frame =
+          context.frame(
+              "Badges tagged “" + text + "” – " + site.settings().title(),
+              "The badges of " + site.settings().title() + " tagged " + text + ".",
+              page,
+              null);
+      pages.put(
+          page,
+          new TagPageView(
+              frame,
+              text,
+              badgesTagged(tag).stream().map(context::summary).toList(),
+              tagFilter(tag)));
+    }
+    return pages;
+  }
+
+  /** The skills index, or null when no badge class aligns to a skill. */
+  SkillsPageView skills() {
+    if (!context.hasSkills()) {
+      return null;
+    }
+    // Framework (null last), then the skill by its code, name and URL.
+    record SkillKey(String code, String name, String url) {}
+    Map<String, Map<SkillKey, List<BadgeClass>>> byFramework =
+        new TreeMap<>(Comparator.nullsLast(ViewContext.BY_TEXT));
+    Map<SkillKey, String> descriptions = new HashMap<>();
+    for (BadgeClass badge : site.badges()) {
+      for (Alignment a : badge.alignments()) {
+        SkillKey key = new SkillKey(a.targetCode().orElse(""), a.targetName(), a.targetUrl());
+        List<BadgeClass> badges =
+            byFramework
+                .computeIfAbsent(
+                    a.targetFramework().orElse(null),
+                    f ->
+                        new TreeMap<>(
+                            Comparator.comparing(SkillKey::code, ViewContext.BY_TEXT)
+                                .thenComparing(SkillKey::name, ViewContext.BY_TEXT)
+                                .thenComparing(SkillKey::url)))
+                .computeIfAbsent(key, k -> new ArrayList<>());
+        if (!badges.contains(badge)) {
+          badges.add(badge);
+        }
+        a.targetDescription().ifPresent(d -> descriptions.putIfAbsent(key, d));
+      }
+    }
+    List<FrameworkView> frameworks = new ArrayList<>();
+    byFramework.forEach(
+        (framework, skills) ->
+            frameworks.add(
+                new FrameworkView(
+                    framework,
+                    skills.entrySet().stream()
+                        .map(
+                            e ->
+                                new SkillView(
+                                    e.getKey().name(),
+                                    ViewContext.webUrl(e.getKey().url()),
+                                    e.getKey().code().isEmpty() ? null : e.getKey().code(),
+                                    descriptions.get(e.getKey()),
+                                    e.getValue().stream()
+                                        .map(b -> context.badgeLink(b.id()))
+                                        .toList()))
+                        .toList())));
+    FrameView frame =
+        context.frame(
+            "Skills – " + site.settings().title(),
+            "The skills the badges of " + site.settings().title() + " recognise, by framework.",
+            layout.skills(),
+            null);
+    return new SkillsPageView(frame, frameworks);
+  }
+
+  /**
+   * The verify page. What it loads (stylesheet, script, data) is linked relative to it, so that it
+   * works from a saved copy of the site opened over file://.
+   */
+  VerifyPageView verifyPage() {
+    SiteUrl page = layout.verifyPage();
+    String title = "Verify a badge";
+    FrameView frame =
+        new FrameView(
+            site.settings().language(),
+            title + " – " + site.settings().title(),
+            "Check a badge from " + site.settings().title() + " in your browser.",
+            site.settings().title(),
+            layout.home().url(),
+            layout.stylesheet().relativeFrom(page),
+            page.url(),
+            null,
+            layout.feed().url(),
+            null,
+            null,
+            context.nav(page));
+    boolean dataIntegrity =
+        site.settings().signing().flatMap(s -> s.dataIntegrityKey()).isPresent();
+    return new VerifyPageView(
+        frame,
+        title,
+        layout.verifyScript().relativeFrom(page),
+        layout.verifyData().relativeFrom(page),
+        dataIntegrity
+            ? List.of(
+                layout.verifyLibrary().relativeFrom(page),
+                layout.verifyContexts().relativeFrom(page))
+            : List.of(),
+        layout.home().url());
+  }
+
+  NotFoundView notFound() {
+    FrameView frame =
+        new FrameView(
+            site.settings().language(),
+            "Page not found – " + site.settings().title(),
+            null,
+            site.settings().title(),
+            layout.home().url(),
+            layout.stylesheet().url(),
+            null,
+            null,
+            layout.feed().url(),
+            "noindex",
+            null,
+            context.nav(null));
+    return new NotFoundView(frame);
+  }
+}

@@ -1,0 +1,204 @@
+package dev.badgesmith.pages;
+
+import dev.badgesmith.markdown.MarkdownRenderer;
+import dev.badgesmith.model.Award;
+import dev.badgesmith.model.BadgeClass;
+import dev.badgesmith.model.Site;
+import dev.badgesmith.model.SiteLayout;
+import dev.badgesmith.model.SiteUrl;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * What the views of every page kind share: the site, its layout, its tags and earner pages, and the
+ * pieces several pages show alike (the frame, a badge class's summary, links).
+ */
+final class ViewContext {
+  static final Comparator<String> BY_TEXT =
+      Comparator.comparing((String t) -> t.toLowerCase(Locale.ROOT)).thenComparing(t -> t);
+
+  private final Site site;
+  private final SiteLayout layout;
+  private final MarkdownRenderer markdown;
+  private final Instant buildDate;
+  // Grouped once: asking the site per badge would scan every award for every badge.
+  private final Map<String, List<Award>> awardsByBadge;
+
+  /** Each tag's page name, by the tag's folded form: "Rust" and "rust" are one tag. */
+  private final Map<String, String> tagSlugs;
+
+  /** Each tag as first written, by its folded form, in the order of the filter. */
+  private final Map<String, String> tagTexts;
+
+  /** Each earner page's name, by the URL or DID it is for; empty unless the site has them. */
+  private final Map<String, String> earnerSlugs;
+
+  /**
+   * @param buildDate the date the pages take as now: an award whose expiry is before it has expired
+   */
+  ViewContext(Site site, MarkdownRenderer markdown, Instant buildDate) {
+    this.site = site;
+    this.layout = new SiteLayout(site.settings());
+    this.markdown = markdown;
+    this.buildDate = buildDate;
+    this.awardsByBadge =
+        site.awards().stream().collect(Collectors.groupingBy(Award::badgeId, Collectors.toList()));
+    Map<String, String> texts = new TreeMap<>(BY_TEXT);
+    for (BadgeClass badge : site.badges()) {
+      for (String tag : badge.tags()) {
+        texts.putIfAbsent(fold(tag), tag);
+      }
+    }
+    this.tagTexts = texts;
+    this.tagSlugs = Slugs.assign(texts.keySet(), "tag");
+    this.earnerSlugs =
+        site.settings().pages().earnerPages()
+            ? Slugs.assign(
+                site.awards().stream()
+                    .filter(a -> !a.revoked())
+                    .flatMap(a -> a.recipient().publicId().stream())
+                    .toList(),
+                "earner",
+                id -> id.replaceFirst("^(?i)https?://", ""))
+            : Map.of();
+  }
+
+  Site site() {
+    return site;
+  }
+
+  SiteLayout layout() {
+    return layout;
+  }
+
+  MarkdownRenderer markdown() {
+    return markdown;
+  }
+
+  static String fold(String tag) {
+    return tag.strip().toLowerCase(Locale.ROOT);
+  }
+
+  /** Each tag as first written, by its folded form, in the order of the filter. */
+  Map<String, String> tagTexts() {
+    return tagTexts;
+  }
+
+  /** The page of a tag, by its folded form. */
+  SiteUrl tagPage(String foldedTag) {
+    return layout.tagPage(tagSlugs.get(foldedTag));
+  }
+
+  /** Each tag's page name, by the tag's folded form. */
+  Map<String, String> tagSlugs() {
+    return tagSlugs;
+  }
+
+  /** Each earner page's name, by the URL or DID it is for. */
+  Map<String, String> earnerSlugs() {
+    return earnerSlugs;
+  }
+
+  BadgeSummaryView summary(BadgeClass badge) {
+    int standing = (int) awardsOf(badge).stream().filter(a -> !a.revoked()).count();
+    return new BadgeSummaryView(
+        badge.name(),
+        badge.description(),
+        layout.badgeImage(badge).url(),
+        imageAlt(badge),
+        layout.badgePage(badge.id()).url(),
+        standing,
+        tagLinks(badge));
+  }
+
+  /** A badge class's tags, each linked to its gallery. */
+  List<LinkView> tagLinks(BadgeClass badge) {
+    return badge.tags().stream()
+        .map(ViewContext::fold)
+        .distinct()
+        .map(t -> new LinkView(tagTexts.get(t), tagPage(t).url()))
+        .toList();
+  }
+
+  boolean hasSkills() {
+    return site.badges().stream().anyMatch(b -> !b.alignments().isEmpty());
+  }
+
+  /** The earner page of an award's recipient, or null. */
+  String earnerUrl(Award award) {
+    if (award.revoked()) {
+      return null;
+    }
+    return award
+        .recipient()
+        .publicId()
+        .map(earnerSlugs::get)
+        .map(slug -> layout.earnerPage(slug).url())
+        .orElse(null);
+  }
+
+  /** Expired before the build date; a revoked award says so instead. */
+  boolean expired(Award award) {
+    return !award.revoked()
+        && award.expires().map(e -> e.toInstant().isBefore(buildDate)).orElse(false);
+  }
+
+  /** In model order: groupingBy keeps the order of each group's elements. */
+  List<Award> awardsOf(BadgeClass badge) {
+    return awardsByBadge.getOrDefault(badge.id(), List.of());
+  }
+
+  LinkView badgeLink(String badgeId) {
+    String name =
+        site.badge(badgeId)
+            .map(BadgeClass::name)
+            .orElseThrow(() -> new IllegalStateException("unknown badge: " + badgeId));
+    return new LinkView(name, layout.badgePage(badgeId).url());
+  }
+
+  FrameView frame(String title, String description, SiteUrl page, String jsonUrl) {
+    return new FrameView(
+        site.settings().language(),
+        title,
+        description,
+        site.settings().title(),
+        layout.home().url(),
+        layout.stylesheet().url(),
+        page.url(),
+        jsonUrl,
+        layout.feed().url(),
+        null,
+        null,
+        nav(page));
+  }
+
+  /** The site's main links: its badges, its skills index when it has one, the verify page. */
+  List<NavItemView> nav(SiteUrl page) {
+    List<NavItemView> nav = new ArrayList<>();
+    nav.add(new NavItemView("Badges", layout.home().url(), layout.home().equals(page)));
+    if (hasSkills()) {
+      nav.add(new NavItemView("Skills", layout.skills().url(), layout.skills().equals(page)));
+    }
+    nav.add(new NavItemView("Verify", layout.verifyPage().url(), layout.verifyPage().equals(page)));
+    return nav;
+  }
+
+  /**
+   * An outside URL, or null when it is not http(s). Validation already insists on that; this second
+   * guard is because escaping makes text safe but not a {@code javascript:} href.
+   */
+  static String webUrl(String url) {
+    String lower = url.strip().toLowerCase(Locale.ROOT);
+    return lower.startsWith("https://") || lower.startsWith("http://") ? url : null;
+  }
+
+  static String imageAlt(BadgeClass badge) {
+    return badge.imageAlt().orElse(badge.name());
+  }
+}
