@@ -156,7 +156,8 @@ final class SiteLoad {
   Read load(Scanned scanned, ForkJoinPool pool) {
     AwardCache.Known known = scanned.cache().known(scanned.sources().awards(), pool);
     SiteDoc doc =
-        new SiteLoader(pool).load(scanned.sources(), scanned.diagnostics(), known.paths());
+        new SiteLoader(pool)
+            .load(scanned.sources(), scanned.diagnostics(), known.paths(), scanned.cache()::loaded);
     return new Read(scanned, doc, known);
   }
 

@@ -171,13 +171,33 @@ public final class AwardCache {
                 () ->
                     awardFiles.parallelStream()
                         .filter(f -> !f.extension().equals("csv"))
-                        .map(f -> unchanged(f).or(() -> read(f).flatMap(b -> lookup(f, b))))
+                        .map(f -> unchanged(f).or(() -> compared(f)))
                         .flatMap(Optional::stream)
                         .toList())
             .join();
     Set<String> paths = new HashSet<>();
     awards.forEach(a -> paths.add(a.source()));
     return new Known(awards, paths);
+  }
+
+  /**
+   * The award of a file an earlier build cached, when its bytes are unchanged. A file the cache
+   * holds nothing for, or held under another context, is not read here: the loader reads it, and
+   * tells {@link #loaded} its bytes.
+   */
+  private Optional<Award> compared(SourceFile f) {
+    Entry entry = before.get(f.path());
+    if (entry == null || !entry.context().equals(contexts.get(f.folder()))) {
+      return Optional.empty();
+    }
+    return read(f).flatMap(b -> lookup(f, b));
+  }
+
+  /** Notes the digest and stamp of an award file the loader read, for {@link #save}. */
+  public void loaded(SourceFile source, byte[] bytes) {
+    if (file.isPresent()) {
+      note(source, bytes);
+    }
   }
 
   /** A file's bytes, unless it cannot be read or is too large to load (the loader says so). */
@@ -214,12 +234,9 @@ public final class AwardCache {
     if (file.isEmpty()) {
       return Optional.empty();
     }
-    String digest = new Fingerprint().add(bytes).hex();
     String path = source.path();
-    read.put(path, digest);
-    boolean trusted = source.stampMillis() < opened - RACY_MILLIS;
-    String stamp = trusted ? source.stamp() : "";
-    stamps.put(path, stamp);
+    String digest = note(source, bytes);
+    String stamp = stamps.get(path);
     Entry entry = before.get(path);
     String context = contexts.get(source.folder());
     if (entry == null
@@ -236,6 +253,15 @@ public final class AwardCache {
     }
     hits.put(path, entry);
     return Optional.of(entry.award());
+  }
+
+  /** Records a file's digest and the stamp it may be trusted by; gives the digest. */
+  private String note(SourceFile source, byte[] bytes) {
+    String digest = new Fingerprint().add(bytes).hex();
+    read.put(source.path(), digest);
+    boolean trusted = source.stampMillis() < opened - RACY_MILLIS;
+    stamps.put(source.path(), trusted ? source.stamp() : "");
+    return digest;
   }
 
   /** The entry a {@link #lookup} found for a file in this build. */

@@ -69,14 +69,26 @@ public final class SiteLoader {
   }
 
   public SiteDoc load(SiteSources sources, Diagnostics diagnostics) {
-    return load(sources, diagnostics, Set.of());
+    return load(sources, diagnostics, Set.of(), AwardBytes.NONE);
+  }
+
+  /**
+   * Told the bytes of each award file the loader reads, so that a caller that keeps digests of them
+   * (the incremental layer) need not read the file a second time.
+   */
+  @FunctionalInterface
+  public interface AwardBytes {
+    AwardBytes NONE = (file, bytes) -> {};
+
+    void read(SourceFile file, byte[] bytes);
   }
 
   /**
    * @param known the award files whose awards the caller has already (validated before, unchanged
    *     since): they are not read
    */
-  public SiteDoc load(SiteSources sources, Diagnostics diagnostics, Set<String> known) {
+  public SiteDoc load(
+      SiteSources sources, Diagnostics diagnostics, Set<String> known, AwardBytes seen) {
     Optional<SettingsDoc> settings =
         sources.settings().flatMap(f -> file(f, diagnostics, SiteLoader::settings));
     List<IssuerDoc> issuers = new ArrayList<>();
@@ -93,7 +105,7 @@ public final class SiteLoader {
                 () ->
                     sources.awards().parallelStream()
                         .filter(f -> !known.contains(f.path()))
-                        .flatMap(f -> awards(f, diagnostics).stream())
+                        .flatMap(f -> awards(f, diagnostics, seen).stream())
                         .toList())
             .join()
             .stream()
@@ -109,10 +121,11 @@ public final class SiteLoader {
   }
 
   /** The awards of one file: a YAML file holds one, a CSV file one per row. */
-  private static List<AwardDoc> awards(SourceFile f, Diagnostics shared) {
+  private static List<AwardDoc> awards(SourceFile f, Diagnostics shared, AwardBytes seen) {
     if (!f.extension().equals("csv")) {
       Diagnostics own = new Diagnostics();
       Optional<byte[]> bytes = bytes(f, own, shared);
+      bytes.ifPresent(b -> seen.read(f, b));
       Optional<AwardDoc> doc = bytes.flatMap(b -> text(f, b, own)).flatMap(t -> award(f, t, own));
       shared.addAll(own.sorted());
       return own.hasErrors() ? List.of() : doc.stream().toList();

@@ -251,7 +251,8 @@ class AwardCacheTest {
         AwardCache.open(AwardCache.earlier(cache.resolve("site.cache"), true), sources, secret);
     AwardCache.Known known = awards.known(sources.awards(), ForkJoinPool.commonPool());
     SiteDoc doc =
-        new SiteLoader(ForkJoinPool.commonPool()).load(sources, diagnostics, known.paths());
+        new SiteLoader(ForkJoinPool.commonPool())
+            .load(sources, diagnostics, known.paths(), awards::loaded);
     Optional<Site> validated =
         new SiteValidator(secret, java.time.Instant.parse("2026-06-01T00:00:00Z"))
             .validate(sources, doc, known.awards(), diagnostics);
