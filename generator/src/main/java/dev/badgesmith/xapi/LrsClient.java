@@ -105,8 +105,7 @@ public final class LrsClient {
     try {
       answer = http.post(url, headers, body(batch));
     } catch (ResolveException e) {
-      throw new XapiException(
-          "cannot reach the learning record store at " + url + ": " + e.getMessage());
+      throw new XapiException("cannot reach the learning record store: " + e.getMessage());
     }
     int status = answer.status();
     if (status == 200 || status == 204) {
