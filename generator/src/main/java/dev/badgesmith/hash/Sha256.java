@@ -6,8 +6,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * SHA-256, the one digest Badgesmith uses: file hashes in the manifest, identity hashes, cache
- * keys, fingerprints, Data Integrity's hashes. Text is always hashed as UTF-8.
+ * SHA-256, the digest Badgesmith uses for everything but xAPI's mbox_sha1sum (hash.Sha1): file
+ * hashes in the manifest, identity hashes, cache keys, fingerprints, Data Integrity's hashes. Text
+ * is always hashed as UTF-8.
  */
 public final class Sha256 {
   private Sha256() {}

@@ -16,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -24,6 +25,7 @@ import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * Fetches live {@code https} URLs (and did:web DID documents), since what a credential points at is
@@ -136,12 +138,45 @@ public final class HttpResolver implements Resolver {
     }
   }
 
+  /**
+   * What the host answers to one POST of {@code body} to {@code url}, with these request headers, a
+   * redirect not followed: for a destination the user names, such as a learning record store,
+   * within the same limits as {@link #fetch}.
+   *
+   * @throws ResolveException when the URL is out of reach, or no answer came within the limits
+   */
+  public Answer post(String url, Map<String, String> headers, byte[] body) throws ResolveException {
+    URI uri;
+    try {
+      uri = URI.create(url);
+    } catch (IllegalArgumentException e) {
+      throw new ResolveException(OUT_OF_REACH, "not a URL: " + url);
+    }
+    Objects.requireNonNull(body, "body");
+    UnaryOperator<HttpRequest.Builder> post =
+        request -> {
+          headers.forEach(request::header);
+          return request.POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        };
+    return exchange(uri, url, System.nanoTime() + timeout.toNanos(), post);
+  }
+
   /** One request to {@code uri}, its scheme and host checked first, answered by the deadline. */
   private Answer exchange(URI uri, String url, long deadline) throws ResolveException {
+    return exchange(
+        uri,
+        url,
+        deadline,
+        request -> request.header("Accept", "application/json, application/ld+json, */*").GET());
+  }
+
+  private Answer exchange(
+      URI uri, String url, long deadline, UnaryOperator<HttpRequest.Builder> method)
+      throws ResolveException {
     checkScheme(uri, url);
     URI fetched = address.apply(uri);
     checkHost(fetched, url);
-    HttpResponse<byte[]> response = send(fetched, url, deadline);
+    HttpResponse<byte[]> response = send(fetched, url, deadline, method);
     return new Answer(uri, response.statusCode(), response.headers(), response.body());
   }
 
@@ -204,43 +239,51 @@ public final class HttpResolver implements Resolver {
   }
 
   /** One request, its body read whole within the deadline and the size limit. */
-  private HttpResponse<byte[]> send(URI uri, String url, long deadline) throws ResolveException {
+  private HttpResponse<byte[]> send(
+      URI uri, String url, long deadline, UnaryOperator<HttpRequest.Builder> method)
+      throws ResolveException {
     long left = deadline - System.nanoTime();
     if (left <= 0) {
       throw timedOut(url);
     }
     HttpRequest request =
-        HttpRequest.newBuilder(uri)
-            .timeout(Duration.ofNanos(left))
-            .header("Accept", "application/json, application/ld+json, */*")
-            .GET()
-            .build();
+        method.apply(HttpRequest.newBuilder(uri).timeout(Duration.ofNanos(left))).build();
+    String doing = request.method().equals("GET") ? "fetching" : "sending to";
     CompletableFuture<HttpResponse<byte[]>> response =
         client.sendAsync(request, info -> new LimitedBody(maxBytes));
     try {
       return response.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
       response.cancel(true);
-      throw timedOut(url);
+      throw timedOut(doing, url);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof TooLarge) {
         throw new ResolveException(FAILED, url + " is larger than " + maxBytes + " bytes");
       }
       if (cause instanceof java.net.http.HttpTimeoutException) {
-        throw timedOut(url);
+        throw timedOut(doing, url);
       }
-      throw new ResolveException(FAILED, "cannot fetch " + url + ": " + cause);
+      throw new ResolveException(FAILED, "cannot " + verb(request) + " " + url + ": " + cause);
     } catch (InterruptedException e) {
       response.cancel(true);
       Thread.currentThread().interrupt();
-      throw new ResolveException(FAILED, "interrupted while fetching " + url);
+      throw new ResolveException(FAILED, "interrupted while " + doing + " " + url);
     }
   }
 
   private ResolveException timedOut(String url) {
+    return timedOut("fetching", url);
+  }
+
+  private ResolveException timedOut(String doing, String url) {
     return new ResolveException(
-        FAILED, "fetching " + url + " took longer than " + timeout.toMillis() + " ms");
+        FAILED, doing + " " + url + " took longer than " + timeout.toMillis() + " ms");
+  }
+
+  /** Words for what a request does, in messages: fetching a document, or sending to a host. */
+  private static String verb(HttpRequest request) {
+    return request.method().equals("GET") ? "fetch" : "send to";
   }
 
   /** A body over the limit. */

@@ -94,6 +94,13 @@ class EngineBoundaryTest {
   }
 
   @Test
+  void onlyTheVerifyPackageMakesHttpRequests() {
+    // one HTTP client configuration (deadlines, size limits, redirects, private addresses):
+    // verify.HttpResolver, which fetching, the doctor and sending to an LRS all go through
+    onlyIn("dev.badgesmith.verify", "java.net.http");
+  }
+
+  @Test
   void jacksonIsConfiguredInOneClass() {
     ArchRule rule =
         noClasses()

