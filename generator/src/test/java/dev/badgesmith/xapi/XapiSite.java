@@ -73,7 +73,8 @@ final class XapiSite {
             ZoneId.of("Europe/Berlin"),
             SiteSettings.DEFAULT_PNG_SIZE,
             SiteSettings.DEFAULT_MAX_IMAGE_BYTES,
-            Optional.empty());
+            Optional.empty(),
+            dev.badgesmith.model.PageSettings.DEFAULT);
     return new Site(
         settings,
         List.of(issuer),
