@@ -1,6 +1,7 @@
 package dev.badgesmith.load;
 
 import dev.badgesmith.diag.SourcePosition;
+import dev.badgesmith.pathway.StackRule;
 import java.time.Period;
 import java.util.List;
 import java.util.Optional;
@@ -65,7 +66,7 @@ public final class Docs {
       List<String> tags,
       List<AlignmentDoc> alignments,
       Optional<Period> validFor,
-      List<Located<String>> requires,
+      Optional<StackRule> requires,
       Optional<String> language,
       String criteria) {}
 

@@ -173,7 +173,7 @@ final class MapReader {
     return node(key).flatMap(n -> of(n, itemWhat, allowed, diagnostics));
   }
 
-  private List<YamlNode> items(String key, YamlNode node) {
+  List<YamlNode> items(String key, YamlNode node) {
     if (node instanceof YamlList list) {
       return list.items();
     }
@@ -184,7 +184,7 @@ final class MapReader {
     return List.of();
   }
 
-  private Optional<Located<String>> asText(String key, YamlNode node) {
+  Optional<Located<String>> asText(String key, YamlNode node) {
     // Numbers are fine as text (a code such as 101); booleans and structures are not.
     if (node instanceof YamlScalar s
         && (s.type() == ScalarType.TEXT || s.type() == ScalarType.NUMBER)) {

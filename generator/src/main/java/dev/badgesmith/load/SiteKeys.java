@@ -43,6 +43,10 @@ final class SiteKeys {
           "validFor",
           "requires",
           "language");
+
+  /** A group of {@code requires}: any N of its parts ({@link Requirements}). */
+  static final List<String> REQUIREMENT_GROUP_KEYS = List.of("any", "of");
+
   static final List<String> ALIGNMENT_KEYS =
       List.of("targetName", "targetUrl", "targetDescription", "targetFramework", "targetCode");
   static final List<String> AWARD_KEYS =

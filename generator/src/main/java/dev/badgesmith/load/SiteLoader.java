@@ -37,6 +37,7 @@ import dev.badgesmith.load.Docs.SigningDoc;
 import dev.badgesmith.load.Docs.SiteDoc;
 import dev.badgesmith.model.PageSettings;
 import dev.badgesmith.model.SiteSettings;
+import dev.badgesmith.pathway.StackRule;
 import dev.badgesmith.source.SiteSources;
 import dev.badgesmith.source.SourceFile;
 import java.text.Normalizer;
@@ -326,7 +327,7 @@ public final class SiteLoader {
     }
     Optional<Period> validFor = r.text("validFor").flatMap(p -> ValueChecks.period(p, d));
     Optional<Located<String>> language = r.text("language").filter(l -> language(l, d));
-    List<Located<String>> requires = r.textList("requires");
+    Optional<StackRule> requires = Requirements.read(f.id(), r, d);
     // One tag, one spelling: "café" typed as NFC or as NFD (macOS's keyboard) is one tag page.
     List<String> tags =
         r.textList("tags").stream()

@@ -1,5 +1,6 @@
 package dev.badgesmith.model;
 
+import dev.badgesmith.pathway.Requirement;
 import java.time.Period;
 import java.util.List;
 import java.util.Objects;
@@ -10,7 +11,8 @@ import java.util.Optional;
  *
  * @param criteria the criteria narrative, Markdown
  * @param validFor how long an award stays valid, which sets its expiry
- * @param requires ids of badge classes this one stacks on
+ * @param requires ids of badge classes this one stacks on, every one its rule names
+ * @param requirement the rule itself (all of them, or any N of some), when it has one
  */
 public record BadgeClass(
     String id,
@@ -23,6 +25,7 @@ public record BadgeClass(
     List<Alignment> alignments,
     Optional<Period> validFor,
     List<String> requires,
+    Optional<Requirement> requirement,
     Optional<String> language,
     String criteria,
     String source) {
@@ -38,6 +41,7 @@ public record BadgeClass(
     alignments = List.copyOf(alignments);
     Objects.requireNonNull(validFor, "validFor");
     requires = List.copyOf(requires);
+    Objects.requireNonNull(requirement, "requirement");
     Objects.requireNonNull(language, "language");
     Objects.requireNonNull(criteria, "criteria");
     Objects.requireNonNull(source, "source");

@@ -56,6 +56,8 @@ final class BadgeViews {
         context.tagLinks(badge),
         badge.alignments().stream().map(BadgeViews::alignment).toList(),
         badge.requires().stream().map(context::badgeLink).toList(),
+        RequirementWords.sentence(badge.requirement(), id -> context.badgeLink(id).text())
+            .orElse(null),
         badge.validFor().map(PageDates::expiry).orElse(null),
         jsonUrl,
         listEarners ? context.awardsOf(badge).stream().map(this::awardRow).toList() : List.of(),

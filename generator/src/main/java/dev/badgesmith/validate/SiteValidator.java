@@ -5,6 +5,7 @@ import static dev.badgesmith.validate.Suggestions.withSuggestion;
 import dev.badgesmith.diag.Code;
 import dev.badgesmith.diag.Diagnostic;
 import dev.badgesmith.diag.Diagnostics;
+import dev.badgesmith.diag.Severity;
 import dev.badgesmith.diag.SourcePosition;
 import dev.badgesmith.load.Dates;
 import dev.badgesmith.load.Docs.AwardDoc;
@@ -23,6 +24,8 @@ import dev.badgesmith.model.Revocation;
 import dev.badgesmith.model.SigningSettings;
 import dev.badgesmith.model.Site;
 import dev.badgesmith.model.SiteSettings;
+import dev.badgesmith.pathway.RequirementCheck;
+import dev.badgesmith.pathway.StackRule;
 import dev.badgesmith.source.SiteSources;
 import dev.badgesmith.source.SourceFile;
 import java.time.Instant;
@@ -31,10 +34,12 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -110,9 +115,19 @@ public final class SiteValidator {
           doc.issuers().stream().map(this::issuer).flatMap(Optional::stream).toList();
       Optional<String> defaultIssuer =
           settings.map(SiteSettings::defaultIssuer).filter(s -> !s.isEmpty());
+      // The rules of stack badges are checked together: a cycle spans several files.
+      List<Diagnostic> rules =
+          RequirementCheck.check(
+              doc.badgeIds(), doc.badges().stream().flatMap(b -> b.requires().stream()).toList());
+      rules.forEach(d::add);
+      // A badge class naming one that does not exist is left out, as any unresolved reference is.
+      Set<String> unresolved = new HashSet<>();
+      rules.stream()
+          .filter(p -> p.code() == Code.UNKNOWN_BADGE && p.severity() == Severity.ERROR)
+          .forEach(p -> unresolved.add(p.path()));
       List<BadgeClass> badges =
           doc.badges().stream()
-              .map(b -> badge(b, defaultIssuer))
+              .map(b -> badge(b, defaultIssuer).filter(x -> !unresolved.contains(b.path())))
               .flatMap(Optional::stream)
               .toList();
       Map<String, BadgeClass> badgesById = new HashMap<>();
@@ -211,25 +226,6 @@ public final class SiteValidator {
         }
         ok = false;
       }
-      for (Located<String> required : b.requires()) {
-        if (required.value().equals(b.id())) {
-          d.add(
-              Diagnostic.error(
-                  Code.UNKNOWN_BADGE, required.at(), "a badge class cannot require itself"));
-          ok = false;
-        } else if (!doc.badgeIds().contains(required.value())) {
-          d.add(
-              withSuggestion(
-                  Diagnostic.error(
-                      Code.UNKNOWN_BADGE,
-                      required.at(),
-                      "no badge class '" + required.value() + "'"),
-                  required.value(),
-                  doc.badgeIds(),
-                  "badges/" + required.value() + ".md"));
-          ok = false;
-        }
-      }
       Optional<ImageFile> image =
           b.image().isPresent()
               ? images.image(b.image().get(), maxImageBytes)
@@ -259,7 +255,8 @@ public final class SiteValidator {
               b.tags(),
               alignments,
               b.validFor(),
-              b.requires().stream().map(Located::value).toList(),
+              b.requires().map(r -> r.requirement().badgeIds()).orElse(List.of()),
+              b.requires().map(StackRule::requirement),
               b.language(),
               b.criteria(),
               b.path()));

@@ -74,6 +74,7 @@ public final class SampleSite {
                     Optional.of("ESF-42"))),
             Optional.of(Period.ofYears(2)),
             List.of("rust-basics"),
+            Optional.empty(),
             Optional.of("en"),
             "Ship a service that handles **1000** requests a second.",
             "badges/rust-advanced.md");
@@ -133,6 +134,7 @@ public final class SampleSite {
                     Optional.of("<code>"))),
             Optional.empty(),
             List.of(),
+            Optional.empty(),
             Optional.empty(),
             "<script>alert(6)</script>\n\n"
                 + "[click](javascript:alert(7)) ![img](javascript:alert(8))\n\n"
@@ -202,6 +204,7 @@ public final class SampleSite {
         List.of(),
         validFor,
         requires,
+        Optional.empty(),
         Optional.empty(),
         criteria,
         "badges/" + id + ".md");

@@ -45,6 +45,7 @@ final class XapiSite {
             List.of(),
             Optional.empty(),
             List.of(),
+            Optional.empty(),
             Optional.of("de"),
             "Mentor three newcomers.",
             "badges/mentor.md");
@@ -60,6 +61,7 @@ final class XapiSite {
             List.of(),
             Optional.empty(),
             List.of(),
+            Optional.empty(),
             Optional.empty(),
             "Give a talk.",
             "badges/speaker.md");

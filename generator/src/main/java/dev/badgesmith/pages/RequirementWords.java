@@ -1,0 +1,56 @@
+package dev.badgesmith.pages;
+
+import dev.badgesmith.pathway.Requirement;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * A stack badge's rule in words, for its criteria page: "Earned by holding Mentor and any 1 of Talk
+ * or Workshop." A rule that is all of a list says nothing more than the list itself, so it has no
+ * sentence.
+ */
+final class RequirementWords {
+  private RequirementWords() {}
+
+  /**
+   * The sentence, when the rule has a group.
+   *
+   * @param names a badge class's name by its id
+   */
+  static Optional<String> sentence(
+      Optional<Requirement> requirement, Function<String, String> names) {
+    return requirement
+        .filter(RequirementWords::hasGroup)
+        .map(r -> "Earned by holding " + phrase(r, names, true) + ".");
+  }
+
+  private static boolean hasGroup(Requirement r) {
+    return r instanceof Requirement.AnyOf
+        || r.parts().stream().anyMatch(RequirementWords::hasGroup);
+  }
+
+  private static String phrase(Requirement r, Function<String, String> names, boolean top) {
+    if (r instanceof Requirement.Badge b) {
+      return names.apply(b.id());
+    }
+    List<String> parts = r.parts().stream().map(p -> phrase(p, names, false)).toList();
+    if (r instanceof Requirement.AnyOf any) {
+      return "any " + any.count() + " of " + join(parts, "or");
+    }
+    // A list inside a group reads as one part: "any 1 of (A and B) or C".
+    String all = join(parts, "and");
+    return top || parts.size() < 2 ? all : "(" + all + ")";
+  }
+
+  private static String join(List<String> parts, String conjunction) {
+    if (parts.size() < 2) {
+      return String.join("", parts);
+    }
+    return String.join(", ", parts.subList(0, parts.size() - 1))
+        + " "
+        + conjunction
+        + " "
+        + parts.get(parts.size() - 1);
+  }
+}
