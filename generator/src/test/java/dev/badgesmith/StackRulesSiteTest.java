@@ -65,6 +65,24 @@ class StackRulesSiteTest {
     // A plain list needs no sentence: the list under "Stacks on" says it all.
     String listener = Files.readString(out.resolve("badges/listener/index.html"));
     assertThat(listener).contains("id=\"requires\"").doesNotContain("Earned by holding");
+    assertThat(speaker)
+        .contains("href=\"https://badges.example.org/guild/badges/speaker/pathway/\"");
+
+    // The pathway: every badge on the way, the first steps first, each with its earners.
+    String pathway = Files.readString(out.resolve("badges/speaker/pathway/index.html"));
+    assertThat(pathway)
+        .contains("<svg role=\"group\" aria-labelledby=\"map-title map-desc\"")
+        .contains("Earned by holding Intro and any 1 of Talk or Workshop.");
+    String steps = pathway.substring(pathway.indexOf("<ol class=\"pathway-steps\">"));
+    assertThat(steps)
+        .containsSubsequence(
+            ">Intro</a>: 1 earner</li>",
+            ">Talk</a>: 0 earners</li>",
+            ">Workshop</a>: 0 earners</li>",
+            ">Speaker</a>: 0 earners; requires Intro and any 1 of Talk or Workshop</li>");
+    // Only badges that build on others have one.
+    assertThat(out.resolve("badges/talk/pathway/index.html")).doesNotExist();
+
     // Both lead on from the badges they name.
     assertThat(Files.readString(out.resolve("badges/talk/index.html")))
         .contains("id=\"required-by\"", "/badges/speaker/");

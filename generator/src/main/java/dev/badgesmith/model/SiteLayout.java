@@ -29,6 +29,11 @@ public record SiteLayout(SiteSettings settings) {
     return settings.url("badges/" + badgeId + "/");
   }
 
+  /** The pathway of a stack badge: the badges it builds on, drawn as a map. */
+  public SiteUrl pathwayPage(String badgeId) {
+    return settings.url("badges/" + badgeId + "/pathway/");
+  }
+
   public SiteUrl badgeImage(BadgeClass badge) {
     return settings.url("badges/" + badge.id() + "." + badge.image().format());
   }

@@ -11,6 +11,8 @@ import java.util.List;
  * @param issuer the issuer's name, linked to its web site
  * @param issuerJsonUrl the issuer's Open Badges 2.0 Profile
  * @param requires the badge classes this one stacks on, linked to their criteria pages
+ * @param pathwayUrl the page that draws the badges this one builds on, or null when it builds on
+ *     none
  * @param requirement a sentence on which of them earn it when that is not simply all of them ("any
  *     2 of ..."), else null
  * @param expiry a sentence on how long awards stay valid, or null when they do not expire
@@ -35,6 +37,7 @@ public record BadgePageView(
     List<LinkView> tags,
     List<AlignmentView> alignments,
     List<LinkView> requires,
+    String pathwayUrl,
     String requirement,
     String expiry,
     String jsonUrl,

@@ -112,6 +112,9 @@ final class FeedViews {
     context.tagSlugs().values().stream().sorted().forEach(t -> urls.add(layout.tagPage(t).url()));
     site.issuers().forEach(i -> urls.add(layout.issuerPage(i.id()).url()));
     site.badges().forEach(b -> urls.add(layout.badgePage(b.id()).url()));
+    site.badges().stream()
+        .filter(b -> !b.requires().isEmpty())
+        .forEach(b -> urls.add(layout.pathwayPage(b.id()).url()));
     if (site.settings().pages().indexAwards()) {
       site.awards().stream()
           .filter(a -> !a.revoked())

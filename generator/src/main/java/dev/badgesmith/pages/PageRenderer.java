@@ -71,6 +71,7 @@ public final class PageRenderer {
           "skills.ftlh",
           "issuer.ftlh",
           "badge.ftlh",
+          "pathway.ftlh",
           "award.ftlh",
           "earner.ftlh",
           "verify.ftlh",
@@ -276,6 +277,14 @@ public final class PageRenderer {
             new Page(
                 "badge.ftlh", layout.badgePage(badge.id()).file(), () -> views.badgePage(badge)));
       }
+    }
+    // Few, and each depends on the awards of every step: always rendered.
+    for (BadgeClass stack : views.stacks()) {
+      out.accept(
+          new Page(
+              "pathway.ftlh",
+              layout.pathwayPage(stack.id()).file(),
+              () -> views.pathwayPage(stack)));
     }
     for (Award award : awardPages ? site.awards() : List.<Award>of()) {
       out.accept(

@@ -8,6 +8,7 @@ import dev.badgesmith.model.Site;
 import dev.badgesmith.model.SiteLayout;
 import dev.badgesmith.model.SiteUrl;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,6 +30,7 @@ final class PageViews {
   private final BadgeViews badges;
   private final AwardViews awards;
   private final FeedViews feeds;
+  private final PathwayViews pathways;
 
   /**
    * @param buildDate the date the pages take as now: an award whose expiry is before it has expired
@@ -39,6 +41,7 @@ final class PageViews {
     this.badges = new BadgeViews(context);
     this.awards = new AwardViews(context);
     this.feeds = new FeedViews(context);
+    this.pathways = new PathwayViews(context);
   }
 
   SiteLayout layout() {
@@ -73,6 +76,15 @@ final class PageViews {
 
   BadgePageView badgePage(BadgeClass badge) {
     return badges.badgePage(badge);
+  }
+
+  /** The badge classes with a pathway page: those that stack on others. */
+  List<BadgeClass> stacks() {
+    return pathways.stacks();
+  }
+
+  PathwayPageView pathwayPage(BadgeClass stack) {
+    return pathways.pathwayPage(stack);
   }
 
   /** Each earner's page, as {@code earners/<slug>/} to its view; none unless the site opts in. */

@@ -25,6 +25,12 @@ final class RequirementWords {
         .map(r -> "Earned by holding " + phrase(r, names, true) + ".");
   }
 
+  /** What the rule asks for, whatever its shape: "Intro and any 1 of Talk or Workshop". */
+  static Optional<String> phrase(
+      Optional<Requirement> requirement, Function<String, String> names) {
+    return requirement.map(r -> phrase(r, names, true));
+  }
+
   private static boolean hasGroup(Requirement r) {
     return r instanceof Requirement.AnyOf
         || r.parts().stream().anyMatch(RequirementWords::hasGroup);

@@ -57,6 +57,7 @@ class PageRendererTest {
             "issuers/example-org/index.html",
             "404.html",
             "badges/rust-advanced/index.html",
+            "badges/rust-advanced/pathway/index.html",
             "badges/rust-basics/index.html",
             "assertions/rust-advanced/2026-ada/index.html",
             "assertions/rust-basics/2026-ada/index.html",
@@ -121,7 +122,8 @@ class PageRendererTest {
             BASE + "tags/rust/",
             BASE + "issuers/example-org/",
             BASE + "badges/rust-advanced/",
-            BASE + "badges/rust-basics/");
+            BASE + "badges/rust-basics/",
+            BASE + "badges/rust-advanced/pathway/");
     assertThat(sink.text("robots.txt")).contains("Sitemap: " + BASE + "sitemap.xml");
   }
 
