@@ -120,6 +120,21 @@ public final class Badgesmith {
   }
 
   /**
+   * Writes one xAPI statement per award of a site, and one voiding the statement of each revoked
+   * award, following the xAPI Open Badges profile; sends them to a learning record store when one
+   * is given. The site is checked first, as {@link #check} does: with an error, nothing is written
+   * and the result's check says why. The baked badges the statements attach are read from {@code
+   * options}' built site folder, else from a build of the site into a temporary folder.
+   *
+   * @throws BadgesmithException when the site folder is missing, a baked badge is missing from the
+   *     built site, the file cannot be written, or the store cannot be reached or refuses the
+   *     statements (those of earlier batches stay sent)
+   */
+  public XapiResult xapi(Path siteDir, XapiOptions options) {
+    return new XapiExports(pipeline).export(siteDir, options);
+  }
+
+  /**
    * The date the pages are built for: the one given, else {@value BuildDate#SOURCE_DATE_EPOCH},
    * else the current time, read once here so the whole build agrees.
    */

@@ -12,6 +12,7 @@ import dev.badgesmith.incremental.RenderPlan;
 import dev.badgesmith.incremental.RenderedPngs;
 import dev.badgesmith.incremental.SignatureCache;
 import dev.badgesmith.ld.ContextStore;
+import dev.badgesmith.load.Docs.SiteDoc;
 import dev.badgesmith.lock.LockChanges;
 import dev.badgesmith.lock.LockCheck;
 import dev.badgesmith.model.Site;
@@ -93,6 +94,61 @@ final class Pipeline {
     }
   }
 
+  /**
+   * What {@link #checkEveryFile} found.
+   *
+   * @param doc everything read from the site's files
+   */
+  record FromFiles(Report report, Optional<Site> site, SiteDoc doc) {}
+
+  /**
+   * Scan, load and validate as {@link #check} does, but with every award file read, also those the
+   * award cache knows: what only the files hold, such as a recipient's plain identity, is wanted.
+   */
+  FromFiles checkEveryFile(Path siteDir) {
+    ForkJoinPool pool = new ForkJoinPool(settings.threads());
+    try {
+      if (Files.isDirectory(siteDir)) {
+        SiteFolders.checkCache(SiteScanner.realPath(siteDir), settings.cacheFolder());
+      }
+      SiteLoad stages =
+          new SiteLoad(
+              Optional.empty(),
+              settings.environment(),
+              settings.buildDate().get(),
+              settings.lockBase(),
+              Optional.empty(),
+              false,
+              false);
+      SiteLoad.Read read = stages.load(stages.scan(siteDir, pool), pool);
+      SvgRasterizer rasterizer = rasterizer();
+      SiteLoad.Loaded loaded = stages.validate(read, pool, rasterizer);
+      BuildTasks.join(loaded.saved());
+      warnOfCache(loaded, rasterizer.cacheFailure());
+      Report report =
+          new Report(loaded.diagnostics().sorted(), Optional.empty(), 0, loaded.changes());
+      return new FromFiles(report, loaded.site(), read.doc());
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  /**
+   * Forgets what the cache keeps of a build into {@code outDir}, a folder that is gone: nothing
+   * will build into it again.
+   */
+  void forgetOutput(Path outDir) {
+    if (cache.isEmpty()) {
+      return;
+    }
+    try {
+      Files.deleteIfExists(cache.get().fileIndex(outDir));
+      Files.deleteIfExists(cache.get().renderState(outDir));
+    } catch (IOException e) {
+      // What is left is only unused: the next run of this machine never names that folder.
+    }
+  }
+
   /** Scan, load and validate, then the lock written when the site has no error. */
   Report lock(Path siteDir) {
     ForkJoinPool pool = new ForkJoinPool(settings.threads());
@@ -114,6 +170,14 @@ final class Pipeline {
 
   /** Scan, load, validate, plan, render, publish. */
   Report build(Path siteDir, Path outDir) {
+    return build(siteDir, outDir, settings.updateLock());
+  }
+
+  /**
+   * A build, with the lock written when it succeeds only if {@code updateLock}: a build for another
+   * command's sake never writes it.
+   */
+  Report build(Path siteDir, Path outDir, boolean updateLock) {
     ForkJoinPool pool = new ForkJoinPool(settings.threads());
     try {
       SiteLoad.requireSiteFolder(siteDir);
@@ -202,7 +266,7 @@ final class Pipeline {
               .or(signatures::writeFailure)
               .or(rasterizer::cacheFailure));
       Optional<LockChanges> changes = loaded.changes();
-      if (settings.updateLock() && loaded.lock().isPresent()) {
+      if (updateLock && loaded.lock().isPresent()) {
         changes = Optional.of(SiteLoad.writeLock(loaded));
       }
       return new Report(

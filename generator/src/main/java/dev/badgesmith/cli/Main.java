@@ -43,6 +43,7 @@ public final class Main implements Runnable {
     commands.put("import", Import.class);
     commands.put("verify", Verify.class);
     commands.put("doctor", Doctor.class);
+    commands.put("xapi", Xapi.class);
     commands.put("serve", Serve.class);
     return java.util.Collections.unmodifiableMap(commands);
   }

@@ -22,7 +22,7 @@ import java.util.Optional;
  * stores statements by id, answers 200 with their ids, keeps a statement it holds unchanged, and
  * rejects a whole batch with 409 when a statement's id is held with other content.
  */
-final class StandInLrs implements AutoCloseable {
+public final class StandInLrs implements AutoCloseable {
   static final String PATH = "/xapi/statements";
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -32,7 +32,7 @@ final class StandInLrs implements AutoCloseable {
   private final List<Integer> batchSizes = new ArrayList<>();
   private Optional<String> badRequest = Optional.empty();
 
-  StandInLrs(String user, String password) throws IOException {
+  public StandInLrs(String user, String password) throws IOException {
     this.authorization =
         "Basic "
             + Base64.getEncoder()
@@ -43,20 +43,20 @@ final class StandInLrs implements AutoCloseable {
   }
 
   /** The xAPI endpoint. */
-  String endpoint() {
+  public String endpoint() {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/xapi/";
   }
 
-  synchronized Map<String, JsonNode> stored() {
+  public synchronized Map<String, JsonNode> stored() {
     return new LinkedHashMap<>(stored);
   }
 
-  synchronized List<Integer> batchSizes() {
+  public synchronized List<Integer> batchSizes() {
     return List.copyOf(batchSizes);
   }
 
   /** Stores a statement as if an earlier sender had. */
-  synchronized void hold(JsonNode statement) {
+  public synchronized void hold(JsonNode statement) {
     stored.put(statement.path("id").asText(), statement);
   }
 
