@@ -23,7 +23,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Function;
 
 /**
  * Fetches live {@code https} URLs (and did:web DID documents), since what a credential points at is
@@ -34,23 +33,22 @@ import java.util.function.Function;
 public final class HttpResolver implements Resolver {
   static final int MAX_REDIRECTS = 5;
 
+  /** The connect timeout, and the time a whole fetch may take, redirects and body included. */
+  private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
   private final HttpClient client;
-  private final Duration timeout;
   private final long maxBytes;
-  private final Function<URI, URI> address;
   private final boolean allowHttp;
   private final boolean allowPrivateAddresses;
 
   private HttpResolver(Builder builder) {
     this.allowHttp = builder.allowHttp;
     this.allowPrivateAddresses = builder.allowPrivateAddresses;
-    this.timeout = builder.timeout;
     this.maxBytes = builder.maxBytes;
-    this.address = builder.address;
     // Redirects are followed here, one at a time, so each new host is checked like the first.
     this.client =
         HttpClient.newBuilder()
-            .connectTimeout(timeout)
+            .connectTimeout(TIMEOUT)
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
   }
@@ -72,7 +70,7 @@ public final class HttpResolver implements Resolver {
     } catch (IllegalArgumentException e) {
       throw new ResolveException(OUT_OF_REACH, "not a URL: " + url);
     }
-    return exchange(uri, url, System.nanoTime() + timeout.toNanos());
+    return exchange(uri, url, System.nanoTime() + TIMEOUT.toNanos());
   }
 
   /**
@@ -102,7 +100,7 @@ public final class HttpResolver implements Resolver {
     } catch (IllegalArgumentException e) {
       throw new ResolveException(OUT_OF_REACH, "not a URL: " + url);
     }
-    long deadline = System.nanoTime() + timeout.toNanos();
+    long deadline = System.nanoTime() + TIMEOUT.toNanos();
     for (int redirects = 0; ; redirects++) {
       Answer response = exchange(uri, url, deadline);
       int status = response.status();
@@ -139,9 +137,8 @@ public final class HttpResolver implements Resolver {
   /** One request to {@code uri}, its scheme and host checked first, answered by the deadline. */
   private Answer exchange(URI uri, String url, long deadline) throws ResolveException {
     checkScheme(uri, url);
-    URI fetched = address.apply(uri);
-    checkHost(fetched, url);
-    HttpResponse<byte[]> response = send(fetched, url, deadline);
+    checkHost(uri, url);
+    HttpResponse<byte[]> response = send(uri, url, deadline);
     return new Answer(uri, response.statusCode(), response.headers(), response.body());
   }
 
@@ -240,7 +237,7 @@ public final class HttpResolver implements Resolver {
 
   private ResolveException timedOut(String url) {
     return new ResolveException(
-        FAILED, "fetching " + url + " took longer than " + timeout.toMillis() + " ms");
+        FAILED, "fetching " + url + " took longer than " + TIMEOUT.toMillis() + " ms");
   }
 
   /** A body over the limit. */
@@ -299,11 +296,9 @@ public final class HttpResolver implements Resolver {
     }
   }
 
-  /** Timeouts, size limit, and where URLs are really fetched from. */
+  /** The schemes and hosts allowed, and the size limit. */
   public static final class Builder {
-    private Duration timeout = Duration.ofSeconds(10);
     private long maxBytes = 8L * 1024 * 1024;
-    private Function<URI, URI> address = Function.identity();
     private boolean allowHttp;
     private boolean allowPrivateAddresses;
 
@@ -328,27 +323,12 @@ public final class HttpResolver implements Resolver {
       return this;
     }
 
-    /**
-     * The connect timeout, and the time a whole fetch may take, redirects and body included
-     * (default 10 seconds).
-     */
-    public Builder timeout(Duration timeout) {
-      this.timeout = Objects.requireNonNull(timeout, "timeout");
-      return this;
-    }
-
     /** The largest body accepted (default 8 MiB: a baked image is the largest thing fetched). */
     public Builder maxBytes(long maxBytes) {
       if (maxBytes <= 0) {
         throw new IllegalArgumentException("maxBytes must be positive");
       }
       this.maxBytes = maxBytes;
-      return this;
-    }
-
-    /** Maps a URL to the address it is fetched from: a mirror, or a local test server. */
-    public Builder address(Function<URI, URI> address) {
-      this.address = Objects.requireNonNull(address, "address");
       return this;
     }
 
