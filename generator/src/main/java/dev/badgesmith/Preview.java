@@ -82,11 +82,6 @@ public final class Preview implements AutoCloseable {
     return server.url();
   }
 
-  /** The folder the preview is built into. */
-  public Path output() {
-    return server.output();
-  }
-
   /** Blocks until the preview is stopped. */
   public void await() throws InterruptedException {
     server.awaitStop();

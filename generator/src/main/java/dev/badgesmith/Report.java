@@ -43,39 +43,13 @@ public record Report(
     stages = List.copyOf(stages);
   }
 
-  /** A report without timings. */
-  public Report(
-      List<Diagnostic> diagnostics,
-      Optional<Path> output,
-      int filesWritten,
-      int filesChanged,
-      int awardsRendered,
-      Optional<LockChanges> lock) {
-    this(diagnostics, output, filesWritten, filesChanged, awardsRendered, lock, List.of());
-  }
-
   /** A report of a check, or of a build that wrote everything it holds. */
   public Report(
       List<Diagnostic> diagnostics,
       Optional<Path> output,
       int filesWritten,
       Optional<LockChanges> lock) {
-    this(diagnostics, output, filesWritten, filesWritten, 0, lock);
-  }
-
-  /** A report that says nothing about the lock. */
-  public Report(List<Diagnostic> diagnostics, Optional<Path> output, int filesWritten) {
-    this(diagnostics, output, filesWritten, Optional.empty());
-  }
-
-  /** A report of a build that says nothing about the lock. */
-  public Report(
-      List<Diagnostic> diagnostics,
-      Optional<Path> output,
-      int filesWritten,
-      int filesChanged,
-      int awardsRendered) {
-    this(diagnostics, output, filesWritten, filesChanged, awardsRendered, Optional.empty());
+    this(diagnostics, output, filesWritten, filesWritten, 0, lock, List.of());
   }
 
   public boolean hasErrors() {

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,9 +30,6 @@ import java.util.regex.Pattern;
  * JVM with {@code -Djava.awt.headless=true}.
  */
 public final class SvgRasterizer {
-  /** The size of a badge PNG when none is given: 512 px is what backpacks and wallets show well. */
-  public static final int DEFAULT_SIZE = 512;
-
   /** The largest width or height this renders, to bound memory: 4096 px is 64 MB of ARGB. */
   public static final int MAX_SIZE = 4096;
 
@@ -50,7 +46,6 @@ public final class SvgRasterizer {
 
   private final PngStore store;
   private final AtomicReference<String> storeFailure = new AtomicReference<>();
-  private final AtomicLong renders = new AtomicLong();
 
   /** PNGs {@link #check} rendered, by SVG and size, for the build that follows it to take. */
   private final Map<Held, byte[]> held = new ConcurrentHashMap<>();
@@ -62,19 +57,12 @@ public final class SvgRasterizer {
     }
   }
 
-  private final AtomicLong cacheHits = new AtomicLong();
-
   /**
    * @param store where rendered PNGs are kept between builds ({@link PngStore#NONE} renders every
    *     time)
    */
   public SvgRasterizer(PngStore store) {
     this.store = Objects.requireNonNull(store, "store");
-  }
-
-  /** A square PNG of {@link #DEFAULT_SIZE} px. */
-  public byte[] toPng(byte[] svg) throws IOException {
-    return toPng(svg, DEFAULT_SIZE, DEFAULT_SIZE);
   }
 
   /**
@@ -105,7 +93,6 @@ public final class SvgRasterizer {
             .get(svg, width, height)
             .filter(b -> b.length > PngSignature.LENGTH && PngSignature.startsWith(b));
     if (kept.isPresent()) {
-      cacheHits.incrementAndGet();
       return kept.get();
     }
     byte[] png = render(svg, width, height);
@@ -188,18 +175,7 @@ public final class SvgRasterizer {
     }
   }
 
-  /** How many SVGs this rasterizer has rendered with Batik (cache misses and uncached calls). */
-  public long renders() {
-    return renders.get();
-  }
-
-  /** How many PNGs this rasterizer has served from the cache. */
-  public long cacheHits() {
-    return cacheHits.get();
-  }
-
   private byte[] render(byte[] svg, int width, int height) {
-    renders.incrementAndGet();
     return BatikRenderer.render(svg, width, height);
   }
 

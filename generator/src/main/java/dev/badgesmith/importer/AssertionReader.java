@@ -10,7 +10,7 @@ import dev.badgesmith.load.Docs.EvidenceDoc;
 import dev.badgesmith.load.Docs.RecipientDoc;
 import dev.badgesmith.load.Docs.RevocationDoc;
 import dev.badgesmith.load.Located;
-import dev.badgesmith.load.SiteLoader;
+import dev.badgesmith.load.RecipientIdentities;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -217,7 +217,7 @@ final class AssertionReader {
     }
     if (!hashed) {
       Located<String> plain = new Located<>(identity, at(identityAt));
-      return SiteLoader.plainIdentity(type.equals("id") ? "did" : type, plain, name, d)
+      return RecipientIdentities.plain(type.equals("id") ? "did" : type, plain, name, d)
           .map(p -> new RecipientDoc(type, p.identity(), Optional.empty(), name));
     }
     if (!SHA256.matcher(identity).matches()) {

@@ -83,7 +83,6 @@ public record InitRequest(
     private Path privateKeyFile;
     private LocalDate today;
     private String badgesmithVersion;
-    private BadgesmithPin pin;
 
     private Builder(Path site) {
       this.site = Objects.requireNonNull(site, "site").toAbsolutePath().normalize();
@@ -135,12 +134,6 @@ public record InitRequest(
       return this;
     }
 
-    /** The Badgesmith the workflows run, over {@link #badgesmithVersion(String)}. */
-    public Builder pin(BadgesmithPin pin) {
-      this.pin = pin;
-      return this;
-    }
-
     /** The release the workflows run, {@code 1.2.3}; by default the running one's. */
     public Builder badgesmithVersion(String badgesmithVersion) {
       this.badgesmithVersion = badgesmithVersion;
@@ -186,11 +179,7 @@ public record InitRequest(
           given(issuerEmail).orElse("badges@example.org"),
           key,
           Objects.requireNonNull(today, "today"),
-          pin != null
-              ? pin
-              : given(badgesmithVersion)
-                  .map(BadgesmithPin::release)
-                  .orElseGet(BadgesmithPin::running));
+          given(badgesmithVersion).map(BadgesmithPin::release).orElseGet(BadgesmithPin::running));
     }
 
     private static Optional<String> given(String value) {

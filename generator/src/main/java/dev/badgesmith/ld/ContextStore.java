@@ -33,7 +33,7 @@ public final class ContextStore implements DocumentLoader {
    * A context Badgesmith ships: its URL, its resource under {@code badgesmith/contexts/}, its
    * SHA-256.
    */
-  public record PinnedContext(String url, String file, String sha256) {}
+  private record PinnedContext(String url, String file, String sha256) {}
 
   private static final String RESOURCES = "badgesmith/contexts/";
 
@@ -76,11 +76,6 @@ public final class ContextStore implements DocumentLoader {
 
   /** A store of the contexts shipped with Badgesmith. */
   public ContextStore() {}
-
-  /** The contexts this store provides. */
-  public static List<PinnedContext> pinned() {
-    return PINNED;
-  }
 
   /** The parsed context at {@code url}; read, checked and parsed on first use only. */
   public JsonDocument context(String url) {

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * number or DID in plain form, or a hash with its salt. Shared by YAML award files, CSV rows and
  * imported assertions.
  */
-final class RecipientIdentities {
+public final class RecipientIdentities {
   private static final Pattern TELEPHONE = Pattern.compile("\\+[1-9][0-9]{1,14}");
   private static final Pattern DID = Pattern.compile("did:[a-z0-9]+:[A-Za-z0-9._:%-]+");
   private static final Pattern HASH = Pattern.compile("sha256\\$[0-9a-fA-F]{64}");
@@ -62,11 +62,12 @@ final class RecipientIdentities {
 
   /**
    * A plain identity, checked and normalised as the build hashes it: an e-mail address lower-cased,
-   * a telephone number without spaces. Shared by YAML award files and CSV rows.
+   * a telephone number without spaces. Shared by YAML award files, CSV rows and imported
+   * assertions.
    *
    * @param key {@code email}, {@code url}, {@code telephone} or {@code did}
    */
-  static Optional<RecipientDoc> plain(
+  public static Optional<RecipientDoc> plain(
       String key, Located<String> v, Optional<String> name, Diagnostics d) {
     switch (key) {
       case "email" -> {

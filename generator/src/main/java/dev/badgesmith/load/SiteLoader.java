@@ -420,17 +420,6 @@ public final class SiteLoader {
             revoked));
   }
 
-  /**
-   * A plain identity, checked and normalised as the build hashes it (see {@link
-   * RecipientIdentities#plain}).
-   *
-   * @param key {@code email}, {@code url}, {@code telephone} or {@code did}
-   */
-  public static Optional<RecipientDoc> plainIdentity(
-      String key, Located<String> v, Optional<String> name, Diagnostics d) {
-    return RecipientIdentities.plain(key, v, name, d);
-  }
-
   private static Optional<String> value(Optional<Located<String>> located) {
     return located.map(Located::value);
   }

@@ -36,18 +36,6 @@ public record LockChanges(
     Objects.requireNonNull(sinceBase, "sinceBase");
   }
 
-  /** The changes of a site held to its own lock only. */
-  public LockChanges(
-      boolean lockFound,
-      List<AwardChange> added,
-      List<AwardChange> revoked,
-      List<AwardChange> reinstated,
-      List<AwardChange> altered,
-      List<AwardChange> removed,
-      boolean written) {
-    this(lockFound, added, revoked, reinstated, altered, removed, Optional.empty(), written);
-  }
-
   /**
    * What a change publishes relative to the lock at its base.
    *

@@ -80,10 +80,6 @@ public final class StatusIndexes {
     return award.badgeId() + "/" + award.id();
   }
 
-  static int start(String key) {
-    return start(key, sha256());
-  }
-
   private static int start(String key, MessageDigest sha256) {
     byte[] digest = sha256.digest(key.getBytes(StandardCharsets.UTF_8));
     int value =

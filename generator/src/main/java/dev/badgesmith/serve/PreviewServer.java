@@ -86,11 +86,6 @@ public final class PreviewServer implements AutoCloseable {
     return origin.resolve(rebuilds.state().basePath().orElse("/"));
   }
 
-  /** The folder the preview is built into. */
-  public Path output() {
-    return output;
-  }
-
   /** Blocks until the server is closed. */
   public void awaitStop() throws InterruptedException {
     stopped.await();

@@ -40,10 +40,6 @@ final class ReloadChannel {
     sendAll(": ping\n\n");
   }
 
-  int size() {
-    return clients.size();
-  }
-
   void close() {
     for (Client client : clients) {
       client.close();

@@ -1,10 +1,5 @@
 package dev.badgesmith.sign;
 
-import static dev.badgesmith.sign.VerificationException.Reason.BAD_SIGNATURE;
-import static dev.badgesmith.sign.VerificationException.Reason.CLAIM_MISMATCH;
-import static dev.badgesmith.sign.VerificationException.Reason.MALFORMED;
-import static dev.badgesmith.sign.VerificationException.Reason.WRONG_ALGORITHM;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -59,20 +54,19 @@ public final class JwsVerifier {
     for (String name : header.keySet()) {
       if (!VC_JWT_HEADERS.contains(name)) {
         throw new VerificationException(
-            CLAIM_MISMATCH,
             "the VC-JWT header has '" + name + "'; only alg, kid, jwk and typ are allowed");
       }
     }
     if (header.containsKey("typ") && !"JWT".equals(header.get("typ"))) {
       throw new VerificationException(
-          CLAIM_MISMATCH, "the VC-JWT header has typ '" + header.get("typ") + "'; it must be JWT");
+          "the VC-JWT header has typ '" + header.get("typ") + "'; it must be JWT");
     }
     ObjectNode payload = payloadObject(jws.getPayload().toBytes());
     Map<String, JsonNode> expected;
     try {
       expected = VcJwtClaims.claims(payload);
     } catch (IllegalArgumentException e) {
-      throw new VerificationException(MALFORMED, e.getMessage());
+      throw new VerificationException(e.getMessage());
     }
     for (String claim : VcJwtClaims.NAMES) {
       JsonNode actual = payload.get(claim);
@@ -86,7 +80,6 @@ public final class JwsVerifier {
                       : wanted.equals(actual));
       if (!same) {
         throw new VerificationException(
-            CLAIM_MISMATCH,
             "the VC-JWT claim "
                 + claim
                 + " is "
@@ -104,17 +97,15 @@ public final class JwsVerifier {
     try {
       jws = JWSObject.parse(compact.strip());
     } catch (ParseException e) {
-      throw new VerificationException(MALFORMED, "not a compact JWS: " + e.getMessage());
+      throw new VerificationException("not a compact JWS: " + e.getMessage());
     }
     String alg = jws.getHeader().getAlgorithm().getName();
     if (!key.algorithm().signsJws()) {
       throw new VerificationException(
-          WRONG_ALGORITHM,
           "key '" + key.id() + "' is Ed25519, which Badgesmith does not use for JWS");
     }
     if (!alg.equals(key.algorithm().jwsName())) {
       throw new VerificationException(
-          WRONG_ALGORITHM,
           "the JWS is signed with "
               + alg
               + ", but key '"
@@ -126,14 +117,12 @@ public final class JwsVerifier {
     try {
       if (!jws.verify(verifier(key))) {
         throw new VerificationException(
-            BAD_SIGNATURE,
             "the signature does not match: the JWS was changed, or not signed with key '"
                 + key.id()
                 + "'");
       }
     } catch (JOSEException e) {
-      throw new VerificationException(
-          BAD_SIGNATURE, "the JWS cannot be verified: " + e.getMessage());
+      throw new VerificationException("the JWS cannot be verified: " + e.getMessage());
     }
     return jws;
   }
@@ -155,6 +144,6 @@ public final class JwsVerifier {
     } catch (IOException e) {
       // reported below
     }
-    throw new VerificationException(MALFORMED, "the JWT payload is not a JSON object");
+    throw new VerificationException("the JWT payload is not a JSON object");
   }
 }

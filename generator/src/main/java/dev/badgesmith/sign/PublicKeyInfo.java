@@ -111,11 +111,6 @@ public record PublicKeyInfo(String id, KeyAlgorithm algorithm, PublicKey key) {
         id, KeyAlgorithm.Ed25519, Keys.publicKey(Keys.concat(Keys.ED25519_SPKI_PREFIX, rawKey)));
   }
 
-  /** SPKI PEM text, {@code \n} line ends, as the CryptographicKey {@code publicKeyPem} holds it. */
-  public String toPem() {
-    return Pem.encode("PUBLIC KEY", key.getEncoded());
-  }
-
   /**
    * The public JWK: only public members ({@code kty} and {@code n}, {@code e} / {@code crv}, {@code
    * x}, {@code y}), then {@code kid}, {@code alg} and {@code use: "sig"}; never {@code d}.

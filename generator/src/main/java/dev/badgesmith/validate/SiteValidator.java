@@ -62,11 +62,6 @@ public final class SiteValidator {
     this.buildDate = Objects.requireNonNull(buildDate, "buildDate");
   }
 
-  /** The model, or empty when there is any error (all of them reported). */
-  public Optional<Site> validate(SiteSources sources, SiteDoc doc, Diagnostics diagnostics) {
-    return validate(sources, doc, List.of(), diagnostics);
-  }
-
   /**
    * The model, or empty when there is any error (all of them reported).
    *

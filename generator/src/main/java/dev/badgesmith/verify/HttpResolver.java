@@ -24,7 +24,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -36,19 +35,20 @@ import java.util.function.UnaryOperator;
 public final class HttpResolver implements Resolver {
   static final int MAX_REDIRECTS = 5;
 
+  /** The connect timeout, and the time a whole fetch may take, redirects and body included. */
+  private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+
   private final HttpClient client;
   private final Duration timeout;
   private final long maxBytes;
-  private final Function<URI, URI> address;
   private final boolean allowHttp;
   private final boolean allowPrivateAddresses;
 
   private HttpResolver(Builder builder) {
     this.allowHttp = builder.allowHttp;
     this.allowPrivateAddresses = builder.allowPrivateAddresses;
-    this.timeout = builder.timeout;
     this.maxBytes = builder.maxBytes;
-    this.address = builder.address;
+    this.timeout = builder.timeout;
     // Redirects are followed here, one at a time, so each new host is checked like the first.
     this.client =
         HttpClient.newBuilder()
@@ -174,9 +174,8 @@ public final class HttpResolver implements Resolver {
       URI uri, String url, long deadline, UnaryOperator<HttpRequest.Builder> method)
       throws ResolveException {
     checkScheme(uri, url);
-    URI fetched = address.apply(uri);
-    checkHost(fetched, url);
-    HttpResponse<byte[]> response = send(fetched, url, deadline, method);
+    checkHost(uri, url);
+    HttpResponse<byte[]> response = send(uri, url, deadline, method);
     return new Answer(uri, response.statusCode(), response.headers(), response.body());
   }
 
@@ -342,11 +341,10 @@ public final class HttpResolver implements Resolver {
     }
   }
 
-  /** Timeouts, size limit, and where URLs are really fetched from. */
+  /** The schemes and hosts allowed, and the size limit. */
   public static final class Builder {
-    private Duration timeout = Duration.ofSeconds(10);
     private long maxBytes = 8L * 1024 * 1024;
-    private Function<URI, URI> address = Function.identity();
+    private Duration timeout = DEFAULT_TIMEOUT;
     private boolean allowHttp;
     private boolean allowPrivateAddresses;
 
@@ -371,27 +369,24 @@ public final class HttpResolver implements Resolver {
       return this;
     }
 
+    /** The largest body accepted (default 8 MiB: a baked image is the largest thing fetched). */
     /**
-     * The connect timeout, and the time a whole fetch may take, redirects and body included
-     * (default 10 seconds).
+     * The connect timeout, and the time a whole request may take; 10 s by default. A learning
+     * record store given many statements at once may take longer to answer.
      */
     public Builder timeout(Duration timeout) {
-      this.timeout = Objects.requireNonNull(timeout, "timeout");
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("not a timeout: " + timeout);
+      }
+      this.timeout = timeout;
       return this;
     }
 
-    /** The largest body accepted (default 8 MiB: a baked image is the largest thing fetched). */
     public Builder maxBytes(long maxBytes) {
       if (maxBytes <= 0) {
         throw new IllegalArgumentException("maxBytes must be positive");
       }
       this.maxBytes = maxBytes;
-      return this;
-    }
-
-    /** Maps a URL to the address it is fetched from: a mirror, or a local test server. */
-    public Builder address(Function<URI, URI> address) {
-      this.address = Objects.requireNonNull(address, "address");
       return this;
     }
 

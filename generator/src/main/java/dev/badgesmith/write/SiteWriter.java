@@ -60,11 +60,6 @@ public final class SiteWriter {
     this.lockFile = out.resolveSibling("." + name + ".lock");
   }
 
-  /** Prepares a fresh staging folder for {@code out}, first undoing a build that was killed. */
-  public static SiteWriter open(Path out) {
-    return open(out, PublishedList.Source.NONE);
-  }
-
   /**
    * Prepares a fresh staging folder for {@code out}, first undoing a build that was killed.
    *

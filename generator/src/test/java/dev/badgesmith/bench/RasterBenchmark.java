@@ -1,9 +1,11 @@
 package dev.badgesmith.bench;
 
+import dev.badgesmith.images.CountingPngStore;
 import dev.badgesmith.images.PngStore;
 import dev.badgesmith.images.SocialCardRenderer;
 import dev.badgesmith.images.SvgRasterizer;
 import dev.badgesmith.incremental.RenderedPngs;
+import dev.badgesmith.model.SiteSettings;
 import dev.badgesmith.pages.SocialCardTemplate;
 import dev.badgesmith.pages.SocialCardView;
 import java.io.IOException;
@@ -50,7 +52,7 @@ public final class RasterBenchmark {
 
   private static void run(Path cache) throws IOException {
     SvgRasterizer uncached = new SvgRasterizer(PngStore.NONE);
-    int size = SvgRasterizer.DEFAULT_SIZE;
+    int size = SiteSettings.DEFAULT_PNG_SIZE;
 
     long start = System.nanoTime();
     uncached.toPng(badge(0), size);
@@ -74,7 +76,8 @@ public final class RasterBenchmark {
     SocialCardTemplate template = new SocialCardTemplate(java.util.Optional.empty());
     SocialCardRenderer cards = new SocialCardRenderer(uncached);
     String art =
-        "data:image/png;base64," + Base64.getEncoder().encodeToString(uncached.toPng(badge(0)));
+        "data:image/png;base64,"
+            + Base64.getEncoder().encodeToString(uncached.toPng(badge(0), 512));
     int cardRuns = RENDERS / 4;
     start = System.nanoTime();
     for (int i = 0; i < cardRuns; i++) {
@@ -87,8 +90,9 @@ public final class RasterBenchmark {
     for (int i = 0; i < DISTINCT; i++) {
       filling.toPng(badge(3000 + i), size);
     }
-    SvgRasterizer nextBuild =
-        new SvgRasterizer(new RenderedPngs(key -> cache.resolve(key + ".png")));
+    CountingPngStore nextStore =
+        new CountingPngStore(new RenderedPngs(key -> cache.resolve(key + ".png")));
+    SvgRasterizer nextBuild = new SvgRasterizer(nextStore);
     byte[][] svgs = new byte[DISTINCT][];
     for (int i = 0; i < DISTINCT; i++) {
       svgs[i] = badge(3000 + i);
@@ -101,7 +105,7 @@ public final class RasterBenchmark {
       nextBuild.toPng(svgs[i % DISTINCT], size);
     }
     report("cache hit, 512 px", millis(start) * 1000 / LOOKUPS, "us per lookup");
-    report("renders during the cache-hit runs", nextBuild.renders(), "(must be 0)");
+    report("renders during the cache-hit runs", nextStore.renders(), "(must be 0)");
   }
 
   /** A badge like the example site's, coloured by {@code n} so that each one is new. */

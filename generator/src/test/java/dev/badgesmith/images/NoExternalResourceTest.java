@@ -49,7 +49,8 @@ class NoExternalResourceTest {
   void refusesAnImageFromTheFileSystem() {
     assertThatThrownBy(
             () ->
-                rasterizer.toPng(square("<image width='9' height='9' href='file:///etc/passwd'/>")))
+                rasterizer.toPng(
+                    square("<image width='9' height='9' href='file:///etc/passwd'/>"), 16))
         .isInstanceOf(ImageRenderException.class)
         .hasMessageContaining("refused to load file:/etc/passwd");
   }

@@ -19,8 +19,9 @@ class SocialCardRendererTest {
 
   @Test
   void rendersTheDefaultCardAt1200By630WithTheBadgeArtAndText() throws IOException {
-    SvgRasterizer rasterizer =
-        new SvgRasterizer(new RenderedPngs(key -> temp.resolve(key + ".png")));
+    CountingPngStore store =
+        new CountingPngStore(new RenderedPngs(key -> temp.resolve(key + ".png")));
+    SvgRasterizer rasterizer = new SvgRasterizer(store);
     byte[] art = rasterizer.toPng(square("<circle cx='50' cy='50' r='50' fill='#ff0000'/>"), 256);
     String svg =
         new SocialCardTemplate(java.util.Optional.empty())
@@ -41,7 +42,7 @@ class SocialCardRendererTest {
         .as("the badge name is drawn, so a font was found")
         .isGreaterThan(500);
     assertThat(new SocialCardRenderer(rasterizer).render(svg)).isEqualTo(png);
-    assertThat(rasterizer.cacheHits()).isEqualTo(1);
+    assertThat(store.renders()).as("the art and the card once each").isEqualTo(2);
   }
 
   private static int whitePixels(BufferedImage image, int x0, int y0, int x1, int y1) {

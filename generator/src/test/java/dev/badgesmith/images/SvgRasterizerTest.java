@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.badgesmith.incremental.RenderedPngs;
+import dev.badgesmith.model.SiteSettings;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,12 +34,12 @@ class SvgRasterizerTest {
   private final SvgRasterizer uncached = new SvgRasterizer(PngStore.NONE);
 
   @Test
-  void rendersASimpleSvgToASquarePngOfTheDefaultSize() throws IOException {
-    byte[] png = uncached.toPng(square("<circle cx='50' cy='50' r='40' fill='#0000ff'/>"));
+  void rendersASimpleSvgToASquarePng() throws IOException {
+    byte[] png = uncached.toPng(square("<circle cx='50' cy='50' r='40' fill='#0000ff'/>"), 512);
 
     BufferedImage image = decode(png);
-    assertThat(image.getWidth()).isEqualTo(SvgRasterizer.DEFAULT_SIZE);
-    assertThat(image.getHeight()).isEqualTo(SvgRasterizer.DEFAULT_SIZE);
+    assertThat(image.getWidth()).isEqualTo(512);
+    assertThat(image.getHeight()).isEqualTo(512);
     assertThat(image.getRGB(256, 256)).isEqualTo(OPAQUE_BLUE);
     assertThat(image.getRGB(2, 2)).as("transparent outside the circle").isEqualTo(TRANSPARENT);
   }
@@ -80,7 +81,7 @@ class SvgRasterizerTest {
   void givesTheSameBytesForTheSameSvg() throws IOException {
     byte[] svg = square("<circle cx='50' cy='50' r='40' fill='#c0ffee' stroke='#123'/>");
 
-    assertThat(uncached.toPng(svg)).isEqualTo(new SvgRasterizer(PngStore.NONE).toPng(svg));
+    assertThat(uncached.toPng(svg, 64)).isEqualTo(new SvgRasterizer(PngStore.NONE).toPng(svg, 64));
   }
 
   @Test
@@ -92,8 +93,9 @@ class SvgRasterizerTest {
 
   @Test
   void servesASecondRequestFromTheCacheWithoutRenderingAgain() throws Exception {
-    SvgRasterizer rasterizer =
-        new SvgRasterizer(new RenderedPngs(key -> temp.resolve("cache").resolve(key + ".png")));
+    CountingPngStore store =
+        new CountingPngStore(new RenderedPngs(key -> temp.resolve("cache").resolve(key + ".png")));
+    SvgRasterizer rasterizer = new SvgRasterizer(store);
     byte[] svg = square("<rect width='100' height='100' fill='#0000ff'/>");
 
     byte[] first = rasterizer.toPng(svg, 128);
@@ -103,8 +105,7 @@ class SvgRasterizerTest {
     byte[] second = rasterizer.toPng(svg, 128);
 
     assertThat(second).isEqualTo(first);
-    assertThat(rasterizer.renders()).isEqualTo(1);
-    assertThat(rasterizer.cacheHits()).isEqualTo(1);
+    assertThat(store.renders()).isEqualTo(1);
     assertThat(Files.getLastModifiedTime(entry)).as("not written again").isEqualTo(written);
     assertThat(entry.getFileName().toString()).isEqualTo(RenderedPngs.key(svg, 128, 128) + ".png");
   }
@@ -112,14 +113,15 @@ class SvgRasterizerTest {
   @Test
   void aSecondRasterizerOnTheSameCacheFolderRendersNothing() throws IOException {
     byte[] svg = square("<rect width='100' height='100' fill='#0000ff'/>");
+    int size = SiteSettings.DEFAULT_PNG_SIZE;
     byte[] first =
-        new SvgRasterizer(new RenderedPngs(key -> temp.resolve(key + ".png"))).toPng(svg);
+        new SvgRasterizer(new RenderedPngs(key -> temp.resolve(key + ".png"))).toPng(svg, size);
 
-    SvgRasterizer nextBuild =
-        new SvgRasterizer(new RenderedPngs(key -> temp.resolve(key + ".png")));
-    assertThat(nextBuild.toPng(svg)).isEqualTo(first);
-    assertThat(nextBuild.renders()).isZero();
-    assertThat(nextBuild.cacheHits()).isEqualTo(1);
+    CountingPngStore store =
+        new CountingPngStore(new RenderedPngs(key -> temp.resolve(key + ".png")));
+    SvgRasterizer nextBuild = new SvgRasterizer(store);
+    assertThat(nextBuild.toPng(svg, size)).isEqualTo(first);
+    assertThat(store.renders()).isZero();
   }
 
   @Test
@@ -131,15 +133,16 @@ class SvgRasterizerTest {
 
   @Test
   void rendersAgainForAnotherSizeOrAnotherSvg() throws IOException {
-    SvgRasterizer rasterizer =
-        new SvgRasterizer(new RenderedPngs(key -> temp.resolve(key + ".png")));
+    CountingPngStore store =
+        new CountingPngStore(new RenderedPngs(key -> temp.resolve(key + ".png")));
+    SvgRasterizer rasterizer = new SvgRasterizer(store);
     byte[] blue = square("<rect width='100' height='100' fill='#0000ff'/>");
 
     rasterizer.toPng(blue, 64);
     rasterizer.toPng(blue, 65);
     rasterizer.toPng(square("<rect width='100' height='100' fill='#00ff00'/>"), 64);
 
-    assertThat(rasterizer.renders()).isEqualTo(3);
+    assertThat(store.renders()).isEqualTo(3);
     assertThat(RenderedPngs.key(blue, 64, 64)).isNotEqualTo(RenderedPngs.key(blue, 65, 65));
   }
 
@@ -148,12 +151,12 @@ class SvgRasterizerTest {
     byte[] svg = square("<rect width='100' height='100' fill='#0000ff'/>");
     Files.writeString(temp.resolve(RenderedPngs.key(svg, 16, 16) + ".png"), "garbage");
 
-    SvgRasterizer rasterizer =
-        new SvgRasterizer(new RenderedPngs(key -> temp.resolve(key + ".png")));
-    byte[] png = rasterizer.toPng(svg, 16);
+    CountingPngStore store =
+        new CountingPngStore(new RenderedPngs(key -> temp.resolve(key + ".png")));
+    byte[] png = new SvgRasterizer(store).toPng(svg, 16);
 
     assertThat(argb(png, 8, 8)).isEqualTo(OPAQUE_BLUE);
-    assertThat(rasterizer.renders()).isEqualTo(1);
+    assertThat(store.renders()).isEqualTo(1);
     assertThat(Files.readAllBytes(onlyFileIn(temp))).isEqualTo(png);
   }
 
@@ -188,21 +191,21 @@ class SvgRasterizerTest {
 
   @Test
   void rejectsAnSvgThatIsNotWellFormed() {
-    assertThatThrownBy(() -> uncached.toPng(utf8("<svg " + Svgs.NS + "><rect</svg>")))
+    assertThatThrownBy(() -> uncached.toPng(utf8("<svg " + Svgs.NS + "><rect</svg>"), 64))
         .isInstanceOf(ImageRenderException.class)
         .hasMessageStartingWith("the SVG is not well-formed XML: line 1, column");
   }
 
   @Test
   void rejectsADocumentThatIsNotSvg() {
-    assertThatThrownBy(() -> uncached.toPng(utf8("<html><body/></html>")))
+    assertThatThrownBy(() -> uncached.toPng(utf8("<html><body/></html>"), 64))
         .isInstanceOf(ImageRenderException.class)
         .hasMessage("the document is not SVG: its root element is <html>");
   }
 
   @Test
   void rejectsAnSvgBatikCannotRender() {
-    assertThatThrownBy(() -> uncached.toPng(square("<path d='M 0 0 L zz'/>")))
+    assertThatThrownBy(() -> uncached.toPng(square("<path d='M 0 0 L zz'/>"), 64))
         .isInstanceOf(ImageRenderException.class)
         .hasMessageContaining("The attribute \"d\" of the element <path> is invalid");
   }
@@ -254,10 +257,13 @@ class SvgRasterizerTest {
   void checkRendersTheDesignOnceForTheBuildThatFollows() throws IOException {
     byte[] design = square("<rect width='100' height='100' fill='#0000ff'/>");
 
-    assertThat(uncached.check(design, 64)).isEmpty();
-    byte[] png = uncached.toPng(new ImageInspector().publishedSvg(design), 64);
+    CountingPngStore store = new CountingPngStore();
+    SvgRasterizer rasterizer = new SvgRasterizer(store);
 
-    assertThat(uncached.renders()).isEqualTo(1);
+    assertThat(rasterizer.check(design, 64)).isEmpty();
+    byte[] png = rasterizer.toPng(new ImageInspector().publishedSvg(design), 64);
+
+    assertThat(store.renders()).isEqualTo(1);
     assertThat(argb(png, 0, 0)).isEqualTo(OPAQUE_BLUE);
   }
 

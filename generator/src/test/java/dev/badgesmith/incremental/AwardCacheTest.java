@@ -286,7 +286,7 @@ class AwardCacheTest {
         doc,
         java.util.List.of(),
         new SiteValidator(Optional.empty(), java.time.Instant.parse("2026-06-01T00:00:00Z"))
-            .validate(sources, doc, diagnostics),
+            .validate(sources, doc, java.util.List.of(), diagnostics),
         diagnostics,
         java.util.Map.of());
   }

@@ -195,11 +195,20 @@ class SiteInitTest {
     Path commit = tmp.resolve("commit");
     init(request(plain).build(), new SecureRandom());
     init(request(signing).signing(true).build(), new SecureRandom());
+    // What a development build that recorded its commit asks for (BadgesmithPin.running()).
+    InitRequest release = request(commit).build();
     init(
-        request(commit)
-            .badgesmithVersion(null)
-            .pin(BadgesmithPin.commit("0123456789abcdef0123456789abcdef01234567"))
-            .build(),
+        new InitRequest(
+            release.site(),
+            release.title(),
+            release.baseUrl(),
+            release.issuerId(),
+            release.issuerName(),
+            release.issuerUrl(),
+            release.issuerEmail(),
+            release.signing(),
+            release.today(),
+            BadgesmithPin.commit("0123456789abcdef0123456789abcdef01234567")),
         new SecureRandom());
 
     List<Path> workflows = new ArrayList<>();

@@ -8,18 +8,39 @@ import dev.badgesmith.testing.TestSites;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ContextStoreTest {
   private static final String OB3 = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json";
 
+  /** Every context a published document names, and its reference copy under the shared specs. */
+  private static final Map<String, String> SHIPPED =
+      Map.of(
+          "https://www.w3.org/ns/credentials/v2",
+          "w3c/credentials-v2.jsonld",
+          OB3,
+          "ob3/context-3.0.3.json",
+          "https://purl.imsglobal.org/spec/ob/v3p0/extensions.json",
+          "ob3/extensions.json",
+          "https://w3id.org/security/data-integrity/v2",
+          "w3c/data-integrity-v2.jsonld",
+          "https://w3id.org/security/multikey/v1",
+          "w3c/multikey-v1.jsonld",
+          "https://www.w3.org/ns/did/v1",
+          "w3c/did-v1.jsonld",
+          "https://w3id.org/openbadges/v2",
+          "ob2/context.json");
+
   @Test
   void shipsEveryPinnedContextWithItsDigest() {
     ContextStore store = new ContextStore();
 
-    for (ContextStore.PinnedContext pin : ContextStore.pinned()) {
-      assertThat(ContextStore.sha256(store.bytes(pin.url()))).as(pin.url()).isEqualTo(pin.sha256());
-      assertThat(store.context(pin.url()).getJsonContent()).as(pin.url()).isPresent();
+    for (String url : SHIPPED.keySet()) {
+      assertThat(ContextStore.pinnedSha256(url))
+          .as(url)
+          .contains(ContextStore.sha256(store.bytes(url)));
+      assertThat(store.context(url).getJsonContent()).as(url).isPresent();
     }
   }
 
@@ -31,10 +52,10 @@ class ContextStoreTest {
         "skipped: the reference contexts are not at " + spec + " (../shared/spec is absent)");
     ContextStore store = new ContextStore();
 
-    for (ContextStore.PinnedContext pin : ContextStore.pinned()) {
-      assertThat(store.bytes(pin.url()))
-          .as(pin.url())
-          .isEqualTo(Files.readAllBytes(spec.resolve(pin.file())));
+    for (Map.Entry<String, String> shipped : SHIPPED.entrySet()) {
+      assertThat(store.bytes(shipped.getKey()))
+          .as(shipped.getKey())
+          .isEqualTo(Files.readAllBytes(spec.resolve(shipped.getValue())));
     }
   }
 

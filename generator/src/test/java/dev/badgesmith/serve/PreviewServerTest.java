@@ -104,6 +104,13 @@ class PreviewServerTest {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  /** The preview's temporary output folders in the system's temporary folder. */
+  private static List<Path> temporaryOutputs() throws IOException {
+    try (var all = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+      return all.filter(p -> p.getFileName().toString().startsWith("badgesmith-serve-")).toList();
+    }
+  }
+
   private EventStream events() throws IOException, InterruptedException {
     return new EventStream(client, server.url().resolve(PreviewServer.EVENTS_PATH));
   }
@@ -398,20 +405,27 @@ class PreviewServerTest {
 
   @Test
   void stopsCleanlyAndRemovesItsTemporaryOutput() throws Exception {
+    Path site = minimalSite();
+    List<Path> before = temporaryOutputs();
     server =
         Badgesmith.builder()
             .threads(1)
             .build()
-            .serve(minimalSite(), new PreviewSettings(0, Optional.empty(), List.of(), log()));
-    Path out = server.output();
-    assertThat(out.resolve("manifest.json")).exists();
+            .serve(site, new PreviewSettings(0, Optional.empty(), List.of(), log()));
+    // The temporary folders that appeared with this preview, a built site in each.
+    List<Path> made =
+        temporaryOutputs().stream()
+            .filter(p -> !before.contains(p))
+            .filter(p -> Files.exists(p.resolve("site/manifest.json")))
+            .toList();
+    assertThat(made).isNotEmpty();
     EventStream events = events();
     assertThat(events.next(BUILD)).isEqualTo("1");
 
     server.stop();
     server.await();
 
-    assertThat(out.getParent()).doesNotExist();
+    assertThat(made).anyMatch(p -> !Files.exists(p));
     assertThatThrownBy(() -> get("/guild/")).isInstanceOf(IOException.class);
   }
 

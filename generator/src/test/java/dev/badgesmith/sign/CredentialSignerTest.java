@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.badgesmith.sign.VerificationException.Reason;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -83,9 +82,7 @@ class CredentialSignerTest {
     String tampered = parts[0] + "." + other + "." + parts[2];
 
     assertThatThrownBy(() -> JwsVerifier.verifyCompactJws(tampered, key.publicKeyInfo()))
-        .isInstanceOfSatisfying(
-            VerificationException.class,
-            e -> assertThat(e.reason()).isEqualTo(Reason.BAD_SIGNATURE))
+        .isInstanceOf(VerificationException.class)
         .hasMessageStartingWith("the signature does not match");
   }
 
@@ -95,9 +92,9 @@ class CredentialSignerTest {
     PublicKeyInfo other =
         PublicKeyInfo.fromPem("other", KeyGenerator.generate(KeyAlgorithm.ES256).publicKeyPem());
     assertThatThrownBy(() -> JwsVerifier.verifyCompactJws(jws, other))
-        .isInstanceOfSatisfying(
-            VerificationException.class,
-            e -> assertThat(e.reason()).isEqualTo(Reason.BAD_SIGNATURE));
+        .isInstanceOf(VerificationException.class)
+        .hasMessage(
+            "the signature does not match: the JWS was changed, or not signed with key 'other'");
   }
 
   @Test
@@ -105,9 +102,7 @@ class CredentialSignerTest {
     String jws = CredentialSigner.signCompactJws(TestKeys.signing(KeyAlgorithm.ES256), ASSERTION);
     assertThatThrownBy(
             () -> JwsVerifier.verifyCompactJws(jws, TestKeys.publicKey(KeyAlgorithm.RS256)))
-        .isInstanceOfSatisfying(
-            VerificationException.class,
-            e -> assertThat(e.reason()).isEqualTo(Reason.WRONG_ALGORITHM))
+        .isInstanceOf(VerificationException.class)
         .hasMessage("the JWS is signed with ES256, but key 'rs256-1' is an RS256 key");
     String none = "eyJhbGciOiJub25lIn0." + jws.split("\\.")[1] + ".";
     assertThatThrownBy(
@@ -121,8 +116,7 @@ class CredentialSignerTest {
       assertThatThrownBy(
               () -> JwsVerifier.verifyCompactJws(bad, TestKeys.publicKey(KeyAlgorithm.RS256)))
           .as(bad)
-          .isInstanceOfSatisfying(
-              VerificationException.class, e -> assertThat(e.reason()).isEqualTo(Reason.MALFORMED))
+          .isInstanceOf(VerificationException.class)
           .hasMessageStartingWith("not a compact JWS");
     }
   }
@@ -211,9 +205,7 @@ class CredentialSignerTest {
     String jwt = signRaw(key, header, payload.toString());
 
     assertThatThrownBy(() -> JwsVerifier.verifyVcJwt(jwt, key.publicKeyInfo()))
-        .isInstanceOfSatisfying(
-            VerificationException.class,
-            e -> assertThat(e.reason()).isEqualTo(Reason.CLAIM_MISMATCH))
+        .isInstanceOf(VerificationException.class)
         .hasMessage("the VC-JWT claim nbf is 1736942401 but the credential says 1736942400");
   }
 

@@ -45,8 +45,12 @@ public final class StaticHost implements AutoCloseable {
 
   /** A host on a free port of 127.0.0.1, serving nothing until {@link #serve} names a folder. */
   public static StaticHost start() throws IOException {
-    HttpServer server =
-        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    return start(InetAddress.getLoopbackAddress());
+  }
+
+  /** A host on a free port of {@code address}, an IPv4 address of this machine. */
+  public static StaticHost start(InetAddress address) throws IOException {
+    HttpServer server = HttpServer.create(new InetSocketAddress(address, 0), 0);
     StaticHost host = new StaticHost(server);
     server.createContext("/", host::handle);
     // A few requests at once, as a real host answers them.
@@ -55,9 +59,10 @@ public final class StaticHost implements AutoCloseable {
     return host;
   }
 
-  /** {@code http://127.0.0.1:PORT}. */
+  /** {@code http://127.0.0.1:PORT}, or the address it was started at. */
   public URI origin() {
-    return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    InetSocketAddress bound = server.getAddress();
+    return URI.create("http://" + bound.getAddress().getHostAddress() + ":" + bound.getPort());
   }
 
   /** Serves this folder under {@code basePath} ({@code /} or {@code /guild/}). */

@@ -45,7 +45,8 @@ class SignedAssertionAndStatusTest {
     web.put(BASE + path, json.getBytes(UTF_8));
   }
 
-  private String signedAssertion(SigningKey key, String revocationList) throws Exception {
+  private String signedAssertion(KeyGenerator.PemKeyPair pair, String revocationList)
+      throws Exception {
     publish(
         "issuer.json",
         """
@@ -69,7 +70,7 @@ class SignedAssertionAndStatusTest {
                 "owner",
                 BASE + "issuer.json",
                 "publicKeyPem",
-                new PublicKeyInfo(key.id(), key.algorithm(), key.publicKey()).toPem())));
+                pair.publicKeyPem())));
     ObjectNode assertion = JSON.createObjectNode();
     assertion.put("@context", "https://w3id.org/openbadges/v2");
     assertion.put("type", "Assertion");
@@ -85,13 +86,15 @@ class SignedAssertionAndStatusTest {
         .put("type", "SignedBadge")
         .put("creator", BASE + "key.json");
     assertion.put("issuedOn", "2025-01-15T12:00:00Z");
+    SigningKey key =
+        SigningKey.of(
+            PublicKeyInfo.fromPem("k", pair.publicKeyPem()),
+            PrivateKeys.fromPem(pair.privateKeyPem()));
     return CredentialSigner.signCompactJws(key, JSON.writeValueAsBytes(assertion));
   }
 
-  private static SigningKey key() {
-    var pair = KeyGenerator.generate(KeyAlgorithm.RS256);
-    return SigningKey.of(
-        PublicKeyInfo.fromPem("k", pair.publicKeyPem()), PrivateKeys.fromPem(pair.privateKeyPem()));
+  private static KeyGenerator.PemKeyPair key() {
+    return KeyGenerator.generate(KeyAlgorithm.RS256);
   }
 
   private VerificationReport verify(String input, Verifier.Builder builder) {

@@ -47,7 +47,7 @@ class SiteWriterTest {
         site.resolve("awards/intro/bob.yaml"),
         "recipient:\n  email: bob@example.org\nissuedOn: 2025-04-01\n");
 
-    SiteWriter first = SiteWriter.open(out);
+    SiteWriter first = SiteWriter.open(out, PublishedList.Source.NONE);
     try {
       // In this process, and from another one, as two CI jobs or a build beside `serve` would.
       assertThatThrownBy(() -> generator.build(site, out))
@@ -221,7 +221,7 @@ class SiteWriterTest {
         previous.resolve("manifest.json"), "{\n  " + PublishedManifest.MARKER + "\n}\n");
     TestSites.write(tmp.resolve(".out.staging/half.json"), "{");
 
-    SiteWriter writer = SiteWriter.open(tmp.resolve("out"));
+    SiteWriter writer = SiteWriter.open(tmp.resolve("out"), PublishedList.Source.NONE);
 
     assertThat(tmp.resolve("out/manifest.json")).exists();
     assertThat(previous).doesNotExist();
@@ -254,7 +254,7 @@ class SiteWriterTest {
         tmp.resolve(".out.previous/assertions/intro/bob.json"));
     TestSites.write(tmp.resolve(".out.staging/assertions/intro/next.json"), "{}");
 
-    SiteWriter.open(out).abandon();
+    SiteWriter.open(out, PublishedList.Source.NONE).abandon();
 
     Map<String, byte[]> after = TestSites.read(out);
     assertThat(after.keySet()).containsExactlyElementsOf(before.keySet());

@@ -53,7 +53,8 @@ class AbstractBadgesmithMojoTest {
 
   @Test
   void logsEachDiagnosticLineWithItsSeverityAndFailsOnErrors() {
-    Report report = new Report(List.of(UNKNOWN_KEY, NO_IMAGE_ALT), Optional.empty(), 0);
+    Report report =
+        new Report(List.of(UNKNOWN_KEY, NO_IMAGE_ALT), Optional.empty(), 0, Optional.empty());
 
     assertThatThrownBy(() -> mojo(() -> report).execute())
         .isInstanceOf(MojoFailureException.class)
@@ -68,7 +69,7 @@ class AbstractBadgesmithMojoTest {
 
   @Test
   void passesWithWarningsAndSaysWhatItDid() throws Exception {
-    mojo(() -> new Report(List.of(NO_IMAGE_ALT), Optional.empty(), 0)).execute();
+    mojo(() -> new Report(List.of(NO_IMAGE_ALT), Optional.empty(), 0, Optional.empty())).execute();
 
     assertThat(log.lines)
         .containsExactly(
@@ -91,7 +92,8 @@ class AbstractBadgesmithMojoTest {
 
   @Test
   void rejectsFewerThanOneThread() {
-    AbstractBadgesmithMojo mojo = mojo(() -> new Report(List.of(), Optional.empty(), 0));
+    AbstractBadgesmithMojo mojo =
+        mojo(() -> new Report(List.of(), Optional.empty(), 0, Optional.empty()));
     mojo.threads = 0;
 
     assertThatThrownBy(mojo::execute)
@@ -117,7 +119,9 @@ class AbstractBadgesmithMojoTest {
   void buildReportsWhereItWrote() {
     BuildMojo build = new BuildMojo();
     build.outputDirectory = new File("out");
-    Report report = new Report(List.of(), Optional.of(Path.of("target/site")), 12, 3, 1);
+    Report report =
+        new Report(
+            List.of(), Optional.of(Path.of("target/site")), 12, 3, 1, Optional.empty(), List.of());
 
     assertThat(build.success(report))
         .isEqualTo("Built 12 files (3 changed, 1 award rendered) into target/site");
@@ -128,7 +132,8 @@ class AbstractBadgesmithMojoTest {
         java.util.Arrays.stream(awards)
             .map(a -> new AwardChange(a, "Intro", "awards/" + a + ".yaml", Optional.empty()))
             .toList();
-    return new LockChanges(true, added, List.of(), List.of(), List.of(), List.of(), written);
+    return new LockChanges(
+        true, added, List.of(), List.of(), List.of(), List.of(), Optional.empty(), written);
   }
 
   @Test
