@@ -37,12 +37,14 @@ final class SiteKeys {
           "description",
           "issuer",
           "image",
+          "design",
           "imageAlt",
           "tags",
           "alignment",
           "validFor",
           "requires",
           "language");
+  static final List<String> DESIGN_KEYS = List.of("shape", "colors", "icon", "label", "tier");
   static final List<String> ALIGNMENT_KEYS =
       List.of("targetName", "targetUrl", "targetDescription", "targetFramework", "targetCode");
   static final List<String> AWARD_KEYS =
