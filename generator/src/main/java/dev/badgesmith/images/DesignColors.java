@@ -53,7 +53,7 @@ public final class DesignColors {
     if (HEX.matcher(s).matches()) {
       return Optional.of(s.toLowerCase(Locale.ROOT));
     }
-    return Optional.ofNullable(PALETTE.get(s.toLowerCase(Locale.ROOT)));
+    return Optional.ofNullable(PALETTE.get(s));
   }
 
   /** Whether the value is meant as hex: it starts with '#'. */

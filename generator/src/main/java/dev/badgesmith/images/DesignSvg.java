@@ -153,7 +153,16 @@ public final class DesignSvg {
       top += height / 3;
       height /= 3;
     }
-    LabelFit fit = LabelFit.fit(design.label().get(), a.width(), height);
+    // Measured as drawn: without the characters XML cannot hold, which escape() leaves out.
+    String label =
+        design
+            .label()
+            .get()
+            .codePoints()
+            .filter(DesignSvg::xmlChar)
+            .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+            .toString();
+    LabelFit fit = LabelFit.fit(label, a.width(), height);
     double size = fit.fontSize();
     double block = fit.lines().size() * size * LabelFit.LEADING;
     double baseline = top + (height - block) / 2 + size * 0.95;
@@ -190,6 +199,11 @@ public final class DesignSvg {
     return d.signum() == 0 ? "0" : d.toPlainString();
   }
 
+  /** Whether XML 1.0 can hold the character; a tab or line break would not show in a label. */
+  private static boolean xmlChar(int c) {
+    return c >= 0x20 && c != 0xfffe && c != 0xffff && (c < 0xd800 || c > 0xdfff);
+  }
+
   /** Text as XML character data: markup escaped, characters XML 1.0 cannot hold left out. */
   static String escape(String text) {
     StringBuilder out = new StringBuilder();
@@ -203,8 +217,8 @@ public final class DesignSvg {
                 case '"' -> out.append("&quot;");
                 case '\'' -> out.append("&apos;");
                 default -> {
-                  if (c == 0x9 || c >= 0x20 && c != 0xfffe && c != 0xffff) {
-                    out.appendCodePoint(c == 0x9 ? ' ' : c);
+                  if (xmlChar(c)) {
+                    out.appendCodePoint(c);
                   }
                 }
               }

@@ -42,6 +42,7 @@ class SchemaSyncTest {
           Map.entry("ISSUER_KEYS", "issuer.schema.json#"),
           Map.entry("BADGE_KEYS", "badge.schema.json#"),
           Map.entry("ALIGNMENT_KEYS", "badge.schema.json#/definitions/alignment"),
+          Map.entry("DESIGN_KEYS", "badge.schema.json#/definitions/design"),
           Map.entry("AWARD_KEYS", "award.schema.json#"),
           Map.entry("RECIPIENT_KEYS", "award.schema.json#/definitions/recipient"),
           Map.entry("EVIDENCE_KEYS", "award.schema.json#/definitions/evidence"),
