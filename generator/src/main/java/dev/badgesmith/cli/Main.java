@@ -44,6 +44,7 @@ public final class Main implements Runnable {
     commands.put("verify", Verify.class);
     commands.put("doctor", Doctor.class);
     commands.put("serve", Serve.class);
+    commands.put("design", Design.class);
     return java.util.Collections.unmodifiableMap(commands);
   }
 
