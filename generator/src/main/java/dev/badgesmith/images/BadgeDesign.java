@@ -53,19 +53,15 @@ public record BadgeDesign(
     }
   }
 
-  /**
-   * A metal ring around the outline.
-   *
-   * @param light the highlight of the ring's gradient
-   * @param mid its body
-   * @param dark its shade
-   */
+  /** A metal ring around the outline, drawn with a gradient of three of the metal's shades. */
   public enum Tier {
     BRONZE("#e8a36a", "#cd7f32", "#8c5523"),
     SILVER("#f2f2f2", "#c0c0c0", "#7d7d7d"),
     GOLD("#fff1a6", "#e6b422", "#9c7a0b");
 
+    /** The highlight, the body and the shade of the ring. */
     final String light;
+
     final String mid;
     final String dark;
 
