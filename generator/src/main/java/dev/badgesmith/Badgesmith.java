@@ -166,6 +166,19 @@ public final class Badgesmith {
     return Tools.verify(input, recipient, builtSite, network);
   }
 
+  /**
+   * Checks a site, then writes the design of each badge class, or of the one named, to {@code
+   * outDir} as the build publishes it: an SVG design as {@code <badge-id>.svg} with the PNG drawn
+   * from it ({@code <badge-id>.png}), a PNG design as it is. Nothing is written when the site has
+   * errors; the report counts the files written.
+   *
+   * @throws BadgesmithException when there is no site folder, or {@code badge} names no badge class
+   *     of the site
+   */
+  public Report design(Path siteDir, Optional<String> badge, Path outDir) {
+    return pipeline.designs(siteDir, badge, outDir);
+  }
+
   /** What a baked PNG or SVG carries: Open Badges 2.0 assertions and 3.0 credentials. */
   public Extraction extract(Path image) {
     return Tools.extract(image);

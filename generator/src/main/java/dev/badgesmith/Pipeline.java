@@ -134,6 +134,30 @@ final class Pipeline {
   }
 
   /**
+   * Scan, load and validate, then the designs as the build publishes them, written to {@code
+   * outDir} when the site has no error; nothing else is written.
+   */
+  Report designs(Path siteDir, Optional<String> badge, Path outDir) {
+    ForkJoinPool pool = new ForkJoinPool(settings.threads());
+    try {
+      SiteLoad.requireSiteFolder(siteDir);
+      SvgRasterizer rasterizer = rasterizer();
+      SiteLoad.Loaded loaded =
+          checked(loading(settings.buildDate().get(), false), siteDir, pool, rasterizer);
+      BuildTasks.join(loaded.saved());
+      warnOfCache(loaded, loaded.cache().writeFailure().or(rasterizer::cacheFailure));
+      List<Path> written =
+          loaded.diagnostics().hasErrors() || loaded.site().isEmpty()
+              ? List.of()
+              : DesignPreviews.write(siteDir, loaded.site().get(), badge, outDir, rasterizer);
+      return new Report(
+          loaded.diagnostics().sorted(), Optional.of(outDir), written.size(), Optional.empty());
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  /**
    * Forgets what the cache keeps of a build into {@code outDir}, a folder that is gone: nothing
    * will build into it again.
    */

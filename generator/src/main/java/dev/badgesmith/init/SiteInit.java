@@ -191,8 +191,6 @@ public final class SiteInit {
       String text = Template.render(Template.resource(file.getKey()), values, flags);
       newFile(site, file.getValue(), text.getBytes(StandardCharsets.UTF_8), written);
     }
-    newFile(
-        site, "badges/" + BADGE_ID + ".svg", Template.bytes("/badgesmith/init/badge.svg"), written);
     for (String schema : SCHEMAS) {
       newFile(
           site,

@@ -62,6 +62,7 @@ public final class Docs {
       String description,
       Optional<Located<String>> issuer,
       Optional<Located<String>> image,
+      Optional<DesignDoc> design,
       Optional<String> imageAlt,
       List<String> tags,
       List<AlignmentDoc> alignments,
@@ -69,6 +70,20 @@ public final class Docs {
       Optional<StackRule> requires,
       Optional<String> language,
       String criteria) {}
+
+  /**
+   * A badge class's {@code design:} block as written; the validator checks the names it holds.
+   *
+   * @param at where the {@code design} key is written
+   * @param colors background, then foreground
+   */
+  public record DesignDoc(
+      SourcePosition at,
+      Optional<Located<String>> shape,
+      List<Located<String>> colors,
+      Optional<Located<String>> icon,
+      Optional<Located<String>> label,
+      Optional<Located<String>> tier) {}
 
   public record AlignmentDoc(
       String targetName,

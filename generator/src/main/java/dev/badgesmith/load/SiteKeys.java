@@ -37,6 +37,7 @@ final class SiteKeys {
           "description",
           "issuer",
           "image",
+          "design",
           "imageAlt",
           "tags",
           "alignment",
@@ -47,6 +48,7 @@ final class SiteKeys {
   /** A group of {@code requires}: any N of its parts ({@link Requirements}). */
   static final List<String> REQUIREMENT_GROUP_KEYS = List.of("any", "of");
 
+  static final List<String> DESIGN_KEYS = List.of("shape", "colors", "icon", "label", "tier");
   static final List<String> ALIGNMENT_KEYS =
       List.of("targetName", "targetUrl", "targetDescription", "targetFramework", "targetCode");
   static final List<String> AWARD_KEYS =

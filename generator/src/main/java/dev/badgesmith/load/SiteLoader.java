@@ -346,6 +346,7 @@ public final class SiteLoader {
             description.get().value(),
             r.text("issuer"),
             r.text("image"),
+            DesignReader.read(r),
             value(r.text("imageAlt")),
             tags,
             alignments,

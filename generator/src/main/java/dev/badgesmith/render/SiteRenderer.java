@@ -271,7 +271,7 @@ public final class SiteRenderer {
       if (issuer.image().isPresent()) {
         ImageFile image = issuer.image().get();
         if (image.format().equals("svg")) {
-          out.write(layout.issuerImage(issuer).file(), publishedSvg(image.source()));
+          out.write(layout.issuerImage(issuer).file(), publishedSvg(image));
         } else {
           out.copy(layout.issuerImage(issuer).file(), source(image.source()));
         }
@@ -352,7 +352,7 @@ public final class SiteRenderer {
     byte[] source =
         format.equals("png")
             ? Files.readAllBytes(source(badge.image().source()))
-            : publishedSvg(badge.image().source());
+            : publishedSvg(badge.image());
     byte[] png;
     try {
       png = format.equals("png") ? source : rasterizer.toPng(source, pngSize);
@@ -365,9 +365,10 @@ public final class SiteRenderer {
   }
 
   /** An SVG design or issuer image as it is published: what the check accepted, written again. */
-  private byte[] publishedSvg(String relative) throws IOException {
+  private byte[] publishedSvg(ImageFile image) throws IOException {
+    String relative = image.source();
     try {
-      return INSPECTOR.publishedSvg(Files.readAllBytes(source(relative)));
+      return INSPECTOR.publishedSvg(DesignRenders.bytes(siteRoot, image));
     } catch (ImageRenderException e) {
       // The validator reported every error already: this is a site changed during the build.
       throw new BadgesmithException(relative + ": " + e.getMessage(), e);

@@ -10,6 +10,7 @@ import dev.badgesmith.images.ImageRenderException;
 import dev.badgesmith.images.SocialCardRenderer;
 import dev.badgesmith.images.SvgRasterizer;
 import dev.badgesmith.model.BadgeClass;
+import dev.badgesmith.model.ImageFile;
 import dev.badgesmith.model.Issuer;
 import dev.badgesmith.model.Site;
 import dev.badgesmith.pages.SocialCardTemplate;
@@ -17,6 +18,7 @@ import dev.badgesmith.pages.SocialCardView;
 import dev.badgesmith.pages.ThemeOverrides;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
@@ -48,14 +50,13 @@ public final class DesignRenders {
                 site.badges().parallelStream()
                     .map(BadgeClass::image)
                     .filter(image -> image.format().equals("svg"))
-                    .map(image -> image.source())
                     .distinct()
                     .forEach(
-                        source -> {
+                        image -> {
                           try {
                             rasterizer
-                                .check(Files.readAllBytes(siteRoot.resolve(source)), size)
-                                .ifPresent(p -> diagnostics.add(p.in(source)));
+                                .check(bytes(siteRoot, image), size)
+                                .ifPresent(p -> diagnostics.add(p.in(image.source())));
                           } catch (IOException e) {
                             throw new UncheckedIOException(e);
                           }
@@ -77,7 +78,7 @@ public final class DesignRenders {
       return;
     }
     BadgeClass badge = site.badges().get(0);
-    byte[] design = Files.readAllBytes(siteRoot.resolve(badge.image().source()));
+    byte[] design = bytes(siteRoot, badge.image());
     String card;
     try {
       byte[] png =
@@ -101,6 +102,13 @@ public final class DesignRenders {
     } catch (ImageRenderException e) {
       diagnostics.add(cardProblem(badge.id(), e));
     }
+  }
+
+  /** A design's bytes as the site holds them: its file's, or those drawn from its block. */
+  public static byte[] bytes(Path siteRoot, ImageFile image) throws IOException {
+    return image.drawn().isPresent()
+        ? image.drawn().get().getBytes(StandardCharsets.UTF_8)
+        : Files.readAllBytes(siteRoot.resolve(image.source()));
   }
 
   /** A social card the renderer refuses: the site's card template is to blame. */

@@ -35,6 +35,19 @@ final class ImageChecks {
     this.d = d;
   }
 
+  /**
+   * A badge class's design: drawn from its {@code design:} block, the file its {@code image:}
+   * names, or the one beside it.
+   */
+  Optional<ImageFile> badgeDesign(BadgeDoc b, long maxImageBytes) {
+    if (b.design().isPresent()) {
+      return new DesignChecks(d).design(b, b.design().get(), maxImageBytes);
+    }
+    return b.image().isPresent()
+        ? image(b.image().get(), maxImageBytes)
+        : defaultDesign(b, maxImageBytes);
+  }
+
   /** badges/<id>.svg or .png beside the badge class; exactly one of them. */
   Optional<ImageFile> defaultDesign(BadgeDoc b, long maxImageBytes) {
     List<String> found = new ArrayList<>();

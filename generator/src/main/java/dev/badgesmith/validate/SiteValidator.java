@@ -221,10 +221,7 @@ public final class SiteValidator {
         }
         ok = false;
       }
-      Optional<ImageFile> image =
-          b.image().isPresent()
-              ? images.image(b.image().get(), maxImageBytes)
-              : images.defaultDesign(b, maxImageBytes);
+      Optional<ImageFile> image = images.badgeDesign(b, maxImageBytes);
       if (!ok || image.isEmpty()) {
         return Optional.empty();
       }

@@ -58,6 +58,31 @@ class OpenBadgesBakeryTest {
   }
 
   @Test
+  void readsOurAssertionInADesignDrawnFromADesignBlock() throws Exception {
+    byte[] svg =
+        new dev.badgesmith.images.ImageInspector()
+            .publishedSvg(
+                dev.badgesmith.images.DesignSvg.render(
+                    new dev.badgesmith.images.BadgeDesign(
+                        dev.badgesmith.images.BadgeDesign.Shape.RIBBON,
+                        "#1f3a5f",
+                        "#ffffff",
+                        Optional.of("award"),
+                        Optional.of("A & B"),
+                        Optional.of(dev.badgesmith.images.BadgeDesign.Tier.GOLD))));
+    assertSameJson(
+        extract(
+            "designed.svg",
+            SvgBaker.bake(svg, BadgeVersion.OB2, ASSERTION, Optional.of(ASSERTION_URL))),
+        ASSERTION);
+    byte[] png =
+        new dev.badgesmith.images.SvgRasterizer(dev.badgesmith.images.PngStore.NONE)
+            .toPng(svg, 128);
+    assertSameJson(
+        extract("designed.png", PngBaker.bake(png, BadgeVersion.OB2, ASSERTION)), ASSERTION);
+  }
+
+  @Test
   void readsOurPngAssertion() throws Exception {
     byte[] baked = PngBaker.bake(Images.noisyPng(64, 64, 3), BadgeVersion.OB2, ASSERTION);
     assertSameJson(extract("baked.png", baked), ASSERTION);

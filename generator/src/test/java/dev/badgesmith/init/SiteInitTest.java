@@ -58,7 +58,6 @@ class SiteInitTest {
             "site.yaml",
             "issuers/the-guild.yaml",
             "badges/welcome.md",
-            "badges/welcome.svg",
             "awards/welcome/example-earner.yaml",
             ".gitignore",
             ".github/CODEOWNERS",
@@ -89,6 +88,10 @@ class SiteInitTest {
         .contains("\"issuedOn\": \"2026-03-14T00:00:00Z\"");
     assertThat(out.resolve("assertions/welcome/example-earner.png")).exists();
     assertThat(out.resolve("credentials")).doesNotExist();
+    // The first badge's design is drawn from its design: block, with no file of its own.
+    assertThat(site.resolve("badges/welcome.md")).content().contains("design:", "icon: star-fill");
+    assertThat(out.resolve("badges/welcome.svg")).content().contains(">Welcome</text>");
+    assertThat(out.resolve("badges/welcome.png")).isNotEmptyFile();
   }
 
   @Test

@@ -43,6 +43,7 @@ class SchemaSyncTest {
           Map.entry("BADGE_KEYS", "badge.schema.json#"),
           Map.entry("ALIGNMENT_KEYS", "badge.schema.json#/definitions/alignment"),
           Map.entry("REQUIREMENT_GROUP_KEYS", "badge.schema.json#/definitions/requirementGroup"),
+          Map.entry("DESIGN_KEYS", "badge.schema.json#/definitions/design"),
           Map.entry("AWARD_KEYS", "award.schema.json#"),
           Map.entry("RECIPIENT_KEYS", "award.schema.json#/definitions/recipient"),
           Map.entry("EVIDENCE_KEYS", "award.schema.json#/definitions/evidence"),
