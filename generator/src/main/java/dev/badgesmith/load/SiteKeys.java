@@ -48,7 +48,8 @@ final class SiteKeys {
   static final List<String> REQUIREMENT_GROUP_KEYS = List.of("any", "of");
 
   static final List<String> ALIGNMENT_KEYS =
-      List.of("targetName", "targetUrl", "targetDescription", "targetFramework", "targetCode");
+      List.of(
+          "targetName", "targetUrl", "targetDescription", "targetFramework", "targetCode", "case");
   static final List<String> AWARD_KEYS =
       List.of("recipient", "issuedOn", "expires", "narrative", "evidence", "revoked");
   static final List<String> RECIPIENT_KEYS =

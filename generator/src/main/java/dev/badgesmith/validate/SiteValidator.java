@@ -7,6 +7,7 @@ import dev.badgesmith.diag.Diagnostic;
 import dev.badgesmith.diag.Diagnostics;
 import dev.badgesmith.diag.Severity;
 import dev.badgesmith.diag.SourcePosition;
+import dev.badgesmith.framework.CaseFrameworks;
 import dev.badgesmith.load.Dates;
 import dev.badgesmith.load.Docs.AwardDoc;
 import dev.badgesmith.load.Docs.BadgeDoc;
@@ -91,6 +92,8 @@ public final class SiteValidator {
 
     private final SigningChecks keys;
     private final ImageChecks images;
+    private final AlignmentChecks aligned;
+    private final CaseFrameworks frameworks;
 
     Run(SiteSources sources, SiteDoc doc, List<Award> known, Diagnostics d) {
       this.sources = sources;
@@ -100,6 +103,10 @@ public final class SiteValidator {
       SitePaths paths = new SitePaths(sources.root(), d);
       this.keys = new SigningChecks(paths, d);
       this.images = new ImageChecks(paths, d);
+      this.frameworks = new CaseFrameworks(doc.frameworks());
+      this.aligned =
+          new AlignmentChecks(
+              frameworks, sources.frameworks().size() == doc.frameworks().size(), d);
     }
 
     Optional<Site> site() {
@@ -146,7 +153,7 @@ public final class SiteValidator {
         awards.addAll(known);
         awards.sort(java.util.Comparator.comparing(Award::source));
       }
-      return settings.map(s -> new Site(s, issuers, badges, awards));
+      return settings.map(s -> new Site(s, issuers, badges, awards, frameworks));
     }
 
     private Optional<SiteSettings> settings(SettingsDoc s) {
@@ -226,6 +233,8 @@ public final class SiteValidator {
         }
         ok = false;
       }
+      Optional<List<Alignment>> alignments = aligned.alignments(b.alignments());
+      ok &= alignments.isPresent();
       Optional<ImageFile> image =
           b.image().isPresent()
               ? images.image(b.image().get(), maxImageBytes)
@@ -233,17 +242,6 @@ public final class SiteValidator {
       if (!ok || image.isEmpty()) {
         return Optional.empty();
       }
-      List<Alignment> alignments =
-          b.alignments().stream()
-              .map(
-                  a ->
-                      new Alignment(
-                          a.targetName(),
-                          a.targetUrl(),
-                          a.targetDescription(),
-                          a.targetFramework(),
-                          a.targetCode()))
-              .toList();
       return Optional.of(
           new BadgeClass(
               b.id(),
@@ -253,7 +251,7 @@ public final class SiteValidator {
               image.get(),
               b.imageAlt(),
               b.tags(),
-              alignments,
+              alignments.get(),
               b.validFor(),
               b.requires().map(r -> r.requirement().badgeIds()).orElse(List.of()),
               b.requires().map(StackRule::requirement),
