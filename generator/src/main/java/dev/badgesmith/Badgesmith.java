@@ -269,7 +269,8 @@ public final class Badgesmith {
     /**
      * The date the build takes as now: award pages whose expiry is before it say the award has
      * expired. Without it, {@value BuildDate#SOURCE_DATE_EPOCH} from the {@link #environment(Map)},
-     * else the current time. The JSON documents do not depend on it.
+     * else the current time. The Open Badges documents do not depend on it; {@code
+     * skills/index.json} counts the awards live as of it.
      */
     public Builder buildDate(Instant buildDate) {
       this.buildDate = Optional.of(Objects.requireNonNull(buildDate, "buildDate"));

@@ -277,6 +277,10 @@ final class SiteLoad {
     String path = URI.create(site.settings().baseUrl()).getRawPath();
     String base = origin.getScheme() + "://" + origin.getRawAuthority() + path;
     return new Site(
-        site.settings().withBaseUrl(base), site.issuers(), site.badges(), site.awards());
+        site.settings().withBaseUrl(base),
+        site.issuers(),
+        site.badges(),
+        site.awards(),
+        site.frameworks());
   }
 }

@@ -138,6 +138,7 @@ public final class Ob3Documents {
         put(item, "targetDescription", a.targetDescription());
         put(item, "targetFramework", a.targetFramework());
         put(item, "targetCode", a.targetCode());
+        put(item, "targetType", a.targetType());
       }
     }
     badge

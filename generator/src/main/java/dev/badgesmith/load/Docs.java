@@ -1,6 +1,7 @@
 package dev.badgesmith.load;
 
 import dev.badgesmith.diag.SourcePosition;
+import dev.badgesmith.framework.CasePackage;
 import dev.badgesmith.pathway.StackRule;
 import java.time.Period;
 import java.util.List;
@@ -85,12 +86,21 @@ public final class Docs {
       Optional<Located<String>> label,
       Optional<Located<String>> tier) {}
 
-  public record AlignmentDoc(
+  /** An alignment as written: its target fields, or a CASE item the build takes them from. */
+  public sealed interface AlignmentDoc {}
+
+  public record WrittenAlignment(
       String targetName,
       String targetUrl,
       Optional<String> targetDescription,
       Optional<String> targetFramework,
-      Optional<String> targetCode) {}
+      Optional<String> targetCode)
+      implements AlignmentDoc {}
+
+  /**
+   * @param item the {@code CFItem}'s identifier or URI, where it was written
+   */
+  public record CaseItemAlignment(Located<String> item) implements AlignmentDoc {}
 
   /**
    * An award as written. The plain identity lives only here, in memory; validation hashes it and
@@ -149,8 +159,10 @@ public final class Docs {
       List<BadgeDoc> badges,
       List<AwardDoc> awards,
       List<String> issuerIds,
-      List<String> badgeIds) {
+      List<String> badgeIds,
+      List<CasePackage> frameworks) {
     public SiteDoc {
+      frameworks = List.copyOf(frameworks);
       issuers = List.copyOf(issuers);
       badges = List.copyOf(badges);
       awards = List.copyOf(awards);

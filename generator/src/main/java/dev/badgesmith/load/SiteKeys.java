@@ -50,7 +50,8 @@ final class SiteKeys {
 
   static final List<String> DESIGN_KEYS = List.of("shape", "colors", "icon", "label", "tier");
   static final List<String> ALIGNMENT_KEYS =
-      List.of("targetName", "targetUrl", "targetDescription", "targetFramework", "targetCode");
+      List.of(
+          "targetName", "targetUrl", "targetDescription", "targetFramework", "targetCode", "case");
   static final List<String> AWARD_KEYS =
       List.of("recipient", "issuedOn", "expires", "narrative", "evidence", "revoked");
   static final List<String> RECIPIENT_KEYS =

@@ -1,6 +1,5 @@
 package dev.badgesmith.load;
 
-import static dev.badgesmith.load.SiteKeys.ALIGNMENT_KEYS;
 import static dev.badgesmith.load.SiteKeys.AWARD_KEYS;
 import static dev.badgesmith.load.SiteKeys.BADGE_KEYS;
 import static dev.badgesmith.load.SiteKeys.EVIDENCE_KEYS;
@@ -118,7 +117,8 @@ public final class SiteLoader {
         badges,
         awards,
         sources.issuers().stream().map(SourceFile::id).toList(),
-        sources.badges().stream().map(SourceFile::id).toList());
+        sources.badges().stream().map(SourceFile::id).toList(),
+        Frameworks.load(sources.frameworks(), diagnostics));
   }
 
   /** The awards of one file: a YAML file holds one, a CSV file one per row. */
@@ -311,20 +311,7 @@ public final class SiteLoader {
     MapReader r = read.get();
     Optional<Located<String>> name = r.requiredText("name");
     Optional<Located<String>> description = r.requiredText("description");
-    List<AlignmentDoc> alignments = new ArrayList<>();
-    for (MapReader a : r.mapList("alignment", "an alignment", ALIGNMENT_KEYS)) {
-      Optional<Located<String>> targetName = a.requiredText("targetName");
-      Optional<Located<String>> targetUrl = a.requiredText("targetUrl").filter(u -> httpUrl(u, d));
-      if (targetName.isPresent() && targetUrl.isPresent()) {
-        alignments.add(
-            new AlignmentDoc(
-                targetName.get().value(),
-                targetUrl.get().value(),
-                value(a.text("targetDescription")),
-                value(a.text("targetFramework")),
-                value(a.text("targetCode"))));
-      }
-    }
+    List<AlignmentDoc> alignments = Alignments.read(r, d);
     Optional<Period> validFor = r.text("validFor").flatMap(p -> ValueChecks.period(p, d));
     Optional<Located<String>> language = r.text("language").filter(l -> language(l, d));
     Optional<StackRule> requires = Requirements.read(f.id(), r, d);

@@ -1,5 +1,6 @@
 package dev.badgesmith.model;
 
+import dev.badgesmith.framework.CaseFrameworks;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -7,15 +8,30 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** A validated badge site: everything the renderers need, nothing they must check again. */
+/**
+ * A validated badge site: everything the renderers need, nothing they must check again.
+ *
+ * @param frameworks the CASE packages of {@code frameworks/}: the hierarchy the skills pages show
+ */
 public record Site(
-    SiteSettings settings, List<Issuer> issuers, List<BadgeClass> badges, List<Award> awards) {
+    SiteSettings settings,
+    List<Issuer> issuers,
+    List<BadgeClass> badges,
+    List<Award> awards,
+    CaseFrameworks frameworks) {
 
   public Site {
     Objects.requireNonNull(settings, "settings");
+    Objects.requireNonNull(frameworks, "frameworks");
     issuers = List.copyOf(issuers);
     badges = List.copyOf(badges);
     awards = List.copyOf(awards);
+  }
+
+  /** A site that keeps no CASE package. */
+  public Site(
+      SiteSettings settings, List<Issuer> issuers, List<BadgeClass> badges, List<Award> awards) {
+    this(settings, issuers, badges, awards, new CaseFrameworks(List.of()));
   }
 
   public Optional<Issuer> issuer(String id) {

@@ -178,6 +178,16 @@ public record SiteLayout(SiteSettings settings) {
     return settings.url("skills/");
   }
 
+  /** The skills index for machines: every skill with its badges and live awards. */
+  public SiteUrl skillsJson() {
+    return settings.url("skills/index.json");
+  }
+
+  /** The JSON Schema of {@link #skillsJson}, published beside it. */
+  public SiteUrl skillsJsonSchema() {
+    return settings.url("schemas/skills-index.schema.json");
+  }
+
   /** The page a static host serves for a missing path (GitHub Pages reads {@code 404.html}). */
   public SiteUrl notFound() {
     return settings.url("404.html");

@@ -1,17 +1,13 @@
 package dev.badgesmith.pages;
 
-import dev.badgesmith.model.Alignment;
 import dev.badgesmith.model.BadgeClass;
 import dev.badgesmith.model.Site;
 import dev.badgesmith.model.SiteLayout;
 import dev.badgesmith.model.SiteUrl;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /** The views of the site-wide pages: home, tag galleries, the skills index, verify and 404. */
 final class IndexViews {
@@ -97,48 +93,7 @@ final class IndexViews {
     if (!context.hasSkills()) {
       return null;
     }
-    // Framework (null last), then the skill by its code, name and URL.
-    record SkillKey(String code, String name, String url) {}
-    Map<String, Map<SkillKey, List<BadgeClass>>> byFramework =
-        new TreeMap<>(Comparator.nullsLast(ViewContext.BY_TEXT));
-    Map<SkillKey, String> descriptions = new HashMap<>();
-    for (BadgeClass badge : site.badges()) {
-      for (Alignment a : badge.alignments()) {
-        SkillKey key = new SkillKey(a.targetCode().orElse(""), a.targetName(), a.targetUrl());
-        List<BadgeClass> badges =
-            byFramework
-                .computeIfAbsent(
-                    a.targetFramework().orElse(null),
-                    f ->
-                        new TreeMap<>(
-                            Comparator.comparing(SkillKey::code, ViewContext.BY_TEXT)
-                                .thenComparing(SkillKey::name, ViewContext.BY_TEXT)
-                                .thenComparing(SkillKey::url)))
-                .computeIfAbsent(key, k -> new ArrayList<>());
-        if (!badges.contains(badge)) {
-          badges.add(badge);
-        }
-        a.targetDescription().ifPresent(d -> descriptions.putIfAbsent(key, d));
-      }
-    }
-    List<FrameworkView> frameworks = new ArrayList<>();
-    byFramework.forEach(
-        (framework, skills) ->
-            frameworks.add(
-                new FrameworkView(
-                    framework,
-                    skills.entrySet().stream()
-                        .map(
-                            e ->
-                                new SkillView(
-                                    e.getKey().name(),
-                                    ViewContext.webUrl(e.getKey().url()),
-                                    e.getKey().code().isEmpty() ? null : e.getKey().code(),
-                                    descriptions.get(e.getKey()),
-                                    e.getValue().stream()
-                                        .map(b -> context.badgeLink(b.id()))
-                                        .toList()))
-                        .toList())));
+    List<FrameworkView> frameworks = new SkillsViews(context).frameworks();
     FrameView frame =
         context.frame(
             "Skills – " + site.settings().title(),

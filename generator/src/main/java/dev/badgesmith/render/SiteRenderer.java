@@ -10,6 +10,7 @@ import dev.badgesmith.incremental.RenderPlan;
 import dev.badgesmith.json.JsonOutput;
 import dev.badgesmith.json.Ob2Documents;
 import dev.badgesmith.json.Ob3Documents;
+import dev.badgesmith.json.SkillsIndex;
 import dev.badgesmith.lock.StatusIndexes;
 import dev.badgesmith.markdown.MarkdownRenderer;
 import dev.badgesmith.model.Award;
@@ -171,6 +172,12 @@ public final class SiteRenderer {
     Ob2Documents ob2 = new Ob2Documents(layout);
     issuers(site, layout, ob2, out);
     badgeClasses(shared, ob2, out);
+    if (SkillsIndex.published(site)) {
+      out.write(
+          layout.skillsJson().file(),
+          JsonOutput.bytes(SkillsIndex.document(site, layout, buildDate)));
+      out.write(layout.skillsJsonSchema().file(), SkillsIndex.schema());
+    }
     Optional<Credentials> keys = credentials.get();
     Optional<Ob3Publisher> ob3 =
         keys.map(

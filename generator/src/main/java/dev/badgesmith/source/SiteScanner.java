@@ -112,10 +112,22 @@ public final class SiteScanner {
       }
     }
 
+    // CASE packages are sources: the build reads their items into the badges' alignments.
+    List<SourceFile> frameworkFolder = scan.files("frameworks", 1);
+    List<SourceFile> frameworks = new ArrayList<>();
+    for (SourceFile f : frameworkFolder) {
+      if (f.extension().equals("json")) {
+        scan.slug(f).ifPresent(frameworks::add);
+      } else {
+        scan.unexpected(f, "frameworks/ holds <name>.json files: CASE packages (CFPackage)");
+      }
+    }
+
     List<SourceFile> staticFiles = scan.files("static", Integer.MAX_VALUE);
     List<SourceFile> all = new ArrayList<>(issuerFolder);
     all.addAll(badgeFolder);
     all.addAll(awardFolder);
+    all.addAll(frameworkFolder);
     all.addAll(staticFiles);
     FileNames.check(all, diagnostics);
     Set<String> readByLoader = new java.util.HashSet<>();
@@ -128,7 +140,7 @@ public final class SiteScanner {
     read.addAll(awards);
     List<SourceFile> unread = awardFolder.stream().filter(f -> !read.contains(f)).toList();
     scan.privateKeys(readByLoader, unread, staticFiles);
-    return new SiteSources(realRoot, settings, issuers, badges, awards, staticFiles);
+    return new SiteSources(realRoot, settings, issuers, badges, awards, frameworks, staticFiles);
   }
 
   /**

@@ -5,13 +5,18 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** The files of a badge site, by role, each list sorted by path. */
+/**
+ * The files of a badge site, by role, each list sorted by path.
+ *
+ * @param frameworks the CASE packages of {@code frameworks/}: read by the build, never published
+ */
 public record SiteSources(
     Path root,
     Optional<SourceFile> settings,
     List<SourceFile> issuers,
     List<SourceFile> badges,
     List<SourceFile> awards,
+    List<SourceFile> frameworks,
     List<SourceFile> staticFiles) {
 
   public SiteSources {
@@ -20,6 +25,18 @@ public record SiteSources(
     issuers = List.copyOf(issuers);
     badges = List.copyOf(badges);
     awards = List.copyOf(awards);
+    frameworks = List.copyOf(frameworks);
     staticFiles = List.copyOf(staticFiles);
+  }
+
+  /** The files of a site that keeps no CASE package. */
+  public SiteSources(
+      Path root,
+      Optional<SourceFile> settings,
+      List<SourceFile> issuers,
+      List<SourceFile> badges,
+      List<SourceFile> awards,
+      List<SourceFile> staticFiles) {
+    this(root, settings, issuers, badges, awards, List.of(), staticFiles);
   }
 }

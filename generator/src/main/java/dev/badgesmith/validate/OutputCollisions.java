@@ -37,7 +37,8 @@ final class OutputCollisions {
           "revocations.json",
           "sitemap.xml",
           "robots.txt",
-          "feed.xml");
+          "feed.xml",
+          "schemas/skills-index.schema.json");
 
   private OutputCollisions() {}
 

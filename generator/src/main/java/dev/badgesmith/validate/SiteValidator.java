@@ -7,6 +7,7 @@ import dev.badgesmith.diag.Diagnostic;
 import dev.badgesmith.diag.Diagnostics;
 import dev.badgesmith.diag.Severity;
 import dev.badgesmith.diag.SourcePosition;
+import dev.badgesmith.framework.CaseFrameworks;
 import dev.badgesmith.load.Dates;
 import dev.badgesmith.load.Docs.AwardDoc;
 import dev.badgesmith.load.Docs.BadgeDoc;
@@ -86,6 +87,8 @@ public final class SiteValidator {
 
     private final SigningChecks keys;
     private final ImageChecks images;
+    private final AlignmentChecks aligned;
+    private final CaseFrameworks frameworks;
 
     Run(SiteSources sources, SiteDoc doc, List<Award> known, Diagnostics d) {
       this.sources = sources;
@@ -95,6 +98,10 @@ public final class SiteValidator {
       SitePaths paths = new SitePaths(sources.root(), d);
       this.keys = new SigningChecks(paths, d);
       this.images = new ImageChecks(paths, d);
+      this.frameworks = new CaseFrameworks(doc.frameworks());
+      this.aligned =
+          new AlignmentChecks(
+              frameworks, sources.frameworks().size() == doc.frameworks().size(), d);
     }
 
     Optional<Site> site() {
@@ -141,7 +148,7 @@ public final class SiteValidator {
         awards.addAll(known);
         awards.sort(java.util.Comparator.comparing(Award::source));
       }
-      return settings.map(s -> new Site(s, issuers, badges, awards));
+      return settings.map(s -> new Site(s, issuers, badges, awards, frameworks));
     }
 
     private Optional<SiteSettings> settings(SettingsDoc s) {
@@ -221,21 +228,12 @@ public final class SiteValidator {
         }
         ok = false;
       }
+      Optional<List<Alignment>> alignments = aligned.alignments(b.alignments());
+      ok &= alignments.isPresent();
       Optional<ImageFile> image = images.badgeDesign(b, maxImageBytes);
       if (!ok || image.isEmpty()) {
         return Optional.empty();
       }
-      List<Alignment> alignments =
-          b.alignments().stream()
-              .map(
-                  a ->
-                      new Alignment(
-                          a.targetName(),
-                          a.targetUrl(),
-                          a.targetDescription(),
-                          a.targetFramework(),
-                          a.targetCode()))
-              .toList();
       return Optional.of(
           new BadgeClass(
               b.id(),
@@ -245,7 +243,7 @@ public final class SiteValidator {
               image.get(),
               b.imageAlt(),
               b.tags(),
-              alignments,
+              alignments.get(),
               b.validFor(),
               b.requires().map(r -> r.requirement().badgeIds()).orElse(List.of()),
               b.requires().map(StackRule::requirement),

@@ -53,7 +53,7 @@ class JsonLdExpansionTest {
   void expandsEveryDocumentWithoutDroppingAProperty() throws Exception {
     int documents = 0;
     for (Map.Entry<String, byte[]> file : site.entrySet()) {
-      if (!file.getKey().endsWith(".json") || file.getKey().equals("manifest.json")) {
+      if (!Ob2ConformanceTest.openBadges(file.getKey())) {
         continue;
       }
       JsonArray expanded = expand(file.getValue());

@@ -82,13 +82,28 @@ class TemplateVariablesTest {
     }
   }
 
-  /** The variable paths of one component: leaves only; list items as {@code name[].leaf}. */
+  /**
+   * The variable paths of one component: leaves only; list items as {@code name[].leaf}. A list of
+   * the record it is in (a tree, such as a skill's children) is one leaf, {@code name[]}: its items
+   * have the variables documented above it.
+   */
   private static void paths(
       Type type, String path, Set<String> paths, Map<String, Set<String>> all) {
+    paths(type, path, paths, all, Set.of());
+  }
+
+  private static void paths(
+      Type type,
+      String path,
+      Set<String> paths,
+      Map<String, Set<String>> all,
+      Set<Class<?>> outer) {
     if (type instanceof ParameterizedType list && list.getRawType() == List.class) {
       Type item = list.getActualTypeArguments()[0];
-      if (item instanceof Class<?> c && c.isRecord()) {
-        paths(item, path + "[]", paths, all);
+      if (item instanceof Class<?> c && outer.contains(c)) {
+        paths.add(path + "[]");
+      } else if (item instanceof Class<?> c && c.isRecord()) {
+        paths(item, path + "[]", paths, all, outer);
       } else {
         paths.add(path);
       }
@@ -103,8 +118,10 @@ class TemplateVariablesTest {
       }
       all.put(FRAME, frame);
     } else if (raw.isRecord()) {
+      Set<Class<?>> inside = new java.util.HashSet<>(outer);
+      inside.add(raw);
       for (RecordComponent c : raw.getRecordComponents()) {
-        paths(c.getGenericType(), path + "." + c.getName(), paths, all);
+        paths(c.getGenericType(), path + "." + c.getName(), paths, all, inside);
       }
     } else {
       paths.add(path);
