@@ -109,6 +109,19 @@ final class Awarding {
     return written(AwardBatch.write(site, awards, random, check));
   }
 
+  /** An award for each eligible earner with a plain identity; those held hashed are skipped. */
+  EligibleAwardResult eligible(
+      Path site, EligibleResult found, LocalDate issuedOn, SecureRandom random) {
+    List<EligibleResult.Eligible> skipped =
+        found.eligible().stream().filter(e -> e.recipient().isEmpty()).toList();
+    List<NewAward> awards = Eligibilities.newAwards(found.eligible(), issuedOn);
+    AwardResult awarded =
+        awards.isEmpty()
+            ? new AwardResult(List.of(), List.of())
+            : written(AwardBatch.write(site, awards, random, check));
+    return new EligibleAwardResult(found, awarded, skipped);
+  }
+
   private static AwardResult written(AwardBatch.Result result) {
     return new AwardResult(result.written(), result.problems());
   }

@@ -44,6 +44,7 @@ public final class Main implements Runnable {
     commands.put("verify", Verify.class);
     commands.put("doctor", Doctor.class);
     commands.put("xapi", Xapi.class);
+    commands.put("eligible", Eligible.class);
     commands.put("serve", Serve.class);
     return java.util.Collections.unmodifiableMap(commands);
   }
@@ -120,6 +121,8 @@ public final class Main implements Runnable {
       K made = CommandLine.defaultFactory().create(type);
       if (made instanceof SiteCommand command) {
         command.environment = environment;
+      } else if (made instanceof Award award) {
+        award.environment = environment;
       }
       return made;
     }
