@@ -114,9 +114,7 @@ public final class Badgesmith {
    *     class or one that requires none
    */
   public EligibleResult eligible(Path siteDir, Optional<String> badge) {
-    return new Eligibilities(
-            pipeline, Optional.ofNullable(environment.get(SALT_SECRET_VARIABLE)), buildDate())
-        .find(siteDir, badge);
+    return new Eligibilities(pipeline, siteSecret(), buildDate()).find(siteDir, badge);
   }
 
   /**
@@ -166,6 +164,11 @@ public final class Badgesmith {
    */
   public XapiResult xapi(Path siteDir, XapiOptions options) {
     return new XapiExports(pipeline).export(siteDir, options);
+  }
+
+  /** The site secret ({@value #SALT_SECRET_VARIABLE}), when set. */
+  Optional<String> siteSecret() {
+    return Optional.ofNullable(environment.get(SALT_SECRET_VARIABLE)).filter(s -> !s.isEmpty());
   }
 
   /**

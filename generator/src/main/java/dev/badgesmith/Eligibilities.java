@@ -71,14 +71,22 @@ final class Eligibilities {
       }
     }
     Map<String, RecipientDoc> recipients = new HashMap<>();
-    checked.doc().awards().forEach(d -> recipients.put(d.badgeId() + "/" + d.id(), d.recipient()));
+    Map<String, EarnerKey> stored = new HashMap<>();
+    for (AwardDoc doc : checked.doc().awards()) {
+      recipients.put(doc.badgeId() + "/" + doc.id(), doc.recipient());
+      doc.earner().ifPresent(key -> stored.put(doc.badgeId() + "/" + doc.id(), key));
+    }
     Map<String, Award> byId = new HashMap<>();
     List<LiveAward> live = new ArrayList<>();
     for (Award award : site.awards()) {
       String id = award.badgeId() + "/" + award.id();
       byId.put(id, award);
       if (isLive(award)) {
-        live.add(new LiveAward(earner(award, recipients.get(id)), award.badgeId(), award.id()));
+        live.add(
+            new LiveAward(
+                earner(award, recipients.get(id), Optional.ofNullable(stored.get(id))),
+                award.badgeId(),
+                award.id()));
       }
     }
     List<Eligibility> found =
@@ -173,12 +181,15 @@ final class Eligibilities {
   }
 
   /**
-   * The earner of an award: from its plain identity (keyed when the site secret is set); an award
-   * held hashed, or whose identity is not one of its type, is an earner of its own.
+   * The earner of an award: from its plain identity (keyed when the site secret is set), or the
+   * keyed key stored beside a hashed one; any other award is an earner of its own.
    */
-  private EarnerKey earner(Award award, RecipientDoc recipient) {
-    if (recipient == null || recipient.prehashed()) {
+  private EarnerKey earner(Award award, RecipientDoc recipient, Optional<EarnerKey> stored) {
+    if (recipient == null) {
       return EarnerKey.ofAward(award.badgeId(), award.id());
+    }
+    if (recipient.prehashed()) {
+      return stored.orElseGet(() -> EarnerKey.ofAward(award.badgeId(), award.id()));
     }
     return EarnerKey.of(siteSecret, recipient.type(), recipient.identity())
         .orElseGet(() -> EarnerKey.ofAward(award.badgeId(), award.id()));

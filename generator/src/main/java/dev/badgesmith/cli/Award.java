@@ -34,7 +34,9 @@ import picocli.CommandLine.Parameters;
 final class Award implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  /** The build date and the site secret of {@code --eligible} are read from it. */
+  /**
+   * The site secret ({@code --hash} stores a keyed earner key) and the build date are read here.
+   */
   Map<String, String> environment = Map.of();
 
   @Parameters(index = "0", paramLabel = "BADGE", description = "The badge class's id.")
@@ -133,7 +135,11 @@ final class Award implements Callable<Integer> {
             Optional.ofNullable(narrative),
             evidence,
             hash);
-    AwardResult result = Badgesmith.builder().build().award(site, request, new SecureRandom());
+    AwardResult result =
+        Badgesmith.builder()
+            .environment(environment)
+            .build()
+            .award(site, request, new SecureRandom());
     if (!result.ok()) {
       result.problems().forEach(d -> spec.commandLine().getErr().println(d.format()));
       spec.commandLine().getErr().println("The award was not written.");
@@ -194,6 +200,7 @@ final class Award implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     AwardResult result =
         Badgesmith.builder()
+            .environment(environment)
             .build()
             .awardCsv(
                 site,

@@ -123,6 +123,8 @@ public final class Main implements Runnable {
         command.environment = environment;
       } else if (made instanceof Award award) {
         award.environment = environment;
+      } else if (made instanceof Import importing) {
+        importing.environment = environment;
       }
       return made;
     }

@@ -103,9 +103,13 @@ class EligibleCommandTest {
   }
 
   private int run(String... args) {
+    return run(Map.of(), args);
+  }
+
+  private int run(Map<String, String> environment, String... args) {
     out = new StringWriter();
     err = new StringWriter();
-    return Main.run(args, Map.of(), new PrintWriter(out, true), new PrintWriter(err, true));
+    return Main.run(args, environment, new PrintWriter(out, true), new PrintWriter(err, true));
   }
 
   @Test
@@ -214,6 +218,76 @@ class EligibleCommandTest {
                 + " address; award them by it (badgesmith award snake --email ADDRESS --hash)\n"
                 + "Wrote 3 award files:\n");
     assertThat(site.resolve("awards/snake/dan.yaml")).doesNotExist();
+  }
+
+  @Test
+  void hashedAwardsWithAStoredEarnerKeyMatchAndTheKeyIsNeverPublished() throws IOException {
+    Map<String, String> secret = Map.of("BADGESMITH_SALT_SECRET", "a test secret, never deployed");
+    assertThat(
+            run(
+                secret,
+                "award",
+                "python",
+                "--site",
+                site.toString(),
+                "--email",
+                "eve@example.org",
+                "--id",
+                "eve",
+                "--hash"))
+        .as(err.toString())
+        .isZero();
+    assertThat(
+            run(
+                secret,
+                "award",
+                "rust",
+                "--site",
+                site.toString(),
+                "--email",
+                " EVE@Example.org",
+                "--id",
+                "eve",
+                "--hash"))
+        .as(err.toString())
+        .isZero();
+    String python = Files.readString(site.resolve("awards/python/eve.yaml"));
+    String key = python.replaceAll("(?s).*earner: (hmac-sha256:[0-9a-f]{64}).*", "$1");
+    assertThat(key).startsWith("hmac-sha256:");
+    assertThat(Files.readString(site.resolve("awards/rust/eve.yaml"))).contains("earner: " + key);
+
+    assertThat(run(secret, "eligible", site.toString(), "polyglot")).as(err.toString()).isZero();
+    assertThat(out.toString())
+        .contains("  a hashed recipient (awards python/eve, rust/eve): python/eve, rust/eve\n")
+        .contains("  email ada.lovelace@example.org: python/ada, java/ada\n")
+        .startsWith("2 earners eligible for polyglot:\n");
+    // Without the secret the stored keys still match each other.
+    assertThat(run("eligible", site.toString(), "polyglot")).isZero();
+    assertThat(out.toString()).startsWith("2 earners eligible for polyglot:\n");
+
+    Path built = tmp.resolve("out");
+    assertThat(run(secret, "build", site.toString(), "-o", built.toString()))
+        .as(err.toString())
+        .isZero();
+    String hex = key.substring("hmac-sha256:".length());
+    for (Map.Entry<String, byte[]> file : TestSites.read(built).entrySet()) {
+      assertThat(new String(file.getValue(), java.nio.charset.StandardCharsets.ISO_8859_1))
+          .as(file.getKey())
+          .doesNotContain(hex);
+    }
+  }
+
+  @Test
+  void anEarnerKeyOfAnotherFormIsAnError() {
+    TestSites.write(
+        site.resolve("awards/python/ada.yaml"),
+        "recipient:\n  email: ada@example.org\nissuedOn: 2025-01-10\nearner: sha256:abc\n");
+
+    assertThat(run("check", site.toString())).isEqualTo(Main.CONTENT_ERRORS);
+    assertThat(err.toString())
+        .contains(
+            "awards/python/ada.yaml:4:9: error[BSG105]: 'earner' must be hmac-sha256: and 64"
+                + " lowercase hex digits");
   }
 
   @Test
