@@ -11,7 +11,9 @@ import dev.badgesmith.importer.AssertionImporter;
 import dev.badgesmith.load.ByteOrderMark;
 import dev.badgesmith.load.CsvAwards;
 import dev.badgesmith.load.Docs.AwardDoc;
+import dev.badgesmith.load.Docs.RecipientDoc;
 import dev.badgesmith.load.Located;
+import dev.badgesmith.pathway.EarnerKey;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -32,8 +34,12 @@ final class Awarding {
   /** Every diagnostic of the site in a folder. */
   private final Function<Path, List<Diagnostic>> check;
 
+  /** The site secret, when set: hashed recipients are then stored with a keyed earner key. */
+  private final Optional<String> siteSecret;
+
   Awarding(Badgesmith generator) {
     this.check = site -> generator.check(site).diagnostics();
+    this.siteSecret = generator.siteSecret();
   }
 
   AwardResult one(Path site, AwardRequest request, SecureRandom random) {
@@ -47,7 +53,11 @@ final class Awarding {
             request.issuedOn(),
             request.narrative(),
             request.evidence(),
-            request.hash());
+            request.hash(),
+            request.hash()
+                ? siteSecret.flatMap(
+                    s -> EarnerKey.keyed(s, request.identityKey(), request.identity()))
+                : Optional.empty());
     return written(AwardBatch.write(site, award, random, check));
   }
 
@@ -91,7 +101,7 @@ final class Awarding {
       awards.add(
           new NewAward(given, AwardBatch.idBase(row, hash), row, hash, row.at(), Optional.empty()));
     }
-    return written(AwardBatch.write(site, awards, random, check));
+    return written(AwardBatch.write(site, keyed(awards), random, check));
   }
 
   AwardResult imported(Path site, ImportRequest request, SecureRandom random) {
@@ -106,7 +116,50 @@ final class Awarding {
     if (diagnostics.hasErrors()) {
       return new AwardResult(List.of(), diagnostics.sorted());
     }
-    return written(AwardBatch.write(site, awards, random, check));
+    return written(AwardBatch.write(site, keyed(awards), random, check));
+  }
+
+  /**
+   * The awards, each plain identity that is to be hashed with its keyed earner key when the site
+   * secret is set: the one way awards to one hashed earner can be matched later.
+   */
+  private List<NewAward> keyed(List<NewAward> awards) {
+    if (siteSecret.isEmpty()) {
+      return awards;
+    }
+    List<NewAward> keyed = new ArrayList<>();
+    for (NewAward a : awards) {
+      RecipientDoc r = a.award().recipient();
+      Optional<EarnerKey> key =
+          a.hash() && !r.prehashed()
+              ? EarnerKey.keyed(siteSecret.get(), r.type(), r.identity())
+              : Optional.empty();
+      keyed.add(
+          key.map(
+                  k ->
+                      new NewAward(
+                          a.id(),
+                          a.idBase(),
+                          a.award().withEarner(k),
+                          a.hash(),
+                          a.origin(),
+                          a.comment()))
+              .orElse(a));
+    }
+    return keyed;
+  }
+
+  /** An award for each eligible earner with a plain identity; those held hashed are skipped. */
+  EligibleAwardResult eligible(
+      Path site, EligibleResult found, LocalDate issuedOn, SecureRandom random) {
+    List<EligibleResult.Eligible> skipped =
+        found.eligible().stream().filter(e -> e.recipient().isEmpty()).toList();
+    List<NewAward> awards = Eligibilities.newAwards(found.eligible(), issuedOn);
+    AwardResult awarded =
+        awards.isEmpty()
+            ? new AwardResult(List.of(), List.of())
+            : written(AwardBatch.write(site, awards, random, check));
+    return new EligibleAwardResult(found, awarded, skipped);
   }
 
   private static AwardResult written(AwardBatch.Result result) {

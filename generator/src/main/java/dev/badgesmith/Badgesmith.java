@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -102,6 +103,37 @@ public final class Badgesmith {
   }
 
   /**
+   * The earners who could be awarded a stack badge now: they hold live awards (neither revoked nor
+   * expired at the build date) of everything it requires, and do not hold it. The site is checked
+   * first, as {@link #check} does: with an error, nobody is listed and the result's check says why.
+   * Awards to one earner are matched however each spells the identity; with {@value
+   * #SALT_SECRET_VARIABLE} set, by keyed earner keys (see {@code dev.badgesmith.pathway}).
+   *
+   * @param badge only this stack badge; every one when empty
+   * @throws BadgesmithException when the site folder is missing, or {@code badge} names no badge
+   *     class or one that requires none
+   */
+  public EligibleResult eligible(Path siteDir, Optional<String> badge) {
+    return new Eligibilities(pipeline, siteSecret(), buildDate()).find(siteDir, badge);
+  }
+
+  /**
+   * Writes an award of {@code badge} for each earner eligible for it ({@link #eligible}) whose
+   * identity an award file holds in plain, with evidence linking the awards that qualify, and
+   * checks them with the site: all of them, or none. Earners held hashed only are skipped.
+   *
+   * @param issuedOn the new awards' issue date
+   */
+  public EligibleAwardResult awardEligible(
+      Path siteDir, String badge, LocalDate issuedOn, SecureRandom random) {
+    EligibleResult found = eligible(siteDir, Optional.of(badge));
+    if (found.check().hasErrors()) {
+      return new EligibleAwardResult(found, new AwardResult(List.of(), List.of()), List.of());
+    }
+    return new Awarding(this).eligible(siteDir, found, issuedOn, random);
+  }
+
+  /**
    * Writes a new site, checked and locked, with its workflows; nothing is left behind on an error.
    */
   public InitResult init(InitRequest request, SecureRandom random) {
@@ -132,6 +164,11 @@ public final class Badgesmith {
    */
   public XapiResult xapi(Path siteDir, XapiOptions options) {
     return new XapiExports(pipeline).export(siteDir, options);
+  }
+
+  /** The site secret ({@value #SALT_SECRET_VARIABLE}), when set. */
+  Optional<String> siteSecret() {
+    return Optional.ofNullable(environment.get(SALT_SECRET_VARIABLE)).filter(s -> !s.isEmpty());
   }
 
   /**

@@ -300,6 +300,9 @@ public final class AwardBatch {
               revoked.date().ifPresent(date -> map.put("date", date.value()));
               award.put("revoked", map);
             });
+    if (r.prehashed() || a.hash()) {
+      doc.earner().ifPresent(key -> award.put("earner", key.value()));
+    }
     String comment = a.comment().map(c -> "# " + c.replaceAll("[\\r\\n]+", " ") + "\n").orElse("");
     try {
       return comment + YAML.writeValueAsString(award);

@@ -94,6 +94,9 @@ public final class AwardWriter {
     if (!request.evidence().isEmpty()) {
       award.put("evidence", request.evidence().stream().map(url -> Map.of("url", url)).toList());
     }
+    if (request.hash()) {
+      request.earner().ifPresent(key -> award.put("earner", key.value()));
+    }
     try {
       return YAML.writeValueAsString(award);
     } catch (JsonProcessingException e) {

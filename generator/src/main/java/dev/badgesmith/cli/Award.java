@@ -3,12 +3,15 @@ package dev.badgesmith.cli;
 import dev.badgesmith.AwardRequest;
 import dev.badgesmith.AwardResult;
 import dev.badgesmith.Badgesmith;
+import dev.badgesmith.EligibleAwardResult;
+import dev.badgesmith.EligibleResult;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -30,6 +33,11 @@ import picocli.CommandLine.Parameters;
     })
 final class Award implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  /**
+   * The site secret ({@code --hash} stores a keyed earner key) and the build date are read here.
+   */
+  Map<String, String> environment = Map.of();
 
   @Parameters(index = "0", paramLabel = "BADGE", description = "The badge class's id.")
   String badge;
@@ -62,6 +70,14 @@ final class Award implements Callable<Integer> {
         paramLabel = "FILE",
         description = "A CSV file of awards, one per row, with the columns of a CSV award file.")
     Path csv;
+
+    @Option(
+        names = "--eligible",
+        description =
+            "Award BADGE to every earner eligible for it (see badgesmith eligible), with evidence"
+                + " linking the awards that qualify: all of them, or none. Earners held hashed"
+                + " only are skipped: award them by address.")
+    boolean eligible;
   }
 
   @Option(names = "--name", description = "A display name to publish on the award page.")
@@ -90,6 +106,9 @@ final class Award implements Callable<Integer> {
     if (identity.csv != null) {
       return csv();
     }
+    if (identity.eligible) {
+      return eligible();
+    }
     String key;
     String value;
     if (identity.email != null) {
@@ -116,13 +135,60 @@ final class Award implements Callable<Integer> {
             Optional.ofNullable(narrative),
             evidence,
             hash);
-    AwardResult result = Badgesmith.builder().build().award(site, request, new SecureRandom());
+    AwardResult result =
+        Badgesmith.builder()
+            .environment(environment)
+            .build()
+            .award(site, request, new SecureRandom());
     if (!result.ok()) {
       result.problems().forEach(d -> spec.commandLine().getErr().println(d.format()));
       spec.commandLine().getErr().println("The award was not written.");
       return Main.CONTENT_ERRORS;
     }
     spec.commandLine().getOut().println("Wrote " + result.written().get(0));
+    return Main.OK;
+  }
+
+  private int eligible() {
+    if (id != null || name != null || narrative != null || !evidence.isEmpty() || hash) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "--eligible takes each recipient, name and evidence from the awards that qualify");
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    EligibleAwardResult result =
+        Badgesmith.builder()
+            .environment(environment)
+            .build()
+            .awardEligible(
+                site, badge, issuedOn != null ? issuedOn : LocalDate.now(), new SecureRandom());
+    if (result.found().check().hasErrors()) {
+      result.found().check().diagnostics().forEach(d -> err.println(d.format()));
+      err.println("No award was written: the site has errors.");
+      return Main.CONTENT_ERRORS;
+    }
+    if (!result.awarded().ok()) {
+      result.awarded().problems().forEach(d -> err.println(d.format()));
+      err.println("No award was written.");
+      return Main.CONTENT_ERRORS;
+    }
+    for (EligibleResult.Eligible e : result.skipped()) {
+      out.println(
+          Main.printableLine(
+              "Skipped "
+                  + e.earner()
+                  + ": the repository does not hold their address; award them by it"
+                  + " (badgesmith award "
+                  + badge
+                  + " --email ADDRESS --hash)"));
+    }
+    if (result.found().eligible().isEmpty()) {
+      out.println("Nobody is eligible for " + badge + ".");
+    } else if (!result.awarded().written().isEmpty()) {
+      out.println("Wrote " + result.awarded().written().size() + " award files:");
+      result.awarded().written().forEach(path -> out.println("  " + path));
+    }
     return Main.OK;
   }
 
@@ -134,6 +200,7 @@ final class Award implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     AwardResult result =
         Badgesmith.builder()
+            .environment(environment)
             .build()
             .awardCsv(
                 site,

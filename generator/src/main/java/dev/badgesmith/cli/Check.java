@@ -1,6 +1,7 @@
 package dev.badgesmith.cli;
 
 import dev.badgesmith.Badgesmith;
+import dev.badgesmith.EligibleResult;
 import dev.badgesmith.Report;
 import java.io.IOException;
 import java.util.Optional;
@@ -28,16 +29,22 @@ final class Check extends SiteCommand {
     if (base != null) {
       builder.lockBase(base);
     }
-    Report report = builder.build().check(site);
+    Badgesmith generator = builder.build();
+    Report report = generator.check(site);
     int code = report(report);
+    String eligibleMarkdown = "";
     if (code == Main.OK) {
       spec.commandLine().getOut().println("No errors in " + site);
       newAwards(report);
+      // Who may be awarded a stack badge now, by count only: a CI log names no earner.
+      EligibleResult eligible = generator.eligible(site, Optional.empty());
+      eligible.notes(site.toString()).forEach(spec.commandLine().getOut()::println);
+      eligibleMarkdown = eligible.summaryMarkdown();
     }
     Optional<StepSummary> summary = StepSummary.in(environment);
     if (summary.isPresent()) {
       try {
-        summary.get().append(site, report);
+        summary.get().append(site, report, eligibleMarkdown);
       } catch (IOException e) {
         spec.commandLine()
             .getErr()

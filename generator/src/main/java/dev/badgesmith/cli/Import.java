@@ -30,6 +30,9 @@ import picocli.CommandLine.Parameters;
 final class Import implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  /** The site secret is read here: hashed recipients are then stored with a keyed earner key. */
+  Map<String, String> environment = Map.of();
+
   @Parameters(
       arity = "1..*",
       paramLabel = "INPUT",
@@ -79,6 +82,7 @@ final class Import implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     AwardResult result =
         Badgesmith.builder()
+            .environment(environment)
             .build()
             .importAssertions(
                 site,

@@ -44,6 +44,7 @@ public final class Main implements Runnable {
     commands.put("verify", Verify.class);
     commands.put("doctor", Doctor.class);
     commands.put("xapi", Xapi.class);
+    commands.put("eligible", Eligible.class);
     commands.put("serve", Serve.class);
     commands.put("design", Design.class);
     return java.util.Collections.unmodifiableMap(commands);
@@ -121,6 +122,10 @@ public final class Main implements Runnable {
       K made = CommandLine.defaultFactory().create(type);
       if (made instanceof SiteCommand command) {
         command.environment = environment;
+      } else if (made instanceof Award award) {
+        award.environment = environment;
+      } else if (made instanceof Import importing) {
+        importing.environment = environment;
       }
       return made;
     }

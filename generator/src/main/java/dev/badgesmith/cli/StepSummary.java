@@ -28,11 +28,15 @@ final class StepSummary {
         .map(StepSummary::new);
   }
 
-  /** Appends the summary of one check, as GitHub expects: other steps may have written before. */
-  void append(Path site, Report report) throws IOException {
+  /**
+   * Appends the summary of one check, as GitHub expects: other steps may have written before.
+   *
+   * @param more Markdown to follow the report's, such as who became eligible for a stack badge
+   */
+  void append(Path site, Report report, String more) throws IOException {
     Files.writeString(
         file,
-        report.summaryMarkdown(site),
+        report.summaryMarkdown(site) + more,
         StandardCharsets.UTF_8,
         StandardOpenOption.CREATE,
         StandardOpenOption.APPEND);

@@ -2,6 +2,7 @@ package dev.badgesmith.load;
 
 import dev.badgesmith.diag.SourcePosition;
 import dev.badgesmith.framework.CasePackage;
+import dev.badgesmith.pathway.EarnerKey;
 import dev.badgesmith.pathway.StackRule;
 import java.time.Period;
 import java.util.List;
@@ -109,6 +110,8 @@ public final class Docs {
    * @param badgeId the folder the award is in
    * @param path the award file, or the CSV file that holds it as a row
    * @param at where the award starts: its file, or the id cell of its CSV row
+   * @param earner the keyed earner key {@code award --hash} stores beside a hashed recipient when
+   *     the site secret is set, so awards to one earner can be matched; never published
    */
   public record AwardDoc(
       String badgeId,
@@ -120,7 +123,51 @@ public final class Docs {
       Optional<Located<String>> expires,
       Optional<String> narrative,
       List<EvidenceDoc> evidence,
-      Optional<RevocationDoc> revoked) {}
+      Optional<RevocationDoc> revoked,
+      Optional<EarnerKey> earner) {
+
+    /** An award that stores no keyed earner key. */
+    public AwardDoc(
+        String badgeId,
+        String id,
+        String path,
+        SourcePosition at,
+        RecipientDoc recipient,
+        Located<String> issuedOn,
+        Optional<Located<String>> expires,
+        Optional<String> narrative,
+        List<EvidenceDoc> evidence,
+        Optional<RevocationDoc> revoked) {
+      this(
+          badgeId,
+          id,
+          path,
+          at,
+          recipient,
+          issuedOn,
+          expires,
+          narrative,
+          evidence,
+          revoked,
+          Optional.empty());
+    }
+
+    /** The same award with a keyed earner key to store beside its hashed recipient. */
+    public AwardDoc withEarner(EarnerKey key) {
+      return new AwardDoc(
+          badgeId,
+          id,
+          path,
+          at,
+          recipient,
+          issuedOn,
+          expires,
+          narrative,
+          evidence,
+          revoked,
+          Optional.of(key));
+    }
+  }
 
   /**
    * @param type {@code email}, {@code url}, {@code telephone}, {@code id} (a DID), as in an Open

@@ -53,7 +53,7 @@ final class SiteKeys {
       List.of(
           "targetName", "targetUrl", "targetDescription", "targetFramework", "targetCode", "case");
   static final List<String> AWARD_KEYS =
-      List.of("recipient", "issuedOn", "expires", "narrative", "evidence", "revoked");
+      List.of("recipient", "issuedOn", "expires", "narrative", "evidence", "revoked", "earner");
   static final List<String> RECIPIENT_KEYS =
       List.of("email", "url", "telephone", "did", "hashed", "salt", "type", "name");
   static final List<String> IDENTITY_KEYS = List.of("email", "url", "telephone", "did", "hashed");

@@ -36,6 +36,7 @@ import dev.badgesmith.load.Docs.SigningDoc;
 import dev.badgesmith.load.Docs.SiteDoc;
 import dev.badgesmith.model.PageSettings;
 import dev.badgesmith.model.SiteSettings;
+import dev.badgesmith.pathway.EarnerKey;
 import dev.badgesmith.pathway.StackRule;
 import dev.badgesmith.source.SiteSources;
 import dev.badgesmith.source.SourceFile;
@@ -391,6 +392,18 @@ public final class SiteLoader {
                     return reason.map(x -> new RevocationDoc(x.value(), date));
                   });
     }
+    Optional<Located<String>> earnerText = r.text("earner");
+    Optional<EarnerKey> earner = earnerText.flatMap(t -> EarnerKey.stored(t.value()));
+    if (earnerText.isPresent() && earner.isEmpty()) {
+      d.add(
+          Diagnostic.error(
+                  Code.INVALID_VALUE,
+                  earnerText.get().at(),
+                  "'earner' must be hmac-sha256: and 64 lowercase hex digits")
+              .withHint(
+                  "`badgesmith award --hash` writes it when BADGESMITH_SALT_SECRET is set; or"
+                      + " remove the line"));
+    }
     if (d.hasErrors() || recipient.isEmpty() || issuedOn.isEmpty()) {
       return Optional.empty();
     }
@@ -405,7 +418,8 @@ public final class SiteLoader {
             expires,
             value(r.text("narrative")),
             evidence,
-            revoked));
+            revoked,
+            earner));
   }
 
   private static Optional<String> value(Optional<Located<String>> located) {
