@@ -22,6 +22,7 @@ import dev.badgesmith.source.SiteScanner;
 import dev.badgesmith.write.SiteWriter;
 import dev.badgesmith.write.StagingOutput;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -256,19 +257,39 @@ final class Pipeline {
                 signatures,
                 date);
         SiteRenderer.Shared shared = renderer.shared(site, loaded.lock().map(LockCheck::indexes));
-        plan = plan(renderer, shared, loaded, outDir, writer.output(), pool);
-        timings.mark("plan");
+        // The plan is made beside the site-wide documents, which need none; its stage ends when
+        // the render stage asks for it.
+        CompletableFuture<RenderPlan> planning =
+            CompletableFuture.supplyAsync(
+                () -> {
+                  try {
+                    return plan(renderer, shared, loaded, outDir, writer.output(), pool);
+                  } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                  }
+                },
+                pool);
         pageProblems =
-            renderer.render(shared, plan, loaded.sources().staticFiles(), writer.output());
+            renderer.render(
+                shared,
+                () -> {
+                  RenderPlan made = BuildTasks.join(planning);
+                  timings.mark("plan");
+                  return made;
+                },
+                loaded.sources().staticFiles(),
+                writer.output());
+        plan = BuildTasks.join(planning);
         timings.mark("render");
         if (pageProblems.isEmpty()) {
           changed = publish(pool, loaded, writer, plan, index);
           timings.mark("publish");
         }
-      } catch (IOException e) {
+      } catch (IOException | UncheckedIOException e) {
         BuildTasks.settle(pool);
         writer.abandon();
-        throw new BadgesmithException("cannot write the site: " + e.getMessage(), e);
+        Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+        throw new BadgesmithException("cannot write the site: " + cause.getMessage(), cause);
       } catch (RuntimeException e) {
         BuildTasks.settle(pool);
         writer.abandon();

@@ -159,13 +159,15 @@ public final class SiteRenderer {
   }
 
   /**
-   * Renders the site into {@code out}: the awards {@code plan} names, and all the rest.
+   * Renders the site into {@code out}: the awards the plan names, and all the rest. The site-wide
+   * documents need no plan, so they are written while it is made; {@code planned} is asked for it
+   * only then.
    *
    * @return what failed in the site's template overrides, each failed page left out: such an output
    *     is not to be published
    */
   public List<Diagnostic> render(
-      Shared shared, RenderPlan plan, List<SourceFile> staticFiles, StagingOutput out)
+      Shared shared, Supplier<RenderPlan> planned, List<SourceFile> staticFiles, StagingOutput out)
       throws IOException {
     Site site = shared.site;
     SiteLayout layout = shared.layout;
@@ -192,6 +194,7 @@ public final class SiteRenderer {
         ob3.get().publishAchievement(badge, out);
       }
     }
+    RenderPlan plan = planned.get();
     plan.keptFacts().forEach(verifyPage::add);
     Optional<SigningKey> ob2Key =
         layout.ob2Signed() ? Optional.of(keys.orElseThrow().jwt().orElseThrow()) : Optional.empty();
