@@ -29,17 +29,18 @@ final class Check extends SiteCommand {
     if (base != null) {
       builder.lockBase(base);
     }
-    Badgesmith generator = builder.build();
-    Report report = generator.check(site);
+    // One run checks the site and finds who may be awarded a stack badge now: the check reads every
+    // award file either way, and only the files hold what eligibility matches earners by.
+    EligibleResult checked = builder.build().eligible(site, Optional.empty());
+    Report report = checked.check();
     int code = report(report);
     String eligibleMarkdown = "";
     if (code == Main.OK) {
       spec.commandLine().getOut().println("No errors in " + site);
       newAwards(report);
-      // Who may be awarded a stack badge now, by count only: a CI log names no earner.
-      EligibleResult eligible = generator.eligible(site, Optional.empty());
-      eligible.notes(site.toString()).forEach(spec.commandLine().getOut()::println);
-      eligibleMarkdown = eligible.summaryMarkdown();
+      // By count only: a CI log names no earner.
+      checked.notes(site.toString()).forEach(spec.commandLine().getOut()::println);
+      eligibleMarkdown = checked.summaryMarkdown();
     }
     Optional<StepSummary> summary = StepSummary.in(environment);
     if (summary.isPresent()) {
