@@ -52,7 +52,7 @@ public final class SkillsIndex {
    * drawn then too.
    */
   public static boolean published(Site site) {
-    return site.badges().stream().anyMatch(b -> !b.alignments().isEmpty());
+    return site.hasAlignments();
   }
 
   /** The document; {@code buildDate} tells live awards, as of its date in the site's zone. */

@@ -46,4 +46,9 @@ public record BadgeClass(
     Objects.requireNonNull(criteria, "criteria");
     Objects.requireNonNull(source, "source");
   }
+
+  /** Whether it builds on other badges, and so has a pathway. */
+  public boolean isStack() {
+    return !requires.isEmpty();
+  }
 }

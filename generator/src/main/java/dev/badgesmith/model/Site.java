@@ -45,4 +45,9 @@ public record Site(
   public Map<String, BadgeClass> badgesById() {
     return badges.stream().collect(Collectors.toMap(BadgeClass::id, Function.identity()));
   }
+
+  /** Whether a badge class aligns to a skill: the skills page and its index are published then. */
+  public boolean hasAlignments() {
+    return badges.stream().anyMatch(b -> !b.alignments().isEmpty());
+  }
 }

@@ -56,7 +56,7 @@ final class BadgeViews {
         context.tagLinks(badge),
         badge.alignments().stream().map(BadgeViews::alignment).toList(),
         badge.requires().stream().map(context::badgeLink).toList(),
-        badge.requires().isEmpty() ? null : layout.pathwayPage(badge.id()).url(),
+        badge.isStack() ? layout.pathwayPage(badge.id()).url() : null,
         RequirementWords.sentence(badge.requirement(), id -> context.badgeLink(id).text())
             .orElse(null),
         badge.validFor().map(PageDates::expiry).orElse(null),

@@ -113,7 +113,7 @@ final class FeedViews {
     site.issuers().forEach(i -> urls.add(layout.issuerPage(i.id()).url()));
     site.badges().forEach(b -> urls.add(layout.badgePage(b.id()).url()));
     site.badges().stream()
-        .filter(b -> !b.requires().isEmpty())
+        .filter(BadgeClass::isStack)
         .forEach(b -> urls.add(layout.pathwayPage(b.id()).url()));
     if (site.settings().pages().indexAwards()) {
       site.awards().stream()

@@ -36,7 +36,7 @@ final class PathwayViews {
 
   /** The stack badges: those whose rule names any badge. */
   List<BadgeClass> stacks() {
-    return site.badges().stream().filter(b -> !b.requires().isEmpty()).toList();
+    return site.badges().stream().filter(BadgeClass::isStack).toList();
   }
 
   PathwayPageView pathwayPage(BadgeClass stack) {

@@ -127,7 +127,7 @@ final class ViewContext {
   }
 
   boolean hasSkills() {
-    return site.badges().stream().anyMatch(b -> !b.alignments().isEmpty());
+    return site.hasAlignments();
   }
 
   /** The earner page of an award's recipient, or null. */
