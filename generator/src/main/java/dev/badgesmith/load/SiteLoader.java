@@ -218,6 +218,15 @@ public final class SiteLoader {
     // An earner kept off the recognition page is named as their awards name them: a URL or DID.
     List<String> optOut = new ArrayList<>();
     for (Located<String> id : r.textList("recognitionOptOut")) {
+      if (id.value().contains("@") && !id.value().contains("://")) {
+        d.add(
+            Diagnostic.error(
+                    Code.INVALID_VALUE, id.at(), "'recognitionOptOut' lists URLs and DIDs only")
+                .withHint(
+                    "an earner named by an e-mail address is never on the recognition page:"
+                        + " remove the address, which need not be in site.yaml"));
+        continue;
+      }
       String key = id.value().strip().startsWith("did:") ? "did" : "url";
       RecipientIdentities.plain(key, id, Optional.empty(), d)
           .ifPresent(doc -> optOut.add(doc.identity()));
