@@ -1,6 +1,5 @@
 package dev.badgesmith.model;
 
-import dev.badgesmith.images.BadgeDesign;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -16,7 +15,7 @@ import java.util.Optional;
  *     preview's gallery)
  */
 public record ImageFile(
-    String source, String format, Optional<String> drawn, Optional<BadgeDesign> design) {
+    String source, String format, Optional<String> drawn, Optional<DrawnDesign> design) {
 
   public ImageFile {
     Objects.requireNonNull(source, "source");

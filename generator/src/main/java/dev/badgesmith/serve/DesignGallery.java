@@ -8,6 +8,7 @@ import dev.badgesmith.images.BadgeDesign.Tier;
 import dev.badgesmith.images.DesignColors;
 import dev.badgesmith.images.DesignSvg;
 import dev.badgesmith.model.BadgeClass;
+import dev.badgesmith.model.DrawnDesign;
 import dev.badgesmith.model.ImageFile;
 import dev.badgesmith.model.Site;
 import dev.badgesmith.model.SiteLayout;
@@ -68,11 +69,11 @@ final class DesignGallery {
     Map<String, Integer> tiers = new TreeMap<>();
     int drawn = 0;
     for (BadgeClass badge : site.badges()) {
-      Optional<BadgeDesign> design = badge.image().design();
+      Optional<DrawnDesign> design = badge.image().design();
       if (design.isPresent()) {
         drawn++;
-        shapes.merge(design.get().shape().written(), 1, Integer::sum);
-        tiers.merge(design.get().tier().map(Tier::written).orElse("no tier"), 1, Integer::sum);
+        shapes.merge(design.get().shape(), 1, Integer::sum);
+        tiers.merge(design.get().tier().orElse("no tier"), 1, Integer::sum);
       }
     }
     int count = site.badges().size();
@@ -112,7 +113,7 @@ final class DesignGallery {
         .append(escape(badge.name()))
         .append("</a></h2>\n<dl>\n");
     row(html, "Badge id", "<code>" + escape(badge.id()) + "</code>");
-    Optional<BadgeDesign> design = image.design();
+    Optional<DrawnDesign> design = image.design();
     row(
         html,
         "Drawn from",
@@ -123,9 +124,9 @@ final class DesignGallery {
                 ? ", its <code>design:</code> block"
                 : image.format().equals("svg") ? " (SVG file)" : " (PNG file)"));
     if (design.isPresent()) {
-      BadgeDesign d = design.get();
-      row(html, "Shape", escape(d.shape().written()));
-      row(html, "Tier", escape(d.tier().map(Tier::written).orElse("none")));
+      DrawnDesign d = design.get();
+      row(html, "Shape", escape(d.shape()));
+      row(html, "Tier", escape(d.tier().orElse("none")));
       row(html, "Icon", d.icon().map(i -> "<code>" + escape(i) + "</code>").orElse("none"));
       row(html, "Label", d.label().map(l -> "“" + escape(l) + "”").orElse("none"));
       row(
@@ -158,7 +159,7 @@ final class DesignGallery {
   }
 
   /** The label's (or the icon's) contrast on the background, as the check judges it (BSG305). */
-  private static String contrast(BadgeDesign d) {
+  private static String contrast(DrawnDesign d) {
     if (d.label().isEmpty() && d.icon().isEmpty()) {
       return "nothing drawn on the background";
     }

@@ -16,6 +16,7 @@ import dev.badgesmith.images.ImageProblem;
 import dev.badgesmith.load.Docs.BadgeDoc;
 import dev.badgesmith.load.Docs.DesignDoc;
 import dev.badgesmith.load.Located;
+import dev.badgesmith.model.DrawnDesign;
 import dev.badgesmith.model.ImageFile;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -112,7 +113,14 @@ final class DesignChecks {
                 b.path(),
                 "svg",
                 Optional.of(new String(svg, StandardCharsets.UTF_8)),
-                Optional.of(design)))
+                Optional.of(
+                    new DrawnDesign(
+                        design.shape().written(),
+                        design.tier().map(Tier::written),
+                        icon,
+                        label,
+                        background,
+                        foreground))))
         : Optional.empty();
   }
 
