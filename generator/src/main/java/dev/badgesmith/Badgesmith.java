@@ -1,6 +1,7 @@
 package dev.badgesmith;
 
 import dev.badgesmith.diag.BadgesmithException;
+import dev.badgesmith.model.Site;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Consumer;
 
 /**
  * The one entry point of the generator: the CLI and the Maven plugin only map their arguments to
@@ -149,6 +151,11 @@ public final class Badgesmith {
    */
   public Report build(Path siteDir, Path outDir) {
     return pipeline.build(siteDir, outDir);
+  }
+
+  /** A build for a preview, which shows the site it published beside it (its designs). */
+  Report build(Path siteDir, Path outDir, Consumer<Site> published) {
+    return pipeline.build(siteDir, outDir, settings.updateLock, published);
   }
 
   /**

@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ForkJoinPool;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -203,6 +204,14 @@ final class Pipeline {
    * command's sake never writes it.
    */
   Report build(Path siteDir, Path outDir, boolean updateLock) {
+    return build(siteDir, outDir, updateLock, site -> {});
+  }
+
+  /**
+   * A build, as {@link #build(Path, Path, boolean)}, that hands the site it published to {@code
+   * published}: what a preview shows beside the site, such as its designs.
+   */
+  Report build(Path siteDir, Path outDir, boolean updateLock, Consumer<Site> published) {
     ForkJoinPool pool = new ForkJoinPool(settings.threads());
     try {
       SiteLoad.requireSiteFolder(siteDir);
@@ -314,6 +323,7 @@ final class Pipeline {
       if (updateLock && loaded.lock().isPresent()) {
         changes = Optional.of(SiteLoad.writeLock(loaded));
       }
+      published.accept(site);
       return new Report(
           loaded.diagnostics().sorted(),
           Optional.of(outDir),

@@ -188,6 +188,21 @@ public record SiteLayout(SiteSettings settings) {
     return settings.url("schemas/skills-index.schema.json");
   }
 
+  /** The recognition page: earners named by a URL or DID, ranked, for a site that opts in. */
+  public SiteUrl recognition() {
+    return settings.url("recognition/");
+  }
+
+  /** The recognition board for machines. */
+  public SiteUrl recognitionJson() {
+    return settings.url("recognition.json");
+  }
+
+  /** The JSON Schema of {@link #recognitionJson}. */
+  public SiteUrl recognitionJsonSchema() {
+    return settings.url("schemas/recognition.schema.json");
+  }
+
   /** The page a static host serves for a missing path (GitHub Pages reads {@code 404.html}). */
   public SiteUrl notFound() {
     return settings.url("404.html");

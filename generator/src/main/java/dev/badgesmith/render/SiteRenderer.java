@@ -10,6 +10,7 @@ import dev.badgesmith.incremental.RenderPlan;
 import dev.badgesmith.json.JsonOutput;
 import dev.badgesmith.json.Ob2Documents;
 import dev.badgesmith.json.Ob3Documents;
+import dev.badgesmith.json.RecognitionDocument;
 import dev.badgesmith.json.SkillsIndex;
 import dev.badgesmith.lock.StatusIndexes;
 import dev.badgesmith.markdown.MarkdownRenderer;
@@ -22,6 +23,7 @@ import dev.badgesmith.model.SiteLayout;
 import dev.badgesmith.pages.PageRenderer;
 import dev.badgesmith.pages.SocialCardTemplate;
 import dev.badgesmith.pages.SocialCardView;
+import dev.badgesmith.recognition.RecognitionBoard;
 import dev.badgesmith.sign.Signatures;
 import dev.badgesmith.sign.SigningKey;
 import dev.badgesmith.source.SourceFile;
@@ -179,6 +181,14 @@ public final class SiteRenderer {
           layout.skillsJson().file(),
           JsonOutput.bytes(SkillsIndex.document(site, layout, buildDate)));
       out.write(layout.skillsJsonSchema().file(), SkillsIndex.schema());
+    }
+    if (site.settings().pages().recognition()) {
+      RecognitionBoard board = RecognitionBoard.of(site, buildDate);
+      out.write(
+          layout.recognitionJson().file(),
+          JsonOutput.bytes(
+              RecognitionDocument.document(site, layout, board, shared.pages::earnerPage)));
+      out.write(layout.recognitionJsonSchema().file(), RecognitionDocument.schema());
     }
     Optional<Credentials> keys = credentials.get();
     Optional<Ob3Publisher> ob3 =
