@@ -203,6 +203,41 @@ final class Pipeline {
    * command's sake never writes it.
    */
   Report build(Path siteDir, Path outDir, boolean updateLock) {
+    return build(siteDir, outDir, updateLock, Optional.empty(), Optional.empty());
+  }
+
+  /**
+   * A build of one shard's awards, with the record the merge reads left beside its output. The
+   * site-wide files are written as well, for the output to be a site; the merge writes them again.
+   */
+  Report buildShard(Path siteDir, Path outDir, Shard shard) {
+    RenderPlan.Part part = new RenderPlan.Part(shard.index(), shard.count());
+    return build(siteDir, outDir, false, Optional.of(part), Optional.empty());
+  }
+
+  /**
+   * A build whose awards are copied from the shards' outputs, not rendered: the site as one build
+   * of it gives.
+   */
+  Report merge(Path siteDir, List<Path> shardDirs, Path outDir) {
+    for (Path shard : shardDirs) {
+      if (!Files.isDirectory(shard)) {
+        throw new BadgesmithException(shard + ": no such folder: give each shard's output folder");
+      }
+    }
+    return build(siteDir, outDir, false, Optional.empty(), Optional.of(List.copyOf(shardDirs)));
+  }
+
+  /**
+   * @param part the shard whose awards to render, when the build is one shard's
+   * @param shards the shards' outputs to copy every award from, when the build is a merge
+   */
+  private Report build(
+      Path siteDir,
+      Path outDir,
+      boolean updateLock,
+      Optional<RenderPlan.Part> part,
+      Optional<List<Path>> shards) {
     ForkJoinPool pool = new ForkJoinPool(settings.threads());
     try {
       SiteLoad.requireSiteFolder(siteDir);
@@ -263,7 +298,8 @@ final class Pipeline {
             CompletableFuture.supplyAsync(
                 () -> {
                   try {
-                    return plan(renderer, shared, loaded, outDir, writer.output(), pool);
+                    return plan(
+                        renderer, shared, loaded, outDir, writer.output(), pool, part, shards);
                   } catch (IOException e) {
                     throw new UncheckedIOException(e);
                   }
@@ -283,6 +319,9 @@ final class Pipeline {
         timings.mark("render");
         if (pageProblems.isEmpty()) {
           changed = publish(pool, loaded, writer, plan, index);
+          if (part.isPresent()) {
+            plan.writeShardRecord(outDir, part.get(), site);
+          }
           timings.mark("publish");
         }
       } catch (IOException | UncheckedIOException e) {
@@ -346,7 +385,9 @@ final class Pipeline {
       SiteLoad.Loaded loaded,
       Path outDir,
       StagingOutput out,
-      ForkJoinPool pool)
+      ForkJoinPool pool,
+      Optional<RenderPlan.Part> part,
+      Optional<List<Path>> shards)
       throws IOException {
     RenderPlan.Inputs inputs =
         new RenderPlan.Inputs(
@@ -357,8 +398,11 @@ final class Pipeline {
             shared::badgePageFile,
             shared.indexes(),
             loaded.cache()::identity);
-    return RenderPlan.of(
-        inputs, cache.map(c -> c.renderState(outDir)), settings.renderAll(), out, pool);
+    Optional<Path> stateFile = cache.map(c -> c.renderState(outDir));
+    if (shards.isPresent()) {
+      return RenderPlan.adopting(inputs, stateFile, shards.get(), pool);
+    }
+    return RenderPlan.of(inputs, stateFile, settings.renderAll(), out, pool, part);
   }
 
   /**
