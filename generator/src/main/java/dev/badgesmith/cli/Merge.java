@@ -1,5 +1,7 @@
 package dev.badgesmith.cli;
 
+import dev.badgesmith.Badgesmith;
+import dev.badgesmith.BuildDate;
 import dev.badgesmith.Report;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,15 +35,24 @@ final class Merge extends SiteCommand {
           "The output folder (default: SITE/public). It is replaced only by a merge that succeeds.")
   Path out;
 
+  @Option(
+      names = "--date",
+      paramLabel = "DATE",
+      description =
+          "The date the pages take as now, as the shards' builds took it: YYYY-MM-DD or an ISO"
+              + " date-time (default: SOURCE_DATE_EPOCH, else the current time).")
+  String date;
+
   @Override
   public Integer call() {
     Path target = out != null ? out : site.resolve("public");
     long start = System.nanoTime();
-    Report report =
-        generatorOptions
-            .applyTo(generator(), site, spec.commandLine().getErr())
-            .build()
-            .merge(site, shards, target);
+    Badgesmith.Builder builder =
+        generatorOptions.applyTo(generator(), site, spec.commandLine().getErr());
+    if (date != null) {
+      builder.buildDate(BuildDate.parse(date));
+    }
+    Report report = builder.build().merge(site, shards, target);
     int code = report(report);
     if (code == Main.OK) {
       long millis = (System.nanoTime() - start) / 1_000_000;
