@@ -237,7 +237,7 @@ class SiteInitTest {
         .contains("shard: [1, 2, 3]\n")
         .contains("args: --shard ${{ matrix.shard }}/3 --out shard")
         .contains("command: merge\n")
-        .contains("args: shards/shard-1 shards/shard-2 shards/shard-3 --out public\n")
+        .contains("args: shards/shard-1 shards/shard-2 shards/shard-3 --out public --cache")
         .contains("BADGESMITH_KEY_RSA_1: ${{ secrets.BADGESMITH_KEY_RSA_1 }}");
     assertThat(plain.resolve(".github/workflows/deploy.yml")).content().doesNotContain("merge");
   }
