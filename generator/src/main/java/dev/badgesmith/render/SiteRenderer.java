@@ -244,7 +244,9 @@ public final class SiteRenderer {
             () -> {
               awards.join();
               try {
-                out.write(layout.verifyData().file(), verifyPage.bytes());
+                for (Map.Entry<String, byte[]> file : verifyPage.files(layout).entrySet()) {
+                  out.write(file.getKey(), file.getValue());
+                }
               } catch (IOException e) {
                 throw new UncheckedIOException(e);
               }
