@@ -159,6 +159,30 @@ public final class Badgesmith {
   }
 
   /**
+   * Builds one shard of a site into {@code outDir}: the awards of the badge classes that fall to
+   * it, every site-wide file, and the record {@link #merge} reads. The site is checked whole, as
+   * {@link #build} checks it; the lock is never written.
+   *
+   * @throws BadgesmithException as {@link #build} does
+   */
+  public Report build(Path siteDir, Path outDir, Shard shard) {
+    return pipeline.buildShard(siteDir, outDir, shard);
+  }
+
+  /**
+   * Puts the outputs of every shard's build together into {@code outDir}: each award's files as its
+   * shard rendered them, and the site-wide files (indexes, status lists, feed, verify data,
+   * manifest) written for the whole site. The result is byte for byte the site one {@link #build}
+   * gives. The site is checked as a build checks it.
+   *
+   * @throws BadgesmithException as {@link #build} does, and when a shard is missing, given twice,
+   *     or was built from other sources
+   */
+  public Report merge(Path siteDir, List<Path> shardDirs, Path outDir) {
+    return pipeline.merge(siteDir, shardDirs, outDir);
+  }
+
+  /**
    * Writes one xAPI statement per award of a site, and one voiding the statement of each revoked
    * award, following the xAPI Open Badges profile; sends them to a learning record store when one
    * is given. The site is checked first, as {@link #check} does: with an error, nothing is written

@@ -301,6 +301,14 @@ public record SiteLayout(SiteSettings settings) {
   }
 
   /**
+   * One bucket of the hosted assertions' digests the verify page loads when a badge is dropped:
+   * those whose id's SHA-256 starts with these hex digits.
+   */
+  public SiteUrl verifyHostedBucket(String prefix) {
+    return settings.url("verify/hosted/" + prefix + ".js");
+  }
+
+  /**
    * The JSON-LD contexts the site's credentials name, as a script, for the verify page to check
    * embedded Data Integrity proofs with (file:// forbids fetching them).
    */

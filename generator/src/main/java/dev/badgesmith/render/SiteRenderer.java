@@ -211,22 +211,37 @@ public final class SiteRenderer {
     AwardRender awardRender =
         new AwardRender(
             layout, site.badgesById(), shared.designs, ob2Key, signatures, ob3, shared.pages);
-    // The changed awards and the other pages are rendered together, on every thread.
+    // The changed awards and the other pages are rendered together, on every thread; a merge's
+    // awards are copied as their shards rendered them.
     ForkJoinTask<?> awards =
         pool.submit(
-            () ->
-                plan.awards().parallelStream()
-                    .forEach(
-                        award -> {
-                          RecordingSink files = new RecordingSink(out);
-                          try {
-                            List<String> facts = awardRender.render(award, files);
-                            verifyPage.add(facts);
-                            plan.rendered(award, files.paths(), facts);
-                          } catch (IOException e) {
-                            throw new UncheckedIOException(e);
+            () -> {
+              plan.awards().parallelStream()
+                  .forEach(
+                      award -> {
+                        RecordingSink files = new RecordingSink(out);
+                        try {
+                          List<String> facts = awardRender.render(award, files);
+                          verifyPage.add(facts);
+                          plan.rendered(award, files.paths(), facts);
+                        } catch (IOException e) {
+                          throw new UncheckedIOException(e);
+                        }
+                      });
+              plan.adopted().parallelStream()
+                  .forEach(
+                      adopted -> {
+                        try {
+                          for (String file : adopted.files()) {
+                            out.copy(file, adopted.from().resolve(file));
                           }
-                        }));
+                        } catch (IOException e) {
+                          throw new UncheckedIOException(e);
+                        }
+                        verifyPage.add(adopted.facts());
+                        plan.rendered(adopted.award(), adopted.files(), adopted.facts());
+                      });
+            });
     // The manifest's awards need no file: the pool writes them out when it has time. A kept
     // award's line is the published manifest's.
     Optional<EarlierManifest> earlierManifest = out.earlierManifest();
@@ -239,7 +254,9 @@ public final class SiteRenderer {
             () -> {
               awards.join();
               try {
-                out.write(layout.verifyData().file(), verifyPage.bytes());
+                for (Map.Entry<String, byte[]> file : verifyPage.files(layout).entrySet()) {
+                  out.write(file.getKey(), file.getValue());
+                }
               } catch (IOException e) {
                 throw new UncheckedIOException(e);
               }
