@@ -151,7 +151,13 @@ final class TemplateCheck {
         awards.add(award);
       }
     }
-    return new Site(site.settings(), site.issuers(), site.badges(), awards, site.frameworks());
+    return new Site(
+        site.settings(),
+        site.issuers(),
+        site.badges(),
+        awards,
+        site.frameworks(),
+        site.endorsements());
   }
 
   /** What a build says when a template fails: the diagnostic, or the theme's own failure. */

@@ -25,6 +25,7 @@ final class OutputCollisions {
           "earners/",
           "tags/",
           "skills/",
+          "endorsements/",
           ".well-known/");
 
   private static final Set<String> GENERATED_FILES =
