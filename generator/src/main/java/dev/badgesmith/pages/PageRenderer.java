@@ -5,6 +5,7 @@ import dev.badgesmith.diag.Diagnostic;
 import dev.badgesmith.markdown.MarkdownRenderer;
 import dev.badgesmith.model.Award;
 import dev.badgesmith.model.BadgeClass;
+import dev.badgesmith.model.Endorsement;
 import dev.badgesmith.model.Issuer;
 import dev.badgesmith.model.Site;
 import dev.badgesmith.model.SiteLayout;
@@ -289,6 +290,13 @@ public final class PageRenderer {
     for (Award award : awardPages ? site.awards() : List.<Award>of()) {
       out.accept(
           new Page("award.ftlh", layout.awardPage(award).file(), () -> views.awardPage(award)));
+    }
+    for (Endorsement endorsement : views.endorsements()) {
+      out.accept(
+          new Page(
+              "endorsement.ftlh",
+              layout.endorsementPage(endorsement.id()).file(),
+              () -> views.endorsementPage(endorsement)));
     }
     for (Map.Entry<SiteUrl, EarnerPageView> earner : views.earnerPages().entrySet()) {
       out.accept(new Page("earner.ftlh", earner.getKey().file(), earner::getValue));

@@ -3,6 +3,7 @@ package dev.badgesmith.pages;
 import dev.badgesmith.markdown.MarkdownRenderer;
 import dev.badgesmith.model.Award;
 import dev.badgesmith.model.BadgeClass;
+import dev.badgesmith.model.Endorsement;
 import dev.badgesmith.model.Issuer;
 import dev.badgesmith.model.Site;
 import dev.badgesmith.model.SiteLayout;
@@ -31,6 +32,7 @@ final class PageViews {
   private final AwardViews awards;
   private final FeedViews feeds;
   private final PathwayViews pathways;
+  private final EndorsementViews endorsements;
 
   /**
    * @param buildDate the date the pages take as now: an award whose expiry is before it has expired
@@ -42,6 +44,7 @@ final class PageViews {
     this.awards = new AwardViews(context);
     this.feeds = new FeedViews(context);
     this.pathways = new PathwayViews(context);
+    this.endorsements = new EndorsementViews(context);
   }
 
   SiteLayout layout() {
@@ -90,6 +93,15 @@ final class PageViews {
   /** Each earner's page, as {@code earners/<slug>/} to its view; none unless the site opts in. */
   Map<SiteUrl, EarnerPageView> earnerPages() {
     return badges.earnerPages();
+  }
+
+  /** The endorsements the site gives: each has a page. */
+  List<Endorsement> endorsements() {
+    return endorsements.withPages();
+  }
+
+  EndorsementPageView endorsementPage(Endorsement endorsement) {
+    return endorsements.page(endorsement);
   }
 
   AwardPageView awardPage(Award award) {
