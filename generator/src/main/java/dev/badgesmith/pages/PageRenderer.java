@@ -61,12 +61,13 @@ public final class PageRenderer {
 
   /**
    * Every file of the theme, which a site's {@code templates/} may replace one by one. {@code
-   * layout.ftlh} and {@code gallery.ftlh} hold macros the pages import.
+   * layout.ftlh}, {@code gallery.ftlh} and {@code endorsements.ftlh} hold macros the pages import.
    */
   public static final List<String> THEME_FILES =
       List.of(
           "layout.ftlh",
           "gallery.ftlh",
+          "endorsements.ftlh",
           "index.ftlh",
           "tag.ftlh",
           "skills.ftlh",
@@ -74,6 +75,7 @@ public final class PageRenderer {
           "badge.ftlh",
           "pathway.ftlh",
           "award.ftlh",
+          "endorsement.ftlh",
           "earner.ftlh",
           "verify.ftlh",
           "404.ftlh",

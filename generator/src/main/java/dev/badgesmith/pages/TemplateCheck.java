@@ -54,7 +54,8 @@ final class TemplateCheck {
       Pattern.compile("The following has evaluated to null or missing: ==> (.+?)$");
 
   /** The theme's files that hold macros its pages call. */
-  private static final List<String> MACRO_LIBRARIES = List.of("layout.ftlh", "gallery.ftlh");
+  private static final List<String> MACRO_LIBRARIES =
+      List.of("layout.ftlh", "gallery.ftlh", "endorsements.ftlh");
 
   private TemplateCheck() {}
 
