@@ -70,8 +70,4 @@ public record Endorsements(List<Endorsement> given, List<Received> received) {
         .filter(a -> (a.badgeId() + "/" + a.id()).equals(target.ref()))
         .findFirst();
   }
-
-  public boolean isEmpty() {
-    return given.isEmpty() && received.isEmpty();
-  }
 }
