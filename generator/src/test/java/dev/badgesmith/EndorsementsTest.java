@@ -188,6 +188,36 @@ class EndorsementsTest {
   }
 
   @Test
+  void onASiteThatSignsOnlyJwtsTheAchievementCarriesNoEndorsementJwt(@TempDir Path dir)
+      throws IOException {
+    Path source = dir.resolve("site");
+    TestSites.copy(TestSites.resources("sites/signed/input"), source);
+    Path settings = source.resolve("site.yaml");
+    Files.writeString(
+        settings, Files.readString(settings).replaceAll("(?m)^  dataIntegrity: .*\\n", ""));
+    Report report =
+        Badgesmith.builder()
+            .environment(Map.of("BADGESMITH_SALT_SECRET", "golden-sites-salt-secret"))
+            .keysDirectory(TestSites.resources("keys"))
+            .build()
+            .build(source, dir.resolve("out"));
+    assertThat(report.diagnostics()).isEmpty();
+    ObjectNode achievement =
+        (ObjectNode) JSON.readTree(dir.resolve("out/achievements/first-light.json").toFile());
+    // The endorsement is published as a VC-JWT, but endorsementJwt, which the 1EdTech schema has,
+    // is a term no context defines: an Achievement carrying it is refused in safe mode.
+    assertThat(dir.resolve("out/endorsements/society-first-light/credential.jwt")).exists();
+    assertThat(achievement.has("endorsement")).isFalse();
+    assertThat(achievement.has("endorsementJwt")).isFalse();
+    Canonicalizer canonicalizer = new Canonicalizer(new ContextStore());
+    assertThat(canonicalizer.canonicalize(achievement)).isNotEmpty();
+    achievement.putArray("endorsementJwt").add("a.b.c");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> canonicalizer.canonicalize(achievement))
+        .hasMessageContaining("undefined JSON-LD term 'endorsementJwt'");
+  }
+
+  @Test
   void everyTermIsDefinedByTheContexts() throws IOException {
     Canonicalizer canonicalizer = new Canonicalizer(new ContextStore());
     // Canonicalising refuses a document with a term no context defines.

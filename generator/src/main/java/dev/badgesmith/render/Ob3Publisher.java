@@ -175,9 +175,11 @@ final class Ob3Publisher {
 
   /**
    * The Achievement a badge class's credentials name, at the URL of its id, with the endorsements
-   * the site gives of it: signed EndorsementCredentials ({@code endorsement}) where the site makes
-   * embedded proofs, else their VC-JWTs ({@code endorsementJwt}). The Achievement embedded in award
-   * credentials carries none, so giving an endorsement changes no award's credential.
+   * the site gives of it as signed EndorsementCredentials ({@code endorsement}), where the site
+   * makes embedded proofs. Not as VC-JWTs: the 1EdTech schema has {@code endorsementJwt}, but no
+   * context defines it (3.0.3 included), and JSON-LD processors in safe mode reject an undefined
+   * term. The Achievement embedded in award credentials carries none, so giving an endorsement
+   * changes no award's credential.
    */
   void publishAchievement(BadgeClass badge, List<SignedEndorsement> endorsements, OutputSink out)
       throws IOException {
@@ -186,23 +188,15 @@ final class Ob3Publisher {
     context.add(Ob3Documents.VC_CONTEXT);
     context.add(Ob3Documents.OB_CONTEXT);
     json.setAll(documents.achievement(badge));
-    if (!endorsements.isEmpty()) {
-      if (credentials.dataIntegrityKey().isPresent()) {
-        ArrayNode list = json.putArray("endorsement");
-        endorsements.forEach(e -> list.add(e.withProof().orElseThrow()));
-      } else {
-        ArrayNode list = json.putArray("endorsementJwt");
-        endorsements.forEach(e -> list.add(e.jwt().orElseThrow()));
-      }
+    if (!endorsements.isEmpty() && credentials.dataIntegrityKey().isPresent()) {
+      ArrayNode list = json.putArray("endorsement");
+      endorsements.forEach(e -> list.add(e.withProof().orElseThrow()));
     }
     out.write(layout.achievementJson(badge.id()).file(), JsonOutput.bytes(json));
   }
 
-  /**
-   * An endorsement's signed forms: its EndorsementCredential with an embedded proof, and as a
-   * VC-JWT, as the site's settings say.
-   */
-  record SignedEndorsement(Optional<ObjectNode> withProof, Optional<String> jwt) {}
+  /** An endorsement's EndorsementCredential with its embedded proof, when the site makes them. */
+  record SignedEndorsement(Optional<ObjectNode> withProof) {}
 
   /** The id an EndorsementCredential gives what it endorses: its Open Badges 3.0 document. */
   String endorsedId(Endorsement.Target target, Optional<Award> award) {
@@ -241,7 +235,6 @@ final class Ob3Publisher {
       out.write(layout.endorsementCredential(endorsement.id()).file(), json);
       withProof = Optional.of((ObjectNode) JSON.readTree(json));
     }
-    Optional<String> jwt = Optional.empty();
     if (credentials.jwt().isPresent()) {
       ObjectNode jwtForm = unsigned;
       if (withProof.isPresent()) {
@@ -252,9 +245,8 @@ final class Ob3Publisher {
       }
       byte[] signed = vcJwt(jwtForm, endorsement.issuedOn());
       out.write(layout.endorsementJwt(endorsement.id()).file(), signed);
-      jwt = Optional.of(new String(signed, StandardCharsets.US_ASCII));
     }
-    return new SignedEndorsement(withProof, jwt);
+    return new SignedEndorsement(withProof);
   }
 
   /**
