@@ -1,6 +1,7 @@
 // Verifies every Open Badges 3.0 credential a built site publishes, with verifiers nobody here
 // wrote, offline: Digital Bazaar's @digitalbazaar/vc and the DCC's verifier-core for each
-// credentials/<badge>/<award>.json with an embedded proof, jose for each .jwt (VC-JWT).
+// credentials/<badge>/<award>.json with an embedded proof (and each endorsement's
+// endorsements/<id>/credential.json), jose for each .jwt (VC-JWT).
 //
 // usage: node verify-site.mjs SITE_DIR BASE_URL [FILE ...]
 //   FILE: site-relative paths (or comma-separated lists of them) to restrict the run to.
@@ -48,7 +49,7 @@ const jose = await import('jose');
 const documentLoader = await dbDocumentLoader({ site, contexts, refused });
 
 const ALGORITHMS = ['RS256', 'ES256', 'EdDSA'];
-const CREDENTIAL_FILE = /^credentials\/[^/]+\/[^/]+\.(json|jwt)$/;
+const CREDENTIAL_FILE = /^(credentials\/[^/]+\/[^/]+|endorsements\/[^/]+\/credential)\.(json|jwt)$/;
 
 const results = [];
 const skipped = [];

@@ -54,7 +54,11 @@ public record SiteLayout(SiteSettings settings) {
   }
 
   public SiteUrl assertionJson(Award award) {
-    return settings.url("assertions/" + award.badgeId() + "/" + award.id() + ".json");
+    return assertionJson(award.badgeId(), award.id());
+  }
+
+  public SiteUrl assertionJson(String badgeId, String awardId) {
+    return settings.url("assertions/" + badgeId + "/" + awardId + ".json");
   }
 
   /** The badge baked with its Open Badges 2.0 assertion, as PNG. */
@@ -80,6 +84,31 @@ public record SiteLayout(SiteSettings settings) {
   /** The Open Badges 3.0 Achievement of a badge class. */
   public SiteUrl achievementJson(String badgeId) {
     return settings.url("achievements/" + badgeId + ".json");
+  }
+
+  /** An endorsement the site gives, as an Open Badges 2.0 Endorsement (hosted). */
+  public SiteUrl endorsementJson(String endorsementId) {
+    return settings.url("endorsements/" + endorsementId + ".json");
+  }
+
+  /** The page of an endorsement the site gives. */
+  public SiteUrl endorsementPage(String endorsementId) {
+    return settings.url("endorsements/" + endorsementId + "/");
+  }
+
+  /** An endorsement as an Open Badges 3.0 EndorsementCredential with its embedded proof. */
+  public SiteUrl endorsementCredential(String endorsementId) {
+    return settings.url("endorsements/" + endorsementId + "/credential.json");
+  }
+
+  /** The same EndorsementCredential as a VC-JWT. */
+  public SiteUrl endorsementJwt(String endorsementId) {
+    return settings.url("endorsements/" + endorsementId + "/credential.jwt");
+  }
+
+  /** The prefix of every hosted endorsement; an issuer that endorses scopes verification to it. */
+  public SiteUrl endorsementsPrefix() {
+    return settings.url("endorsements/");
   }
 
   /** The site's own DID: did:web of its host and path. */

@@ -3,6 +3,8 @@ package dev.badgesmith.pages;
 import dev.badgesmith.model.Alignment;
 import dev.badgesmith.model.Award;
 import dev.badgesmith.model.BadgeClass;
+import dev.badgesmith.model.Endorsement;
+import dev.badgesmith.model.Endorsements;
 import dev.badgesmith.model.Issuer;
 import dev.badgesmith.model.Revocation;
 import dev.badgesmith.model.Site;
@@ -21,11 +23,13 @@ final class BadgeViews {
   private final ViewContext context;
   private final Site site;
   private final SiteLayout layout;
+  private final EndorsementViews endorsements;
 
   BadgeViews(ViewContext context) {
     this.context = context;
     this.site = context.site();
     this.layout = context.layout();
+    this.endorsements = new EndorsementViews(context);
   }
 
   BadgePageView badgePage(BadgeClass badge) {
@@ -67,7 +71,8 @@ final class BadgeViews {
             .filter(b -> b.requires().contains(badge.id()))
             .map(b -> context.badgeLink(b.id()))
             .toList(),
-        listEarners);
+        listEarners,
+        endorsements.of(Endorsement.Kind.BADGE, badge.id()));
   }
 
   private AwardRowView awardRow(Award award) {
@@ -112,6 +117,15 @@ final class BadgeViews {
         site.badges().stream()
             .filter(b -> b.issuerId().equals(issuer.id()))
             .map(context::summary)
+            .toList(),
+        endorsements.of(Endorsement.Kind.ISSUER, issuer.id()),
+        site.endorsements().by(issuer.id()).stream()
+            .filter(e -> !e.revoked())
+            .map(
+                e ->
+                    new LinkView(
+                        Endorsements.endorsedName(site, e.target()),
+                        layout.endorsementPage(e.id()).url()))
             .toList());
   }
 

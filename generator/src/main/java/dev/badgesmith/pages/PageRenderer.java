@@ -5,6 +5,7 @@ import dev.badgesmith.diag.Diagnostic;
 import dev.badgesmith.markdown.MarkdownRenderer;
 import dev.badgesmith.model.Award;
 import dev.badgesmith.model.BadgeClass;
+import dev.badgesmith.model.Endorsement;
 import dev.badgesmith.model.Issuer;
 import dev.badgesmith.model.Site;
 import dev.badgesmith.model.SiteLayout;
@@ -60,12 +61,13 @@ public final class PageRenderer {
 
   /**
    * Every file of the theme, which a site's {@code templates/} may replace one by one. {@code
-   * layout.ftlh} and {@code gallery.ftlh} hold macros the pages import.
+   * layout.ftlh}, {@code gallery.ftlh} and {@code endorsements.ftlh} hold macros the pages import.
    */
   public static final List<String> THEME_FILES =
       List.of(
           "layout.ftlh",
           "gallery.ftlh",
+          "endorsements.ftlh",
           "index.ftlh",
           "tag.ftlh",
           "skills.ftlh",
@@ -73,6 +75,7 @@ public final class PageRenderer {
           "badge.ftlh",
           "pathway.ftlh",
           "award.ftlh",
+          "endorsement.ftlh",
           "earner.ftlh",
           "recognition.ftlh",
           "verify.ftlh",
@@ -295,6 +298,13 @@ public final class PageRenderer {
     for (Award award : awardPages ? site.awards() : List.<Award>of()) {
       out.accept(
           new Page("award.ftlh", layout.awardPage(award).file(), () -> views.awardPage(award)));
+    }
+    for (Endorsement endorsement : views.endorsements()) {
+      out.accept(
+          new Page(
+              "endorsement.ftlh",
+              layout.endorsementPage(endorsement.id()).file(),
+              () -> views.endorsementPage(endorsement)));
     }
     for (Map.Entry<SiteUrl, EarnerPageView> earner : views.earnerPages().entrySet()) {
       out.accept(new Page("earner.ftlh", earner.getKey().file(), earner::getValue));

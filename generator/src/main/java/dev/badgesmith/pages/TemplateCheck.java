@@ -54,7 +54,8 @@ final class TemplateCheck {
       Pattern.compile("The following has evaluated to null or missing: ==> (.+?)$");
 
   /** The theme's files that hold macros its pages call. */
-  private static final List<String> MACRO_LIBRARIES = List.of("layout.ftlh", "gallery.ftlh");
+  private static final List<String> MACRO_LIBRARIES =
+      List.of("layout.ftlh", "gallery.ftlh", "endorsements.ftlh");
 
   private TemplateCheck() {}
 
@@ -151,7 +152,13 @@ final class TemplateCheck {
         awards.add(award);
       }
     }
-    return new Site(site.settings(), site.issuers(), site.badges(), awards, site.frameworks());
+    return new Site(
+        site.settings(),
+        site.issuers(),
+        site.badges(),
+        awards,
+        site.frameworks(),
+        site.endorsements());
   }
 
   /** What a build says when a template fails: the diagnostic, or the theme's own failure. */

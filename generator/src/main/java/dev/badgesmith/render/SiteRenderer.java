@@ -151,7 +151,10 @@ public final class SiteRenderer {
     Optional<StatusIndexes> indexes =
         site.settings()
             .signing()
-            .map(s -> statusIndexes.orElseGet(() -> StatusIndexes.derived(site.awards())));
+            .map(
+                s ->
+                    statusIndexes.orElseGet(
+                        () -> StatusIndexes.derived(site.awards(), site.endorsements().given())));
     return new Shared(site, designs, pages.awardPages(site), indexes);
   }
 
@@ -173,8 +176,10 @@ public final class SiteRenderer {
       throws IOException {
     Site site = shared.site;
     SiteLayout layout = shared.layout;
-    Ob2Documents ob2 = new Ob2Documents(layout);
+    Ob2Documents ob2 = new Ob2Documents(layout, site.endorsements());
     issuers(site, layout, ob2, out);
+    EndorsementPublisher endorsements = new EndorsementPublisher(site, layout, ob2);
+    endorsements.publishOb2(out);
     badgeClasses(shared, ob2, out);
     if (SkillsIndex.published(site)) {
       out.write(
@@ -200,8 +205,10 @@ public final class SiteRenderer {
     if (ob3.isPresent()) {
       ob3.get().publishKeys(out);
       ob3.get().publishStatus(out, verifyPage);
+      Map<String, List<Ob3Publisher.SignedEndorsement>> endorsed =
+          endorsements.publishOb3(ob3.get(), out);
       for (BadgeClass badge : site.badges()) {
-        ob3.get().publishAchievement(badge, out);
+        ob3.get().publishAchievement(badge, endorsed.getOrDefault(badge.id(), List.of()), out);
       }
     }
     RenderPlan plan = planned.get();

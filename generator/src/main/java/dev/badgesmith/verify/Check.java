@@ -16,7 +16,9 @@ public record Check(Step step, Outcome outcome, String message) {
     ISSUER_AND_KEY("issuer and key"),
     STATUS("status"),
     EXPIRY("expiry"),
-    RECIPIENT("recipient");
+    RECIPIENT("recipient"),
+    /** The endorsements a badge's class and issuer list: reported only when they list any. */
+    ENDORSEMENTS("endorsements");
 
     private final String title;
 

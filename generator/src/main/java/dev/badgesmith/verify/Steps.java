@@ -42,7 +42,8 @@ final class Steps {
   VerificationReport report(String input, boolean recipientAsked) {
     List<Check> ordered = new ArrayList<>();
     for (Step step : Step.values()) {
-      if (step == Step.RECIPIENT && !recipientAsked) {
+      if (step == Step.RECIPIENT && !recipientAsked
+          || step == Step.ENDORSEMENTS && !checks.containsKey(step)) {
         continue;
       }
       ordered.add(

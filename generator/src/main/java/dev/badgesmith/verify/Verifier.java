@@ -170,6 +170,8 @@ public final class Verifier {
     if (types.contains("VerifiableCredential") || types.contains("OpenBadgeCredential")) {
       steps.pass(Step.FORMAT, "Open Badges 3.0 credential with an embedded proof" + carrier);
       ob3.embedded(json, steps, recipient);
+    } else if (types.contains("Endorsement")) {
+      ob2.endorsement(json, carrier, steps);
     } else if (types.contains("Assertion") || json.path("revoked").asBoolean(false)) {
       ob2.hosted(json, carrier, steps, recipient);
     } else {

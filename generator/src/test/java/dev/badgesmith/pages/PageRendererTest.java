@@ -362,7 +362,12 @@ class PageRendererTest {
     }
     Document page = Jsoup.parse(sink.text("badges/evil/index.html"), BASE);
     assertThat(page.select(".prose").text()).contains("<script>alert(6)</script>");
-    assertThat(page.select(".prose a")).hasSize(1);
+    assertThat(page.select("section[aria-labelledby=criteria] .prose a")).hasSize(1);
+    // An endorsement's claim is Markdown made safe too, and a hosted one's URL only text.
+    assertThat(page.select(".endorsements .prose").text()).contains("<script>alert(19)</script>");
+    assertThat(page.select(".endorsements .prose em").text()).isEqualTo("well");
+    assertThat(page.select(".endorsements a[href*=alert]"))
+        .allSatisfy(a -> assertThat(a.attr("href")).startsWith("https://x.example/"));
     assertThat(page.select(".prose a[href], .prose img[src]"))
         .as("unsafe URLs are dropped")
         .isEmpty();
