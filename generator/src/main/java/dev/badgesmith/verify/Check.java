@@ -16,7 +16,9 @@ public record Check(Step step, Outcome outcome, String message) {
     ISSUER_AND_KEY("issuer and key"),
     STATUS("status"),
     EXPIRY("expiry"),
-    RECIPIENT("recipient");
+    RECIPIENT("recipient"),
+    /** A learner record's credentials, each verified on its own. */
+    CREDENTIALS("credentials");
 
     private final String title;
 
