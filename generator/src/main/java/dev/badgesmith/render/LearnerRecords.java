@@ -46,7 +46,8 @@ import java.util.UUID;
  * are signed through the same {@link Signatures} as the awards', so they are the published bytes.
  */
 public final class LearnerRecords {
-  private static final Comparator<Award> OLDEST_FIRST =
+  /** The order of a record's credentials: by date of issue, then badge and award id. */
+  public static final Comparator<Award> OLDEST_FIRST =
       Comparator.comparing((Award a) -> a.issuedOn().toInstant())
           .thenComparing(Award::badgeId)
           .thenComparing(Award::id);
@@ -76,20 +77,38 @@ public final class LearnerRecords {
    *
    * @param indexes every award's status list index, as the build pins them
    * @param awards the learner's awards; revoked ones are left out
-   * @param identifier the learner's hashed identity object, when they have no public id
+   * @param publicId the learner's URL or DID, when the site made it public; else the record names
+   *     them as their newest credential does, by its salted hash
    */
   public static Record transcript(
       Site site,
       Credentials credentials,
       StatusIndexes indexes,
       List<Award> awards,
-      Optional<String> publicId,
-      Optional<JsonNode> identifier) {
+      Optional<String> publicId) {
     SiteLayout layout = new SiteLayout(site.settings());
-    LearnerRecords records =
-        new LearnerRecords(
-            site, layout, new Ob3Publisher(site, layout, credentials, Signatures.DIRECT, indexes));
+    Ob3Publisher ob3 = new Ob3Publisher(site, layout, credentials, Signatures.DIRECT, indexes);
+    LearnerRecords records = new LearnerRecords(site, layout, ob3);
     List<Award> held = awards.stream().filter(a -> !a.revoked()).sorted(OLDEST_FIRST).toList();
+    Optional<JsonNode> identifier = Optional.empty();
+    if (publicId.isEmpty() && !held.isEmpty()) {
+      Award newest = held.get(held.size() - 1);
+      BadgeClass badge = site.badge(newest.badgeId()).orElseThrow();
+      Issuer issuer = site.issuer(badge.issuerId()).orElseThrow();
+      identifier =
+          Optional.of(
+              ob3.documents()
+                  .credential(
+                      newest,
+                      badge,
+                      issuer,
+                      ob3.issuerId(issuer.id()),
+                      Optional.empty(),
+                      Optional.empty())
+                  .path("credentialSubject")
+                  .path("identifier")
+                  .path(0));
+    }
     String ids = String.join("\n", held.stream().map(a -> layout.credentialJson(a).url()).toList());
     return records.record(
         unpublishedId(site.settings().baseUrl() + "\n" + ids),
