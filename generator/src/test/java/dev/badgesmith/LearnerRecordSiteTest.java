@@ -113,6 +113,44 @@ class LearnerRecordSiteTest {
   }
 
   @Test
+  void isShapedAsThe1EdTechExamplesAre() throws IOException {
+    Path examples = TestSites.spec().resolve("clr/examples");
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        Files.isDirectory(examples),
+        "skipped: the 1EdTech CLR examples are not at " + examples + " (../shared/spec is absent)");
+    JsonNode ours = JSON.readTree(out.resolve(RECORD).toFile());
+    for (String name : List.of("simple.json", "complex.json")) {
+      JsonNode example = JSON.readTree(examples.resolve(name).toFile());
+      // The same types, and each association with the same members.
+      assertThat(types(ours.path("type"))).as(name).isEqualTo(types(example.path("type")));
+      assertThat(types(ours.path("credentialSubject").path("type")))
+          .as(name)
+          .isEqualTo(types(example.path("credentialSubject").path("type")));
+      assertThat(fields(ours.path("credentialSubject").path("association").get(0)))
+          .as(name)
+          .containsExactlyInAnyOrderElementsOf(
+              fields(example.path("credentialSubject").path("association").get(0)));
+    }
+    // The VC 2.0 example (the other is VC 1.1): the same contexts in order, schema and proof.
+    JsonNode simple = JSON.readTree(examples.resolve("simple.json").toFile());
+    assertThat(ours.path("@context")).isEqualTo(simple.path("@context"));
+    assertThat(ours.path("credentialSchema")).isEqualTo(simple.path("credentialSchema"));
+    assertThat(fields(ours.path("proof").get(0)))
+        .containsExactlyInAnyOrderElementsOf(fields(simple.path("proof").get(0)));
+  }
+
+  /** A type, one or many, as a list: JSON-LD allows either. */
+  private static List<String> types(JsonNode node) {
+    return node.isTextual() ? List.of(node.asText()) : strings(node);
+  }
+
+  private static List<String> fields(JsonNode node) {
+    List<String> names = new ArrayList<>();
+    node.fieldNames().forEachRemaining(names::add);
+    return names;
+  }
+
+  @Test
   void verifiesItselfAndEveryCredentialInItInBothForms() {
     Verifier verifier =
         Verifier.builder().resolver(new SiteFolderResolver(out)).clock(Clock.systemUTC()).build();
