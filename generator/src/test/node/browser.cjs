@@ -157,11 +157,18 @@ async function verifyCase(browser, c) {
         message: li.querySelector("p").textContent,
       })));
     const verdict = await page.getAttribute("#verdict", "data-outcome");
+    // A learner record's credentials, each with its own verdict.
+    const credentials = await page.$$eval("#credentials > li", (items) =>
+      items.map((li) => ({
+        status: li.getAttribute("data-status"),
+        name: li.querySelector("strong").textContent,
+        failed: [...li.querySelectorAll("li[data-status=fail]")].map((s) => s.getAttribute("data-step")),
+      })));
     const focused = await page.evaluate(() => document.activeElement && document.activeElement.id);
     if (c.screenshot) {
       await page.screenshot({ path: path.join(config.screenshots, c.screenshot + ".png"), fullPage: true });
     }
-    return { name: c.name, steps, verdict, focused, problems };
+    return { name: c.name, steps, verdict, credentials, focused, problems };
   } finally {
     await page.close();
   }

@@ -209,6 +209,20 @@ class BrowserTest {
     addText(cases, "ob2 signed jws", signed.resolve("assertions/" + award + ".jws"))
         .put("site", "signed");
 
+    // A public earner's learner record, dropped as downloaded and pasted as a VC-JWT; and one
+    // whose first credential was changed after signing.
+    Path record = example.resolve("earners/li-wei-example-net/clr.json");
+    addFile(cases, "clr json", record, true);
+    addText(cases, "clr jwt", example.resolve("earners/li-wei-example-net/clr.jwt"));
+    ObjectNode forged = (ObjectNode) JSON.readTree(record.toFile());
+    ((ObjectNode) forged.path("credentialSubject").path("verifiableCredential").get(0))
+        .put("name", "Forged");
+    addFile(
+        cases,
+        "forged clr json",
+        write(inputs.resolve("forged-clr.json"), JSON.writeValueAsBytes(forged)),
+        true);
+
     byte[] design = Files.readAllBytes(example.resolve("badges/code-reviewer.png"));
     addFile(cases, "unbaked png", example.resolve("badges/code-reviewer.png"), false);
     byte[] bakedOb2 = Files.readAllBytes(example.resolve("assertions/" + award + ".png"));
@@ -446,6 +460,36 @@ class BrowserTest {
         .startsWith("JWS RS256 by " + BASE_URL + "keys/ob2/");
     assertThat(message("ob2 signed png", "format"))
         .contains("signed assertion (JWS), baked in PNG");
+  }
+
+  @Test
+  void verifiesALearnerRecordAndEachCredentialInIt() {
+    for (String name : List.of("clr json", "clr jwt")) {
+      assertThat(steps(name))
+          .as(name)
+          .containsOnlyKeys("format", "proof", "issuer and key", "status", "expiry", "credentials")
+          .allSatisfy(
+              (step, status) -> assertThat(status).as(name + ": " + step).isEqualTo("pass"));
+      assertThat(message(name, "format")).as(name).startsWith("CLR 2.0 learner record");
+      assertThat(message(name, "credentials"))
+          .as(name)
+          .isEqualTo("all 2 credentials in the record verified, each on its own");
+      assertThat(verify(name).path("credentials")).as(name).hasSize(2);
+      verify(name)
+          .path("credentials")
+          .forEach(c -> assertThat(c.path("status").asText()).as(name).isEqualTo("pass"));
+      assertThat(verify(name).path("verdict").asText()).as(name).isEqualTo("pass");
+    }
+    assertThat(verify("clr json").path("credentials").get(0).path("name").asText())
+        .startsWith("Credential 1: First Contribution");
+    // The record's proof and the forged credential's own both fail; the other still verifies.
+    assertFailsAt("forged clr json", "proof", "the signature does not match");
+    assertThat(message("forged clr json", "credentials"))
+        .isEqualTo("1 of 2 verified; not verified: credential 1 (proof failed)");
+    JsonNode held = verify("forged clr json").path("credentials");
+    assertThat(held.get(0).path("status").asText()).isEqualTo("fail");
+    assertThat(strings(held.get(0).path("failed"))).containsExactly("proof");
+    assertThat(held.get(1).path("status").asText()).isEqualTo("pass");
   }
 
   @Test

@@ -31,7 +31,7 @@ class IncrementalBuildTest {
     cache = tmp.resolve("cache");
     Report first = generator(cache).build(site, out);
     assertThat(first.hasErrors()).as("%s", first.diagnostics()).isFalse();
-    assertThat(first.awardsRendered()).isEqualTo(12);
+    assertThat(first.awardsRendered()).isEqualTo(13);
   }
 
   @Test
@@ -152,21 +152,21 @@ class IncrementalBuildTest {
                     "name: Guild Mentor",
                     "name: Senior Guild Mentor"));
 
-    assertThat(report.awardsRendered()).isEqualTo(12);
+    assertThat(report.awardsRendered()).isEqualTo(13);
   }
 
   @Test
   void changesToSettingsIssuersDesignsAndTemplatesRenderEveryAwardAgain() {
     assertThat(change(s -> replace(s.resolve("site.yaml"), "title: ", "title: The ")))
         .extracting(Report::awardsRendered)
-        .isEqualTo(12);
+        .isEqualTo(13);
     assertThat(
             change(s -> replace(s.resolve("issuers/rustacean-guild.yaml"), "name: ", "name: The ")))
         .extracting(Report::awardsRendered)
-        .isEqualTo(12);
+        .isEqualTo(13);
     assertThat(change(s -> replace(s.resolve("badges/mentor.svg"), "</svg>", "<g/></svg>")))
         .extracting(Report::awardsRendered)
-        .isEqualTo(12);
+        .isEqualTo(13);
     assertThat(
             change(
                 s ->
@@ -174,7 +174,7 @@ class IncrementalBuildTest {
                         s.resolve("templates/award.ftlh"),
                         "<#-- a theme of one line -->${badgeName}\n")))
         .extracting(Report::awardsRendered)
-        .isEqualTo(12);
+        .isEqualTo(13);
   }
 
   @Test
@@ -184,7 +184,7 @@ class IncrementalBuildTest {
 
     Report report = generator(cache).build(site, out);
 
-    assertThat(report.awardsRendered()).isEqualTo(12);
+    assertThat(report.awardsRendered()).isEqualTo(13);
     assertSameAsAFreshBuild();
   }
 
@@ -202,7 +202,7 @@ class IncrementalBuildTest {
             .build()
             .build(site, out);
 
-    assertThat(report.awardsRendered()).isEqualTo(12);
+    assertThat(report.awardsRendered()).isEqualTo(13);
     assertThat(assertion).hasBinaryContent(good);
   }
 

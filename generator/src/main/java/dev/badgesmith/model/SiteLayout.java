@@ -197,6 +197,20 @@ public record SiteLayout(SiteSettings settings) {
     return settings.url("earners/" + slug + "/");
   }
 
+  /**
+   * The learner record of one earner with a page: a signed CLR 2.0 ClrCredential of their awards.
+   *
+   * @param slug the name of the earner's page
+   */
+  public SiteUrl earnerClr(String slug) {
+    return settings.url("earners/" + slug + "/clr.json");
+  }
+
+  /** The same learner record as a VC-JWT, for a site that signs JWTs. */
+  public SiteUrl earnerClrJwt(String slug) {
+    return settings.url("earners/" + slug + "/clr.jwt");
+  }
+
   /** The badge gallery filtered to one tag. */
   public SiteUrl tagPage(String slug) {
     return settings.url("tags/" + slug + "/");

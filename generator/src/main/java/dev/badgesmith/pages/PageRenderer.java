@@ -151,6 +151,14 @@ public final class PageRenderer {
       }
     }
 
+    /**
+     * The name of each earner page ({@code earners/<name>/}), by the URL or DID the earner's awards
+     * name; empty unless the site publishes earner pages.
+     */
+    public Map<String, String> earnerSlugs() {
+      return views.earnerSlugs();
+    }
+
     /** What the site's template overrides got wrong on the pages written so far. */
     public List<Diagnostic> problems() {
       return List.copyOf(problems);

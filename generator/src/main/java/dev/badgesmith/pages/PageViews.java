@@ -92,6 +92,11 @@ final class PageViews {
     return pathways.pathwayPage(stack);
   }
 
+  /** The name of each public earner's page, by the URL or DID their awards name. */
+  Map<String, String> earnerSlugs() {
+    return context.earnerSlugs();
+  }
+
   /** Each earner's page, as {@code earners/<slug>/} to its view; none unless the site opts in. */
   Map<SiteUrl, EarnerPageView> earnerPages() {
     return badges.earnerPages();
