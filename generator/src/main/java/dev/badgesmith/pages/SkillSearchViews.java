@@ -17,7 +17,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -162,9 +161,7 @@ final class SkillSearchViews {
     List<LinkView> sorted =
         holders.values().stream()
             .sorted(
-                Comparator.comparing(
-                        (LinkView l) -> Objects.requireNonNullElse(l.text(), ""),
-                        ViewContext.BY_TEXT)
+                Comparator.comparing(LinkView::text, Comparator.nullsLast(ViewContext.BY_TEXT))
                     .thenComparing(LinkView::url))
             .toList();
     return new SkillBadgeView(context.badgeLink(badge.id()), live, sorted, unnamed);
