@@ -252,7 +252,8 @@ class SkillSearchPageTest {
     assertThat(page(indexed).select("meta[name=robots]")).isEmpty();
     assertThat(new String(indexed.get("sitemap.xml"), UTF_8)).contains(BASE + "skills/search/");
 
-    // Without earner pages nobody is named: the page only counts, and search engines may list it.
+    // Without earner pages nobody is named, even where the recognition page makes a URL public:
+    // the page only counts, and search engines may list it.
     Map<String, byte[]> counted =
         build(
             tmp.resolve("counted"),
@@ -260,6 +261,8 @@ class SkillSearchPageTest {
             -- site.yaml
             title: Test Guild
             baseUrl: https://badges.example.org/guild/
+            pages:
+              recognition: true
             """);
     Document page = page(counted);
     assertThat(page.select("meta[name=robots]")).isEmpty();
@@ -268,6 +271,7 @@ class SkillSearchPageTest {
     assertThat(skill(page, "Reading code").select(".skill-badges > li").get(0).text())
         .isEqualTo("Intro: 5 live awards.");
     assertThat(new String(counted.get("sitemap.xml"), UTF_8)).contains(BASE + "skills/search/");
+    assertThat(new String(counted.get(PAGE), UTF_8)).doesNotContain("Li Public", "earners/");
   }
 
   @Test

@@ -325,7 +325,8 @@ class PageRendererTest {
             "skills/search/index.html",
             "issuers/evil/index.html",
             "badges/evil/index.html",
-            "assertions/evil/a1/index.html")
+            "assertions/evil/a1/index.html",
+            "recognition/index.html")
         .anyMatch(p -> p.startsWith("tags/"))
         .anyMatch(p -> p.startsWith("earners/"));
     for (String path : pages) {
