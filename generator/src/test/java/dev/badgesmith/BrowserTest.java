@@ -46,7 +46,8 @@ import org.junit.jupiter.api.io.TempDir;
  * violation in light or dark mode, screenshots go to {@code target/screenshots/}, and the verify
  * page accepts the site's baked badges in every proof form (embedded Data Integrity proofs
  * included) and rejects tampered and revoked ones, and ones signed outside their key's validity, at
- * the right step, over http and from a saved copy over file://. Skips when Chromium or Node is
+ * the right step, over http and from a saved copy over file://; the skills search page lists every
+ * skill without script and filters them from the keyboard with it. Skips when Chromium or Node is
  * absent.
  */
 class BrowserTest {
@@ -362,6 +363,15 @@ class BrowserTest {
       copy.remove("screenshot");
       cases.add(copy);
     }
+
+    ObjectNode search = config.putArray("skillsSearch").addObject();
+    search.put("name", "skills search");
+    search.put("site", "example");
+    search.put("path", "skills/search/");
+    search.put("query", "Reviewing");
+    search.put("nothing", "no such skill");
+    search.put("link", "?q=lifetimes&framework=the-rust-programming-language");
+    search.put("screenshot", "skills-search-filtered");
 
     deleteScreenshots();
     Path configFile = tmp.resolve("browser-config.json");
@@ -695,7 +705,95 @@ class BrowserTest {
     }
   }
 
+  @Test
+  void theSkillsSearchPageListsEverySkillWithoutScript() throws IOException {
+    JsonNode search = skillsSearch();
+    List<String> all = allSkills();
+    assertThat(all).hasSize(5);
+    assertThat(strings(search.path("noScript").path("skills"))).isEqualTo(all);
+    assertThat(search.path("noScript").path("filterShown").asBoolean()).isFalse();
+    assertThat(search.path("noScript").path("status").asText()).isEqualTo("5 skills");
+    // With script, nothing is hidden until a filter asks.
+    JsonNode loaded = searchStep(search, "loaded");
+    assertThat(strings(loaded.path("skills"))).isEqualTo(all);
+    assertThat(loaded.path("filterShown").asBoolean()).isTrue();
+  }
+
+  @Test
+  void theSkillsSearchPageFiltersBySkillAndFrameworkFromTheKeyboard() {
+    JsonNode search = skillsSearch();
+    JsonNode query = searchStep(search, "query");
+    assertThat(query.path("focused").asText()).isEqualTo("skill-query");
+    assertThat(strings(query.path("skills"))).containsExactly("Reviewing changes");
+    assertThat(query.path("status").asText()).isEqualTo("1 of 5 skills shown");
+    assertThat(query.path("search").asText()).isEqualTo("?q=Reviewing");
+
+    JsonNode framework = searchStep(search, "framework");
+    assertThat(framework.path("focused").asText()).isEqualTo("skill-framework");
+    assertThat(strings(framework.path("frameworks"))).containsExactly("guild-contribution-skills");
+    assertThat(strings(framework.path("skills")))
+        .containsExactly("Proposing changes", "Reviewing changes");
+    assertThat(framework.path("status").asText()).isEqualTo("2 of 5 skills shown");
+
+    JsonNode next = searchStep(search, "next framework");
+    assertThat(strings(next.path("frameworks"))).containsExactly("the-rust-programming-language");
+    assertThat(next.path("skills")).hasSize(3);
+
+    JsonNode nothing = searchStep(search, "nothing");
+    assertThat(nothing.path("skills")).isEmpty();
+    assertThat(nothing.path("frameworks")).isEmpty();
+    assertThat(nothing.path("noneShown").asBoolean()).isTrue();
+    assertThat(nothing.path("status").asText()).isEqualTo("0 of 5 skills shown");
+
+    // A link that carries a filter opens the page filtered.
+    JsonNode link = searchStep(search, "link");
+    assertThat(strings(link.path("skills")))
+        .containsExactly("Validating References with Lifetimes");
+    assertThat(search.path("linkedQuery").asText()).isEqualTo("lifetimes");
+    assertThat(SCREENSHOTS.resolve("skills-search-filtered.png")).isNotEmptyFile();
+  }
+
+  @Test
+  void axeFindsNoSeriousViolationOnTheFilteredSkillsSearchPage() {
+    List<String> serious = new ArrayList<>();
+    for (JsonNode v : skillsSearch().path("violations")) {
+      String impact = v.path("impact").asText();
+      if (impact.equals("serious") || impact.equals("critical")) {
+        serious.add(impact + " " + v.path("id").asText() + " " + v.path("targets"));
+      }
+    }
+    assertThat(serious).isEmpty();
+  }
+
   // ---- helpers ----
+
+  private static JsonNode skillsSearch() {
+    JsonNode search = result.path("skillsSearch").path(0);
+    assertThat(search.path("error").asText("")).isEmpty();
+    assertThat(strings(search.path("problems"))).isEmpty();
+    return search;
+  }
+
+  private static JsonNode searchStep(JsonNode search, String label) {
+    for (JsonNode step : search.path("steps")) {
+      if (step.path("label").asText().equals(label)) {
+        return step;
+      }
+    }
+    throw new AssertionError("no step " + label + " in " + search);
+  }
+
+  /** The skills of the built search page, in page order, as its HTML lists them. */
+  private static List<String> allSkills() throws IOException {
+    org.jsoup.nodes.Document page =
+        org.jsoup.Jsoup.parse(
+            Files.readString(served.resolve("example/skills/search/index.html"), UTF_8));
+    List<String> names = new ArrayList<>();
+    for (org.jsoup.nodes.Element h3 : page.select("li.skill > h3")) {
+      names.add(h3.childNode(0) instanceof org.jsoup.nodes.Element e ? e.text() : h3.ownText());
+    }
+    return names;
+  }
 
   private static void assertFailsAt(String name, String step, String reason) {
     Map<String, String> steps = steps(name);

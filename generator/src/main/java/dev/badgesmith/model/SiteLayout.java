@@ -221,6 +221,16 @@ public record SiteLayout(SiteSettings settings) {
     return settings.url("skills/");
   }
 
+  /** The skills search page: every skill, its badges and their public holders, filterable. */
+  public SiteUrl skillsSearch() {
+    return settings.url("skills/search/");
+  }
+
+  /** The search page's filter script, a theme file. */
+  public SiteUrl skillsSearchScript() {
+    return settings.url("skills/search/search.js");
+  }
+
   /** The skills index for machines: every skill with its badges and live awards. */
   public SiteUrl skillsJson() {
     return settings.url("skills/index.json");

@@ -67,6 +67,11 @@ final class PageViews {
     return indexes.skills();
   }
 
+  /** The skills search page, or null when no badge class aligns to a skill. */
+  SkillSearchPageView skillSearch() {
+    return context.hasSkills() ? new SkillSearchViews(context).page() : null;
+  }
+
   VerifyPageView verifyPage() {
     return indexes.verifyPage();
   }
