@@ -56,9 +56,9 @@ class TranscriptCommandTest {
     assertThat(code).as(err.toString()).isZero();
     assertThat(out.toString())
         .isEqualTo(
-            "Wrote the learner record of 4 awards (ownership-fundamentals/amara-okafor,"
+            "Wrote the learner record of 5 awards (ownership-fundamentals/amara-okafor,"
                 + " first-contribution/amara-okafor, code-reviewer/amara-okafor,"
-                + " mentor/amara-okafor) to "
+                + " mentor/amara-okafor, rust-practitioner/amara-okafor) to "
                 + record
                 + ": send it to the learner; it is not part of the site\n");
     assertThat(files(site)).as("nothing is written into the site").isEqualTo(before);
@@ -70,7 +70,7 @@ class TranscriptCommandTest {
     assertThat(subject.has("id")).isFalse();
     assertThat(subject.path("identifier").get(0).path("identityType").asText())
         .isEqualTo("emailAddress");
-    assertThat(subject.path("verifiableCredential")).hasSize(4);
+    assertThat(subject.path("verifiableCredential")).hasSize(5);
     // She holds the mentor badge and both its steps: the pathway is in her record.
     assertThat(subject.path("association").toString())
         .contains("\"associationType\":\"isParentOf\"")
