@@ -23,7 +23,8 @@ final class SiteKeys {
           "signing",
           "pages");
 
-  static final List<String> PAGES_KEYS = List.of("earnerPages", "listEarners", "indexAwards");
+  static final List<String> PAGES_KEYS =
+      List.of("earnerPages", "listEarners", "indexAwards", "certificates");
   static final List<String> SIGNING_KEYS =
       List.of("issuerId", "jwt", "dataIntegrity", "ob2", "keys");
   static final List<String> KEY_KEYS =

@@ -218,7 +218,8 @@ public final class SiteLoader {
     return new PageSettings(
         r.bool("earnerPages").map(Located::value).orElse(defaults.earnerPages()),
         r.bool("listEarners").map(Located::value).orElse(defaults.listEarners()),
-        r.bool("indexAwards").map(Located::value).orElse(defaults.indexAwards()));
+        r.bool("indexAwards").map(Located::value).orElse(defaults.indexAwards()),
+        r.bool("certificates").map(Located::value).orElse(defaults.certificates()));
   }
 
   private static SigningDoc signing(MapReader r, Diagnostics d) {

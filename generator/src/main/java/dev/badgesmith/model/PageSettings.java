@@ -9,7 +9,9 @@ package dev.badgesmith.model;
  * @param listEarners whether criteria pages list the awards of their badge (on by default)
  * @param indexAwards whether search engines may index award and earner pages; off by default, as
  *     they name people
+ * @param certificates a printable PDF certificate beside each award page (on by default)
  */
-public record PageSettings(boolean earnerPages, boolean listEarners, boolean indexAwards) {
-  public static final PageSettings DEFAULT = new PageSettings(false, true, false);
+public record PageSettings(
+    boolean earnerPages, boolean listEarners, boolean indexAwards, boolean certificates) {
+  public static final PageSettings DEFAULT = new PageSettings(false, true, false, true);
 }

@@ -58,6 +58,9 @@ public final class PageRenderer {
    */
   static final String VENDOR = "vendor/";
 
+  /** The template of an award's certificate: a layout the certificate package draws as a PDF. */
+  static final String CERTIFICATE = "certificate.xml.ftlx";
+
   /**
    * Every file of the theme, which a site's {@code templates/} may replace one by one. {@code
    * layout.ftlh} and {@code gallery.ftlh} hold macros the pages import.
@@ -79,6 +82,7 @@ public final class PageRenderer {
           "feed.xml.ftlx",
           "sitemap.xml.ftlx",
           "social-card.svg.ftlx",
+          "certificate.xml.ftlx",
           "style.css",
           "verify.js");
 
@@ -145,6 +149,14 @@ public final class PageRenderer {
       if (page.isPresent()) {
         sink.write(views.layout().awardPage(award).file(), page.get());
       }
+    }
+
+    /**
+     * The layout of an award's certificate, from the theme's {@code certificate.xml.ftlx}, or empty
+     * when it fails in an override (the problem is noted, as for a page).
+     */
+    public Optional<byte[]> certificateLayout(Award award) throws IOException {
+      return page(CERTIFICATE, views.certificate(award));
     }
 
     /** What the site's template overrides got wrong on the pages written so far. */
