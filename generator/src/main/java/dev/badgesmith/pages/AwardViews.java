@@ -144,7 +144,14 @@ final class AwardViews {
     // The images an earner imports come first, then what verifiers read.
     for (String kind :
         List.of(
-            "ob2Png", "ob2Svg", "ob2Assertion", "ob3Credential", "ob3Jwt", "ob3Png", "ob3Svg")) {
+            "ob2Png",
+            "ob2Svg",
+            "certificate",
+            "ob2Assertion",
+            "ob3Credential",
+            "ob3Jwt",
+            "ob3Png",
+            "ob3Svg")) {
       SiteUrl url = documents.get(kind);
       if (url != null) {
         links.add(new LinkView(label(kind), url.url()));
@@ -157,6 +164,7 @@ final class AwardViews {
     return switch (kind) {
       case "ob2Png" -> "Badge image (PNG, Open Badges 2.0)";
       case "ob2Svg" -> "Badge image (SVG, Open Badges 2.0)";
+      case "certificate" -> "Certificate to print (PDF/A, carries the credential)";
       case "ob2Assertion" ->
           layout.ob2Signed()
               ? "Open Badges 2.0 signed assertion (JWS)"
