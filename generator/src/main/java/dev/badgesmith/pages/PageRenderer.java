@@ -301,6 +301,12 @@ public final class PageRenderer {
     for (Award award : awardPages ? site.awards() : List.<Award>of()) {
       out.accept(
           new Page("award.ftlh", layout.awardPage(award).file(), () -> views.awardPage(award)));
+      if (site.settings().pages().certificates()) {
+        // The certificate's layout, which the render stage draws as the PDF at that path.
+        out.accept(
+            new Page(
+                CERTIFICATE, layout.certificate(award).file(), () -> views.certificate(award)));
+      }
     }
     for (Map.Entry<SiteUrl, EarnerPageView> earner : views.earnerPages().entrySet()) {
       out.accept(new Page("earner.ftlh", earner.getKey().file(), earner::getValue));
