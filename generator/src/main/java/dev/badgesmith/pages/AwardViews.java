@@ -153,7 +153,8 @@ final class AwardViews {
             "ob3Png",
             "ob3Svg")) {
       SiteUrl url = documents.get(kind);
-      if (url != null) {
+      // A revoked award's certificate stays published, saying so, but is nothing to share.
+      if (url != null && !(kind.equals("certificate") && award.revoked())) {
         links.add(new LinkView(label(kind), url.url()));
       }
     }
