@@ -1,5 +1,6 @@
 package dev.badgesmith.pages;
 
+import dev.badgesmith.certificate.CertificateLayout;
 import dev.badgesmith.diag.BadgesmithException;
 import dev.badgesmith.diag.Diagnostic;
 import dev.badgesmith.markdown.MarkdownRenderer;
@@ -155,8 +156,11 @@ public final class PageRenderer {
      * The layout of an award's certificate, from the theme's {@code certificate.xml.ftlx}, or empty
      * when it fails in an override (the problem is noted, as for a page).
      */
-    public Optional<byte[]> certificateLayout(Award award) throws IOException {
-      return page(CERTIFICATE, views.certificate(award));
+    public Optional<CertificateLayout> certificateLayout(Award award) throws IOException {
+      Optional<byte[]> drawn = page(CERTIFICATE, views.certificate(award));
+      return drawn.isEmpty()
+          ? Optional.empty()
+          : TemplateCheck.certificateLayout(drawn.get(), overrides, problems::add);
     }
 
     /** What the site's template overrides got wrong on the pages written so far. */

@@ -2,10 +2,8 @@ package dev.badgesmith.render;
 
 import dev.badgesmith.certificate.Certificate;
 import dev.badgesmith.certificate.CertificateArt;
-import dev.badgesmith.certificate.CertificateException;
 import dev.badgesmith.certificate.CertificateLayout;
 import dev.badgesmith.certificate.CertificatePdf;
-import dev.badgesmith.diag.BadgesmithException;
 import dev.badgesmith.model.Award;
 import dev.badgesmith.model.BadgeClass;
 import dev.badgesmith.model.Revocation;
@@ -52,19 +50,9 @@ final class CertificateRender {
       Map.Entry<String, byte[]> carried,
       OutputSink out)
       throws IOException {
-    Optional<byte[]> drawn = pages.certificateLayout(award);
-    if (drawn.isEmpty()) {
+    Optional<CertificateLayout> page = pages.certificateLayout(award);
+    if (page.isEmpty()) {
       return; // the override's problem is noted with the pages', and nothing is published
-    }
-    CertificateLayout page;
-    try {
-      page = CertificateLayout.parse(drawn.get());
-    } catch (CertificateException e) {
-      throw new BadgesmithException(
-          "certificate.xml.ftlx: the certificate layout of "
-              + award.source()
-              + " cannot be drawn: "
-              + e.getMessage());
     }
     CertificateArt art = arts.computeIfAbsent(badge.id(), b -> CertificateArt.of(design.png()));
     String path = carried.getKey();
@@ -80,7 +68,7 @@ final class CertificateRender {
             art,
             new Certificate.Attachment(
                 name, mediaType(name), description(name), carried.getValue()));
-    out.write(layout.certificate(award).file(), pdf.write(page, certificate));
+    out.write(layout.certificate(award).file(), pdf.write(page.get(), certificate));
   }
 
   /** Its revocation, when dated, else its issue: never the time of the build. */
