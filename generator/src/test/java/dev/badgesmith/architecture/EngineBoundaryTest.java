@@ -95,7 +95,11 @@ class EngineBoundaryTest {
 
   @Test
   void onlyTheCertificatePackageUsesPdfboxOrZxing() {
-    onlyIn("dev.badgesmith.certificate", "org.apache.pdfbox", "org.apache.xmpbox");
+    onlyIn(
+        "dev.badgesmith.certificate",
+        "org.apache.pdfbox",
+        "org.apache.xmpbox",
+        "org.apache.fontbox");
     onlyIn("dev.badgesmith.certificate", "com.google.zxing");
   }
 
