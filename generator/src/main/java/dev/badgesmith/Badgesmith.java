@@ -1,6 +1,7 @@
 package dev.badgesmith;
 
 import dev.badgesmith.diag.BadgesmithException;
+import dev.badgesmith.model.Site;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Consumer;
 
 /**
  * The one entry point of the generator: the CLI and the Maven plugin only map their arguments to
@@ -149,6 +151,35 @@ public final class Badgesmith {
    */
   public Report build(Path siteDir, Path outDir) {
     return pipeline.build(siteDir, outDir);
+  }
+
+  /** A build for a preview, which shows the site it published beside it (its designs). */
+  Report build(Path siteDir, Path outDir, Consumer<Site> published) {
+    return pipeline.build(siteDir, outDir, settings.updateLock, published);
+  }
+
+  /**
+   * Builds one shard of a site into {@code outDir}: the awards of the badge classes that fall to
+   * it, every site-wide file, and the record {@link #merge} reads. The site is checked whole, as
+   * {@link #build} checks it; the lock is never written.
+   *
+   * @throws BadgesmithException as {@link #build} does
+   */
+  public Report build(Path siteDir, Path outDir, Shard shard) {
+    return pipeline.buildShard(siteDir, outDir, shard);
+  }
+
+  /**
+   * Puts the outputs of every shard's build together into {@code outDir}: each award's files as its
+   * shard rendered them, and the site-wide files (indexes, status lists, feed, verify data,
+   * manifest) written for the whole site. The result is byte for byte the site one {@link #build}
+   * gives. The site is checked as a build checks it.
+   *
+   * @throws BadgesmithException as {@link #build} does, and when a shard is missing, given twice,
+   *     or was built from other sources
+   */
+  public Report merge(Path siteDir, List<Path> shardDirs, Path outDir) {
+    return pipeline.merge(siteDir, shardDirs, outDir);
   }
 
   /**

@@ -19,6 +19,8 @@ import java.util.Optional;
  * @param privateKeyFile with {@code signing}: where the private key goes, outside the site
  * @param badgesmithVersion the release the site's workflows run (default: this one's)
  * @param today the date of the example award
+ * @param shards how many jobs the deploy workflow builds the site in (a GitHub Actions matrix of
+ *     {@code build --shard K/N}, then {@code merge}); 1 for a single build job
  */
 public record InitRequest(
     Path site,
@@ -31,7 +33,8 @@ public record InitRequest(
     Optional<String> keyId,
     Optional<Path> privateKeyFile,
     Optional<String> badgesmithVersion,
-    LocalDate today) {
+    LocalDate today,
+    int shards) {
   public InitRequest {
     Objects.requireNonNull(site, "site");
     Objects.requireNonNull(title, "title");

@@ -28,6 +28,7 @@ final class NewSites {
             .privateKeyFile(request.privateKeyFile().orElse(null))
             .badgesmithVersion(request.badgesmithVersion().orElse(null))
             .today(request.today())
+            .shards(request.shards())
             .build();
     SiteInit.Result made = SiteInit.create(settings, random, lock);
     return new InitResult(

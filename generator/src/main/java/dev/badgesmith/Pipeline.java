@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ForkJoinPool;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -203,6 +204,52 @@ final class Pipeline {
    * command's sake never writes it.
    */
   Report build(Path siteDir, Path outDir, boolean updateLock) {
+    return build(siteDir, outDir, updateLock, site -> {});
+  }
+
+  /**
+   * A build, as {@link #build(Path, Path, boolean)}, that hands the site it published to {@code
+   * published}: what a preview shows beside the site, such as its designs.
+   */
+  Report build(Path siteDir, Path outDir, boolean updateLock, Consumer<Site> published) {
+    return build(siteDir, outDir, updateLock, published, Optional.empty(), Optional.empty());
+  }
+
+  /**
+   * A build of one shard's awards, with the record the merge reads left beside its output. The
+   * site-wide files are written as well, for the output to be a site; the merge writes them again.
+   */
+  Report buildShard(Path siteDir, Path outDir, Shard shard) {
+    RenderPlan.Part part = new RenderPlan.Part(shard.index(), shard.count());
+    return build(siteDir, outDir, false, site -> {}, Optional.of(part), Optional.empty());
+  }
+
+  /**
+   * A build whose awards are copied from the shards' outputs, not rendered: the site as one build
+   * of it gives.
+   */
+  Report merge(Path siteDir, List<Path> shardDirs, Path outDir) {
+    for (Path shard : shardDirs) {
+      if (!Files.isDirectory(shard)) {
+        throw new BadgesmithException(shard + ": no such folder: give each shard's output folder");
+      }
+    }
+    return build(
+        siteDir, outDir, false, site -> {}, Optional.empty(), Optional.of(List.copyOf(shardDirs)));
+  }
+
+  /**
+   * @param published handed the site once it is published
+   * @param part the shard whose awards to render, when the build is one shard's
+   * @param shards the shards' outputs to copy every award from, when the build is a merge
+   */
+  private Report build(
+      Path siteDir,
+      Path outDir,
+      boolean updateLock,
+      Consumer<Site> published,
+      Optional<RenderPlan.Part> part,
+      Optional<List<Path>> shards) {
     ForkJoinPool pool = new ForkJoinPool(settings.threads());
     try {
       SiteLoad.requireSiteFolder(siteDir);
@@ -263,7 +310,8 @@ final class Pipeline {
             CompletableFuture.supplyAsync(
                 () -> {
                   try {
-                    return plan(renderer, shared, loaded, outDir, writer.output(), pool);
+                    return plan(
+                        renderer, shared, loaded, outDir, writer.output(), pool, part, shards);
                   } catch (IOException e) {
                     throw new UncheckedIOException(e);
                   }
@@ -283,6 +331,9 @@ final class Pipeline {
         timings.mark("render");
         if (pageProblems.isEmpty()) {
           changed = publish(pool, loaded, writer, plan, index);
+          if (part.isPresent()) {
+            plan.writeShardRecord(outDir, part.get(), site);
+          }
           timings.mark("publish");
         }
       } catch (IOException | UncheckedIOException e) {
@@ -314,6 +365,7 @@ final class Pipeline {
       if (updateLock && loaded.lock().isPresent()) {
         changes = Optional.of(SiteLoad.writeLock(loaded));
       }
+      published.accept(site);
       return new Report(
           loaded.diagnostics().sorted(),
           Optional.of(outDir),
@@ -346,7 +398,9 @@ final class Pipeline {
       SiteLoad.Loaded loaded,
       Path outDir,
       StagingOutput out,
-      ForkJoinPool pool)
+      ForkJoinPool pool,
+      Optional<RenderPlan.Part> part,
+      Optional<List<Path>> shards)
       throws IOException {
     RenderPlan.Inputs inputs =
         new RenderPlan.Inputs(
@@ -357,8 +411,11 @@ final class Pipeline {
             shared::badgePageFile,
             shared.indexes(),
             loaded.cache()::identity);
-    return RenderPlan.of(
-        inputs, cache.map(c -> c.renderState(outDir)), settings.renderAll(), out, pool);
+    Optional<Path> stateFile = cache.map(c -> c.renderState(outDir));
+    if (shards.isPresent()) {
+      return RenderPlan.adopting(inputs, stateFile, shards.get(), pool);
+    }
+    return RenderPlan.of(inputs, stateFile, settings.renderAll(), out, pool, part);
   }
 
   /**

@@ -1,10 +1,13 @@
 package dev.badgesmith;
 
+import dev.badgesmith.model.Site;
 import dev.badgesmith.serve.PreviewLog;
 import dev.badgesmith.serve.PreviewServer;
 import dev.badgesmith.serve.SiteBuild;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
@@ -71,9 +74,13 @@ public final class Preview implements AutoCloseable {
 
   private static SiteBuild builds(Badgesmith generator) {
     return (site, output) -> {
-      Report report = generator.build(site, output);
+      AtomicReference<Site> published = new AtomicReference<>();
+      Report report = generator.build(site, output, published::set);
       return new SiteBuild.Built(
-          report.diagnostics(), report.filesWritten(), Report.count(report.errorCount(), "error"));
+          report.diagnostics(),
+          report.filesWritten(),
+          Report.count(report.errorCount(), "error"),
+          Optional.ofNullable(published.get()));
     };
   }
 

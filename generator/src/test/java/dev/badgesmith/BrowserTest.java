@@ -128,6 +128,24 @@ class BrowserTest {
                     .build(rotatedSource, rotated)
                     .diagnostics()))
         .isEmpty();
+    // A site with more hosted assertions than data.js holds: their digests are in buckets.
+    Path manySource = tmp.resolve("many-source");
+    TestSites.copy(EXAMPLE, manySource);
+    for (int i = 0; i < 300; i++) {
+      Files.writeString(
+          manySource.resolve("awards/first-contribution/learner-" + i + ".yaml"),
+          "recipient:\n  url: https://learner-" + i + ".example.net/\nissuedOn: 2025-03-01\n",
+          UTF_8);
+    }
+    Path many = served.resolve("many");
+    assertThat(
+            TestSites.withoutSaltWarning(
+                Badgesmith.builder()
+                    .keysDirectory(KEYS)
+                    .build()
+                    .build(manySource, many)
+                    .diagnostics()))
+        .isEmpty();
     Path inputs = Files.createDirectories(tmp.resolve("inputs"));
 
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -140,7 +158,7 @@ class BrowserTest {
     config.put("chromium", chromium.toString());
     config.put("screenshots", SCREENSHOTS.toString());
     ObjectNode sites = config.putObject("sites");
-    for (String name : List.of("example", "signed", "windows", "rotated")) {
+    for (String name : List.of("example", "signed", "windows", "rotated", "many")) {
       ObjectNode site = sites.putObject(name);
       site.put("local", local + name + "/");
       site.put("baseUrl", BASE_URL);
@@ -308,6 +326,23 @@ class BrowserTest {
     addText(cases, "held ob3 jwt", example.resolve("credentials/" + lateAward + ".jwt"))
         .put("site", "rotated");
 
+    addFile(cases, "many ob2 png", many.resolve("assertions/" + award + ".png"), false)
+        .put("site", "many");
+    addFile(
+            cases,
+            "many ob2 png of another",
+            many.resolve("assertions/first-contribution/learner-7.png"),
+            true)
+        .put("site", "many");
+    addText(cases, "many ob3 json", many.resolve("credentials/" + award + ".json"))
+        .put("site", "many");
+    addTextValue(
+            cases,
+            "many ob2 json not hosted",
+            Files.readString(many.resolve("assertions/" + award + ".json"), UTF_8)
+                .replace(award + ".json", "code-reviewer/nobody.json"))
+        .put("site", "many");
+
     String saved = example.resolve("verify/index.html").toUri().toString();
     for (String name :
         List.of(
@@ -443,6 +478,35 @@ class BrowserTest {
     }
     assertThat(message("ob3 png", "format")).contains("iTXt \"openbadgecredential\"");
     assertThat(message("ob3 svg", "format")).contains("openbadges:credential");
+  }
+
+  @Test
+  void aLargeSitesVerifyPageLoadsTheDigestsItNeedsWhenABadgeIsDropped() throws IOException {
+    Path many = served.resolve("many");
+    // data.js holds no per-award data: it is smaller than the example site's, with 300 more awards.
+    assertThat(Files.readString(many.resolve("verify/data.js"), UTF_8))
+        .contains("\"hostedBuckets\"")
+        .doesNotContain("\"hostedAssertions\"");
+    assertThat(Files.size(many.resolve("verify/data.js")))
+        .isLessThan(Files.size(served.resolve("example/verify/data.js")));
+    try (Stream<Path> buckets = Files.list(many.resolve("verify/hosted"))) {
+      assertThat(buckets.count()).isEqualTo(256);
+    }
+    // Only the page, its stylesheet and scripts load before a badge is dropped: not the proof
+    // scripts (jsonld.min.js alone is 197 KB), which load when a proof is checked.
+    String page = Files.readString(many.resolve("verify/index.html"), UTF_8);
+    assertThat(page).doesNotContain("<script src=\"jsonld.min.js\"");
+    for (String name : List.of("many ob2 png", "many ob2 png of another", "many ob3 json")) {
+      assertThat(steps(name))
+          .as(name)
+          .allSatisfy(
+              (step, status) -> assertThat(status).as(name + ": " + step).isEqualTo("pass"));
+      assertThat(verify(name).path("verdict").asText()).as(name).isEqualTo("pass");
+    }
+    assertFailsAt(
+        "many ob2 json not hosted",
+        "proof",
+        "this site hosts no assertion at " + BASE_URL + "assertions/code-reviewer/nobody.json");
   }
 
   @Test

@@ -1,17 +1,21 @@
 /*
  * Badgesmith verify page. Checks a badge in the browser against the data this site publishes in
- * data.js (window.badgesmithVerifyData): no request leaves the page, so a copy of the site saved to
- * disk works over file:// as well. Signatures are checked with WebCrypto. Embedded Data Integrity
- * proofs (eddsa-rdfc-2022) are canonicalised with jsonld.js (jsonld.min.js, vendored) and the
- * JSON-LD contexts this site publishes in contexts.js (window.badgesmithContexts); its document
- * loader answers from those alone. Everything shown comes from the badge, so it is inserted as text
+ * data.js (window.badgesmithVerifyData): no request leaves the site, and what is loaded later is
+ * loaded as scripts, so a copy of the site saved to disk works over file:// as well. On a large
+ * site the hosted assertions' digests are in buckets (hosted/<prefix>.js) loaded when a badge needs
+ * one. Signatures are checked with WebCrypto. Embedded Data Integrity proofs (eddsa-rdfc-2022) are
+ * canonicalised with jsonld.js (jsonld.min.js, vendored) and the JSON-LD contexts this site
+ * publishes in contexts.js (window.badgesmithContexts), both loaded when a proof needs them; its
+ * document loader answers from those alone. Everything shown comes from the badge, so it is inserted as text
  * (textContent), never as markup.
  */
 (function () {
   "use strict";
 
   var DATA = window.badgesmithVerifyData;
-  var CONTEXTS = window.badgesmithContexts; // only on a site that adds Data Integrity proofs
+  // What checking an embedded proof needs, loaded when one is checked: none on a site without them.
+  var PROOF_SCRIPTS = ((document.currentScript && document.currentScript.getAttribute("data-proof-scripts")) || "")
+    .split(" ").filter(function (src) { return src; });
   var STEPS = ["format", "proof", "issuer and key", "status", "expiry", "recipient"];
   var OB2_NS = "http://openbadges.org";
   var OB3_NS = "https://purl.imsglobal.org/ob/v3p0";
@@ -19,6 +23,44 @@
   var COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
   var BASE58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
   var XSD_DATE_TIME = /^-?\d{4,}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)?$/;
+
+  /* ---------- scripts loaded when a badge needs them ---------- */
+
+  var loaded = {};
+
+  /** Loads a script of this site once, relative to the page; resolves false when it cannot. */
+  function loadScript(src) {
+    if (!loaded[src]) {
+      loaded[src] = new Promise(function (resolve) {
+        var script = document.createElement("script");
+        script.src = src;
+        script.onload = function () { resolve(true); };
+        script.onerror = function () { resolve(false); };
+        document.head.appendChild(script);
+      });
+    }
+    return loaded[src];
+  }
+
+  /** The digest of the assertion this site hosts at an id, from data.js or its bucket. */
+  async function hostedDigest(id) {
+    if (DATA.hostedAssertions) {
+      return own(DATA.hostedAssertions, id);
+    }
+    var buckets = DATA.hostedBuckets;
+    var prefix = (await sha256Hex(id)).slice(0, buckets.digits);
+    if (!(await loadScript(buckets.path + prefix + ".js"))) {
+      throw new Error("cannot load " + buckets.path + prefix + ".js, which holds the digests of this site's assertions");
+    }
+    return own(own(window.badgesmithHosted, prefix), id);
+  }
+
+  /** jsonld.js and the contexts, in order, the first time a proof needs them. */
+  async function proofScripts() {
+    for (var i = 0; i < PROOF_SCRIPTS.length; i++) {
+      await loadScript(PROOF_SCRIPTS[i]);
+    }
+  }
 
   /* ---------- the steps of one verification ---------- */
 
@@ -377,7 +419,7 @@
    * refuses every other URL. Nothing is fetched.
    */
   function documentLoader(url) {
-    var entry = own(CONTEXTS, url);
+    var entry = own(window.badgesmithContexts, url);
     if (!entry) {
       return Promise.reject(new Error("the JSON-LD context " + url + " is not one this site publishes " +
         "for its verify page (contexts.js), and the page fetches nothing"));
@@ -464,7 +506,8 @@
     if (key.algorithm !== "Ed25519" || !key.jwk || key.jwk.kty !== "OKP") {
       throw new Error("the key " + key.id + " is " + key.algorithm + ", not an Ed25519 key");
     }
-    if (!window.jsonld || !CONTEXTS) {
+    await proofScripts();
+    if (!window.jsonld || !window.badgesmithContexts) {
       throw new Error("this page has not loaded jsonld.min.js and contexts.js, which the proof needs");
     }
     var unsecured = Object.assign({}, credential);
@@ -685,7 +728,7 @@
         return;
       }
     }
-    var hosted = own(DATA.hostedAssertions, id);
+    var hosted = await hostedDigest(id);
     var issuer = ob2Issuer(given, steps);
     if (issuer) {
       ctx.summary = issuer.badge.name + ", issued by " + issuer.profile.name;

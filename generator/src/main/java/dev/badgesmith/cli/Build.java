@@ -3,6 +3,7 @@ package dev.badgesmith.cli;
 import dev.badgesmith.Badgesmith;
 import dev.badgesmith.BuildDate;
 import dev.badgesmith.Report;
+import dev.badgesmith.Shard;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
@@ -51,6 +52,15 @@ final class Build extends SiteCommand {
           "Also write SITE/published.lock when the build succeeds, as `badgesmith lock` does.")
   boolean updateLock;
 
+  @Option(
+      names = "--shard",
+      paramLabel = "K/N",
+      converter = ShardConverter.class,
+      description =
+          "Build only shard K of N: the awards of the badge classes that fall to it, for"
+              + " `badgesmith merge` to put together with the other shards' outputs.")
+  Shard shard;
+
   @Override
   public Integer call() {
     Path target = out != null ? out : site.resolve("public");
@@ -63,12 +73,19 @@ final class Build extends SiteCommand {
     if (date != null) {
       builder.buildDate(BuildDate.parse(date));
     }
-    Report report = builder.build().build(site, target);
+    Report report =
+        shard == null
+            ? builder.build().build(site, target)
+            : builder.build().build(site, target, shard);
     int code = report(report);
     if (code == Main.OK) {
       long millis = (System.nanoTime() - start) / 1_000_000;
       spec.commandLine().getOut().println(report.built(target) + " in " + millis + " ms");
-      if (updateLock) {
+      if (shard != null) {
+        spec.commandLine()
+            .getOut()
+            .println("Shard " + shard + ": merge it with `badgesmith merge` and the other shards");
+      } else if (updateLock) {
         lockWritten(report);
       } else {
         newAwards(report);

@@ -88,6 +88,14 @@ final class Init implements Callable<Integer> {
               + " built from).")
   String badgesmithVersion;
 
+  @Option(
+      names = "--shards",
+      paramLabel = "N",
+      description =
+          "Build the site in N jobs of the deploy workflow (a matrix of `build --shard K/N`),"
+              + " merged by one more; for sites that outgrow one runner (default: 1, one job).")
+  int shards = 1;
+
   @Override
   public Integer call() {
     InitRequest request =
@@ -102,7 +110,8 @@ final class Init implements Callable<Integer> {
             Optional.ofNullable(keyId),
             Optional.ofNullable(privateKey),
             Optional.ofNullable(badgesmithVersion),
-            LocalDate.now());
+            LocalDate.now(),
+            shards);
     InitResult result = Badgesmith.builder().build().init(request, new SecureRandom());
     PrintWriter out = spec.commandLine().getOut();
     out.println("Made a badge site in " + dir + ":");

@@ -47,6 +47,7 @@ public final class Main implements Runnable {
     commands.put("eligible", Eligible.class);
     commands.put("serve", Serve.class);
     commands.put("design", Design.class);
+    commands.put("merge", Merge.class);
     return java.util.Collections.unmodifiableMap(commands);
   }
 

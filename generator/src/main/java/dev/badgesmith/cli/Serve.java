@@ -19,7 +19,9 @@ import picocli.CommandLine.Option;
       "Preview the site on 127.0.0.1: build it, serve it, rebuild when a file is saved and reload"
           + " open pages. A failed build leaves the last good one served, with its problems shown"
           + " on the page and here. Ctrl-C stops.",
-      "The preview's links name its own address: it is not a site to deploy."
+      "The preview's links name its own address: it is not a site to deploy.",
+      "Every badge's design, with its shape, tier, colours and contrast, is at"
+          + " /__badgesmith/designs/ on the preview."
     })
 final class Serve extends SiteCommand {
   @Option(

@@ -1,5 +1,7 @@
 package dev.badgesmith.images;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,6 +72,16 @@ public final class DesignColors {
   private static double channel(int value) {
     double c = (value & 0xff) / 255.0;
     return c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
+  }
+
+  /** WCAG 2.x level AA's contrast minimum: normal text, or graphics such as an icon alone. */
+  public static double aaMinimum(boolean text) {
+    return text ? 4.5 : 3.0;
+  }
+
+  /** A ratio as {@code 4.49}, rounded down, so one under a minimum never reads as the minimum. */
+  public static String ratio(double value) {
+    return BigDecimal.valueOf(value).setScale(2, RoundingMode.FLOOR).toPlainString();
   }
 
   /** WCAG 2.x contrast ratio of two colours, 1 to 21. */

@@ -33,22 +33,28 @@ import java.util.stream.Stream;
  */
 public final class RenderPlan {
   private final List<Award> toRender;
+  private final List<Adopted> adopted;
   private final List<List<String>> keptFacts;
   private final Set<String> keptPages;
   private final Map<String, String> fingerprints;
   private final RenderState.Next next;
   private final Optional<Path> stateFile;
+  private final String siteFingerprint;
   private final AtomicInteger rendered = new AtomicInteger();
   private final AtomicReference<String> failure = new AtomicReference<>();
 
   private RenderPlan(
       List<Award> toRender,
+      List<Adopted> adopted,
       List<List<String>> keptFacts,
       Set<String> keptPages,
       Map<String, String> fingerprints,
       RenderState.Next next,
-      Optional<Path> stateFile) {
+      Optional<Path> stateFile,
+      String siteFingerprint) {
     this.toRender = toRender;
+    this.adopted = adopted;
+    this.siteFingerprint = siteFingerprint;
     this.keptFacts = keptFacts;
     this.keptPages = keptPages;
     this.fingerprints = fingerprints;
@@ -77,34 +83,46 @@ public final class RenderPlan {
       Function<Award, Optional<String>> identities) {}
 
   /**
+   * An award a shard's build rendered, whose files a merge copies as they are.
+   *
+   * @param from the shard's output folder
+   * @param files the award's files, as paths in the site
+   * @param facts what the verify page learnt from it
+   */
+  public record Adopted(Award award, Path from, List<String> files, List<String> facts) {}
+
+  /** One shard of a site's awards: those of the badge classes that fall to it. */
+  public record Part(int index, int count) {
+    boolean owns(Award award) {
+      return ShardRecord.owns(index, count, award.badgeId());
+    }
+  }
+
+  /**
    * The plan of a build into {@code out}.
    *
    * @param stateFile where the last build into the same folder left what it rendered ({@link
    *     CacheLayout#renderState}), and where this one leaves it
    * @param renderAll whether to render every award even so
+   * @param part the shard to render the awards of, or every award: a shard renders all of its own,
+   *     as it runs on a machine of its own
    */
   public static RenderPlan of(
       Inputs inputs,
       Optional<Path> stateFile,
       boolean renderAll,
       StagingOutput out,
-      ForkJoinPool pool)
+      ForkJoinPool pool,
+      Optional<Part> part)
       throws IOException {
     Site site = inputs.site();
     ForkJoinTask<RenderState> previous =
         pool.submit(
             () ->
-                renderAll
+                renderAll || part.isPresent()
                     ? RenderState.empty()
                     : RenderState.load(stateFile, out.previousManifest()));
-    Map<String, String> fingerprints =
-        pool.submit(
-                () ->
-                    site.awards().parallelStream()
-                        .collect(
-                            Collectors.toConcurrentMap(
-                                StatusIndexes::key, a -> awardInputs(a, inputs))))
-            .join();
+    Map<String, String> fingerprints = fingerprints(inputs, pool);
     String siteFingerprint = siteFingerprint(inputs);
     // What all awards share changed: every award and page is rendered again.
     RenderState before = previous.join().ifSite(siteFingerprint);
@@ -125,6 +143,9 @@ public final class RenderPlan {
             .join();
     for (int i = 0; i < kept.size(); i++) {
       Award award = site.awards().get(i);
+      if (part.isPresent() && !part.get().owns(award)) {
+        continue; // another shard's
+      }
       if (kept.get(i).isPresent()) {
         keptFacts.add(kept.get(i).get().facts());
         next.kept(StatusIndexes.key(award), kept.get(i).get());
@@ -132,28 +153,122 @@ public final class RenderPlan {
         toRender.add(award);
       }
     }
+    Set<String> keptPages = pages(inputs, fingerprints, before, next, out);
+    return new RenderPlan(
+        List.copyOf(toRender),
+        List.of(),
+        List.copyOf(keptFacts),
+        keptPages,
+        fingerprints,
+        next,
+        stateFile,
+        siteFingerprint);
+  }
+
+  /**
+   * The plan of a merge into {@code out}: every award's files copied from the shard that rendered
+   * it, nothing rendered again.
+   *
+   * @param shardDirs the output folders of every shard's build, each with its {@link ShardRecord}
+   * @throws dev.badgesmith.diag.BadgesmithException when a shard is missing, given twice, or was
+   *     built from other sources than the site's
+   */
+  public static RenderPlan adopting(
+      Inputs inputs, Optional<Path> stateFile, List<Path> shardDirs, ForkJoinPool pool)
+      throws IOException {
+    Map<String, String> fingerprints = fingerprints(inputs, pool);
+    String siteFingerprint = siteFingerprint(inputs);
+    Map<String, Adopted> byKey =
+        ShardMerge.adopt(
+            inputs.site(),
+            shardDirs,
+            part -> sources(siteFingerprint, fingerprints, inputs.site(), part));
+    RenderState.Next next = new RenderState.Next(siteFingerprint);
+    List<Adopted> adopted = new ArrayList<>();
+    for (Award award : inputs.site().awards()) {
+      adopted.add(byKey.get(StatusIndexes.key(award)));
+    }
+    pages(inputs, fingerprints, RenderState.empty(), next, null);
+    return new RenderPlan(
+        List.of(),
+        List.copyOf(adopted),
+        List.of(),
+        Set.of(),
+        fingerprints,
+        next,
+        stateFile,
+        siteFingerprint);
+  }
+
+  private static Map<String, String> fingerprints(Inputs inputs, ForkJoinPool pool) {
+    return pool.submit(
+            () ->
+                inputs.site().awards().parallelStream()
+                    .collect(
+                        Collectors.toConcurrentMap(
+                            StatusIndexes::key, a -> awardInputs(a, inputs))))
+        .join();
+  }
+
+  /** The badge class pages kept as published; each noted for the next build. */
+  private static Set<String> pages(
+      Inputs inputs,
+      Map<String, String> fingerprints,
+      RenderState before,
+      RenderState.Next next,
+      StagingOutput out) {
     Set<String> keptPages = new HashSet<>();
     badgePages(inputs, fingerprints)
         .forEach(
             (file, fingerprint) -> {
               String key = "page:" + file;
-              if (kept(before, key, fingerprint, out).isPresent()) {
+              if (out != null && kept(before, key, fingerprint, out).isPresent()) {
                 keptPages.add(file);
               }
               next.rendered(key, fingerprint, List.of(file), List.of());
             });
-    return new RenderPlan(
-        List.copyOf(toRender),
-        List.copyOf(keptFacts),
-        Set.copyOf(keptPages),
-        fingerprints,
-        next,
-        stateFile);
+    return Set.copyOf(keptPages);
+  }
+
+  /**
+   * A digest of what one shard's awards were rendered from: the generator and what all awards
+   * share, and each of the shard's awards, by key. One digest over them all tells nothing of any
+   * one.
+   */
+  static String sources(
+      String siteFingerprint, Map<String, String> fingerprints, Site site, Part part) {
+    Fingerprint sources =
+        new Fingerprint().add(siteFingerprint).add(part.index() + "/" + part.count());
+    site.awards().stream()
+        .filter(part::owns)
+        .map(StatusIndexes::key)
+        .sorted()
+        .forEach(key -> sources.add(key).add(fingerprints.get(key)));
+    return sources.hex();
+  }
+
+  /**
+   * Leaves the record of what this shard's build rendered beside its output, for the merge.
+   *
+   * @param part the shard this plan rendered
+   */
+  public void writeShardRecord(Path outDir, Part part, Site site) throws IOException {
+    new ShardRecord(
+            part.index(),
+            part.count(),
+            sources(siteFingerprint, fingerprints, site, part),
+            next.renderedAwards())
+        .write(outDir);
   }
 
   /** The awards to render, in the site's order. */
   public List<Award> awards() {
     return toRender;
+  }
+
+  /** The awards whose files are copied from a shard's output as they are. */
+  public List<Adopted> adopted() {
+    return adopted;
   }
 
   /** What the verify page learnt from each award kept as published. */

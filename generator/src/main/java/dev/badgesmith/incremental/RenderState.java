@@ -137,6 +137,18 @@ final class RenderState {
       return kept.containsKey(key);
     }
 
+    /** The awards this build rendered, by key, with their files and facts; no badge class page. */
+    Map<String, ShardRecord.Rendered> renderedAwards() {
+      Map<String, ShardRecord.Rendered> awards = new HashMap<>();
+      rendered.forEach(
+          (key, entry) -> {
+            if (!key.startsWith("page:")) {
+              awards.put(key, new ShardRecord.Rendered(entry.paths(), entry.facts()));
+            }
+          });
+      return awards;
+    }
+
     void rendered(String key, String fingerprint, List<String> paths, List<String> facts) {
       rendered.put(key, new Rendered(fingerprint, List.copyOf(paths), List.copyOf(facts)));
     }

@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param signing a key to generate, with where its private half goes (outside the site)
  * @param today the date of the example award; time is an input, never read from a clock here
  * @param badgesmith the Badgesmith the site's workflows run
+ * @param shards how many jobs the deploy workflow builds the site in, merged by one more; 1 for a
+ *     single build job
  */
 public record InitRequest(
     Path site,
@@ -27,7 +29,10 @@ public record InitRequest(
     String issuerEmail,
     Optional<Signing> signing,
     LocalDate today,
-    BadgesmithPin badgesmith) {
+    BadgesmithPin badgesmith,
+    int shards) {
+  /** More jobs than GitHub runs at once for a free account gain nothing. */
+  public static final int MAX_SHARDS = 20;
 
   /** The key {@code init --signing} makes: RS256, for VC-JWTs. */
   public record Signing(String keyId, Path privateKeyFile) {
@@ -53,6 +58,9 @@ public record InitRequest(
     Objects.requireNonNull(signing, "signing");
     Objects.requireNonNull(today, "today");
     Objects.requireNonNull(badgesmith, "badgesmith");
+    if (shards < 1 || shards > MAX_SHARDS) {
+      throw new BadgesmithException("--shards must be from 1 to " + MAX_SHARDS + ", not " + shards);
+    }
   }
 
   public static Builder builder(Path site) {
@@ -83,6 +91,7 @@ public record InitRequest(
     private Path privateKeyFile;
     private LocalDate today;
     private String badgesmithVersion;
+    private int shards = 1;
 
     private Builder(Path site) {
       this.site = Objects.requireNonNull(site, "site").toAbsolutePath().normalize();
@@ -140,6 +149,12 @@ public record InitRequest(
       return this;
     }
 
+    /** How many jobs the deploy workflow builds the site in; 1 by default. */
+    public Builder shards(int shards) {
+      this.shards = shards;
+      return this;
+    }
+
     /**
      * @throws BadgesmithException for options that cannot make a site: a key option without {@code
      *     --signing}, an issuer name with no letter or digit, a version that is no release, or none
@@ -179,7 +194,8 @@ public record InitRequest(
           given(issuerEmail).orElse("badges@example.org"),
           key,
           Objects.requireNonNull(today, "today"),
-          given(badgesmithVersion).map(BadgesmithPin::release).orElseGet(BadgesmithPin::running));
+          given(badgesmithVersion).map(BadgesmithPin::release).orElseGet(BadgesmithPin::running),
+          shards);
     }
 
     private static Optional<String> given(String value) {

@@ -175,6 +175,9 @@ public final class SiteInit {
               values.put("keyVariable", s.environmentVariable());
             });
     Set<String> flags = request.signing().isPresent() ? Set.of("signing") : Set.of();
+    values.put("shards", Integer.toString(request.shards()));
+    values.put("shardList", shardList(request.shards()));
+    values.put("shardDirs", shardDirs(request.shards()));
 
     Map<String, String> files = new java.util.LinkedHashMap<>();
     files.put("site.yaml", "site.yaml");
@@ -183,7 +186,8 @@ public final class SiteInit {
     files.put("gitignore", ".gitignore");
     files.put("CODEOWNERS", ".github/CODEOWNERS");
     files.put("check.yml", ".github/workflows/check.yml");
-    files.put("deploy.yml", ".github/workflows/deploy.yml");
+    files.put(
+        request.shards() > 1 ? "deploy-sharded.yml" : "deploy.yml", ".github/workflows/deploy.yml");
     files.put("dependabot.yml", ".github/dependabot.yml");
     files.put("README.md", "README.md");
     Path site = request.site();
@@ -254,5 +258,19 @@ public final class SiteInit {
     } catch (IOException e) {
       // the error being reported matters more
     }
+  }
+
+  /** The matrix of a sharded deploy workflow: {@code [1, 2, 3]}. */
+  private static String shardList(int shards) {
+    return java.util.stream.IntStream.rangeClosed(1, shards)
+        .mapToObj(Integer::toString)
+        .collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+  }
+
+  /** Where the merge job finds each shard's output: {@code shards/shard-1 shards/shard-2}. */
+  private static String shardDirs(int shards) {
+    return java.util.stream.IntStream.rangeClosed(1, shards)
+        .mapToObj(k -> "shards/shard-" + k)
+        .collect(java.util.stream.Collectors.joining(" "));
   }
 }

@@ -193,7 +193,7 @@ public final class SiteLoader {
         r.map("signing", "the signing settings", SIGNING_KEYS).map(m -> signing(m, d));
     PageSettings pages =
         r.map("pages", "the pages settings", PAGES_KEYS)
-            .map(SiteLoader::pages)
+            .map(m -> pages(m, d))
             .orElse(PageSettings.DEFAULT);
     if (d.hasErrors() || title.isEmpty() || baseUrl.isEmpty()) {
       return Optional.empty();
@@ -213,12 +213,30 @@ public final class SiteLoader {
             pages));
   }
 
-  private static PageSettings pages(MapReader r) {
+  private static PageSettings pages(MapReader r, Diagnostics d) {
     PageSettings defaults = PageSettings.DEFAULT;
+    // An earner kept off the recognition page is named as their awards name them: a URL or DID.
+    List<String> optOut = new ArrayList<>();
+    for (Located<String> id : r.textList("recognitionOptOut")) {
+      if (id.value().contains("@") && !id.value().contains("://")) {
+        d.add(
+            Diagnostic.error(
+                    Code.INVALID_VALUE, id.at(), "'recognitionOptOut' lists URLs and DIDs only")
+                .withHint(
+                    "an earner named by an e-mail address is never on the recognition page:"
+                        + " remove the address, which need not be in site.yaml"));
+        continue;
+      }
+      String key = id.value().strip().startsWith("did:") ? "did" : "url";
+      RecipientIdentities.plain(key, id, Optional.empty(), d)
+          .ifPresent(doc -> optOut.add(doc.identity()));
+    }
     return new PageSettings(
         r.bool("earnerPages").map(Located::value).orElse(defaults.earnerPages()),
         r.bool("listEarners").map(Located::value).orElse(defaults.listEarners()),
         r.bool("indexAwards").map(Located::value).orElse(defaults.indexAwards()),
+        r.bool("recognition").map(Located::value).orElse(defaults.recognition()),
+        optOut,
         r.bool("certificates").map(Located::value).orElse(defaults.certificates()));
   }
 

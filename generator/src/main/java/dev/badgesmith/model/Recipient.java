@@ -11,9 +11,9 @@ import java.util.regex.Pattern;
  *     {@code id} (for a DID)
  * @param identity {@code sha256$} and 64 lowercase hex digits
  * @param name a display name the record chose to publish
- * @param publicId the URL or DID the earner is named by on their earner page: set only for a
- *     recipient given by {@code url} or {@code did} on a site that publishes earner pages, so no
- *     other identity can reach a page
+ * @param publicId the URL or DID the earner is named by on their earner page and the recognition
+ *     page: set only for a recipient given by {@code url} or {@code did} on a site that publishes
+ *     either, so no other identity can reach a page
  */
 public record Recipient(
     String type, String identity, String salt, Optional<String> name, Optional<String> publicId) {

@@ -193,6 +193,21 @@ public record SiteLayout(SiteSettings settings) {
     return settings.url("schemas/skills-index.schema.json");
   }
 
+  /** The recognition page: earners named by a URL or DID, ranked, for a site that opts in. */
+  public SiteUrl recognition() {
+    return settings.url("recognition/");
+  }
+
+  /** The recognition board for machines. */
+  public SiteUrl recognitionJson() {
+    return settings.url("recognition.json");
+  }
+
+  /** The JSON Schema of {@link #recognitionJson}. */
+  public SiteUrl recognitionJsonSchema() {
+    return settings.url("schemas/recognition.schema.json");
+  }
+
   /** The page a static host serves for a missing path (GitHub Pages reads {@code 404.html}). */
   public SiteUrl notFound() {
     return settings.url("404.html");
@@ -291,6 +306,14 @@ public record SiteLayout(SiteSettings settings) {
    */
   public SiteUrl verifyData() {
     return settings.url("verify/data.js");
+  }
+
+  /**
+   * One bucket of the hosted assertions' digests the verify page loads when a badge is dropped:
+   * those whose id's SHA-256 starts with these hex digits.
+   */
+  public SiteUrl verifyHostedBucket(String prefix) {
+    return settings.url("verify/hosted/" + prefix + ".js");
   }
 
   /**

@@ -101,7 +101,7 @@ final class FeedViews {
 
   /**
    * The pages search engines may list: home, skills, tags, issuers and criteria; award and earner
-   * pages (standing awards only) when the site lets them be indexed.
+   * pages (standing awards only) and the recognition page when the site lets them be indexed.
    */
   SitemapView sitemap() {
     List<String> urls = new ArrayList<>();
@@ -123,6 +123,9 @@ final class FeedViews {
           .sorted()
           .distinct()
           .forEach(e -> urls.add(layout.earnerPage(e).url()));
+      if (site.settings().pages().recognition()) {
+        urls.add(layout.recognition().url());
+      }
     }
     return new SitemapView(urls);
   }

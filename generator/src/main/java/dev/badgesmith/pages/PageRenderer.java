@@ -78,6 +78,7 @@ public final class PageRenderer {
           "pathway.ftlh",
           "award.ftlh",
           "earner.ftlh",
+          "recognition.ftlh",
           "verify.ftlh",
           "404.ftlh",
           "feed.xml.ftlx",
@@ -239,6 +240,11 @@ public final class PageRenderer {
     public String badgePageFile(BadgeClass badge) {
       return views.layout().badgePage(badge.id()).file();
     }
+
+    /** The earner page of a URL or DID, or null when the site has none. */
+    public String earnerPage(String id) {
+      return views.earnerPage(id);
+    }
   }
 
   /** robots.txt, the stylesheet and the verify page's scripts. */
@@ -314,6 +320,9 @@ public final class PageRenderer {
     }
     for (Map.Entry<SiteUrl, EarnerPageView> earner : views.earnerPages().entrySet()) {
       out.accept(new Page("earner.ftlh", earner.getKey().file(), earner::getValue));
+    }
+    if (site.settings().pages().recognition()) {
+      out.accept(new Page("recognition.ftlh", layout.recognition().file(), views::recognition));
     }
     out.accept(new Page("verify.ftlh", layout.verifyPage().file(), views::verifyPage));
     out.accept(new Page("404.ftlh", layout.notFound().file(), views::notFound));

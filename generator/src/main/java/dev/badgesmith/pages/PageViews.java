@@ -31,6 +31,7 @@ final class PageViews {
   private final AwardViews awards;
   private final FeedViews feeds;
   private final PathwayViews pathways;
+  private final RecognitionViews recognition;
 
   /**
    * @param buildDate the date the pages take as now: an award whose expiry is before it has expired
@@ -42,6 +43,7 @@ final class PageViews {
     this.awards = new AwardViews(context);
     this.feeds = new FeedViews(context);
     this.pathways = new PathwayViews(context);
+    this.recognition = new RecognitionViews(context, buildDate);
   }
 
   SiteLayout layout() {
@@ -90,6 +92,16 @@ final class PageViews {
   /** Each earner's page, as {@code earners/<slug>/} to its view; none unless the site opts in. */
   Map<SiteUrl, EarnerPageView> earnerPages() {
     return badges.earnerPages();
+  }
+
+  /** The recognition page, or null when the site does not publish one. */
+  RecognitionPageView recognition() {
+    return recognition.page();
+  }
+
+  /** The earner page of a URL or DID, or null when the site has none. */
+  String earnerPage(String id) {
+    return recognition.earnerPage(id);
   }
 
   AwardPageView awardPage(Award award) {

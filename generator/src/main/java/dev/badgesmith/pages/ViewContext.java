@@ -178,12 +178,20 @@ final class ViewContext {
         nav(page));
   }
 
-  /** The site's main links: its badges, its skills index when it has one, the verify page. */
+  /**
+   * The site's main links: its badges, its skills index and recognition page when it has them, the
+   * verify page.
+   */
   List<NavItemView> nav(SiteUrl page) {
     List<NavItemView> nav = new ArrayList<>();
     nav.add(new NavItemView("Badges", layout.home().url(), layout.home().equals(page)));
     if (hasSkills()) {
       nav.add(new NavItemView("Skills", layout.skills().url(), layout.skills().equals(page)));
+    }
+    if (site.settings().pages().recognition()) {
+      nav.add(
+          new NavItemView(
+              "Recognition", layout.recognition().url(), layout.recognition().equals(page)));
     }
     nav.add(new NavItemView("Verify", layout.verifyPage().url(), layout.verifyPage().equals(page)));
     return nav;

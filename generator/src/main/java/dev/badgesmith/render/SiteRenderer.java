@@ -10,6 +10,7 @@ import dev.badgesmith.incremental.RenderPlan;
 import dev.badgesmith.json.JsonOutput;
 import dev.badgesmith.json.Ob2Documents;
 import dev.badgesmith.json.Ob3Documents;
+import dev.badgesmith.json.RecognitionDocument;
 import dev.badgesmith.json.SkillsIndex;
 import dev.badgesmith.lock.StatusIndexes;
 import dev.badgesmith.markdown.MarkdownRenderer;
@@ -22,6 +23,7 @@ import dev.badgesmith.model.SiteLayout;
 import dev.badgesmith.pages.PageRenderer;
 import dev.badgesmith.pages.SocialCardTemplate;
 import dev.badgesmith.pages.SocialCardView;
+import dev.badgesmith.recognition.RecognitionBoard;
 import dev.badgesmith.sign.Signatures;
 import dev.badgesmith.sign.SigningKey;
 import dev.badgesmith.source.SourceFile;
@@ -180,6 +182,14 @@ public final class SiteRenderer {
           JsonOutput.bytes(SkillsIndex.document(site, layout, buildDate)));
       out.write(layout.skillsJsonSchema().file(), SkillsIndex.schema());
     }
+    if (site.settings().pages().recognition()) {
+      RecognitionBoard board = RecognitionBoard.of(site, buildDate);
+      out.write(
+          layout.recognitionJson().file(),
+          JsonOutput.bytes(
+              RecognitionDocument.document(site, layout, board, shared.pages::earnerPage)));
+      out.write(layout.recognitionJsonSchema().file(), RecognitionDocument.schema());
+    }
     Optional<Credentials> keys = credentials.get();
     Optional<Ob3Publisher> ob3 =
         keys.map(
@@ -208,22 +218,37 @@ public final class SiteRenderer {
             ob3,
             shared.pages,
             certificates(site, layout, shared.pages));
-    // The changed awards and the other pages are rendered together, on every thread.
+    // The changed awards and the other pages are rendered together, on every thread; a merge's
+    // awards are copied as their shards rendered them.
     ForkJoinTask<?> awards =
         pool.submit(
-            () ->
-                plan.awards().parallelStream()
-                    .forEach(
-                        award -> {
-                          RecordingSink files = new RecordingSink(out);
-                          try {
-                            List<String> facts = awardRender.render(award, files);
-                            verifyPage.add(facts);
-                            plan.rendered(award, files.paths(), facts);
-                          } catch (IOException e) {
-                            throw new UncheckedIOException(e);
+            () -> {
+              plan.awards().parallelStream()
+                  .forEach(
+                      award -> {
+                        RecordingSink files = new RecordingSink(out);
+                        try {
+                          List<String> facts = awardRender.render(award, files);
+                          verifyPage.add(facts);
+                          plan.rendered(award, files.paths(), facts);
+                        } catch (IOException e) {
+                          throw new UncheckedIOException(e);
+                        }
+                      });
+              plan.adopted().parallelStream()
+                  .forEach(
+                      adopted -> {
+                        try {
+                          for (String file : adopted.files()) {
+                            out.copy(file, adopted.from().resolve(file));
                           }
-                        }));
+                        } catch (IOException e) {
+                          throw new UncheckedIOException(e);
+                        }
+                        verifyPage.add(adopted.facts());
+                        plan.rendered(adopted.award(), adopted.files(), adopted.facts());
+                      });
+            });
     // The manifest's awards need no file: the pool writes them out when it has time. A kept
     // award's line is the published manifest's.
     Optional<EarlierManifest> earlierManifest = out.earlierManifest();
@@ -236,7 +261,9 @@ public final class SiteRenderer {
             () -> {
               awards.join();
               try {
-                out.write(layout.verifyData().file(), verifyPage.bytes());
+                for (Map.Entry<String, byte[]> file : verifyPage.files(layout).entrySet()) {
+                  out.write(file.getKey(), file.getValue());
+                }
               } catch (IOException e) {
                 throw new UncheckedIOException(e);
               }

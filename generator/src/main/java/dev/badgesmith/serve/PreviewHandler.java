@@ -14,7 +14,8 @@ import java.util.function.Supplier;
 
 /**
  * Answers a preview's requests: the latest good build's files (HTML with the reload script, for
- * browsers), the reload events, and pages that show what the latest build found.
+ * browsers), the reload events, the gallery of its designs ({@link DesignGallery}), and pages that
+ * show what the latest build found.
  */
 final class PreviewHandler implements HttpHandler {
   /** Paths of the server itself, not of the site. */
@@ -56,6 +57,15 @@ final class PreviewHandler implements HttpHandler {
         keepOpen = true;
         return;
       }
+      if (rawPath.equals(DesignGallery.PATH)) {
+        designs(exchange, current);
+        return;
+      }
+      if (rawPath.equals(DesignGallery.PATH.substring(0, DesignGallery.PATH.length() - 1))) {
+        exchange.getResponseHeaders().set("Location", DesignGallery.PATH);
+        sendText(exchange, 301, "moved to " + DesignGallery.PATH);
+        return;
+      }
       if (rawPath.startsWith(INTERNAL_PATH)) {
         sendText(exchange, 404, "not found");
         return;
@@ -82,6 +92,16 @@ final class PreviewHandler implements HttpHandler {
         exchange.close();
       }
     }
+  }
+
+  /** The gallery of the latest good build's designs, which reloads after each build. */
+  private void designs(HttpExchange exchange, PreviewState current) throws IOException {
+    if (current.site().isEmpty()) {
+      sendHtml(exchange, 503, PreviewPages.failurePage(current.generation(), current.problems()));
+      return;
+    }
+    String page = DesignGallery.page(current.site().get());
+    sendHtml(exchange, 200, PreviewPages.inject(page, current.generation(), current.problems()));
   }
 
   /** The site's own 404 page when it has one. */

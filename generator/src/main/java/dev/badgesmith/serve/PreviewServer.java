@@ -231,6 +231,7 @@ public final class PreviewServer implements AutoCloseable {
         throw e;
       }
       log.info("Serving " + site + " at " + preview.url() + " (Ctrl-C to stop)");
+      log.info("The designs of its badges: " + preview.origin.resolve(DesignGallery.PATH));
       return preview;
     }
 

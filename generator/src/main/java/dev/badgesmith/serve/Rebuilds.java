@@ -2,6 +2,7 @@ package dev.badgesmith.serve;
 
 import dev.badgesmith.diag.BadgesmithException;
 import dev.badgesmith.diag.Diagnostic;
+import dev.badgesmith.model.Site;
 import dev.badgesmith.write.PublishedManifest;
 import java.net.URI;
 import java.nio.file.Path;
@@ -26,7 +27,8 @@ final class Rebuilds {
   private final Object lock = new Object();
   private boolean requested;
   private boolean closing;
-  private volatile PreviewState state = new PreviewState(0, Optional.empty(), List.of());
+  private volatile PreviewState state =
+      new PreviewState(0, Optional.empty(), List.of(), Optional.empty());
 
   Rebuilds(Path site, Path output, SiteBuild builds, PreviewLog log, LongConsumer finished) {
     this.site = site;
@@ -85,9 +87,10 @@ final class Rebuilds {
     PreviewState before = state;
     List<String> problems = new ArrayList<>();
     Optional<String> basePath = before.basePath();
+    Optional<Site> built = before.site();
     try {
-      SiteBuild.Built built = builds.build(site, output);
-      for (Diagnostic d : built.diagnostics()) {
+      SiteBuild.Built result = builds.build(site, output);
+      for (Diagnostic d : result.diagnostics()) {
         for (String line : d.format().split("\n", -1)) {
           if (d.isError()) {
             log.error(line);
@@ -101,13 +104,18 @@ final class Rebuilds {
       }
       if (problems.isEmpty()) {
         basePath = Optional.of(basePath(output));
+        built = result.site();
         long millis = (System.nanoTime() - start) / 1_000_000;
         log.info(
-            (first ? "Built " : "Rebuilt ") + built.filesWritten() + " files in " + millis + " ms");
+            (first ? "Built " : "Rebuilt ")
+                + result.filesWritten()
+                + " files in "
+                + millis
+                + " ms");
       } else {
         log.error(
             "The build failed with "
-                + built.errors()
+                + result.errors()
                 + (basePath.isPresent()
                     ? ": still serving the last good build"
                     : ": nothing to serve yet"));
@@ -126,7 +134,7 @@ final class Rebuilds {
       problems.add("internal error: " + e);
       log.error("The build failed with an internal error: " + e);
     }
-    state = new PreviewState(before.generation() + 1, basePath, problems);
+    state = new PreviewState(before.generation() + 1, basePath, problems, built);
     finished.accept(state.generation());
   }
 

@@ -16,12 +16,10 @@ import dev.badgesmith.images.ImageProblem;
 import dev.badgesmith.load.Docs.BadgeDoc;
 import dev.badgesmith.load.Docs.DesignDoc;
 import dev.badgesmith.load.Located;
+import dev.badgesmith.model.DrawnDesign;
 import dev.badgesmith.model.ImageFile;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -32,11 +30,6 @@ import java.util.function.Function;
  */
 final class DesignChecks {
   private static final ImageInspector INSPECTOR = new ImageInspector();
-
-  /** WCAG 2.x level AA: normal text, and graphics such as an icon alone. */
-  private static final double AA_TEXT = 4.5;
-
-  private static final double AA_GRAPHICS = 3.0;
 
   private final Diagnostics d;
 
@@ -116,7 +109,18 @@ final class DesignChecks {
     }
     return clean
         ? Optional.of(
-            new ImageFile(b.path(), "svg", Optional.of(new String(svg, StandardCharsets.UTF_8))))
+            new ImageFile(
+                b.path(),
+                "svg",
+                Optional.of(new String(svg, StandardCharsets.UTF_8)),
+                Optional.of(
+                    new DrawnDesign(
+                        design.shape().written(),
+                        design.tier().map(Tier::written),
+                        icon,
+                        label,
+                        background,
+                        foreground))))
         : Optional.empty();
   }
 
@@ -201,7 +205,7 @@ final class DesignChecks {
 
   private void contrast(
       DesignDoc doc, String background, String foreground, boolean label, boolean icon) {
-    double needed = label ? AA_TEXT : AA_GRAPHICS;
+    double needed = DesignColors.aaMinimum(label);
     double ratio = DesignColors.contrast(background, foreground);
     if ((!label && !icon) || ratio >= needed) {
       return;
@@ -217,21 +221,13 @@ final class DesignChecks {
                     + " on "
                     + background
                     + " has a contrast ratio of "
-                    + ratio(ratio)
+                    + DesignColors.ratio(ratio)
                     + ":1, under WCAG AA's "
-                    + ratio(needed)
+                    + DesignColors.ratio(needed)
                     + ":1 for "
                     + (label ? "text" : "graphics"))
             .withHint(
                 "darken one colour or lighten the other; white or \"#111827\" (black) reads on"
                     + " most palette colours"));
-  }
-
-  /** A ratio rounded down, so that one under the threshold never reads as the threshold. */
-  private static String ratio(double value) {
-    return BigDecimal.valueOf(value)
-        .setScale(2, RoundingMode.FLOOR)
-        .toPlainString()
-        .toLowerCase(Locale.ROOT);
   }
 }

@@ -25,6 +25,7 @@ final class OutputCollisions {
           "earners/",
           "tags/",
           "skills/",
+          "recognition/",
           ".well-known/");
 
   private static final Set<String> GENERATED_FILES =
@@ -38,7 +39,9 @@ final class OutputCollisions {
           "sitemap.xml",
           "robots.txt",
           "feed.xml",
-          "schemas/skills-index.schema.json");
+          "schemas/skills-index.schema.json",
+          "recognition.json",
+          "schemas/recognition.schema.json");
 
   private OutputCollisions() {}
 

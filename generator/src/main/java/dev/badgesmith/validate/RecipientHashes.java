@@ -21,16 +21,16 @@ final class RecipientHashes {
   }
 
   /**
-   * @param earnerPages whether the site publishes earner pages
+   * @param publishesEarnerIds whether the site publishes earner pages or a recognition page
    */
-  Recipient recipient(AwardDoc a, RecipientDoc r, boolean earnerPages) {
+  Recipient recipient(AwardDoc a, RecipientDoc r, boolean publishesEarnerIds) {
     if (r.prehashed()) {
       return new Recipient(r.type(), r.identity(), r.salt().orElseThrow(), r.name());
     }
     String salt = IdentityHash.salt(saltSecret, a.badgeId(), a.id());
     // Only a URL or DID the record gives in plain form can name an earner page, and only when
     // the site asks for them: an e-mail address or telephone number never leaves the model.
-    boolean publicId = earnerPages && (r.type().equals("url") || r.type().equals("id"));
+    boolean publicId = publishesEarnerIds && (r.type().equals("url") || r.type().equals("id"));
     return new Recipient(
         r.type(),
         IdentityHash.hash(r.identity(), salt),

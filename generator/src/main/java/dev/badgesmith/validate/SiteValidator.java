@@ -83,7 +83,7 @@ public final class SiteValidator {
     private final List<Award> known;
     private final Diagnostics d;
     private long maxImageBytes = SiteSettings.DEFAULT_MAX_IMAGE_BYTES;
-    private boolean earnerPages;
+    private boolean publishesEarnerIds;
 
     private final SigningChecks keys;
     private final ImageChecks images;
@@ -112,7 +112,7 @@ public final class SiteValidator {
       staticFiles();
       Optional<SiteSettings> settings = doc.settings().flatMap(this::settings);
       settings.ifPresent(s -> maxImageBytes = s.maxImageBytes());
-      earnerPages = settings.map(s -> s.pages().earnerPages()).orElse(false);
+      publishesEarnerIds = settings.map(s -> s.pages().publishesEarnerIds()).orElse(false);
       List<Issuer> issuers =
           doc.issuers().stream().map(this::issuer).flatMap(Optional::stream).toList();
       Optional<String> defaultIssuer =
@@ -338,7 +338,7 @@ public final class SiteValidator {
           new Award(
               a.badgeId(),
               a.id(),
-              recipients.recipient(a, a.recipient(), earnerPages),
+              recipients.recipient(a, a.recipient(), publishesEarnerIds),
               issuedOn,
               expires,
               a.narrative(),

@@ -29,7 +29,7 @@ import java.util.stream.Stream;
  * harness picks the Java version the launcher runs.
  *
  * <pre>mvn -B -pl templates,generator -Pbench package -DskipTests -Dbench=SiteBenchmark
- *     [-Dexec.args="2000 signed"]</pre>
+ *     [-Dbench.args="2000 signed"]</pre>
  */
 public final class SiteBenchmark {
   private static final String[] BADGES = {"first-steps", "reviewer", "mentor"};
@@ -194,7 +194,7 @@ public final class SiteBenchmark {
         output.strip().lines().filter(l -> l.startsWith("Built")).findFirst().orElse(""));
   }
 
-  private record Timed(long millis, String output) {}
+  record Timed(long millis, String output) {}
 
   /** {@code build} with the options that point it at the benchmark's site, output and cache. */
   private static java.util.List<String> buildArguments(Cli cli) {
@@ -211,8 +211,7 @@ public final class SiteBenchmark {
   }
 
   /** Runs a process to its end, timing it from start to exit; it must succeed. */
-  private static Timed timed(
-      java.util.List<String> command, java.util.Map<String, String> environment)
+  static Timed timed(java.util.List<String> command, java.util.Map<String, String> environment)
       throws IOException {
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().putAll(environment);
@@ -242,7 +241,7 @@ public final class SiteBenchmark {
   }
 
   /** The class path this harness runs on: exec:java gives it as a class loader, not a property. */
-  private static String classPath() {
+  static String classPath() {
     java.util.List<String> entries = new java.util.ArrayList<>();
     for (ClassLoader loader = SiteBenchmark.class.getClassLoader();
         loader != null;
@@ -320,7 +319,7 @@ public final class SiteBenchmark {
             + "\n    name: Work\n");
   }
 
-  private static void write(Path file, String text) throws IOException {
+  static void write(Path file, String text) throws IOException {
     Files.createDirectories(file.getParent());
     Files.writeString(file, text, StandardCharsets.UTF_8);
   }
@@ -334,7 +333,7 @@ public final class SiteBenchmark {
     }
   }
 
-  private static long size(Path dir) throws IOException {
+  static long size(Path dir) throws IOException {
     try (Stream<Path> files = Files.walk(dir)) {
       return files
           .filter(Files::isRegularFile)
@@ -350,7 +349,7 @@ public final class SiteBenchmark {
     }
   }
 
-  private static void delete(Path dir) throws IOException {
+  static void delete(Path dir) throws IOException {
     try (Stream<Path> files = Files.walk(dir)) {
       for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
         Files.delete(p);

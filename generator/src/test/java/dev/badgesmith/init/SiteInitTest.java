@@ -198,6 +198,8 @@ class SiteInitTest {
     Path commit = tmp.resolve("commit");
     init(request(plain).build(), new SecureRandom());
     init(request(signing).signing(true).build(), new SecureRandom());
+    Path sharded = tmp.resolve("sharded");
+    init(request(sharded).signing(true).shards(3).build(), new SecureRandom());
     // What a development build that recorded its commit asks for (BadgesmithPin.running()).
     InitRequest release = request(commit).build();
     init(
@@ -211,11 +213,12 @@ class SiteInitTest {
             release.issuerEmail(),
             release.signing(),
             release.today(),
-            BadgesmithPin.commit("0123456789abcdef0123456789abcdef01234567")),
+            BadgesmithPin.commit("0123456789abcdef0123456789abcdef01234567"),
+            1),
         new SecureRandom());
 
     List<Path> workflows = new ArrayList<>();
-    for (Path site : List.of(plain, signing, commit)) {
+    for (Path site : List.of(plain, signing, commit, sharded)) {
       workflows.add(site.resolve(".github/workflows/check.yml"));
       workflows.add(site.resolve(".github/workflows/deploy.yml"));
     }
@@ -228,6 +231,25 @@ class SiteInitTest {
     assertThat(commit.resolve(".github/workflows/check.yml"))
         .content()
         .contains("uses: badgesmith/badgesmith@0123456789abcdef0123456789abcdef01234567\n");
+    // Three shard jobs, then one merge of exactly their three outputs.
+    assertThat(sharded.resolve(".github/workflows/deploy.yml"))
+        .content()
+        .contains("shard: [1, 2, 3]\n")
+        .contains("args: --shard ${{ matrix.shard }}/3 --out shard")
+        .contains("command: merge\n")
+        .contains("args: shards/shard-1 shards/shard-2 shards/shard-3 --out public --cache")
+        .contains("BADGESMITH_KEY_RSA_1: ${{ secrets.BADGESMITH_KEY_RSA_1 }}");
+    assertThat(plain.resolve(".github/workflows/deploy.yml")).content().doesNotContain("merge");
+  }
+
+  @Test
+  void theDeployIsShardedInOneToTwentyJobs(@TempDir Path tmp) {
+    for (int wrong : new int[] {0, -1, 21}) {
+      assertThatThrownBy(() -> request(tmp.resolve("none")).shards(wrong).build())
+          .isInstanceOf(BadgesmithException.class)
+          .hasMessage("--shards must be from 1 to 20, not " + wrong);
+    }
+    assertThat(request(tmp.resolve("site")).shards(20).build().shards()).isEqualTo(20);
   }
 
   @Test

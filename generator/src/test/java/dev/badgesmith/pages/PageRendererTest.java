@@ -321,7 +321,8 @@ class PageRendererTest {
             "skills/index.html",
             "issuers/evil/index.html",
             "badges/evil/index.html",
-            "assertions/evil/a1/index.html")
+            "assertions/evil/a1/index.html",
+            "recognition/index.html")
         .anyMatch(p -> p.startsWith("tags/"))
         .anyMatch(p -> p.startsWith("earners/"));
     for (String path : pages) {

@@ -168,7 +168,7 @@ public final class SampleSite {
             SiteSettings.DEFAULT_PNG_SIZE,
             SiteSettings.DEFAULT_MAX_IMAGE_BYTES,
             Optional.empty(),
-            new PageSettings(true, true, false, true));
+            new PageSettings(true, true, false, true, List.of(), true));
     return new Site(settings, List.of(issuer), List.of(badge), List.of(award));
   }
 
