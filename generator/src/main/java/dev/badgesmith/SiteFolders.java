@@ -11,7 +11,7 @@ final class SiteFolders {
 
   /** The site's folders of sources: the output and the cache never go into them. */
   private static final List<String> SOURCE_FOLDERS =
-      List.of("issuers", "badges", "awards", "frameworks", "static", "templates");
+      List.of("issuers", "badges", "awards", "frameworks", "endorsements", "static", "templates");
 
   /** The output may sit inside the site folder (as public/ does), but never over its sources. */
   static void checkOutput(Path siteRoot, Path outDir, Optional<Path> cacheFolder) {

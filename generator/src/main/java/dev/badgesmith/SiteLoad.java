@@ -281,6 +281,7 @@ final class SiteLoad {
         site.issuers(),
         site.badges(),
         site.awards(),
-        site.frameworks());
+        site.frameworks(),
+        site.endorsements());
   }
 }

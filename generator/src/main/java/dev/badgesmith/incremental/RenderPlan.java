@@ -372,6 +372,8 @@ public final class RenderPlan {
     Fingerprint records = new Fingerprint().add(site.settings().toString());
     site.issuers().forEach(issuer -> records.add(issuer.toString()));
     site.badges().forEach(badge -> records.add(badge.toString()));
+    // Award pages show the endorsements of their award, badge class and issuer.
+    records.add(site.endorsements().toString());
     Fingerprint fingerprint = Fingerprint.ofCode().add(records.hex());
     inputs.designs().forEach(fingerprint::add);
     if (inputs.templates().isPresent()) {

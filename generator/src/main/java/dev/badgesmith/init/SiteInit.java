@@ -43,7 +43,12 @@ public final class SiteInit {
 
   /** The editor schemas, copied into {@code SITE/schemas/} and named by the files' modelines. */
   public static final List<String> SCHEMAS =
-      List.of("site.schema.json", "issuer.schema.json", "badge.schema.json", "award.schema.json");
+      List.of(
+          "site.schema.json",
+          "issuer.schema.json",
+          "badge.schema.json",
+          "award.schema.json",
+          "endorsement.schema.json");
 
   public static final String SCHEMAS_FOLDER = "schemas";
 

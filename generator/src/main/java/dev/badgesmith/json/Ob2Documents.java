@@ -6,6 +6,8 @@ import dev.badgesmith.hash.Sha256;
 import dev.badgesmith.model.Alignment;
 import dev.badgesmith.model.Award;
 import dev.badgesmith.model.BadgeClass;
+import dev.badgesmith.model.Endorsement;
+import dev.badgesmith.model.Endorsements;
 import dev.badgesmith.model.Evidence;
 import dev.badgesmith.model.Issuer;
 import dev.badgesmith.model.SiteLayout;
@@ -27,9 +29,19 @@ public final class Ob2Documents {
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
 
   private final SiteLayout layout;
+  private final Endorsements endorsements;
 
   public Ob2Documents(SiteLayout layout) {
+    this(layout, Endorsements.NONE);
+  }
+
+  /**
+   * @param endorsements what the site's issuers endorse and what others endorse of it: issuer and
+   *     badge class documents list them
+   */
+  public Ob2Documents(SiteLayout layout, Endorsements endorsements) {
     this.layout = Objects.requireNonNull(layout, "layout");
+    this.endorsements = Objects.requireNonNull(endorsements, "endorsements");
   }
 
   public static String dateTime(OffsetDateTime time) {
@@ -46,10 +58,77 @@ public final class Ob2Documents {
     // Only this site's assertions verify as this issuer's, even where the host serves others too.
     ObjectNode verification = json.putObject("verification");
     verification.put("type", "VerificationObject");
-    verification.put("startsWith", layout.assertionsPrefix().url());
+    if (endorsements.by(issuer.id()).isEmpty()) {
+      verification.put("startsWith", layout.assertionsPrefix().url());
+    } else {
+      // Its hosted endorsements verify as its own too: startsWith may name several prefixes.
+      verification
+          .putArray("startsWith")
+          .add(layout.assertionsPrefix().url())
+          .add(layout.endorsementsPrefix().url());
+    }
     json.put("revocationList", layout.revocationList(issuer.id()).url());
     signingKey().ifPresent(k -> json.putArray("publicKey").add(layout.cryptographicKey(k).url()));
+    endorsementList(json, Endorsement.Kind.ISSUER, issuer.id());
     return json;
+  }
+
+  /**
+   * The endorsements of a badge class or issuer, by URL: those the site gives (not revoked), then
+   * those others host, as listed.
+   */
+  private void endorsementList(ObjectNode json, Endorsement.Kind kind, String id) {
+    List<String> urls = new java.util.ArrayList<>();
+    endorsements.givenOf(kind, id).stream()
+        .filter(e -> !e.revoked())
+        .forEach(e -> urls.add(layout.endorsementJson(e.id()).url()));
+    urls.addAll(endorsements.receivedOf(kind, id));
+    if (!urls.isEmpty()) {
+      ArrayNode list = json.putArray("endorsement");
+      urls.forEach(list::add);
+    }
+  }
+
+  /**
+   * A hosted Endorsement and its claim; for a revoked one, the short form that says so. The claim
+   * has no {@code type}: {@code EndorsementClaim} names the class in the specification, but no
+   * context term defines it, and JSON-LD processors in safe mode reject an undefined type.
+   *
+   * @param claimId the id of what it endorses, as Open Badges 2.0 names it
+   */
+  public ObjectNode endorsement(Endorsement endorsement, String claimId) {
+    String id = layout.endorsementJson(endorsement.id()).url();
+    if (endorsement.revocation().isPresent()) {
+      ObjectNode json = JsonOutput.object();
+      json.put("@context", CONTEXT);
+      json.put("id", id);
+      json.put("revoked", true);
+      json.put("revocationReason", endorsement.revocation().get().reason());
+      return json;
+    }
+    ObjectNode json = document("Endorsement", id);
+    json.put("issuer", layout.issuerJson(endorsement.endorserId()).url());
+    ObjectNode claim = json.putObject("claim");
+    claim.put("id", claimId);
+    claim.put("endorsementComment", endorsement.claim());
+    json.put("issuedOn", dateTime(endorsement.issuedOn()));
+    json.putObject("verification").put("type", "HostedBadge");
+    return json;
+  }
+
+  /** The id of what an endorsement names, in Open Badges 2.0: its document, or its URL. */
+  public String endorsedId(Endorsement.Target target) {
+    if (target.external()) {
+      return target.ref();
+    }
+    return switch (target.kind()) {
+      case BADGE -> layout.badgeJson(target.ref()).url();
+      case ISSUER -> layout.issuerJson(target.ref()).url();
+      case AWARD -> {
+        int slash = target.ref().indexOf('/');
+        yield assertionId(target.ref().substring(0, slash), target.ref().substring(slash + 1));
+      }
+    };
   }
 
   /** The issuer's RevocationList: every revoked assertion of its badge classes, with the reason. */
@@ -91,6 +170,7 @@ public final class Ob2Documents {
         put(item, "targetCode", a.targetCode());
       }
     }
+    endorsementList(json, Endorsement.Kind.BADGE, badge.id());
     return json;
   }
 
@@ -154,11 +234,16 @@ public final class Ob2Documents {
    * between builds.
    */
   public String assertionId(Award award) {
+    return assertionId(award.badgeId(), award.id());
+  }
+
+  /** {@link #assertionId(Award)} of an award by its badge class's and its own id. */
+  private String assertionId(String badgeId, String awardId) {
     if (signingKey().isEmpty()) {
-      return layout.assertionJson(award).url();
+      return layout.assertionJson(badgeId, awardId).url();
     }
     byte[] digest;
-    digest = Sha256.of("badgesmith-ob2:" + award.badgeId() + "/" + award.id());
+    digest = Sha256.of("badgesmith-ob2:" + badgeId + "/" + awardId);
     digest[6] = (byte) ((digest[6] & 0x0f) | 0x40);
     digest[8] = (byte) ((digest[8] & 0x3f) | 0x80);
     java.nio.ByteBuffer bytes = java.nio.ByteBuffer.wrap(digest);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.badgesmith.model.Alignment;
 import dev.badgesmith.model.Award;
 import dev.badgesmith.model.BadgeClass;
+import dev.badgesmith.model.Endorsement;
 import dev.badgesmith.model.Evidence;
 import dev.badgesmith.model.Issuer;
 import dev.badgesmith.model.SiteLayout;
@@ -42,6 +43,11 @@ public final class Ob3Documents {
 
   public static final String SCHEMA =
       "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json";
+
+  /** The 1EdTech JSON Schema of an EndorsementCredential. */
+  public static final String ENDORSEMENT_SCHEMA =
+      "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_endorsementcredential_schema.json";
+
   private static final Pattern IN_LANGUAGE =
       Pattern.compile("[a-z]{2,4}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?");
 
@@ -104,6 +110,41 @@ public final class Ob3Documents {
     schema.put("id", SCHEMA);
     schema.put("type", "1EdTechJsonSchemaValidator2019");
     status.ifPresent(s -> json.set("credentialStatus", s));
+    return json;
+  }
+
+  /**
+   * An endorsement as an EndorsementCredential, unsigned.
+   *
+   * @param name how wallets list it: who endorses what
+   * @param issuerId the endorser's id in credentials: its DID or its controller document's URL
+   * @param subjectId the id of what it endorses, as Open Badges 3.0 names it
+   */
+  public ObjectNode endorsementCredential(
+      Endorsement endorsement,
+      String name,
+      Issuer endorser,
+      String issuerId,
+      String subjectId,
+      ObjectNode status) {
+    ObjectNode json = JsonOutput.object();
+    ArrayNode context = json.putArray("@context");
+    CONTEXTS.forEach(context::add);
+    json.put("id", layout.endorsementCredential(endorsement.id()).url());
+    ArrayNode type = json.putArray("type");
+    type.add("VerifiableCredential");
+    type.add("EndorsementCredential");
+    json.put("name", name);
+    json.set("issuer", profile(endorser, issuerId));
+    json.put("validFrom", Ob2Documents.dateTime(endorsement.issuedOn()));
+    ObjectNode subject = json.putObject("credentialSubject");
+    subject.put("id", subjectId);
+    subject.putArray("type").add("EndorsementSubject");
+    subject.put("endorsementComment", endorsement.claim());
+    ObjectNode schema = json.putArray("credentialSchema").addObject();
+    schema.put("id", ENDORSEMENT_SCHEMA);
+    schema.put("type", "1EdTechJsonSchemaValidator2019");
+    json.set("credentialStatus", status);
     return json;
   }
 
@@ -202,7 +243,8 @@ public final class Ob3Documents {
   }
 
   /** The 1EdTech revocation list: the revoked credentials by id, with the reason. */
-  public ObjectNode credentialRevocations(String issuerId, List<Award> revoked) {
+  public ObjectNode credentialRevocations(
+      String issuerId, List<Award> revoked, List<Endorsement> revokedEndorsements) {
     ObjectNode json = JsonOutput.object();
     json.put("id", layout.credentialRevocations().url());
     json.put("issuer", issuerId);
@@ -212,6 +254,12 @@ public final class Ob3Documents {
       entry.put("id", layout.credentialJson(award).url());
       entry.put("revoked", true);
       entry.put("revocationReason", award.revocation().orElseThrow().reason());
+    }
+    for (Endorsement endorsement : revokedEndorsements) {
+      ObjectNode entry = entries.addObject();
+      entry.put("id", layout.endorsementCredential(endorsement.id()).url());
+      entry.put("revoked", true);
+      entry.put("revocationReason", endorsement.revocation().orElseThrow().reason());
     }
     return json;
   }

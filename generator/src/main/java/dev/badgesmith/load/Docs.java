@@ -54,7 +54,8 @@ public final class Docs {
       String url,
       String email,
       Optional<String> description,
-      Optional<Located<String>> image) {}
+      Optional<Located<String>> image,
+      List<Located<String>> endorsements) {}
 
   public record BadgeDoc(
       String id,
@@ -71,7 +72,8 @@ public final class Docs {
       Optional<Period> validFor,
       Optional<StackRule> requires,
       Optional<String> language,
-      String criteria) {}
+      String criteria,
+      List<Located<String>> endorsements) {}
 
   /**
    * A badge class's {@code design:} block as written; the validator checks the names it holds.
@@ -194,6 +196,30 @@ public final class Docs {
   public record RevocationDoc(String reason, Optional<Located<String>> date) {}
 
   /**
+   * An endorsement one of the site's issuers gives, {@code endorsements/<id>.yaml}.
+   *
+   * @param endorser the id of the issuer that gives it
+   * @param target what it endorses, as written
+   * @param claim the endorsement's comment, Markdown
+   */
+  public record EndorsementDoc(
+      String id,
+      String path,
+      Located<String> endorser,
+      TargetDoc target,
+      String claim,
+      Located<String> issuedOn,
+      Optional<RevocationDoc> revoked) {}
+
+  /**
+   * What an endorsement names under {@code endorses:}.
+   *
+   * @param kind {@code badge}, {@code issuer} or {@code award}
+   * @param ref an id of this site ({@code <badge>/<award>} for an award), or a URL elsewhere
+   */
+  public record TargetDoc(String kind, Located<String> ref) {}
+
+  /**
    * Everything read from a site.
    *
    * @param issuerIds every issuer id a file claims, even where the file failed to load, so that
@@ -207,8 +233,10 @@ public final class Docs {
       List<AwardDoc> awards,
       List<String> issuerIds,
       List<String> badgeIds,
-      List<CasePackage> frameworks) {
+      List<CasePackage> frameworks,
+      List<EndorsementDoc> endorsements) {
     public SiteDoc {
+      endorsements = List.copyOf(endorsements);
       frameworks = List.copyOf(frameworks);
       issuers = List.copyOf(issuers);
       badges = List.copyOf(badges);

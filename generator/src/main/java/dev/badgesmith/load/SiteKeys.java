@@ -36,8 +36,10 @@ final class SiteKeys {
   static final List<String> KEY_KEYS =
       List.of("id", "algorithm", "publicKey", "validFrom", "validUntil", "revoked");
   static final List<String> IMAGES_KEYS = List.of("pngSize", "maxSize");
-  static final List<String> ISSUER_KEYS = List.of("name", "url", "email", "description", "image");
-  static final List<String> ISSUER_PAGE_KEYS = List.of("name", "url", "email", "image");
+  static final List<String> ISSUER_KEYS =
+      List.of("name", "url", "email", "description", "image", "endorsements");
+  static final List<String> ISSUER_PAGE_KEYS =
+      List.of("name", "url", "email", "image", "endorsements");
   static final List<String> BADGE_KEYS =
       List.of(
           "name",
@@ -50,7 +52,8 @@ final class SiteKeys {
           "alignment",
           "validFor",
           "requires",
-          "language");
+          "language",
+          "endorsements");
 
   /** A group of {@code requires}: any N of its parts ({@link Requirements}). */
   static final List<String> REQUIREMENT_GROUP_KEYS = List.of("any", "of");
@@ -67,4 +70,10 @@ final class SiteKeys {
   static final List<String> EVIDENCE_KEYS =
       List.of("url", "name", "description", "narrative", "genre", "audience");
   static final List<String> REVOKED_KEYS = List.of("reason", "date");
+
+  /** The keys of endorsements/<id>.yaml, and of its {@code endorses} mapping (one of them). */
+  static final List<String> ENDORSEMENT_KEYS =
+      List.of("endorser", "endorses", "claim", "issuedOn", "revoked");
+
+  static final List<String> ENDORSES_KEYS = List.of("badge", "issuer", "award");
 }

@@ -119,7 +119,10 @@ public final class SiteLoader {
         awards,
         sources.issuers().stream().map(SourceFile::id).toList(),
         sources.badges().stream().map(SourceFile::id).toList(),
-        Frameworks.load(sources.frameworks(), diagnostics));
+        Frameworks.load(sources.frameworks(), diagnostics),
+        sources.endorsements().stream()
+            .flatMap(f -> file(f, diagnostics, Endorsements::endorsement).stream())
+            .toList());
   }
 
   /** The awards of one file: a YAML file holds one, a CSV file one per row. */
@@ -302,6 +305,7 @@ public final class SiteLoader {
     Optional<String> description =
         body.isPresent() ? body : r.text("description").map(Located::value);
     Optional<Located<String>> image = r.text("image");
+    List<Located<String>> endorsements = Endorsements.incoming(r, d);
     if (name.isEmpty() || url.isEmpty() || email.isEmpty()) {
       return Optional.empty();
     }
@@ -313,7 +317,8 @@ public final class SiteLoader {
             url.get().value(),
             email.get().value(),
             description,
-            image));
+            image,
+            endorsements));
   }
 
   private static Optional<BadgeDoc> badge(SourceFile f, String text, Diagnostics d) {
@@ -341,6 +346,7 @@ public final class SiteLoader {
             .map(t -> Normalizer.normalize(t.value(), Normalizer.Form.NFC))
             .distinct()
             .toList();
+    List<Located<String>> endorsements = Endorsements.incoming(r, d);
     if (d.hasErrors() || name.isEmpty() || description.isEmpty()) {
       return Optional.empty();
     }
@@ -360,7 +366,8 @@ public final class SiteLoader {
             validFor,
             requires,
             language.map(Located::value),
-            fm.get().body().strip()));
+            fm.get().body().strip(),
+            endorsements));
   }
 
   private static Optional<AwardDoc> award(SourceFile f, String text, Diagnostics d) {

@@ -116,7 +116,7 @@ public final class LockCheck {
         new Digests(known, docs, s, layout, new java.util.concurrent.ConcurrentHashMap<>());
     Map<String, Integer> pinned = new HashMap<>();
     lines.values().forEach(l -> pinned.put(l.award(), l.index()));
-    StatusIndexes indexes = StatusIndexes.pinned(s.awards(), pinned);
+    StatusIndexes indexes = StatusIndexes.pinned(s.awards(), s.endorsements().given(), pinned);
 
     List<AwardChange> added = new ArrayList<>();
     List<AwardChange> revoked = new ArrayList<>();

@@ -2,6 +2,7 @@ package dev.badgesmith.lock;
 
 import dev.badgesmith.hash.Sha256;
 import dev.badgesmith.model.Award;
+import dev.badgesmith.model.Endorsement;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.BitSet;
@@ -18,6 +19,9 @@ import java.util.Map;
  * index is never freed. Any other award starts at an index that follows from its id (a hash, modulo
  * the list's size) and moves on to the next free one, in order of issue. With no lock that is the
  * whole rule, so adopting a lock keeps every index a site has published.
+ *
+ * <p>Endorsements the site gives share the list: each takes an index by the same rule, once every
+ * award has one, so giving an endorsement never moves an award's index.
  */
 public final class StatusIndexes {
   /** The smallest list the W3C spec allows (16 KiB): it hides which awards are revoked. */
@@ -25,7 +29,8 @@ public final class StatusIndexes {
 
   private final Map<String, Integer> indexes = new HashMap<>();
 
-  private StatusIndexes(List<Award> awards, Map<String, Integer> pinned) {
+  private StatusIndexes(
+      List<Award> awards, List<Endorsement> endorsements, Map<String, Integer> pinned) {
     BitSet taken = new BitSet(SIZE);
     pinned.values().forEach(taken::set);
     record Unpinned(String key, Award award) {}
@@ -38,24 +43,26 @@ public final class StatusIndexes {
                     .thenComparing(u -> u.award().badgeId())
                     .thenComparing(u -> u.award().id()))
             .toList();
-    if (byAge.size() > SIZE - taken.cardinality()) {
+    List<String> keys = new java.util.ArrayList<>(byAge.stream().map(Unpinned::key).toList());
+    endorsements.stream().map(StatusIndexes::key).sorted().forEach(keys::add);
+    if (keys.size() > SIZE - taken.cardinality()) {
       throw new IllegalStateException("more awards than the status list has entries: " + SIZE);
     }
     MessageDigest sha256 = sha256();
-    for (Unpinned award : byAge) {
-      int index = start(award.key(), sha256);
+    for (String key : keys) {
+      int index = start(key, sha256);
       while (taken.get(index)) {
         index = (index + 1) % SIZE;
       }
       taken.set(index);
-      indexes.put(award.key(), index);
+      indexes.put(key, index);
     }
     indexes.putAll(pinned);
   }
 
   /** Indexes for a site without a lock: each from its award's id, in order of issue. */
-  public static StatusIndexes derived(List<Award> awards) {
-    return new StatusIndexes(awards, Map.of());
+  public static StatusIndexes derived(List<Award> awards, List<Endorsement> endorsements) {
+    return new StatusIndexes(awards, endorsements, Map.of());
   }
 
   /**
@@ -64,8 +71,9 @@ public final class StatusIndexes {
    * @param pinned the index of every line of the lock, by award ({@code badge/award}), whether or
    *     not the award is still in the site
    */
-  public static StatusIndexes pinned(List<Award> awards, Map<String, Integer> pinned) {
-    return new StatusIndexes(awards, Map.copyOf(pinned));
+  public static StatusIndexes pinned(
+      List<Award> awards, List<Endorsement> endorsements, Map<String, Integer> pinned) {
+    return new StatusIndexes(awards, endorsements, Map.copyOf(pinned));
   }
 
   public int of(Award award) {
@@ -74,6 +82,20 @@ public final class StatusIndexes {
       throw new IllegalArgumentException("not an award of this site: " + key(award));
     }
     return index;
+  }
+
+  /** An endorsement's index. */
+  public int of(Endorsement endorsement) {
+    Integer index = indexes.get(key(endorsement));
+    if (index == null) {
+      throw new IllegalArgumentException("not an endorsement of this site: " + endorsement.id());
+    }
+    return index;
+  }
+
+  /** An endorsement's key: no award's, which is {@code <badge-id>/<award-id>}. */
+  private static String key(Endorsement endorsement) {
+    return "endorsement:" + endorsement.id();
   }
 
   public static String key(Award award) {

@@ -12,17 +12,20 @@ import java.util.stream.Collectors;
  * A validated badge site: everything the renderers need, nothing they must check again.
  *
  * @param frameworks the CASE packages of {@code frameworks/}: the hierarchy the skills pages show
+ * @param endorsements what the site's issuers endorse, and the endorsements others host of it
  */
 public record Site(
     SiteSettings settings,
     List<Issuer> issuers,
     List<BadgeClass> badges,
     List<Award> awards,
-    CaseFrameworks frameworks) {
+    CaseFrameworks frameworks,
+    Endorsements endorsements) {
 
   public Site {
     Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(frameworks, "frameworks");
+    Objects.requireNonNull(endorsements, "endorsements");
     issuers = List.copyOf(issuers);
     badges = List.copyOf(badges);
     awards = List.copyOf(awards);
@@ -31,7 +34,17 @@ public record Site(
   /** A site that keeps no CASE package. */
   public Site(
       SiteSettings settings, List<Issuer> issuers, List<BadgeClass> badges, List<Award> awards) {
-    this(settings, issuers, badges, awards, new CaseFrameworks(List.of()));
+    this(settings, issuers, badges, awards, new CaseFrameworks(List.of()), Endorsements.NONE);
+  }
+
+  /** A site with no endorsement either way. */
+  public Site(
+      SiteSettings settings,
+      List<Issuer> issuers,
+      List<BadgeClass> badges,
+      List<Award> awards,
+      CaseFrameworks frameworks) {
+    this(settings, issuers, badges, awards, frameworks, Endorsements.NONE);
   }
 
   public Optional<Issuer> issuer(String id) {

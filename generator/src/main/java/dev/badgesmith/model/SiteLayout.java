@@ -54,7 +54,11 @@ public record SiteLayout(SiteSettings settings) {
   }
 
   public SiteUrl assertionJson(Award award) {
-    return settings.url("assertions/" + award.badgeId() + "/" + award.id() + ".json");
+    return assertionJson(award.badgeId(), award.id());
+  }
+
+  public SiteUrl assertionJson(String badgeId, String awardId) {
+    return settings.url("assertions/" + badgeId + "/" + awardId + ".json");
   }
 
   /** The badge baked with its Open Badges 2.0 assertion, as PNG. */
@@ -80,6 +84,31 @@ public record SiteLayout(SiteSettings settings) {
   /** The Open Badges 3.0 Achievement of a badge class. */
   public SiteUrl achievementJson(String badgeId) {
     return settings.url("achievements/" + badgeId + ".json");
+  }
+
+  /** An endorsement the site gives, as an Open Badges 2.0 Endorsement (hosted). */
+  public SiteUrl endorsementJson(String endorsementId) {
+    return settings.url("endorsements/" + endorsementId + ".json");
+  }
+
+  /** The page of an endorsement the site gives. */
+  public SiteUrl endorsementPage(String endorsementId) {
+    return settings.url("endorsements/" + endorsementId + "/");
+  }
+
+  /** An endorsement as an Open Badges 3.0 EndorsementCredential with its embedded proof. */
+  public SiteUrl endorsementCredential(String endorsementId) {
+    return settings.url("endorsements/" + endorsementId + "/credential.json");
+  }
+
+  /** The same EndorsementCredential as a VC-JWT. */
+  public SiteUrl endorsementJwt(String endorsementId) {
+    return settings.url("endorsements/" + endorsementId + "/credential.jwt");
+  }
+
+  /** The prefix of every hosted endorsement; an issuer that endorses scopes verification to it. */
+  public SiteUrl endorsementsPrefix() {
+    return settings.url("endorsements/");
   }
 
   /** The site's own DID: did:web of its host and path. */
@@ -173,6 +202,20 @@ public record SiteLayout(SiteSettings settings) {
     return settings.url("earners/" + slug + "/");
   }
 
+  /**
+   * The learner record of one earner with a page: a signed CLR 2.0 ClrCredential of their awards.
+   *
+   * @param slug the name of the earner's page
+   */
+  public SiteUrl earnerClr(String slug) {
+    return settings.url("earners/" + slug + "/clr.json");
+  }
+
+  /** The same learner record as a VC-JWT, for a site that signs JWTs. */
+  public SiteUrl earnerClrJwt(String slug) {
+    return settings.url("earners/" + slug + "/clr.jwt");
+  }
+
   /** The badge gallery filtered to one tag. */
   public SiteUrl tagPage(String slug) {
     return settings.url("tags/" + slug + "/");
@@ -181,6 +224,16 @@ public record SiteLayout(SiteSettings settings) {
   /** The skills index: every skill the badge classes align to, by framework. */
   public SiteUrl skills() {
     return settings.url("skills/");
+  }
+
+  /** The skills search page: every skill, its badges and their public holders, filterable. */
+  public SiteUrl skillsSearch() {
+    return settings.url("skills/search/");
+  }
+
+  /** The search page's filter script, a theme file. */
+  public SiteUrl skillsSearchScript() {
+    return settings.url("skills/search/search.js");
   }
 
   /** The skills index for machines: every skill with its badges and live awards. */

@@ -16,6 +16,7 @@ import java.util.List;
  *     revocation says more
  * @param earnerUrl the earner's page, or null when the site publishes none for this earner
  * @param verifyUrl the site's verify page, where a downloaded badge can be checked
+ * @param endorsements who endorses this award
  */
 public record AwardPageView(
     FrameView frame,
@@ -37,10 +38,12 @@ public record AwardPageView(
     String issuerPageUrl,
     boolean expired,
     String earnerUrl,
-    String verifyUrl) {
+    String verifyUrl,
+    List<EndorsementView> endorsements) {
 
   public AwardPageView {
     evidence = List.copyOf(evidence);
     downloads = List.copyOf(downloads);
+    endorsements = List.copyOf(endorsements);
   }
 }

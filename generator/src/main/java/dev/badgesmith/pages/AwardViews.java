@@ -2,6 +2,7 @@ package dev.badgesmith.pages;
 
 import dev.badgesmith.model.Award;
 import dev.badgesmith.model.BadgeClass;
+import dev.badgesmith.model.Endorsement;
 import dev.badgesmith.model.Evidence;
 import dev.badgesmith.model.Issuer;
 import dev.badgesmith.model.Revocation;
@@ -90,7 +91,9 @@ final class AwardViews {
         layout.issuerPage(issuer.id()).url(),
         context.expired(award),
         context.earnerUrl(award),
-        layout.verifyPage().url());
+        layout.verifyPage().url(),
+        new EndorsementViews(context)
+            .of(Endorsement.Kind.AWARD, award.badgeId() + "/" + award.id()));
   }
 
   /** An award's certificate: what it says, for the layout its template draws. */

@@ -23,6 +23,7 @@ import java.util.List;
  * @param issuerPageUrl the issuer's page on this site
  * @param requiredBy the badge classes that stack on this one, linked to their criteria pages
  * @param listEarners whether the site lists earners on criteria pages ({@code pages.listEarners})
+ * @param endorsements who endorses this badge class
  */
 public record BadgePageView(
     FrameView frame,
@@ -44,7 +45,8 @@ public record BadgePageView(
     List<AwardRowView> awards,
     String issuerPageUrl,
     List<LinkView> requiredBy,
-    boolean listEarners) {
+    boolean listEarners,
+    List<EndorsementView> endorsements) {
 
   public BadgePageView {
     requiredBy = List.copyOf(requiredBy);
@@ -52,5 +54,6 @@ public record BadgePageView(
     alignments = List.copyOf(alignments);
     requires = List.copyOf(requires);
     awards = List.copyOf(awards);
+    endorsements = List.copyOf(endorsements);
   }
 }

@@ -3,8 +3,11 @@ package dev.badgesmith.pages;
 import dev.badgesmith.model.Alignment;
 import dev.badgesmith.model.Award;
 import dev.badgesmith.model.BadgeClass;
+import dev.badgesmith.model.Endorsement;
+import dev.badgesmith.model.Endorsements;
 import dev.badgesmith.model.Issuer;
 import dev.badgesmith.model.Revocation;
+import dev.badgesmith.model.SigningSettings;
 import dev.badgesmith.model.Site;
 import dev.badgesmith.model.SiteLayout;
 import dev.badgesmith.model.SiteUrl;
@@ -21,11 +24,13 @@ final class BadgeViews {
   private final ViewContext context;
   private final Site site;
   private final SiteLayout layout;
+  private final EndorsementViews endorsements;
 
   BadgeViews(ViewContext context) {
     this.context = context;
     this.site = context.site();
     this.layout = context.layout();
+    this.endorsements = new EndorsementViews(context);
   }
 
   BadgePageView badgePage(BadgeClass badge) {
@@ -67,7 +72,8 @@ final class BadgeViews {
             .filter(b -> b.requires().contains(badge.id()))
             .map(b -> context.badgeLink(b.id()))
             .toList(),
-        listEarners);
+        listEarners,
+        endorsements.of(Endorsement.Kind.BADGE, badge.id()));
   }
 
   private AwardRowView awardRow(Award award) {
@@ -112,6 +118,15 @@ final class BadgeViews {
         site.badges().stream()
             .filter(b -> b.issuerId().equals(issuer.id()))
             .map(context::summary)
+            .toList(),
+        endorsements.of(Endorsement.Kind.ISSUER, issuer.id()),
+        site.endorsements().by(issuer.id()).stream()
+            .filter(e -> !e.revoked())
+            .map(
+                e ->
+                    new LinkView(
+                        Endorsements.endorsedName(site, e.target()),
+                        layout.endorsementPage(e.id()).url()))
             .toList());
   }
 
@@ -126,6 +141,7 @@ final class BadgeViews {
       }
     }
     Map<SiteUrl, EarnerPageView> pages = new LinkedHashMap<>();
+    Optional<SigningSettings> signing = site.settings().signing();
     byEarner.forEach(
         (id, awards) -> {
           List<Award> newest =
@@ -161,7 +177,12 @@ final class BadgeViews {
                   name,
                   id,
                   ViewContext.webUrl(id),
-                  newest.stream().map(this::earnerAward).toList()));
+                  newest.stream().map(this::earnerAward).toList(),
+                  signing.isPresent() ? layout.earnerClr(earnerSlugs.get(id)).url() : null,
+                  signing.flatMap(SigningSettings::jwtKey).isPresent()
+                      ? layout.earnerClrJwt(earnerSlugs.get(id)).url()
+                      : null,
+                  layout.verifyPage().url()));
         });
     return pages;
   }

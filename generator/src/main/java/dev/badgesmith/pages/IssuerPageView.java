@@ -11,6 +11,8 @@ import java.util.List;
  * @param jsonUrl the Open Badges 2.0 Profile
  * @param revocationListUrl the Open Badges 2.0 RevocationList
  * @param badges the issuer's badge classes
+ * @param endorsements who endorses this issuer
+ * @param gives the endorsements this issuer gives, linked to their pages
  */
 public record IssuerPageView(
     FrameView frame,
@@ -20,9 +22,13 @@ public record IssuerPageView(
     String url,
     String jsonUrl,
     String revocationListUrl,
-    List<BadgeSummaryView> badges) {
+    List<BadgeSummaryView> badges,
+    List<EndorsementView> endorsements,
+    List<LinkView> gives) {
 
   public IssuerPageView {
     badges = List.copyOf(badges);
+    endorsements = List.copyOf(endorsements);
+    gives = List.copyOf(gives);
   }
 }

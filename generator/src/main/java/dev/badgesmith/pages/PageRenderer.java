@@ -6,6 +6,7 @@ import dev.badgesmith.diag.Diagnostic;
 import dev.badgesmith.markdown.MarkdownRenderer;
 import dev.badgesmith.model.Award;
 import dev.badgesmith.model.BadgeClass;
+import dev.badgesmith.model.Endorsement;
 import dev.badgesmith.model.Issuer;
 import dev.badgesmith.model.Site;
 import dev.badgesmith.model.SiteLayout;
@@ -64,19 +65,22 @@ public final class PageRenderer {
 
   /**
    * Every file of the theme, which a site's {@code templates/} may replace one by one. {@code
-   * layout.ftlh} and {@code gallery.ftlh} hold macros the pages import.
+   * layout.ftlh}, {@code gallery.ftlh} and {@code endorsements.ftlh} hold macros the pages import.
    */
   public static final List<String> THEME_FILES =
       List.of(
           "layout.ftlh",
           "gallery.ftlh",
+          "endorsements.ftlh",
           "index.ftlh",
           "tag.ftlh",
           "skills.ftlh",
+          "skills-search.ftlh",
           "issuer.ftlh",
           "badge.ftlh",
           "pathway.ftlh",
           "award.ftlh",
+          "endorsement.ftlh",
           "earner.ftlh",
           "recognition.ftlh",
           "verify.ftlh",
@@ -86,7 +90,8 @@ public final class PageRenderer {
           "social-card.svg.ftlx",
           "certificate.xml.ftlx",
           "style.css",
-          "verify.js");
+          "verify.js",
+          "skills-search.js");
 
   private final MarkdownRenderer markdown;
   private final Configuration freemarker;
@@ -162,6 +167,14 @@ public final class PageRenderer {
       return drawn.isEmpty()
           ? Optional.empty()
           : TemplateCheck.certificateLayout(drawn.get(), overrides, problems::add);
+    }
+
+    /**
+     * The name of each earner page ({@code earners/<name>/}), by the URL or DID the earner's awards
+     * name; empty unless the site publishes earner pages.
+     */
+    public Map<String, String> earnerSlugs() {
+      return views.earnerSlugs();
     }
 
     /** What the site's template overrides got wrong on the pages written so far. */
@@ -247,7 +260,7 @@ public final class PageRenderer {
     }
   }
 
-  /** robots.txt, the stylesheet and the verify page's scripts. */
+  /** robots.txt, the stylesheet, and the scripts of the verify and skills search pages. */
   private void files(Site site, SiteLayout layout, OutputSink sink) throws IOException {
     // Crawlers read robots.txt at a host's root only; under a sub-path it is harmless.
     sink.write(
@@ -256,6 +269,9 @@ public final class PageRenderer {
             .getBytes(StandardCharsets.UTF_8));
     sink.write(layout.stylesheet().file(), themeFile("style.css"));
     sink.write(layout.verifyScript().file(), themeFile("verify.js"));
+    if (site.hasAlignments()) {
+      sink.write(layout.skillsSearchScript().file(), themeFile("skills-search.js"));
+    }
     if (site.settings().signing().flatMap(s -> s.dataIntegrityKey()).isPresent()) {
       // A vendored library, not a theme file: no override replaces it.
       sink.write(layout.verifyLibrary().file(), themeResource(VENDOR + "jsonld.min.js"));
@@ -285,6 +301,7 @@ public final class PageRenderer {
     SkillsPageView skills = views.skills();
     if (skills != null) {
       out.accept(new Page("skills.ftlh", layout.skills().file(), () -> skills));
+      out.accept(new Page("skills-search.ftlh", layout.skillsSearch().file(), views::skillSearch));
     }
     for (Issuer issuer : site.issuers()) {
       out.accept(
@@ -317,6 +334,13 @@ public final class PageRenderer {
             new Page(
                 CERTIFICATE, layout.certificate(award).file(), () -> views.certificate(award)));
       }
+    }
+    for (Endorsement endorsement : views.endorsements()) {
+      out.accept(
+          new Page(
+              "endorsement.ftlh",
+              layout.endorsementPage(endorsement.id()).file(),
+              () -> views.endorsementPage(endorsement)));
     }
     for (Map.Entry<SiteUrl, EarnerPageView> earner : views.earnerPages().entrySet()) {
       out.accept(new Page("earner.ftlh", earner.getKey().file(), earner::getValue));

@@ -3,6 +3,7 @@ package dev.badgesmith.pages;
 import dev.badgesmith.markdown.MarkdownRenderer;
 import dev.badgesmith.model.Award;
 import dev.badgesmith.model.BadgeClass;
+import dev.badgesmith.model.Endorsement;
 import dev.badgesmith.model.Issuer;
 import dev.badgesmith.model.Site;
 import dev.badgesmith.model.SiteLayout;
@@ -32,6 +33,7 @@ final class PageViews {
   private final FeedViews feeds;
   private final PathwayViews pathways;
   private final RecognitionViews recognition;
+  private final EndorsementViews endorsements;
 
   /**
    * @param buildDate the date the pages take as now: an award whose expiry is before it has expired
@@ -44,6 +46,7 @@ final class PageViews {
     this.feeds = new FeedViews(context);
     this.pathways = new PathwayViews(context);
     this.recognition = new RecognitionViews(context, buildDate);
+    this.endorsements = new EndorsementViews(context);
   }
 
   SiteLayout layout() {
@@ -62,6 +65,11 @@ final class PageViews {
   /** The skills index, or null when no badge class aligns to a skill. */
   SkillsPageView skills() {
     return indexes.skills();
+  }
+
+  /** The skills search page, or null when no badge class aligns to a skill. */
+  SkillSearchPageView skillSearch() {
+    return context.hasSkills() ? new SkillSearchViews(context).page() : null;
   }
 
   VerifyPageView verifyPage() {
@@ -89,6 +97,11 @@ final class PageViews {
     return pathways.pathwayPage(stack);
   }
 
+  /** The name of each public earner's page, by the URL or DID their awards name. */
+  Map<String, String> earnerSlugs() {
+    return context.earnerSlugs();
+  }
+
   /** Each earner's page, as {@code earners/<slug>/} to its view; none unless the site opts in. */
   Map<SiteUrl, EarnerPageView> earnerPages() {
     return badges.earnerPages();
@@ -102,6 +115,15 @@ final class PageViews {
   /** The earner page of a URL or DID, or null when the site has none. */
   String earnerPage(String id) {
     return recognition.earnerPage(id);
+  }
+
+  /** The endorsements the site gives: each has a page. */
+  List<Endorsement> endorsements() {
+    return endorsements.withPages();
+  }
+
+  EndorsementPageView endorsementPage(Endorsement endorsement) {
+    return endorsements.page(endorsement);
   }
 
   AwardPageView awardPage(Award award) {

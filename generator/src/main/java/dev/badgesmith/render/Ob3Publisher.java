@@ -10,6 +10,7 @@ import dev.badgesmith.json.Ob3Documents;
 import dev.badgesmith.lock.StatusIndexes;
 import dev.badgesmith.model.Award;
 import dev.badgesmith.model.BadgeClass;
+import dev.badgesmith.model.Endorsement;
 import dev.badgesmith.model.Issuer;
 import dev.badgesmith.model.PublishedKey;
 import dev.badgesmith.model.SigningSettings;
@@ -180,14 +181,90 @@ final class Ob3Publisher {
     return json;
   }
 
-  /** The Achievement a badge class's credentials name, at the URL of its id. */
-  void publishAchievement(BadgeClass badge, OutputSink out) throws IOException {
+  /** The documents credentials are made of. */
+  Ob3Documents documents() {
+    return documents;
+  }
+
+  /** What signs this site's credentials. */
+  Credentials credentials() {
+    return credentials;
+  }
+
+  /**
+   * The Achievement a badge class's credentials name, at the URL of its id, with the endorsements
+   * the site gives of it as signed EndorsementCredentials ({@code endorsement}), where the site
+   * makes embedded proofs. Not as VC-JWTs: the 1EdTech schema has {@code endorsementJwt}, but no
+   * context defines it (3.0.3 included), and JSON-LD processors in safe mode reject an undefined
+   * term. The Achievement embedded in award credentials carries none, so giving an endorsement
+   * changes no award's credential.
+   */
+  void publishAchievement(BadgeClass badge, List<SignedEndorsement> endorsements, OutputSink out)
+      throws IOException {
     ObjectNode json = JsonOutput.object();
     ArrayNode context = json.putArray("@context");
     context.add(Ob3Documents.VC_CONTEXT);
     context.add(Ob3Documents.OB_CONTEXT);
     json.setAll(documents.achievement(badge));
+    if (!endorsements.isEmpty() && credentials.dataIntegrityKey().isPresent()) {
+      ArrayNode list = json.putArray("endorsement");
+      endorsements.forEach(e -> list.add(e.withProof().orElseThrow()));
+    }
     out.write(layout.achievementJson(badge.id()).file(), JsonOutput.bytes(json));
+  }
+
+  /** An endorsement's EndorsementCredential with its embedded proof, when the site makes them. */
+  record SignedEndorsement(Optional<ObjectNode> withProof) {}
+
+  /** The id an EndorsementCredential gives what it endorses: its Open Badges 3.0 document. */
+  String endorsedId(Endorsement.Target target, Optional<Award> award) {
+    if (target.external()) {
+      return target.ref();
+    }
+    return switch (target.kind()) {
+      case BADGE -> layout.achievementJson(target.ref()).url();
+      case ISSUER -> issuerId(target.ref());
+      case AWARD -> layout.credentialJson(award.orElseThrow()).url();
+    };
+  }
+
+  /**
+   * An endorsement as a signed EndorsementCredential, written beside its page, with its own entry
+   * in the status list.
+   *
+   * @param name how wallets list it
+   * @param subjectId the id of what it endorses ({@link #endorsedId})
+   */
+  SignedEndorsement endorsement(
+      Endorsement endorsement, String name, String subjectId, OutputSink out) throws IOException {
+    Issuer endorser = site.issuer(endorsement.endorserId()).orElseThrow();
+    int index = indexes.of(endorsement);
+    ObjectNode unsigned =
+        documents.endorsementCredential(
+            endorsement,
+            name,
+            endorser,
+            issuerId(endorser.id()),
+            subjectId,
+            documents.statusEntry(index, statusListUrl()));
+    Optional<ObjectNode> withProof = Optional.empty();
+    if (credentials.dataIntegrityKey().isPresent()) {
+      byte[] json = embeddedProof(unsigned, endorsement.issuedOn());
+      out.write(layout.endorsementCredential(endorsement.id()).file(), json);
+      withProof = Optional.of((ObjectNode) JSON.readTree(json));
+    }
+    if (credentials.jwt().isPresent()) {
+      ObjectNode jwtForm = unsigned;
+      if (withProof.isPresent()) {
+        jwtForm = unsigned.deepCopy();
+        jwtForm.set("credentialStatus", documents.statusEntry(index, layout.statusListJwt().url()));
+      } else {
+        out.write(layout.endorsementCredential(endorsement.id()).file(), JsonOutput.bytes(jwtForm));
+      }
+      byte[] signed = vcJwt(jwtForm, endorsement.issuedOn());
+      out.write(layout.endorsementJwt(endorsement.id()).file(), signed);
+    }
+    return new SignedEndorsement(withProof);
   }
 
   /**
@@ -198,6 +275,9 @@ final class Ob3Publisher {
     BitSet revoked = new BitSet(StatusIndexes.SIZE);
     List<Award> revokedAwards = site.awards().stream().filter(Award::revoked).toList();
     revokedAwards.forEach(a -> revoked.set(indexes.of(a)));
+    List<Endorsement> revokedEndorsements =
+        site.endorsements().given().stream().filter(Endorsement::revoked).toList();
+    revokedEndorsements.forEach(e -> revoked.set(indexes.of(e)));
     String issuer = issuerId(site.settings().defaultIssuer());
     // Dated by the site's settings, never by an award's: one revocation or award dated far ahead
     // would otherwise make the list, and so every credential's status, not valid yet. The signing
@@ -226,7 +306,8 @@ final class Ob3Publisher {
       verifyPage.statusList(list);
       out.write(layout.statusListJwt().file(), vcJwt(list, date));
     }
-    ObjectNode revocations = documents.credentialRevocations(issuer, revokedAwards);
+    ObjectNode revocations =
+        documents.credentialRevocations(issuer, revokedAwards, revokedEndorsements);
     verifyPage.credentialRevocations(revocations);
     out.write(layout.credentialRevocations().file(), JsonOutput.bytes(revocations));
   }
@@ -305,7 +386,7 @@ final class Ob3Publisher {
    * The document with an embedded eddsa-rdfc-2022 proof, as published: the tree signed, then
    * written out once.
    */
-  private byte[] embeddedProof(ObjectNode unsigned, OffsetDateTime effective) {
+  byte[] embeddedProof(ObjectNode unsigned, OffsetDateTime effective) {
     SigningKey key = credentials.dataIntegrityKey().orElseThrow();
     String created = Ob2Documents.dateTime(signedAt(key, effective));
     String method =
@@ -326,7 +407,7 @@ final class Ob3Publisher {
   }
 
   /** The document as a VC-JWT. */
-  private byte[] vcJwt(ObjectNode unsigned, OffsetDateTime effective) {
+  byte[] vcJwt(ObjectNode unsigned, OffsetDateTime effective) {
     SigningKey key = credentials.jwt().orElseThrow();
     String kid = layout.keyDocument(key.id()).url();
     long issuedAt = signedAt(key, effective).toEpochSecond();

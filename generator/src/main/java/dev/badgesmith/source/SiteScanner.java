@@ -123,16 +123,28 @@ public final class SiteScanner {
       }
     }
 
+    // Endorsements this site's issuers give: one file each, named by its id.
+    List<SourceFile> endorsementFolder = scan.files("endorsements", 1);
+    List<SourceFile> endorsements = new ArrayList<>();
+    for (SourceFile f : endorsementFolder) {
+      if (f.extension().equals("yaml") || f.extension().equals("yml")) {
+        scan.slug(f).ifPresent(endorsements::add);
+      } else {
+        scan.unexpected(f, "endorsements/ holds <endorsement-id>.yaml files");
+      }
+    }
+
     List<SourceFile> staticFiles = scan.files("static", Integer.MAX_VALUE);
     List<SourceFile> all = new ArrayList<>(issuerFolder);
     all.addAll(badgeFolder);
     all.addAll(awardFolder);
     all.addAll(frameworkFolder);
+    all.addAll(endorsementFolder);
     all.addAll(staticFiles);
     FileNames.check(all, diagnostics);
     Set<String> readByLoader = new java.util.HashSet<>();
     settings.ifPresent(f -> readByLoader.add(f.path()));
-    for (List<SourceFile> files : List.of(issuers, badges)) {
+    for (List<SourceFile> files : List.of(issuers, badges, endorsements)) {
       files.forEach(f -> readByLoader.add(f.path()));
     }
     // The award folder's files the loader does not read: the same objects the list holds.
@@ -140,7 +152,8 @@ public final class SiteScanner {
     read.addAll(awards);
     List<SourceFile> unread = awardFolder.stream().filter(f -> !read.contains(f)).toList();
     scan.privateKeys(readByLoader, unread, staticFiles);
-    return new SiteSources(realRoot, settings, issuers, badges, awards, frameworks, staticFiles);
+    return new SiteSources(
+        realRoot, settings, issuers, badges, awards, frameworks, endorsements, staticFiles);
   }
 
   /**

@@ -9,6 +9,7 @@ import java.util.Optional;
  * The files of a badge site, by role, each list sorted by path.
  *
  * @param frameworks the CASE packages of {@code frameworks/}: read by the build, never published
+ * @param endorsements the endorsements this site's issuers give, {@code endorsements/<id>.yaml}
  */
 public record SiteSources(
     Path root,
@@ -17,6 +18,7 @@ public record SiteSources(
     List<SourceFile> badges,
     List<SourceFile> awards,
     List<SourceFile> frameworks,
+    List<SourceFile> endorsements,
     List<SourceFile> staticFiles) {
 
   public SiteSources {
@@ -26,6 +28,7 @@ public record SiteSources(
     badges = List.copyOf(badges);
     awards = List.copyOf(awards);
     frameworks = List.copyOf(frameworks);
+    endorsements = List.copyOf(endorsements);
     staticFiles = List.copyOf(staticFiles);
   }
 
@@ -37,6 +40,6 @@ public record SiteSources(
       List<SourceFile> badges,
       List<SourceFile> awards,
       List<SourceFile> staticFiles) {
-    this(root, settings, issuers, badges, awards, List.of(), staticFiles);
+    this(root, settings, issuers, badges, awards, List.of(), List.of(), staticFiles);
   }
 }

@@ -26,6 +26,7 @@ final class OutputCollisions {
           "tags/",
           "skills/",
           "recognition/",
+          "endorsements/",
           ".well-known/");
 
   private static final Set<String> GENERATED_FILES =

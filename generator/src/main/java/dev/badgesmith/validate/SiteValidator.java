@@ -18,6 +18,7 @@ import dev.badgesmith.load.Located;
 import dev.badgesmith.model.Alignment;
 import dev.badgesmith.model.Award;
 import dev.badgesmith.model.BadgeClass;
+import dev.badgesmith.model.Endorsements;
 import dev.badgesmith.model.Evidence;
 import dev.badgesmith.model.ImageFile;
 import dev.badgesmith.model.Issuer;
@@ -109,6 +110,7 @@ public final class SiteValidator {
       duplicateIds(
           sources.awards().stream().filter(f -> !f.extension().equals("csv")).toList(), "award");
       duplicateRowIds();
+      duplicateIds(sources.endorsements(), "endorsement");
       staticFiles();
       Optional<SiteSettings> settings = doc.settings().flatMap(this::settings);
       settings.ifPresent(s -> maxImageBytes = s.maxImageBytes());
@@ -148,7 +150,12 @@ public final class SiteValidator {
         awards.addAll(known);
         awards.sort(java.util.Comparator.comparing(Award::source));
       }
-      return settings.map(s -> new Site(s, issuers, badges, awards, frameworks));
+      Set<String> awardKeys = new HashSet<>();
+      doc.awards().forEach(a -> awardKeys.add(a.badgeId() + "/" + a.id()));
+      awards.forEach(a -> awardKeys.add(a.badgeId() + "/" + a.id()));
+      Endorsements endorsements =
+          new EndorsementChecks(doc, d).endorsements(issuers, badges, awardKeys, zone, buildDate);
+      return settings.map(s -> new Site(s, issuers, badges, awards, frameworks, endorsements));
     }
 
     private Optional<SiteSettings> settings(SettingsDoc s) {

@@ -16,7 +16,11 @@ public record Check(Step step, Outcome outcome, String message) {
     ISSUER_AND_KEY("issuer and key"),
     STATUS("status"),
     EXPIRY("expiry"),
-    RECIPIENT("recipient");
+    RECIPIENT("recipient"),
+    /** The endorsements a badge's class and issuer list: reported only when they list any. */
+    ENDORSEMENTS("endorsements"),
+    /** A learner record's credentials, each verified on its own. */
+    CREDENTIALS("credentials");
 
     private final String title;
 

@@ -19,11 +19,13 @@ final class Ob2Checks {
   private final Documents documents;
   private final Verifier verifier;
   private final KeyPeriods periods;
+  private final Ob2Endorsements endorsements;
 
   Ob2Checks(Documents documents, Verifier verifier) {
     this.documents = documents;
     this.verifier = verifier;
     this.periods = new KeyPeriods(documents);
+    this.endorsements = new Ob2Endorsements(documents);
   }
 
   /** An issuer profile and the URL it was fetched from. */
@@ -41,6 +43,11 @@ final class Ob2Checks {
         steps.fail(Step.PROOF, "cannot fetch the hosted assertion: " + e.getMessage());
       }
     }
+  }
+
+  /** An Open Badges 2.0 Endorsement given on its own. */
+  void endorsement(ObjectNode given, String carrier, Steps steps) {
+    endorsements.given(given, carrier, steps);
   }
 
   void hosted(ObjectNode given, String carrier, Steps steps, Optional<String> recipient) {
@@ -178,6 +185,7 @@ final class Ob2Checks {
         steps.fail(Step.ISSUER_AND_KEY, "the issuer profile at " + url.get() + " has another id");
         return Optional.empty();
       }
+      endorsements.listed(List.of(badge, profile), steps);
       return Optional.of(new Issuer(url.get(), profile));
     } catch (ResolveException e) {
       steps.fail(Step.ISSUER_AND_KEY, "cannot fetch the badge class or issuer: " + e.getMessage());

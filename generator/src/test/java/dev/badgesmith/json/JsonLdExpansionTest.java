@@ -66,6 +66,66 @@ class JsonLdExpansionTest {
   }
 
   @Test
+  void expandsEndorsementsAndTheDocumentsThatListThemWithoutDroppingAProperty() throws Exception {
+    Path source = TestSites.unpack(tmp.resolve("endorsing"), TestSites.MINIMAL);
+    TestSites.unpack(
+        source,
+        """
+        -- issuers/guild.yaml
+        name: The Guild
+        url: https://guild.example.org/
+        email: badges@guild.example.org
+        endorsements: https://smiths.example/endorsements/guild.json
+        -- endorsements/intro.yaml
+        endorser: guild
+        endorses:
+          badge: intro
+        claim: A *fine* course.
+        issuedOn: 2025-04-01
+        -- endorsements/jane.yaml
+        endorser: guild
+        endorses:
+          award: intro/jane
+        claim: Well done.
+        issuedOn: 2025-04-01
+        -- endorsements/elsewhere.yaml
+        endorser: guild
+        endorses:
+          issuer: https://smiths.example/issuer.json
+        claim: Good people.
+        issuedOn: 2025-04-01
+        revoked:
+          reason: Given in error
+        """);
+    dev.badgesmith.Report report =
+        dev.badgesmith.Badgesmith.builder().build().build(source, tmp.resolve("endorsing-out"));
+    assertThat(TestSites.withoutSaltWarning(report.diagnostics())).isEmpty();
+    Map<String, byte[]> built = TestSites.read(tmp.resolve("endorsing-out"));
+    List<String> paths =
+        List.of(
+            "endorsements/intro.json",
+            "endorsements/jane.json",
+            "endorsements/elsewhere.json",
+            "badges/intro.json",
+            "issuers/guild.json");
+    for (String path : paths) {
+      JsonArray expanded = expand(built.get(path));
+      assertThat(expanded).as(path).hasSize(1);
+      assertThat(undefinedTerms(expanded)).as(path).isEmpty();
+    }
+    String endorsement = expand(built.get("endorsements/intro.json")).toString();
+    // The context maps Endorsement and claim onto the credentials vocabulary.
+    assertThat(endorsement)
+        .contains("\"@type\":[\"https://w3id.org/credentials#Credential\"]")
+        .contains("https://w3id.org/credentials#claim")
+        .contains("https://w3id.org/openbadges#endorsementComment");
+    assertThat(expand(built.get("badges/intro.json")).toString())
+        .contains("https://badges.example.org/guild/endorsements/intro.json");
+    assertThat(expand(built.get("issuers/guild.json")).toString())
+        .contains("https://smiths.example/endorsements/guild.json");
+  }
+
+  @Test
   void catchesATermTheContextDoesNotDefine() throws Exception {
     String doc =
         "{\"@context\":\"https://w3id.org/openbadges/v2\",\"type\":\"Assertion\","

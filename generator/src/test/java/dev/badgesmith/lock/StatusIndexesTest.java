@@ -65,7 +65,8 @@ class StatusIndexesTest {
   @Test
   void withoutALockIndexesFollowFromIdsInOrderOfIssue() {
     Award jane = award("jane", "2025-03-14", false);
-    assertThat(StatusIndexes.derived(List.of(jane)).of(jane)).isEqualTo(start("intro/jane"));
+    assertThat(StatusIndexes.derived(List.of(jane), List.of()).of(jane))
+        .isEqualTo(start("intro/jane"));
   }
 
   @Test
@@ -73,18 +74,18 @@ class StatusIndexesTest {
     Award jane = award("jane", "2025-03-14", false);
     Award ada = award("ada", "2025-03-10", false);
     List<Award> published = List.of(jane, ada);
-    Map<String, Integer> lock = lock(published, StatusIndexes.derived(published));
+    Map<String, Integer> lock = lock(published, StatusIndexes.derived(published, List.of()));
 
     // A backdated award whose id lands on jane's index: by order of issue it would take it.
     Award backdated = award(collidingWith(lock.get("intro/jane")), "2020-01-01", false);
     List<Award> grown = new ArrayList<>(published);
     grown.add(backdated);
     grown.add(award("zoe", "2025-06-01", false));
-    assertThat(StatusIndexes.derived(grown).of(jane))
+    assertThat(StatusIndexes.derived(grown, List.of()).of(jane))
         .as("without the lock, the backdated award would move jane")
         .isNotEqualTo(lock.get("intro/jane"));
 
-    StatusIndexes pinned = StatusIndexes.pinned(grown, lock);
+    StatusIndexes pinned = StatusIndexes.pinned(grown, List.of(), lock);
     assertThat(pinned.of(jane)).isEqualTo(lock.get("intro/jane"));
     assertThat(pinned.of(ada)).isEqualTo(lock.get("intro/ada"));
     assertThat(pinned.of(backdated)).isNotIn(lock.values());
@@ -97,7 +98,7 @@ class StatusIndexesTest {
             award("ada", "2025-03-10", false),
             award(backdated.id(), "2020-01-01", true),
             award("zoe", "2025-06-01", false));
-    StatusIndexes after = StatusIndexes.pinned(revoked, later);
+    StatusIndexes after = StatusIndexes.pinned(revoked, List.of(), later);
     revoked.forEach(a -> assertThat(after.of(a)).isEqualTo(later.get(StatusIndexes.key(a))));
   }
 
@@ -106,8 +107,10 @@ class StatusIndexesTest {
     int gone = start("intro/gone");
     Award newcomer = award(collidingWith(gone), "2025-01-01", false);
 
-    assertThat(StatusIndexes.derived(List.of(newcomer)).of(newcomer)).isEqualTo(gone);
-    assertThat(StatusIndexes.pinned(List.of(newcomer), Map.of("intro/gone", gone)).of(newcomer))
+    assertThat(StatusIndexes.derived(List.of(newcomer), List.of()).of(newcomer)).isEqualTo(gone);
+    assertThat(
+            StatusIndexes.pinned(List.of(newcomer), List.of(), Map.of("intro/gone", gone))
+                .of(newcomer))
         .isNotEqualTo(gone);
   }
 }

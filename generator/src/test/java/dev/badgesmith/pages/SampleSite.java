@@ -3,6 +3,8 @@ package dev.badgesmith.pages;
 import dev.badgesmith.model.Alignment;
 import dev.badgesmith.model.Award;
 import dev.badgesmith.model.BadgeClass;
+import dev.badgesmith.model.Endorsement;
+import dev.badgesmith.model.Endorsements;
 import dev.badgesmith.model.ImageFile;
 import dev.badgesmith.model.Issuer;
 import dev.badgesmith.model.PageSettings;
@@ -169,7 +171,30 @@ public final class SampleSite {
             SiteSettings.DEFAULT_MAX_IMAGE_BYTES,
             Optional.empty(),
             new PageSettings(true, true, false, true, List.of(), true));
-    return new Site(settings, List.of(issuer), List.of(badge), List.of(award));
+    Endorsement endorsement =
+        new Endorsement(
+            "evil-endorses",
+            "evil",
+            new Endorsement.Target(Endorsement.Kind.BADGE, "evil"),
+            "<script>alert(19)</script>\n\n[x](javascript:alert(20)) *well*",
+            issued,
+            Optional.empty(),
+            "endorsements/evil-endorses.yaml");
+    Endorsements endorsements =
+        new Endorsements(
+            List.of(endorsement),
+            List.of(
+                new Endorsements.Received(
+                    Endorsement.Kind.BADGE,
+                    "evil",
+                    "https://x.example/\"><script>alert(21)</script>")));
+    return new Site(
+        settings,
+        List.of(issuer),
+        List.of(badge),
+        List.of(award),
+        new dev.badgesmith.framework.CaseFrameworks(List.of()),
+        endorsements);
   }
 
   static SiteSettings settings(String title) {

@@ -57,6 +57,9 @@ public final class SiteSchemas {
     if (path.matches("badges/[^/]+\\.md")) {
       return Optional.of("badge.schema.json");
     }
+    if (path.matches("endorsements/[^/]+\\.(yaml|yml)")) {
+      return Optional.of("endorsement.schema.json");
+    }
     if (path.matches("awards/[^/]+/[^/]+\\.(yaml|yml)")) {
       return Optional.of("award.schema.json");
     }

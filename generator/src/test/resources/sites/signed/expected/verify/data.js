@@ -5,13 +5,25 @@ window.badgesmithVerifyData = {
     "baseUrl": "https://observatory.example/badges/"
   },
   "issuers": {
+    "https://observatory.example/badges/issuers/astronomy-society.json": {
+      "name": "Regional Astronomy Society",
+      "startsWith": [
+        "https://observatory.example/badges/assertions/",
+        "https://observatory.example/badges/endorsements/"
+      ],
+      "revocationList": "https://observatory.example/badges/issuers/astronomy-society/revocations.json"
+    },
     "https://observatory.example/badges/issuers/observatory.json": {
       "name": "Hilltop Observatory",
-      "startsWith": "https://observatory.example/badges/assertions/",
+      "startsWith": [
+        "https://observatory.example/badges/assertions/",
+        "https://observatory.example/badges/endorsements/"
+      ],
       "revocationList": "https://observatory.example/badges/issuers/observatory/revocations.json"
     }
   },
   "revocationLists": {
+    "https://observatory.example/badges/issuers/astronomy-society/revocations.json": {},
     "https://observatory.example/badges/issuers/observatory/revocations.json": {
       "https://observatory.example/badges/assertions/first-light/ben.json": "The log was copied"
     }
@@ -68,16 +80,17 @@ window.badgesmithVerifyData = {
   "statusLists": {
     "https://observatory.example/badges/status/revocation.json": {
       "statusPurpose": "revocation",
-      "encodedList": "uH4sIAAAAAAAA_-3OMQEAAAwCIKOsf8rF0AMSkAAAAABMuHYAAAAAAAAAAAAAAACaHoEna-gAQAAA"
+      "encodedList": "uH4sIAAAAAAAA_-3OAQ0AAAQAMBFE0D-lEjZsf4JHAAAAAJxQ2wEAAJ7K7QAAAAAAAAAAAMCMBqej6kEAQAAA"
     },
     "https://observatory.example/badges/status/revocation.jwt": {
       "statusPurpose": "revocation",
-      "encodedList": "uH4sIAAAAAAAA_-3OMQEAAAwCIKOsf8rF0AMSkAAAAABMuHYAAAAAAAAAAAAAAACaHoEna-gAQAAA"
+      "encodedList": "uH4sIAAAAAAAA_-3OAQ0AAAQAMBFE0D-lEjZsf4JHAAAAAJxQ2wEAAJ7K7QAAAAAAAAAAAMCMBqej6kEAQAAA"
     }
   },
   "credentialRevocations": {
     "https://observatory.example/badges/status/revocations.json": {
-      "https://observatory.example/badges/credentials/first-light/ben.json": "The log was copied"
+      "https://observatory.example/badges/credentials/first-light/ben.json": "The log was copied",
+      "https://observatory.example/badges/endorsements/observatory-telescope/credential.json": "The badge class was retired"
     }
   }
 };
