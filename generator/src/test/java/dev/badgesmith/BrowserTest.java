@@ -203,6 +203,16 @@ class BrowserTest {
     addFile(cases, "ob3 svg", example.resolve("credentials/" + award + ".svg"), true);
     addText(cases, "ob2 json", example.resolve("assertions/" + award + ".json"));
     addText(cases, "ob3 json", example.resolve("credentials/" + award + ".json"));
+    addFile(
+        cases,
+        "certificate pdf",
+        example.resolve("assertions/" + award + "/certificate.pdf"),
+        true);
+    addFile(
+        cases,
+        "revoked certificate pdf",
+        example.resolve("assertions/" + revokedAward + "/certificate.pdf"),
+        false);
     addText(cases, "ob3 jwt", example.resolve("credentials/" + award + ".jwt"))
         .put("screenshot", "verify-result-jwt");
     addFile(cases, "ob2 signed png", signed.resolve("assertions/" + award + ".png"), false)
@@ -452,7 +462,8 @@ class BrowserTest {
             "ob3 json",
             "ob3 jwt",
             "ob2 signed png",
-            "ob2 signed jws")) {
+            "ob2 signed jws",
+            "certificate pdf")) {
       assertThat(steps(name))
           .as(name)
           .containsOnlyKeys("format", "proof", "issuer and key", "status", "expiry")
@@ -470,6 +481,10 @@ class BrowserTest {
         .startsWith("JWS RS256 by " + BASE_URL + "keys/ob2/");
     assertThat(message("ob2 signed png", "format"))
         .contains("signed assertion (JWS), baked in PNG");
+    assertThat(message("certificate pdf", "format"))
+        .isEqualTo(
+            "Open Badges 3.0 credential with an embedded proof, embedded in a PDF certificate"
+                + " (application/ld+json)");
   }
 
   @Test
@@ -661,6 +676,8 @@ class BrowserTest {
     assertFailsAt("revoked ob3 png", "status", "revoked: entry");
     assertFailsAt("revoked ob3 jwt", "status", "revoked: entry");
     assertThat(steps("revoked ob3 jwt")).containsEntry("proof", "pass");
+    // A revoked award's certificate still carries its credential, which says so.
+    assertFailsAt("revoked certificate pdf", "status", "revoked: entry");
   }
 
   @Test

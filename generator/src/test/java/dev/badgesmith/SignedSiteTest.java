@@ -126,10 +126,11 @@ class SignedSiteTest {
       }
     }
     assertThat(documents).isNotNull();
-    // A revoked award keeps its credential (the status list marks it), but no baked badge.
+    // A revoked award keeps its credential (the status list marks it) and its certificate (which
+    // says it was revoked), but no baked badge.
     assertThat(documents.fieldNames())
         .toIterable()
-        .containsExactly("ob2Assertion", "ob3Credential", "ob3Jwt");
+        .containsExactly("ob2Assertion", "ob3Credential", "ob3Jwt", "certificate");
     documents.forEach(path -> assertThat(out).containsKey(path.asText()));
   }
 

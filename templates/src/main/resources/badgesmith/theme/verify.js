@@ -201,6 +201,49 @@
     return bytes.length >= 8 && PNG_SIGNATURE.every(function (b, i) { return bytes[i] === b; });
   }
 
+  function isPdf(bytes) {
+    return bytes.length > 5 && latin1(bytes.subarray(0, 5)) === "%PDF-";
+  }
+
+  /**
+   * The files a PDF certificate embeds: each stream whose dictionary says /Type /EmbeddedFile,
+   * inflated when FlateDecode (as Badgesmith writes it). Such a stream is never inside an object
+   * stream, so its dictionary can be read as written. Resolves to [{ bytes, type }].
+   */
+  async function embeddedFiles(bytes) {
+    var text = latin1(bytes); // one character a byte: offsets are the same
+    var files = [];
+    var marker = /\/Type\s*\/EmbeddedFile(?![A-Za-z0-9])/g;
+    var m;
+    while ((m = marker.exec(text)) !== null) {
+      var start = text.lastIndexOf(" obj", m.index);
+      var keyword = text.indexOf("stream", m.index);
+      if (start < 0 || keyword < 0) {
+        throw new Error("the PDF's embedded file is cut short");
+      }
+      var dict = text.slice(start, keyword);
+      var data = keyword + "stream".length;
+      if (text.charAt(data) === "\r") { data++; }
+      if (text.charAt(data) === "\n") { data++; }
+      var length = /\/Length\s+(\d+)(\s+\d+\s+R)?/.exec(dict);
+      var end = length && !length[2] ? data + Number(length[1]) : text.indexOf("endstream", data);
+      if (end < 0 || end > bytes.length) {
+        throw new Error("the PDF's embedded file is cut short");
+      }
+      var raw = bytes.subarray(data, end);
+      var filter = /\/Filter\s*\[?\s*\/([A-Za-z0-9]+)/.exec(dict);
+      if (filter && filter[1] !== "FlateDecode") {
+        throw new Error("the PDF's embedded file is compressed with " + filter[1] + ", not FlateDecode");
+      }
+      var type = /\/Subtype\s*\/([^\s\/<>\[\]()]+)/.exec(dict);
+      files.push({
+        bytes: filter ? await inflate(raw, "deflate") : raw,
+        type: type ? type[1].replace(/#([0-9A-Fa-f]{2})/g, function (_, h) { return String.fromCharCode(parseInt(h, 16)); }) : "no type"
+      });
+    }
+    return files;
+  }
+
   /** The badge chunks of a PNG: iTXt (and the tEXt or zTXt of older bakers). */
   async function unbakePng(bytes) {
     var view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -1018,6 +1061,15 @@
     try {
       if (!DATA) {
         steps.fail("format", "this page's data (data.js) did not load");
+      } else if (input.bytes && isPdf(input.bytes)) {
+        var files = await embeddedFiles(input.bytes);
+        if (!files.length) {
+          steps.fail("format", "a PDF that carries no credential (no embedded file)");
+        } else {
+          // One certificate, one badge: a second file would be a second, unrelated claim.
+          await payload(utf8(files[0].bytes), ", embedded in a PDF certificate (" + files[0].type + ")" +
+            (files.length > 1 ? "; " + (files.length - 1) + " more file(s) ignored" : ""), steps, ctx);
+        }
       } else if (input.bytes && isPng(input.bytes)) {
         var baked = await unbakePng(input.bytes);
         await unbaked(baked, "PNG", steps, ctx);

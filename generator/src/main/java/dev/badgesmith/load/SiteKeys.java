@@ -24,7 +24,13 @@ final class SiteKeys {
           "pages");
 
   static final List<String> PAGES_KEYS =
-      List.of("earnerPages", "listEarners", "indexAwards", "recognition", "recognitionOptOut");
+      List.of(
+          "earnerPages",
+          "listEarners",
+          "indexAwards",
+          "recognition",
+          "recognitionOptOut",
+          "certificates");
   static final List<String> SIGNING_KEYS =
       List.of("issuerId", "jwt", "dataIntegrity", "ob2", "keys");
   static final List<String> KEY_KEYS =

@@ -239,7 +239,8 @@ public final class SiteLoader {
         r.bool("listEarners").map(Located::value).orElse(defaults.listEarners()),
         r.bool("indexAwards").map(Located::value).orElse(defaults.indexAwards()),
         r.bool("recognition").map(Located::value).orElse(defaults.recognition()),
-        optOut);
+        optOut,
+        r.bool("certificates").map(Located::value).orElse(defaults.certificates()));
   }
 
   private static SigningDoc signing(MapReader r, Diagnostics d) {

@@ -14,6 +14,7 @@ import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.DefaultUrlSanitizer;
 import org.commonmark.renderer.html.HtmlRenderer;
+import org.commonmark.renderer.text.TextContentRenderer;
 
 /**
  * Turns the Markdown of a site (criteria, descriptions, narratives) into HTML that is safe to put
@@ -80,6 +81,43 @@ public final class MarkdownRenderer {
   private static boolean isOutside(String url) {
     String u = url.strip().toLowerCase(java.util.Locale.ROOT);
     return u.startsWith("//") || u.startsWith("http:") || u.startsWith("https:");
+  }
+
+  /**
+   * A Markdown document as plain text on one line, for a summary where no markup can go (a
+   * certificate): the words of its blocks, white space made single spaces.
+   */
+  public String toPlainText(String markdown) {
+    Objects.requireNonNull(markdown, "markdown");
+    Node document = parser.parse(markdown);
+    List<Node> headings = new ArrayList<>();
+    List<Link> links = new ArrayList<>();
+    document.accept(
+        new AbstractVisitor() {
+          @Override
+          public void visit(Heading heading) {
+            headings.add(heading);
+          }
+
+          @Override
+          public void visit(Link link) {
+            links.add(link);
+            visitChildren(link);
+          }
+        });
+    // A summary reads as sentences: no headings, and a link's words without its address.
+    headings.forEach(Node::unlink);
+    for (Link link : links) {
+      Node child = link.getFirstChild();
+      while (child != null) {
+        Node next = child.getNext();
+        link.insertBefore(child);
+        child = next;
+      }
+      link.unlink();
+    }
+    String text = TextContentRenderer.builder().build().render(document);
+    return text.strip().replaceAll("\\s+", " ");
   }
 
   /**

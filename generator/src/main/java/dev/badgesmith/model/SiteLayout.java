@@ -183,6 +183,11 @@ public record SiteLayout(SiteSettings settings) {
     return settings.url("assertions/" + award.badgeId() + "/" + award.id() + "/");
   }
 
+  /** An award's printable certificate, beside its page (with {@code pages.certificates}). */
+  public SiteUrl certificate(Award award) {
+    return settings.url("assertions/" + award.badgeId() + "/" + award.id() + "/certificate.pdf");
+  }
+
   /** The page of an issuer: its profile and its badge classes. */
   public SiteUrl issuerPage(String issuerId) {
     return settings.url("issuers/" + issuerId + "/");
@@ -305,6 +310,9 @@ public record SiteLayout(SiteSettings settings) {
                 }
               }
             });
+    if (settings.pages().certificates()) {
+      documents.put("certificate", certificate(award));
+    }
     return documents;
   }
 

@@ -9,8 +9,11 @@ import dev.badgesmith.model.Revocation;
 import dev.badgesmith.model.Site;
 import dev.badgesmith.model.SiteLayout;
 import dev.badgesmith.model.SiteUrl;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** The view of an award's page. */
@@ -93,6 +96,40 @@ final class AwardViews {
             .of(Endorsement.Kind.AWARD, award.badgeId() + "/" + award.id()));
   }
 
+  /** An award's certificate: what it says, for the layout its template draws. */
+  CertificateView certificate(Award award) {
+    BadgeClass badge = site.badge(award.badgeId()).orElseThrow();
+    Issuer issuer = site.issuer(badge.issuerId()).orElseThrow();
+    Locale locale = Locale.forLanguageTag(site.settings().language());
+    DateTimeFormatter words =
+        DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
+    return new CertificateView(
+        site.settings().language(),
+        SocialCardTemplate.xmlText(site.settings().title()),
+        SocialCardTemplate.xmlText(badge.name()),
+        award.recipient().name().map(SocialCardTemplate::xmlText).orElse(null),
+        SocialCardTemplate.xmlText(issuer.name()),
+        PageDates.date(award.issuedOn()),
+        words.format(award.issuedOn().toLocalDate()),
+        award.expires().map(PageDates::date).orElse(null),
+        award.expires().map(e -> words.format(e.toLocalDate())).orElse(null),
+        SocialCardTemplate.xmlText(summary(context.markdown().toPlainText(badge.criteria()))),
+        layout.awardPage(award).url(),
+        award.revoked(),
+        award.revocation().flatMap(Revocation::date).map(PageDates::date).orElse(null),
+        award.revocation().map(r -> SocialCardTemplate.xmlText(r.reason())).orElse(null));
+  }
+
+  /** At most about 400 characters, cut after a word, with "…". */
+  private static String summary(String text) {
+    int max = 400;
+    if (text.length() <= max) {
+      return text;
+    }
+    int cut = text.lastIndexOf(' ', max);
+    return text.substring(0, cut > 0 ? cut : max).strip() + "\u2026";
+  }
+
   private EvidenceView evidence(Evidence e) {
     return new EvidenceView(
         e.name().orElse(null),
@@ -110,9 +147,17 @@ final class AwardViews {
     // The images an earner imports come first, then what verifiers read.
     for (String kind :
         List.of(
-            "ob2Png", "ob2Svg", "ob2Assertion", "ob3Credential", "ob3Jwt", "ob3Png", "ob3Svg")) {
+            "ob2Png",
+            "ob2Svg",
+            "certificate",
+            "ob2Assertion",
+            "ob3Credential",
+            "ob3Jwt",
+            "ob3Png",
+            "ob3Svg")) {
       SiteUrl url = documents.get(kind);
-      if (url != null) {
+      // A revoked award's certificate stays published, saying so, but is nothing to share.
+      if (url != null && !(kind.equals("certificate") && award.revoked())) {
         links.add(new LinkView(label(kind), url.url()));
       }
     }
@@ -123,6 +168,7 @@ final class AwardViews {
     return switch (kind) {
       case "ob2Png" -> "Badge image (PNG, Open Badges 2.0)";
       case "ob2Svg" -> "Badge image (SVG, Open Badges 2.0)";
+      case "certificate" -> "Certificate to print (PDF/A, carries the credential)";
       case "ob2Assertion" ->
           layout.ob2Signed()
               ? "Open Badges 2.0 signed assertion (JWS)"

@@ -1,5 +1,6 @@
 package dev.badgesmith.pages;
 
+import dev.badgesmith.certificate.CertificateLayout;
 import dev.badgesmith.diag.BadgesmithException;
 import dev.badgesmith.diag.Diagnostic;
 import dev.badgesmith.markdown.MarkdownRenderer;
@@ -59,6 +60,9 @@ public final class PageRenderer {
    */
   static final String VENDOR = "vendor/";
 
+  /** The template of an award's certificate: a layout the certificate package draws as a PDF. */
+  static final String CERTIFICATE = "certificate.xml.ftlx";
+
   /**
    * Every file of the theme, which a site's {@code templates/} may replace one by one. {@code
    * layout.ftlh}, {@code gallery.ftlh} and {@code endorsements.ftlh} hold macros the pages import.
@@ -84,6 +88,7 @@ public final class PageRenderer {
           "feed.xml.ftlx",
           "sitemap.xml.ftlx",
           "social-card.svg.ftlx",
+          "certificate.xml.ftlx",
           "style.css",
           "verify.js",
           "skills-search.js");
@@ -151,6 +156,17 @@ public final class PageRenderer {
       if (page.isPresent()) {
         sink.write(views.layout().awardPage(award).file(), page.get());
       }
+    }
+
+    /**
+     * The layout of an award's certificate, from the theme's {@code certificate.xml.ftlx}, or empty
+     * when it fails in an override (the problem is noted, as for a page).
+     */
+    public Optional<CertificateLayout> certificateLayout(Award award) throws IOException {
+      Optional<byte[]> drawn = page(CERTIFICATE, views.certificate(award));
+      return drawn.isEmpty()
+          ? Optional.empty()
+          : TemplateCheck.certificateLayout(drawn.get(), overrides, problems::add);
     }
 
     /**
@@ -312,6 +328,12 @@ public final class PageRenderer {
     for (Award award : awardPages ? site.awards() : List.<Award>of()) {
       out.accept(
           new Page("award.ftlh", layout.awardPage(award).file(), () -> views.awardPage(award)));
+      if (site.settings().pages().certificates()) {
+        // The certificate's layout, which the render stage draws as the PDF at that path.
+        out.accept(
+            new Page(
+                CERTIFICATE, layout.certificate(award).file(), () -> views.certificate(award)));
+      }
     }
     for (Endorsement endorsement : views.endorsements()) {
       out.accept(

@@ -130,6 +130,10 @@ final class PageViews {
     return awards.awardPage(award);
   }
 
+  CertificateView certificate(Award award) {
+    return awards.certificate(award);
+  }
+
   /** What an award's page depends on beyond its own inputs: see {@link PageRenderer.AwardPages}. */
   String awardPageContext(Award award) {
     return awards.awardPageContext(award);

@@ -1,5 +1,7 @@
 package dev.badgesmith.pages;
 
+import dev.badgesmith.certificate.CertificateException;
+import dev.badgesmith.certificate.CertificateLayout;
 import dev.badgesmith.diag.BadgesmithException;
 import dev.badgesmith.diag.Code;
 import dev.badgesmith.diag.Diagnostic;
@@ -128,7 +130,10 @@ final class TemplateCheck {
     Set<Diagnostic> found = new LinkedHashSet<>();
     for (PageRenderer.Page page : pages) {
       try {
-        renderer.processOrFail(page.template(), page.model());
+        byte[] drawn = renderer.processOrFail(page.template(), page.model());
+        if (page.template().equals(PageRenderer.CERTIFICATE)) {
+          certificateLayout(drawn, overrides, found::add);
+        }
       } catch (TemplateException | ParseException e) {
         found.add(diagnostic(e, overrides).orElseThrow(() -> themeFailed(page.template(), e)));
       }
@@ -160,6 +165,31 @@ final class TemplateCheck {
         awards,
         site.frameworks(),
         site.endorsements());
+  }
+
+  /**
+   * The layout a certificate template wrote, or empty when it cannot be drawn: the problem is
+   * handed on as a diagnostic at the site's override (the theme's own layout is tested).
+   */
+  static Optional<CertificateLayout> certificateLayout(
+      byte[] drawn, Optional<Path> overrides, java.util.function.Consumer<Diagnostic> problems) {
+    try {
+      return Optional.of(CertificateLayout.parse(drawn));
+    } catch (CertificateException e) {
+      Optional<SourcePosition> where = at(PageRenderer.CERTIFICATE, 1, 1, overrides);
+      if (where.isEmpty()) {
+        throw themeFailed(PageRenderer.CERTIFICATE, e);
+      }
+      problems.accept(
+          Diagnostic.error(
+                  Code.TEMPLATE_ERROR,
+                  where.get(),
+                  "the certificate layout it writes cannot be drawn: " + e.getMessage())
+              .withHint(
+                  "the README's \"Certificates\" lists the marks of a layout and their"
+                      + " attributes; the theme's certificate.xml.ftlx is an example"));
+      return Optional.empty();
+    }
   }
 
   /** What a build says when a template fails: the diagnostic, or the theme's own failure. */

@@ -36,12 +36,14 @@ public final class AwardRender {
   private final Signatures signatures;
   private final Optional<Ob3Publisher> ob3;
   private final PageRenderer.AwardPages pages;
+  private final Optional<CertificateRender> certificates;
 
   /**
    * @param designs each badge class's design, by its id
    * @param ob2Key the key of signed Open Badges 2.0 assertions, when the site signs them
    * @param signatures how results are signed
    * @param ob3 the site's Open Badges 3.0 credentials, when it publishes them
+   * @param certificates what draws the awards' certificates, when the site publishes them
    */
   AwardRender(
       SiteLayout layout,
@@ -50,7 +52,8 @@ public final class AwardRender {
       Optional<SigningKey> ob2Key,
       Signatures signatures,
       Optional<Ob3Publisher> ob3,
-      PageRenderer.AwardPages pages) {
+      PageRenderer.AwardPages pages,
+      Optional<CertificateRender> certificates) {
     this.layout = layout;
     this.ob2 = new Ob2Documents(layout);
     this.badges = Map.copyOf(badges);
@@ -59,6 +62,7 @@ public final class AwardRender {
     this.signatures = signatures;
     this.ob3 = ob3;
     this.pages = pages;
+    this.certificates = certificates;
   }
 
   /**
@@ -70,24 +74,34 @@ public final class AwardRender {
     BadgeClass badge = badges.get(award.badgeId());
     Design design = designs.get(award.badgeId());
     List<String> facts = new ArrayList<>();
-    ob2(award, badge, design, facts, out);
+    Map.Entry<String, byte[]> carried = ob2(award, badge, design, facts, out);
     if (ob3.isPresent()) {
-      ob3(ob3.get().credential(award, badge), design, !award.revoked(), out);
+      Ob3Publisher.Signed signed = ob3.get().credential(award, badge);
+      ob3(signed, design, !award.revoked(), out);
+      // The certificate carries the signed credential rather than the Open Badges 2.0 assertion.
+      carried = Map.entry(signed.signedFile(), signed.files().get(signed.signedFile()));
     }
     pages.write(award, out);
+    if (certificates.isPresent()) {
+      certificates.get().write(award, badge, design, carried, out);
+    }
     return facts;
   }
 
   /**
    * The award's hosted assertion and, unless revoked (and hosted), the badge baked with it; the
    * verify page learns the hosted assertion's digest.
+   *
+   * @return the assertion as published (hosted or signed), and where
    */
-  private void ob2(Award award, BadgeClass badge, Design design, List<String> facts, OutputSink out)
+  private Map.Entry<String, byte[]> ob2(
+      Award award, BadgeClass badge, Design design, List<String> facts, OutputSink out)
       throws IOException {
     var document = ob2.assertion(award, badge);
     byte[] assertion = JsonOutput.bytes(document);
     // Hosted, the assertion is the JSON at its id; signed, it is a JWS over that JSON.
     String baked;
+    Map.Entry<String, byte[]> published;
     Optional<String> verify = Optional.of(layout.assertionJson(award).url());
     if (ob2Key.isPresent()) {
       SigningKey key = ob2Key.get();
@@ -102,9 +116,11 @@ public final class AwardRender {
       baked = new String(jws, StandardCharsets.US_ASCII);
       verify = Optional.empty();
       out.write(layout.signedAssertion(award).file(), jws);
+      published = Map.entry(layout.signedAssertion(award).file(), jws);
     } else {
       baked = new String(assertion, StandardCharsets.UTF_8);
       out.write(layout.assertionJson(award).file(), assertion);
+      published = Map.entry(layout.assertionJson(award).file(), assertion);
       if (!award.revoked()) {
         VerifyPageData.hostedAssertion(layout.assertionJson(award).url(), document, facts);
       }
@@ -112,13 +128,14 @@ public final class AwardRender {
     if (award.revoked() && ob2Key.isEmpty()) {
       // A revoked hosted assertion no longer names its image. A signed one cannot change and
       // names its baked image for good: that image stays, and the revocation list says the rest.
-      return;
+      return published;
     }
     out.write(layout.bakedPng(award).file(), PngBaker.bake(design.png(), BadgeVersion.OB2, baked));
     if (design.isSvg()) {
       byte[] svg = SvgBaker.bake(design.source(), BadgeVersion.OB2, baked, verify);
       out.write(layout.bakedSvg(award).file(), svg);
     }
+    return published;
   }
 
   /** An award's credential documents, and the badge baked with the credential. */

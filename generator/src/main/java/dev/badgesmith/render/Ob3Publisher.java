@@ -67,7 +67,15 @@ final class Ob3Publisher {
   }
 
   /** What one award publishes: its files, the text baked into its images, and where those go. */
-  record Signed(Map<String, byte[]> files, String baked, String png, String svg) {}
+  record Signed(Map<String, byte[]> files, String baked, String png, String svg) {
+    /** The file of the signed credential: with the embedded proof, else the VC-JWT. */
+    String signedFile() {
+      return files.keySet().stream()
+          .filter(f -> f.endsWith(baked.startsWith("{") ? ".json" : ".jwt"))
+          .findFirst()
+          .orElseThrow();
+    }
+  }
 
   /**
    * The id credentials give an issuer: the site's DID, or the URL of the issuer's controller

@@ -218,7 +218,14 @@ public final class SiteRenderer {
         layout.ob2Signed() ? Optional.of(keys.orElseThrow().jwt().orElseThrow()) : Optional.empty();
     AwardRender awardRender =
         new AwardRender(
-            layout, site.badgesById(), shared.designs, ob2Key, signatures, ob3, shared.pages);
+            layout,
+            site.badgesById(),
+            shared.designs,
+            ob2Key,
+            signatures,
+            ob3,
+            shared.pages,
+            certificates(site, layout, shared.pages));
     // The changed awards and the other pages are rendered together, on every thread; a merge's
     // awards are copied as their shards rendered them.
     ForkJoinTask<?> awards =
@@ -382,6 +389,19 @@ public final class SiteRenderer {
         throw new BadgesmithException(DesignRenders.cardProblem(badge.id(), e).format(), e);
       }
     }
+  }
+
+  /** What draws each award's certificate, unless the site turned them off. */
+  private static Optional<CertificateRender> certificates(
+      Site site, SiteLayout layout, PageRenderer.AwardPages pages) {
+    if (!site.settings().pages().certificates()) {
+      return Optional.empty();
+    }
+    Map<String, String> issuerNames = new LinkedHashMap<>();
+    for (BadgeClass badge : site.badges()) {
+      issuerNames.put(badge.id(), site.issuer(badge.issuerId()).map(Issuer::name).orElse(""));
+    }
+    return Optional.of(new CertificateRender(layout, pages, issuerNames));
   }
 
   /** A sink that notes the paths one award writes, for the next build to keep. */

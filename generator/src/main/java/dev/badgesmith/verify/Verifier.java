@@ -6,6 +6,8 @@ import dev.badgesmith.bake.BadgeVersion;
 import dev.badgesmith.bake.BakeException;
 import dev.badgesmith.bake.Baked;
 import dev.badgesmith.bake.BakedImages;
+import dev.badgesmith.certificate.CertificateException;
+import dev.badgesmith.certificate.CertificateFiles;
 import dev.badgesmith.hash.IdentityHash;
 import dev.badgesmith.ld.Canonicalizer;
 import dev.badgesmith.ld.ContextStore;
@@ -28,10 +30,10 @@ import java.util.regex.Pattern;
 /**
  * Verifies an Open Badges document as a relying party would, step by step: its {@code format}, its
  * {@code proof}, its {@code issuer and key}, its {@code status}, its {@code expiry} and, when
- * asked, its {@code recipient}. Takes a baked PNG or SVG, a JSON document (an Open Badges 2.0
- * hosted Assertion or an Open Badges 3.0 credential with an embedded proof), an Open Badges 2.0
- * signed assertion (compact JWS) or a VC-JWT. Everything it points at is fetched through a {@link
- * Resolver}: a built site folder, or the live site.
+ * asked, its {@code recipient}. Takes a baked PNG or SVG, a PDF certificate (what it embeds), a
+ * JSON document (an Open Badges 2.0 hosted Assertion or an Open Badges 3.0 credential with an
+ * embedded proof), an Open Badges 2.0 signed assertion (compact JWS) or a VC-JWT. Everything it
+ * points at is fetched through a {@link Resolver}: a built site folder, or the live site.
  *
  * <pre>{@code
  * Verifier verifier = Verifier.builder()
@@ -118,6 +120,10 @@ public final class Verifier {
   }
 
   private void detect(byte[] bytes, String carrier, Steps steps, Optional<String> recipient) {
+    if (CertificateFiles.isPdf(bytes) && carrier.isEmpty()) {
+      certificate(bytes, steps, recipient);
+      return;
+    }
     if (isImage(bytes)) {
       List<Baked> found;
       try {
@@ -160,9 +166,32 @@ public final class Verifier {
     } else {
       steps.fail(
           Step.FORMAT,
-          "neither a baked PNG or SVG, a JSON document, a JWS nor a JWT"
+          "neither a baked PNG or SVG, a PDF certificate, a JSON document, a JWS nor a JWT"
               + carrier.replace(", ", " "));
     }
+  }
+
+  /** A certificate: what it carries, as its associated file, is what verifies. */
+  private void certificate(byte[] pdf, Steps steps, Optional<String> recipient) {
+    List<CertificateFiles.Embedded> files;
+    try {
+      files = CertificateFiles.embedded(pdf);
+    } catch (CertificateException e) {
+      steps.fail(Step.FORMAT, "a corrupt PDF: " + e.getMessage());
+      return;
+    }
+    if (files.isEmpty()) {
+      steps.fail(Step.FORMAT, "a PDF that carries no credential (no embedded file)");
+      return;
+    }
+    // One certificate, one badge: a second file would be a second, unrelated claim.
+    CertificateFiles.Embedded file = files.get(0);
+    String where =
+        ", embedded in a PDF certificate ("
+            + file.name()
+            + (files.size() > 1 ? "; " + (files.size() - 1) + " more file(s) ignored" : "")
+            + ")";
+    detect(file.bytes(), where, steps, recipient);
   }
 
   private void json(ObjectNode json, String carrier, Steps steps, Optional<String> recipient) {

@@ -94,6 +94,16 @@ class EngineBoundaryTest {
   }
 
   @Test
+  void onlyTheCertificatePackageUsesPdfboxOrZxing() {
+    onlyIn(
+        "dev.badgesmith.certificate",
+        "org.apache.pdfbox",
+        "org.apache.xmpbox",
+        "org.apache.fontbox");
+    onlyIn("dev.badgesmith.certificate", "com.google.zxing");
+  }
+
+  @Test
   void onlyTheVerifyPackageMakesHttpRequests() {
     // one HTTP client configuration (deadlines, size limits, redirects, private addresses):
     // verify.HttpResolver, which fetching, the doctor and sending to an LRS all go through

@@ -36,13 +36,22 @@ public final class SiteBenchmark {
 
   public static void main(String[] args) throws IOException {
     int awards = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
-    boolean signed = args.length > 1 && args[1].equals("signed");
+    boolean signed = java.util.List.of(args).contains("signed");
+    // "no-certificates": the same site without its PDF certificates, to tell what they cost.
+    boolean certificates = !java.util.List.of(args).contains("no-certificates");
     Path work = Files.createTempDirectory("badgesmith-bench");
     try {
       Path site = work.resolve("site");
       Path cache = work.resolve("cache");
       Path out = work.resolve("out");
       writeSite(site, awards);
+      if (!certificates) {
+        Files.writeString(
+            site.resolve("site.yaml"),
+            "pages:\n  certificates: false\n",
+            StandardCharsets.UTF_8,
+            java.nio.file.StandardOpenOption.APPEND);
+      }
       Badgesmith.Builder builder = Badgesmith.builder().cacheDirectory(cache);
       java.util.Map<String, String> environment = java.util.Map.of();
       if (signed) {
@@ -52,10 +61,11 @@ public final class SiteBenchmark {
       Badgesmith generator = builder.build();
       System.out.printf(
           Locale.ROOT,
-          "site of %,d awards over %d badge classes%s, %d threads%n",
+          "site of %,d awards over %d badge classes%s%s, %d threads%n",
           awards,
           BADGES.length,
           signed ? " (signed: Data Integrity and VC-JWT)" : "",
+          certificates ? "" : ", no certificates",
           Runtime.getRuntime().availableProcessors());
       run("cold cache", generator, site, out, cache, awards);
       run("warm cache, nothing changed", generator, site, out, cache, awards);

@@ -102,6 +102,38 @@ class VerifyCommandTest {
   }
 
   @Test
+  void aCertificateIsVerifiedByTheCredentialItCarries() {
+    Path certificate = out.resolve("assertions/intro/jane/certificate.pdf");
+    int code =
+        verify(certificate.toString(), "--site", out.toString(), "--recipient", "jane@example.org");
+    assertThat(code).as(stdout + "\n" + stderr).isZero();
+    assertThat(stdout.toString().lines())
+        .startsWith(
+            "PASS format: Open Badges 3.0 credential with an embedded proof, embedded in a PDF"
+                + " certificate (jane.json)",
+            "PASS proof: Data Integrity eddsa-rdfc-2022 by did:web:badges.example.org:guild#ed-1")
+        .contains("PASS recipient: awarded to jane@example.org (its salted SHA-256 hash matches)")
+        .endsWith("Verified: " + certificate);
+  }
+
+  @Test
+  void aPdfWithoutACredentialIsNoCertificate() throws Exception {
+    Path plain = tmp.resolve("plain.pdf");
+    Process cairo =
+        new ProcessBuilder(
+                "pdftocairo",
+                "-pdf",
+                out.resolve("assertions/intro/jane/certificate.pdf").toString(),
+                plain.toString())
+            .start();
+    assertThat(cairo.waitFor()).isZero();
+    int code = verify(plain.toString(), "--site", out.toString());
+    assertThat(code).isEqualTo(1);
+    assertThat(stdout.toString())
+        .contains("FAIL format: a PDF that carries no credential (no embedded file)");
+  }
+
+  @Test
   void exitsOneAndNamesTheStepThatFailed() throws Exception {
     Path tampered = tmp.resolve("tampered.json");
     Files.writeString(

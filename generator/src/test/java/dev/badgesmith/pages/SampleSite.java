@@ -170,7 +170,7 @@ public final class SampleSite {
             SiteSettings.DEFAULT_PNG_SIZE,
             SiteSettings.DEFAULT_MAX_IMAGE_BYTES,
             Optional.empty(),
-            new PageSettings(true, true, false, true, List.of()));
+            new PageSettings(true, true, false, true, List.of(), true));
     Endorsement endorsement =
         new Endorsement(
             "evil-endorses",
