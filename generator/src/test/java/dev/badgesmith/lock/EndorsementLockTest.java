@@ -329,6 +329,13 @@ class EndorsementLockTest {
     assertThat(checked.diagnostics()).isEmpty();
     assertThat(checked.lock().orElseThrow().endorsements().revoked()).containsExactly("ada-log");
 
+    assertThat(checked.summaryMarkdown(Path.of("site")))
+        .endsWith(
+            "No award is added, revoked or altered.\n\n"
+                + "#### Endorsements (1)\n\n"
+                + "| Endorsement | Change |\n|---|---|\n"
+                + "| `endorsements/ada-log.yaml` | revoked |\n\n");
+
     badgesmith().lock(site);
     assertThat(lockLine("endorsement:ada-log")).isEqualTo(before + " revoked");
   }
