@@ -1,6 +1,7 @@
 // Drives headless Chromium (Debian's, through playwright-core) over a built site, for
 // BrowserTest: loads pages and records console errors, failed requests and axe-core violations,
-// takes screenshots, and runs the verify page on given badges. Usage:
+// takes screenshots, runs the verify page on given badges and filters the skills search page.
+// Usage:
 //   node browser.cjs CONFIG.json RESULT.json
 // The site is served from 127.0.0.1; its pages link to their public baseUrl, which is routed to the
 // same local server. Any other request is refused and reported as failed.
@@ -157,14 +158,92 @@ async function verifyCase(browser, c) {
         message: li.querySelector("p").textContent,
       })));
     const verdict = await page.getAttribute("#verdict", "data-outcome");
+    // A learner record's credentials, each with its own verdict.
+    const credentials = await page.$$eval("#credentials > li", (items) =>
+      items.map((li) => ({
+        status: li.getAttribute("data-status"),
+        name: li.querySelector("strong").textContent,
+        failed: [...li.querySelectorAll("li[data-status=fail]")].map((s) => s.getAttribute("data-step")),
+      })));
     const focused = await page.evaluate(() => document.activeElement && document.activeElement.id);
     if (c.screenshot) {
       await page.screenshot({ path: path.join(config.screenshots, c.screenshot + ".png"), fullPage: true });
     }
-    return { name: c.name, steps, verdict, focused, problems };
+    return { name: c.name, steps, verdict, credentials, focused, problems };
   } finally {
     await page.close();
   }
+}
+
+/** The names of the skills the search page shows, and what its status line and filter say. */
+async function searchState(page) {
+  return page.evaluate(() => ({
+    skills: Array.from(document.querySelectorAll("li.skill"))
+      .filter((li) => li.checkVisibility())
+      .map((li) => li.querySelector("h3").firstChild.textContent),
+    frameworks: Array.from(document.querySelectorAll("section[data-framework]"))
+      .filter((s) => s.checkVisibility())
+      .map((s) => s.getAttribute("data-framework")),
+    status: document.getElementById("skill-count").textContent,
+    noneShown: document.getElementById("skill-none").checkVisibility(),
+    filterShown: document.getElementById("skill-filter").checkVisibility(),
+    focused: document.activeElement && document.activeElement.id,
+    search: window.location.search,
+  }));
+}
+
+/**
+ * The skills search page: without script (the whole list, no filter), then filtered by keyboard
+ * alone (Tab to the query, type, Tab to the framework, arrow keys), and opened from a link that
+ * carries a filter; axe runs on the filtered page.
+ */
+async function skillsSearch(browser, c) {
+  const site = config.sites[c.site];
+  const url = site.local + c.path;
+  const problems = [];
+  const result = { name: c.name, problems, steps: [] };
+  const plain = await browser.newContext({ javaScriptEnabled: false, viewport: WIDTHS.desktop });
+  try {
+    await routeToLocal(plain, site);
+    const page = await load(plain, url, problems);
+    result.noScript = await searchState(page);
+    await page.close();
+  } finally {
+    await plain.close();
+  }
+  const context = await contextFor(browser, c.site, "light", "desktop");
+  const page = await load(context, url, problems);
+  try {
+    const step = async (label) => result.steps.push({ label, ...(await searchState(page)) });
+    await step("loaded");
+    // From the top of the page, Tab until the query field has the focus.
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press("Tab");
+      if (await page.evaluate(() => document.activeElement.id === "skill-query")) break;
+    }
+    await page.keyboard.type(c.query);
+    await step("query");
+    result.violations = await axe(page);
+    await page.keyboard.press("Control+A");
+    await page.keyboard.press("Backspace");
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("ArrowDown");
+    await step("framework");
+    await page.keyboard.press("ArrowDown");
+    await step("next framework");
+    await page.keyboard.press("Shift+Tab");
+    await page.keyboard.type(c.nothing);
+    await step("nothing");
+    if (c.screenshot) {
+      await page.screenshot({ path: path.join(config.screenshots, c.screenshot + ".png"), fullPage: true });
+    }
+    await page.goto(url + c.link, { waitUntil: "load" });
+    await step("link");
+    result.linkedQuery = await page.inputValue("#skill-query");
+  } finally {
+    await page.close();
+  }
+  return result;
 }
 
 (async () => {
@@ -184,6 +263,14 @@ async function verifyCase(browser, c) {
         result.verify.push(await verifyCase(browser, c));
       } catch (e) {
         result.verify.push({ name: c.name, error: String(e && e.message ? e.message : e) });
+      }
+    }
+    result.skillsSearch = [];
+    for (const c of config.skillsSearch || []) {
+      try {
+        result.skillsSearch.push(await skillsSearch(browser, c));
+      } catch (e) {
+        result.skillsSearch.push({ name: c.name, error: String(e && e.message ? e.message : e) });
       }
     }
     fs.writeFileSync(resultFile, JSON.stringify(result, null, 2));

@@ -1,12 +1,16 @@
 // Verifies every Open Badges 3.0 credential a built site publishes, with verifiers nobody here
 // wrote, offline: Digital Bazaar's @digitalbazaar/vc and the DCC's verifier-core for each
 // credentials/<badge>/<award>.json with an embedded proof (and each endorsement's
-// endorsements/<id>/credential.json), jose for each .jwt (VC-JWT).
+// endorsements/<id>/credential.json), jose for each .jwt (VC-JWT); the same for each learner
+// record (earners/<name>/clr.json, clr.jwt) and, as "<file>#credential-<n>", for every credential
+// a learner record holds.
 //
 // usage: node verify-site.mjs SITE_DIR BASE_URL [FILE ...]
 //   FILE: site-relative paths (or comma-separated lists of them) to restrict the run to.
 // env:   OB3_SCHEMA  optional path of the OB 3.0 achievement credential JSON Schema, served to the
 //                    DCC verifier's schema check at its purl.imsglobal.org URL (refused otherwise).
+//        CLR_CONTEXT optional path of the CLR 2.0 context (no npm package ships it), served at its
+//                    purl.imsglobal.org URL; learner records fail without it.
 // Prints one JSON document: {"results":[{file, verifier, verified, signature, revoked, expired,
 // errors, details}], "skipped":[{file, reason}], "refused":[urls]}.
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
@@ -33,6 +37,7 @@ if (!siteDir || !baseUrl) {
 const only = new Set(onlyArgs.flatMap(a => a.split(',')).map(s => s.trim()).filter(Boolean));
 
 const SCHEMA_PREFIX = 'https://purl.imsglobal.org/spec/ob/v3p0/schema/';
+const CLR_SCHEMA_PREFIX = 'https://purl.imsglobal.org/spec/clr/v2p0/schema/';
 const OB3_SCHEMA_URL = 'https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json';
 const site = new Site(siteDir, baseUrl);
 const contexts = await contextMap();
@@ -49,7 +54,8 @@ const jose = await import('jose');
 const documentLoader = await dbDocumentLoader({ site, contexts, refused });
 
 const ALGORITHMS = ['RS256', 'ES256', 'EdDSA'];
-const CREDENTIAL_FILE = /^(credentials\/[^/]+\/[^/]+|endorsements\/[^/]+\/credential)\.(json|jwt)$/;
+const CREDENTIAL_FILE =
+  /^(credentials\/[^/]+\/[^/]+|endorsements\/[^/]+\/credential|earners\/[^/]+\/clr)\.(json|jwt)$/;
 
 const results = [];
 const skipped = [];
@@ -63,6 +69,8 @@ for (const file of credentialFiles()) {
   }
   if (file.endsWith('.jwt')) {
     results.push(await guarded(file, 'jose', () => verifyJose(file, text.trim())));
+    const claims = jose.decodeJwt(text.trim());
+    await held(file, claims.vc && typeof claims.vc === 'object' ? claims.vc : claims);
     continue;
   }
   let credential;
@@ -79,10 +87,29 @@ for (const file of credentialFiles()) {
   }
   results.push(await guarded(file, 'digitalbazaar', () => verifyDigitalBazaar(file, JSON.parse(text))));
   results.push(await guarded(file, 'dcc', () => verifyDcc(file, JSON.parse(text))));
+  await held(file, credential);
 }
 process.stdout.write(`${JSON.stringify({ results, skipped, refused: [...new Set(refused)] }, null, 2)}\n`);
 
 // ---------------------------------------------------------------------------------------------
+
+/**
+ * Every credential a learner record (a ClrCredential) holds, each verified on its own: an embedded
+ * proof by Digital Bazaar and the DCC, a VC-JWT by jose.
+ */
+async function held(file, record) {
+  if (!record || ![].concat(record.type ?? []).includes('ClrCredential')) return;
+  const items = [].concat(record.credentialSubject?.verifiableCredential ?? []);
+  for (let i = 0; i < items.length; i++) {
+    const name = `${file}#credential-${i + 1}`;
+    if (typeof items[i] === 'string') {
+      results.push(await guarded(name, 'jose', () => verifyJose(name, items[i])));
+    } else {
+      results.push(await guarded(name, 'digitalbazaar', () => verifyDigitalBazaar(name, structuredClone(items[i]))));
+      results.push(await guarded(name, 'dcc', () => verifyDcc(name, structuredClone(items[i]))));
+    }
+  }
+}
 
 /** Credential files, from manifest.json's file list when the site has one, else by walking. */
 function credentialFiles() {
@@ -137,7 +164,7 @@ async function guarded(file, verifier, run) {
     r.details.refusedUrls = urls;
     // the DCC's schema check (additional information, not verification) fetching a JSON Schema
     // is noted in details only; any other refused URL is an error of the file
-    for (const url of urls.filter(u => !u.startsWith(SCHEMA_PREFIX))) {
+    for (const url of urls.filter(u => !u.startsWith(SCHEMA_PREFIX) && !u.startsWith(CLR_SCHEMA_PREFIX))) {
       if (!r.errors.some(m => m.includes(url))) r.errors.push(`offline: refused ${url}`);
     }
   }

@@ -197,6 +197,20 @@ public final class Badgesmith {
     return new XapiExports(pipeline).export(siteDir, options);
   }
 
+  /**
+   * Writes the learner record (a signed CLR 2.0 ClrCredential) of any recipient, e-mail included,
+   * to a file outside the site, for the maintainer to send to them: their awards' credentials as
+   * the site publishes them (revoked ones left out) and the associations of the pathways they are
+   * on. Nothing is written into the site or a built site.
+   *
+   * @throws BadgesmithException when the site folder is missing, the site does not sign its
+   *     credentials, no award names the recipient, or {@code out} is inside the site or a built
+   *     site
+   */
+  public TranscriptResult transcript(Path siteDir, TranscriptRequest request) {
+    return new Transcripts(pipeline, siteSecret()).write(siteDir, request);
+  }
+
   /** The site secret ({@value #SALT_SECRET_VARIABLE}), when set. */
   Optional<String> siteSecret() {
     return Optional.ofNullable(environment.get(SALT_SECRET_VARIABLE)).filter(s -> !s.isEmpty());

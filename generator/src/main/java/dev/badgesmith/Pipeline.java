@@ -15,6 +15,7 @@ import dev.badgesmith.ld.ContextStore;
 import dev.badgesmith.load.Docs.SiteDoc;
 import dev.badgesmith.lock.LockChanges;
 import dev.badgesmith.lock.LockCheck;
+import dev.badgesmith.lock.StatusIndexes;
 import dev.badgesmith.model.Site;
 import dev.badgesmith.render.Credentials;
 import dev.badgesmith.render.SiteRenderer;
@@ -100,8 +101,15 @@ final class Pipeline {
    * What {@link #checkEveryFile} found.
    *
    * @param doc everything read from the site's files
+   * @param indexes every award's status list index, as the lock pins them for the build
+   * @param root the site's folder
    */
-  record FromFiles(Report report, Optional<Site> site, SiteDoc doc) {}
+  record FromFiles(
+      Report report,
+      Optional<Site> site,
+      SiteDoc doc,
+      Optional<StatusIndexes> indexes,
+      Path root) {}
 
   /**
    * Scan, load and validate as {@link #check} does, but with every award file read, also those the
@@ -129,7 +137,12 @@ final class Pipeline {
       warnOfCache(loaded, rasterizer.cacheFailure());
       Report report =
           new Report(loaded.diagnostics().sorted(), Optional.empty(), 0, loaded.changes());
-      return new FromFiles(report, loaded.site(), read.doc());
+      return new FromFiles(
+          report,
+          loaded.site(),
+          read.doc(),
+          loaded.lock().map(LockCheck::indexes),
+          loaded.sources().root());
     } finally {
       pool.shutdown();
     }
@@ -449,16 +462,17 @@ final class Pipeline {
   }
 
   private Optional<Credentials> credentials(SiteLoad.Loaded loaded, Site site) {
+    return credentials(loaded.sources().root(), site);
+  }
+
+  /** What signs the site's credentials, with the keys this run was given; empty when unsigned. */
+  Optional<Credentials> credentials(Path root, Site site) {
     return site.settings()
         .signing()
         .map(
             s ->
                 SiteCredentials.of(
-                    loaded.sources().root(),
-                    s,
-                    settings.environment(),
-                    settings.keysDirectory(),
-                    contexts));
+                    root, s, settings.environment(), settings.keysDirectory(), contexts));
   }
 
   /** What renders designs, for the load's check of them and then the build: one per run. */

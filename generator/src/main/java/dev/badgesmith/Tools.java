@@ -61,11 +61,16 @@ final class Tools {
         throw new UncheckedIOException(e);
       }
     }
+    return verification(report);
+  }
+
+  private static Verification verification(VerificationReport report) {
     return new Verification(
         report.input(),
         report.checks().stream().map(Check::line).toList(),
         report.passed(),
-        report.firstFailure().map(Check::name));
+        report.firstFailure().map(Check::name),
+        report.contained().stream().map(Tools::verification).toList());
   }
 
   static Extraction extract(Path image) {

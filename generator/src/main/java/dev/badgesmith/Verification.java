@@ -12,12 +12,24 @@ import java.util.Optional;
  *     {@code verify} prints them
  * @param passed whether every step passed: the only result a verifier may accept
  * @param failedStep the name of the first step that found a problem
+ * @param credentials for a learner record (a CLR 2.0 ClrCredential), each credential it holds,
+ *     verified on its own (its {@code input} names it: "credential 2 of 3 (name, id)"); else empty
  */
 public record Verification(
-    String input, List<String> steps, boolean passed, Optional<String> failedStep) {
+    String input,
+    List<String> steps,
+    boolean passed,
+    Optional<String> failedStep,
+    List<Verification> credentials) {
   public Verification {
     Objects.requireNonNull(input, "input");
     steps = List.copyOf(steps);
     Objects.requireNonNull(failedStep, "failedStep");
+    credentials = List.copyOf(credentials);
+  }
+
+  public Verification(
+      String input, List<String> steps, boolean passed, Optional<String> failedStep) {
+    this(input, steps, passed, failedStep, List.of());
   }
 }

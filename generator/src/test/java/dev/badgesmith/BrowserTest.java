@@ -46,7 +46,8 @@ import org.junit.jupiter.api.io.TempDir;
  * violation in light or dark mode, screenshots go to {@code target/screenshots/}, and the verify
  * page accepts the site's baked badges in every proof form (embedded Data Integrity proofs
  * included) and rejects tampered and revoked ones, and ones signed outside their key's validity, at
- * the right step, over http and from a saved copy over file://. Skips when Chromium or Node is
+ * the right step, over http and from a saved copy over file://; the skills search page lists every
+ * skill without script and filters them from the keyboard with it. Skips when Chromium or Node is
  * absent.
  */
 class BrowserTest {
@@ -210,6 +211,20 @@ class BrowserTest {
     addText(cases, "ob2 signed jws", signed.resolve("assertions/" + award + ".jws"))
         .put("site", "signed");
 
+    // A public earner's learner record, dropped as downloaded and pasted as a VC-JWT; and one
+    // whose first credential was changed after signing.
+    Path record = example.resolve("earners/li-wei-example-net/clr.json");
+    addFile(cases, "clr json", record, true);
+    addText(cases, "clr jwt", example.resolve("earners/li-wei-example-net/clr.jwt"));
+    ObjectNode forged = (ObjectNode) JSON.readTree(record.toFile());
+    ((ObjectNode) forged.path("credentialSubject").path("verifiableCredential").get(0))
+        .put("name", "Forged");
+    addFile(
+        cases,
+        "forged clr json",
+        write(inputs.resolve("forged-clr.json"), JSON.writeValueAsBytes(forged)),
+        true);
+
     byte[] design = Files.readAllBytes(example.resolve("badges/code-reviewer.png"));
     addFile(cases, "unbaked png", example.resolve("badges/code-reviewer.png"), false);
     byte[] bakedOb2 = Files.readAllBytes(example.resolve("assertions/" + award + ".png"));
@@ -350,6 +365,15 @@ class BrowserTest {
       cases.add(copy);
     }
 
+    ObjectNode search = config.putArray("skillsSearch").addObject();
+    search.put("name", "skills search");
+    search.put("site", "example");
+    search.put("path", "skills/search/");
+    search.put("query", "Reviewing");
+    search.put("nothing", "no such skill");
+    search.put("link", "?q=lifetimes&framework=the-rust-programming-language");
+    search.put("screenshot", "skills-search-filtered");
+
     deleteScreenshots();
     Path configFile = tmp.resolve("browser-config.json");
     Path resultFile = tmp.resolve("browser-result.json");
@@ -448,6 +472,36 @@ class BrowserTest {
         .startsWith("JWS RS256 by " + BASE_URL + "keys/ob2/");
     assertThat(message("ob2 signed png", "format"))
         .contains("signed assertion (JWS), baked in PNG");
+  }
+
+  @Test
+  void verifiesALearnerRecordAndEachCredentialInIt() {
+    for (String name : List.of("clr json", "clr jwt")) {
+      assertThat(steps(name))
+          .as(name)
+          .containsOnlyKeys("format", "proof", "issuer and key", "status", "expiry", "credentials")
+          .allSatisfy(
+              (step, status) -> assertThat(status).as(name + ": " + step).isEqualTo("pass"));
+      assertThat(message(name, "format")).as(name).startsWith("CLR 2.0 learner record");
+      assertThat(message(name, "credentials"))
+          .as(name)
+          .isEqualTo("all 2 credentials in the record verified, each on its own");
+      assertThat(verify(name).path("credentials")).as(name).hasSize(2);
+      verify(name)
+          .path("credentials")
+          .forEach(c -> assertThat(c.path("status").asText()).as(name).isEqualTo("pass"));
+      assertThat(verify(name).path("verdict").asText()).as(name).isEqualTo("pass");
+    }
+    assertThat(verify("clr json").path("credentials").get(0).path("name").asText())
+        .startsWith("Credential 1: First Contribution");
+    // The record's proof and the forged credential's own both fail; the other still verifies.
+    assertFailsAt("forged clr json", "proof", "the signature does not match");
+    assertThat(message("forged clr json", "credentials"))
+        .isEqualTo("1 of 2 verified; not verified: credential 1 (proof failed)");
+    JsonNode held = verify("forged clr json").path("credentials");
+    assertThat(held.get(0).path("status").asText()).isEqualTo("fail");
+    assertThat(strings(held.get(0).path("failed"))).containsExactly("proof");
+    assertThat(held.get(1).path("status").asText()).isEqualTo("pass");
   }
 
   @Test
@@ -653,7 +707,95 @@ class BrowserTest {
     }
   }
 
+  @Test
+  void theSkillsSearchPageListsEverySkillWithoutScript() throws IOException {
+    JsonNode search = skillsSearch();
+    List<String> all = allSkills();
+    assertThat(all).hasSize(5);
+    assertThat(strings(search.path("noScript").path("skills"))).isEqualTo(all);
+    assertThat(search.path("noScript").path("filterShown").asBoolean()).isFalse();
+    assertThat(search.path("noScript").path("status").asText()).isEqualTo("5 skills");
+    // With script, nothing is hidden until a filter asks.
+    JsonNode loaded = searchStep(search, "loaded");
+    assertThat(strings(loaded.path("skills"))).isEqualTo(all);
+    assertThat(loaded.path("filterShown").asBoolean()).isTrue();
+  }
+
+  @Test
+  void theSkillsSearchPageFiltersBySkillAndFrameworkFromTheKeyboard() {
+    JsonNode search = skillsSearch();
+    JsonNode query = searchStep(search, "query");
+    assertThat(query.path("focused").asText()).isEqualTo("skill-query");
+    assertThat(strings(query.path("skills"))).containsExactly("Reviewing changes");
+    assertThat(query.path("status").asText()).isEqualTo("1 of 5 skills shown");
+    assertThat(query.path("search").asText()).isEqualTo("?q=Reviewing");
+
+    JsonNode framework = searchStep(search, "framework");
+    assertThat(framework.path("focused").asText()).isEqualTo("skill-framework");
+    assertThat(strings(framework.path("frameworks"))).containsExactly("guild-contribution-skills");
+    assertThat(strings(framework.path("skills")))
+        .containsExactly("Proposing changes", "Reviewing changes");
+    assertThat(framework.path("status").asText()).isEqualTo("2 of 5 skills shown");
+
+    JsonNode next = searchStep(search, "next framework");
+    assertThat(strings(next.path("frameworks"))).containsExactly("the-rust-programming-language");
+    assertThat(next.path("skills")).hasSize(3);
+
+    JsonNode nothing = searchStep(search, "nothing");
+    assertThat(nothing.path("skills")).isEmpty();
+    assertThat(nothing.path("frameworks")).isEmpty();
+    assertThat(nothing.path("noneShown").asBoolean()).isTrue();
+    assertThat(nothing.path("status").asText()).isEqualTo("0 of 5 skills shown");
+
+    // A link that carries a filter opens the page filtered.
+    JsonNode link = searchStep(search, "link");
+    assertThat(strings(link.path("skills")))
+        .containsExactly("Validating References with Lifetimes");
+    assertThat(search.path("linkedQuery").asText()).isEqualTo("lifetimes");
+    assertThat(SCREENSHOTS.resolve("skills-search-filtered.png")).isNotEmptyFile();
+  }
+
+  @Test
+  void axeFindsNoSeriousViolationOnTheFilteredSkillsSearchPage() {
+    List<String> serious = new ArrayList<>();
+    for (JsonNode v : skillsSearch().path("violations")) {
+      String impact = v.path("impact").asText();
+      if (impact.equals("serious") || impact.equals("critical")) {
+        serious.add(impact + " " + v.path("id").asText() + " " + v.path("targets"));
+      }
+    }
+    assertThat(serious).isEmpty();
+  }
+
   // ---- helpers ----
+
+  private static JsonNode skillsSearch() {
+    JsonNode search = result.path("skillsSearch").path(0);
+    assertThat(search.path("error").asText("")).isEmpty();
+    assertThat(strings(search.path("problems"))).isEmpty();
+    return search;
+  }
+
+  private static JsonNode searchStep(JsonNode search, String label) {
+    for (JsonNode step : search.path("steps")) {
+      if (step.path("label").asText().equals(label)) {
+        return step;
+      }
+    }
+    throw new AssertionError("no step " + label + " in " + search);
+  }
+
+  /** The skills of the built search page, in page order, as its HTML lists them. */
+  private static List<String> allSkills() throws IOException {
+    org.jsoup.nodes.Document page =
+        org.jsoup.Jsoup.parse(
+            Files.readString(served.resolve("example/skills/search/index.html"), UTF_8));
+    List<String> names = new ArrayList<>();
+    for (org.jsoup.nodes.Element h3 : page.select("li.skill > h3")) {
+      names.add(h3.childNode(0) instanceof org.jsoup.nodes.Element e ? e.text() : h3.ownText());
+    }
+    return names;
+  }
 
   private static void assertFailsAt(String name, String step, String reason) {
     Map<String, String> steps = steps(name);

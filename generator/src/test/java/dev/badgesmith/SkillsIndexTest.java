@@ -94,8 +94,8 @@ class SkillsIndexTest {
     assertThat(reviewing.path("badges").get(0).path("id").asText()).isEqualTo("code-reviewer");
     // Four first-contribution awards, none revoked and none with an expiry.
     assertThat(index.path("skills").get(0).path("liveAwards").asInt()).isEqualTo(4);
-    // One of the four ownership-fundamentals awards is revoked.
-    assertThat(index.path("skills").get(2).path("liveAwards").asInt()).isEqualTo(3);
+    // One of the five ownership-fundamentals awards is revoked.
+    assertThat(index.path("skills").get(2).path("liveAwards").asInt()).isEqualTo(4);
   }
 
   @Test

@@ -459,9 +459,12 @@ class ThemePagesTest {
       assertThat(page.select("body > a.skip-link").attr("href")).as(path).isEqualTo("#main");
       assertThat(page.select("main#main")).as(path).hasSize(1);
       assertThat(page.select("body > header, body > footer")).as(path).hasSize(2);
-      // Only the verify page has scripts: its own files, by relative URL, none inline.
+      // Only the verify and skills search pages have scripts: their own files, by relative URL,
+      // none inline.
       String scripts =
-          path.equals("verify/index.html") ? "script:not([src~=^[a-z.]+\\.js$])" : "script";
+          path.equals("verify/index.html") || path.equals("skills/search/index.html")
+              ? "script:not([src~=^[a-z.]+\\.js$])"
+              : "script";
       assertThat(page.select(scripts + ", [style], link[href^=http]:not([href^=" + BASE + "])"))
           .as(path + ": no script, inline style or outside resource")
           .isEmpty();

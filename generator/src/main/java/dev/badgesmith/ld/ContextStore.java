@@ -52,6 +52,10 @@ public final class ContextStore implements DocumentLoader {
               "ob3/extensions.json",
               "146f85aa16effd7ca1da8056eb443f53ce1eca8a34186cb062832c0a97d889c3"),
           new PinnedContext(
+              "https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json",
+              "clr/context-2.0.1.json",
+              "880f1902d4158f2f33ce06af41b90719977cd1ea337a9de2e41edb3ff5e543d6"),
+          new PinnedContext(
               "https://w3id.org/security/data-integrity/v2",
               "w3c/data-integrity-v2.jsonld",
               "0f77743daf5b4e8fc067fc5ba5b21044283053aa717fc6b0219843bed3b00363"),

@@ -197,6 +197,20 @@ public record SiteLayout(SiteSettings settings) {
     return settings.url("earners/" + slug + "/");
   }
 
+  /**
+   * The learner record of one earner with a page: a signed CLR 2.0 ClrCredential of their awards.
+   *
+   * @param slug the name of the earner's page
+   */
+  public SiteUrl earnerClr(String slug) {
+    return settings.url("earners/" + slug + "/clr.json");
+  }
+
+  /** The same learner record as a VC-JWT, for a site that signs JWTs. */
+  public SiteUrl earnerClrJwt(String slug) {
+    return settings.url("earners/" + slug + "/clr.jwt");
+  }
+
   /** The badge gallery filtered to one tag. */
   public SiteUrl tagPage(String slug) {
     return settings.url("tags/" + slug + "/");
@@ -205,6 +219,16 @@ public record SiteLayout(SiteSettings settings) {
   /** The skills index: every skill the badge classes align to, by framework. */
   public SiteUrl skills() {
     return settings.url("skills/");
+  }
+
+  /** The skills search page: every skill, its badges and their public holders, filterable. */
+  public SiteUrl skillsSearch() {
+    return settings.url("skills/search/");
+  }
+
+  /** The search page's filter script, a theme file. */
+  public SiteUrl skillsSearchScript() {
+    return settings.url("skills/search/search.js");
   }
 
   /** The skills index for machines: every skill with its badges and live awards. */

@@ -7,6 +7,7 @@ import dev.badgesmith.model.Endorsement;
 import dev.badgesmith.model.Endorsements;
 import dev.badgesmith.model.Issuer;
 import dev.badgesmith.model.Revocation;
+import dev.badgesmith.model.SigningSettings;
 import dev.badgesmith.model.Site;
 import dev.badgesmith.model.SiteLayout;
 import dev.badgesmith.model.SiteUrl;
@@ -140,6 +141,7 @@ final class BadgeViews {
       }
     }
     Map<SiteUrl, EarnerPageView> pages = new LinkedHashMap<>();
+    Optional<SigningSettings> signing = site.settings().signing();
     byEarner.forEach(
         (id, awards) -> {
           List<Award> newest =
@@ -175,7 +177,12 @@ final class BadgeViews {
                   name,
                   id,
                   ViewContext.webUrl(id),
-                  newest.stream().map(this::earnerAward).toList()));
+                  newest.stream().map(this::earnerAward).toList(),
+                  signing.isPresent() ? layout.earnerClr(earnerSlugs.get(id)).url() : null,
+                  signing.flatMap(SigningSettings::jwtKey).isPresent()
+                      ? layout.earnerClrJwt(earnerSlugs.get(id)).url()
+                      : null,
+                  layout.verifyPage().url()));
         });
     return pages;
   }

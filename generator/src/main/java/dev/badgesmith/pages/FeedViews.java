@@ -108,6 +108,10 @@ final class FeedViews {
     urls.add(layout.home().url());
     if (context.hasSkills()) {
       urls.add(layout.skills().url());
+      // Unless it names earners, as their own pages are kept out unless the site lets them in.
+      if (site.settings().pages().indexAwards() || !new SkillSearchViews(context).namesEarners()) {
+        urls.add(layout.skillsSearch().url());
+      }
     }
     context.tagSlugs().values().stream().sorted().forEach(t -> urls.add(layout.tagPage(t).url()));
     site.issuers().forEach(i -> urls.add(layout.issuerPage(i.id()).url()));

@@ -100,7 +100,7 @@ final class IndexViews {
             "The skills the badges of " + site.settings().title() + " recognise, by framework.",
             layout.skills(),
             null);
-    return new SkillsPageView(frame, frameworks);
+    return new SkillsPageView(frame, frameworks, layout.skillsSearch().url());
   }
 
   /**

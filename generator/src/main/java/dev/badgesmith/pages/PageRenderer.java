@@ -71,6 +71,7 @@ public final class PageRenderer {
           "index.ftlh",
           "tag.ftlh",
           "skills.ftlh",
+          "skills-search.ftlh",
           "issuer.ftlh",
           "badge.ftlh",
           "pathway.ftlh",
@@ -84,7 +85,8 @@ public final class PageRenderer {
           "sitemap.xml.ftlx",
           "social-card.svg.ftlx",
           "style.css",
-          "verify.js");
+          "verify.js",
+          "skills-search.js");
 
   private final MarkdownRenderer markdown;
   private final Configuration freemarker;
@@ -149,6 +151,14 @@ public final class PageRenderer {
       if (page.isPresent()) {
         sink.write(views.layout().awardPage(award).file(), page.get());
       }
+    }
+
+    /**
+     * The name of each earner page ({@code earners/<name>/}), by the URL or DID the earner's awards
+     * name; empty unless the site publishes earner pages.
+     */
+    public Map<String, String> earnerSlugs() {
+      return views.earnerSlugs();
     }
 
     /** What the site's template overrides got wrong on the pages written so far. */
@@ -234,7 +244,7 @@ public final class PageRenderer {
     }
   }
 
-  /** robots.txt, the stylesheet and the verify page's scripts. */
+  /** robots.txt, the stylesheet, and the scripts of the verify and skills search pages. */
   private void files(Site site, SiteLayout layout, OutputSink sink) throws IOException {
     // Crawlers read robots.txt at a host's root only; under a sub-path it is harmless.
     sink.write(
@@ -243,6 +253,9 @@ public final class PageRenderer {
             .getBytes(StandardCharsets.UTF_8));
     sink.write(layout.stylesheet().file(), themeFile("style.css"));
     sink.write(layout.verifyScript().file(), themeFile("verify.js"));
+    if (site.hasAlignments()) {
+      sink.write(layout.skillsSearchScript().file(), themeFile("skills-search.js"));
+    }
     if (site.settings().signing().flatMap(s -> s.dataIntegrityKey()).isPresent()) {
       // A vendored library, not a theme file: no override replaces it.
       sink.write(layout.verifyLibrary().file(), themeResource(VENDOR + "jsonld.min.js"));
@@ -272,6 +285,7 @@ public final class PageRenderer {
     SkillsPageView skills = views.skills();
     if (skills != null) {
       out.accept(new Page("skills.ftlh", layout.skills().file(), () -> skills));
+      out.accept(new Page("skills-search.ftlh", layout.skillsSearch().file(), views::skillSearch));
     }
     for (Issuer issuer : site.issuers()) {
       out.accept(

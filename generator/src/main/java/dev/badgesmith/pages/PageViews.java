@@ -67,6 +67,11 @@ final class PageViews {
     return indexes.skills();
   }
 
+  /** The skills search page, or null when no badge class aligns to a skill. */
+  SkillSearchPageView skillSearch() {
+    return context.hasSkills() ? new SkillSearchViews(context).page() : null;
+  }
+
   VerifyPageView verifyPage() {
     return indexes.verifyPage();
   }
@@ -90,6 +95,11 @@ final class PageViews {
 
   PathwayPageView pathwayPage(BadgeClass stack) {
     return pathways.pathwayPage(stack);
+  }
+
+  /** The name of each public earner's page, by the URL or DID their awards name. */
+  Map<String, String> earnerSlugs() {
+    return context.earnerSlugs();
   }
 
   /** Each earner's page, as {@code earners/<slug>/} to its view; none unless the site opts in. */

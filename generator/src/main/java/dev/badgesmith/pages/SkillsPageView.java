@@ -6,8 +6,9 @@ import java.util.List;
  * The skills index: every skill the badge classes align to, grouped by framework.
  *
  * @param frameworks by name; skills without a framework come last
+ * @param searchUrl the skills search page: the same skills, filterable, with their holders
  */
-public record SkillsPageView(FrameView frame, List<FrameworkView> frameworks) {
+public record SkillsPageView(FrameView frame, List<FrameworkView> frameworks, String searchUrl) {
 
   public SkillsPageView {
     frameworks = List.copyOf(frameworks);

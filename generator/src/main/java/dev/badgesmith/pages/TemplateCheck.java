@@ -29,11 +29,12 @@ import java.util.regex.Pattern;
  * templates/} is a diagnostic of {@code check} as much as of {@code build}: it parses every
  * template of the theme (the site's override where it has one), then renders one page of each kind
  * against the site's own views (the home page, the first tag, issuer, badge class, award and earner
- * pages, the skills, verify and 404 pages, the feed, the sitemap and the first social card) and
- * drops the output. With the theme alone the pages are those of the site with a sample of its
- * awards ({@link #sample}); with overrides in {@code templates/}, every page of the site, so an
- * override that fails on one award's data fails here too. A build leaves those pages to its render
- * stage, which reports what fails in the same words, rather than render every page twice.
+ * pages, the skills, skills search, verify and 404 pages, the feed, the sitemap and the first
+ * social card) and drops the output. With the theme alone the pages are those of the site with a
+ * sample of its awards ({@link #sample}); with overrides in {@code templates/}, every page of the
+ * site, so an override that fails on one award's data fails here too. A build leaves those pages to
+ * its render stage, which reports what fails in the same words, rather than render every page
+ * twice.
  *
  * <p>An error is placed in the override it happened in, at the line and column FreeMarker gives, or
  * else in the first override the failing page passed through (a page of the theme calling a macro

@@ -173,6 +173,16 @@ final class Ob3Publisher {
     return json;
   }
 
+  /** The documents credentials are made of. */
+  Ob3Documents documents() {
+    return documents;
+  }
+
+  /** What signs this site's credentials. */
+  Credentials credentials() {
+    return credentials;
+  }
+
   /**
    * The Achievement a badge class's credentials name, at the URL of its id, with the endorsements
    * the site gives of it as signed EndorsementCredentials ({@code endorsement}), where the site
@@ -368,7 +378,7 @@ final class Ob3Publisher {
    * The document with an embedded eddsa-rdfc-2022 proof, as published: the tree signed, then
    * written out once.
    */
-  private byte[] embeddedProof(ObjectNode unsigned, OffsetDateTime effective) {
+  byte[] embeddedProof(ObjectNode unsigned, OffsetDateTime effective) {
     SigningKey key = credentials.dataIntegrityKey().orElseThrow();
     String created = Ob2Documents.dateTime(signedAt(key, effective));
     String method =
@@ -389,7 +399,7 @@ final class Ob3Publisher {
   }
 
   /** The document as a VC-JWT. */
-  private byte[] vcJwt(ObjectNode unsigned, OffsetDateTime effective) {
+  byte[] vcJwt(ObjectNode unsigned, OffsetDateTime effective) {
     SigningKey key = credentials.jwt().orElseThrow();
     String kid = layout.keyDocument(key.id()).url();
     long issuedAt = signedAt(key, effective).toEpochSecond();

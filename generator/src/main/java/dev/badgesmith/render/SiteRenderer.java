@@ -7,6 +7,7 @@ import dev.badgesmith.images.ImageRenderException;
 import dev.badgesmith.images.SocialCardRenderer;
 import dev.badgesmith.images.SvgRasterizer;
 import dev.badgesmith.incremental.RenderPlan;
+import dev.badgesmith.json.ClrDocuments;
 import dev.badgesmith.json.JsonOutput;
 import dev.badgesmith.json.Ob2Documents;
 import dev.badgesmith.json.Ob3Documents;
@@ -249,6 +250,20 @@ public final class SiteRenderer {
                         plan.rendered(adopted.award(), adopted.files(), adopted.facts());
                       });
             });
+    // Each public earner's learner record holds their credentials: made again from the awards on
+    // every build (signed through the same cache), so a changed award is in its record at once.
+    ForkJoinTask<?> records =
+        pool.submit(
+            () -> {
+              if (ob3.isPresent()) {
+                try {
+                  new LearnerRecords(site, layout, ob3.get())
+                      .publish(shared.pages.earnerSlugs(), out);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              }
+            });
     // The manifest's awards need no file: the pool writes them out when it has time. A kept
     // award's line is the published manifest's.
     Optional<EarlierManifest> earlierManifest = out.earlierManifest();
@@ -272,14 +287,22 @@ public final class SiteRenderer {
       shared.pages.writeOtherPages(out, pool, plan.keptPages());
     } finally {
       verifyData.quietlyJoin();
+      records.quietlyJoin();
     }
     awards.join();
     verifyData.join();
+    records.join();
     Optional<Credentials> proofs = keys.filter(c -> c.dataIntegrityKey().isPresent());
     if (proofs.isPresent()) {
       out.write(
           layout.verifyContexts().file(),
-          VerifyPageData.contexts(proofs.get().dataIntegrity().contexts(), Ob3Documents.CONTEXTS));
+          VerifyPageData.contexts(
+              proofs.get().dataIntegrity().contexts(),
+              // Learner records name the CLR context too: the page checks them as well.
+              java.util.stream.Stream.concat(
+                      Ob3Documents.CONTEXTS.stream(), ClrDocuments.CONTEXTS.stream())
+                  .distinct()
+                  .toList()));
     }
     for (SourceFile file : staticFiles) {
       out.copy(file.path().substring("static/".length()), file.file());

@@ -18,7 +18,9 @@ public record Check(Step step, Outcome outcome, String message) {
     EXPIRY("expiry"),
     RECIPIENT("recipient"),
     /** The endorsements a badge's class and issuer list: reported only when they list any. */
-    ENDORSEMENTS("endorsements");
+    ENDORSEMENTS("endorsements"),
+    /** A learner record's credentials, each verified on its own. */
+    CREDENTIALS("credentials");
 
     private final String title;
 

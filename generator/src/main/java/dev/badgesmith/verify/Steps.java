@@ -10,6 +10,7 @@ import java.util.Map;
 final class Steps {
   private final Map<Step, Check> checks = new EnumMap<>(Step.class);
   private final int depth;
+  private final List<VerificationReport> contained = new ArrayList<>();
 
   /**
    * @param depth 0 for what the caller gave, 1 for its status list, and so on
@@ -34,6 +35,11 @@ final class Steps {
     checks.putIfAbsent(step, Check.skipped(step, message));
   }
 
+  /** The verification of one credential a learner record holds. */
+  void contain(VerificationReport report) {
+    contained.add(report);
+  }
+
   void add(Check check) {
     checks.putIfAbsent(check.step(), check);
   }
@@ -46,9 +52,12 @@ final class Steps {
           || step == Step.ENDORSEMENTS && !checks.containsKey(step)) {
         continue;
       }
+      if (step == Step.CREDENTIALS && !checks.containsKey(step)) {
+        continue; // only a learner record holds credentials
+      }
       ordered.add(
           checks.getOrDefault(step, Check.skipped(step, "not checked: an earlier step failed")));
     }
-    return new VerificationReport(input, ordered);
+    return new VerificationReport(input, ordered, contained);
   }
 }

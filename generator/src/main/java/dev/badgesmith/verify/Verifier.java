@@ -167,7 +167,11 @@ public final class Verifier {
 
   private void json(ObjectNode json, String carrier, Steps steps, Optional<String> recipient) {
     List<String> types = Documents.strings(json.get("type"));
-    if (types.contains("VerifiableCredential") || types.contains("OpenBadgeCredential")) {
+    if (types.contains("ClrCredential")) {
+      steps.pass(Step.FORMAT, "CLR 2.0 learner record with an embedded proof" + carrier);
+      ob3.embedded(json, steps, recipient);
+      LearnerRecordChecks.credentials(json, steps, this, recipient);
+    } else if (types.contains("VerifiableCredential") || types.contains("OpenBadgeCredential")) {
       steps.pass(Step.FORMAT, "Open Badges 3.0 credential with an embedded proof" + carrier);
       ob3.embedded(json, steps, recipient);
     } else if (types.contains("Endorsement")) {
@@ -194,7 +198,11 @@ public final class Verifier {
     JsonNode credential = Documents.credentialOf(payload.get());
     List<String> types = Documents.strings(credential.get("type"));
     String alg = header.get().path("alg").asText("?");
-    if (types.contains("VerifiableCredential")) {
+    if (types.contains("ClrCredential")) {
+      steps.pass(Step.FORMAT, "CLR 2.0 learner record as a VC-JWT (" + alg + ")" + carrier);
+      ob3.jwt(jws, header.get(), steps, recipient);
+      LearnerRecordChecks.credentials(credential, steps, this, recipient);
+    } else if (types.contains("VerifiableCredential")) {
       steps.pass(Step.FORMAT, "Open Badges 3.0 credential as a VC-JWT (" + alg + ")" + carrier);
       ob3.jwt(jws, header.get(), steps, recipient);
     } else if (types.contains("Assertion")) {

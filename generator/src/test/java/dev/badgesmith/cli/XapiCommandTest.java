@@ -87,12 +87,12 @@ class XapiCommandTest {
     assertThat(xapi(first)).as(err.toString()).isZero();
 
     assertThat(out.toString())
-        .isEqualTo(HASHED_NOTE + "\nWrote 12 statements (11 earned, 1 voiding) to " + first + "\n");
+        .isEqualTo(HASHED_NOTE + "\nWrote 15 statements (14 earned, 1 voiding) to " + first + "\n");
     List<JsonNode> statements = statements(first);
-    assertThat(statements).hasSize(12);
+    assertThat(statements).hasSize(15);
     assertThat(statements)
         .filteredOn(s -> s.path("verb").path("id").asText().equals(EARNED))
-        .hasSize(11);
+        .hasSize(14);
     assertThat(statements)
         .filteredOn(s -> s.path("verb").path("id").asText().equals(VOIDED))
         .singleElement()
@@ -144,7 +144,7 @@ class XapiCommandTest {
         attached++;
       }
     }
-    assertThat(attached).isEqualTo(10); // the revoked award's badge is no longer published
+    assertThat(attached).isEqualTo(13); // the revoked award's badge is no longer published
   }
 
   @Test
@@ -152,10 +152,10 @@ class XapiCommandTest {
     Path file = tmp.resolve("since.json");
     assertThat(xapi(file, "--since", "2025-03-01")).as(err.toString()).isZero();
 
-    // four awards issued since; the award revoked on 2025-03-02 was issued before
+    // seven awards issued since; the award revoked on 2025-03-02 was issued before
     assertThat(out.toString())
-        .isEqualTo("Wrote 5 statements (4 earned, 1 voiding) to " + file + "\n");
-    assertThat(statements(file)).hasSize(5);
+        .isEqualTo("Wrote 8 statements (7 earned, 1 voiding) to " + file + "\n");
+    assertThat(statements(file)).hasSize(8);
 
     assertThat(xapi(tmp.resolve("bad.json"), "--since", "March")).isEqualTo(2);
     assertThat(err.toString()).contains("--since takes a day as YYYY-MM-DD, not 'March'");
@@ -173,7 +173,7 @@ class XapiCommandTest {
       String sent =
           "Sent to "
               + lrs.endpoint()
-              + "statements in 1 request: 12 accepted (stored, or already held unchanged),"
+              + "statements in 1 request: 15 accepted (stored, or already held unchanged),"
               + " 0 conflicts\n";
       assertThat(out.toString()).endsWith(sent);
       Map<String, JsonNode> stored = lrs.stored();
@@ -207,13 +207,13 @@ class XapiCommandTest {
           .isZero();
 
       assertThat(out.toString())
-          .contains("11 accepted (stored, or already held unchanged), 1 conflict\n")
+          .contains("14 accepted (stored, or already held unchanged), 1 conflict\n")
           .endsWith(
               "  "
                   + other.path("id").asText()
                   + ": the store holds another statement with this id, and keeps it\n");
       assertThat(lrs.stored().get(other.path("id").asText())).isEqualTo(other);
-      assertThat(lrs.stored()).hasSize(12);
+      assertThat(lrs.stored()).hasSize(15);
     }
   }
 
@@ -249,7 +249,7 @@ class XapiCommandTest {
                   + ", but not all were sent: the learning record store at "
                   + lrs.endpoint()
                   + "statements refused the user name and password (HTTP 401)");
-      assertThat(statements(file)).hasSize(12);
+      assertThat(statements(file)).hasSize(15);
       assertThat(lrs.stored()).isEmpty();
     }
   }
@@ -277,7 +277,7 @@ class XapiCommandTest {
 
     StatementValidation validation = verifiers.get().xapiValidation(file);
 
-    assertThat(validation.results()).hasSize(12);
+    assertThat(validation.results()).hasSize(15);
     for (StatementWarnings result : validation.results()) {
       assertThat(result.warnings()).as("statement %s", result.id()).isEmpty();
     }

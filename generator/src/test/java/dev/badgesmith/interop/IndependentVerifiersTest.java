@@ -118,6 +118,49 @@ class IndependentVerifiersTest {
   }
 
   @Test
+  void aLearnerRecordAndEveryCredentialInItVerifyInEveryVerifier() {
+    Path clr = TestSites.spec().resolve("clr/context-2.0.1.json");
+    assumeTrue(Files.isRegularFile(clr), "skipped: no CLR 2.0 context at " + clr);
+    Path out = build(VARIANTS.get(0));
+    String record = "earners/li-wei-example-net/clr";
+
+    SiteVerification result =
+        verifiers.verifySite(out, BASE_URL, record + ".json", record + ".jwt");
+
+    List<String> verified = new ArrayList<>();
+    for (Verification v : result.results()) {
+      assertThat(v.verified()).as(v.describe()).isTrue();
+      assertThat(v.signature()).as(v.describe()).isTrue();
+      verified.add(v.file() + " " + v.verifier());
+    }
+    // The record in both forms, and each of Li Wei's two credentials in each.
+    assertThat(verified)
+        .containsExactlyInAnyOrder(
+            record + ".json digitalbazaar",
+            record + ".json dcc",
+            record + ".json#credential-1 digitalbazaar",
+            record + ".json#credential-1 dcc",
+            record + ".json#credential-2 digitalbazaar",
+            record + ".json#credential-2 dcc",
+            record + ".jwt jose",
+            record + ".jwt#credential-1 digitalbazaar",
+            record + ".jwt#credential-1 dcc",
+            record + ".jwt#credential-2 digitalbazaar",
+            record + ".jwt#credential-2 dcc");
+    assertThat(result.refused()).allMatch(url -> url.contains("/schema/"));
+    // And jsonld.js in safe mode finds every term defined, the CLR context's included.
+    Expansion expansion =
+        verifiers
+            .expandSafe(out, BASE_URL, TestSites.spec().resolve("ob2/context.json"))
+            .of(record + ".json")
+            .orElseThrow();
+    assertThat(expansion.ok()).as(expansion.error()).isTrue();
+    assertThat(expansion.toRdfOk()).as(expansion.toRdfError()).isTrue();
+    assertThat(expansion.contexts())
+        .contains("https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json");
+  }
+
+  @Test
   void aChangedFieldFailsAtTheSignatureInEveryVerifier() throws IOException {
     Path out = build(VARIANTS.get(0));
     Path credential = out.resolve("credentials/mentor/amara-okafor.json");
@@ -285,7 +328,9 @@ class IndependentVerifiersTest {
     return out;
   }
 
-  private static VerificationReport ours(Path site, Path file) {
+  private static VerificationReport ours(Path site, Path result) {
+    // A credential a learner record holds ("clr.json#credential-2"): the whole record.
+    Path file = Path.of(result.toString().replaceFirst("#credential-[0-9]+$", ""));
     try {
       return Verifier.builder()
           .resolver(new SiteFolderResolver(site))

@@ -17,6 +17,8 @@ class ContextStoreTest {
   /** Every context a published document names, and its reference copy under the shared specs. */
   private static final Map<String, String> SHIPPED =
       Map.of(
+          "https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json",
+          "clr/context-2.0.1.json",
           "https://www.w3.org/ns/credentials/v2",
           "w3c/credentials-v2.jsonld",
           OB3,

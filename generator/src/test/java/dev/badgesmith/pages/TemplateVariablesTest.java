@@ -51,11 +51,16 @@ class TemplateVariablesTest {
   void everyTemplateOfTheThemeIsRenderedWithAModel() throws IOException {
     Set<String> drawn = new TreeSet<>(models().keySet());
     Set<String> theme = new TreeSet<>(PageRenderer.THEME_FILES);
-    // The macros of the frame, the gallery and the endorsement lists, the stylesheet and the verify
-    // page's script are no
-    // page of their own.
+    // The macros of the frame, the gallery and the endorsement lists, the stylesheet and the pages'
+    // scripts are no page of their own.
     theme.removeAll(
-        List.of("layout.ftlh", "gallery.ftlh", "endorsements.ftlh", "style.css", "verify.js"));
+        List.of(
+            "layout.ftlh",
+            "gallery.ftlh",
+            "endorsements.ftlh",
+            "style.css",
+            "verify.js",
+            "skills-search.js"));
     assertThat(drawn).isEqualTo(theme);
   }
 

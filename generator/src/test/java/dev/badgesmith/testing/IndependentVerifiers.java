@@ -230,7 +230,13 @@ public final class IndependentVerifiers {
   }
 
   private String run(String script, List<String> args) {
-    List<String> command = new ArrayList<>(List.of("node", folder.resolve(script).toString()));
+    List<String> command = new ArrayList<>();
+    // No npm package ships the CLR 2.0 context: the scripts serve the reference copy, when present.
+    Path clr = TestSites.spec().resolve("clr/context-2.0.1.json").toAbsolutePath();
+    if (Files.isRegularFile(clr)) {
+      command.addAll(List.of("env", "CLR_CONTEXT=" + clr));
+    }
+    command.addAll(List.of("node", folder.resolve(script).toString()));
     command.addAll(args);
     NodePackages.Result result = exec(command, folder, RUN_TIMEOUT_MINUTES);
     if (result.code() != 0) {

@@ -16,7 +16,7 @@
   // What checking an embedded proof needs, loaded when one is checked: none on a site without them.
   var PROOF_SCRIPTS = ((document.currentScript && document.currentScript.getAttribute("data-proof-scripts")) || "")
     .split(" ").filter(function (src) { return src; });
-  var STEPS = ["format", "proof", "issuer and key", "status", "expiry", "recipient"];
+  var STEPS = ["format", "proof", "issuer and key", "status", "expiry", "recipient", "credentials"];
   var OB2_NS = "http://openbadges.org";
   var OB3_NS = "https://purl.imsglobal.org/ob/v3p0";
   var PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
@@ -82,7 +82,10 @@
   Steps.prototype.done = function (withRecipient) {
     var self = this;
     var failed = this.list.some(function (s) { return s.status === "fail"; });
-    return STEPS.filter(function (step) { return step !== "recipient" || withRecipient; }).map(
+    return STEPS.filter(function (step) {
+      // Only a learner record holds credentials: the step is shown for one alone.
+      return (step !== "recipient" || withRecipient) && (step !== "credentials" || self.has(step));
+    }).map(
       function (step) {
         var found = self.list.filter(function (s) { return s.step === step; })[0];
         return found || {
@@ -764,7 +767,24 @@
       items(doc["@context"]).indexOf("https://www.w3.org/ns/credentials/v2") >= 0);
   }
 
+  /** A CLR 2.0 learner record: a credential that holds credentials. */
+  function isClr(doc) {
+    return isObject(doc) && items(doc.type).indexOf("ClrCredential") >= 0;
+  }
+
+  /** What the credential is, for the format step. */
+  function credentialKind(credential) {
+    return isClr(credential) ? "CLR 2.0 learner record" : "Open Badges 3.0 credential";
+  }
+
   function credentialSummary(credential, ctx) {
+    if (isClr(credential)) {
+      var held = items(isObject(credential.credentialSubject) ? credential.credentialSubject.verifiableCredential : []);
+      ctx.summary = (credential.name || "A learner record") + ", " + held.length +
+        (held.length === 1 ? " credential" : " credentials") +
+        (isObject(credential.issuer) && credential.issuer.name ? ", issued by " + credential.issuer.name : "");
+      return;
+    }
     var subject = isObject(credential.credentialSubject) ? credential.credentialSubject : {};
     var achievement = isObject(subject.achievement) ? subject.achievement : {};
     var issuer = isObject(credential.issuer) ? credential.issuer : {};
@@ -807,7 +827,7 @@
   }
 
   async function ob3Embedded(credential, carrier, steps, ctx) {
-    steps.pass("format", "Open Badges 3.0 credential with an embedded proof" + carrier);
+    steps.pass("format", credentialKind(credential) + " with an embedded proof" + carrier);
     credentialSummary(credential, ctx);
     var proofs = items(credential.proof).filter(isObject);
     var proof = proofs.filter(function (p) { return p.cryptosuite === "eddsa-rdfc-2022"; })[0] || proofs[0];
@@ -843,8 +863,8 @@
   }
 
   async function ob3Jwt(jwt, header, payload, steps, ctx, carrier) {
-    steps.pass("format", "Open Badges 3.0 credential as a VC-JWT" + carrier);
     var credential = isObject(payload.vc) ? payload.vc : payload; // VCDM 1.1 nests it
+    steps.pass("format", credentialKind(credential) + " as a VC-JWT" + carrier);
     credentialSummary(credential, ctx);
     if (typeof header.kid !== "string") {
       steps.skip("proof", "not checked: no published key to check it with");
@@ -887,6 +907,52 @@
     await ob3Rest(credential, steps, ctx);
   }
 
+  /**
+   * The credentials step of a learner record: each credential it holds verified on its own, as if
+   * it had been given alone. The record's proof says only that its issuer put them together.
+   */
+  async function learnerRecord(record, steps, ctx) {
+    var subject = isObject(record.credentialSubject) ? record.credentialSubject : {};
+    var held = items(subject.verifiableCredential);
+    ctx.credentials = [];
+    if (!held.length) {
+      steps.fail("credentials", "the learner record holds no credentials");
+      return;
+    }
+    var failed = [];
+    for (var i = 0; i < held.length; i++) {
+      var inner = new Steps();
+      var innerCtx = { now: ctx.now, recipient: ctx.recipient, summary: "" };
+      try {
+        if (typeof held[i] === "string" && COMPACT_JWS.test(held[i])) {
+          await jws(held[i], "", inner, innerCtx);
+        } else if (isClr(held[i])) {
+          inner.fail("format", "a learner record inside a learner record");
+        } else if (isCredential(held[i])) {
+          await ob3Embedded(held[i], "", inner, innerCtx);
+        } else {
+          inner.fail("format", "neither a credential with an embedded proof nor a VC-JWT");
+        }
+      } catch (e) {
+        inner.fail("format", e.message || String(e));
+      }
+      var done = inner.done(!!ctx.recipient);
+      var bad = done.filter(function (s) { return s.status !== "pass"; })[0];
+      var name = innerCtx.summary || (isObject(held[i]) && held[i].name) || "a credential";
+      ctx.credentials.push({ index: i + 1, name: name, status: bad ? bad.status : "pass", steps: done });
+      if (bad) {
+        failed.push("credential " + (i + 1) + " (" + bad.step + (bad.status === "fail" ? " failed" : " not checked") + ")");
+      }
+    }
+    if (failed.length) {
+      steps.fail("credentials", (held.length - failed.length) + " of " + held.length + " verified; not verified: " + failed.join(", "));
+    } else {
+      steps.pass("credentials", held.length === 1
+        ? "the record's one credential verified on its own"
+        : "all " + held.length + " credentials in the record verified, each on its own");
+    }
+  }
+
   /* ---------- what was given ---------- */
 
   async function jws(text, carrier, steps, ctx) {
@@ -904,6 +970,10 @@
       steps.fail("format", "a JWS whose header or payload is not a JSON object" + carrier);
     } else if (isCredential(payload) || isObject(payload.vc)) {
       await ob3Jwt(text, header, payload, steps, ctx, carrier);
+      var credential = isObject(payload.vc) ? payload.vc : payload;
+      if (isClr(credential)) {
+        await learnerRecord(credential, steps, ctx);
+      }
     } else {
       steps.pass("format", "Open Badges 2.0 signed assertion (JWS)" + carrier);
       await ob2Signed(text, header, payload, steps, ctx);
@@ -933,6 +1003,9 @@
       steps.fail("format", "JSON that is not an object" + carrier);
     } else if (isCredential(doc)) {
       await ob3Embedded(doc, carrier, steps, ctx);
+      if (isClr(doc)) {
+        await learnerRecord(doc, steps, ctx);
+      }
     } else {
       await ob2Hosted(doc, carrier, steps, ctx);
     }
@@ -961,7 +1034,7 @@
     } catch (e) {
       steps.fail("format", e.message || String(e));
     }
-    return { steps: steps.done(!!ctx.recipient), summary: ctx.summary };
+    return { steps: steps.done(!!ctx.recipient), summary: ctx.summary, credentials: ctx.credentials || [] };
   }
 
   async function unbaked(found, image, steps, ctx) {
@@ -1013,8 +1086,47 @@
         : "Valid: every check passed.";
     summary.textContent = result.summary;
     summary.hidden = !result.summary;
+    showCredentials(list, result.credentials || []);
     section.hidden = false;
     document.getElementById("result-heading").focus();
+  }
+
+  /** A learner record's credentials, each with its verdict and, unless it passed, its steps. */
+  function showCredentials(list, credentials) {
+    var old = document.getElementById("credentials");
+    if (old) {
+      old.remove();
+    }
+    if (!credentials.length) {
+      return;
+    }
+    var box = document.createElement("ol");
+    box.id = "credentials";
+    box.className = "credentials";
+    box.setAttribute("aria-label", "The credentials in the learner record");
+    credentials.forEach(function (c) {
+      var li = document.createElement("li");
+      li.setAttribute("data-status", c.status);
+      var status = document.createElement("span");
+      status.className = "step-status";
+      status.textContent = LABELS[c.status];
+      var name = document.createElement("strong");
+      name.textContent = "Credential " + c.index + ": " + c.name;
+      li.append(status, " ", name);
+      if (c.status !== "pass") {
+        var steps = document.createElement("ul");
+        c.steps.forEach(function (s) {
+          var item = document.createElement("li");
+          item.setAttribute("data-step", s.step);
+          item.setAttribute("data-status", s.status);
+          item.textContent = LABELS[s.status] + " " + s.step + ": " + s.message;
+          steps.appendChild(item);
+        });
+        li.appendChild(steps);
+      }
+      box.appendChild(li);
+    });
+    list.after(box);
   }
 
   async function verifyFile(file) {
