@@ -7,7 +7,7 @@ import java.nio.file.StandardCopyOption
 // The project was cloned to maven-plugin/target/it/<name> (cloneProjectsTo in the plugin's pom).
 Path exampleSite = basedir.toPath().resolve('../../../../example-site').normalize()
 assert Files.isRegularFile(exampleSite.resolve('published.lock')) : "no published.lock in ${exampleSite}"
-for (String name : ['site.yaml', 'published.lock', 'issuers', 'badges', 'awards', 'frameworks', 'keys']) {
+for (String name : ['site.yaml', 'published.lock', 'issuers', 'badges', 'awards', 'endorsements', 'frameworks', 'keys']) {
   Path from = exampleSite.resolve(name)
   Files.walk(from).each { Path source ->
     Path target = basedir.toPath().resolve(exampleSite.relativize(source).toString())

@@ -59,14 +59,57 @@ final class CheckSummary {
             && changes.removed().isEmpty();
     if (none) {
       md.append("No award is added, revoked or altered.\n");
-      return md.toString();
+      return endorsements(md, changes.endorsements());
     }
     table(md, "Added", changes.added());
     table(md, "Revoked", changes.revoked());
     table(md, "Revocation lifted", changes.reinstated());
     table(md, "Altered (refused: revoke instead)", changes.altered());
     table(md, "Deleted (refused: revoke instead)", changes.removed());
-    return md.toString();
+    return endorsements(md, changes.endorsements());
+  }
+
+  /** The endorsements the change adds, revokes, reinstates, alters or deletes: one table. */
+  private static String endorsements(StringBuilder md, LockChanges.Endorsed endorsed) {
+    List<List<String>> groups =
+        List.of(
+            endorsed.added(),
+            endorsed.revoked(),
+            endorsed.reinstated(),
+            endorsed.altered(),
+            endorsed.removed());
+    List<String> words =
+        List.of(
+            "added",
+            "revoked",
+            "revocation lifted",
+            "altered (refused: revoke instead)",
+            "deleted (refused: revoke instead)");
+    int total = groups.stream().mapToInt(List::size).sum();
+    if (total == 0) {
+      return md.toString();
+    }
+    if (md.charAt(md.length() - 2) != '\n') {
+      md.append('\n');
+    }
+    md.append("#### Endorsements (").append(total).append(")\n\n");
+    md.append("| Endorsement | Change |\n|---|---|\n");
+    int rows = 0;
+    for (int i = 0; i < groups.size(); i++) {
+      for (String id : groups.get(i)) {
+        if (rows++ < MAX_ROWS) {
+          md.append("| ")
+              .append(code("endorsements/" + id + ".yaml"))
+              .append(" | ")
+              .append(words.get(i))
+              .append(" |\n");
+        }
+      }
+    }
+    if (total > MAX_ROWS) {
+      md.append("\n… and ").append(total - MAX_ROWS).append(" more.\n");
+    }
+    return md.append('\n').toString();
   }
 
   /**

@@ -111,7 +111,15 @@ public record Report(
                     + ": "
                     + count(l.added().size(), "award")
                     + " added, "
-                    + count(l.revoked().size() + l.reinstated().size(), "revocation")
+                    + (l.endorsements().added().isEmpty()
+                        ? ""
+                        : count(l.endorsements().added().size(), "endorsement") + " added, ")
+                    + count(
+                        l.revoked().size()
+                            + l.reinstated().size()
+                            + l.endorsements().revoked().size()
+                            + l.endorsements().reinstated().size(),
+                        "revocation")
                     + " marked"
                 : PublishedLock.FILE + " is up to date");
   }

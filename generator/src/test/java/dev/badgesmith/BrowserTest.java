@@ -70,6 +70,7 @@ class BrowserTest {
     PAGE_TYPES.put("verify", Pattern.compile("verify/index\\.html"));
     PAGE_TYPES.put("issuer", Pattern.compile("issuers/[^/]+/index\\.html"));
     PAGE_TYPES.put("earner", Pattern.compile("earners/[^/]+/index\\.html"));
+    PAGE_TYPES.put("endorsement", Pattern.compile("endorsements/[^/]+/index\\.html"));
     PAGE_TYPES.put("404", Pattern.compile("404\\.html"));
   }
 
@@ -405,7 +406,8 @@ class BrowserTest {
 
   @Test
   void everyPageTypeIsFoundInTheBuiltSite() {
-    assertThat(types.values()).contains("index", "badge", "award", "award-revoked", "verify");
+    assertThat(types.values())
+        .contains("index", "badge", "award", "award-revoked", "verify", "endorsement");
   }
 
   @Test

@@ -165,7 +165,7 @@ public record AwardDigest(String digest, Map<AwardField, String> fields) {
     return item;
   }
 
-  private static String dateTime(OffsetDateTime time) {
+  static String dateTime(OffsetDateTime time) {
     return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time);
   }
 
@@ -175,11 +175,11 @@ public record AwardDigest(String digest, Map<AwardField, String> fields) {
     }
   }
 
-  private static String fingerprint(Object value) {
+  static String fingerprint(Object value) {
     return HEX.formatHex(sha256(canonical(value)), 0, 2);
   }
 
-  private static byte[] sha256(String text) {
+  static byte[] sha256(String text) {
     return Sha256.of(text);
   }
 
@@ -187,7 +187,7 @@ public record AwardDigest(String digest, Map<AwardField, String> fields) {
    * The JSON Canonicalization Scheme (RFC 8785) of a record of maps, lists, strings and nulls: the
    * same canonical form the verify page's digests use.
    */
-  private static String canonical(Object value) {
+  static String canonical(Object value) {
     return JsonDigest.canonical(JSON.valueToTree(value));
   }
 }

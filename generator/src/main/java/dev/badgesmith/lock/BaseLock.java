@@ -148,6 +148,63 @@ public record BaseLock(String ref, PublishedLock lock) {
   }
 
   /**
+   * Every endorsement line of the base lock that the working tree's lock removes or changes (but
+   * for its revoked mark), as an error on that line, as {@link #check} does for awards.
+   *
+   * @param now the working tree's endorsement lines by id
+   */
+  public void checkEndorsements(Map<String, EndorsementLine> now, Diagnostics diagnostics) {
+    for (EndorsementLine before : lock.endorsements()) {
+      EndorsementLine after = now.get(before.id());
+      if (after != null
+          && before.index() == after.index()
+          && before.url().equals(after.url())
+          && before.digest().equals(after.digest())
+          && before.fields().equals(after.fields())) {
+        continue;
+      }
+      SourcePosition position = new SourcePosition(PublishedLock.FILE, before.line(), 1);
+      String line =
+          "the line of "
+              + before.key()
+              + (after == null ? ", published at " + before.url() + "," : "")
+              + (after == null ? " is in " : " differs from ")
+              + PublishedLock.FILE
+              + " at "
+              + ref
+              + " (line "
+              + before.line()
+              + ")";
+      Diagnostic diagnostic =
+          after == null
+              ? Diagnostic.error(
+                  Code.LOCK_LINE_REMOVED, position, line + " and this change removes it")
+              : Diagnostic.error(
+                  Code.LOCK_LINE_CHANGED,
+                  position,
+                  line
+                      + ": its "
+                      + difference(
+                          before.index(),
+                          after.index(),
+                          before.url().equals(after.url()),
+                          before.digest().equals(after.digest())
+                              && before.fields().equals(after.fields()))
+                      + " changed");
+      diagnostics.add(
+          diagnostic.withHint(
+              "a published endorsement stays in "
+                  + PublishedLock.FILE
+                  + ": restore the line as it is at "
+                  + ref
+                  + " (and endorsements/"
+                  + before.id()
+                  + ".yaml), then revoke the endorsement ('revoked:' with a 'reason' and a"
+                  + " 'date') and run `badgesmith lock`"));
+    }
+  }
+
+  /**
    * What the site publishes relative to this lock.
    *
    * @param changes each award of the site as a summary names it, by {@code <badge>/<award>}
@@ -182,14 +239,22 @@ public record BaseLock(String ref, PublishedLock lock) {
   }
 
   private static String difference(LockLine before, LockLine after) {
+    return difference(
+        before.index(),
+        after.index(),
+        before.url().equals(after.url()),
+        before.digest().equals(after.digest()) && before.fields().equals(after.fields()));
+  }
+
+  private static String difference(int before, int after, boolean sameUrl, boolean sameDigest) {
     List<String> parts = new ArrayList<>();
-    if (before.index() != after.index()) {
-      parts.add("status index (" + before.index() + " to " + after.index() + ")");
+    if (before != after) {
+      parts.add("status index (" + before + " to " + after + ")");
     }
-    if (!before.url().equals(after.url())) {
+    if (!sameUrl) {
       parts.add("URL");
     }
-    if (!before.digest().equals(after.digest()) || !before.fields().equals(after.fields())) {
+    if (!sameDigest) {
       parts.add("digest");
     }
     return String.join(" and ", parts);

@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param sinceBase the same against the lock of the change's base ({@code check --base}), which
  *     says what a change that commits its updated lock publishes
  * @param written whether this run rewrote the lock
+ * @param endorsements the same of the endorsements the site gives
  */
 public record LockChanges(
     boolean lockFound,
@@ -25,7 +26,8 @@ public record LockChanges(
     List<AwardChange> altered,
     List<AwardChange> removed,
     Optional<SinceBase> sinceBase,
-    boolean written) {
+    boolean written,
+    Endorsed endorsements) {
 
   public LockChanges {
     added = List.copyOf(added);
@@ -34,6 +36,34 @@ public record LockChanges(
     altered = List.copyOf(altered);
     removed = List.copyOf(removed);
     Objects.requireNonNull(sinceBase, "sinceBase");
+    Objects.requireNonNull(endorsements, "endorsements");
+  }
+
+  /**
+   * How the endorsements the site gives differ from their lines of the lock, by id.
+   *
+   * @param added endorsements not in the lock yet
+   * @param revoked locked endorsements the change revokes
+   * @param reinstated locked endorsements whose revocation the change lifts
+   * @param altered locked endorsements whose published content changed: errors
+   * @param removed locked endorsements that are gone: errors
+   */
+  public record Endorsed(
+      List<String> added,
+      List<String> revoked,
+      List<String> reinstated,
+      List<String> altered,
+      List<String> removed) {
+    public static final Endorsed NONE =
+        new Endorsed(List.of(), List.of(), List.of(), List.of(), List.of());
+
+    public Endorsed {
+      added = List.copyOf(added);
+      revoked = List.copyOf(revoked);
+      reinstated = List.copyOf(reinstated);
+      altered = List.copyOf(altered);
+      removed = List.copyOf(removed);
+    }
   }
 
   /**
@@ -62,11 +92,17 @@ public record LockChanges(
 
   public LockChanges asWritten() {
     return new LockChanges(
-        lockFound, added, revoked, reinstated, altered, removed, sinceBase, true);
+        lockFound, added, revoked, reinstated, altered, removed, sinceBase, true, endorsements);
   }
 
   /** Whether the lock file would change if written now. */
   public boolean lockOutOfDate() {
-    return !lockFound || !added.isEmpty() || !revoked.isEmpty() || !reinstated.isEmpty();
+    return !lockFound
+        || !added.isEmpty()
+        || !revoked.isEmpty()
+        || !reinstated.isEmpty()
+        || !endorsements.added().isEmpty()
+        || !endorsements.revoked().isEmpty()
+        || !endorsements.reinstated().isEmpty();
   }
 }

@@ -30,8 +30,9 @@ import java.util.Set;
 
 /**
  * Holds a site to its {@code published.lock}: a locked award may be revoked (or its revocation
- * lifted), and nothing else; it may not disappear. New awards pass: they are what a pull request
- * adds, and {@link #updated()} is the lock with their lines.
+ * lifted), and nothing else; it may not disappear. The endorsements the site gives are held the
+ * same way ({@link EndorsementLock}). New awards pass: they are what a pull request adds, and
+ * {@link #updated()} is the lock with their lines.
  */
 public final class LockCheck {
   private static final String CHANGE_HINT =
@@ -97,6 +98,10 @@ public final class LockCheck {
     Optional<PublishedLock> lock = PublishedLock.read(sources.root(), diagnostics);
     Map<String, LockLine> lines = lock.map(PublishedLock::byAward).orElse(Map.of());
     List<AwardChange> removed = removed(sources, doc, site, lines, diagnostics);
+    Map<String, EndorsementLine> endorsementLines =
+        lock.map(PublishedLock::byEndorsement).orElse(Map.of());
+    List<String> endorsementsRemoved =
+        EndorsementLock.removed(sources, doc, site, endorsementLines, diagnostics);
     List<AwardChange> dropped =
         base.map(
                 b ->
@@ -105,6 +110,7 @@ public final class LockCheck {
                         id -> site.flatMap(s -> s.badge(id)).map(BadgeClass::name),
                         diagnostics))
             .orElse(List.of());
+    base.ifPresent(b -> b.checkEndorsements(endorsementLines, diagnostics));
     if (site.isEmpty()) {
       return Optional.empty();
     }
@@ -116,6 +122,7 @@ public final class LockCheck {
         new Digests(known, docs, s, layout, new java.util.concurrent.ConcurrentHashMap<>());
     Map<String, Integer> pinned = new HashMap<>();
     lines.values().forEach(l -> pinned.put(l.award(), l.index()));
+    endorsementLines.values().forEach(l -> pinned.put(l.key(), l.index()));
     StatusIndexes indexes = StatusIndexes.pinned(s.awards(), s.endorsements().given(), pinned);
 
     List<AwardChange> added = new ArrayList<>();
@@ -154,6 +161,9 @@ public final class LockCheck {
       }
       next.add(line.withRevoked(award.revoked()));
     }
+    EndorsementLock endorsements =
+        EndorsementLock.check(
+            sources.root(), s, layout, endorsementLines, endorsementsRemoved, diagnostics);
     LockChanges changes =
         new LockChanges(
             lock.isPresent(),
@@ -163,7 +173,8 @@ public final class LockCheck {
             altered,
             removed,
             base.map(b -> b.changes(s.awards(), byKey, dropped)),
-            false);
+            false,
+            endorsements.changes());
     java.util.function.Supplier<PublishedLock> updated =
         () -> {
           // In the order lines always had: gone awards first, then every award in site order.
@@ -190,7 +201,7 @@ public final class LockCheck {
                     award.revoked(),
                     0));
           }
-          return new PublishedLock(all);
+          return new PublishedLock(all, endorsements.updated(indexes));
         };
     return Optional.of(new LockCheck(changes, indexes, updated, digests));
   }

@@ -22,14 +22,19 @@ import java.util.Optional;
 
 /**
  * {@code published.lock}, at the root of a badge site: one line per published award, sorted by
- * award, so that a pull request's diff shows exactly which awards it publishes.
+ * award, so that a pull request's diff shows exactly which awards it publishes; then, under a
+ * comment of their own, one per published endorsement, sorted by id.
  *
  * <pre>
  * # published.lock v1 ...
  * intro/jane 69366 https://badges.example.org/guild/assertions/intro/jane.json sha256:... 1a2b-...
+ * # endorsement:&lt;id&gt; index url digest fields [revoked]
+ * endorsement:intro-review 8812 https://badges.example.org/guild/endorsements/intro-review.json ...
  * </pre>
+ *
+ * <p>A lock without endorsement lines is written exactly as before endorsements were locked.
  */
-public record PublishedLock(List<LockLine> lines) {
+public record PublishedLock(List<LockLine> lines, List<EndorsementLine> endorsements) {
   public static final String FILE = "published.lock";
 
   static final String HEADER =
@@ -40,12 +45,29 @@ public record PublishedLock(List<LockLine> lines) {
       # award index url digest fields [revoked]
       """;
 
+  /** Heads the endorsement lines, only when there are some. */
+  static final String ENDORSEMENT_HEADER =
+      "# endorsement:<id> index url digest endorser-endorses-claim-issuedOn [revoked]\n";
+
   private static final String HINT =
       "a line is: <badge>/<award> <index> <url> sha256:<64 hex> <fields> [revoked]; restore the"
           + " file from Git, or run `badgesmith lock` to write the lines of new awards";
 
   public PublishedLock {
     lines = lines.stream().sorted(Comparator.comparing(LockLine::award)).toList();
+    endorsements = endorsements.stream().sorted(Comparator.comparing(EndorsementLine::id)).toList();
+  }
+
+  /** A lock of awards only. */
+  public PublishedLock(List<LockLine> lines) {
+    this(lines, List.of());
+  }
+
+  /** The endorsement lines by id. */
+  public Map<String, EndorsementLine> byEndorsement() {
+    Map<String, EndorsementLine> map = new LinkedHashMap<>();
+    endorsements.forEach(l -> map.put(l.id(), l));
+    return map;
   }
 
   /** The lines by award. */
@@ -59,6 +81,10 @@ public record PublishedLock(List<LockLine> lines) {
   public String format() {
     StringBuilder text = new StringBuilder(HEADER);
     lines.forEach(l -> text.append(l.format()).append('\n'));
+    if (!endorsements.isEmpty()) {
+      text.append(ENDORSEMENT_HEADER);
+      endorsements.forEach(l -> text.append(l.format()).append('\n'));
+    }
     return text.toString();
   }
 
@@ -99,8 +125,12 @@ public record PublishedLock(List<LockLine> lines) {
 
   static PublishedLock parse(String text, Diagnostics diagnostics) {
     List<LockLine> lines = new ArrayList<>();
+    List<EndorsementLine> endorsements = new ArrayList<>();
     Map<String, LockLine> byAward = new HashMap<>();
-    Map<Integer, LockLine> byIndex = new HashMap<>();
+    Map<String, EndorsementLine> byEndorsement = new HashMap<>();
+    // Awards and endorsements share the status list: an index is held by one line of either.
+    Map<Integer, String> byIndex = new HashMap<>();
+    Map<Integer, Integer> indexLine = new HashMap<>();
     // A large site's lock has tens of thousands of lines, read on every build: each is cut by hand
     // where a regular expression would cost more than the rest of the check.
     List<String> rows = rows(text);
@@ -108,6 +138,28 @@ public record PublishedLock(List<LockLine> lines) {
       int number = i + 1;
       String row = rows.get(i);
       if (row.isBlank() || row.stripLeading().startsWith("#")) {
+        continue;
+      }
+      if (row.strip().startsWith(EndorsementLine.PREFIX)) {
+        Optional<EndorsementLine> parsed = EndorsementLines.line(row, number, diagnostics);
+        if (parsed.isEmpty()) {
+          continue;
+        }
+        EndorsementLine line = parsed.get();
+        EndorsementLine same = byEndorsement.putIfAbsent(line.id(), line);
+        if (same != null) {
+          diagnostics.add(
+              Diagnostic.error(
+                      Code.MALFORMED_LOCK,
+                      new SourcePosition(FILE, number, 1),
+                      "the endorsement " + line.id() + " is also on line " + same.line())
+                  .withHint("an endorsement has one line: keep the line it was published with"));
+          continue;
+        }
+        if (sameIndex(row, number, line.index(), line.key(), byIndex, indexLine, diagnostics)) {
+          continue;
+        }
+        endorsements.add(line);
         continue;
       }
       Optional<LockLine> parsed = line(row, number, diagnostics);
@@ -125,29 +177,50 @@ public record PublishedLock(List<LockLine> lines) {
                 .withHint("an award has one line: keep the line it was published with"));
         continue;
       }
-      LockLine sameIndex = byIndex.putIfAbsent(line.index(), line);
-      if (sameIndex != null) {
-        diagnostics.add(
-            Diagnostic.error(
-                    Code.MALFORMED_LOCK,
-                    new SourcePosition(FILE, number, column(row, 1)),
-                    "the status index "
-                        + line.index()
-                        + " is also the index of "
-                        + sameIndex.award()
-                        + " (line "
-                        + sameIndex.line()
-                        + ")")
-                .withHint(
-                    "an index belongs to one award: keep the line of the award published first,"
-                        + " delete this one and run `badgesmith lock` to give "
-                        + line.award()
-                        + " a new index"));
+      if (sameIndex(row, number, line.index(), line.award(), byIndex, indexLine, diagnostics)) {
         continue;
       }
       lines.add(line);
     }
-    return new PublishedLock(lines);
+    return new PublishedLock(lines, endorsements);
+  }
+
+  /** Whether an earlier line holds the index already, which is then reported. */
+  private static boolean sameIndex(
+      String row,
+      int number,
+      int index,
+      String key,
+      Map<Integer, String> byIndex,
+      Map<Integer, Integer> indexLine,
+      Diagnostics diagnostics) {
+    String holder = byIndex.putIfAbsent(index, key);
+    if (holder == null) {
+      indexLine.put(index, number);
+      return false;
+    }
+    boolean awards =
+        !key.startsWith(EndorsementLine.PREFIX) && !holder.startsWith(EndorsementLine.PREFIX);
+    diagnostics.add(
+        Diagnostic.error(
+                Code.MALFORMED_LOCK,
+                new SourcePosition(FILE, number, column(row, 1)),
+                "the status index "
+                    + index
+                    + " is also the index of "
+                    + holder
+                    + " (line "
+                    + indexLine.get(index)
+                    + ")")
+            .withHint(
+                (awards
+                        ? "an index belongs to one award: keep the line of the award published first,"
+                        : "an index belongs to one award or endorsement: keep the line of the one"
+                            + " published first,")
+                    + " delete this one and run `badgesmith lock` to give "
+                    + key
+                    + " a new index"));
+    return true;
   }
 
   /** The text's lines, each without its line break ({@code \n} or {@code \r\n}). */
@@ -282,7 +355,7 @@ public record PublishedLock(List<LockLine> lines) {
   }
 
   /** The 1-based column where the n-th (0-based) space-separated column of a row starts. */
-  private static int column(String row, int n) {
+  static int column(String row, int n) {
     int at = 0;
     for (int seen = -1; at < row.length(); at++) {
       boolean starts =

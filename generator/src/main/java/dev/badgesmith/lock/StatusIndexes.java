@@ -20,8 +20,9 @@ import java.util.Map;
  * the list's size) and moves on to the next free one, in order of issue. With no lock that is the
  * whole rule, so adopting a lock keeps every index a site has published.
  *
- * <p>Endorsements the site gives share the list: each takes an index by the same rule, once every
- * award has one, so giving an endorsement never moves an award's index.
+ * <p>Endorsements the site gives share the list: a locked one keeps the index of its line, which no
+ * award ever takes; any other takes an index by the same rule, once every award has one, so giving
+ * an endorsement never moves an award's index.
  */
 public final class StatusIndexes {
   /** The smallest list the W3C spec allows (16 KiB): it hides which awards are revoked. */
@@ -44,7 +45,11 @@ public final class StatusIndexes {
                     .thenComparing(u -> u.award().id()))
             .toList();
     List<String> keys = new java.util.ArrayList<>(byAge.stream().map(Unpinned::key).toList());
-    endorsements.stream().map(StatusIndexes::key).sorted().forEach(keys::add);
+    endorsements.stream()
+        .map(StatusIndexes::key)
+        .filter(k -> !pinned.containsKey(k))
+        .sorted()
+        .forEach(keys::add);
     if (keys.size() > SIZE - taken.cardinality()) {
       throw new IllegalStateException("more awards than the status list has entries: " + SIZE);
     }
@@ -68,8 +73,8 @@ public final class StatusIndexes {
   /**
    * Indexes with a lock.
    *
-   * @param pinned the index of every line of the lock, by award ({@code badge/award}), whether or
-   *     not the award is still in the site
+   * @param pinned the index of every line of the lock, by award ({@code badge/award}) or
+   *     endorsement ({@code endorsement:<id>}), whether or not it is still in the site
    */
   public static StatusIndexes pinned(
       List<Award> awards, List<Endorsement> endorsements, Map<String, Integer> pinned) {
@@ -93,9 +98,8 @@ public final class StatusIndexes {
     return index;
   }
 
-  /** An endorsement's key: no award's, which is {@code <badge-id>/<award-id>}. */
   private static String key(Endorsement endorsement) {
-    return "endorsement:" + endorsement.id();
+    return EndorsementLine.key(endorsement.id());
   }
 
   public static String key(Award award) {

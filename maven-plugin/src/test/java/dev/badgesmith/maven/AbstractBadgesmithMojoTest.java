@@ -133,7 +133,15 @@ class AbstractBadgesmithMojoTest {
             .map(a -> new AwardChange(a, "Intro", "awards/" + a + ".yaml", Optional.empty()))
             .toList();
     return new LockChanges(
-        true, added, List.of(), List.of(), List.of(), List.of(), Optional.empty(), written);
+        true,
+        added,
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        Optional.empty(),
+        written,
+        LockChanges.Endorsed.NONE);
   }
 
   @Test
