@@ -17,7 +17,7 @@ import java.util.Map;
  * merge's. Every JVM has {@code -Xmx1g}.
  *
  * <pre>mvn -B -pl templates,generator -Pbench package -DskipTests -Dbench=ShardBenchmark
- *     [-Dbench.args="100000 1,2,4"]</pre>
+ *     [-Dbench.args="100000 1,2,4 [certificates]"]</pre>
  */
 public final class ShardBenchmark {
   private static final int BADGES = 50;
@@ -28,16 +28,18 @@ public final class ShardBenchmark {
     for (String split : (args.length > 1 ? args[1] : "1,2,4").split(",")) {
       splits.add(Integer.parseInt(split.trim()));
     }
+    boolean certificates = args.length > 2 && args[2].equals("certificates");
     Path work = Files.createTempDirectory("badgesmith-shards");
     try {
       Path site = work.resolve("site");
-      writeSite(site, awards);
+      writeSite(site, awards, certificates);
       System.out.printf(
           Locale.ROOT,
-          "site of %,d awards over %d badge classes, %d threads, -Xmx1g, each run a new JVM"
-              + " with an empty cache%n",
+          "site of %,d awards over %d badge classes (%s), %d threads, -Xmx1g, each run a new"
+              + " JVM with an empty cache%n",
           awards,
           BADGES,
+          certificates ? "with certificates" : "no certificates",
           Runtime.getRuntime().availableProcessors());
       long single =
           run(List.of("build", site.toString(), "--out", work.resolve("one").toString()), work);
@@ -102,10 +104,11 @@ public final class ShardBenchmark {
     return millis;
   }
 
-  private static void writeSite(Path site, int awards) throws IOException {
+  private static void writeSite(Path site, int awards, boolean certificates) throws IOException {
     SiteBenchmark.write(
         site.resolve("site.yaml"),
-        "title: Benchmark Guild\nbaseUrl: https://bench.example.org/\ntimeZone: UTC\n");
+        "title: Benchmark Guild\nbaseUrl: https://bench.example.org/\ntimeZone: UTC\n"
+            + (certificates ? "" : "pages:\n  certificates: false\n"));
     SiteBenchmark.write(
         site.resolve("issuers/guild.yaml"),
         "name: Benchmark Guild\nurl: https://bench.example.org/\nemail: badges@bench.example.org\n");
