@@ -4,6 +4,7 @@ import dev.badgesmith.diag.BadgesmithException;
 import dev.badgesmith.lock.StatusIndexes;
 import dev.badgesmith.model.Award;
 import dev.badgesmith.model.Site;
+import dev.badgesmith.write.StagingOutput;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -11,15 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * The shards' outputs a merge puts together, checked first: every shard once, all of one split, all
  * built from the sources being merged, and every file they name inside their own folder.
  */
 final class ShardMerge {
-  private static final Pattern SAFE_SEGMENT = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]*");
-
   private ShardMerge() {}
 
   /**
@@ -78,10 +76,7 @@ final class ShardMerge {
     Map<String, RenderPlan.Adopted> adopted = new HashMap<>();
     for (Award award : site.awards()) {
       String key = StatusIndexes.key(award);
-      int index = 1;
-      while (!ShardRecord.owns(index, count, award.badgeId())) {
-        index++;
-      }
+      int index = ShardRecord.shardOf(count, award.badgeId());
       Path dir = byIndex.get(index);
       ShardRecord.Rendered rendered = records.get(index).awards().get(key);
       if (rendered == null) {
@@ -89,7 +84,7 @@ final class ShardMerge {
             dir + ": shard " + index + "/" + count + " has no files of award " + key);
       }
       for (String file : rendered.files()) {
-        if (!safe(file) || !Files.isRegularFile(dir.resolve(file))) {
+        if (!StagingOutput.isSitePath(file) || !Files.isRegularFile(dir.resolve(file))) {
           throw new BadgesmithException(
               dir
                   + ": shard "
@@ -106,15 +101,5 @@ final class ShardMerge {
       adopted.put(key, new RenderPlan.Adopted(award, dir, rendered.files(), rendered.facts()));
     }
     return adopted;
-  }
-
-  /** A path in the site: relative, each segment a plain name, so it cannot leave a folder. */
-  private static boolean safe(String path) {
-    for (String segment : path.split("/", -1)) {
-      if (!SAFE_SEGMENT.matcher(segment).matches() || segment.equals("..")) {
-        return false;
-      }
-    }
-    return true;
   }
 }

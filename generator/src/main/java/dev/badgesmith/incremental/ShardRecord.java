@@ -44,13 +44,18 @@ public record ShardRecord(int index, int count, String sources, Map<String, Rend
    * count}.
    */
   public static boolean owns(int index, int count, String badgeId) {
+    return shardOf(count, badgeId) == index;
+  }
+
+  /** The shard, from 1, that the awards of the badge class with this id fall to. */
+  static int shardOf(int count, String badgeId) {
     byte[] digest = Sha256.of(badgeId);
     long value =
         ((digest[0] & 0xffL) << 24)
             | ((digest[1] & 0xffL) << 16)
             | ((digest[2] & 0xffL) << 8)
             | (digest[3] & 0xffL);
-    return value % count == index - 1;
+    return (int) (value % count) + 1;
   }
 
   /** Writes the record into a shard's output folder, replacing any earlier one. */

@@ -313,14 +313,22 @@ public final class StagingOutput implements OutputSink {
   }
 
   private static void checkPath(String path) {
-    if (path.isEmpty() || path.startsWith("/") || path.endsWith("/")) {
+    if (!isSitePath(path)) {
       throw new IllegalArgumentException("not a file path in the site: '" + path + "'");
+    }
+  }
+
+  /** Whether a path names a file inside a site folder: relative, each segment a plain name. */
+  public static boolean isSitePath(String path) {
+    if (path.isEmpty() || path.startsWith("/") || path.endsWith("/")) {
+      return false;
     }
     for (String segment : path.split("/", -1)) {
       if (segment.equals(".") || segment.equals("..") || !SAFE_SEGMENT.matcher(segment).matches()) {
-        throw new IllegalArgumentException("not a file path in the site: '" + path + "'");
+        return false;
       }
     }
+    return true;
   }
 
   static String sha256(byte[] content) {
