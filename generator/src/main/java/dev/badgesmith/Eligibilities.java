@@ -50,7 +50,7 @@ final class Eligibilities {
    * @throws BadgesmithException when {@code badge} names no badge class, or one that requires none
    */
   EligibleResult find(Path siteDir, Optional<String> badge) {
-    Pipeline.FromFiles checked = pipeline.checkEveryFile(siteDir);
+    CheckedFiles checked = pipeline.checkEveryFile(siteDir);
     if (checked.site().isEmpty() || checked.report().hasErrors()) {
       return new EligibleResult(checked.report(), List.of());
     }

@@ -12,10 +12,8 @@ import dev.badgesmith.incremental.RenderPlan;
 import dev.badgesmith.incremental.RenderedPngs;
 import dev.badgesmith.incremental.SignatureCache;
 import dev.badgesmith.ld.ContextStore;
-import dev.badgesmith.load.Docs.SiteDoc;
 import dev.badgesmith.lock.LockChanges;
 import dev.badgesmith.lock.LockCheck;
-import dev.badgesmith.lock.StatusIndexes;
 import dev.badgesmith.model.Site;
 import dev.badgesmith.render.Credentials;
 import dev.badgesmith.render.SiteRenderer;
@@ -81,71 +79,39 @@ final class Pipeline {
 
   /** Scan, load and validate; writes nothing. */
   Report check(Path siteDir) {
-    ForkJoinPool pool = new ForkJoinPool(settings.threads());
-    try {
-      if (Files.isDirectory(siteDir)) {
-        SiteFolders.checkCache(SiteScanner.realPath(siteDir), settings.cacheFolder());
-      }
-      SvgRasterizer rasterizer = rasterizer();
-      SiteLoad.Loaded loaded =
-          checked(loading(settings.buildDate().get(), false), siteDir, pool, rasterizer);
-      BuildTasks.join(loaded.saved());
-      warnOfCache(loaded, loaded.cache().writeFailure().or(rasterizer::cacheFailure));
-      return new Report(loaded.diagnostics().sorted(), Optional.empty(), 0, loaded.changes());
-    } finally {
-      pool.shutdown();
+    if (Files.isDirectory(siteDir)) {
+      SiteFolders.checkCache(SiteScanner.realPath(siteDir), settings.cacheFolder());
     }
+    return checked(siteDir, loading(settings.buildDate().get(), false), Pipeline::report);
   }
-
-  /**
-   * What {@link #checkEveryFile} found.
-   *
-   * @param doc everything read from the site's files
-   * @param indexes every award's status list index, as the lock pins them for the build
-   * @param root the site's folder
-   */
-  record FromFiles(
-      Report report,
-      Optional<Site> site,
-      SiteDoc doc,
-      Optional<StatusIndexes> indexes,
-      Path root) {}
 
   /**
    * Scan, load and validate as {@link #check} does, but with every award file read, also those the
    * award cache knows: what only the files hold, such as a recipient's plain identity, is wanted.
    */
-  FromFiles checkEveryFile(Path siteDir) {
-    ForkJoinPool pool = new ForkJoinPool(settings.threads());
-    try {
-      if (Files.isDirectory(siteDir)) {
-        SiteFolders.checkCache(SiteScanner.realPath(siteDir), settings.cacheFolder());
-      }
-      SiteLoad stages =
-          new SiteLoad(
-              Optional.empty(),
-              settings.environment(),
-              settings.buildDate().get(),
-              settings.lockBase(),
-              Optional.empty(),
-              false,
-              false);
-      SiteLoad.Read read = stages.load(stages.scan(siteDir, pool), pool);
-      SvgRasterizer rasterizer = rasterizer();
-      SiteLoad.Loaded loaded = stages.validate(read, pool, rasterizer);
-      BuildTasks.join(loaded.saved());
-      warnOfCache(loaded, rasterizer.cacheFailure());
-      Report report =
-          new Report(loaded.diagnostics().sorted(), Optional.empty(), 0, loaded.changes());
-      return new FromFiles(
-          report,
-          loaded.site(),
-          read.doc(),
-          loaded.lock().map(LockCheck::indexes),
-          loaded.sources().root());
-    } finally {
-      pool.shutdown();
+  CheckedFiles checkEveryFile(Path siteDir) {
+    if (Files.isDirectory(siteDir)) {
+      SiteFolders.checkCache(SiteScanner.realPath(siteDir), settings.cacheFolder());
     }
+    SiteLoad stages =
+        new SiteLoad(
+            Optional.empty(),
+            settings.environment(),
+            settings.buildDate().get(),
+            settings.lockBase(),
+            Optional.empty(),
+            false,
+            false);
+    return checked(
+        siteDir,
+        stages,
+        (read, loaded, rasterizer) ->
+            new CheckedFiles(
+                report(read, loaded, rasterizer),
+                loaded.site(),
+                read.doc(),
+                loaded.lock().map(LockCheck::indexes),
+                loaded.sources().root()));
   }
 
   /**
@@ -153,23 +119,18 @@ final class Pipeline {
    * outDir} when the site has no error; nothing else is written.
    */
   Report designs(Path siteDir, Optional<String> badge, Path outDir) {
-    ForkJoinPool pool = new ForkJoinPool(settings.threads());
-    try {
-      SiteLoad.requireSiteFolder(siteDir);
-      SvgRasterizer rasterizer = rasterizer();
-      SiteLoad.Loaded loaded =
-          checked(loading(settings.buildDate().get(), false), siteDir, pool, rasterizer);
-      BuildTasks.join(loaded.saved());
-      warnOfCache(loaded, loaded.cache().writeFailure().or(rasterizer::cacheFailure));
-      List<Path> written =
-          loaded.diagnostics().hasErrors() || loaded.site().isEmpty()
-              ? List.of()
-              : DesignPreviews.write(siteDir, loaded.site().get(), badge, outDir, rasterizer);
-      return new Report(
-          loaded.diagnostics().sorted(), Optional.of(outDir), written.size(), Optional.empty());
-    } finally {
-      pool.shutdown();
-    }
+    SiteLoad.requireSiteFolder(siteDir);
+    return checked(
+        siteDir,
+        loading(settings.buildDate().get(), false),
+        (read, loaded, rasterizer) -> {
+          List<Path> written =
+              loaded.diagnostics().hasErrors() || loaded.site().isEmpty()
+                  ? List.of()
+                  : DesignPreviews.write(siteDir, loaded.site().get(), badge, outDir, rasterizer);
+          return new Report(
+              loaded.diagnostics().sorted(), Optional.of(outDir), written.size(), Optional.empty());
+        });
   }
 
   /**
@@ -190,39 +151,27 @@ final class Pipeline {
 
   /** Scan, load and validate, then the lock written when the site has no error. */
   Report lock(Path siteDir) {
-    ForkJoinPool pool = new ForkJoinPool(settings.threads());
-    try {
-      SvgRasterizer rasterizer = rasterizer();
-      SiteLoad.Loaded loaded =
-          checked(loading(settings.buildDate().get(), false), siteDir, pool, rasterizer);
-      BuildTasks.join(loaded.saved());
-      warnOfCache(loaded, loaded.cache().writeFailure().or(rasterizer::cacheFailure));
-      Optional<LockChanges> changes = loaded.changes();
-      if (!loaded.diagnostics().hasErrors() && loaded.lock().isPresent()) {
-        changes = Optional.of(SiteLoad.writeLock(loaded));
-      }
-      return new Report(loaded.diagnostics().sorted(), Optional.empty(), 0, changes);
-    } finally {
-      pool.shutdown();
-    }
+    return checked(
+        siteDir,
+        loading(settings.buildDate().get(), false),
+        (read, loaded, rasterizer) -> {
+          Optional<LockChanges> changes = loaded.changes();
+          if (!loaded.diagnostics().hasErrors() && loaded.lock().isPresent()) {
+            changes = Optional.of(SiteLoad.writeLock(loaded));
+          }
+          return new Report(loaded.diagnostics().sorted(), Optional.empty(), 0, changes);
+        });
   }
 
   /** Scan, load, validate, plan, render, publish. */
   Report build(Path siteDir, Path outDir) {
-    return build(siteDir, outDir, settings.updateLock());
+    return build(siteDir, outDir, settings.updateLock(), site -> {});
   }
 
   /**
-   * A build, with the lock written when it succeeds only if {@code updateLock}: a build for another
-   * command's sake never writes it.
-   */
-  Report build(Path siteDir, Path outDir, boolean updateLock) {
-    return build(siteDir, outDir, updateLock, site -> {});
-  }
-
-  /**
-   * A build, as {@link #build(Path, Path, boolean)}, that hands the site it published to {@code
-   * published}: what a preview shows beside the site, such as its designs.
+   * A build, with the lock written when it succeeds only if {@code updateLock} (a build for another
+   * command's sake never writes it), that hands the site it published to {@code published}: what a
+   * preview shows beside the site, such as its designs.
    */
   Report build(Path siteDir, Path outDir, boolean updateLock, Consumer<Site> published) {
     return build(siteDir, outDir, updateLock, published, Optional.empty(), Optional.empty());
@@ -301,7 +250,7 @@ final class Pipeline {
       Site site = loaded.site().get();
       // Keys and contexts are made ready beside the stages before rendering, which need none.
       CompletableFuture<Optional<Credentials>> credentials =
-          CompletableFuture.supplyAsync(() -> credentials(loaded, site), pool);
+          CompletableFuture.supplyAsync(() -> credentials(loaded.sources().root(), site), pool);
       SignatureCache signatures = new SignatureCache(cache.map(c -> c::signature));
       SiteWriter writer = BuildTasks.join(opening);
       RenderPlan plan;
@@ -392,10 +341,34 @@ final class Pipeline {
     }
   }
 
-  /** Scan, load and validate, for a command that stops there. */
-  private static SiteLoad.Loaded checked(
-      SiteLoad stages, Path siteDir, ForkJoinPool pool, SvgRasterizer rasterizer) {
-    return stages.validate(stages.load(stages.scan(siteDir, pool), pool), pool, rasterizer);
+  /** What a command that stops after validating does with what the stages read and made. */
+  @FunctionalInterface
+  private interface AfterCheck<T> {
+    T apply(SiteLoad.Read read, SiteLoad.Loaded loaded, SvgRasterizer rasterizer);
+  }
+
+  /**
+   * Scan, load and validate, for a command that stops there: the cache's writes are waited for and
+   * a cache that could not be written is warned of before {@code then} sees the result.
+   */
+  private <T> T checked(Path siteDir, SiteLoad stages, AfterCheck<T> then) {
+    ForkJoinPool pool = new ForkJoinPool(settings.threads());
+    try {
+      SiteLoad.Read read = stages.load(stages.scan(siteDir, pool), pool);
+      SvgRasterizer rasterizer = rasterizer();
+      SiteLoad.Loaded loaded = stages.validate(read, pool, rasterizer);
+      BuildTasks.join(loaded.saved());
+      warnOfCache(loaded, loaded.cache().writeFailure().or(rasterizer::cacheFailure));
+      return then.apply(read, loaded, rasterizer);
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  /** The report of a check: its diagnostics and the changes to the lock it would make. */
+  private static Report report(
+      SiteLoad.Read read, SiteLoad.Loaded loaded, SvgRasterizer rasterizer) {
+    return new Report(loaded.diagnostics().sorted(), Optional.empty(), 0, loaded.changes());
   }
 
   /** The report of a build that stopped before publishing, for errors of the site. */
@@ -459,10 +432,6 @@ final class Pipeline {
     BuildTasks.join(kept);
     BuildTasks.join(loaded.saved());
     return changed;
-  }
-
-  private Optional<Credentials> credentials(SiteLoad.Loaded loaded, Site site) {
-    return credentials(loaded.sources().root(), site);
   }
 
   /** What signs the site's credentials, with the keys this run was given; empty when unsigned. */

@@ -47,7 +47,7 @@ final class Transcripts {
                 () ->
                     new BadgesmithException(
                         "'" + request.recipient() + "' is not a " + type + " an award could name"));
-    Pipeline.FromFiles checked = pipeline.checkEveryFile(siteDir);
+    CheckedFiles checked = pipeline.checkEveryFile(siteDir);
     checkOut(checked.root(), request.out());
     if (checked.site().isEmpty() || checked.report().hasErrors()) {
       return new TranscriptResult(checked.report(), Optional.empty(), List.of(), List.of());

@@ -46,7 +46,7 @@ final class XapiExports {
   }
 
   XapiResult export(Path siteDir, XapiOptions options) {
-    Pipeline.FromFiles checked = pipeline.checkEveryFile(siteDir);
+    CheckedFiles checked = pipeline.checkEveryFile(siteDir);
     if (checked.site().isEmpty() || checked.report().hasErrors()) {
       return nothingWritten(checked.report());
     }
@@ -63,7 +63,7 @@ final class XapiExports {
       Path temporary = temporaryFolder();
       Path built = temporary.resolve("site");
       try {
-        report = pipeline.build(siteDir, built, false);
+        report = pipeline.build(siteDir, built, false, s -> {});
         if (report.hasErrors()) {
           return nothingWritten(report);
         }
