@@ -2,14 +2,19 @@ package dev.badgesmith.ld;
 
 import com.apicatalog.jsonld.JsonLdError;
 import com.apicatalog.jsonld.JsonLdOptions;
+import com.apicatalog.jsonld.context.ActiveContext;
 import com.apicatalog.jsonld.document.JsonDocument;
+import com.apicatalog.jsonld.expansion.Expansion;
+import com.apicatalog.jsonld.processor.ProcessingRuntime;
 import com.apicatalog.jsonld.processor.ToRdfProcessor;
 import com.apicatalog.rdf.api.RdfConsumerException;
 import com.apicatalog.rdf.api.RdfQuadConsumer;
 import com.apicatalog.rdf.canon.RdfCanon;
 import com.apicatalog.rdf.nquads.NQuadsWriter;
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
@@ -19,8 +24,10 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns a JSON-LD document into RDFC-1.0 canonical N-Quads (the input a Data Integrity proof
@@ -44,6 +51,14 @@ public final class Canonicalizer {
   private final ContextStore contexts;
   private final JsonProvider json = JsonProvider.provider();
   private final JsonDocument sentinel;
+
+  /**
+   * The active context each {@code @context} value makes, after the sentinel: processing the Open
+   * Badges 3.0 and VC 2.0 contexts term by term is most of what canonicalising a credential costs,
+   * and every credential names the same ones. Titanium's own cache keeps only the contexts' JSON. A
+   * built context is never changed: processing more context copies it first.
+   */
+  private final Map<JsonValue, ActiveContext> prepared = new ConcurrentHashMap<>();
 
   public Canonicalizer(ContextStore contexts) {
     this.contexts = contexts;
@@ -82,7 +97,7 @@ public final class Canonicalizer {
               : canon;
         };
     try {
-      ToRdfProcessor.toRdf(watch, JsonDocument.of(document), options());
+      ToRdfProcessor.toRdf(watch, expand(document), options());
     } catch (JsonLdError e) {
       throw failure(e);
     }
@@ -96,6 +111,69 @@ public final class Canonicalizer {
       throw new CanonicalizationException("cannot write canonical N-Quads: " + e.getMessage(), e);
     }
     return out.toString();
+  }
+
+  /**
+   * The document expanded as JSON-LD 1.1 expansion does it (the sentinel as the expand context,
+   * then the document's own {@code @context}), with the active context of its top-level {@code
+   * @context} made once and reused.
+   */
+  private JsonArray expand(JsonStructure document) throws JsonLdError {
+    if (!(document instanceof JsonObject object) || !object.containsKey("@context")) {
+      return com.apicatalog.jsonld.processor.ExpansionProcessor.expand(
+          JsonDocument.of(document), options(), false);
+    }
+    ActiveContext context;
+    try {
+      context =
+          prepared.computeIfAbsent(
+              object.get("@context"),
+              c -> {
+                try {
+                  return prepare(c);
+                } catch (JsonLdError e) {
+                  throw new PreparationFailure(e);
+                }
+              });
+    } catch (PreparationFailure e) {
+      throw e.error;
+    }
+    JsonObjectBuilder rest = json.createObjectBuilder(object);
+    rest.remove("@context");
+    JsonValue expanded =
+        Expansion.with(context, rest.build(), null, URI.create(RELATIVE))
+            .frameExpansion(false)
+            .ordered(false)
+            .compute();
+    // As the expansion algorithm ends: a lone @graph is unwrapped, null is nothing.
+    if (expanded instanceof JsonObject top && top.size() == 1 && top.containsKey("@graph")) {
+      expanded = top.get("@graph");
+    }
+    if (expanded == null || expanded.getValueType() == JsonValue.ValueType.NULL) {
+      return JsonValue.EMPTY_JSON_ARRAY;
+    }
+    return expanded instanceof JsonArray array
+        ? array
+        : json.createArrayBuilder().add(expanded).build();
+  }
+
+  /** The active context of the sentinel and then {@code context}, as expansion would make it. */
+  private ActiveContext prepare(JsonValue context) throws JsonLdError {
+    URI base = URI.create(RELATIVE);
+    ActiveContext start = new ActiveContext(base, base, ProcessingRuntime.of(options()));
+    JsonValue vocab = sentinel.getJsonContent().orElseThrow().asJsonObject().get("@context");
+    return start.newContext().create(vocab, base).newContext().create(context, base);
+  }
+
+  /** Carries a context's failure out of the cache's function. */
+  private static final class PreparationFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final transient JsonLdError error;
+
+    PreparationFailure(JsonLdError error) {
+      super(error);
+      this.error = error;
+    }
   }
 
   /**

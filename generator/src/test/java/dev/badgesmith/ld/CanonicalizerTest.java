@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.io.StringWriter;
+import java.util.List;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -114,6 +115,23 @@ class CanonicalizerTest {
 
     assertThat(canon).endsWith(" .\n").doesNotContain("\r");
     assertThat(canon.lines()).isSorted();
+  }
+
+  @Test
+  void documentsThatShareTheirContextsCanonicaliseEachAsAPlainProcessorDoes() throws Exception {
+    ObjectNode full = DataIntegrityTest.fullExample();
+    ObjectNode other = full.deepCopy();
+    ((ObjectNode) other.get("credentialSubject")).put("id", "did:example:someone-else");
+    other.put("name", "Another credential");
+    // A credential inside another one names its contexts again, inside a type-scoped context.
+    ObjectNode outer = full.deepCopy();
+    ((ObjectNode) outer.get("credentialSubject").get("achievement"))
+        .putArray("endorsement")
+        .add(other.deepCopy());
+
+    for (ObjectNode document : List.of(full, other, outer, full)) {
+      assertThat(canonicalizer.canonicalize(document)).isEqualTo(plainCanonicalForm(document));
+    }
   }
 
   @Test
