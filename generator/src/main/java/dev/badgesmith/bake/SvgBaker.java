@@ -39,17 +39,19 @@ public final class SvgBaker {
    */
   public static byte[] bake(
       byte[] svg, BadgeVersion version, String payload, Optional<String> verifyUrl) {
+    return template(svg, version).bake(payload, verifyUrl);
+  }
+
+  /**
+   * {@code svg} read once, to bake any number of payloads of {@code version} into: what comes
+   * before the baked element and what comes after it. A site bakes every award of a badge class
+   * into one design, so the file is parsed once per class, not once per award.
+   *
+   * @throws BakeException when {@code svg} is not a well-formed UTF-8 SVG file that can be baked
+   */
+  public static Template template(byte[] svg, BadgeVersion version) {
     Objects.requireNonNull(svg, "svg");
     Objects.requireNonNull(version, "version");
-    Objects.requireNonNull(payload, "payload");
-    Objects.requireNonNull(verifyUrl, "verifyUrl");
-    checkXmlCharacters(payload);
-    boolean json = payload.strip().startsWith("{");
-    if (verifyUrl.isPresent() && (version != BadgeVersion.OB2 || !json)) {
-      throw new IllegalArgumentException(
-          "a verify URL goes only with an Open Badges 2.0 JSON assertion");
-    }
-
     if (!SvgDocument.looksLikeXml(svg)) {
       throw new BakeException("not an SVG file (it does not start with '<')");
     }
@@ -67,7 +69,6 @@ public final class SvgBaker {
 
     String prefix = prefix(document, version);
     boolean declare = !version.svgNamespace().equals(document.rootNamespaces.get(prefix));
-    String element = element(prefix, version, payload, json, verifyUrl);
 
     int rootTagEnd = offsets.tagEnd()[0];
     boolean rootEmpty = offsets.empty()[0];
@@ -77,29 +78,74 @@ public final class SvgBaker {
       attributesEnd--;
     }
 
-    ByteArrayOutputStream out = new ByteArrayOutputStream(svg.length + element.length() + 128);
-    out.write(svg, 0, attributesEnd);
+    ByteArrayOutputStream head = new ByteArrayOutputStream(rootTagEnd + 64);
+    head.write(svg, 0, attributesEnd);
     if (declare) {
-      write(out, " xmlns:" + prefix + "=\"" + version.svgNamespace() + "\"");
+      write(head, " xmlns:" + prefix + "=\"" + version.svgNamespace() + "\"");
     }
+    ByteArrayOutputStream tail = new ByteArrayOutputStream(svg.length - rootTagEnd + 16);
     if (rootEmpty) {
-      out.write(svg, attributesEnd, closer - attributesEnd);
-      write(out, ">" + element + "</" + rootName(svg, rootStart) + ">");
-      out.write(svg, rootTagEnd, svg.length - rootTagEnd);
-      return out.toByteArray();
+      head.write(svg, attributesEnd, closer - attributesEnd);
+      write(head, ">");
+      write(tail, "</" + rootName(svg, rootStart) + ">");
+      tail.write(svg, rootTagEnd, svg.length - rootTagEnd);
+      return new Template(version, prefix, head.toByteArray(), tail.toByteArray());
     }
-    out.write(svg, attributesEnd, rootTagEnd - attributesEnd);
-    write(out, element);
+    head.write(svg, attributesEnd, rootTagEnd - attributesEnd);
     int copied = rootTagEnd;
     for (SvgDocument.Element old : document.elements) {
       if (old.version() == version) {
         int from = offsets.start()[old.index()];
-        out.write(svg, copied, from - copied);
+        tail.write(svg, copied, from - copied);
         copied = offsets.end()[old.index()];
       }
     }
-    out.write(svg, copied, svg.length - copied);
-    return out.toByteArray();
+    tail.write(svg, copied, svg.length - copied);
+    return new Template(version, prefix, head.toByteArray(), tail.toByteArray());
+  }
+
+  /**
+   * An SVG ready to be baked: its bytes up to the end of the root start tag (with the namespace
+   * declared), and from there on (without an element of the same version baked before).
+   */
+  public static final class Template {
+    private final BadgeVersion version;
+    private final String prefix;
+    private final byte[] head;
+    private final byte[] tail;
+
+    private Template(BadgeVersion version, String prefix, byte[] head, byte[] tail) {
+      this.version = version;
+      this.prefix = prefix;
+      this.head = head;
+      this.tail = tail;
+    }
+
+    /**
+     * The SVG carrying {@code payload}.
+     *
+     * @param verifyUrl the hosted assertion URL for the {@code verify} attribute (Open Badges 2.0
+     *     JSON only)
+     * @throws IllegalArgumentException for a verify URL with a 3.0 or JWS payload, or a payload
+     *     holding characters XML cannot carry
+     */
+    public byte[] bake(String payload, Optional<String> verifyUrl) {
+      Objects.requireNonNull(payload, "payload");
+      Objects.requireNonNull(verifyUrl, "verifyUrl");
+      checkXmlCharacters(payload);
+      boolean json = payload.strip().startsWith("{");
+      if (verifyUrl.isPresent() && (version != BadgeVersion.OB2 || !json)) {
+        throw new IllegalArgumentException(
+            "a verify URL goes only with an Open Badges 2.0 JSON assertion");
+      }
+      byte[] element =
+          element(prefix, version, payload, json, verifyUrl).getBytes(StandardCharsets.UTF_8);
+      byte[] out = new byte[head.length + element.length + tail.length];
+      System.arraycopy(head, 0, out, 0, head.length);
+      System.arraycopy(element, 0, out, head.length, element.length);
+      System.arraycopy(tail, 0, out, head.length + element.length, tail.length);
+      return out;
+    }
   }
 
   private static String prefix(SvgDocument document, BadgeVersion version) {

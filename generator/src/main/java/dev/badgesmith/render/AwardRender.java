@@ -2,7 +2,6 @@ package dev.badgesmith.render;
 
 import dev.badgesmith.bake.BadgeVersion;
 import dev.badgesmith.bake.PngBaker;
-import dev.badgesmith.bake.SvgBaker;
 import dev.badgesmith.json.JsonOutput;
 import dev.badgesmith.json.Ob2Documents;
 import dev.badgesmith.model.Award;
@@ -131,9 +130,8 @@ public final class AwardRender {
       return published;
     }
     out.write(layout.bakedPng(award).file(), PngBaker.bake(design.png(), BadgeVersion.OB2, baked));
-    if (design.isSvg()) {
-      byte[] svg = SvgBaker.bake(design.source(), BadgeVersion.OB2, baked, verify);
-      out.write(layout.bakedSvg(award).file(), svg);
+    if (design.ob2Svg().isPresent()) {
+      out.write(layout.bakedSvg(award).file(), design.ob2Svg().get().bake(baked, verify));
     }
     return published;
   }
@@ -148,10 +146,8 @@ public final class AwardRender {
       return; // a revoked award's credential stays verifiable, but is no badge to download
     }
     out.write(signed.png(), PngBaker.bake(design.png(), BadgeVersion.OB3, signed.baked()));
-    if (design.isSvg()) {
-      out.write(
-          signed.svg(),
-          SvgBaker.bake(design.source(), BadgeVersion.OB3, signed.baked(), Optional.empty()));
+    if (design.ob3Svg().isPresent()) {
+      out.write(signed.svg(), design.ob3Svg().get().bake(signed.baked(), Optional.empty()));
     }
   }
 }

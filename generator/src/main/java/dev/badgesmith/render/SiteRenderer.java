@@ -448,7 +448,7 @@ public final class SiteRenderer {
       throw new BadgesmithException(
           badge.image().source() + ": the SVG cannot be rendered: " + e.getMessage(), e);
     }
-    return new Design(source, format, png);
+    return Design.of(source, format, png);
   }
 
   /** An SVG design or issuer image as it is published: what the check accepted, written again. */

@@ -36,6 +36,20 @@ class SvgBakerTest {
   }
 
   @Test
+  void aTemplateBakesEachPayloadAloneIntoTheFileAsItWas() {
+    byte[] rebaked = SvgBaker.bake(svg, BadgeVersion.OB3, CREDENTIAL, Optional.empty());
+    SvgBaker.Template template = SvgBaker.template(rebaked, BadgeVersion.OB3);
+
+    String first = new String(template.bake("{\"n\":1}", Optional.empty()), StandardCharsets.UTF_8);
+    String second =
+        new String(template.bake("{\"n\":2}", Optional.empty()), StandardCharsets.UTF_8);
+
+    assertThat(first).contains("{\"n\":1}").doesNotContain("{\"n\":2}").doesNotContain(CREDENTIAL);
+    assertThat(second).contains("{\"n\":2}").doesNotContain("{\"n\":1}");
+    assertThat(second).isEqualTo(bake(svg, BadgeVersion.OB3, "{\"n\":2}", Optional.empty()));
+  }
+
+  @Test
   void writesACredentialWithoutVerify() {
     String baked = bake(svg, BadgeVersion.OB3, CREDENTIAL, Optional.empty());
 
