@@ -1,5 +1,5 @@
 // Drives headless Chromium (Debian's, through playwright-core) over a built site, for
-// BrowserTest: loads pages and records console errors, failed requests and axe-core violations,
+// BrowserRun: loads pages and records console errors, failed requests and axe-core violations,
 // takes screenshots, runs the verify page on given badges and filters the skills search page.
 // Usage:
 //   node browser.cjs CONFIG.json RESULT.json
