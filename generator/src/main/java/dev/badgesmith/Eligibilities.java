@@ -50,6 +50,16 @@ final class Eligibilities {
    * @throws BadgesmithException when {@code badge} names no badge class, or one that requires none
    */
   EligibleResult find(Path siteDir, Optional<String> badge) {
+    if (badge.isEmpty()) {
+      // The check with the award cache first: a site with errors, or without a stack badge, needs
+      // no award file read again, which is what makes a check of a large site take seconds.
+      Pipeline.CheckedSite quick = pipeline.checkSite(siteDir);
+      if (quick.site().isEmpty()
+          || quick.report().hasErrors()
+          || quick.site().get().badges().stream().noneMatch(b -> b.requirement().isPresent())) {
+        return new EligibleResult(quick.report(), List.of());
+      }
+    }
     CheckedFiles checked = pipeline.checkEveryFile(siteDir);
     if (checked.site().isEmpty() || checked.report().hasErrors()) {
       return new EligibleResult(checked.report(), List.of());

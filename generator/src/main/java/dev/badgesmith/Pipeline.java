@@ -85,6 +85,21 @@ final class Pipeline {
     return checked(siteDir, loading(settings.buildDate().get(), false), Pipeline::report);
   }
 
+  /** What {@link #checkSite} found: the check's report, and the site when it loaded. */
+  record CheckedSite(Report report, Optional<Site> site) {}
+
+  /** {@link #check}, with the site it made. */
+  CheckedSite checkSite(Path siteDir) {
+    if (Files.isDirectory(siteDir)) {
+      SiteFolders.checkCache(SiteScanner.realPath(siteDir), settings.cacheFolder());
+    }
+    return checked(
+        siteDir,
+        loading(settings.buildDate().get(), false),
+        (read, loaded, rasterizer) ->
+            new CheckedSite(report(read, loaded, rasterizer), loaded.site()));
+  }
+
   /**
    * Scan, load and validate as {@link #check} does, but with every award file read, also those the
    * award cache knows: what only the files hold, such as a recipient's plain identity, is wanted.

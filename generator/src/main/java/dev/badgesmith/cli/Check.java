@@ -4,6 +4,7 @@ import dev.badgesmith.Badgesmith;
 import dev.badgesmith.EligibleResult;
 import dev.badgesmith.Report;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -12,7 +13,9 @@ import picocli.CommandLine.Option;
 @Command(
     name = "check",
     mixinStandardHelpOptions = true,
-    description = "Load and validate the site; write nothing. Exits 1 when the site has errors.")
+    description =
+        "Load and validate the site; write nothing but the cache. Exits 1 when the site has"
+            + " errors.")
 final class Check extends SiteCommand {
   @Option(
       names = "--base",
@@ -23,9 +26,18 @@ final class Check extends SiteCommand {
               + " its revoked mark.")
   String base;
 
+  @Option(
+      names = "--cache",
+      paramLabel = "DIR",
+      description =
+          "The build's cache, whose award entries spare reading unchanged award files again"
+              + " (default: SITE/.badgesmith/cache).")
+  Path cache;
+
   @Override
   public Integer call() {
-    Badgesmith.Builder builder = generator();
+    Badgesmith.Builder builder =
+        generator().cacheDirectory(cache != null ? cache : site.resolve(".badgesmith/cache"));
     if (base != null) {
       builder.lockBase(base);
     }
