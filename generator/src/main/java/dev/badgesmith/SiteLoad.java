@@ -282,6 +282,7 @@ final class SiteLoad {
         site.badges(),
         site.awards(),
         site.frameworks(),
-        site.endorsements());
+        site.endorsements(),
+        site.translations());
   }
 }

@@ -40,7 +40,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * changed; a cache that cannot be read is as good as empty.
  */
 public final class AwardCache {
-  private static final String HEADER = "badgesmith-award-cache 4";
+  private static final String HEADER = "badgesmith-award-cache 5";
 
   /**
    * A file whose modification time is this close to the build's start may change again within the
@@ -135,12 +135,25 @@ public final class AwardCache {
       for (SourceFile f : sources.issuers()) {
         base.add(f.path()).add(Files.readAllBytes(f.file()));
       }
+      // A badge class's or issuer's translations are part of what its awards are checked with.
+      Map<String, List<SourceFile>> badgeTranslations = new HashMap<>();
+      for (SourceFile f : sources.translations()) {
+        if (f.path().startsWith("issuers/")) {
+          base.add(f.path()).add(Files.readAllBytes(f.file()));
+        } else if (f.path().startsWith("badges/")) {
+          String badge = SiteSources.translationOf(f).orElseThrow()[0];
+          badgeTranslations.computeIfAbsent(badge, b -> new ArrayList<>()).add(f);
+        }
+      }
       String site = base.hex();
       Map<String, String> contexts = new HashMap<>();
       for (SourceFile f : sources.badges()) {
-        contexts.put(
-            f.id(),
-            new Fingerprint().add(site).add(f.path()).add(Files.readAllBytes(f.file())).hex());
+        Fingerprint context =
+            new Fingerprint().add(site).add(f.path()).add(Files.readAllBytes(f.file()));
+        for (SourceFile t : badgeTranslations.getOrDefault(f.id(), List.of())) {
+          context.add(t.path()).add(Files.readAllBytes(t.file()));
+        }
+        contexts.put(f.id(), context.hex());
       }
       return new AwardCache(
           Optional.of(earlier.file()), Map.copyOf(contexts), earlier.entries(), earlier.stored());

@@ -54,6 +54,7 @@ final class AwardRecords {
       optional(out, a.revocation().get().date().map(LocalDate::toString));
     }
     text(out, a.source());
+    optional(out, a.language());
   }
 
   static Award read(DataInputStream in) throws IOException {
@@ -74,8 +75,18 @@ final class AwardRecords {
         in.readBoolean()
             ? Optional.of(new Revocation(text(in), optional(in).map(LocalDate::parse)))
             : Optional.empty();
+    String source = text(in);
     return new Award(
-        badgeId, id, recipient, issuedOn, expires, narrative, evidence, revocation, text(in));
+        badgeId,
+        id,
+        recipient,
+        issuedOn,
+        expires,
+        narrative,
+        evidence,
+        revocation,
+        source,
+        optional(in));
   }
 
   /** A date-time as its instant and offset: it reads back equal, without parsing text. */

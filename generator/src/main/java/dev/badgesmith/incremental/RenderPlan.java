@@ -374,6 +374,9 @@ public final class RenderPlan {
     site.badges().forEach(badge -> records.add(badge.toString()));
     // Award pages show the endorsements of their award, badge class and issuer.
     records.add(site.endorsements().toString());
+    // And the texts of the issuers and badge classes in the site's other languages.
+    records.add(site.translations().badges().toString());
+    records.add(site.translations().issuers().toString());
     Fingerprint fingerprint = Fingerprint.ofCode().add(records.hex());
     inputs.designs().forEach(fingerprint::add);
     if (inputs.templates().isPresent()) {

@@ -50,6 +50,7 @@ public final class Ob2Documents {
 
   public ObjectNode issuer(Issuer issuer) {
     ObjectNode json = document("Issuer", layout.issuerJson(issuer.id()).url());
+    language(json);
     json.put("name", issuer.name());
     json.put("url", issuer.url());
     json.put("email", issuer.email());
@@ -146,6 +147,7 @@ public final class Ob2Documents {
 
   public ObjectNode badgeClass(BadgeClass badge) {
     ObjectNode json = document("BadgeClass", layout.badgeJson(badge.id()).url());
+    language(json);
     json.put("name", badge.name());
     json.put("description", badge.description());
     json.put("image", layout.badgeImage(badge).url());
@@ -171,7 +173,30 @@ public final class Ob2Documents {
       }
     }
     endorsementList(json, Endorsement.Kind.BADGE, badge.id());
+    if (layout.settings().multilingual()) {
+      // Open Badges 2.0's way to the same badge class in other languages: related, each with its
+      // @language.
+      ArrayNode related = json.putArray("related");
+      for (String other : layout.settings().languages()) {
+        if (!other.equals(layout.settings().language())) {
+          ObjectNode version = related.addObject();
+          version.put("id", layout.inLanguage(layout.badgeJson(badge.id()), other).url());
+          version.put("type", "BadgeClass");
+          version.put("@language", other);
+        }
+      }
+    }
     return json;
+  }
+
+  /**
+   * The language of a document's texts ({@code @language}, as Open Badges 2.0 names it for every
+   * document), on a site in several languages; a site in one says it in its pages.
+   */
+  private void language(ObjectNode json) {
+    if (layout.settings().multilingual()) {
+      json.put("@language", layout.settings().language());
+    }
   }
 
   /** The hosted assertion; for a revoked award, the short form that says so. */
@@ -187,6 +212,7 @@ public final class Ob2Documents {
       return json;
     }
     ObjectNode json = document("Assertion", id);
+    language(json);
     ObjectNode recipient = json.putObject("recipient");
     recipient.put("type", identityType(award.recipient().type()));
     recipient.put("hashed", true);

@@ -6,6 +6,7 @@ import dev.badgesmith.pathway.EarnerKey;
 import dev.badgesmith.pathway.StackRule;
 import java.time.Period;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,6 +23,7 @@ public final class Docs {
       Located<String> baseUrl,
       Optional<Located<String>> issuer,
       String language,
+      List<String> languages,
       Optional<Located<String>> timeZone,
       int pngSize,
       long maxImageBytes,
@@ -55,7 +57,8 @@ public final class Docs {
       String email,
       Optional<String> description,
       Optional<Located<String>> image,
-      List<Located<String>> endorsements) {}
+      List<Located<String>> endorsements,
+      Map<String, SourcePosition> texts) {}
 
   public record BadgeDoc(
       String id,
@@ -73,7 +76,24 @@ public final class Docs {
       Optional<StackRule> requires,
       Optional<String> language,
       String criteria,
-      List<Located<String>> endorsements) {}
+      List<Located<String>> endorsements,
+      Map<String, SourcePosition> texts) {}
+
+  /**
+   * A translation file: the texts of an issuer, badge class or award in another language.
+   *
+   * @param kind {@code issuer}, {@code badge} or {@code award}
+   * @param target the id it translates: {@code <badge-id>/<award-id>} for an award
+   * @param texts each translated key, with its text (a badge's criteria under {@code criteria})
+   * @param evidence an award's evidence entries, in order, each its translated keys
+   */
+  public record TranslationDoc(
+      String path,
+      String kind,
+      String target,
+      Located<String> language,
+      Map<String, Located<String>> texts,
+      List<Map<String, String>> evidence) {}
 
   /**
    * A badge class's {@code design:} block as written; the validator checks the names it holds.
@@ -126,7 +146,36 @@ public final class Docs {
       Optional<String> narrative,
       List<EvidenceDoc> evidence,
       Optional<RevocationDoc> revoked,
-      Optional<EarnerKey> earner) {
+      Optional<EarnerKey> earner,
+      Optional<Located<String>> language) {
+
+    /** An award in the site's default language. */
+    public AwardDoc(
+        String badgeId,
+        String id,
+        String path,
+        SourcePosition at,
+        RecipientDoc recipient,
+        Located<String> issuedOn,
+        Optional<Located<String>> expires,
+        Optional<String> narrative,
+        List<EvidenceDoc> evidence,
+        Optional<RevocationDoc> revoked,
+        Optional<EarnerKey> earner) {
+      this(
+          badgeId,
+          id,
+          path,
+          at,
+          recipient,
+          issuedOn,
+          expires,
+          narrative,
+          evidence,
+          revoked,
+          earner,
+          Optional.empty());
+    }
 
     /** An award that stores no keyed earner key. */
     public AwardDoc(
@@ -167,7 +216,8 @@ public final class Docs {
           narrative,
           evidence,
           revoked,
-          Optional.of(key));
+          Optional.of(key),
+          language);
     }
   }
 
@@ -234,8 +284,10 @@ public final class Docs {
       List<String> issuerIds,
       List<String> badgeIds,
       List<CasePackage> frameworks,
-      List<EndorsementDoc> endorsements) {
+      List<EndorsementDoc> endorsements,
+      List<TranslationDoc> translations) {
     public SiteDoc {
+      translations = List.copyOf(translations);
       endorsements = List.copyOf(endorsements);
       frameworks = List.copyOf(frameworks);
       issuers = List.copyOf(issuers);

@@ -41,4 +41,17 @@ record FrontMatter(String yaml, int lineOffset, String body) {
             .withHint("end the front matter with a line '---'"));
     return Optional.empty();
   }
+
+  /** Where the body's text starts: its first line that is not blank. */
+  SourcePosition bodyAt(String path) {
+    int yamlLines = yaml.isEmpty() ? 0 : yaml.split("\n", -1).length;
+    int line = lineOffset + yamlLines + 2;
+    for (String text : body.split("\r?\n", -1)) {
+      if (!text.isBlank()) {
+        break;
+      }
+      line++;
+    }
+    return new SourcePosition(path, line, 1);
+  }
 }

@@ -185,6 +185,10 @@ final class MapReader {
   }
 
   Optional<Located<String>> asText(String key, YamlNode node) {
+    if (node instanceof YamlMap languages && Translations.TRANSLATED.contains(key)) {
+      diagnostics.add(Translations.languageMap(key, languages));
+      return Optional.empty();
+    }
     // Numbers are fine as text (a code such as 101); booleans and structures are not.
     if (node instanceof YamlScalar s
         && (s.type() == ScalarType.TEXT || s.type() == ScalarType.NUMBER)) {

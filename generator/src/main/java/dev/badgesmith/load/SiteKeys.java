@@ -18,6 +18,7 @@ final class SiteKeys {
           "baseUrl",
           "issuer",
           "language",
+          "languages",
           "timeZone",
           "images",
           "signing",
@@ -63,7 +64,15 @@ final class SiteKeys {
       List.of(
           "targetName", "targetUrl", "targetDescription", "targetFramework", "targetCode", "case");
   static final List<String> AWARD_KEYS =
-      List.of("recipient", "issuedOn", "expires", "narrative", "evidence", "revoked", "earner");
+      List.of(
+          "recipient",
+          "issuedOn",
+          "expires",
+          "narrative",
+          "evidence",
+          "revoked",
+          "earner",
+          "language");
   static final List<String> RECIPIENT_KEYS =
       List.of("email", "url", "telephone", "did", "hashed", "salt", "type", "name");
   static final List<String> IDENTITY_KEYS = List.of("email", "url", "telephone", "did", "hashed");

@@ -44,7 +44,9 @@ import java.text.Normalizer;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -122,6 +124,9 @@ public final class SiteLoader {
         Frameworks.load(sources.frameworks(), diagnostics),
         sources.endorsements().stream()
             .flatMap(f -> file(f, diagnostics, Endorsements::endorsement).stream())
+            .toList(),
+        sources.translations().stream()
+            .flatMap(f -> file(f, diagnostics, Translations::read).stream())
             .toList());
   }
 
@@ -181,6 +186,7 @@ public final class SiteLoader {
     Optional<Located<String>> baseUrl =
         r.requiredText("baseUrl").filter(u -> ValueChecks.baseUrl(u, d));
     Optional<Located<String>> language = r.text("language").filter(l -> language(l, d));
+    List<String> languages = languages(r, language, d);
     Optional<Located<String>> zone = r.text("timeZone").filter(z -> ValueChecks.timeZone(z, d));
     Optional<Located<String>> issuer = r.text("issuer");
     Optional<String> description = r.text("description").map(Located::value);
@@ -208,12 +214,53 @@ public final class SiteLoader {
             description,
             baseUrl.get(),
             issuer,
-            language.map(Located::value).orElse("en"),
+            languages.get(0),
+            languages,
             zone,
             pngSize,
             maxImageBytes,
             signing,
             pages));
+  }
+
+  /**
+   * The site's languages, the default first: {@code languages}, or the one {@code language}, or
+   * English. Both may be given when they agree on the default.
+   */
+  private static List<String> languages(
+      MapReader r, Optional<Located<String>> language, Diagnostics d) {
+    List<Located<String>> listed =
+        r.textList("languages").stream().filter(l -> language(l, d)).toList();
+    List<String> languages = new ArrayList<>();
+    for (Located<String> tag : listed) {
+      if (languages.stream().anyMatch(l -> l.equalsIgnoreCase(tag.value()))) {
+        d.add(
+            Diagnostic.error(
+                    Code.INVALID_VALUE,
+                    tag.at(),
+                    "'" + tag.value() + "' is listed twice in 'languages'")
+                .withHint("list each language once, the default first"));
+      } else {
+        languages.add(tag.value());
+      }
+    }
+    if (language.isPresent()
+        && !languages.isEmpty()
+        && !languages.get(0).equals(language.get().value())) {
+      d.add(
+          Diagnostic.error(
+                  Code.INVALID_VALUE,
+                  language.get().at(),
+                  "'language: "
+                      + language.get().value()
+                      + "' disagrees with 'languages', whose first (the default) is "
+                      + languages.get(0))
+              .withHint("remove 'language': 'languages' lists the default first"));
+    }
+    if (languages.isEmpty()) {
+      languages.add(language.map(Located::value).orElse("en"));
+    }
+    return List.copyOf(languages);
   }
 
   private static PageSettings pages(MapReader r, Diagnostics d) {
@@ -281,12 +328,14 @@ public final class SiteLoader {
   private static Optional<IssuerDoc> issuer(SourceFile f, String text, Diagnostics d) {
     Optional<MapReader> read;
     Optional<String> body = Optional.empty();
+    Optional<SourcePosition> bodyAt = Optional.empty();
     if (f.extension().equals("md")) {
       Optional<FrontMatter> fm = FrontMatter.split(text, f.path(), d);
       if (fm.isEmpty()) {
         return Optional.empty();
       }
       body = Optional.of(fm.get().body().strip()).filter(s -> !s.isEmpty());
+      bodyAt = body.map(b -> fm.get().bodyAt(f.path()));
       read =
           YamlReader.read(fm.get().yaml(), f.path(), fm.get().lineOffset(), d)
               .flatMap(n -> MapReader.of(n, "an issuer", ISSUER_PAGE_KEYS, d));
@@ -306,6 +355,13 @@ public final class SiteLoader {
         body.isPresent() ? body : r.text("description").map(Located::value);
     Optional<Located<String>> image = r.text("image");
     List<Located<String>> endorsements = Endorsements.incoming(r, d);
+    Map<String, SourcePosition> texts = new LinkedHashMap<>();
+    name.ifPresent(n -> texts.put("name", n.at()));
+    if (bodyAt.isPresent()) {
+      texts.put("description", bodyAt.get());
+    } else {
+      r.text("description").ifPresent(t -> texts.put("description", t.at()));
+    }
     if (name.isEmpty() || url.isEmpty() || email.isEmpty()) {
       return Optional.empty();
     }
@@ -318,7 +374,8 @@ public final class SiteLoader {
             email.get().value(),
             description,
             image,
-            endorsements));
+            endorsements,
+            texts));
   }
 
   private static Optional<BadgeDoc> badge(SourceFile f, String text, Diagnostics d) {
@@ -347,6 +404,13 @@ public final class SiteLoader {
             .distinct()
             .toList();
     List<Located<String>> endorsements = Endorsements.incoming(r, d);
+    Map<String, SourcePosition> texts = new LinkedHashMap<>();
+    name.ifPresent(n -> texts.put("name", n.at()));
+    description.ifPresent(n -> texts.put("description", n.at()));
+    r.text("imageAlt").ifPresent(n -> texts.put("imageAlt", n.at()));
+    if (!fm.get().body().isBlank()) {
+      texts.put("criteria", fm.get().bodyAt(f.path()));
+    }
     if (d.hasErrors() || name.isEmpty() || description.isEmpty()) {
       return Optional.empty();
     }
@@ -367,7 +431,8 @@ public final class SiteLoader {
             requires,
             language.map(Located::value),
             fm.get().body().strip(),
-            endorsements));
+            endorsements,
+            texts));
   }
 
   private static Optional<AwardDoc> award(SourceFile f, String text, Diagnostics d) {
@@ -418,6 +483,7 @@ public final class SiteLoader {
                     return reason.map(x -> new RevocationDoc(x.value(), date));
                   });
     }
+    Optional<Located<String>> language = r.text("language").filter(l -> language(l, d));
     Optional<Located<String>> earnerText = r.text("earner");
     Optional<EarnerKey> earner = earnerText.flatMap(t -> EarnerKey.stored(t.value()));
     if (earnerText.isPresent() && earner.isEmpty()) {
@@ -445,7 +511,8 @@ public final class SiteLoader {
             value(r.text("narrative")),
             evidence,
             revoked,
-            earner));
+            earner,
+            language));
   }
 
   private static Optional<String> value(Optional<Located<String>> located) {

@@ -10,6 +10,8 @@ import java.util.Optional;
  *
  * @param expires from the award, or from the badge class's {@code validFor}
  * @param narrative Markdown
+ * @param language the language the award is written and issued in, when it is not the site's
+ *     default: its credential, certificate and texts are in it
  */
 public record Award(
     String badgeId,
@@ -20,7 +22,8 @@ public record Award(
     Optional<String> narrative,
     List<Evidence> evidence,
     Optional<Revocation> revocation,
-    String source) {
+    String source,
+    Optional<String> language) {
 
   public Award {
     Objects.requireNonNull(badgeId, "badgeId");
@@ -32,6 +35,31 @@ public record Award(
     evidence = List.copyOf(evidence);
     Objects.requireNonNull(revocation, "revocation");
     Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(language, "language");
+  }
+
+  /** An award in the site's default language. */
+  public Award(
+      String badgeId,
+      String id,
+      Recipient recipient,
+      OffsetDateTime issuedOn,
+      Optional<OffsetDateTime> expires,
+      Optional<String> narrative,
+      List<Evidence> evidence,
+      Optional<Revocation> revocation,
+      String source) {
+    this(
+        badgeId,
+        id,
+        recipient,
+        issuedOn,
+        expires,
+        narrative,
+        evidence,
+        revocation,
+        source,
+        Optional.empty());
   }
 
   public boolean revoked() {

@@ -12,26 +12,50 @@ public record SiteLayout(SiteSettings settings) {
     Objects.requireNonNull(settings, "settings");
   }
 
+  /**
+   * The folder of the pages in the language these settings render in: none for the site's default
+   * language, whose pages stay at the root (published links keep working when a language is added),
+   * {@code <language>/} for each other.
+   */
+  public String pagePrefix() {
+    return settings.language().equals(settings.defaultLanguage()) ? "" : settings.language() + "/";
+  }
+
+  /** A page (or a document kept once per language) in the language of these settings. */
+  private SiteUrl page(String path) {
+    return settings.url(pagePrefix() + path);
+  }
+
+  /** This layout's page at {@code url}, as it is in another of the site's languages. */
+  public SiteUrl inLanguage(SiteUrl url, String language) {
+    String path = url.path().substring(pagePrefix().length());
+    return new SiteLayout(settings.inLanguage(language)).page(path);
+  }
+
   public SiteUrl home() {
-    return settings.url("");
+    return page("");
   }
 
   public SiteUrl issuerJson(String issuerId) {
     return settings.url("issuers/" + issuerId + ".json");
   }
 
+  /**
+   * The Open Badges 2.0 BadgeClass: one per language, the default's at {@code badges/<id>.json}, as
+   * Open Badges 2.0 links alternate language versions ({@code related}).
+   */
   public SiteUrl badgeJson(String badgeId) {
-    return settings.url("badges/" + badgeId + ".json");
+    return page("badges/" + badgeId + ".json");
   }
 
   /** The criteria page of a badge class. */
   public SiteUrl badgePage(String badgeId) {
-    return settings.url("badges/" + badgeId + "/");
+    return page("badges/" + badgeId + "/");
   }
 
   /** The pathway of a stack badge: the badges it builds on, drawn as a map. */
   public SiteUrl pathwayPage(String badgeId) {
-    return settings.url("badges/" + badgeId + "/pathway/");
+    return page("badges/" + badgeId + "/pathway/");
   }
 
   public SiteUrl badgeImage(BadgeClass badge) {
@@ -93,7 +117,7 @@ public record SiteLayout(SiteSettings settings) {
 
   /** The page of an endorsement the site gives. */
   public SiteUrl endorsementPage(String endorsementId) {
-    return settings.url("endorsements/" + endorsementId + "/");
+    return page("endorsements/" + endorsementId + "/");
   }
 
   /** An endorsement as an Open Badges 3.0 EndorsementCredential with its embedded proof. */
@@ -180,7 +204,7 @@ public record SiteLayout(SiteSettings settings) {
 
   /** The page of one award: what its earner shares. */
   public SiteUrl awardPage(Award award) {
-    return settings.url("assertions/" + award.badgeId() + "/" + award.id() + "/");
+    return page("assertions/" + award.badgeId() + "/" + award.id() + "/");
   }
 
   /** An award's printable certificate, beside its page (with {@code pages.certificates}). */
@@ -190,7 +214,7 @@ public record SiteLayout(SiteSettings settings) {
 
   /** The page of an issuer: its profile and its badge classes. */
   public SiteUrl issuerPage(String issuerId) {
-    return settings.url("issuers/" + issuerId + "/");
+    return page("issuers/" + issuerId + "/");
   }
 
   /**
@@ -199,7 +223,7 @@ public record SiteLayout(SiteSettings settings) {
    * @param slug the page's name, made from the earner's URL or DID by the page renderer
    */
   public SiteUrl earnerPage(String slug) {
-    return settings.url("earners/" + slug + "/");
+    return page("earners/" + slug + "/");
   }
 
   /**
@@ -218,17 +242,17 @@ public record SiteLayout(SiteSettings settings) {
 
   /** The badge gallery filtered to one tag. */
   public SiteUrl tagPage(String slug) {
-    return settings.url("tags/" + slug + "/");
+    return page("tags/" + slug + "/");
   }
 
   /** The skills index: every skill the badge classes align to, by framework. */
   public SiteUrl skills() {
-    return settings.url("skills/");
+    return page("skills/");
   }
 
   /** The skills search page: every skill, its badges and their public holders, filterable. */
   public SiteUrl skillsSearch() {
-    return settings.url("skills/search/");
+    return page("skills/search/");
   }
 
   /** The search page's filter script, a theme file. */
@@ -248,7 +272,7 @@ public record SiteLayout(SiteSettings settings) {
 
   /** The recognition page: earners named by a URL or DID, ranked, for a site that opts in. */
   public SiteUrl recognition() {
-    return settings.url("recognition/");
+    return page("recognition/");
   }
 
   /** The recognition board for machines. */
@@ -345,7 +369,7 @@ public record SiteLayout(SiteSettings settings) {
 
   /** The verify page: visitors check a badge in their browser against this site's files. */
   public SiteUrl verifyPage() {
-    return settings.url("verify/");
+    return page("verify/");
   }
 
   /** The verify page's script, a theme file. */

@@ -56,7 +56,7 @@ final class AwardViews {
             layout.socialCard(badge).url(),
             badge.name() + ", by " + issuer.name());
     FrameView frame =
-        new FrameView(
+        context.frameView(
             site.settings().language(),
             title,
             badge.description(),

@@ -157,7 +157,7 @@ final class BadgeViews {
           SiteUrl page = layout.earnerPage(earnerSlugs.get(id));
           String shown = name != null ? name : id;
           FrameView frame =
-              new FrameView(
+              context.frameView(
                   site.settings().language(),
                   shown + " – " + site.settings().title(),
                   "The badges " + shown + " earned at " + site.settings().title() + ".",

@@ -131,6 +131,16 @@ final class FeedViews {
         urls.add(layout.recognition().url());
       }
     }
-    return new SitemapView(urls);
+    if (!site.settings().multilingual()) {
+      return new SitemapView(urls, List.of());
+    }
+    // Each page in every language, each naming all its languages, itself included, as search
+    // engines read alternates from a sitemap.
+    List<SitemapEntryView> entries = new ArrayList<>();
+    for (String url : urls) {
+      List<LanguageLinkView> languages = context.languages(url);
+      languages.forEach(l -> entries.add(new SitemapEntryView(l.url(), languages)));
+    }
+    return new SitemapView(entries.stream().map(SitemapEntryView::url).toList(), entries);
   }
 }

@@ -14,6 +14,9 @@ import java.util.List;
  * @param robots the robots meta value (such as {@code noindex}), or null
  * @param social the Open Graph and Twitter card of the page, or null
  * @param nav the site's main links (home, skills), the current page's marked
+ * @param direction {@code ltr} or {@code rtl}: the writing direction of the page's language
+ * @param languages the same page in each of the site's languages, the default first, for the {@code
+ *     hreflang} alternates and the language switcher; empty on a site with one language
  */
 public record FrameView(
     String language,
@@ -27,9 +30,31 @@ public record FrameView(
     String feedUrl,
     String robots,
     SocialView social,
-    List<NavItemView> nav) {
+    List<NavItemView> nav,
+    String direction,
+    List<LanguageLinkView> languages) {
 
   public FrameView {
     nav = List.copyOf(nav);
+    languages = List.copyOf(languages);
+  }
+
+  /** The same frame with another robots value. */
+  public FrameView withRobots(String otherRobots) {
+    return new FrameView(
+        language,
+        title,
+        description,
+        siteTitle,
+        homeUrl,
+        stylesheetUrl,
+        canonicalUrl,
+        jsonUrl,
+        feedUrl,
+        otherRobots,
+        social,
+        nav,
+        direction,
+        languages);
   }
 }

@@ -111,7 +111,7 @@ final class IndexViews {
     SiteUrl page = layout.verifyPage();
     String title = "Verify a badge";
     FrameView frame =
-        new FrameView(
+        context.frameView(
             site.settings().language(),
             title + " – " + site.settings().title(),
             "Check a badge from " + site.settings().title() + " in your browser.",
@@ -141,7 +141,7 @@ final class IndexViews {
 
   NotFoundView notFound() {
     FrameView frame =
-        new FrameView(
+        context.frameView(
             site.settings().language(),
             "Page not found – " + site.settings().title(),
             null,

@@ -133,7 +133,14 @@ public final class PageRenderer {
    * once: both from one set of views, built once.
    */
   public AwardPages awardPages(Site site) {
-    return new AwardPages(site, new PageViews(site, markdown, buildDate));
+    return new AwardPages(site, views(site));
+  }
+
+  /** One set of views per language of the site, the default's first. */
+  private List<PageViews> views(Site site) {
+    return site.settings().languages().stream()
+        .map(language -> new PageViews(site.inLanguage(language), markdown, buildDate))
+        .toList();
   }
 
   /**
@@ -143,19 +150,44 @@ public final class PageRenderer {
    */
   public final class AwardPages {
     private final Site site;
+
+    /** The views of each of the site's languages, the default's first. */
+    private final List<PageViews> languages;
+
+    /** The default language's views. */
     private final PageViews views;
+
     private final Set<Diagnostic> problems = ConcurrentHashMap.newKeySet();
 
-    private AwardPages(Site site, PageViews views) {
+    private AwardPages(Site site, List<PageViews> languages) {
       this.site = site;
-      this.views = views;
+      this.languages = languages;
+      this.views = languages.get(0);
     }
 
+    /** The award's page in each of the site's languages. */
     public void write(Award award, OutputSink sink) throws IOException {
-      Optional<byte[]> page = page("award.ftlh", views.awardPage(award));
-      if (page.isPresent()) {
-        sink.write(views.layout().awardPage(award).file(), page.get());
+      for (PageViews language : languages) {
+        Award local = local(award, language);
+        Optional<byte[]> page = page("award.ftlh", language.awardPage(local));
+        if (page.isPresent()) {
+          sink.write(language.layout().awardPage(local).file(), page.get());
+        }
       }
+    }
+
+    /** The award as the pages of a language show it. */
+    private Award local(Award award, PageViews language) {
+      return site.translations().award(award, language.layout().settings().language());
+    }
+
+    /** The views of the language an award is written in. */
+    private PageViews ownLanguage(Award award) {
+      String own = award.language().orElse(site.settings().defaultLanguage());
+      return languages.stream()
+          .filter(v -> v.layout().settings().language().equals(own))
+          .findFirst()
+          .orElse(views);
     }
 
     /**
@@ -163,7 +195,9 @@ public final class PageRenderer {
      * when it fails in an override (the problem is noted, as for a page).
      */
     public Optional<CertificateLayout> certificateLayout(Award award) throws IOException {
-      Optional<byte[]> drawn = page(CERTIFICATE, views.certificate(award));
+      // In the award's own language, as its credential is.
+      PageViews own = ownLanguage(award);
+      Optional<byte[]> drawn = page(CERTIFICATE, own.certificate(local(award, own)));
       return drawn.isEmpty()
           ? Optional.empty()
           : TemplateCheck.certificateLayout(drawn.get(), overrides, problems::add);
@@ -205,7 +239,14 @@ public final class PageRenderer {
      * other awards can move). A renderer that skips unchanged awards must compare this too.
      */
     public String context(Award award) {
-      return views.awardPageContext(award);
+      if (languages.size() == 1) {
+        return views.awardPageContext(award);
+      }
+      StringBuilder context = new StringBuilder(site.translations().ofAward(award));
+      for (PageViews language : languages) {
+        context.append('\n').append(language.awardPageContext(local(award, language)));
+      }
+      return context.toString();
     }
 
     /**
@@ -218,6 +259,11 @@ public final class PageRenderer {
       List<Page> pages = new ArrayList<>();
       SiteLayout layout =
           pages(site, views, pages::add, false, b -> unchanged.contains(badgePageFile(b)));
+      // The other languages' pages: their badge class pages are always made again, as the plan
+      // keeps only the default's.
+      for (PageViews language : languages.subList(1, languages.size())) {
+        pages(site, language, pages::add, false, b -> false);
+      }
       try {
         pool.submit(
                 () ->
@@ -283,7 +329,12 @@ public final class PageRenderer {
 
   /** Hands every templated page of a site to {@code out}, in a fixed order. */
   SiteLayout pages(Site site, PageConsumer out) throws IOException {
-    return pages(site, new PageViews(site, markdown, buildDate), out, true, b -> false);
+    List<PageViews> languages = views(site);
+    SiteLayout layout = pages(site, languages.get(0), out, true, b -> false);
+    for (PageViews language : languages.subList(1, languages.size())) {
+      pages(site, language, out, true, b -> false);
+    }
+    return layout;
   }
 
   private SiteLayout pages(
@@ -294,6 +345,10 @@ public final class PageRenderer {
       java.util.function.Predicate<BadgeClass> unchanged)
       throws IOException {
     SiteLayout layout = views.layout();
+    // The default language's pages are the site's; each other's are under its folder, without
+    // the feed, sitemap and 404 page, which a site has once.
+    boolean other = !layout.pagePrefix().isEmpty();
+    site = site.inLanguage(layout.settings().language());
     out.accept(new Page("index.ftlh", layout.home().file(), views::index));
     for (Map.Entry<SiteUrl, TagPageView> tag : views.tagPages().entrySet()) {
       out.accept(new Page("tag.ftlh", tag.getKey().file(), tag::getValue));
@@ -328,7 +383,7 @@ public final class PageRenderer {
     for (Award award : awardPages ? site.awards() : List.<Award>of()) {
       out.accept(
           new Page("award.ftlh", layout.awardPage(award).file(), () -> views.awardPage(award)));
-      if (site.settings().pages().certificates()) {
+      if (site.settings().pages().certificates() && !other) {
         // The certificate's layout, which the render stage draws as the PDF at that path.
         out.accept(
             new Page(
@@ -349,6 +404,9 @@ public final class PageRenderer {
       out.accept(new Page("recognition.ftlh", layout.recognition().file(), views::recognition));
     }
     out.accept(new Page("verify.ftlh", layout.verifyPage().file(), views::verifyPage));
+    if (other) {
+      return layout;
+    }
     out.accept(new Page("404.ftlh", layout.notFound().file(), views::notFound));
     out.accept(new Page("feed.xml.ftlx", layout.feed().file(), views::feed));
     out.accept(new Page("sitemap.xml.ftlx", layout.sitemap().file(), views::sitemap));

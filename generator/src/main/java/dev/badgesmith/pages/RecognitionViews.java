@@ -33,7 +33,7 @@ final class RecognitionViews {
     SiteUrl page = layout.recognition();
     String title = site.settings().title();
     FrameView frame =
-        new FrameView(
+        context.frameView(
             site.settings().language(),
             "Recognition – " + title,
             "The most active earners of " + title + ", by live badges and completed pathways.",

@@ -224,19 +224,7 @@ final class SkillSearchViews {
   }
 
   private static FrameView withRobots(FrameView f, String robots) {
-    return new FrameView(
-        f.language(),
-        f.title(),
-        f.description(),
-        f.siteTitle(),
-        f.homeUrl(),
-        f.stylesheetUrl(),
-        f.canonicalUrl(),
-        f.jsonUrl(),
-        f.feedUrl(),
-        robots,
-        f.social(),
-        f.nav());
+    return f.withRobots(robots);
   }
 
   /** Lower case without accents, as the page's script folds a query: "García" matches "garcia". */

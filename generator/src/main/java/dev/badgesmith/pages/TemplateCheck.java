@@ -164,7 +164,8 @@ final class TemplateCheck {
         site.badges(),
         awards,
         site.frameworks(),
-        site.endorsements());
+        site.endorsements(),
+        site.translations());
   }
 
   /**

@@ -163,7 +163,7 @@ final class ViewContext {
   }
 
   FrameView frame(String title, String description, SiteUrl page, String jsonUrl) {
-    return new FrameView(
+    return frameView(
         site.settings().language(),
         title,
         description,
@@ -176,6 +176,70 @@ final class ViewContext {
         null,
         null,
         nav(page));
+  }
+
+  /**
+   * A frame in this context's language: its direction, and the page in each of the site's
+   * languages, found from its canonical URL (none for a page served at many URLs, the 404 page).
+   */
+  FrameView frameView(
+      String language,
+      String title,
+      String description,
+      String siteTitle,
+      String homeUrl,
+      String stylesheetUrl,
+      String canonicalUrl,
+      String jsonUrl,
+      String feedUrl,
+      String robots,
+      SocialView social,
+      List<NavItemView> nav) {
+    return new FrameView(
+        language,
+        title,
+        description,
+        siteTitle,
+        homeUrl,
+        stylesheetUrl,
+        canonicalUrl,
+        jsonUrl,
+        feedUrl,
+        robots,
+        social,
+        nav,
+        TextDirection.of(language),
+        canonicalUrl == null ? List.of() : languages(canonicalUrl));
+  }
+
+  /** The page at {@code url} in each of the site's languages; empty on a site with one. */
+  List<LanguageLinkView> languages(String url) {
+    if (!site.settings().multilingual()) {
+      return List.of();
+    }
+    String base = site.settings().baseUrl();
+    SiteUrl page = new SiteUrl(base, url.substring(base.length()));
+    List<LanguageLinkView> links = new ArrayList<>();
+    for (String language : site.settings().languages()) {
+      links.add(
+          new LanguageLinkView(
+              language,
+              languageName(language),
+              layout.inLanguage(page, language).url(),
+              language.equals(site.settings().language())));
+    }
+    return links;
+  }
+
+  /** A language's name in itself, capitalised as a menu item starts: "Deutsch", "Français". */
+  static String languageName(String language) {
+    Locale locale = Locale.forLanguageTag(language);
+    String name = locale.getDisplayName(locale);
+    if (name.isEmpty()) {
+      return language;
+    }
+    int first = name.offsetByCodePoints(0, 1);
+    return name.substring(0, first).toUpperCase(locale) + name.substring(first);
   }
 
   /**

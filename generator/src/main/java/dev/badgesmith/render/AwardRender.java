@@ -6,6 +6,7 @@ import dev.badgesmith.json.JsonOutput;
 import dev.badgesmith.json.Ob2Documents;
 import dev.badgesmith.model.Award;
 import dev.badgesmith.model.BadgeClass;
+import dev.badgesmith.model.Site;
 import dev.badgesmith.model.SiteLayout;
 import dev.badgesmith.pages.PageRenderer;
 import dev.badgesmith.sign.CredentialSigner;
@@ -28,7 +29,11 @@ import java.util.Optional;
  */
 public final class AwardRender {
   private final SiteLayout layout;
-  private final Ob2Documents ob2;
+  private final Site site;
+
+  /** The Open Badges 2.0 documents in each of the site's languages. */
+  private final Map<String, Ob2Documents> ob2;
+
   private final Map<String, BadgeClass> badges;
   private final Map<String, Design> designs;
   private final Optional<SigningKey> ob2Key;
@@ -45,7 +50,7 @@ public final class AwardRender {
    * @param certificates what draws the awards' certificates, when the site publishes them
    */
   AwardRender(
-      SiteLayout layout,
+      Site site,
       Map<String, BadgeClass> badges,
       Map<String, Design> designs,
       Optional<SigningKey> ob2Key,
@@ -53,8 +58,14 @@ public final class AwardRender {
       Optional<Ob3Publisher> ob3,
       PageRenderer.AwardPages pages,
       Optional<CertificateRender> certificates) {
-    this.layout = layout;
-    this.ob2 = new Ob2Documents(layout);
+    this.site = site;
+    this.layout = new SiteLayout(site.settings());
+    Map<String, Ob2Documents> documents = new java.util.HashMap<>();
+    for (String language : site.settings().languages()) {
+      documents.put(
+          language, new Ob2Documents(new SiteLayout(site.settings().inLanguage(language))));
+    }
+    this.ob2 = Map.copyOf(documents);
     this.badges = Map.copyOf(badges);
     this.designs = Map.copyOf(designs);
     this.ob2Key = ob2Key;
@@ -70,7 +81,12 @@ public final class AwardRender {
    * @return what the verify page learns from it: the digest of its hosted assertion
    */
   public List<String> render(Award award, OutputSink out) throws IOException {
-    BadgeClass badge = badges.get(award.badgeId());
+    // An award is issued in its own language: its badge class's texts, and its assertion's badge
+    // class, are that language's.
+    BadgeClass badge =
+        award.language().isPresent()
+            ? site.translations().badge(badges.get(award.badgeId()), award.language().get())
+            : badges.get(award.badgeId());
     Design design = designs.get(award.badgeId());
     List<String> facts = new ArrayList<>();
     Map.Entry<String, byte[]> carried = ob2(award, badge, design, facts, out);
@@ -96,7 +112,8 @@ public final class AwardRender {
   private Map.Entry<String, byte[]> ob2(
       Award award, BadgeClass badge, Design design, List<String> facts, OutputSink out)
       throws IOException {
-    var document = ob2.assertion(award, badge);
+    var document =
+        ob2.get(award.language().orElse(site.settings().defaultLanguage())).assertion(award, badge);
     byte[] assertion = JsonOutput.bytes(document);
     // Hosted, the assertion is the JSON at its id; signed, it is a JWS over that JSON.
     String baked;

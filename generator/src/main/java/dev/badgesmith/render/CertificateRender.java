@@ -61,7 +61,7 @@ final class CertificateRender {
         new Certificate(
             badge.name() + award.recipient().name().map(n -> " – " + n).orElse(""),
             issuerNames.get(badge.id()),
-            layout.settings().language(),
+            award.language().orElse(layout.settings().language()),
             layout.awardPage(award).url(),
             award.issuedOn(),
             modified(award),

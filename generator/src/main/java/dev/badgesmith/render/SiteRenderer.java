@@ -218,7 +218,7 @@ public final class SiteRenderer {
         layout.ob2Signed() ? Optional.of(keys.orElseThrow().jwt().orElseThrow()) : Optional.empty();
     AwardRender awardRender =
         new AwardRender(
-            layout,
+            site,
             site.badgesById(),
             shared.designs,
             ob2Key,
@@ -370,6 +370,16 @@ public final class SiteRenderer {
     for (BadgeClass badge : site.badges()) {
       Design design = shared.designs.get(badge.id());
       out.write(layout.badgeJson(badge.id()).file(), JsonOutput.bytes(ob2.badgeClass(badge)));
+      // The same badge class in each other language, under its folder.
+      for (String language : otherLanguages(site)) {
+        Site local = site.inLanguage(language);
+        SiteLayout localLayout = new SiteLayout(local.settings());
+        BadgeClass translated = local.badge(badge.id()).orElseThrow();
+        out.write(
+            localLayout.badgeJson(badge.id()).file(),
+            JsonOutput.bytes(
+                new Ob2Documents(localLayout, site.endorsements()).badgeClass(translated)));
+      }
       out.write(layout.badgeImage(badge).file(), design.source());
       if (design.isSvg()) {
         out.write(layout.badgePng(badge).file(), design.png());
@@ -389,6 +399,12 @@ public final class SiteRenderer {
         throw new BadgesmithException(DesignRenders.cardProblem(badge.id(), e).format(), e);
       }
     }
+  }
+
+  /** The site's languages but its default. */
+  private static List<String> otherLanguages(Site site) {
+    List<String> languages = site.settings().languages();
+    return languages.subList(1, languages.size());
   }
 
   /** What draws each award's certificate, unless the site turned them off. */

@@ -70,7 +70,13 @@ public final class SiteScanner {
 
     List<SourceFile> issuerFolder = scan.files("issuers", 1);
     List<SourceFile> issuers = new ArrayList<>();
+    // A translation, <id>.<language>.<extension>, is read by the loader, which checks its parts.
+    List<SourceFile> translations = new ArrayList<>();
     for (SourceFile f : issuerFolder) {
+      if (isTranslation(f, "yaml", "yml", "md")) {
+        translations.add(f);
+        continue;
+      }
       switch (f.extension()) {
         case "yaml", "yml", "md" -> scan.slug(f).ifPresent(issuers::add);
         case "png", "svg" -> {} // an issuer's image, named from its profile
@@ -82,7 +88,9 @@ public final class SiteScanner {
     List<SourceFile> badgeFolder = scan.files("badges", 1);
     List<SourceFile> badges = new ArrayList<>();
     for (SourceFile f : badgeFolder) {
-      if (f.extension().equals("md")) {
+      if (isTranslation(f, "md")) {
+        translations.add(f);
+      } else if (f.extension().equals("md")) {
         scan.slug(f).ifPresent(badges::add);
       } else if (!DESIGN_EXTENSIONS.contains(f.extension())) {
         scan.unexpected(f, "badges/ holds <badge-id>.md files and their .svg or .png designs");
@@ -96,6 +104,8 @@ public final class SiteScanner {
       int folderEnd = f.path().indexOf('/', "awards/".length());
       if (folderEnd < 0 || folderEnd != f.path().lastIndexOf('/')) {
         scan.unexpected(f, "an award is awards/<badge-id>/<award-id>.yaml");
+      } else if (isTranslation(f, "yaml", "yml")) {
+        translations.add(f);
       } else if (f.extension().equals("yaml") || f.extension().equals("yml")) {
         if (scan.isSlug(f.folder(), f)) {
           scan.slug(f).ifPresent(awards::add);
@@ -144,16 +154,30 @@ public final class SiteScanner {
     FileNames.check(all, diagnostics);
     Set<String> readByLoader = new java.util.HashSet<>();
     settings.ifPresent(f -> readByLoader.add(f.path()));
-    for (List<SourceFile> files : List.of(issuers, badges, endorsements)) {
+    for (List<SourceFile> files : List.of(issuers, badges, endorsements, translations)) {
       files.forEach(f -> readByLoader.add(f.path()));
     }
     // The award folder's files the loader does not read: the same objects the list holds.
     Set<SourceFile> read = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     read.addAll(awards);
+    read.addAll(translations);
     List<SourceFile> unread = awardFolder.stream().filter(f -> !read.contains(f)).toList();
     scan.privateKeys(readByLoader, unread, staticFiles);
     return new SiteSources(
-        realRoot, settings, issuers, badges, awards, frameworks, endorsements, staticFiles);
+        realRoot,
+        settings,
+        issuers,
+        badges,
+        awards,
+        frameworks,
+        endorsements,
+        staticFiles,
+        translations);
+  }
+
+  /** A file named {@code <id>.<language>.<extension>}, of one of the extensions given. */
+  private static boolean isTranslation(SourceFile f, String... extensions) {
+    return SiteSources.translationOf(f).isPresent() && List.of(extensions).contains(f.extension());
   }
 
   /**

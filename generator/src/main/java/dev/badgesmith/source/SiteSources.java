@@ -10,6 +10,8 @@ import java.util.Optional;
  *
  * @param frameworks the CASE packages of {@code frameworks/}: read by the build, never published
  * @param endorsements the endorsements this site's issuers give, {@code endorsements/<id>.yaml}
+ * @param translations the texts of issuers, badge classes and awards in another language: {@code
+ *     <id>.<language>.<extension>} beside the file they translate ({@link #translationOf})
  */
 public record SiteSources(
     Path root,
@@ -19,7 +21,8 @@ public record SiteSources(
     List<SourceFile> awards,
     List<SourceFile> frameworks,
     List<SourceFile> endorsements,
-    List<SourceFile> staticFiles) {
+    List<SourceFile> staticFiles,
+    List<SourceFile> translations) {
 
   public SiteSources {
     Objects.requireNonNull(root, "root");
@@ -30,6 +33,32 @@ public record SiteSources(
     frameworks = List.copyOf(frameworks);
     endorsements = List.copyOf(endorsements);
     staticFiles = List.copyOf(staticFiles);
+    translations = List.copyOf(translations);
+  }
+
+  /** The files of a site with no translation. */
+  public SiteSources(
+      Path root,
+      Optional<SourceFile> settings,
+      List<SourceFile> issuers,
+      List<SourceFile> badges,
+      List<SourceFile> awards,
+      List<SourceFile> frameworks,
+      List<SourceFile> endorsements,
+      List<SourceFile> staticFiles) {
+    this(root, settings, issuers, badges, awards, frameworks, endorsements, staticFiles, List.of());
+  }
+
+  /**
+   * The id a translation file translates and its language, for a name such as {@code intro.de.md}:
+   * ids are slugs without dots, so the first dot ends the id. Empty for a name with one dot.
+   */
+  public static Optional<String[]> translationOf(SourceFile file) {
+    String id = file.id();
+    int dot = id.indexOf('.');
+    return dot < 0
+        ? Optional.empty()
+        : Optional.of(new String[] {id.substring(0, dot), id.substring(dot + 1)});
   }
 
   /** The files of a site that keeps no CASE package. */
@@ -40,6 +69,6 @@ public record SiteSources(
       List<SourceFile> badges,
       List<SourceFile> awards,
       List<SourceFile> staticFiles) {
-    this(root, settings, issuers, badges, awards, List.of(), List.of(), staticFiles);
+    this(root, settings, issuers, badges, awards, List.of(), List.of(), staticFiles, List.of());
   }
 }

@@ -26,6 +26,7 @@ import dev.badgesmith.model.Revocation;
 import dev.badgesmith.model.SigningSettings;
 import dev.badgesmith.model.Site;
 import dev.badgesmith.model.SiteSettings;
+import dev.badgesmith.model.Translations;
 import dev.badgesmith.pathway.RequirementCheck;
 import dev.badgesmith.pathway.StackRule;
 import dev.badgesmith.source.SiteSources;
@@ -155,7 +156,11 @@ public final class SiteValidator {
       awards.forEach(a -> awardKeys.add(a.badgeId() + "/" + a.id()));
       Endorsements endorsements =
           new EndorsementChecks(doc, d).endorsements(issuers, badges, awardKeys, zone, buildDate);
-      return settings.map(s -> new Site(s, issuers, badges, awards, frameworks, endorsements));
+      Translations translations =
+          new TranslationChecks(doc, d)
+              .translations(settings.map(SiteSettings::languages).orElse(List.of("en")), awardKeys);
+      return settings.map(
+          s -> new Site(s, issuers, badges, awards, frameworks, endorsements, translations));
     }
 
     private Optional<SiteSettings> settings(SettingsDoc s) {
@@ -187,7 +192,8 @@ public final class SiteValidator {
               s.pngSize(),
               s.maxImageBytes(),
               s.signing().flatMap(g -> keys.signing(g, zone)),
-              s.pages()));
+              s.pages(),
+              s.languages()));
     }
 
     private boolean knownIssuer(Located<String> id) {
@@ -254,7 +260,13 @@ public final class SiteValidator {
               b.validFor(),
               b.requires().map(r -> r.requirement().badgeIds()).orElse(List.of()),
               b.requires().map(StackRule::requirement),
-              b.language(),
+              // On a site in several languages, each badge class says which it is written in.
+              b.language()
+                  .or(
+                      () ->
+                          doc.settings()
+                              .filter(s -> s.languages().size() > 1)
+                              .map(s -> s.languages().get(0))),
               b.criteria(),
               b.path()));
     }
@@ -351,7 +363,36 @@ public final class SiteValidator {
               a.narrative(),
               evidence,
               revocation,
-              a.path()));
+              a.path(),
+              awardLanguage(a)));
+    }
+
+    /**
+     * The language an award is written in, when it names one: one of the site's, other than the
+     * default (which it need not name).
+     */
+    private Optional<String> awardLanguage(AwardDoc a) {
+      if (a.language().isEmpty()) {
+        return Optional.empty();
+      }
+      Located<String> language = a.language().get();
+      List<String> languages =
+          doc.settings().map(SettingsDoc::languages).orElse(List.of(language.value()));
+      if (!languages.contains(language.value())) {
+        d.add(
+            Diagnostic.error(
+                    Code.TRANSLATION_LANGUAGE,
+                    language.at(),
+                    "an award in " + language.value() + ", which the site does not list")
+                .withHint(
+                    "add "
+                        + language.value()
+                        + " to 'languages' in site.yaml (now "
+                        + String.join(", ", languages)
+                        + "), or write the award in one of them"));
+        return Optional.empty();
+      }
+      return Optional.of(language.value()).filter(l -> !l.equals(languages.get(0)));
     }
 
     /**
