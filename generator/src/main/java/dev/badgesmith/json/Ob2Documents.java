@@ -146,8 +146,21 @@ public final class Ob2Documents {
   }
 
   public ObjectNode badgeClass(BadgeClass badge) {
+    return badgeClass(badge, List.of());
+  }
+
+  /**
+   * A badge class in the language of this layout, on a site in several languages.
+   *
+   * @param versions the languages the badge class is written or translated in: the others are named
+   *     as its alternate language versions
+   */
+  public ObjectNode badgeClass(BadgeClass badge, List<String> versions) {
     ObjectNode json = document("BadgeClass", layout.badgeJson(badge.id()).url());
-    language(json);
+    if (layout.settings().multilingual()) {
+      // The language its texts are in: the default's, where a translation is missing.
+      json.put("@language", badge.language().orElse(layout.settings().language()));
+    }
     json.put("name", badge.name());
     json.put("description", badge.description());
     json.put("image", layout.badgeImage(badge).url());
@@ -173,12 +186,14 @@ public final class Ob2Documents {
       }
     }
     endorsementList(json, Endorsement.Kind.BADGE, badge.id());
-    if (layout.settings().multilingual()) {
+    List<String> others =
+        versions.stream().filter(l -> !l.equals(layout.settings().language())).toList();
+    if (!others.isEmpty()) {
       // Open Badges 2.0's way to the same badge class in other languages: related, each with its
       // @language.
       ArrayNode related = json.putArray("related");
-      for (String other : layout.settings().languages()) {
-        if (!other.equals(layout.settings().language())) {
+      for (String other : others) {
+        {
           ObjectNode version = related.addObject();
           version.put("id", layout.inLanguage(layout.badgeJson(badge.id()), other).url());
           version.put("type", "BadgeClass");

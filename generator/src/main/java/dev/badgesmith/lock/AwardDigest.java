@@ -58,7 +58,14 @@ public record AwardDigest(String digest, Map<AwardField, String> fields) {
     Map<AwardField, Object> parts = new EnumMap<>(AwardField.class);
     parts.put(AwardField.IDENTITY, identity(doc, award));
     parts.put(AwardField.NAME, award.recipient().name().orElse(null));
-    parts.put(AwardField.BADGE, layout.badgeJson(badge.id()).url());
+    // An award in another language than the site's default names that language's badge class.
+    parts.put(
+        AwardField.BADGE,
+        award
+            .language()
+            .map(l -> layout.inLanguage(layout.badgeJson(badge.id()), l))
+            .orElse(layout.badgeJson(badge.id()))
+            .url());
     parts.put(AwardField.ISSUER, layout.issuerJson(badge.issuerId()).url());
     parts.put(AwardField.ISSUED_ON, dateTime(award.issuedOn()));
     parts.put(AwardField.EXPIRES, award.expires().map(AwardDigest::dateTime).orElse(null));

@@ -369,8 +369,24 @@ public final class SiteRenderer {
     SocialCardRenderer cards = new SocialCardRenderer(rasterizer);
     for (BadgeClass badge : site.badges()) {
       Design design = shared.designs.get(badge.id());
-      out.write(layout.badgeJson(badge.id()).file(), JsonOutput.bytes(ob2.badgeClass(badge)));
-      // The same badge class in each other language, under its folder.
+      // The same badge class in each other language, under its folder: translated where the site
+      // has its translation, named as an alternate language version then.
+      List<String> versions =
+          site.settings().languages().stream()
+              .filter(
+                  l ->
+                      l.equals(site.settings().defaultLanguage())
+                          || site.translations()
+                              .badges()
+                              .getOrDefault(l, Map.of())
+                              .containsKey(badge.id()))
+              .toList();
+      out.write(
+          layout.badgeJson(badge.id()).file(),
+          JsonOutput.bytes(
+              site.settings().multilingual()
+                  ? ob2.badgeClass(badge, versions)
+                  : ob2.badgeClass(badge)));
       for (String language : otherLanguages(site)) {
         Site local = site.inLanguage(language);
         SiteLayout localLayout = new SiteLayout(local.settings());
@@ -378,7 +394,8 @@ public final class SiteRenderer {
         out.write(
             localLayout.badgeJson(badge.id()).file(),
             JsonOutput.bytes(
-                new Ob2Documents(localLayout, site.endorsements()).badgeClass(translated)));
+                new Ob2Documents(localLayout, site.endorsements())
+                    .badgeClass(translated, versions)));
       }
       out.write(layout.badgeImage(badge).file(), design.source());
       if (design.isSvg()) {

@@ -88,6 +88,16 @@ final class VerifyPageData {
       entry.put("name", badge.name());
       entry.put("issuer", layout.issuerJson(badge.issuerId()).url());
       entry.put("page", layout.badgePage(badge.id()).url());
+      // An award in another language names that language's badge class.
+      for (String language :
+          site.settings().languages().subList(1, site.settings().languages().size())) {
+        BadgeClass local = site.translations().badge(badge, language);
+        ObjectNode version =
+            badges.putObject(layout.inLanguage(layout.badgeJson(badge.id()), language).url());
+        version.put("name", local.name());
+        version.put("issuer", layout.issuerJson(badge.issuerId()).url());
+        version.put("page", layout.inLanguage(layout.badgePage(badge.id()), language).url());
+      }
     }
 
     ArrayNode keys = root.putArray("keys");

@@ -158,7 +158,9 @@ public final class SiteValidator {
           new EndorsementChecks(doc, d).endorsements(issuers, badges, awardKeys, zone, buildDate);
       Translations translations =
           new TranslationChecks(doc, d)
-              .translations(settings.map(SiteSettings::languages).orElse(List.of("en")), awardKeys);
+              .translations(
+                  settings.map(SiteSettings::languages).orElse(List.of("en")),
+                  awardLanguages(awards, settings));
       return settings.map(
           s -> new Site(s, issuers, badges, awards, frameworks, endorsements, translations));
     }
@@ -269,6 +271,17 @@ public final class SiteValidator {
                               .map(s -> s.languages().get(0))),
               b.criteria(),
               b.path()));
+    }
+
+    /** The language each award is written in, by its {@code <badge-id>/<award-id>}. */
+    private Map<String, String> awardLanguages(
+        List<Award> awards, Optional<SiteSettings> settings) {
+      String fallback = settings.map(SiteSettings::defaultLanguage).orElse("en");
+      Map<String, String> languages = new HashMap<>();
+      awards.forEach(a -> languages.put(a.badgeId() + "/" + a.id(), a.language().orElse(fallback)));
+      // An award that failed validation still has its file: its translations are not reported.
+      doc.awards().forEach(a -> languages.putIfAbsent(a.badgeId() + "/" + a.id(), fallback));
+      return languages;
     }
 
     /** See {@link SigningChecks#keyPeriods}. */

@@ -38,14 +38,14 @@ final class TranslationChecks {
 
   /**
    * @param languages the site's languages, the default first
-   * @param awardKeys every award's {@code <badge-id>/<award-id>}
+   * @param awardLanguages the language of every award, by its {@code <badge-id>/<award-id>}
    */
-  Translations translations(List<String> languages, Set<String> awardKeys) {
+  Translations translations(List<String> languages, Map<String, String> awardLanguages) {
     Map<String, Map<String, BadgeText>> badges = new HashMap<>();
     Map<String, Map<String, IssuerText>> issuers = new HashMap<>();
     Map<String, Map<String, AwardText>> awards = new HashMap<>();
     for (TranslationDoc t : doc.translations()) {
-      if (!listed(t, languages) || !translatesAFile(t, awardKeys)) {
+      if (!translatesAFile(t, awardLanguages.keySet()) || !listed(t, languages, awardLanguages)) {
         continue;
       }
       String language = t.language().value();
@@ -113,12 +113,15 @@ final class TranslationChecks {
     return Optional.ofNullable(texts.get(key)).map(Located::value);
   }
 
-  private boolean listed(TranslationDoc t, List<String> languages) {
+  private boolean listed(
+      TranslationDoc t, List<String> languages, Map<String, String> awardLanguages) {
     String language = t.language().value();
-    if (languages.subList(1, languages.size()).contains(language)) {
+    // What the translated file is written in: an award may be in another of the languages.
+    String own = t.kind().equals("award") ? awardLanguages.get(t.target()) : languages.get(0);
+    if (languages.contains(language) && !language.equals(own)) {
       return true;
     }
-    boolean isDefault = languages.get(0).equals(language);
+    boolean isDefault = language.equals(own);
     d.add(
         Diagnostic.error(
                 Code.TRANSLATION_LANGUAGE,
@@ -126,7 +129,7 @@ final class TranslationChecks {
                 isDefault
                     ? "a translation into "
                         + language
-                        + ", the site's default language, which the translated file is written in"
+                        + ", the language the translated file is written in"
                     : "a translation into " + language + ", which the site does not list")
             .withHint(
                 isDefault
