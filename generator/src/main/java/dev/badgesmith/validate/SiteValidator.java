@@ -157,7 +157,7 @@ public final class SiteValidator {
       Endorsements endorsements =
           new EndorsementChecks(doc, d).endorsements(issuers, badges, awardKeys, zone, buildDate);
       Translations translations =
-          new TranslationChecks(doc, d)
+          new TranslationChecks(doc, sources.translations().stream().map(f -> f.path()).toList(), d)
               .translations(
                   settings.map(SiteSettings::languages).orElse(List.of("en")),
                   awardLanguages(awards, settings));

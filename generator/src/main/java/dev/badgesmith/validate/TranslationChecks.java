@@ -29,10 +29,16 @@ import java.util.Set;
  */
 final class TranslationChecks {
   private final SiteDoc doc;
+  private final Set<String> files;
   private final Diagnostics d;
 
-  TranslationChecks(SiteDoc doc, Diagnostics d) {
+  /**
+   * @param files every translation file of the site, read or not: one that failed to load has its
+   *     own diagnostics, and no warning says it is missing
+   */
+  TranslationChecks(SiteDoc doc, List<String> files, Diagnostics d) {
     this.doc = doc;
+    this.files = Set.copyOf(files);
     this.d = d;
   }
 
@@ -194,6 +200,11 @@ final class TranslationChecks {
       String language) {
     String name = Locale.forLanguageTag(language).getDisplayName(Locale.ENGLISH);
     String file = translationFile(path, language);
+    String base = file.substring(0, file.lastIndexOf('.') + 1);
+    if (!hasFile
+        && files.stream().anyMatch(f -> f.startsWith(base) && f.indexOf('.', base.length()) < 0)) {
+      return; // written, and reported where it failed to load
+    }
     if (!hasFile) {
       SourcePosition at = written.getOrDefault("name", SourcePosition.startOf(path));
       d.add(
@@ -220,7 +231,9 @@ final class TranslationChecks {
                     key + " has no " + name + " translation in " + file)
                 .withHint(
                     text.getKey().equals("criteria")
-                            || text.getKey().equals("description") && path.endsWith(".md")
+                            || text.getKey().equals("description")
+                                && what.equals("issuer")
+                                && path.endsWith(".md")
                         ? "write it as the body of " + file
                         : "add '" + text.getKey() + ": ...' to " + file));
       }
