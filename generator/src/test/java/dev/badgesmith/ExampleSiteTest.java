@@ -91,10 +91,12 @@ class ExampleSiteTest {
           for (String identity : secret) {
             assertThat(text).as(path).doesNotContainIgnoringCase(identity);
           }
+          // The German pages show what the English ones do.
+          String page = path.replaceFirst("^de/", "");
           earners.forEach(
               (identity, credential) -> {
-                if (!path.startsWith("earners/")
-                    && !path.startsWith("recognition")
+                if (!page.startsWith("earners/")
+                    && !page.startsWith("recognition")
                     && credential.stream().noneMatch(path::startsWith)) {
                   assertThat(text).as(path).doesNotContainIgnoringCase(identity);
                 }
@@ -114,7 +116,14 @@ class ExampleSiteTest {
             org.jsoup.nodes.Document page =
                 org.jsoup.Jsoup.parse(new String(bytes, StandardCharsets.UTF_8));
             assertThat(page.select("footer").text()).as(path).startsWith("Run by volunteers");
-            assertThat(page.select("body > a.skip-link, body > header nav")).as(path).hasSize(2);
+            assertThat(page.select("body > a.skip-link, body > header nav[aria-label=Site]"))
+                .as(path)
+                .hasSize(2);
+            // Every page but the 404 page, which is served at any path, links its German or
+            // English version.
+            assertThat(page.select("body > header nav.language-switcher a[hreflang]"))
+                .as(path)
+                .hasSize(path.equals("404.html") ? 0 : 2);
           }
         });
   }

@@ -51,16 +51,16 @@ public final class SiteSchemas {
     if (path.equals("site.yaml")) {
       return Optional.of("site.schema.json");
     }
-    if (path.matches("issuers/[^/]+\\.(yaml|yml|md)")) {
+    if (path.matches("issuers/[^/.]+\\.(yaml|yml|md)")) {
       return Optional.of("issuer.schema.json");
     }
-    if (path.matches("badges/[^/]+\\.md")) {
+    if (path.matches("badges/[^/.]+\\.md")) {
       return Optional.of("badge.schema.json");
     }
     if (path.matches("endorsements/[^/]+\\.(yaml|yml)")) {
       return Optional.of("endorsement.schema.json");
     }
-    if (path.matches("awards/[^/]+/[^/]+\\.(yaml|yml)")) {
+    if (path.matches("awards/[^/]+/[^/.]+\\.(yaml|yml)")) {
       return Optional.of("award.schema.json");
     }
     return Optional.empty();
