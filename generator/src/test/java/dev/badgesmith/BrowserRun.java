@@ -54,14 +54,17 @@ final class BrowserRun {
    */
   private static final Map<String, Pattern> PAGE_TYPES = new LinkedHashMap<>();
 
+  /** The folder of a page in another language than the default: a page of the same type. */
+  private static final String LANGUAGE = "(?:de/)?";
+
   static {
-    PAGE_TYPES.put("index", Pattern.compile("index\\.html"));
-    PAGE_TYPES.put("badge", Pattern.compile("badges/[^/]+/index\\.html"));
-    PAGE_TYPES.put("award", Pattern.compile("assertions/[^/]+/[^/]+/index\\.html"));
-    PAGE_TYPES.put("verify", Pattern.compile("verify/index\\.html"));
-    PAGE_TYPES.put("issuer", Pattern.compile("issuers/[^/]+/index\\.html"));
-    PAGE_TYPES.put("earner", Pattern.compile("earners/[^/]+/index\\.html"));
-    PAGE_TYPES.put("endorsement", Pattern.compile("endorsements/[^/]+/index\\.html"));
+    PAGE_TYPES.put("index", Pattern.compile(LANGUAGE + "index\\.html"));
+    PAGE_TYPES.put("badge", Pattern.compile(LANGUAGE + "badges/[^/]+/index\\.html"));
+    PAGE_TYPES.put("award", Pattern.compile(LANGUAGE + "assertions/[^/]+/[^/]+/index\\.html"));
+    PAGE_TYPES.put("verify", Pattern.compile(LANGUAGE + "verify/index\\.html"));
+    PAGE_TYPES.put("issuer", Pattern.compile(LANGUAGE + "issuers/[^/]+/index\\.html"));
+    PAGE_TYPES.put("earner", Pattern.compile(LANGUAGE + "earners/[^/]+/index\\.html"));
+    PAGE_TYPES.put("endorsement", Pattern.compile(LANGUAGE + "endorsements/[^/]+/index\\.html"));
     PAGE_TYPES.put("404", Pattern.compile("404\\.html"));
   }
 

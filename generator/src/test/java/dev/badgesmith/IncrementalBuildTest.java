@@ -95,6 +95,41 @@ class IncrementalBuildTest {
   }
 
   @Test
+  void aChangedTranslationRendersAgainWhatShowsIt() {
+    // A badge class's German texts are on every German page that names it, and in the
+    // credentials of awards issued in German: every award is rendered again, as for its English.
+    Report badge =
+        change(
+            s ->
+                replace(
+                    s.resolve("badges/first-contribution.de.md"),
+                    "name: Erster Beitrag",
+                    "name: Erster Beitrag zum Code"));
+    assertThat(badge.awardsRendered()).isEqualTo(AWARDS);
+    assertThat(out.resolve("de/badges/first-contribution/index.html"))
+        .content()
+        .contains("Erster Beitrag zum Code");
+    assertThat(out.resolve("badges/first-contribution/index.html"))
+        .content()
+        .doesNotContain("Erster Beitrag");
+
+    // An award's translation is on its own pages only.
+    Report award =
+        change(
+            s ->
+                TestSites.write(
+                    s.resolve("awards/mentor/amara-okafor.de.yaml"),
+                    "narrative: Hat drei Neue begleitet.\n"));
+    assertThat(award.awardsRendered()).isEqualTo(1);
+    assertThat(out.resolve("de/assertions/mentor/amara-okafor/index.html"))
+        .content()
+        .contains("Hat drei Neue begleitet.");
+    assertThat(out.resolve("assertions/mentor/amara-okafor/index.html"))
+        .content()
+        .doesNotContain("Hat drei Neue begleitet.");
+  }
+
+  @Test
   void aCriteriaPageIsRenderedAgainOnlyWhenTheAwardsItListsChanged() throws Exception {
     // A template that stamps each criteria page with the time it was rendered shows which were.
     TestSites.write(

@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.badgesmith.Badgesmith;
@@ -15,6 +16,7 @@ import dev.badgesmith.testing.IndependentVerifiers.Expansion;
 import dev.badgesmith.testing.IndependentVerifiers.SiteVerification;
 import dev.badgesmith.testing.IndependentVerifiers.Verification;
 import dev.badgesmith.testing.KeyRotation;
+import dev.badgesmith.testing.NodePackages;
 import dev.badgesmith.testing.TestSites;
 import dev.badgesmith.verify.SiteFolderResolver;
 import dev.badgesmith.verify.VerificationReport;
@@ -65,8 +67,18 @@ class IndependentVerifiersTest {
     verifiers = installed.get();
   }
 
-  /** A signing setting: how site.yaml's signing section is changed from the example's. */
-  record Variant(String name, String from, String to, boolean es256) {}
+  /**
+   * A variant of the example site: how one of its files (site.yaml's signing section, or an award)
+   * is changed.
+   */
+  record Variant(String name, String from, String to, boolean es256, String file) {
+    Variant(String name, String from, String to, boolean es256) {
+      this(name, from, to, es256, "site.yaml");
+    }
+  }
+
+  /** The award the German variant issues in German. */
+  private static final String GERMAN = "first-contribution/jonas-weber";
 
   static final List<Variant> VARIANTS =
       List.of(
@@ -75,7 +87,13 @@ class IndependentVerifiersTest {
           new Variant("VC-JWT only, RS256", "(?m)^  dataIntegrity: .*\\n", "", false),
           new Variant("VC-JWT only, ES256", "(?m)^  dataIntegrity: .*\\n", "", true),
           new Variant("ob2: signed", "(?m)^(  dataIntegrity: .*)$", "$1\n  ob2: signed", false),
-          new Variant("issuerId: url", "(?m)^  issuerId: did$", "  issuerId: url", false));
+          new Variant("issuerId: url", "(?m)^  issuerId: did$", "  issuerId: url", false),
+          new Variant(
+              "an award in German",
+              "(?m)^issuedOn: (.*)$",
+              "issuedOn: $1\nlanguage: de",
+              false,
+              "awards/" + GERMAN + ".yaml"));
 
   @Test
   void everySigningSettingVerifiesInEveryIndependentVerifier() throws IOException {
@@ -158,6 +176,46 @@ class IndependentVerifiersTest {
     assertThat(expansion.toRdfOk()).as(expansion.toRdfError()).isTrue();
     assertThat(expansion.contexts())
         .contains("https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json");
+  }
+
+  @Test
+  void anAwardInGermanIsIssuedInGermanAndVerifiesInEveryVerifier() throws IOException {
+    Path out = build(VARIANTS.get(VARIANTS.size() - 1));
+    String credential = "credentials/" + GERMAN + ".json";
+    JsonNode json = JSON.readTree(out.resolve(credential).toFile());
+    JsonNode achievement = json.path("credentialSubject").path("achievement");
+    assertThat(achievement.path("inLanguage").asText()).isEqualTo("de");
+    assertThat(achievement.path("name").asText()).isEqualTo("Erster Beitrag");
+    // Its Open Badges 2.0 assertion names the German BadgeClass, which names the English one.
+    JsonNode assertion = JSON.readTree(out.resolve("assertions/" + GERMAN + ".json").toFile());
+    assertThat(assertion.path("@language").asText()).isEqualTo("de");
+    String badge = assertion.path("badge").asText();
+    assertThat(badge).isEqualTo(BASE_URL + "de/badges/first-contribution.json");
+    JsonNode badgeClass = JSON.readTree(out.resolve("de/badges/first-contribution.json").toFile());
+    assertThat(badgeClass.path("@language").asText()).isEqualTo("de");
+    assertThat(badgeClass.path("related").get(0).path("id").asText())
+        .isEqualTo(BASE_URL + "badges/first-contribution.json");
+    assertThat(badgeClass.path("related").get(0).path("@language").asText()).isEqualTo("en");
+
+    SiteVerification result =
+        verifiers.verifySite(out, BASE_URL, credential, "credentials/" + GERMAN + ".jwt");
+    assertThat(result.results()).hasSize(3);
+    assertThat(result.results())
+        .allSatisfy(v -> assertThat(v.verified()).as(v.describe()).isTrue());
+    assertThat(ours(out, out.resolve(credential)).passed()).isTrue();
+    assertThat(ours(out, out.resolve("assertions/" + GERMAN + ".json")).passed()).isTrue();
+
+    // ajv with the 1EdTech Open Badges 3.0 schema accepts it, inLanguage's pattern included.
+    Path schema = TestSites.spec().resolve("ob3/ob_v3p0_achievementcredential_schema.json");
+    Optional<Path> ajv = NodePackages.install("target/node-ajv", "ajv@8", "ajv-formats@3");
+    assumeTrue(ajv.isPresent(), "skipped: node and npm are needed for ajv");
+    String report =
+        NodePackages.run(
+            ajv.get(),
+            Path.of("src/test/node/validate-ajv.cjs"),
+            schema.toString(),
+            out.resolve(credential).toString());
+    assertThat(report.lines()).isNotEmpty().allMatch(line -> line.startsWith("ok "));
   }
 
   @Test
@@ -297,10 +355,10 @@ class IndependentVerifiersTest {
         // A variant is another site, not a later commit of the example site: its lock does not
         // apply.
         Files.deleteIfExists(site.resolve("published.lock"));
-        String yaml = Files.readString(site.resolve("site.yaml"));
+        String yaml = Files.readString(site.resolve(variant.file()));
         String changed = yaml.replaceAll(variant.from(), variant.to());
         assertThat(changed).as(variant.name()).isNotEqualTo(yaml);
-        Files.writeString(site.resolve("site.yaml"), changed);
+        Files.writeString(site.resolve(variant.file()), changed);
       }
       if (variant.es256()) {
         var pair = KeyGenerator.generate(KeyAlgorithm.ES256);
