@@ -17,6 +17,7 @@ import dev.badgesmith.lock.StatusIndexes;
 import dev.badgesmith.markdown.MarkdownRenderer;
 import dev.badgesmith.model.Award;
 import dev.badgesmith.model.Site;
+import dev.badgesmith.pages.MessageBundles;
 import dev.badgesmith.pages.PageRenderer;
 import dev.badgesmith.pages.ThemeOverrides;
 import dev.badgesmith.source.SiteScanner;
@@ -269,7 +270,8 @@ final class SiteLoad {
   private PageRenderer pageRenderer(Path siteRoot) {
     Optional<Path> templates =
         Optional.of(siteRoot.resolve(ThemeOverrides.FOLDER)).filter(Files::isDirectory);
-    return new PageRenderer(new MarkdownRenderer(), templates, buildDate);
+    return new PageRenderer(
+        new MarkdownRenderer(), templates, MessageBundles.of(siteRoot), buildDate);
   }
 
   /** The site with its base URL moved to another origin, its path kept. */

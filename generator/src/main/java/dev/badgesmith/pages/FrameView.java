@@ -1,5 +1,6 @@
 package dev.badgesmith.pages;
 
+import freemarker.template.TemplateMethodModelEx;
 import java.util.List;
 
 /**
@@ -14,6 +15,8 @@ import java.util.List;
  * @param robots the robots meta value (such as {@code noindex}), or null
  * @param social the Open Graph and Twitter card of the page, or null
  * @param nav the site's main links (home, skills), the current page's marked
+ * @param t a message of the page's language: {@code ${frame.t("key", args...)}}
+ * @param date an ISO day in the words of the page's language: {@code ${frame.date(issuedOn)}}
  */
 public record FrameView(
     String language,
@@ -27,7 +30,9 @@ public record FrameView(
     String feedUrl,
     String robots,
     SocialView social,
-    List<NavItemView> nav) {
+    List<NavItemView> nav,
+    TemplateMethodModelEx t,
+    TemplateMethodModelEx date) {
 
   public FrameView {
     nav = List.copyOf(nav);

@@ -46,7 +46,10 @@ final class IndexViews {
     }
     filter.add(
         new TagFilterView(
-            "All badges", layout.home().url(), site.badges().size(), currentTag == null));
+            context.text("gallery.allBadges"),
+            layout.home().url(),
+            site.badges().size(),
+            currentTag == null));
     for (String tag : tagTexts.keySet()) {
       filter.add(
           new TagFilterView(
@@ -73,8 +76,8 @@ final class IndexViews {
       SiteUrl page = context.tagPage(tag);
       FrameView frame =
           context.frame(
-              "Badges tagged “" + text + "” – " + site.settings().title(),
-              "The badges of " + site.settings().title() + " tagged " + text + ".",
+              context.text("tag.title", text, site.settings().title()),
+              context.text("tag.description", site.settings().title(), text),
               page,
               null);
       pages.put(
@@ -96,8 +99,8 @@ final class IndexViews {
     List<FrameworkView> frameworks = new SkillsViews(context).frameworks();
     FrameView frame =
         context.frame(
-            "Skills – " + site.settings().title(),
-            "The skills the badges of " + site.settings().title() + " recognise, by framework.",
+            context.text("skills.title", site.settings().title()),
+            context.text("skills.description", site.settings().title()),
             layout.skills(),
             null);
     return new SkillsPageView(frame, frameworks, layout.skillsSearch().url());
@@ -109,12 +112,12 @@ final class IndexViews {
    */
   VerifyPageView verifyPage() {
     SiteUrl page = layout.verifyPage();
-    String title = "Verify a badge";
+    String title = context.text("verify.heading");
     FrameView frame =
         new FrameView(
-            site.settings().language(),
-            title + " – " + site.settings().title(),
-            "Check a badge from " + site.settings().title() + " in your browser.",
+            context.language(),
+            context.text("verify.title", title, site.settings().title()),
+            context.text("verify.description", site.settings().title()),
             site.settings().title(),
             layout.home().url(),
             layout.stylesheet().relativeFrom(page),
@@ -123,7 +126,9 @@ final class IndexViews {
             layout.feed().url(),
             null,
             null,
-            context.nav(page));
+            context.nav(page),
+            context.t(),
+            context.date());
     boolean dataIntegrity =
         site.settings().signing().flatMap(s -> s.dataIntegrityKey()).isPresent();
     return new VerifyPageView(
@@ -142,8 +147,8 @@ final class IndexViews {
   NotFoundView notFound() {
     FrameView frame =
         new FrameView(
-            site.settings().language(),
-            "Page not found – " + site.settings().title(),
+            context.language(),
+            context.text("notFound.title", site.settings().title()),
             null,
             site.settings().title(),
             layout.home().url(),
@@ -153,7 +158,9 @@ final class IndexViews {
             layout.feed().url(),
             "noindex",
             null,
-            context.nav(null));
+            context.nav(null),
+            context.t(),
+            context.date());
     return new NotFoundView(frame);
   }
 }

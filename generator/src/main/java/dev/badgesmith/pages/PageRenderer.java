@@ -97,13 +97,20 @@ public final class PageRenderer {
   private final Configuration freemarker;
   private final Optional<Path> overrides;
   private final Instant buildDate;
+  private final MessageBundles bundles;
 
   /**
    * @param overrides a site's {@code templates/} folder: a file there replaces the default theme's
    *     file of the same name, one file at a time
+   * @param bundles the pages' words: the theme's bundles and the site's own strings
    * @param buildDate the date the pages take as now, to tell expired awards
    */
-  public PageRenderer(MarkdownRenderer markdown, Optional<Path> overrides, Instant buildDate) {
+  public PageRenderer(
+      MarkdownRenderer markdown,
+      Optional<Path> overrides,
+      MessageBundles bundles,
+      Instant buildDate) {
+    this.bundles = Objects.requireNonNull(bundles, "bundles");
     this.markdown = Objects.requireNonNull(markdown, "markdown");
     this.overrides = Objects.requireNonNull(overrides, "overrides");
     this.buildDate = Objects.requireNonNull(buildDate, "buildDate");
@@ -133,7 +140,7 @@ public final class PageRenderer {
    * once: both from one set of views, built once.
    */
   public AwardPages awardPages(Site site) {
-    return new AwardPages(site, new PageViews(site, markdown, buildDate));
+    return new AwardPages(site, views(site));
   }
 
   /**
@@ -281,9 +288,14 @@ public final class PageRenderer {
     }
   }
 
+  /** The views of a site's pages, in the site's language. */
+  private PageViews views(Site site) {
+    return new PageViews(site, markdown, buildDate, bundles.messages(site.settings().language()));
+  }
+
   /** Hands every templated page of a site to {@code out}, in a fixed order. */
   SiteLayout pages(Site site, PageConsumer out) throws IOException {
-    return pages(site, new PageViews(site, markdown, buildDate), out, true, b -> false);
+    return pages(site, views(site), out, true, b -> false);
   }
 
   private SiteLayout pages(
