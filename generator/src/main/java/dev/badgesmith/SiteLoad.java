@@ -19,6 +19,7 @@ import dev.badgesmith.model.Award;
 import dev.badgesmith.model.Site;
 import dev.badgesmith.pages.MessageBundles;
 import dev.badgesmith.pages.PageRenderer;
+import dev.badgesmith.pages.SiteMessages;
 import dev.badgesmith.pages.ThemeOverrides;
 import dev.badgesmith.source.SiteScanner;
 import dev.badgesmith.source.SiteSources;
@@ -182,6 +183,8 @@ final class SiteLoad {
           UnsaltedHashes.check(sources.root(), s, secret, positions, diagnostics);
         });
     ThemeOverrides.check(sources.root(), diagnostics);
+    validated.ifPresent(
+        s -> SiteMessages.check(sources.root(), List.of(s.settings().language()), diagnostics));
     Map<String, String> cachedSources = new HashMap<>();
     for (Award award : known.awards()) {
       cachedSources.put(StatusIndexes.key(award), award.source());

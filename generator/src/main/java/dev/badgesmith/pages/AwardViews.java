@@ -30,12 +30,7 @@ final class AwardViews {
 
   /** What an award's page depends on beyond its own inputs: see {@link PageRenderer.AwardPages}. */
   String awardPageContext(Award award) {
-    return "expired="
-        + context.expired(award)
-        + " earner="
-        + context.earnerUrl(award)
-        + " words="
-        + context.wordsDigest();
+    return "expired=" + context.expired(award) + " earner=" + context.earnerUrl(award);
   }
 
   /**

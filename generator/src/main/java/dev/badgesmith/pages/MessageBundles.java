@@ -34,6 +34,9 @@ public final class MessageBundles {
 
   static final String EXTENSION = ".properties";
 
+  /** The languages the theme has a bundle of, every key in each. */
+  static final List<String> THEME_LANGUAGES = List.of("de", "en");
+
   private final Optional<Path> site;
   private final Map<String, Map<String, String>> theme = new HashMap<>();
 

@@ -48,16 +48,6 @@ public final class Messages {
     return locale;
   }
 
-  /**
-   * Every key and pattern, in key order: what the pages' words depend on, for a renderer that skips
-   * the pages whose inputs did not change.
-   */
-  String fingerprint() {
-    StringBuilder all = new StringBuilder();
-    new TreeMap<>(patterns).forEach((k, v) -> all.append(k).append('=').append(v).append('\n'));
-    return language + "\n" + all;
-  }
-
   /** Whether some bundle has the key. */
   boolean has(String key) {
     return patterns.containsKey(key);

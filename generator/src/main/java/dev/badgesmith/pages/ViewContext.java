@@ -1,6 +1,5 @@
 package dev.badgesmith.pages;
 
-import dev.badgesmith.hash.Sha256;
 import dev.badgesmith.markdown.MarkdownRenderer;
 import dev.badgesmith.model.Award;
 import dev.badgesmith.model.BadgeClass;
@@ -32,7 +31,6 @@ final class ViewContext {
   private final Messages messages;
   private final TemplateMethodModelEx t;
   private final TemplateMethodModelEx date;
-  private final String wordsDigest;
   // Grouped once: asking the site per badge would scan every award for every badge.
   private final Map<String, List<Award>> awardsByBadge;
 
@@ -53,7 +51,6 @@ final class ViewContext {
     this.messages = messages;
     this.t = TemplateMessages.text(messages);
     this.date = TemplateMessages.date(messages);
-    this.wordsDigest = Sha256.hex(messages.fingerprint());
     this.layout = new SiteLayout(site.settings());
     this.markdown = markdown;
     this.buildDate = buildDate;
@@ -87,11 +84,6 @@ final class ViewContext {
   /** The BCP 47 tag of the pages' language. */
   String language() {
     return messages.language();
-  }
-
-  /** A digest of every message of the pages' language: award pages depend on it. */
-  String wordsDigest() {
-    return wordsDigest;
   }
 
   /** A message of the page's language. */

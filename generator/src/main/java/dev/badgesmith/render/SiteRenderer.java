@@ -167,6 +167,11 @@ public final class SiteRenderer {
     return Optional.of(siteRoot.resolve("templates")).filter(Files::isDirectory);
   }
 
+  /** The site's own strings, {@code i18n/}, when it has them. */
+  public Optional<Path> strings() {
+    return Optional.of(siteRoot.resolve(MessageBundles.FOLDER)).filter(Files::isDirectory);
+  }
+
   /**
    * Renders the site into {@code out}: the awards the plan names, and all the rest. The site-wide
    * documents need no plan, so they are written while it is made; {@code planned} is asked for it
