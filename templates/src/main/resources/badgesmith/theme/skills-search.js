@@ -20,14 +20,14 @@
   }
 
   // The words come from the page, in its language: "{0} skill", "{0} skills", "{0} of {1} shown".
-  function words(name, values) {
+  function say(name, values) {
     return (count.getAttribute("data-" + name) || "").replace(/\{(\d)\}/g, function (_, i) {
       return values[Number(i)];
     });
   }
 
   function skills(n) {
-    return words(n === 1 ? "one" : "other", [n]);
+    return say(n === 1 ? "one" : "other", [n]);
   }
 
   function remember(words, chosen) {
@@ -58,7 +58,7 @@
       section.hidden = visible === 0;
       shown += visible;
     });
-    count.textContent = shown === total ? skills(total) : words("shown", [shown, skills(total)]);
+    count.textContent = shown === total ? skills(total) : say("shown", [shown, skills(total)]);
     none.hidden = shown > 0;
     remember(query.value.trim(), chosen);
   }

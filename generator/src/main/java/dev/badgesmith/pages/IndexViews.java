@@ -141,7 +141,8 @@ final class IndexViews {
                 layout.verifyLibrary().relativeFrom(page),
                 layout.verifyContexts().relativeFrom(page))
             : List.of(),
-        layout.home().url());
+        layout.home().url(),
+        context.messages().json("verify.script."));
   }
 
   NotFoundView notFound() {

@@ -81,6 +81,37 @@ public final class Messages {
     return found;
   }
 
+  /**
+   * The patterns whose keys start with {@code prefix}, as a JSON object by the rest of their key:
+   * what a page hands its script, which fills in {@code {0}} itself.
+   */
+  String json(String prefix) {
+    StringBuilder json = new StringBuilder("{");
+    startingWith(prefix)
+        .forEach(
+            (k, v) -> {
+              json.append(json.length() > 1 ? "," : "");
+              string(json, k).append(':');
+              string(json, v);
+            });
+    return json.append('}').toString();
+  }
+
+  private static StringBuilder string(StringBuilder json, String text) {
+    json.append('"');
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '"' || c == '\\') {
+        json.append('\\').append(c);
+      } else if (c < 0x20) {
+        json.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+      } else {
+        json.append(c);
+      }
+    }
+    return json.append('"');
+  }
+
   private String pattern(String key) {
     String pattern = patterns.get(key);
     if (pattern == null) {

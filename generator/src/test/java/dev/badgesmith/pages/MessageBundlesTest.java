@@ -34,10 +34,15 @@ class MessageBundlesTest {
 
   /** A key a view asks for: {@code text("key"}, or a unit or list's key handed to the lookup. */
   private static final Pattern VIEW_KEY =
-      Pattern.compile("(?:text\\(\\s*|unit\\(parts, [^,]+, |join\\(parts, )\"([\\w.]+)\"");
+      Pattern.compile("(?:text\\(\\s*|json\\(|unit\\(parts, [^,]+, |join\\(parts, )\"([\\w.]+)\"");
 
   /** A key a view makes from a prefix: {@code "award.download." + kind}. */
   private static final Pattern VIEW_PREFIX = Pattern.compile("\"([\\w.]+\\.)\"\\s*\\+");
+
+  /** What the verify page's script asks for: {@code say("key"}. */
+  private static final Pattern SCRIPT_KEY = Pattern.compile("\\bsay\\(\"([\\w.-]+)\"");
+
+  private static final String SCRIPT_PREFIX = "verify.script.";
 
   private static Map<String, String> bundle(String tag) throws IOException {
     return MessageBundles.read(
@@ -90,6 +95,11 @@ class MessageBundlesTest {
       prefixes.add(m.group(1));
     }
     keys.add(Messages.DATE_PATTERN);
+    // The verify page hands its script the verify.script.* messages: each say("key") is one.
+    m = SCRIPT_KEY.matcher(Files.readString(THEME.resolve("verify.js"), StandardCharsets.UTF_8));
+    while (m.find()) {
+      keys.add(SCRIPT_PREFIX + m.group(1));
+    }
     return keys;
   }
 

@@ -17,6 +17,19 @@
   var PROOF_SCRIPTS = ((document.currentScript && document.currentScript.getAttribute("data-proof-scripts")) || "")
     .split(" ").filter(function (src) { return src; });
   var STEPS = ["format", "proof", "issuer and key", "status", "expiry", "recipient", "credentials"];
+  // The page's words, in its language (data-words: the verify.script.* messages of the page's
+  // bundle); "{0}" and "{1}" take the arguments. A word the page lacks shows as its key.
+  var WORDS = JSON.parse((document.currentScript && document.currentScript.getAttribute("data-words")) || "{}");
+  function say(key) {
+    var args = arguments;
+    return (WORDS[key] === undefined ? key : WORDS[key]).replace(/\{(\d+)\}/g, function (_, i) {
+      return String(args[Number(i) + 1]);
+    });
+  }
+  /** A step's name as a heading ("Issuer and key"), or inside a sentence ("issuer and key"). */
+  function stepName(step, inSentence) {
+    return say((inSentence ? "step.inSentence." : "step.") + step.replace(/ /g, "-"));
+  }
   var OB2_NS = "http://openbadges.org";
   var OB3_NS = "https://purl.imsglobal.org/ob/v3p0";
   var PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
@@ -91,7 +104,7 @@
         return found || {
           step: step,
           status: "skip",
-          message: failed ? "not checked: an earlier step failed" : "not checked",
+          message: failed ? say("notChecked.afterFailure") : say("notChecked"),
         };
       }
     );
@@ -277,7 +290,7 @@
             text = latin1(data.subarray(nul + 1));
           }
           found.push({ version: keyword === "openbadges" ? 2 : 3, text: text,
-            carrier: ", baked in PNG (" + type + " \"" + keyword + "\")" });
+            carrier: say("msg.carrier.png", type, keyword) });
         }
       }
       if (type === "IEND") {
@@ -300,7 +313,7 @@
         var body = (elements[i].textContent || "").trim();
         var verify = elements[i].getAttribute("verify") || "";
         found.push({ version: kind[2], text: body || verify, urlOnly: !body && /^https?:/.test(verify),
-          carrier: ", baked in SVG (openbadges:" + kind[1] + ")" });
+          carrier: say("msg.carrier.svg", kind[1]) });
       }
     });
     return found;
@@ -331,27 +344,25 @@
    */
   function keyPeriod(key, signed, what, undated) {
     var at = typeof signed === "string" ? Date.parse(signed) : NaN;
-    var period = (key.validFrom ? "from " + key.validFrom : "from the start") +
-      (key.validUntil ? " until " + key.validUntil : ", with no end");
+    var period = say(key.validUntil ? "msg.period.until" : "msg.period.open",
+      key.validFrom ? say("msg.period.from", key.validFrom) : say("msg.period.fromStart"), key.validUntil);
     if (isNaN(at)) {
-      return { ok: false, text: "cannot tell when it was signed: its " + what + " is " +
-        (signed === undefined ? "missing" : "'" + signed + "', not a date") };
+      return { ok: false, text: signed === undefined
+        ? say("msg.period.undatedMissing", what)
+        : say("msg.period.undatedNotDate", what, signed) };
     }
     if (key.validFrom && at < Date.parse(key.validFrom) && undated) {
       // An Open Badges 2.0 JWS says not when it was signed, only that it was no earlier than its
       // issuedOn: after a key rotation, the new key signs every earlier badge again.
-      return { ok: true, text: "valid " + period + "; the JWS says not when it was signed, and its " +
-        what + " " + signed + " predates the key: signed again after a key rotation" };
+      return { ok: true, text: say("msg.period.resigned", period, what, signed) };
     }
     if (key.validFrom && at < Date.parse(key.validFrom)) {
-      return { ok: false, text: "signed (" + what + " " + signed + ") before the key " + key.id +
-        " was valid: it is valid " + period };
+      return { ok: false, text: say("msg.period.before", what, signed, key.id, period) };
     }
     if (key.validUntil && at >= Date.parse(key.validUntil)) {
-      return { ok: false, text: "signed (" + what + " " + signed + ") after the key " + key.id +
-        " expired: it is valid " + period };
+      return { ok: false, text: say("msg.period.after", what, signed, key.id, period) };
     }
-    return { ok: true, text: "valid when it signed (" + what + " " + signed + "): " + period };
+    return { ok: true, text: say("msg.period.valid", what, signed, period) };
   }
 
   function algorithmOf(alg) {
@@ -555,14 +566,14 @@
     var fromTime = from === undefined ? NaN : Date.parse(from);
     var untilTime = until === undefined ? NaN : Date.parse(until);
     if ((from !== undefined && isNaN(fromTime)) || (until !== undefined && isNaN(untilTime))) {
-      steps.fail("expiry", "a date that is not ISO 8601: " + (isNaN(fromTime) ? from : until));
+      steps.fail("expiry", say("msg.expiry.notIso", isNaN(fromTime) ? from : until));
     } else if (!isNaN(fromTime) && now < fromTime) {
-      steps.fail("expiry", "not valid yet: " + fromMember + " is " + from);
+      steps.fail("expiry", say("msg.expiry.notYet", fromMember, from));
     } else if (!isNaN(untilTime) && now >= untilTime) {
-      steps.fail("expiry", "expired: " + untilMember + " was " + until);
+      steps.fail("expiry", say("msg.expiry.expired", untilMember, until));
     } else {
-      steps.pass("expiry", fromMember + " " + (from || "not given") + ", " +
-        (until ? untilMember + " " + until : "no expiry"));
+      steps.pass("expiry", say("msg.expiry.valid", fromMember, from || say("msg.notGiven"),
+        until ? say("msg.expiry.until", untilMember, until) : say("msg.expiry.none")));
     }
   }
 
@@ -589,15 +600,15 @@
           match = value === candidates[j];
         }
         if (match) {
-          steps.pass("recipient", "issued to the recipient given (" + (identity.type || "identity") +
-            (identity.hashed ? ", salted SHA-256" : "") + ")");
+          steps.pass("recipient", say(identity.hashed ? "msg.recipient.matchHashed" : "msg.recipient.match",
+            identity.type || say("msg.recipient.identity")));
           return;
         }
       }
     }
     steps.fail("recipient", identities.length
-      ? "not issued to the recipient given: no identity of the badge matches it"
-      : "the badge names no recipient identity to compare with");
+      ? say("msg.recipient.noMatch")
+      : say("msg.recipient.none"));
   }
 
   /** The issuer's Open Badges 2.0 RevocationList, as data.js carries it. */
@@ -608,21 +619,21 @@
     }
     var list = own(DATA.revocationLists, issuer.revocationList);
     if (!list) {
-      steps.fail("status", "cannot read the revocation list " + issuer.revocationList);
+      steps.fail("status", say("msg.status.unreadableList", issuer.revocationList));
       return;
     }
     var reason = own(list, id);
     if (reason !== undefined) {
-      steps.fail("status", "revoked: " + (reason || "no reason given") + " (in " + issuer.revocationList + ")");
+      steps.fail("status", say("msg.status.revokedIn", reason || say("msg.noReason"), issuer.revocationList));
     } else {
-      steps.pass("status", "not in the revocation list " + issuer.revocationList);
+      steps.pass("status", say("msg.status.notInList", issuer.revocationList));
     }
   }
 
   async function ob3Status(credential, steps) {
     var entries = items(credential.credentialStatus);
     if (!entries.length) {
-      steps.pass("status", "no status list");
+      steps.pass("status", say("msg.status.noList"));
       return;
     }
     var passed = [];
@@ -650,10 +661,12 @@
         var set = (bits[index >> 3] >> (7 - (index & 7))) & 1;
         var purpose = entry.statusPurpose || list.statusPurpose;
         if (set && purpose === "revocation") {
-          steps.fail("status", "revoked: entry " + index + " of " + url + " is set");
+          steps.fail("status", say("msg.status.entrySet", index, url));
           return;
         }
-        passed.push((purpose === "revocation" ? "not revoked" : purpose + " not set") + ": entry " + index + " of " + url);
+        passed.push(purpose === "revocation"
+          ? say("msg.status.entryNotRevoked", index, url)
+          : say("msg.status.entryNotSet", purpose, index, url));
       } else if (type === "1EdTechRevocationList") {
         var revocations = own(DATA.credentialRevocations, entry.id);
         if (!revocations) {
@@ -662,10 +675,10 @@
         }
         var reason = own(revocations, credential.id);
         if (reason !== undefined) {
-          steps.fail("status", "revoked: " + (reason || "no reason given") + " (in " + entry.id + ")");
+          steps.fail("status", say("msg.status.revokedIn", reason || say("msg.noReason"), entry.id));
           return;
         }
-        passed.push("not in the revocation list " + entry.id);
+        passed.push(say("msg.status.notInList", entry.id));
       } else {
         steps.fail("status", "cannot read a credentialStatus of type '" + type + "', so revocation is unknown");
         return;
@@ -692,11 +705,11 @@
   }
 
   function revokedSteps(steps, reason) {
-    steps.skip("proof", "not checked: the assertion is revoked");
-    steps.skip("issuer and key", "not checked: the assertion is revoked");
-    steps.fail("status", "revoked: " + reason);
-    steps.skip("expiry", "not checked: the assertion is revoked");
-    steps.skip("recipient", "not checked: the assertion is revoked");
+    steps.skip("proof", say("msg.skip.revoked"));
+    steps.skip("issuer and key", say("msg.skip.revoked"));
+    steps.fail("status", say("msg.status.revoked", reason));
+    steps.skip("expiry", say("msg.skip.revoked"));
+    steps.skip("recipient", say("msg.skip.revoked"));
   }
 
   function ob2Identities(assertion) {
@@ -708,8 +721,8 @@
 
   async function ob2Hosted(given, carrier, steps, ctx) {
     if (given.revoked === true) {
-      steps.pass("format", "Open Badges 2.0 hosted assertion, in its revoked form" + carrier);
-      revokedSteps(steps, given.revocationReason || "no reason given");
+      steps.pass("format", say("msg.format.ob2RevokedForm") + carrier);
+      revokedSteps(steps, given.revocationReason || say("msg.noReason"));
       return;
     }
     var kind = isObject(given.verification) ? given.verification.type : undefined;
@@ -718,7 +731,7 @@
       steps.fail("proof", "a signed assertion is verified as its JWS, not as bare JSON");
       return;
     }
-    steps.pass("format", "Open Badges 2.0 hosted assertion" + carrier);
+    steps.pass("format", say("msg.format.ob2Hosted") + carrier);
     var id = typeof given.id === "string" ? given.id : "";
     if (id.indexOf("https://") !== 0) {
       steps.fail("proof", "a hosted assertion's id must be its https URL, not '" + id + "'");
@@ -734,7 +747,7 @@
     var hosted = await hostedDigest(id);
     var issuer = ob2Issuer(given, steps);
     if (issuer) {
-      ctx.summary = issuer.badge.name + ", issued by " + issuer.profile.name;
+      ctx.summary = say("msg.summary", issuer.badge.name, issuer.profile.name);
     }
     if (hosted === undefined) {
       steps.fail("proof", id.indexOf(DATA.site.baseUrl) === 0
@@ -754,11 +767,12 @@
         steps.fail("proof", id + " is outside the issuer's verification.startsWith " + startsWith.join(", "));
         return;
       }
-      steps.pass("proof", "hosted: the copy at " + id + " is this one (same SHA-256)" +
-        (startsWith.length ? ", within the issuer's verification.startsWith " + startsWith.join(", ") : ""));
-      steps.pass("issuer and key", "issued by " + issuer.url + " (" + issuer.profile.name + "); hosted, so no key");
+      steps.pass("proof", startsWith.length
+        ? say("msg.proof.hostedWithin", id, startsWith.join(", "))
+        : say("msg.proof.hosted", id));
+      steps.pass("issuer and key", say("msg.issuer.hosted", issuer.url, issuer.profile.name));
     }
-    ob2Status(id, issuer && issuer.profile, steps, "not revoked: the hosted assertion is current");
+    ob2Status(id, issuer && issuer.profile, steps, say("msg.status.hostedCurrent"));
     expiry(given, "issuedOn", "expires", steps, ctx.now);
     await recipient(ctx.recipient, ob2Identities(given), steps);
   }
@@ -767,7 +781,7 @@
     var creator = isObject(assertion.verification) ? assertion.verification.creator : undefined;
     var issuer = ob2Issuer(assertion, steps);
     if (issuer) {
-      ctx.summary = issuer.badge.name + ", issued by " + issuer.profile.name;
+      ctx.summary = say("msg.summary", issuer.badge.name, issuer.profile.name);
     }
     if (typeof creator !== "string" || creator.indexOf("https://") !== 0) {
       steps.fail("proof", "the assertion's verification names no https creator key");
@@ -775,13 +789,13 @@
     }
     var found = findKey(creator);
     if (!found.key) {
-      steps.skip("proof", "not checked: no published key to check it with");
+      steps.skip("proof", say("msg.skip.noKey"));
       steps.fail("issuer and key", found.problem);
       return;
     }
     try {
       await verifyJws(jws, header, found.key, ["RS256"]);
-      steps.pass("proof", "JWS " + header.alg + " by " + creator);
+      steps.pass("proof", say("msg.proof.jws", header.alg, creator));
     } catch (e) {
       steps.fail("proof", e.message);
       return;
@@ -795,10 +809,10 @@
       } else if (!period.ok) {
         steps.fail("issuer and key", period.text);
       } else {
-        steps.pass("issuer and key", "the issuer " + issuer.url + " owns " + creator + ", " + period.text);
+        steps.pass("issuer and key", say("msg.issuer.owns", issuer.url, creator, period.text));
       }
     }
-    ob2Status(assertion.id, issuer && issuer.profile, steps, "no revocation list");
+    ob2Status(assertion.id, issuer && issuer.profile, steps, say("msg.status.noRevocationList"));
     expiry(assertion, "issuedOn", "expires", steps, ctx.now);
     await recipient(ctx.recipient, ob2Identities(assertion), steps);
   }
@@ -817,7 +831,7 @@
 
   /** What the credential is, for the format step. */
   function credentialKind(credential) {
-    return isClr(credential) ? "CLR 2.0 learner record" : "Open Badges 3.0 credential";
+    return isClr(credential) ? say("msg.kind.clr") : say("msg.kind.ob3");
   }
 
   function credentialSummary(credential, ctx) {
@@ -833,7 +847,7 @@
     var issuer = isObject(credential.issuer) ? credential.issuer : {};
     var name = achievement.name || credential.name;
     if (name) {
-      ctx.summary = name + (issuer.name ? ", issued by " + issuer.name : "");
+      ctx.summary = issuer.name ? say("msg.summary", name, issuer.name) : name;
     }
   }
 
@@ -848,7 +862,7 @@
     } else if (!period.ok) {
       steps.fail("issuer and key", period.text);
     } else {
-      steps.pass("issuer and key", "the issuer " + issuer + " controls " + name + ", published by this site, " + period.text);
+      steps.pass("issuer and key", say("msg.issuer.controls", issuer, name, period.text));
     }
   }
 
@@ -870,7 +884,7 @@
   }
 
   async function ob3Embedded(credential, carrier, steps, ctx) {
-    steps.pass("format", credentialKind(credential) + " with an embedded proof" + carrier);
+    steps.pass("format", say("msg.format.embeddedProof", credentialKind(credential)) + carrier);
     credentialSummary(credential, ctx);
     var proofs = items(credential.proof).filter(isObject);
     var proof = proofs.filter(function (p) { return p.cryptosuite === "eddsa-rdfc-2022"; })[0] || proofs[0];
@@ -881,14 +895,13 @@
     var method = proof.verificationMethod;
     var found = findKey(method);
     if (!found.key) {
-      steps.skip("proof", "not checked: no published key to check it with");
+      steps.skip("proof", say("msg.skip.noKey"));
       steps.fail("issuer and key", found.problem);
       return;
     }
     try {
       await verifyDataIntegrity(credential, proof, found.key, ctx.now);
-      steps.pass("proof", "Data Integrity eddsa-rdfc-2022 by " + method + ": the RDFC-1.0 canonical " +
-        "forms of the credential and of the proof options, hashed with SHA-256, match the Ed25519 signature");
+      steps.pass("proof", say("msg.proof.dataIntegrity", method));
     } catch (e) {
       if (e.unsupported) {
         steps.skip("proof", "not checked: " + e.message);
@@ -907,10 +920,10 @@
 
   async function ob3Jwt(jwt, header, payload, steps, ctx, carrier) {
     var credential = isObject(payload.vc) ? payload.vc : payload; // VCDM 1.1 nests it
-    steps.pass("format", credentialKind(credential) + " as a VC-JWT" + carrier);
+    steps.pass("format", say("msg.format.vcJwt", credentialKind(credential)) + carrier);
     credentialSummary(credential, ctx);
     if (typeof header.kid !== "string") {
-      steps.skip("proof", "not checked: no published key to check it with");
+      steps.skip("proof", say("msg.skip.noKey"));
       steps.fail("issuer and key", header.jwk
         ? "the JWT carries its own key, which nothing ties to the issuer"
         : "the JWT header names no key (kid)");
@@ -918,7 +931,7 @@
     }
     var found = findKey(header.kid);
     if (!found.key) {
-      steps.skip("proof", "not checked: no published key to check it with");
+      steps.skip("proof", say("msg.skip.noKey"));
       steps.fail("issuer and key", found.problem);
       return;
     }
@@ -936,7 +949,7 @@
       if (claims.length) {
         throw new Error("the JWT's claims " + claims.join(", ") + " do not match the credential");
       }
-      steps.pass("proof", "VC-JWT " + header.alg + " by " + header.kid + "; iss, jti, sub, nbf and exp match the credential");
+      steps.pass("proof", say("msg.proof.vcJwt", header.alg, header.kid));
     } catch (e) {
       steps.fail("proof", e.message);
       return;
@@ -1018,7 +1031,7 @@
         await learnerRecord(credential, steps, ctx);
       }
     } else {
-      steps.pass("format", "Open Badges 2.0 signed assertion (JWS)" + carrier);
+      steps.pass("format", say("msg.format.ob2Signed") + carrier);
       await ob2Signed(text, header, payload, steps, ctx);
     }
   }
@@ -1104,7 +1117,7 @@
 
   /* ---------- the page ---------- */
 
-  var LABELS = { pass: "Passed", fail: "Failed", skip: "Not checked" };
+  var LABELS = { pass: say("label.pass"), fail: say("label.fail"), skip: say("label.skip") };
 
   function show(result) {
     var section = document.getElementById("result");
@@ -1120,7 +1133,7 @@
       status.className = "step-status";
       status.textContent = LABELS[s.status];
       var name = document.createElement("strong");
-      name.textContent = s.step.charAt(0).toUpperCase() + s.step.slice(1);
+      name.textContent = stepName(s.step);
       var message = document.createElement("p");
       message.textContent = s.message;
       li.append(status, " ", name, message);
@@ -1132,10 +1145,10 @@
     verdict.className = "verdict " + outcome;
     verdict.setAttribute("data-outcome", outcome);
     verdict.textContent = failed
-      ? "Not valid: the " + failed.step + " check failed."
+      ? say("verdict.fail", stepName(failed.step, true))
       : open
-        ? "Valid as far as checked here: see the steps not checked."
-        : "Valid: every check passed.";
+        ? say("verdict.partial")
+        : say("verdict.pass");
     summary.textContent = result.summary;
     summary.hidden = !result.summary;
     showCredentials(list, result.credentials || []);
@@ -1155,7 +1168,7 @@
     var box = document.createElement("ol");
     box.id = "credentials";
     box.className = "credentials";
-    box.setAttribute("aria-label", "The credentials in the learner record");
+    box.setAttribute("aria-label", say("credentials.label"));
     credentials.forEach(function (c) {
       var li = document.createElement("li");
       li.setAttribute("data-status", c.status);
@@ -1163,7 +1176,7 @@
       status.className = "step-status";
       status.textContent = LABELS[c.status];
       var name = document.createElement("strong");
-      name.textContent = "Credential " + c.index + ": " + c.name;
+      name.textContent = say("credentials.item", c.index, c.name);
       li.append(status, " ", name);
       if (c.status !== "pass") {
         var steps = document.createElement("ul");
@@ -1171,7 +1184,7 @@
           var item = document.createElement("li");
           item.setAttribute("data-step", s.step);
           item.setAttribute("data-status", s.status);
-          item.textContent = LABELS[s.status] + " " + s.step + ": " + s.message;
+          item.textContent = say("credentials.step", LABELS[s.status], stepName(s.step, true), s.message);
           steps.appendChild(item);
         });
         li.appendChild(steps);
