@@ -165,13 +165,21 @@ class LocalizedPagesBrowserTest {
     assertThat(verified.path("error").asText()).isEmpty();
     assertThat(verified.path("verdict").asText()).isEqualTo("pass");
     assertThat(verified.path("steps").findValuesAsText("step")).contains("format", "proof");
+    // The messages of the steps are the page's: "Open-Badges-3.0-Nachweis als VC-JWT, ...".
+    assertThat(verified.path("steps").findValuesAsText("message"))
+        .anyMatch(m -> m.contains("gebacken"))
+        .noneMatch(m -> m.contains("baked"));
   }
 
   @Test
   void theSkillsSearchScriptCountsInThePagesLanguage() {
     JsonNode search = result.path("skillsSearch").get(0);
     assertThat(search.path("error").asText()).isEmpty();
-    assertThat(search.toString()).contains("Kompetenz").doesNotContain(" skill");
+    assertThat(search.path("problems")).isEmpty();
+    JsonNode query = search.path("steps").get(1);
+    assertThat(query.path("label").asText()).isEqualTo("query");
+    // Filtered: "1 von 12 Kompetenzen angezeigt", in the words the page gave the script.
+    assertThat(query.path("status").asText()).matches("\\d+ von \\d+ Kompetenz(en)? angezeigt");
   }
 
   private static List<String> strings(JsonNode array) {

@@ -39,8 +39,9 @@ class MessageBundlesTest {
   /** A key a view makes from a prefix: {@code "award.download." + kind}. */
   private static final Pattern VIEW_PREFIX = Pattern.compile("\"([\\w.]+\\.)\"\\s*\\+");
 
-  /** What the verify page's script asks for: {@code say("key"}. */
-  private static final Pattern SCRIPT_KEY = Pattern.compile("\\bsay\\(\"([\\w.-]+)\"");
+  /** What the verify page's script asks for: {@code say("key"}, and every {@code "msg.*"} key. */
+  private static final Pattern SCRIPT_KEY =
+      Pattern.compile("\\bsay\\(\"([\\w.-]+)\"|\"(msg\\.[\\w.-]+)\"");
 
   private static final String SCRIPT_PREFIX = "verify.script.";
 
@@ -98,7 +99,7 @@ class MessageBundlesTest {
     // The verify page hands its script the verify.script.* messages: each say("key") is one.
     m = SCRIPT_KEY.matcher(Files.readString(THEME.resolve("verify.js"), StandardCharsets.UTF_8));
     while (m.find()) {
-      keys.add(SCRIPT_PREFIX + m.group(1));
+      keys.add(SCRIPT_PREFIX + (m.group(1) != null ? m.group(1) : m.group(2)));
     }
     return keys;
   }
