@@ -124,16 +124,14 @@ public final class SiteMessages {
             Diagnostic.warning(
                     Code.MISSING_MESSAGES,
                     SourcePosition.startOf(file),
-                    "lacks "
-                        + missing.size()
-                        + " of the theme's "
-                        + known.size()
-                        + " messages, such as '"
+                    "lacks messages the theme has, such as '"
                         + missing.iterator().next()
                         + "': the pages in '"
                         + language
                         + "' say those in English")
-                .withHint("the keys are those of the theme's en.properties"));
+                .withHint(
+                    "give it every key of the theme's en.properties (README, \"Languages: the"
+                        + " pages' words\")"));
       }
     }
   }

@@ -145,6 +145,16 @@ class MessageBundlesTest {
   }
 
   @Test
+  void theEnglishRecognitionRulesAreTheBoardsOwnWords() throws IOException {
+    Map<String, String> english = bundle("en");
+    List<String> rules = dev.badgesmith.recognition.RecognitionBoard.RULES;
+    for (int i = 1; i <= rules.size(); i++) {
+      assertThat(english.get("recognition.rule." + i)).isEqualTo(rules.get(i - 1));
+    }
+    assertThat(english).doesNotContainKey("recognition.rule." + (rules.size() + 1));
+  }
+
+  @Test
   void aGermanPageSaysItInGermanWithItsPluralsAndDates() {
     Messages german = new MessageBundles(Optional.empty()).messages("de");
     assertThat(german.text("gallery.awards", 0)).isEqualTo("Noch keine Vergaben");
