@@ -408,6 +408,7 @@ final class Pipeline {
             loaded.site().orElseThrow(),
             shared.designs(),
             renderer.overrides(),
+            renderer.strings(),
             shared::pageContext,
             shared::badgePageFile,
             shared.indexes(),

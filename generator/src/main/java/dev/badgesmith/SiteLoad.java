@@ -17,7 +17,9 @@ import dev.badgesmith.lock.StatusIndexes;
 import dev.badgesmith.markdown.MarkdownRenderer;
 import dev.badgesmith.model.Award;
 import dev.badgesmith.model.Site;
+import dev.badgesmith.pages.MessageBundles;
 import dev.badgesmith.pages.PageRenderer;
+import dev.badgesmith.pages.SiteMessages;
 import dev.badgesmith.pages.ThemeOverrides;
 import dev.badgesmith.source.SiteScanner;
 import dev.badgesmith.source.SiteSources;
@@ -181,6 +183,8 @@ final class SiteLoad {
           UnsaltedHashes.check(sources.root(), s, secret, positions, diagnostics);
         });
     ThemeOverrides.check(sources.root(), diagnostics);
+    validated.ifPresent(
+        s -> SiteMessages.check(sources.root(), List.of(s.settings().language()), diagnostics));
     Map<String, String> cachedSources = new HashMap<>();
     for (Award award : known.awards()) {
       cachedSources.put(StatusIndexes.key(award), award.source());
@@ -269,7 +273,8 @@ final class SiteLoad {
   private PageRenderer pageRenderer(Path siteRoot) {
     Optional<Path> templates =
         Optional.of(siteRoot.resolve(ThemeOverrides.FOLDER)).filter(Files::isDirectory);
-    return new PageRenderer(new MarkdownRenderer(), templates, buildDate);
+    return new PageRenderer(
+        new MarkdownRenderer(), templates, MessageBundles.of(siteRoot), buildDate);
   }
 
   /** The site with its base URL moved to another origin, its path kept. */

@@ -68,6 +68,8 @@ public final class RenderPlan {
    * @param designs every badge class's design as published and as PNG, in the site's order: part of
    *     what all awards share
    * @param templates the site's template overrides, when it has them: part of what all awards share
+   * @param strings the site's own strings ({@code i18n/}), when it has them: part of what all
+   *     awards share
    * @param pageContext what an award's page shows besides the award and what all awards share
    * @param badgePageFile the file of a badge class's page
    * @param indexes every award's status list index, for a site that publishes credentials
@@ -77,6 +79,7 @@ public final class RenderPlan {
       Site site,
       List<byte[]> designs,
       Optional<Path> templates,
+      Optional<Path> strings,
       Function<Award, String> pageContext,
       Function<BadgeClass, String> badgePageFile,
       Optional<StatusIndexes> indexes,
@@ -365,7 +368,7 @@ public final class RenderPlan {
   /**
    * What every award's files depend on besides the award itself: the generator's code and theme,
    * the site's settings, issuers and badge classes with their designs, and the site's template
-   * overrides. Any change there renders every award again.
+   * overrides and strings. Any change there renders every award again.
    */
   private static String siteFingerprint(Inputs inputs) throws IOException {
     Site site = inputs.site();
@@ -379,12 +382,13 @@ public final class RenderPlan {
     records.add(site.translations().issuers().toString());
     Fingerprint fingerprint = Fingerprint.ofCode().add(records.hex());
     inputs.designs().forEach(fingerprint::add);
-    if (inputs.templates().isPresent()) {
-      Path templates = inputs.templates().get();
-      try (Stream<Path> files = Files.walk(templates)) {
-        for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-          fingerprint.add(templates.relativize(file).toString());
-          fingerprint.add(Files.readAllBytes(file));
+    for (Optional<Path> folder : List.of(inputs.templates(), inputs.strings())) {
+      if (folder.isPresent()) {
+        try (Stream<Path> files = Files.walk(folder.get())) {
+          for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+            fingerprint.add(folder.get().getFileName() + "/" + folder.get().relativize(file));
+            fingerprint.add(Files.readAllBytes(file));
+          }
         }
       }
     }

@@ -43,21 +43,26 @@ final class AwardViews {
     BadgeClass badge = site.badge(award.badgeId()).orElseThrow();
     Issuer issuer = site.issuer(badge.issuerId()).orElseThrow();
     String title =
-        badge.name()
-            + award.recipient().name().map(n -> ", awarded to " + n).orElse("")
-            + " – "
-            + site.settings().title();
+        award
+            .recipient()
+            .name()
+            .map(n -> context.text("award.titleTo", badge.name(), n, site.settings().title()))
+            .orElseGet(() -> context.text("award.title", badge.name(), site.settings().title()));
     SiteUrl page = layout.awardPage(award);
     SocialView social =
         new SocialView(
-            badge.name() + award.recipient().name().map(n -> " – " + n).orElse(""),
+            award
+                .recipient()
+                .name()
+                .map(n -> context.text("award.social.titleTo", badge.name(), n))
+                .orElse(badge.name()),
             badge.description(),
             page.url(),
             layout.socialCard(badge).url(),
-            badge.name() + ", by " + issuer.name());
+            context.text("award.social.imageAlt", badge.name(), issuer.name()));
     FrameView frame =
         context.frameView(
-            site.settings().language(),
+            context.language(),
             title,
             badge.description(),
             site.settings().title(),
@@ -100,11 +105,11 @@ final class AwardViews {
   CertificateView certificate(Award award) {
     BadgeClass badge = site.badge(award.badgeId()).orElseThrow();
     Issuer issuer = site.issuer(badge.issuerId()).orElseThrow();
-    Locale locale = Locale.forLanguageTag(site.settings().language());
+    Locale locale = context.messages().locale();
     DateTimeFormatter words =
         DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
     return new CertificateView(
-        site.settings().language(),
+        context.language(),
         SocialCardTemplate.xmlText(site.settings().title()),
         SocialCardTemplate.xmlText(badge.name()),
         award.recipient().name().map(SocialCardTemplate::xmlText).orElse(null),
@@ -117,7 +122,8 @@ final class AwardViews {
         layout.awardPage(award).url(),
         award.revoked(),
         award.revocation().flatMap(Revocation::date).map(PageDates::date).orElse(null),
-        award.revocation().map(r -> SocialCardTemplate.xmlText(r.reason())).orElse(null));
+        award.revocation().map(r -> SocialCardTemplate.xmlText(r.reason())).orElse(null),
+        context.t());
   }
 
   /** At most about 400 characters, cut after a word, with "…". */
@@ -164,20 +170,9 @@ final class AwardViews {
     return links;
   }
 
+  /** The words of a download: {@code award.download.<kind>}, a signed assertion's its own. */
   private String label(String kind) {
-    return switch (kind) {
-      case "ob2Png" -> "Badge image (PNG, Open Badges 2.0)";
-      case "ob2Svg" -> "Badge image (SVG, Open Badges 2.0)";
-      case "certificate" -> "Certificate to print (PDF/A, carries the credential)";
-      case "ob2Assertion" ->
-          layout.ob2Signed()
-              ? "Open Badges 2.0 signed assertion (JWS)"
-              : "Open Badges 2.0 assertion (JSON)";
-      case "ob3Credential" -> "Open Badges 3.0 credential (JSON)";
-      case "ob3Jwt" -> "Open Badges 3.0 credential (VC-JWT)";
-      case "ob3Png" -> "Badge image (PNG, Open Badges 3.0)";
-      case "ob3Svg" -> "Badge image (SVG, Open Badges 3.0)";
-      default -> throw new IllegalArgumentException("no label for " + kind);
-    };
+    boolean signed = kind.equals("ob2Assertion") && layout.ob2Signed();
+    return context.text("award.download." + (signed ? "ob2SignedAssertion" : kind));
   }
 }

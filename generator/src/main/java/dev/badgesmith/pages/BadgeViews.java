@@ -40,12 +40,11 @@ final class BadgeViews {
     String jsonUrl = layout.badgeJson(badge.id()).url();
     FrameView frame =
         context.frame(
-            badge.name() + " – " + site.settings().title(),
+            context.text("badge.title", badge.name(), site.settings().title()),
             badge.description(),
             layout.badgePage(badge.id()),
             jsonUrl);
-    String language =
-        badge.language().filter(l -> !l.equals(site.settings().language())).orElse(null);
+    String language = badge.language().filter(l -> !l.equals(context.language())).orElse(null);
     boolean listEarners = site.settings().pages().listEarners();
     return new BadgePageView(
         frame,
@@ -62,9 +61,10 @@ final class BadgeViews {
         badge.alignments().stream().map(BadgeViews::alignment).toList(),
         badge.requires().stream().map(context::badgeLink).toList(),
         badge.isStack() ? layout.pathwayPage(badge.id()).url() : null,
-        RequirementWords.sentence(badge.requirement(), id -> context.badgeLink(id).text())
+        RequirementWords.sentence(
+                badge.requirement(), id -> context.badgeLink(id).text(), context.messages())
             .orElse(null),
-        badge.validFor().map(PageDates::expiry).orElse(null),
+        badge.validFor().map(p -> PageDates.expiry(p, context.messages())).orElse(null),
         jsonUrl,
         listEarners ? context.awardsOf(badge).stream().map(this::awardRow).toList() : List.of(),
         layout.issuerPage(issuer.id()).url(),
@@ -103,8 +103,8 @@ final class BadgeViews {
     String jsonUrl = layout.issuerJson(issuer.id()).url();
     FrameView frame =
         context.frame(
-            issuer.name() + " – " + site.settings().title(),
-            "Badges issued by " + issuer.name() + ".",
+            context.text("issuer.title", issuer.name(), site.settings().title()),
+            context.text("issuer.description", issuer.name()),
             page,
             jsonUrl);
     return new IssuerPageView(
@@ -158,9 +158,9 @@ final class BadgeViews {
           String shown = name != null ? name : id;
           FrameView frame =
               context.frameView(
-                  site.settings().language(),
-                  shown + " – " + site.settings().title(),
-                  "The badges " + shown + " earned at " + site.settings().title() + ".",
+                  context.language(),
+                  context.text("earner.title", shown, site.settings().title()),
+                  context.text("earner.description", shown, site.settings().title()),
                   site.settings().title(),
                   layout.home().url(),
                   layout.stylesheet().url(),

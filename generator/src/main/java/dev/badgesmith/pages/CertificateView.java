@@ -19,6 +19,7 @@ package dev.badgesmith.pages;
  * @param revoked whether the award was revoked
  * @param revokedOn the date of revocation, or null
  * @param revokedReason why it was revoked, or null
+ * @param t a message of the site's language: {@code ${t("key", args...)}}
  */
 public record CertificateView(
     String language,
@@ -34,4 +35,5 @@ public record CertificateView(
     String pageUrl,
     boolean revoked,
     String revokedOn,
-    String revokedReason) {}
+    String revokedReason,
+    freemarker.template.TemplateMethodModelEx t) {}

@@ -64,8 +64,8 @@ final class EndorsementViews {
     String endorsed = Endorsements.endorsedName(site, e.target());
     FrameView frame =
         context.frame(
-            endorser.text() + " endorses " + endorsed + " – " + site.settings().title(),
-            "An endorsement by " + endorser.text() + ".",
+            context.text("endorsement.title", endorser.text(), endorsed, site.settings().title()),
+            context.text("endorsement.description", endorser.text()),
             page,
             jsonUrl);
     boolean signs = site.settings().signing().isPresent();

@@ -67,12 +67,14 @@ final class FeedViews {
 
   private FeedEntryView feedEntry(Award award, boolean revocation) {
     BadgeClass badge = site.badge(award.badgeId()).orElseThrow();
-    String who = award.recipient().name().map(n -> " to " + n).orElse("");
+    String who = award.recipient().name().orElse(null);
     String page = layout.awardPage(award).url();
     if (!revocation) {
       return new FeedEntryView(
           page,
-          badge.name() + " awarded" + who,
+          who == null
+              ? context.text("feed.awarded", badge.name())
+              : context.text("feed.awardedTo", badge.name(), who),
           page,
           Ob2Documents.dateTime(award.issuedOn()),
           badge.description());
@@ -80,7 +82,9 @@ final class FeedViews {
     Revocation r = award.revocation().orElseThrow();
     return new FeedEntryView(
         page + "#revoked",
-        badge.name() + " revoked" + (who.isEmpty() ? "" : " (awarded" + who + ")"),
+        who == null
+            ? context.text("feed.revoked", badge.name())
+            : context.text("feed.revokedFrom", badge.name(), who),
         page,
         Ob2Documents.dateTime(revoked(award, r)),
         r.reason());

@@ -1,5 +1,6 @@
 package dev.badgesmith.pages;
 
+import freemarker.template.TemplateMethodModelEx;
 import java.util.List;
 
 /**
@@ -14,6 +15,8 @@ import java.util.List;
  * @param robots the robots meta value (such as {@code noindex}), or null
  * @param social the Open Graph and Twitter card of the page, or null
  * @param nav the site's main links (home, skills), the current page's marked
+ * @param t a message of the page's language: {@code ${frame.t("key", args...)}}
+ * @param date an ISO day in the words of the page's language: {@code ${frame.date(issuedOn)}}
  * @param direction {@code ltr} or {@code rtl}: the writing direction of the page's language
  * @param languages the same page in each of the site's languages, the default first, for the {@code
  *     hreflang} alternates and the language switcher; empty on a site with one language
@@ -31,6 +34,8 @@ public record FrameView(
     String robots,
     SocialView social,
     List<NavItemView> nav,
+    TemplateMethodModelEx t,
+    TemplateMethodModelEx date,
     String direction,
     List<LanguageLinkView> languages) {
 
@@ -54,6 +59,8 @@ public record FrameView(
         otherRobots,
         social,
         nav,
+        t,
+        date,
         direction,
         languages);
   }

@@ -46,7 +46,10 @@ final class IndexViews {
     }
     filter.add(
         new TagFilterView(
-            "All badges", layout.home().url(), site.badges().size(), currentTag == null));
+            context.text("gallery.allBadges"),
+            layout.home().url(),
+            site.badges().size(),
+            currentTag == null));
     for (String tag : tagTexts.keySet()) {
       filter.add(
           new TagFilterView(
@@ -73,8 +76,8 @@ final class IndexViews {
       SiteUrl page = context.tagPage(tag);
       FrameView frame =
           context.frame(
-              "Badges tagged “" + text + "” – " + site.settings().title(),
-              "The badges of " + site.settings().title() + " tagged " + text + ".",
+              context.text("tag.title", text, site.settings().title()),
+              context.text("tag.description", site.settings().title(), text),
               page,
               null);
       pages.put(
@@ -96,8 +99,8 @@ final class IndexViews {
     List<FrameworkView> frameworks = new SkillsViews(context).frameworks();
     FrameView frame =
         context.frame(
-            "Skills – " + site.settings().title(),
-            "The skills the badges of " + site.settings().title() + " recognise, by framework.",
+            context.text("skills.title", site.settings().title()),
+            context.text("skills.description", site.settings().title()),
             layout.skills(),
             null);
     return new SkillsPageView(frame, frameworks, layout.skillsSearch().url());
@@ -109,12 +112,12 @@ final class IndexViews {
    */
   VerifyPageView verifyPage() {
     SiteUrl page = layout.verifyPage();
-    String title = "Verify a badge";
+    String title = context.text("verify.heading");
     FrameView frame =
         context.frameView(
-            site.settings().language(),
-            title + " – " + site.settings().title(),
-            "Check a badge from " + site.settings().title() + " in your browser.",
+            context.language(),
+            context.text("verify.title", title, site.settings().title()),
+            context.text("verify.description", site.settings().title()),
             site.settings().title(),
             layout.home().url(),
             layout.stylesheet().relativeFrom(page),
@@ -136,14 +139,15 @@ final class IndexViews {
                 layout.verifyLibrary().relativeFrom(page),
                 layout.verifyContexts().relativeFrom(page))
             : List.of(),
-        layout.home().url());
+        layout.home().url(),
+        context.messages().json("verify.script."));
   }
 
   NotFoundView notFound() {
     FrameView frame =
         context.frameView(
-            site.settings().language(),
-            "Page not found – " + site.settings().title(),
+            context.language(),
+            context.text("notFound.title", site.settings().title()),
             null,
             site.settings().title(),
             layout.home().url(),

@@ -7,7 +7,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Dates and periods as the pages write them: ISO days, and expiry periods in words. */
+/**
+ * Dates and periods as the views give them: ISO days (which templates write in words with {@code
+ * frame.date}), and expiry periods in words.
+ */
 final class PageDates {
   private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE;
 
@@ -22,31 +25,24 @@ final class PageDates {
     return DATE.format(day);
   }
 
-  /** {@code P2Y6M} reads "Each award expires 2 years and 6 months after it was issued." */
-  static String expiry(Period period) {
+  /**
+   * {@code P2Y6M} reads "Each award expires 2 years and 6 months after it was issued." in the words
+   * of the pages' language.
+   */
+  static String expiry(Period period, Messages words) {
     List<String> parts = new ArrayList<>();
-    unit(parts, period.getYears(), "year");
-    unit(parts, period.getMonths(), "month");
-    unit(parts, period.getDays(), "day");
+    unit(parts, period.getYears(), "period.years", words);
+    unit(parts, period.getMonths(), "period.months", words);
+    unit(parts, period.getDays(), "period.days", words);
     if (parts.isEmpty()) {
-      return "Each award expires on the day it was issued.";
+      return words.text("badge.expiry.sameDay");
     }
-    String span;
-    if (parts.size() == 1) {
-      span = parts.get(0);
-    } else {
-      span =
-          String.join(", ", parts.subList(0, parts.size() - 1))
-              + " and "
-              + parts.get(parts.size() - 1);
-    }
-    return "Each award expires " + span + " after it was issued.";
+    return words.text("badge.expiry.after", Lists.and(parts, words));
   }
 
-  private static void unit(List<String> parts, int count, String unit) {
+  private static void unit(List<String> parts, int count, String key, Messages words) {
     if (count != 0) {
-      // Integer.toString, not a locale-aware format: output must not depend on the machine.
-      parts.add(Integer.toString(count) + " " + unit + (count == 1 ? "" : "s"));
+      parts.add(words.text(key, count));
     }
   }
 }

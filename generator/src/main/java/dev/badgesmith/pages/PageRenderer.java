@@ -97,13 +97,20 @@ public final class PageRenderer {
   private final Configuration freemarker;
   private final Optional<Path> overrides;
   private final Instant buildDate;
+  private final MessageBundles bundles;
 
   /**
    * @param overrides a site's {@code templates/} folder: a file there replaces the default theme's
    *     file of the same name, one file at a time
+   * @param bundles the pages' words: the theme's bundles and the site's own strings
    * @param buildDate the date the pages take as now, to tell expired awards
    */
-  public PageRenderer(MarkdownRenderer markdown, Optional<Path> overrides, Instant buildDate) {
+  public PageRenderer(
+      MarkdownRenderer markdown,
+      Optional<Path> overrides,
+      MessageBundles bundles,
+      Instant buildDate) {
+    this.bundles = Objects.requireNonNull(bundles, "bundles");
     this.markdown = Objects.requireNonNull(markdown, "markdown");
     this.overrides = Objects.requireNonNull(overrides, "overrides");
     this.buildDate = Objects.requireNonNull(buildDate, "buildDate");
@@ -136,10 +143,13 @@ public final class PageRenderer {
     return new AwardPages(site, views(site));
   }
 
-  /** One set of views per language of the site, the default's first. */
+  /** One set of views per language of the site, the default's first, each in its words. */
   private List<PageViews> views(Site site) {
     return site.settings().languages().stream()
-        .map(language -> new PageViews(site.inLanguage(language), markdown, buildDate))
+        .map(
+            language ->
+                new PageViews(
+                    site.inLanguage(language), markdown, buildDate, bundles.messages(language)))
         .toList();
   }
 

@@ -37,9 +37,10 @@ final class PageViews {
 
   /**
    * @param buildDate the date the pages take as now: an award whose expiry is before it has expired
+   * @param messages the words of the pages' language
    */
-  PageViews(Site site, MarkdownRenderer markdown, Instant buildDate) {
-    this.context = new ViewContext(site, markdown, buildDate);
+  PageViews(Site site, MarkdownRenderer markdown, Instant buildDate, Messages messages) {
+    this.context = new ViewContext(site, markdown, buildDate, messages);
     this.indexes = new IndexViews(context);
     this.badges = new BadgeViews(context);
     this.awards = new AwardViews(context);

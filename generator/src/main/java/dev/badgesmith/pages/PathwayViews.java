@@ -59,13 +59,14 @@ final class PathwayViews {
                 BOX_HEIGHT,
                 badge.name(),
                 label(badge.name()),
-                earners + (earners == 1 ? " earner" : " earners"),
+                context.text("pathway.earners", earners),
                 link.url()));
         steps.add(
             new PathwayStepView(
                 link,
                 earners,
-                RequirementWords.phrase(badge.requirement(), this::name).orElse(null)));
+                RequirementWords.phrase(badge.requirement(), this::name, context.messages())
+                    .orElse(null)));
       }
     }
     List<PathwayMapView.Edge> edges = new ArrayList<>();
@@ -89,16 +90,17 @@ final class PathwayViews {
             edges);
     return new PathwayPageView(
         context.frame(
-            "Pathway to " + stack.name() + " – " + site.settings().title(),
-            "The badges on the way to " + stack.name() + ".",
+            context.text("pathway.title", stack.name(), site.settings().title()),
+            context.text("pathway.description", stack.name()),
             layout.pathwayPage(stack.id()),
             layout.badgeJson(stack.id()).url()),
         context.badgeLink(stack.id()),
         layout.badgeImage(stack).url(),
         ViewContext.imageAlt(stack),
-        "Earned by holding "
-            + RequirementWords.phrase(stack.requirement(), this::name).orElse("")
-            + ".",
+        context.text(
+            "requirement.sentence",
+            RequirementWords.phrase(stack.requirement(), this::name, context.messages())
+                .orElse("")),
         steps,
         map);
   }

@@ -9,6 +9,7 @@ import dev.badgesmith.recognition.RecognitionBoard;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /** The view of the recognition page, from the site's {@link RecognitionBoard}. */
 final class RecognitionViews {
@@ -34,9 +35,9 @@ final class RecognitionViews {
     String title = site.settings().title();
     FrameView frame =
         context.frameView(
-            site.settings().language(),
-            "Recognition – " + title,
-            "The most active earners of " + title + ", by live badges and completed pathways.",
+            context.language(),
+            context.text("recognition.title", title),
+            context.text("recognition.description", title),
             title,
             layout.home().url(),
             layout.stylesheet().url(),
@@ -53,7 +54,10 @@ final class RecognitionViews {
         frame,
         PageDates.date(board.asOf()),
         board.zone().getId(),
-        RecognitionBoard.RULES,
+        // The page states the rules in its language; recognition.json keeps the board's own words.
+        IntStream.rangeClosed(1, RecognitionBoard.RULES.size())
+            .mapToObj(i -> context.text("recognition.rule." + i))
+            .toList(),
         board.earners().stream()
             .map(
                 e ->

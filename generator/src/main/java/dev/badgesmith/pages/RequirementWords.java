@@ -19,16 +19,16 @@ final class RequirementWords {
    * @param names a badge class's name by its id
    */
   static Optional<String> sentence(
-      Optional<Requirement> requirement, Function<String, String> names) {
+      Optional<Requirement> requirement, Function<String, String> names, Messages words) {
     return requirement
         .filter(RequirementWords::hasGroup)
-        .map(r -> "Earned by holding " + phrase(r, names, true) + ".");
+        .map(r -> words.text("requirement.sentence", phrase(r, names, words, true)));
   }
 
   /** What the rule asks for, whatever its shape: "Intro and any 1 of Talk or Workshop". */
   static Optional<String> phrase(
-      Optional<Requirement> requirement, Function<String, String> names) {
-    return requirement.map(r -> phrase(r, names, true));
+      Optional<Requirement> requirement, Function<String, String> names, Messages words) {
+    return requirement.map(r -> phrase(r, names, words, true));
   }
 
   private static boolean hasGroup(Requirement r) {
@@ -36,27 +36,17 @@ final class RequirementWords {
         || r.parts().stream().anyMatch(RequirementWords::hasGroup);
   }
 
-  private static String phrase(Requirement r, Function<String, String> names, boolean top) {
+  private static String phrase(
+      Requirement r, Function<String, String> names, Messages words, boolean top) {
     if (r instanceof Requirement.Badge b) {
       return names.apply(b.id());
     }
-    List<String> parts = r.parts().stream().map(p -> phrase(p, names, false)).toList();
+    List<String> parts = r.parts().stream().map(p -> phrase(p, names, words, false)).toList();
     if (r instanceof Requirement.AnyOf any) {
-      return "any " + any.count() + " of " + join(parts, "or");
+      return words.text("requirement.anyOf", any.count(), Lists.or(parts, words));
     }
     // A list inside a group reads as one part: "any 1 of (A and B) or C".
-    String all = join(parts, "and");
-    return top || parts.size() < 2 ? all : "(" + all + ")";
-  }
-
-  private static String join(List<String> parts, String conjunction) {
-    if (parts.size() < 2) {
-      return String.join("", parts);
-    }
-    return String.join(", ", parts.subList(0, parts.size() - 1))
-        + " "
-        + conjunction
-        + " "
-        + parts.get(parts.size() - 1);
+    String all = Lists.and(parts, words);
+    return top || parts.size() < 2 ? all : words.text("requirement.group", all);
   }
 }

@@ -92,10 +92,8 @@ final class SkillSearchViews {
     SiteUrl page = layout.skillsSearch();
     FrameView frame =
         context.frame(
-            "Search skills – " + site.settings().title(),
-            "Find the skills the badges of "
-                + site.settings().title()
-                + " recognise, the badges that show each one and who holds them.",
+            context.text("skillsSearch.title", site.settings().title()),
+            context.text("skillsSearch.description", site.settings().title()),
             page,
             null);
     if (namesEarners() && !site.settings().pages().indexAwards()) {

@@ -14,6 +14,8 @@ import java.util.List;
  *     the JSON-LD library ({@code jsonld.min.js}) and the contexts ({@code contexts.js}); empty
  *     when the site adds no such proofs
  * @param homeUrl the site's home page
+ * @param scriptWords what the script says, in the page's language: a JSON object of the bundle's
+ *     {@code verify.script.*} messages by the rest of their keys
  */
 public record VerifyPageView(
     FrameView frame,
@@ -21,7 +23,8 @@ public record VerifyPageView(
     String scriptUrl,
     String dataUrl,
     List<String> proofScripts,
-    String homeUrl) {
+    String homeUrl,
+    String scriptWords) {
 
   public VerifyPageView {
     proofScripts = List.copyOf(proofScripts);

@@ -6,6 +6,7 @@ import dev.badgesmith.model.BadgeClass;
 import dev.badgesmith.model.Site;
 import dev.badgesmith.model.SiteLayout;
 import dev.badgesmith.model.SiteUrl;
+import freemarker.template.TemplateMethodModelEx;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,6 +28,9 @@ final class ViewContext {
   private final SiteLayout layout;
   private final MarkdownRenderer markdown;
   private final Instant buildDate;
+  private final Messages messages;
+  private final TemplateMethodModelEx t;
+  private final TemplateMethodModelEx date;
   // Grouped once: asking the site per badge would scan every award for every badge.
   private final Map<String, List<Award>> awardsByBadge;
 
@@ -42,8 +46,11 @@ final class ViewContext {
   /**
    * @param buildDate the date the pages take as now: an award whose expiry is before it has expired
    */
-  ViewContext(Site site, MarkdownRenderer markdown, Instant buildDate) {
+  ViewContext(Site site, MarkdownRenderer markdown, Instant buildDate, Messages messages) {
     this.site = site;
+    this.messages = messages;
+    this.t = TemplateMessages.text(messages);
+    this.date = TemplateMessages.date(messages);
     this.layout = new SiteLayout(site.settings());
     this.markdown = markdown;
     this.buildDate = buildDate;
@@ -67,6 +74,31 @@ final class ViewContext {
                 "earner",
                 id -> id.replaceFirst("^(?i)https?://", ""))
             : Map.of();
+  }
+
+  /** The words of the language the pages are rendered in: the one place that says which. */
+  Messages messages() {
+    return messages;
+  }
+
+  /** The BCP 47 tag of the pages' language. */
+  String language() {
+    return messages.language();
+  }
+
+  /** A message of the page's language. */
+  String text(String key, Object... args) {
+    return messages.text(key, args);
+  }
+
+  /** The templates' {@code frame.t}. */
+  TemplateMethodModelEx t() {
+    return t;
+  }
+
+  /** The templates' {@code frame.date}. */
+  TemplateMethodModelEx date() {
+    return date;
   }
 
   Site site() {
@@ -164,7 +196,7 @@ final class ViewContext {
 
   FrameView frame(String title, String description, SiteUrl page, String jsonUrl) {
     return frameView(
-        site.settings().language(),
+        language(),
         title,
         description,
         site.settings().title(),
@@ -208,6 +240,8 @@ final class ViewContext {
         robots,
         social,
         nav,
+        t,
+        date,
         TextDirection.of(language),
         canonicalUrl == null ? List.of() : languages(canonicalUrl));
   }
@@ -248,16 +282,21 @@ final class ViewContext {
    */
   List<NavItemView> nav(SiteUrl page) {
     List<NavItemView> nav = new ArrayList<>();
-    nav.add(new NavItemView("Badges", layout.home().url(), layout.home().equals(page)));
+    nav.add(new NavItemView(text("nav.badges"), layout.home().url(), layout.home().equals(page)));
     if (hasSkills()) {
-      nav.add(new NavItemView("Skills", layout.skills().url(), layout.skills().equals(page)));
+      nav.add(
+          new NavItemView(text("nav.skills"), layout.skills().url(), layout.skills().equals(page)));
     }
     if (site.settings().pages().recognition()) {
       nav.add(
           new NavItemView(
-              "Recognition", layout.recognition().url(), layout.recognition().equals(page)));
+              text("nav.recognition"),
+              layout.recognition().url(),
+              layout.recognition().equals(page)));
     }
-    nav.add(new NavItemView("Verify", layout.verifyPage().url(), layout.verifyPage().equals(page)));
+    nav.add(
+        new NavItemView(
+            text("nav.verify"), layout.verifyPage().url(), layout.verifyPage().equals(page)));
     return nav;
   }
 

@@ -21,6 +21,7 @@ import dev.badgesmith.model.ImageFile;
 import dev.badgesmith.model.Issuer;
 import dev.badgesmith.model.Site;
 import dev.badgesmith.model.SiteLayout;
+import dev.badgesmith.pages.MessageBundles;
 import dev.badgesmith.pages.PageRenderer;
 import dev.badgesmith.pages.SocialCardTemplate;
 import dev.badgesmith.pages.SocialCardView;
@@ -147,7 +148,9 @@ public final class SiteRenderer {
     for (BadgeClass badge : site.badges()) {
       designs.put(badge.id(), design(badge, site.settings().pngSize()));
     }
-    PageRenderer pages = new PageRenderer(new MarkdownRenderer(), overrides(), buildDate);
+    PageRenderer pages =
+        new PageRenderer(
+            new MarkdownRenderer(), overrides(), MessageBundles.of(siteRoot), buildDate);
     // A signed site's credentials name their status index: one more input of each award.
     Optional<StatusIndexes> indexes =
         site.settings()
@@ -162,6 +165,11 @@ public final class SiteRenderer {
   /** The site's {@code templates/} folder, when it has one: its files replace the theme's. */
   public Optional<Path> overrides() {
     return Optional.of(siteRoot.resolve("templates")).filter(Files::isDirectory);
+  }
+
+  /** The site's own strings, {@code i18n/}, when it has them. */
+  public Optional<Path> strings() {
+    return Optional.of(siteRoot.resolve(MessageBundles.FOLDER)).filter(Files::isDirectory);
   }
 
   /**

@@ -28,7 +28,11 @@ class PageRendererTest {
   static final Instant BUILD_DATE = Instant.parse("2026-06-01T00:00:00Z");
 
   private final PageRenderer renderer =
-      new PageRenderer(new MarkdownRenderer(), Optional.empty(), BUILD_DATE);
+      new PageRenderer(
+          new MarkdownRenderer(),
+          Optional.empty(),
+          new MessageBundles(Optional.empty()),
+          BUILD_DATE);
 
   private MemorySink render(Site site) throws IOException {
     return render(renderer, site);
@@ -80,7 +84,7 @@ class PageRendererTest {
         .contains(
             "<link rel=\"stylesheet\" href=\"../assets/style.css\">",
             "<script src=\"data.js\"></script>",
-            "<script src=\"verify.js\"></script>",
+            "<script src=\"verify.js\" data-words=\"{&quot;credentials.item&quot;:",
             "<label for=\"badge-file\">",
             "<label for=\"badge-text\">",
             "<label for=\"recipient\">")
@@ -259,13 +263,20 @@ class PageRendererTest {
   }
 
   @Test
-  void describesExpiryPeriodsInWords() {
-    assertThat(PageDates.expiry(Period.ofYears(1)))
+  void describesExpiryPeriodsInWordsOfThePagesLanguage() {
+    MessageBundles bundles = new MessageBundles(Optional.empty());
+    Messages english = bundles.messages("en");
+    assertThat(PageDates.expiry(Period.ofYears(1), english))
         .isEqualTo("Each award expires 1 year after it was issued.");
-    assertThat(PageDates.expiry(Period.of(1, 6, 3)))
+    assertThat(PageDates.expiry(Period.of(1, 6, 3), english))
         .isEqualTo("Each award expires 1 year, 6 months and 3 days after it was issued.");
-    assertThat(PageDates.expiry(Period.ofMonths(18)))
+    assertThat(PageDates.expiry(Period.ofMonths(18), english))
         .isEqualTo("Each award expires 18 months after it was issued.");
+    Messages german = bundles.messages("de");
+    assertThat(PageDates.expiry(Period.of(1, 6, 3), german))
+        .isEqualTo("Jede Vergabe läuft 1 Jahr, 6 Monate und 3 Tage nach ihrer Ausstellung ab.");
+    assertThat(PageDates.expiry(Period.ZERO, german))
+        .isEqualTo("Jede Vergabe läuft am Tag ihrer Ausstellung ab.");
   }
 
   @Test
@@ -339,7 +350,10 @@ class PageRendererTest {
             .isNotEmpty()
             .allSatisfy(script -> assertThat(script.attr("src")).matches("[a-z.]+\\.js"))
             .allSatisfy(script -> assertThat(script.data()).isEmpty());
-        assertThat(html.replaceAll("<script src=\"[a-z.]+\\.js\"( defer)?></script>", ""))
+        // The verify script's words ride in an attribute, escaped as any attribute is.
+        assertThat(
+                html.replaceAll(
+                    "<script src=\"[a-z.]+\\.js\"( defer| data-words=\"[^\"<>]*\")?></script>", ""))
             .as(path)
             .doesNotContainIgnoringCase("<script");
       } else {
@@ -429,7 +443,11 @@ class PageRendererTest {
       TimeZone.setDefault(TimeZone.getTimeZone("Pacific/Kiritimati"));
       MemorySink again =
           render(
-              new PageRenderer(new MarkdownRenderer(), Optional.empty(), BUILD_DATE),
+              new PageRenderer(
+                  new MarkdownRenderer(),
+                  Optional.empty(),
+                  new MessageBundles(Optional.empty()),
+                  BUILD_DATE),
               SampleSite.small());
       assertThat(again.files()).hasSameSizeAs(first);
       first.forEach((path, bytes) -> assertThat(again.files().get(path)).as(path).isEqualTo(bytes));

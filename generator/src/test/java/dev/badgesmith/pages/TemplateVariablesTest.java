@@ -36,7 +36,10 @@ class TemplateVariablesTest {
   private static Map<String, Object> models() throws IOException {
     PageRenderer renderer =
         new PageRenderer(
-            new MarkdownRenderer(), Optional.empty(), Instant.parse("2026-06-01T00:00:00Z"));
+            new MarkdownRenderer(),
+            Optional.empty(),
+            new MessageBundles(Optional.empty()),
+            Instant.parse("2026-06-01T00:00:00Z"));
     Map<String, Object> models = new LinkedHashMap<>();
     renderer.pages(SampleSite.small(), p -> models.putIfAbsent(p.template(), p.model()));
     renderer.pages(SampleSite.hostile(), p -> models.putIfAbsent(p.template(), p.model()));

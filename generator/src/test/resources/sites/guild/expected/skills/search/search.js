@@ -19,8 +19,15 @@
     return text.normalize("NFKD").replace(/\p{M}+/gu, "").toLowerCase().replace(/\s+/g, " ").trim();
   }
 
+  // The words come from the page, in its language: "{0} skill", "{0} skills", "{0} of {1} shown".
+  function say(name, values) {
+    return (count.getAttribute("data-" + name) || "").replace(/\{(\d)\}/g, function (_, i) {
+      return values[Number(i)];
+    });
+  }
+
   function skills(n) {
-    return n === 1 ? "skill" : "skills";
+    return say(n === 1 ? "one" : "other", [n]);
   }
 
   function remember(words, chosen) {
@@ -51,9 +58,7 @@
       section.hidden = visible === 0;
       shown += visible;
     });
-    count.textContent = shown === total
-      ? total + " " + skills(total)
-      : shown + " of " + total + " " + skills(total) + " shown";
+    count.textContent = shown === total ? skills(total) : say("shown", [shown, skills(total)]);
     none.hidden = shown > 0;
     remember(query.value.trim(), chosen);
   }

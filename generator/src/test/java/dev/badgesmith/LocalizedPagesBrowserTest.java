@@ -1,0 +1,222 @@
+package dev.badgesmith;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.badgesmith.testing.NodePackages;
+import dev.badgesmith.testing.TestSites;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The example site built with {@code language: de}, in the real browser {@link BrowserTest} uses
+ * (its {@code browser.cjs}): every page loads without errors, axe finds no serious violation in
+ * German pages, and the verify and skills search scripts speak German. Skips as it does.
+ */
+class LocalizedPagesBrowserTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Path EXAMPLE = Path.of("../example-site").toAbsolutePath().normalize();
+  private static final Path KEYS = Path.of("../example-keys").toAbsolutePath().normalize();
+  private static final String BASE_URL = "https://badges.rustacean-guild.example/";
+
+  @TempDir static Path tmp;
+  private static Path served;
+  private static HttpServer server;
+  private static JsonNode result;
+
+  @BeforeAll
+  static void runBrowser() throws Exception {
+    Path chromium = Path.of(System.getProperty("badgesmith.chromium", "/usr/bin/chromium"));
+    assumeTrue(
+        Files.isExecutable(chromium),
+        "skipped: no Chromium at " + chromium + " (Debian: apt-get install chromium)");
+    Optional<Path> node =
+        NodePackages.install("target/node-browser", "playwright-core@1.65.1", "axe-core@4.14.1");
+    assumeTrue(node.isPresent(), "skipped: node and npm are needed for the browser tests");
+
+    Path source = tmp.resolve("source");
+    TestSites.copy(EXAMPLE, source);
+    Path settings = source.resolve("site.yaml");
+    Files.writeString(
+        settings,
+        Files.readString(settings, UTF_8).replaceFirst("(?m)^language: en$", "language: de"));
+    served = tmp.resolve("served");
+    Path german = served.resolve("de");
+    assertThat(
+            TestSites.withoutSaltWarning(
+                Badgesmith.builder()
+                    .keysDirectory(KEYS)
+                    .build()
+                    .build(source, german)
+                    .diagnostics()))
+        .isEmpty();
+
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext("/", LocalizedPagesBrowserTest::serve);
+    server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
+    server.start();
+    String local = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+
+    ObjectNode config = JSON.createObjectNode();
+    config.put("chromium", chromium.toString());
+    config.put("screenshots", Path.of("target/screenshots-de").toAbsolutePath().toString());
+    ObjectNode site = config.putObject("sites").putObject("de");
+    site.put("local", local + "de/");
+    site.put("baseUrl", BASE_URL);
+    ArrayNode pages = config.putArray("pages");
+    try (Stream<Path> walk = Files.walk(german)) {
+      for (Path file : walk.filter(p -> p.toString().endsWith(".html")).sorted().toList()) {
+        String path = german.relativize(file).toString().replace('\\', '/');
+        ObjectNode page = pages.addObject();
+        page.put("site", "de");
+        page.put("type", "de-" + path.replace("/index.html", "").replace('/', '-'));
+        page.put("path", path);
+        page.put("screenshot", false);
+      }
+    }
+    ObjectNode verify = config.putArray("verify").addObject();
+    verify.put("name", "ob3 png");
+    verify.put("site", "de");
+    verify.put("file", german.resolve("credentials/code-reviewer/amara-okafor.png").toString());
+    verify.put("drop", false);
+    ObjectNode search = config.putArray("skillsSearch").addObject();
+    search.put("name", "skills search");
+    search.put("site", "de");
+    search.put("path", "skills/search/");
+    search.put("query", "Reviewing");
+    search.put("nothing", "no such skill");
+    search.put("link", "?q=lifetimes&framework=the-rust-programming-language");
+
+    Path configFile = tmp.resolve("browser-config.json");
+    Path resultFile = tmp.resolve("browser-result.json");
+    JSON.writerWithDefaultPrettyPrinter().writeValue(configFile.toFile(), config);
+    NodePackages.run(
+        node.get(),
+        Path.of("src/test/node/browser.cjs"),
+        configFile.toString(),
+        resultFile.toString());
+    result = JSON.readTree(resultFile.toFile());
+  }
+
+  @AfterAll
+  static void stopServer() {
+    if (server != null) {
+      server.stop(0);
+      ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+    }
+  }
+
+  @Test
+  void theGermanPagesSayItInGermanWithGermanDates() throws IOException {
+    Document award =
+        Jsoup.parse(
+            served.resolve("de/assertions/code-reviewer/amara-okafor/index.html").toFile(),
+            "UTF-8");
+    assertThat(award.selectFirst("html").attr("lang")).isEqualTo("de");
+    assertThat(award.select("#share").text()).isEqualTo("Teilen und prüfen");
+    assertThat(award.select(".meta time").first().text())
+        .matches("\\d{1,2}\\. [A-ZÄÖÜ][a-zä]+ \\d{4}");
+    assertThat(award.select(".skip-link").text()).isEqualTo("Zum Inhalt springen");
+  }
+
+  @Test
+  void everyGermanPageLoadsAndAxeFindsNoSeriousViolation() {
+    assertThat(result.path("pages").size()).isGreaterThan(10);
+    for (JsonNode page : result.path("pages")) {
+      String path = page.path("path").asText();
+      assertThat(strings(page.path("problems"))).as(path).isEmpty();
+      for (String scheme : List.of("light", "dark")) {
+        List<String> serious = new ArrayList<>();
+        for (JsonNode v : page.path("violations").path(scheme)) {
+          String impact = v.path("impact").asText();
+          if (impact.equals("serious") || impact.equals("critical")) {
+            serious.add(impact + " " + v.path("id").asText() + ": " + v.path("help").asText());
+          }
+        }
+        assertThat(serious).as(path + " (" + scheme + ")").isEmpty();
+      }
+    }
+  }
+
+  @Test
+  void theVerifyScriptSpeaksThePagesLanguage() {
+    JsonNode verified = result.path("verify").get(0);
+    assertThat(verified.path("error").asText()).isEmpty();
+    assertThat(verified.path("verdict").asText()).isEqualTo("pass");
+    assertThat(verified.path("steps").findValuesAsText("step")).contains("format", "proof");
+    // The messages of the steps are the page's: "Open-Badges-3.0-Nachweis als VC-JWT, ...".
+    assertThat(verified.path("steps").findValuesAsText("message"))
+        .anyMatch(m -> m.contains("gebacken"))
+        .noneMatch(m -> m.contains("baked"));
+  }
+
+  @Test
+  void theSkillsSearchScriptCountsInThePagesLanguage() {
+    JsonNode search = result.path("skillsSearch").get(0);
+    assertThat(search.path("error").asText()).isEmpty();
+    assertThat(search.path("problems")).isEmpty();
+    JsonNode query = search.path("steps").get(1);
+    assertThat(query.path("label").asText()).isEqualTo("query");
+    // Filtered: "1 von 12 Kompetenzen angezeigt", in the words the page gave the script.
+    assertThat(query.path("status").asText()).matches("\\d+ von \\d+ Kompetenz(en)? angezeigt");
+  }
+
+  private static List<String> strings(JsonNode array) {
+    List<String> out = new ArrayList<>();
+    array.forEach(n -> out.add(n.asText()));
+    return out;
+  }
+
+  private static void serve(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      String path = URLDecoder.decode(exchange.getRequestURI().getRawPath(), UTF_8);
+      Path file = served.resolve(path.substring(1)).normalize();
+      if (path.endsWith("/")) {
+        file = file.resolve("index.html");
+      }
+      if (!file.startsWith(served) || !Files.isRegularFile(file)) {
+        exchange.sendResponseHeaders(404, -1);
+        return;
+      }
+      byte[] body = Files.readAllBytes(file);
+      String name = file.getFileName().toString();
+      String type =
+          switch (name.substring(name.lastIndexOf('.') + 1)) {
+            case "html" -> "text/html; charset=utf-8";
+            case "css" -> "text/css; charset=utf-8";
+            case "js" -> "text/javascript; charset=utf-8";
+            case "json" -> "application/json";
+            case "png" -> "image/png";
+            case "svg" -> "image/svg+xml";
+            case "xml" -> "application/xml";
+            default -> "application/octet-stream";
+          };
+      exchange.getResponseHeaders().set("Content-Type", type);
+      exchange.sendResponseHeaders(200, body.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    }
+  }
+}
