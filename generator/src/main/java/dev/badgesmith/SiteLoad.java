@@ -184,7 +184,7 @@ final class SiteLoad {
         });
     ThemeOverrides.check(sources.root(), diagnostics);
     validated.ifPresent(
-        s -> SiteMessages.check(sources.root(), List.of(s.settings().language()), diagnostics));
+        s -> SiteMessages.check(sources.root(), s.settings().languages(), diagnostics));
     Map<String, String> cachedSources = new HashMap<>();
     for (Award award : known.awards()) {
       cachedSources.put(StatusIndexes.key(award), award.source());

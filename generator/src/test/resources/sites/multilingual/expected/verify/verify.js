@@ -17,6 +17,19 @@
   var PROOF_SCRIPTS = ((document.currentScript && document.currentScript.getAttribute("data-proof-scripts")) || "")
     .split(" ").filter(function (src) { return src; });
   var STEPS = ["format", "proof", "issuer and key", "status", "expiry", "recipient", "credentials"];
+  // The page's words, in its language (data-words: the verify.script.* messages of the page's
+  // bundle); "{0}" and "{1}" take the arguments. A word the page lacks shows as its key.
+  var WORDS = JSON.parse((document.currentScript && document.currentScript.getAttribute("data-words")) || "{}");
+  function say(key) {
+    var args = arguments;
+    return (WORDS[key] === undefined ? key : WORDS[key]).replace(/\{(\d+)\}/g, function (_, i) {
+      return String(args[Number(i) + 1]);
+    });
+  }
+  /** A step's name as a heading ("Issuer and key"), or inside a sentence ("issuer and key"). */
+  function stepName(step, inSentence) {
+    return say((inSentence ? "step.inSentence." : "step.") + step.replace(/ /g, "-"));
+  }
   var OB2_NS = "http://openbadges.org";
   var OB3_NS = "https://purl.imsglobal.org/ob/v3p0";
   var PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
@@ -50,7 +63,7 @@
     var buckets = DATA.hostedBuckets;
     var prefix = (await sha256Hex(id)).slice(0, buckets.digits);
     if (!(await loadScript(buckets.path + prefix + ".js"))) {
-      throw new Error("cannot load " + buckets.path + prefix + ".js, which holds the digests of this site's assertions");
+      throw new Error(say("msg.error.buckets", buckets.path + prefix + ".js"));
     }
     return own(own(window.badgesmithHosted, prefix), id);
   }
@@ -91,7 +104,7 @@
         return found || {
           step: step,
           status: "skip",
-          message: failed ? "not checked: an earlier step failed" : "not checked",
+          message: failed ? say("notChecked.afterFailure") : say("notChecked"),
         };
       }
     );
@@ -219,7 +232,7 @@
       var start = text.lastIndexOf(" obj", m.index);
       var keyword = text.indexOf("stream", m.index);
       if (start < 0 || keyword < 0) {
-        throw new Error("the PDF's embedded file is cut short");
+        throw new Error(say("msg.error.pdfCut"));
       }
       var dict = text.slice(start, keyword);
       var data = keyword + "stream".length;
@@ -228,17 +241,17 @@
       var length = /\/Length\s+(\d+)(\s+\d+\s+R)?/.exec(dict);
       var end = length && !length[2] ? data + Number(length[1]) : text.indexOf("endstream", data);
       if (end < 0 || end > bytes.length) {
-        throw new Error("the PDF's embedded file is cut short");
+        throw new Error(say("msg.error.pdfCut"));
       }
       var raw = bytes.subarray(data, end);
       var filter = /\/Filter\s*\[?\s*\/([A-Za-z0-9]+)/.exec(dict);
       if (filter && filter[1] !== "FlateDecode") {
-        throw new Error("the PDF's embedded file is compressed with " + filter[1] + ", not FlateDecode");
+        throw new Error(say("msg.error.pdfFilter", filter[1]));
       }
       var type = /\/Subtype\s*\/([^\s\/<>\[\]()]+)/.exec(dict);
       files.push({
         bytes: filter ? await inflate(raw, "deflate") : raw,
-        type: type ? type[1].replace(/#([0-9A-Fa-f]{2})/g, function (_, h) { return String.fromCharCode(parseInt(h, 16)); }) : "no type"
+        type: type ? type[1].replace(/#([0-9A-Fa-f]{2})/g, function (_, h) { return String.fromCharCode(parseInt(h, 16)); }) : say("msg.noType")
       });
     }
     return files;
@@ -253,7 +266,7 @@
       var length = view.getUint32(offset);
       var type = latin1(bytes.subarray(offset + 4, offset + 8));
       if (offset + 12 + length > bytes.length) {
-        throw new Error("the PNG is cut short in its " + type + " chunk");
+        throw new Error(say("msg.error.pngCut", type));
       }
       var data = bytes.subarray(offset + 8, offset + 8 + length);
       if (type === "iTXt" || type === "tEXt" || type === "zTXt") {
@@ -261,7 +274,7 @@
         var keyword = nul < 0 ? "" : latin1(data.subarray(0, nul));
         if (keyword === "openbadges" || keyword === "openbadgecredential") {
           if (crc32(bytes.subarray(offset + 4, offset + 8 + length)) !== view.getUint32(offset + 8 + length)) {
-            throw new Error("the PNG's " + type + " chunk \"" + keyword + "\" is corrupt (wrong CRC)");
+            throw new Error(say("msg.error.pngCrc", type, keyword));
           }
           var text;
           if (type === "iTXt") {
@@ -277,7 +290,7 @@
             text = latin1(data.subarray(nul + 1));
           }
           found.push({ version: keyword === "openbadges" ? 2 : 3, text: text,
-            carrier: ", baked in PNG (" + type + " \"" + keyword + "\")" });
+            carrier: say("msg.carrier.png", type, keyword) });
         }
       }
       if (type === "IEND") {
@@ -291,7 +304,7 @@
   function unbakeSvg(text) {
     var doc = new DOMParser().parseFromString(text, "image/svg+xml");
     if (doc.getElementsByTagName("parsererror").length > 0) {
-      throw new Error("the SVG is not well-formed XML");
+      throw new Error(say("msg.error.svg"));
     }
     var found = [];
     [[OB2_NS, "assertion", 2], [OB3_NS, "credential", 3]].forEach(function (kind) {
@@ -300,7 +313,7 @@
         var body = (elements[i].textContent || "").trim();
         var verify = elements[i].getAttribute("verify") || "";
         found.push({ version: kind[2], text: body || verify, urlOnly: !body && /^https?:/.test(verify),
-          carrier: ", baked in SVG (openbadges:" + kind[1] + ")" });
+          carrier: say("msg.carrier.svg", kind[1]) });
       }
     });
     return found;
@@ -315,9 +328,9 @@
     }
     var revoked = (DATA.revokedKeys || []).filter(function (k) { return k.names.indexOf(name) >= 0; });
     if (revoked.length) {
-      return { problem: "the key " + name + " is revoked: this site no longer publishes it" };
+      return { problem: say("msg.key.revoked", name) };
     }
-    return { problem: "the key " + name + " is not published by this site (revoked, or never published)" };
+    return { problem: say("msg.key.unknown", name) };
   }
 
   /**
@@ -331,27 +344,25 @@
    */
   function keyPeriod(key, signed, what, undated) {
     var at = typeof signed === "string" ? Date.parse(signed) : NaN;
-    var period = (key.validFrom ? "from " + key.validFrom : "from the start") +
-      (key.validUntil ? " until " + key.validUntil : ", with no end");
+    var period = say(key.validUntil ? "msg.period.until" : "msg.period.open",
+      key.validFrom ? say("msg.period.from", key.validFrom) : say("msg.period.fromStart"), key.validUntil);
     if (isNaN(at)) {
-      return { ok: false, text: "cannot tell when it was signed: its " + what + " is " +
-        (signed === undefined ? "missing" : "'" + signed + "', not a date") };
+      return { ok: false, text: signed === undefined
+        ? say("msg.period.undatedMissing", what)
+        : say("msg.period.undatedNotDate", what, signed) };
     }
     if (key.validFrom && at < Date.parse(key.validFrom) && undated) {
       // An Open Badges 2.0 JWS says not when it was signed, only that it was no earlier than its
       // issuedOn: after a key rotation, the new key signs every earlier badge again.
-      return { ok: true, text: "valid " + period + "; the JWS says not when it was signed, and its " +
-        what + " " + signed + " predates the key: signed again after a key rotation" };
+      return { ok: true, text: say("msg.period.resigned", period, what, signed) };
     }
     if (key.validFrom && at < Date.parse(key.validFrom)) {
-      return { ok: false, text: "signed (" + what + " " + signed + ") before the key " + key.id +
-        " was valid: it is valid " + period };
+      return { ok: false, text: say("msg.period.before", what, signed, key.id, period) };
     }
     if (key.validUntil && at >= Date.parse(key.validUntil)) {
-      return { ok: false, text: "signed (" + what + " " + signed + ") after the key " + key.id +
-        " expired: it is valid " + period };
+      return { ok: false, text: say("msg.period.after", what, signed, key.id, period) };
     }
-    return { ok: true, text: "valid when it signed (" + what + " " + signed + "): " + period };
+    return { ok: true, text: say("msg.period.valid", what, signed, period) };
   }
 
   function algorithmOf(alg) {
@@ -367,13 +378,13 @@
   /** Verifies a compact JWS with a published key; the payload's bytes as they were signed. */
   async function verifyJws(jws, header, key, accepted) {
     if (accepted.indexOf(header.alg) < 0) {
-      throw new Error("the JWS algorithm '" + header.alg + "' is not accepted here (" + accepted.join(", ") + ")");
+      throw new Error(say("msg.error.alg", header.alg, accepted.join(", ")));
     }
     if (header.alg !== key.algorithm) {
-      throw new Error("the JWS says " + header.alg + " but the key " + key.id + " is " + key.algorithm);
+      throw new Error(say("msg.error.algKey", header.alg, key.id, key.algorithm));
     }
     if (!window.crypto || !crypto.subtle) {
-      throw new Error("this browser offers no WebCrypto on this page (open it over https or from a file)");
+      throw new Error(say("msg.error.noCrypto"));
     }
     var alg = algorithmOf(header.alg);
     var jwk = key.jwk.kty === "RSA"
@@ -384,8 +395,7 @@
     var signed = new TextEncoder().encode(parts[0] + "." + parts[1]);
     var ok = await crypto.subtle.verify(alg.verify, cryptoKey, base64urlBytes(parts[2]), signed);
     if (!ok) {
-      throw new Error("the signature does not match: the " + (header.typ === "JWT" ? "JWT" : "JWS") +
-        " was changed, or signed by another key than " + key.id);
+      throw new Error(say("msg.error.jwsSignature", header.typ === "JWT" ? "JWT" : "JWS", key.id));
     }
   }
 
@@ -397,7 +407,7 @@
     for (var i = 0; i < text.length; i++) {
       var carry = BASE58.indexOf(text.charAt(i));
       if (carry < 0) {
-        throw new Error("the proofValue is not base58btc: it holds '" + text.charAt(i) + "'");
+        throw new Error(say("msg.error.base58", text.charAt(i)));
       }
       for (var j = 0; j < bytes.length; j++) {
         carry += bytes[j] * 58;
@@ -424,14 +434,12 @@
   function documentLoader(url) {
     var entry = own(window.badgesmithContexts, url);
     if (!entry) {
-      return Promise.reject(new Error("the JSON-LD context " + url + " is not one this site publishes " +
-        "for its verify page (contexts.js), and the page fetches nothing"));
+      return Promise.reject(new Error(say("msg.error.context", url)));
     }
     if (!contextCache[url]) {
       contextCache[url] = sha256Hex(entry.text).then(function (hex) {
         if (hex !== entry.sha256) {
-          throw new Error("this site's copy of the JSON-LD context " + url + " does not match its " +
-            "pinned SHA-256 " + entry.sha256);
+          throw new Error(say("msg.error.contextHash", url, entry.sha256));
         }
         return JSON.parse(entry.text);
       });
@@ -450,7 +458,7 @@
     if (details && details.event) {
       var event = details.event;
       var what = event.details && (event.details.property || event.details.type || event.details.term);
-      return (event.message || "a JSON-LD safe mode error").replace(/\.$/, "") + (what ? ": " + JSON.stringify(what) : "");
+      return (event.message || say("msg.error.safeMode")).replace(/\.$/, "") + (what ? ": " + JSON.stringify(what) : "");
     }
     return (e && e.message) || String(e);
   }
@@ -465,7 +473,7 @@
         documentLoader: documentLoader,
       });
     } catch (e) {
-      throw new Error("cannot canonicalise " + what + " (RDFC-1.0): " + ldMessage(e));
+      throw new Error(say("msg.error.canonical", what, ldMessage(e)));
     }
   }
 
@@ -485,33 +493,33 @@
    */
   async function verifyDataIntegrity(credential, proof, key, now) {
     if (proof.type !== "DataIntegrityProof") {
-      throw new Error("the proof type is '" + proof.type + "', expected 'DataIntegrityProof'");
+      throw new Error(say("msg.error.proofType", proof.type));
     }
     if (proof.cryptosuite !== "eddsa-rdfc-2022") {
-      throw new Error("the proof cryptosuite is '" + proof.cryptosuite + "', expected 'eddsa-rdfc-2022'");
+      throw new Error(say("msg.error.cryptosuite", proof.cryptosuite));
     }
     if (proof.proofPurpose !== "assertionMethod") {
-      throw new Error("the proof purpose is '" + proof.proofPurpose + "', expected 'assertionMethod'");
+      throw new Error(say("msg.error.purpose", proof.proofPurpose));
     }
     if (proof.created !== undefined && !XSD_DATE_TIME.test(String(proof.created))) {
-      throw new Error("the proof's created '" + proof.created + "' is not an XML Schema dateTime");
+      throw new Error(say("msg.error.created", proof.created));
     }
     if (proof.expires !== undefined && !(now < Date.parse(proof.expires))) {
-      throw new Error("the proof expired on " + proof.expires);
+      throw new Error(say("msg.error.proofExpired", proof.expires));
     }
     if (typeof proof.proofValue !== "string" || proof.proofValue.charAt(0) !== "z") {
-      throw new Error("the proofValue must be multibase base58btc (starting with 'z')");
+      throw new Error(say("msg.error.multibase"));
     }
     var signature = base58btc(proof.proofValue.slice(1));
     if (signature.length !== 64) {
-      throw new Error("the proofValue holds " + signature.length + " bytes; an Ed25519 signature has 64");
+      throw new Error(say("msg.error.signatureLength", signature.length));
     }
     if (key.algorithm !== "Ed25519" || !key.jwk || key.jwk.kty !== "OKP") {
-      throw new Error("the key " + key.id + " is " + key.algorithm + ", not an Ed25519 key");
+      throw new Error(say("msg.error.notEd25519", key.id, key.algorithm));
     }
     await proofScripts();
     if (!window.jsonld || !window.badgesmithContexts) {
-      throw new Error("this page has not loaded jsonld.min.js and contexts.js, which the proof needs");
+      throw new Error(say("msg.error.noLibrary"));
     }
     var unsecured = Object.assign({}, credential);
     delete unsecured.proof;
@@ -521,13 +529,13 @@
       var documentContext = items(credential["@context"]);
       var mustStart = items(options["@context"]);
       if (!mustStart.every(function (c, i) { return i < documentContext.length && sameJson(c, documentContext[i]); })) {
-        throw new Error("the proof's @context is not the start of the credential's @context");
+        throw new Error(say("msg.error.proofContext"));
       }
       unsecured["@context"] = options["@context"];
     }
     var config = Object.assign({}, options, { "@context": unsecured["@context"] });
-    var proofHash = await sha256Bytes(await canonical(config, "the proof options"));
-    var documentHash = await sha256Bytes(await canonical(unsecured, "the credential"));
+    var proofHash = await sha256Bytes(await canonical(config, say("msg.proofOptions")));
+    var documentHash = await sha256Bytes(await canonical(unsecured, say("msg.theCredential")));
     var data = new Uint8Array(64);
     data.set(proofHash, 0);
     data.set(documentHash, 32);
@@ -536,14 +544,12 @@
       publicKey = await crypto.subtle.importKey("jwk", { kty: "OKP", crv: "Ed25519", x: key.jwk.x },
         { name: "Ed25519" }, false, ["verify"]);
     } catch (e) {
-      var unsupported = new Error("this browser's WebCrypto cannot check Ed25519 signatures (" +
-        e.message + "): check the badge with badgesmith verify FILE");
+      var unsupported = new Error(say("msg.error.noEd25519", e.message));
       unsupported.unsupported = true;
       throw unsupported;
     }
     if (!(await crypto.subtle.verify({ name: "Ed25519" }, publicKey, signature, data))) {
-      throw new Error("the signature does not match: the credential or its proof options were " +
-        "changed after signing, or signed by another key than " + key.id);
+      throw new Error(say("msg.error.diSignature", key.id));
     }
   }
 
@@ -555,14 +561,14 @@
     var fromTime = from === undefined ? NaN : Date.parse(from);
     var untilTime = until === undefined ? NaN : Date.parse(until);
     if ((from !== undefined && isNaN(fromTime)) || (until !== undefined && isNaN(untilTime))) {
-      steps.fail("expiry", "a date that is not ISO 8601: " + (isNaN(fromTime) ? from : until));
+      steps.fail("expiry", say("msg.expiry.notIso", isNaN(fromTime) ? from : until));
     } else if (!isNaN(fromTime) && now < fromTime) {
-      steps.fail("expiry", "not valid yet: " + fromMember + " is " + from);
+      steps.fail("expiry", say("msg.expiry.notYet", fromMember, from));
     } else if (!isNaN(untilTime) && now >= untilTime) {
-      steps.fail("expiry", "expired: " + untilMember + " was " + until);
+      steps.fail("expiry", say("msg.expiry.expired", untilMember, until));
     } else {
-      steps.pass("expiry", fromMember + " " + (from || "not given") + ", " +
-        (until ? untilMember + " " + until : "no expiry"));
+      steps.pass("expiry", say("msg.expiry.valid", fromMember, from || say("msg.notGiven"),
+        until ? say("msg.expiry.until", untilMember, until) : say("msg.expiry.none")));
     }
   }
 
@@ -589,15 +595,15 @@
           match = value === candidates[j];
         }
         if (match) {
-          steps.pass("recipient", "issued to the recipient given (" + (identity.type || "identity") +
-            (identity.hashed ? ", salted SHA-256" : "") + ")");
+          steps.pass("recipient", say(identity.hashed ? "msg.recipient.matchHashed" : "msg.recipient.match",
+            identity.type || say("msg.recipient.identity")));
           return;
         }
       }
     }
     steps.fail("recipient", identities.length
-      ? "not issued to the recipient given: no identity of the badge matches it"
-      : "the badge names no recipient identity to compare with");
+      ? say("msg.recipient.noMatch")
+      : say("msg.recipient.none"));
   }
 
   /** The issuer's Open Badges 2.0 RevocationList, as data.js carries it. */
@@ -608,21 +614,21 @@
     }
     var list = own(DATA.revocationLists, issuer.revocationList);
     if (!list) {
-      steps.fail("status", "cannot read the revocation list " + issuer.revocationList);
+      steps.fail("status", say("msg.status.unreadableList", issuer.revocationList));
       return;
     }
     var reason = own(list, id);
     if (reason !== undefined) {
-      steps.fail("status", "revoked: " + (reason || "no reason given") + " (in " + issuer.revocationList + ")");
+      steps.fail("status", say("msg.status.revokedIn", reason || say("msg.noReason"), issuer.revocationList));
     } else {
-      steps.pass("status", "not in the revocation list " + issuer.revocationList);
+      steps.pass("status", say("msg.status.notInList", issuer.revocationList));
     }
   }
 
   async function ob3Status(credential, steps) {
     var entries = items(credential.credentialStatus);
     if (!entries.length) {
-      steps.pass("status", "no status list");
+      steps.pass("status", say("msg.status.noList"));
       return;
     }
     var passed = [];
@@ -634,40 +640,42 @@
         var list = own(DATA.statusLists, url);
         var index = Number(entry.statusListIndex);
         if (!list) {
-          steps.fail("status", "cannot read the status list " + url + ": this site publishes no such list");
+          steps.fail("status", say("msg.status.unknownStatusList", url));
           return;
         }
         if (!Number.isInteger(index) || index < 0) {
-          steps.fail("status", "the status list index '" + entry.statusListIndex + "' is not a number");
+          steps.fail("status", say("msg.status.indexNotNumber", entry.statusListIndex));
           return;
         }
         var encoded = String(list.encodedList || "");
         var bits = await inflate(base64urlBytes(encoded.charAt(0) === "u" ? encoded.slice(1) : encoded), "gzip");
         if (index >= bits.length * 8) {
-          steps.fail("status", "entry " + index + " is beyond the end of the status list " + url);
+          steps.fail("status", say("msg.status.beyondEnd", index, url));
           return;
         }
         var set = (bits[index >> 3] >> (7 - (index & 7))) & 1;
         var purpose = entry.statusPurpose || list.statusPurpose;
         if (set && purpose === "revocation") {
-          steps.fail("status", "revoked: entry " + index + " of " + url + " is set");
+          steps.fail("status", say("msg.status.entrySet", index, url));
           return;
         }
-        passed.push((purpose === "revocation" ? "not revoked" : purpose + " not set") + ": entry " + index + " of " + url);
+        passed.push(purpose === "revocation"
+          ? say("msg.status.entryNotRevoked", index, url)
+          : say("msg.status.entryNotSet", purpose, index, url));
       } else if (type === "1EdTechRevocationList") {
         var revocations = own(DATA.credentialRevocations, entry.id);
         if (!revocations) {
-          steps.fail("status", "cannot read the revocation list " + entry.id + ": this site publishes no such list");
+          steps.fail("status", say("msg.status.unknownRevocationList", entry.id));
           return;
         }
         var reason = own(revocations, credential.id);
         if (reason !== undefined) {
-          steps.fail("status", "revoked: " + (reason || "no reason given") + " (in " + entry.id + ")");
+          steps.fail("status", say("msg.status.revokedIn", reason || say("msg.noReason"), entry.id));
           return;
         }
-        passed.push("not in the revocation list " + entry.id);
+        passed.push(say("msg.status.notInList", entry.id));
       } else {
-        steps.fail("status", "cannot read a credentialStatus of type '" + type + "', so revocation is unknown");
+        steps.fail("status", say("msg.status.unknownType", type));
         return;
       }
     }
@@ -680,23 +688,23 @@
     var badgeUrl = idOf(assertion.badge);
     var badge = own(DATA.badges, badgeUrl);
     if (!badge) {
-      steps.fail("issuer and key", "the badge class " + (badgeUrl || "(none)") + " is not one of this site's");
+      steps.fail("issuer and key", say("msg.issuer.unknownBadge", badgeUrl || say("msg.none")));
       return null;
     }
     var issuer = own(DATA.issuers, badge.issuer);
     if (!issuer) {
-      steps.fail("issuer and key", "the issuer " + badge.issuer + " is not one of this site's");
+      steps.fail("issuer and key", say("msg.issuer.unknown", badge.issuer));
       return null;
     }
     return { url: badge.issuer, profile: issuer, badge: badge };
   }
 
   function revokedSteps(steps, reason) {
-    steps.skip("proof", "not checked: the assertion is revoked");
-    steps.skip("issuer and key", "not checked: the assertion is revoked");
-    steps.fail("status", "revoked: " + reason);
-    steps.skip("expiry", "not checked: the assertion is revoked");
-    steps.skip("recipient", "not checked: the assertion is revoked");
+    steps.skip("proof", say("msg.skip.revoked"));
+    steps.skip("issuer and key", say("msg.skip.revoked"));
+    steps.fail("status", say("msg.status.revoked", reason));
+    steps.skip("expiry", say("msg.skip.revoked"));
+    steps.skip("recipient", say("msg.skip.revoked"));
   }
 
   function ob2Identities(assertion) {
@@ -708,57 +716,58 @@
 
   async function ob2Hosted(given, carrier, steps, ctx) {
     if (given.revoked === true) {
-      steps.pass("format", "Open Badges 2.0 hosted assertion, in its revoked form" + carrier);
-      revokedSteps(steps, given.revocationReason || "no reason given");
+      steps.pass("format", say("msg.format.ob2RevokedForm") + carrier);
+      revokedSteps(steps, given.revocationReason || say("msg.noReason"));
       return;
     }
     var kind = isObject(given.verification) ? given.verification.type : undefined;
     if (/^signed(badge)?$/i.test(kind || "")) {
-      steps.pass("format", "Open Badges 2.0 signed assertion, without its JWS" + carrier);
-      steps.fail("proof", "a signed assertion is verified as its JWS, not as bare JSON");
+      steps.pass("format", say("msg.format.ob2SignedBare") + carrier);
+      steps.fail("proof", say("msg.proof.signedBare"));
       return;
     }
-    steps.pass("format", "Open Badges 2.0 hosted assertion" + carrier);
+    steps.pass("format", say("msg.format.ob2Hosted") + carrier);
     var id = typeof given.id === "string" ? given.id : "";
     if (id.indexOf("https://") !== 0) {
-      steps.fail("proof", "a hosted assertion's id must be its https URL, not '" + id + "'");
+      steps.fail("proof", say("msg.proof.hostedId", id));
       return;
     }
     for (var list in DATA.revocationLists) {
       var reason = own(own(DATA.revocationLists, list), id);
       if (reason !== undefined && id.indexOf(DATA.site.baseUrl) === 0) {
-        revokedSteps(steps, (reason || "no reason given") + " (the assertion this site hosts at " + id + " is revoked)");
+        revokedSteps(steps, say("msg.status.hostedRevoked", reason || say("msg.noReason"), id));
         return;
       }
     }
     var hosted = await hostedDigest(id);
     var issuer = ob2Issuer(given, steps);
     if (issuer) {
-      ctx.summary = issuer.badge.name + ", issued by " + issuer.profile.name;
+      ctx.summary = say("msg.summary", issuer.badge.name, issuer.profile.name);
     }
     if (hosted === undefined) {
       steps.fail("proof", id.indexOf(DATA.site.baseUrl) === 0
-        ? "this site hosts no assertion at " + id
-        : "the assertion is hosted at " + id + ", not on this site (" + DATA.site.baseUrl + "): check it with badgesmith verify");
+        ? say("msg.proof.notHosted", id)
+        : say("msg.proof.hostedElsewhere", id, DATA.site.baseUrl));
       return;
     }
     if ((await digest(given)) !== hosted) {
-      steps.fail("proof", "the assertion this site hosts at " + id + " differs from this copy: it was changed");
+      steps.fail("proof", say("msg.proof.changed", id));
       return;
     }
     if (!issuer) {
-      steps.skip("proof", "not checked: the issuer's verification policy is unknown");
+      steps.skip("proof", say("msg.skip.noPolicy"));
     } else {
       var startsWith = items(issuer.profile.startsWith);
       if (startsWith.length && !startsWith.some(function (s) { return id.indexOf(s) === 0; })) {
         steps.fail("proof", id + " is outside the issuer's verification.startsWith " + startsWith.join(", "));
         return;
       }
-      steps.pass("proof", "hosted: the copy at " + id + " is this one (same SHA-256)" +
-        (startsWith.length ? ", within the issuer's verification.startsWith " + startsWith.join(", ") : ""));
-      steps.pass("issuer and key", "issued by " + issuer.url + " (" + issuer.profile.name + "); hosted, so no key");
+      steps.pass("proof", startsWith.length
+        ? say("msg.proof.hostedWithin", id, startsWith.join(", "))
+        : say("msg.proof.hosted", id));
+      steps.pass("issuer and key", say("msg.issuer.hosted", issuer.url, issuer.profile.name));
     }
-    ob2Status(id, issuer && issuer.profile, steps, "not revoked: the hosted assertion is current");
+    ob2Status(id, issuer && issuer.profile, steps, say("msg.status.hostedCurrent"));
     expiry(given, "issuedOn", "expires", steps, ctx.now);
     await recipient(ctx.recipient, ob2Identities(given), steps);
   }
@@ -767,21 +776,21 @@
     var creator = isObject(assertion.verification) ? assertion.verification.creator : undefined;
     var issuer = ob2Issuer(assertion, steps);
     if (issuer) {
-      ctx.summary = issuer.badge.name + ", issued by " + issuer.profile.name;
+      ctx.summary = say("msg.summary", issuer.badge.name, issuer.profile.name);
     }
     if (typeof creator !== "string" || creator.indexOf("https://") !== 0) {
-      steps.fail("proof", "the assertion's verification names no https creator key");
+      steps.fail("proof", say("msg.proof.noCreator"));
       return;
     }
     var found = findKey(creator);
     if (!found.key) {
-      steps.skip("proof", "not checked: no published key to check it with");
+      steps.skip("proof", say("msg.skip.noKey"));
       steps.fail("issuer and key", found.problem);
       return;
     }
     try {
       await verifyJws(jws, header, found.key, ["RS256"]);
-      steps.pass("proof", "JWS " + header.alg + " by " + creator);
+      steps.pass("proof", say("msg.proof.jws", header.alg, creator));
     } catch (e) {
       steps.fail("proof", e.message);
       return;
@@ -789,16 +798,16 @@
     if (issuer) {
       var period = keyPeriod(found.key, assertion.issuedOn, "issuedOn", true);
       if (found.key.owner !== issuer.url) {
-        steps.fail("issuer and key", "the key " + creator + " is owned by '" + (found.key.owner || "nobody") + "', not the issuer");
+        steps.fail("issuer and key", say("msg.issuer.otherOwner", creator, found.key.owner || say("msg.nobody")));
       } else if (items(issuer.profile.publicKey).indexOf(creator) < 0) {
-        steps.fail("issuer and key", "the issuer " + issuer.url + " does not list the key " + creator);
+        steps.fail("issuer and key", say("msg.issuer.unlisted", issuer.url, creator));
       } else if (!period.ok) {
         steps.fail("issuer and key", period.text);
       } else {
-        steps.pass("issuer and key", "the issuer " + issuer.url + " owns " + creator + ", " + period.text);
+        steps.pass("issuer and key", say("msg.issuer.owns", issuer.url, creator, period.text));
       }
     }
-    ob2Status(assertion.id, issuer && issuer.profile, steps, "no revocation list");
+    ob2Status(assertion.id, issuer && issuer.profile, steps, say("msg.status.noRevocationList"));
     expiry(assertion, "issuedOn", "expires", steps, ctx.now);
     await recipient(ctx.recipient, ob2Identities(assertion), steps);
   }
@@ -817,15 +826,17 @@
 
   /** What the credential is, for the format step. */
   function credentialKind(credential) {
-    return isClr(credential) ? "CLR 2.0 learner record" : "Open Badges 3.0 credential";
+    return isClr(credential) ? say("msg.kind.clr") : say("msg.kind.ob3");
   }
 
   function credentialSummary(credential, ctx) {
     if (isClr(credential)) {
       var held = items(isObject(credential.credentialSubject) ? credential.credentialSubject.verifiableCredential : []);
-      ctx.summary = (credential.name || "A learner record") + ", " + held.length +
-        (held.length === 1 ? " credential" : " credentials") +
-        (isObject(credential.issuer) && credential.issuer.name ? ", issued by " + credential.issuer.name : "");
+      var records = say(held.length === 1 ? "msg.record.one" : "msg.record.other",
+        credential.name || say("msg.record.unnamed"), held.length);
+      ctx.summary = isObject(credential.issuer) && credential.issuer.name
+        ? say("msg.summary", records, credential.issuer.name)
+        : records;
       return;
     }
     var subject = isObject(credential.credentialSubject) ? credential.credentialSubject : {};
@@ -833,7 +844,7 @@
     var issuer = isObject(credential.issuer) ? credential.issuer : {};
     var name = achievement.name || credential.name;
     if (name) {
-      ctx.summary = name + (issuer.name ? ", issued by " + issuer.name : "");
+      ctx.summary = issuer.name ? say("msg.summary", name, issuer.name) : name;
     }
   }
 
@@ -842,13 +853,13 @@
     var issuer = idOf(credential.issuer);
     var period = keyPeriod(key, signed, what);
     if (!issuer) {
-      steps.fail("issuer and key", "the credential names no issuer id");
+      steps.fail("issuer and key", say("msg.issuer.noId"));
     } else if (key.controller !== issuer) {
-      steps.fail("issuer and key", "the key " + name + " belongs to " + (key.controller || "no issuer") + ", not to the issuer " + issuer);
+      steps.fail("issuer and key", say("msg.issuer.otherController", name, key.controller || say("msg.noIssuer"), issuer));
     } else if (!period.ok) {
       steps.fail("issuer and key", period.text);
     } else {
-      steps.pass("issuer and key", "the issuer " + issuer + " controls " + name + ", published by this site, " + period.text);
+      steps.pass("issuer and key", say("msg.issuer.controls", issuer, name, period.text));
     }
   }
 
@@ -870,28 +881,27 @@
   }
 
   async function ob3Embedded(credential, carrier, steps, ctx) {
-    steps.pass("format", credentialKind(credential) + " with an embedded proof" + carrier);
+    steps.pass("format", say("msg.format.embeddedProof", credentialKind(credential)) + carrier);
     credentialSummary(credential, ctx);
     var proofs = items(credential.proof).filter(isObject);
     var proof = proofs.filter(function (p) { return p.cryptosuite === "eddsa-rdfc-2022"; })[0] || proofs[0];
     if (!proof || typeof proof.verificationMethod !== "string") {
-      steps.fail("proof", "the credential has no proof with a verificationMethod");
+      steps.fail("proof", say("msg.proof.noMethod"));
       return;
     }
     var method = proof.verificationMethod;
     var found = findKey(method);
     if (!found.key) {
-      steps.skip("proof", "not checked: no published key to check it with");
+      steps.skip("proof", say("msg.skip.noKey"));
       steps.fail("issuer and key", found.problem);
       return;
     }
     try {
       await verifyDataIntegrity(credential, proof, found.key, ctx.now);
-      steps.pass("proof", "Data Integrity eddsa-rdfc-2022 by " + method + ": the RDFC-1.0 canonical " +
-        "forms of the credential and of the proof options, hashed with SHA-256, match the Ed25519 signature");
+      steps.pass("proof", say("msg.proof.dataIntegrity", method));
     } catch (e) {
       if (e.unsupported) {
-        steps.skip("proof", "not checked: " + e.message);
+        steps.skip("proof", say("msg.skip.because", e.message));
       } else {
         steps.fail("proof", e.message);
         return;
@@ -907,18 +917,18 @@
 
   async function ob3Jwt(jwt, header, payload, steps, ctx, carrier) {
     var credential = isObject(payload.vc) ? payload.vc : payload; // VCDM 1.1 nests it
-    steps.pass("format", credentialKind(credential) + " as a VC-JWT" + carrier);
+    steps.pass("format", say("msg.format.vcJwt", credentialKind(credential)) + carrier);
     credentialSummary(credential, ctx);
     if (typeof header.kid !== "string") {
-      steps.skip("proof", "not checked: no published key to check it with");
+      steps.skip("proof", say("msg.skip.noKey"));
       steps.fail("issuer and key", header.jwk
-        ? "the JWT carries its own key, which nothing ties to the issuer"
-        : "the JWT header names no key (kid)");
+        ? say("msg.issuer.ownKey")
+        : say("msg.issuer.noKid"));
       return;
     }
     var found = findKey(header.kid);
     if (!found.key) {
-      steps.skip("proof", "not checked: no published key to check it with");
+      steps.skip("proof", say("msg.skip.noKey"));
       steps.fail("issuer and key", found.problem);
       return;
     }
@@ -934,9 +944,9 @@
         ? payload.exp !== Math.floor(Date.parse(credential.validUntil) / 1000)
         : payload.exp !== undefined) claims.push("exp");
       if (claims.length) {
-        throw new Error("the JWT's claims " + claims.join(", ") + " do not match the credential");
+        throw new Error(say("msg.error.claims", claims.join(", ")));
       }
-      steps.pass("proof", "VC-JWT " + header.alg + " by " + header.kid + "; iss, jti, sub, nbf and exp match the credential");
+      steps.pass("proof", say("msg.proof.vcJwt", header.alg, header.kid));
     } catch (e) {
       steps.fail("proof", e.message);
       return;
@@ -959,7 +969,7 @@
     var held = items(subject.verifiableCredential);
     ctx.credentials = [];
     if (!held.length) {
-      steps.fail("credentials", "the learner record holds no credentials");
+      steps.fail("credentials", say("msg.credentials.none"));
       return;
     }
     var failed = [];
@@ -970,29 +980,30 @@
         if (typeof held[i] === "string" && COMPACT_JWS.test(held[i])) {
           await jws(held[i], "", inner, innerCtx);
         } else if (isClr(held[i])) {
-          inner.fail("format", "a learner record inside a learner record");
+          inner.fail("format", say("msg.format.nestedRecord"));
         } else if (isCredential(held[i])) {
           await ob3Embedded(held[i], "", inner, innerCtx);
         } else {
-          inner.fail("format", "neither a credential with an embedded proof nor a VC-JWT");
+          inner.fail("format", say("msg.format.notCredential"));
         }
       } catch (e) {
         inner.fail("format", e.message || String(e));
       }
       var done = inner.done(!!ctx.recipient);
       var bad = done.filter(function (s) { return s.status !== "pass"; })[0];
-      var name = innerCtx.summary || (isObject(held[i]) && held[i].name) || "a credential";
+      var name = innerCtx.summary || (isObject(held[i]) && held[i].name) || say("msg.credentials.unnamed");
       ctx.credentials.push({ index: i + 1, name: name, status: bad ? bad.status : "pass", steps: done });
       if (bad) {
-        failed.push("credential " + (i + 1) + " (" + bad.step + (bad.status === "fail" ? " failed" : " not checked") + ")");
+        failed.push(say(bad.status === "fail" ? "msg.credentials.failed" : "msg.credentials.unchecked", i + 1,
+          stepName(bad.step, true)));
       }
     }
     if (failed.length) {
-      steps.fail("credentials", (held.length - failed.length) + " of " + held.length + " verified; not verified: " + failed.join(", "));
+      steps.fail("credentials", say("msg.credentials.some", held.length - failed.length, held.length, failed.join(", ")));
     } else {
       steps.pass("credentials", held.length === 1
-        ? "the record's one credential verified on its own"
-        : "all " + held.length + " credentials in the record verified, each on its own");
+        ? say("msg.credentials.one")
+        : say("msg.credentials.all", held.length));
     }
   }
 
@@ -1006,11 +1017,11 @@
       header = JSON.parse(utf8(base64urlBytes(parts[0])));
       payload = JSON.parse(utf8(base64urlBytes(parts[1])));
     } catch (e) {
-      steps.fail("format", "a JWS whose header or payload is not JSON" + carrier);
+      steps.fail("format", say("msg.format.jwsNotJson") + carrier);
       return;
     }
     if (!isObject(header) || !isObject(payload)) {
-      steps.fail("format", "a JWS whose header or payload is not a JSON object" + carrier);
+      steps.fail("format", say("msg.format.jwsNotObject") + carrier);
     } else if (isCredential(payload) || isObject(payload.vc)) {
       await ob3Jwt(text, header, payload, steps, ctx, carrier);
       var credential = isObject(payload.vc) ? payload.vc : payload;
@@ -1018,7 +1029,7 @@
         await learnerRecord(credential, steps, ctx);
       }
     } else {
-      steps.pass("format", "Open Badges 2.0 signed assertion (JWS)" + carrier);
+      steps.pass("format", say("msg.format.ob2Signed") + carrier);
       await ob2Signed(text, header, payload, steps, ctx);
     }
   }
@@ -1031,19 +1042,19 @@
     }
     if (text.charAt(0) !== "{") {
       steps.fail("format", (/^https?:\/\//.test(text)
-        ? "only the URL of a badge: give the badge itself (this page fetches nothing)"
-        : "neither JSON, a JWS nor a JWT") + carrier);
+        ? say("msg.format.url")
+        : say("msg.format.unknown")) + carrier);
       return;
     }
     var doc;
     try {
       doc = JSON.parse(text);
     } catch (e) {
-      steps.fail("format", "JSON that does not parse: " + e.message + carrier);
+      steps.fail("format", say("msg.format.badJson", e.message) + carrier);
       return;
     }
     if (!isObject(doc)) {
-      steps.fail("format", "JSON that is not an object" + carrier);
+      steps.fail("format", say("msg.format.notObject") + carrier);
     } else if (isCredential(doc)) {
       await ob3Embedded(doc, carrier, steps, ctx);
       if (isClr(doc)) {
@@ -1060,15 +1071,15 @@
     var ctx = { now: Date.now(), recipient: (recipientGiven || "").trim(), summary: "" };
     try {
       if (!DATA) {
-        steps.fail("format", "this page's data (data.js) did not load");
+        steps.fail("format", say("msg.format.noData"));
       } else if (input.bytes && isPdf(input.bytes)) {
         var files = await embeddedFiles(input.bytes);
         if (!files.length) {
-          steps.fail("format", "a PDF that carries no credential (no embedded file)");
+          steps.fail("format", say("msg.format.emptyPdf"));
         } else {
           // One certificate, one badge: a second file would be a second, unrelated claim.
-          await payload(utf8(files[0].bytes), ", embedded in a PDF certificate (" + files[0].type + ")" +
-            (files.length > 1 ? "; " + (files.length - 1) + " more file(s) ignored" : ""), steps, ctx);
+          await payload(utf8(files[0].bytes), say("msg.carrier.pdf", files[0].type) +
+            (files.length > 1 ? say("msg.carrier.pdfMore", files.length - 1) : ""), steps, ctx);
         }
       } else if (input.bytes && isPng(input.bytes)) {
         var baked = await unbakePng(input.bytes);
@@ -1078,7 +1089,7 @@
         if (/^\s*(<\?xml|<svg|<!--)/.test(text) && /<svg[\s>]/.test(text)) {
           await unbaked(unbakeSvg(text), "SVG", steps, ctx);
         } else if (!text.trim()) {
-          steps.fail("format", "nothing to verify: choose a file or paste a badge");
+          steps.fail("format", say("msg.format.nothing"));
         } else {
           await payload(text, "", steps, ctx);
         }
@@ -1091,12 +1102,11 @@
 
   async function unbaked(found, image, steps, ctx) {
     if (!found.length) {
-      steps.fail("format", "the " + image + " carries no Open Badges data: it is not a baked badge");
+      steps.fail("format", say("msg.format.notBaked", image));
     } else if (found.length > 1) {
-      steps.fail("format", "the " + image + " carries " + found.length + " badges; a baked badge carries one");
+      steps.fail("format", say("msg.format.manyBaked", image, found.length));
     } else if (found[0].urlOnly) {
-      steps.fail("format", "the " + image + " carries only the URL of its assertion, " + found[0].text +
-        ": open it there, or check it with badgesmith verify");
+      steps.fail("format", say("msg.format.urlOnly", image, found[0].text));
     } else {
       await payload(found[0].text, found[0].carrier, steps, ctx);
     }
@@ -1104,7 +1114,7 @@
 
   /* ---------- the page ---------- */
 
-  var LABELS = { pass: "Passed", fail: "Failed", skip: "Not checked" };
+  var LABELS = { pass: say("label.pass"), fail: say("label.fail"), skip: say("label.skip") };
 
   function show(result) {
     var section = document.getElementById("result");
@@ -1120,7 +1130,7 @@
       status.className = "step-status";
       status.textContent = LABELS[s.status];
       var name = document.createElement("strong");
-      name.textContent = s.step.charAt(0).toUpperCase() + s.step.slice(1);
+      name.textContent = stepName(s.step);
       var message = document.createElement("p");
       message.textContent = s.message;
       li.append(status, " ", name, message);
@@ -1132,10 +1142,10 @@
     verdict.className = "verdict " + outcome;
     verdict.setAttribute("data-outcome", outcome);
     verdict.textContent = failed
-      ? "Not valid: the " + failed.step + " check failed."
+      ? say("verdict.fail", stepName(failed.step, true))
       : open
-        ? "Valid as far as checked here: see the steps not checked."
-        : "Valid: every check passed.";
+        ? say("verdict.partial")
+        : say("verdict.pass");
     summary.textContent = result.summary;
     summary.hidden = !result.summary;
     showCredentials(list, result.credentials || []);
@@ -1155,7 +1165,7 @@
     var box = document.createElement("ol");
     box.id = "credentials";
     box.className = "credentials";
-    box.setAttribute("aria-label", "The credentials in the learner record");
+    box.setAttribute("aria-label", say("credentials.label"));
     credentials.forEach(function (c) {
       var li = document.createElement("li");
       li.setAttribute("data-status", c.status);
@@ -1163,7 +1173,7 @@
       status.className = "step-status";
       status.textContent = LABELS[c.status];
       var name = document.createElement("strong");
-      name.textContent = "Credential " + c.index + ": " + c.name;
+      name.textContent = say("credentials.item", c.index, c.name);
       li.append(status, " ", name);
       if (c.status !== "pass") {
         var steps = document.createElement("ul");
@@ -1171,7 +1181,7 @@
           var item = document.createElement("li");
           item.setAttribute("data-step", s.step);
           item.setAttribute("data-status", s.status);
-          item.textContent = LABELS[s.status] + " " + s.step + ": " + s.message;
+          item.textContent = say("credentials.step", LABELS[s.status], stepName(s.step, true), s.message);
           steps.appendChild(item);
         });
         li.appendChild(steps);
