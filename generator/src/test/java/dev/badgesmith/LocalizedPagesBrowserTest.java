@@ -30,14 +30,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The example site built with {@code language: de}, in the real browser {@link BrowserTest} uses
+ * The example site's German pages (under {@code de/}), in the real browser {@link BrowserTest} uses
  * (its {@code browser.cjs}): every page loads without errors, axe finds no serious violation in
  * German pages, and the verify and skills search scripts speak German. Skips as it does.
  */
 class LocalizedPagesBrowserTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Path EXAMPLE = Path.of("../example-site").toAbsolutePath().normalize();
-  private static final Path KEYS = Path.of("../example-keys").toAbsolutePath().normalize();
   private static final String BASE_URL = "https://badges.rustacean-guild.example/";
 
   @TempDir static Path tmp;
@@ -55,22 +53,11 @@ class LocalizedPagesBrowserTest {
         NodePackages.install("target/node-browser", "playwright-core@1.65.1", "axe-core@4.14.1");
     assumeTrue(node.isPresent(), "skipped: node and npm are needed for the browser tests");
 
-    Path source = tmp.resolve("source");
-    TestSites.copy(EXAMPLE, source);
-    Path settings = source.resolve("site.yaml");
-    Files.writeString(
-        settings,
-        Files.readString(settings, UTF_8).replaceFirst("(?m)^language: en$", "language: de"));
+    // The example site publishes its German pages under de/; they are what is tested here.
     served = tmp.resolve("served");
-    Path german = served.resolve("de");
-    assertThat(
-            TestSites.withoutSaltWarning(
-                Badgesmith.builder()
-                    .keysDirectory(KEYS)
-                    .build()
-                    .build(source, german)
-                    .diagnostics()))
-        .isEmpty();
+    Path built = served.resolve("site");
+    assertThat(TestSites.withoutSaltWarning(TestSites.buildExample(built).diagnostics())).isEmpty();
+    Path german = built.resolve("de");
 
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/", LocalizedPagesBrowserTest::serve);
@@ -82,15 +69,15 @@ class LocalizedPagesBrowserTest {
     config.put("chromium", chromium.toString());
     config.put("screenshots", Path.of("target/screenshots-de").toAbsolutePath().toString());
     ObjectNode site = config.putObject("sites").putObject("de");
-    site.put("local", local + "de/");
+    site.put("local", local + "site/");
     site.put("baseUrl", BASE_URL);
     ArrayNode pages = config.putArray("pages");
     try (Stream<Path> walk = Files.walk(german)) {
       for (Path file : walk.filter(p -> p.toString().endsWith(".html")).sorted().toList()) {
-        String path = german.relativize(file).toString().replace('\\', '/');
+        String path = "de/" + german.relativize(file).toString().replace('\\', '/');
         ObjectNode page = pages.addObject();
         page.put("site", "de");
-        page.put("type", "de-" + path.replace("/index.html", "").replace('/', '-'));
+        page.put("type", path.replace("/index.html", "").replace('/', '-'));
         page.put("path", path);
         page.put("screenshot", false);
       }
@@ -98,12 +85,13 @@ class LocalizedPagesBrowserTest {
     ObjectNode verify = config.putArray("verify").addObject();
     verify.put("name", "ob3 png");
     verify.put("site", "de");
-    verify.put("file", german.resolve("credentials/code-reviewer/amara-okafor.png").toString());
+    verify.put("file", built.resolve("credentials/code-reviewer/amara-okafor.png").toString());
+    verify.put("pageUrl", local + "site/de/verify/index.html");
     verify.put("drop", false);
     ObjectNode search = config.putArray("skillsSearch").addObject();
     search.put("name", "skills search");
     search.put("site", "de");
-    search.put("path", "skills/search/");
+    search.put("path", "de/skills/search/");
     search.put("query", "Reviewing");
     search.put("nothing", "no such skill");
     search.put("link", "?q=lifetimes&framework=the-rust-programming-language");
@@ -131,7 +119,7 @@ class LocalizedPagesBrowserTest {
   void theGermanPagesSayItInGermanWithGermanDates() throws IOException {
     Document award =
         Jsoup.parse(
-            served.resolve("de/assertions/code-reviewer/amara-okafor/index.html").toFile(),
+            served.resolve("site/de/assertions/code-reviewer/amara-okafor/index.html").toFile(),
             "UTF-8");
     assertThat(award.selectFirst("html").attr("lang")).isEqualTo("de");
     assertThat(award.select("#share").text()).isEqualTo("Teilen und prüfen");
