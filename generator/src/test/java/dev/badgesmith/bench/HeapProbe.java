@@ -1,0 +1,63 @@
+package dev.badgesmith.bench;
+
+import dev.badgesmith.cli.Main;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What a build holds live, for {@link HugoBenchmark}: runs one {@code badgesmith} command in this
+ * JVM (started with the heap limit under test) while a thread collects the whole heap every {@code
+ * INTERVAL} ms with {@code System.gc()} (a full, stop-the-world collection) and reads the heap in
+ * use just after it: that is what the build keeps reachable at that moment, garbage excluded. It
+ * prints the largest such reading and the one after the command ended. The collections slow the
+ * build down, so this run is never the timed one.
+ *
+ * <pre>java -Xmx1g -cp CLASSPATH dev.badgesmith.bench.HeapProbe INTERVAL build SITE --out ...</pre>
+ */
+public final class HeapProbe {
+  private HeapProbe() {}
+
+  public static void main(String[] args) throws InterruptedException {
+    long interval = Long.parseLong(args[0]);
+    String[] command = Arrays.copyOfRange(args, 1, args.length);
+    MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    AtomicLong peak = new AtomicLong();
+    AtomicLong samples = new AtomicLong();
+    Thread sampler =
+        new Thread(
+            () -> {
+              while (!Thread.currentThread().isInterrupted()) {
+                try {
+                  Thread.sleep(interval);
+                } catch (InterruptedException e) {
+                  return;
+                }
+                System.gc();
+                peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                samples.incrementAndGet();
+              }
+            });
+    sampler.setDaemon(true);
+    sampler.start();
+    PrintWriter quiet = new PrintWriter(OutputStream.nullOutputStream(), true);
+    int code = Main.run(command, System.getenv(), quiet, new PrintWriter(System.err, true));
+    sampler.interrupt();
+    sampler.join();
+    System.gc();
+    long after = memory.getHeapMemoryUsage().getUsed();
+    System.out.printf(
+        Locale.ROOT,
+        "heap peak %d after %d samples %d max %d exit %d%n",
+        peak.get(),
+        after,
+        samples.get(),
+        Runtime.getRuntime().maxMemory(),
+        code);
+    System.exit(code);
+  }
+}
