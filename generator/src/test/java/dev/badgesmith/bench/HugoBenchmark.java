@@ -1,17 +1,23 @@
 package dev.badgesmith.bench;
 
+import static dev.badgesmith.bench.BenchProcesses.emptied;
+import static dev.badgesmith.bench.BenchProcesses.git;
+import static dev.badgesmith.bench.BenchProcesses.hugoVersion;
+import static dev.badgesmith.bench.BenchProcesses.java;
+import static dev.badgesmith.bench.BenchProcesses.loadAverage;
+import static dev.badgesmith.bench.BenchProcesses.sleep;
+import static dev.badgesmith.bench.BenchProcesses.time;
+
+import dev.badgesmith.bench.BenchProcesses.Run;
+import dev.badgesmith.bench.BenchProcesses.Timing;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -27,8 +33,9 @@ import java.util.stream.Stream;
  * <p>Arguments, in any order: the number of awards; {@code runs=R} to time each row R times (the
  * table gives the median); {@code 100k} to also build 100,000 awards with {@code -Xmx1g} and
  * compare time per award and heap with N; {@code profile} to record the warm full build with JFR
- * and print its {@code --timings} and hot methods. Without {@code hugo} on the PATH the Hugo column
- * is skipped, with a message.
+ * and print its {@code --timings} and hot methods; {@code large-only} for the 100,000-award rows
+ * alone (with the heap and time per award at N they are compared with). Without {@code hugo} on the
+ * PATH the Hugo column is skipped, with a message.
  *
  * <pre>mvn -B -pl templates,generator -Pbench package -DskipTests -Dbench=HugoBenchmark
  *     [-Dbench.args="10000 runs=2 100k profile"]</pre>
@@ -37,8 +44,7 @@ public final class HugoBenchmark {
   private static final long TRUST_WINDOW = 2100;
 
   private final Path work;
-  private final Path jar;
-  private final Path launcher;
+  private final BenchProcesses tools;
   private final boolean hugo;
   private final int runs;
   private int big = 100_000;
@@ -47,8 +53,7 @@ public final class HugoBenchmark {
 
   private HugoBenchmark(Path work, Path jar, Path launcher, boolean hugo, int runs) {
     this.work = work;
-    this.jar = jar;
-    this.launcher = launcher;
+    this.tools = new BenchProcesses(jar, launcher, work.resolve("jvm"));
     this.hugo = hugo;
     this.runs = runs;
   }
@@ -103,14 +108,15 @@ public final class HugoBenchmark {
       bench.run(
           awards,
           arguments.contains("100k") || arguments.stream().anyMatch(a -> a.startsWith("big=")),
-          arguments.contains("profile"));
+          arguments.contains("profile"),
+          arguments.contains("large-only"));
     } finally {
       SiteBenchmark.delete(work);
     }
     System.out.printf(Locale.ROOT, "load average at the end: %s%n", loadAverage());
   }
 
-  private void run(int awards, boolean big, boolean profile) throws IOException {
+  private void run(int awards, boolean big, boolean profile, boolean largeOnly) throws IOException {
     Path site = work.resolve("site");
     Path cache = work.resolve("cache");
     Path out = work.resolve("out");
@@ -126,20 +132,30 @@ public final class HugoBenchmark {
         n,
         BenchSites.BADGES);
     List<String> build = build(site, out, cache);
-    long cold = once("cold cache, java -jar", jar(build, List.of()));
-    long hugoCold = hugo ? once("hugo, cold cache", hugo(hugoSite, hugoOut)) : -1;
-    once(
+    Timing cold = time("cold cache, java -jar", tools.jar(build, List.of()));
+    Timing hugoCold =
+        hugo ? time("hugo, cold cache", BenchProcesses.hugo(hugoSite, hugoOut)) : null;
+    if (largeOnly) {
+      heapAndPerAward(site, out, cache, awards);
+      big(hugoSite);
+      print(cold, hugoCold);
+      return;
+    }
+    time(
         "launcher, first run (makes its archive)",
-        launcher(build(site, work.resolve("warm-up"), cache), Map.of()));
+        tools.launcher(build(site, work.resolve("warm-up"), cache), Map.of()));
 
-    List<Long> full = new ArrayList<>();
-    List<Long> fullLauncher = new ArrayList<>();
-    List<Long> hugoFull = new ArrayList<>();
+    List<Timing> full = new ArrayList<>();
+    List<Timing> fullLauncher = new ArrayList<>();
+    List<Timing> hugoFull = new ArrayList<>();
     for (int r = 0; r < runs; r++) {
-      full.add(time("full build, warm, java -jar", emptied(out, jar(build, List.of()))));
-      fullLauncher.add(time("full build, warm, launcher", emptied(out, launcher(build, Map.of()))));
+      full.add(time("full build, warm, java -jar", emptied(out, tools.jar(build, List.of()))));
+      fullLauncher.add(
+          time("full build, warm, launcher", emptied(out, tools.launcher(build, Map.of()))));
       if (hugo) {
-        hugoFull.add(time("hugo full build, warm", emptied(hugoOut, hugo(hugoSite, hugoOut))));
+        hugoFull.add(
+            time(
+                "hugo full build, warm", emptied(hugoOut, BenchProcesses.hugo(hugoSite, hugoOut))));
       }
     }
     row(
@@ -151,13 +167,13 @@ public final class HugoBenchmark {
         true);
     row("the same, launcher", fullLauncher, hugoFull, "<= 2x Hugo", 2.0, true);
 
-    List<Long> rebuild = new ArrayList<>();
-    List<Long> rebuildLauncher = new ArrayList<>();
-    List<Long> hugoRebuild = new ArrayList<>();
+    List<Timing> rebuild = new ArrayList<>();
+    List<Timing> rebuildLauncher = new ArrayList<>();
+    List<Timing> hugoRebuild = new ArrayList<>();
     for (int r = 0; r < runs; r++) {
-      rebuild.add(time("one award added, java -jar", added(site, jar(build, List.of()))));
+      rebuild.add(time("one award added, java -jar", added(site, tools.jar(build, List.of()))));
       rebuildLauncher.add(
-          time("one award added, launcher", added(site, launcher(build, Map.of()))));
+          time("one award added, launcher", added(site, tools.launcher(build, Map.of()))));
       if (hugo) {
         int page = next++;
         hugoRebuild.add(
@@ -165,7 +181,7 @@ public final class HugoBenchmark {
                 "hugo, one page added",
                 () -> {
                   BenchSites.writeHugoPage(hugoSite, page);
-                  return hugo(hugoSite, hugoOut).call();
+                  return BenchProcesses.hugo(hugoSite, hugoOut).call();
                 }));
       }
     }
@@ -203,23 +219,24 @@ public final class HugoBenchmark {
     if (big) {
       big(hugoSite);
     }
-    System.out.println();
-    System.out.println(
-        "| work | Badgesmith | "
-            + (hugo ? hugoVersion().orElse("Hugo") : "Hugo (not installed)")
-            + " | ratio | goal | status |");
+    print(cold, hugoCold);
+  }
+
+  private void print(Timing cold, Timing hugoCold) {
+    String them = hugo ? hugoVersion().orElse("Hugo") : "Hugo (not installed)";
+    System.out.printf("%n| work | Badgesmith | %s | ratio | goal | status |%n", them);
     System.out.println("|---|---|---|---|---|---|");
     table.forEach(System.out::println);
     System.out.printf(
         Locale.ROOT,
         "%nCold caches (first builds, for reference): Badgesmith %s, Hugo %s.%n",
-        seconds(cold),
-        hugoCold < 0 ? "not run" : seconds(hugoCold));
+        cell(List.of(cold)),
+        hugoCold == null ? "not run" : cell(List.of(hugoCold)));
   }
 
   /** A pull request adding one award, checked as the GitHub Action checks it. */
   private void pullRequestCheck(Path site, Path cache) throws IOException {
-    once("lock", jar(List.of("lock", site.toString()), List.of()));
+    time("lock", tools.jar(List.of("lock", site.toString()), List.of()));
     git(site, "init", "-q", "-b", "main");
     git(site, "add", "-A");
     git(site, "commit", "-q", "-m", "site");
@@ -228,11 +245,11 @@ public final class HugoBenchmark {
     git(site, "add", site.relativize(added).toString());
     git(site, "commit", "-q", "-m", "one award");
     List<String> check = List.of("check", site.toString(), "--base", "main");
-    List<Long> plain = new ArrayList<>();
-    List<Long> launched = new ArrayList<>();
+    List<Timing> plain = new ArrayList<>();
+    List<Timing> launched = new ArrayList<>();
     for (int r = 0; r < runs; r++) {
-      plain.add(time("check --base main, java -jar", jar(check, List.of())));
-      launched.add(time("check --base main, launcher", launcher(check, Map.of())));
+      plain.add(time("check --base main, java -jar", tools.jar(check, List.of())));
+      launched.add(time("check --base main, launcher", tools.launcher(check, Map.of())));
     }
     row(
         "`check --base main` of a pull request adding one award, `java -jar` (as the Action runs it)",
@@ -252,10 +269,12 @@ public final class HugoBenchmark {
     BenchSites.writeBadgeSite(site, awards);
     Map<String, String> keys = BenchSites.sign(site);
     List<String> build = build(site, out, cache);
-    List<Long> cold = List.of(once("signed, cold cache, java -jar", jar(build, List.of(), keys)));
-    List<Long> rebuild = new ArrayList<>();
+    List<Timing> cold =
+        List.of(time("signed, cold cache, java -jar", tools.jar(build, List.of(), keys)));
+    List<Timing> rebuild = new ArrayList<>();
     for (int r = 0; r < runs; r++) {
-      rebuild.add(time("signed, one award added, launcher", added(site, launcher(build, keys))));
+      rebuild.add(
+          time("signed, one award added, launcher", added(site, tools.launcher(build, keys))));
     }
     row(
         "rebuild after adding one award, signed (Data Integrity + VC-JWT), launcher",
@@ -275,16 +294,18 @@ public final class HugoBenchmark {
     SiteBenchmark.delete(out);
   }
 
-  /** At N, the warm full build with {@code -Xmx1g} and the heap it holds, to compare with 100k. */
-  private long[] small;
+  /** At N, the warm full build with {@code -Xmx1g} and the heap it held, to compare with 100k. */
+  private record Small(int awards, Timing build, long peak, long after) {}
+
+  private Small small;
 
   private void heapAndPerAward(Path site, Path out, Path cache, int awards) throws IOException {
-    long millis =
+    Timing build =
         time(
             "full build, warm, java -jar -Xmx1g",
-            emptied(out, jar(build(site, out, cache), List.of("-Xmx1g"))));
+            emptied(out, tools.jar(build(site, out, cache), List.of("-Xmx1g"))));
     long[] heap = heap(site, out, cache);
-    small = new long[] {awards, millis, heap[0], heap[1]};
+    small = new Small(awards, build, heap[0], heap[1]);
   }
 
   private void big(Path hugoSite) throws IOException {
@@ -295,20 +316,23 @@ public final class HugoBenchmark {
     Path hugoOut = work.resolve("hugo-big-out");
     BenchSites.writeBadgeSite(site, big);
     List<String> build = build(site, out, cache);
-    List<Long> cold =
-        List.of(once("large site, cold cache, java -jar -Xmx1g", jar(build, List.of("-Xmx1g"))));
-    List<Long> warm =
+    List<Timing> cold =
+        List.of(
+            time("large site, cold cache, java -jar -Xmx1g", tools.jar(build, List.of("-Xmx1g"))));
+    List<Timing> warm =
         List.of(
             time(
                 "large site, full build, warm, java -jar -Xmx1g",
-                emptied(out, jar(build, List.of("-Xmx1g")))));
-    List<Long> hugoWarm = new ArrayList<>();
+                emptied(out, tools.jar(build, List.of("-Xmx1g")))));
+    List<Timing> hugoWarm = new ArrayList<>();
     if (hugo) {
       SiteBenchmark.delete(hugoSite);
       BenchSites.writeHugoSite(hugoBig, big);
-      once("hugo, large site, cold cache", hugo(hugoBig, hugoOut));
+      time("hugo, large site, cold cache", BenchProcesses.hugo(hugoBig, hugoOut));
       hugoWarm.add(
-          time("hugo, large site, full build, warm", emptied(hugoOut, hugo(hugoBig, hugoOut))));
+          time(
+              "hugo, large site, full build, warm",
+              emptied(hugoOut, BenchProcesses.hugo(hugoBig, hugoOut))));
     }
     long[] heap = heap(site, out, cache);
     row(
@@ -326,137 +350,121 @@ public final class HugoBenchmark {
         "<= 60 s",
         60_000,
         false);
-    double perSmall = 1000.0 * small[1] / small[0];
-    double perBig = 1000.0 * warm.get(0) / big;
+    double perSmall = 1000.0 * small.build().millis() / small.awards();
+    double perBig = 1000.0 * warm.get(0).millis() / big;
     table.add(
         String.format(
             Locale.ROOT,
-            "| time per award, full build warm, `-Xmx1g`: %,d vs %,d awards | %.0f µs vs %.0f µs | | %.2fx | no worse | %s |",
+            "| time per award, full build warm, `-Xmx1g`: %,d vs %,d awards | %.0f µs vs %.0f µs"
+                + " (CPU %.0f µs vs %.0f µs) | | %.2fx (CPU %.2fx) | no worse | %s |",
             big,
-            small[0],
+            small.awards(),
             perBig,
             perSmall,
+            1000.0 * warm.get(0).cpuMillis() / big,
+            1000.0 * small.build().cpuMillis() / small.awards(),
             perBig / perSmall,
+            (warm.get(0).cpuMillis() / (double) big)
+                / (small.build().cpuMillis() / (double) small.awards()),
             status(perBig <= perSmall)));
     table.add(
         String.format(
             Locale.ROOT,
             "| largest live heap during a full build (full GC every 0.5 s): %,d vs %,d awards | %,d MB vs %,d MB | | %.2fx | <= 2x | %s |",
             big,
-            small[0],
+            small.awards(),
             mb(heap[0]),
-            mb(small[2]),
-            heap[0] / (double) small[2],
-            status(heap[0] <= 2 * small[2])));
+            mb(small.peak()),
+            heap[0] / (double) small.peak(),
+            status(heap[0] <= 2 * small.peak())));
     table.add(
         String.format(
             Locale.ROOT,
             "| live heap after the build, before the process exits: %,d vs %,d awards | %,d MB vs %,d MB | | %.2fx | | |",
             big,
-            small[0],
+            small.awards(),
             mb(heap[1]),
-            mb(small[3]),
-            heap[1] / (double) small[3]));
+            mb(small.after()),
+            heap[1] / (double) small.after()));
   }
 
   /** The largest live heap the build held, and what it held after: see {@link HeapProbe}. */
   private long[] heap(Path site, Path out, Path cache) throws IOException {
     SiteBenchmark.delete(out);
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                java(),
-                "-Xmx1g",
-                "-cp",
-                SiteBenchmark.classPath(),
-                HeapProbe.class.getName(),
-                "500"));
-    command.addAll(build(site, out, cache));
-    String output = SiteBenchmark.timed(command, Map.of()).output();
-    Matcher m = Pattern.compile("heap peak (\\d+) after (\\d+) samples (\\d+)").matcher(output);
-    if (!m.find()) {
-      throw new IllegalStateException("no heap reading in: " + output);
-    }
-    long[] heap = {Long.parseLong(m.group(1)), Long.parseLong(m.group(2))};
-    System.out.printf(
-        Locale.ROOT,
-        "  heap: largest live %,d MB over %s full GCs, %,d MB after the build%n",
-        mb(heap[0]),
-        m.group(3),
-        mb(heap[1]));
-    return heap;
+    return HeapProbe.measure(build(site, out, cache));
   }
 
   /** The warm full build under JFR, with {@code --timings}: where the time goes. */
   private void profile(Path site, Path out, Path cache) throws IOException {
-    Path recording = work.resolve("build.jfr");
+    SiteBenchmark.delete(out);
     List<String> build = new ArrayList<>(build(site, out, cache));
     build.add("--timings");
-    SiteBenchmark.delete(out);
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                java(),
-                "-XX:StartFlightRecording=filename=" + recording + ",settings=profile",
-                "-jar",
-                jar.toString()));
-    command.addAll(build);
-    SiteBenchmark.Timed run = SiteBenchmark.timed(command, Map.of());
-    System.out.printf(
-        Locale.ROOT, "profile: full build, warm, java -jar with JFR: %s%n", seconds(run.millis()));
-    run.output().lines().filter(l -> !l.startsWith("[")).forEach(l -> System.out.println("  " + l));
-    JfrHotMethods.print(recording, 20);
+    JfrHotMethods.record(tools.jar(), build, work.resolve("build.jfr"));
   }
 
+  /**
+   * A row of the table: the median wall-clock time of our runs (and Hugo's), with the CPU time the
+   * process used, which a busy machine disturbs less; the goal is held to the wall-clock time.
+   */
   private void row(
       String work,
-      List<Long> ours,
-      List<Long> theirs,
+      List<Timing> ours,
+      List<Timing> theirs,
       String goal,
       double limit,
       boolean ratioGoal) {
-    long mine = median(ours);
-    String hugoCell = theirs.isEmpty() ? "" : seconds(median(theirs)) + range(theirs);
-    String ratio =
-        theirs.isEmpty() ? "" : String.format(Locale.ROOT, "%.1fx", mine / (double) median(theirs));
+    long mine = median(ours, Timing::millis);
+    String ratio = "";
     String status;
-    if (ratioGoal) {
-      status = theirs.isEmpty() ? "no Hugo" : status(mine <= limit * median(theirs));
+    if (theirs.isEmpty()) {
+      status = ratioGoal ? "no Hugo" : status(mine <= limit);
     } else {
-      status = status(mine <= limit);
+      long hers = median(theirs, Timing::millis);
+      ratio =
+          String.format(
+              Locale.ROOT,
+              "%.1fx (CPU %.1fx)",
+              mine / (double) hers,
+              median(ours, Timing::cpuMillis) / (double) median(theirs, Timing::cpuMillis));
+      status = status(ratioGoal ? mine <= limit * hers : mine <= limit);
     }
     table.add(
         String.format(
             Locale.ROOT,
-            "| %s | %s%s | %s | %s | %s | %s |",
+            "| %s | %s | %s | %s | %s | %s |",
             work,
-            seconds(mine),
-            range(ours),
-            hugoCell,
+            cell(ours),
+            theirs.isEmpty() ? "" : cell(theirs),
             ratio,
             goal,
             status));
+  }
+
+  /** The median wall-clock time, the range of several runs, and the median CPU time. */
+  private static String cell(List<Timing> runs) {
+    String range = "";
+    if (runs.size() > 1) {
+      List<Long> sorted = runs.stream().map(Timing::millis).sorted().toList();
+      range =
+          String.format(
+              Locale.ROOT,
+              " (%.2f-%.2f)",
+              sorted.get(0) / 1000.0,
+              sorted.get(sorted.size() - 1) / 1000.0);
+    }
+    return seconds(median(runs, Timing::millis))
+        + range
+        + ", CPU "
+        + seconds(median(runs, Timing::cpuMillis));
   }
 
   private static String status(boolean met) {
     return met ? "met" : "**missed**";
   }
 
-  private static long median(List<Long> values) {
-    List<Long> sorted = values.stream().sorted().toList();
-    return sorted.get(sorted.size() / 2);
-  }
-
-  private String range(List<Long> values) {
-    if (values.size() < 2) {
-      return "";
-    }
-    List<Long> sorted = values.stream().sorted().toList();
-    return String.format(
-        Locale.ROOT,
-        " (%.2f-%.2f)",
-        sorted.get(0) / 1000.0,
-        sorted.get(sorted.size() - 1) / 1000.0);
+  private static long median(List<Timing> runs, java.util.function.ToLongFunction<Timing> value) {
+    long[] sorted = runs.stream().mapToLong(value).sorted().toArray();
+    return sorted[sorted.length / 2];
   }
 
   private static String seconds(long millis) {
@@ -465,32 +473,6 @@ public final class HugoBenchmark {
 
   private static long mb(long bytes) {
     return bytes / (1024 * 1024);
-  }
-
-  interface Run {
-    long call() throws IOException;
-  }
-
-  private static long once(String what, Run run) throws IOException {
-    return time(what, run);
-  }
-
-  private static long time(String what, Run run) throws IOException {
-    long millis = run.call();
-    // The load beside each run: the machine may be shared, and a busy one slows a run down.
-    System.out.printf(
-        Locale.ROOT, "%-48s %,8d ms  (load %s)%n", what, millis, loadAverage().split(" ")[0]);
-    return millis;
-  }
-
-  /** The run into an output folder emptied first. */
-  private static Run emptied(Path out, Run run) {
-    return () -> {
-      if (Files.exists(out)) {
-        SiteBenchmark.delete(out);
-      }
-      return run.call();
-    };
   }
 
   /** The run after adding one award, older than the window in which the cache reads files anew. */
@@ -504,86 +486,5 @@ public final class HugoBenchmark {
 
   private static List<String> build(Path site, Path out, Path cache) {
     return List.of("build", site.toString(), "--out", out.toString(), "--cache", cache.toString());
-  }
-
-  private Run jar(List<String> arguments, List<String> jvm) {
-    return jar(arguments, jvm, Map.of());
-  }
-
-  private Run jar(List<String> arguments, List<String> jvm, Map<String, String> environment) {
-    List<String> command = new ArrayList<>(List.of(java()));
-    command.addAll(jvm);
-    command.addAll(List.of("-jar", jar.toString()));
-    command.addAll(arguments);
-    return () -> SiteBenchmark.timed(command, environment).millis();
-  }
-
-  private Run launcher(List<String> arguments, Map<String, String> keys) {
-    List<String> command = new ArrayList<>(List.of("/bin/sh", launcher.toString()));
-    command.addAll(arguments);
-    Map<String, String> environment = new HashMap<>(keys);
-    environment.put("JAVA_HOME", System.getProperty("java.home"));
-    environment.put("BADGESMITH_JAR", jar.toString());
-    environment.put("BADGESMITH_JVM_CACHE", work.resolve("jvm").toString());
-    return () -> SiteBenchmark.timed(command, environment).millis();
-  }
-
-  private Run hugo(Path site, Path out) {
-    List<String> command =
-        List.of(
-            "hugo",
-            "--quiet",
-            "--source",
-            site.toString(),
-            "--destination",
-            out.toString(),
-            "--cacheDir",
-            site.resolveSibling(site.getFileName() + "-cache").toString());
-    return () -> SiteBenchmark.timed(command, Map.of()).millis();
-  }
-
-  private static void git(Path site, String... arguments) throws IOException {
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                "git",
-                "-C",
-                site.toString(),
-                "-c",
-                "user.name=Bench",
-                "-c",
-                "user.email=bench@example.org"));
-    command.addAll(List.of(arguments));
-    SiteBenchmark.timed(command, Map.of());
-  }
-
-  private static String java() {
-    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-  }
-
-  private static Optional<String> hugoVersion() {
-    try {
-      String version = SiteBenchmark.timed(List.of("hugo", "version"), Map.of()).output().strip();
-      Matcher m = Pattern.compile("v(\\d+\\.\\d+\\.\\d+)").matcher(version);
-      return Optional.of("Hugo " + (m.find() ? m.group(1) : version));
-    } catch (IOException | IllegalStateException e) {
-      return Optional.empty();
-    }
-  }
-
-  private static String loadAverage() {
-    try {
-      return Files.readString(Path.of("/proc/loadavg"), StandardCharsets.UTF_8).strip();
-    } catch (IOException e) {
-      return "unknown";
-    }
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

@@ -24,6 +24,23 @@ final class JfrHotMethods {
     print(Path.of(args[0]), args.length > 1 ? Integer.parseInt(args[1]) : 15);
   }
 
+  /** Runs {@code java -jar JAR ARGUMENTS...} under JFR; prints its output and hot methods. */
+  static void record(Path jar, List<String> arguments, Path recording) throws IOException {
+    List<String> command =
+        new java.util.ArrayList<>(
+            List.of(
+                BenchProcesses.java(),
+                "-XX:StartFlightRecording=filename=" + recording + ",settings=profile",
+                "-jar",
+                jar.toString()));
+    command.addAll(arguments);
+    SiteBenchmark.Timed run = SiteBenchmark.timed(command, Map.of());
+    System.out.printf(
+        Locale.ROOT, "profile: %s under JFR: %,d ms%n", String.join(" ", arguments), run.millis());
+    run.output().lines().filter(l -> !l.startsWith("[")).forEach(l -> System.out.println("  " + l));
+    print(recording, 20);
+  }
+
   static void print(Path recording, int top) throws IOException {
     Map<String, Integer> self = new HashMap<>();
     Map<String, Integer> ours = new HashMap<>();
