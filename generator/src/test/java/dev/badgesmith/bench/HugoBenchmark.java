@@ -382,7 +382,9 @@ public final class HugoBenchmark {
 
   /** The largest live heap the build held, and what it held after: see {@link HeapProbe}. */
   private long[] heap(Path site, Path out, Path cache) throws IOException {
-    SiteBenchmark.delete(out);
+    if (Files.exists(out)) {
+      SiteBenchmark.delete(out);
+    }
     return HeapProbe.measure(build(site, out, cache));
   }
 
