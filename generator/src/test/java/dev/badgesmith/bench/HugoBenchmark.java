@@ -32,10 +32,12 @@ import java.util.stream.Stream;
  *
  * <p>Arguments, in any order: the number of awards; {@code runs=R} to time each row R times (the
  * table gives the median); {@code 100k} to also build 100,000 awards with {@code -Xmx1g} and
- * compare time per award and heap with N; {@code profile} to record the warm full build with JFR
- * and print its {@code --timings} and hot methods; {@code large-only} for the 100,000-award rows
- * alone (with the heap and time per award at N they are compared with). Without {@code hugo} on the
- * PATH the Hugo column is skipped, with a message.
+ * compare time per award and heap with N ({@code big=M} for another size; the heap is read by
+ * {@link HeapProbe}, whose build, with an empty cache, is the large site's cold one, untimed);
+ * {@code profile} to record the warm full build with JFR and print its {@code --timings} and hot
+ * methods; {@code large-only} for the 100,000-award rows alone (with the heap and time per award at
+ * N they are compared with). Without {@code hugo} on the PATH the Hugo column is skipped, with a
+ * message.
  *
  * <pre>mvn -B -pl templates,generator -Pbench package -DskipTests -Dbench=HugoBenchmark
  *     [-Dbench.args="10000 runs=2 100k profile"]</pre>
