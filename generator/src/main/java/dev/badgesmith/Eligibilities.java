@@ -53,7 +53,7 @@ final class Eligibilities {
     if (badge.isEmpty()) {
       // The check with the award cache first: a site with errors, or without a stack badge, needs
       // no award file read again, which is what makes a check of a large site take seconds.
-      Pipeline.CheckedSite quick = pipeline.checkSite(siteDir);
+      CheckedSite quick = pipeline.checkSite(siteDir);
       if (quick.site().isEmpty()
           || quick.report().hasErrors()
           || quick.site().get().badges().stream().noneMatch(b -> b.requirement().isPresent())) {

@@ -85,9 +85,6 @@ final class Pipeline {
     return checked(siteDir, loading(settings.buildDate().get(), false), Pipeline::report);
   }
 
-  /** What {@link #checkSite} found: the check's report, and the site when it loaded. */
-  record CheckedSite(Report report, Optional<Site> site) {}
-
   /** {@link #check}, with the site it made. */
   CheckedSite checkSite(Path siteDir) {
     if (Files.isDirectory(siteDir)) {

@@ -28,7 +28,7 @@ final class AwardViews {
     this.layout = context.layout();
   }
 
-  /** What an award's page depends on beyond its own inputs: see {@link PageRenderer.AwardPages}. */
+  /** What an award's page depends on beyond its own inputs: see {@link AwardPages}. */
   String awardPageContext(Award award) {
     return "expired=" + context.expired(award) + " earner=" + context.earnerUrl(award);
   }

@@ -8,7 +8,7 @@ import dev.badgesmith.model.Award;
 import dev.badgesmith.model.BadgeClass;
 import dev.badgesmith.model.Site;
 import dev.badgesmith.model.SiteLayout;
-import dev.badgesmith.pages.PageRenderer;
+import dev.badgesmith.pages.AwardPages;
 import dev.badgesmith.sign.CredentialSigner;
 import dev.badgesmith.sign.Signatures;
 import dev.badgesmith.sign.SigningKey;
@@ -39,7 +39,7 @@ public final class AwardRender {
   private final Optional<SigningKey> ob2Key;
   private final Signatures signatures;
   private final Optional<Ob3Publisher> ob3;
-  private final PageRenderer.AwardPages pages;
+  private final AwardPages pages;
   private final Optional<CertificateRender> certificates;
 
   /**
@@ -56,7 +56,7 @@ public final class AwardRender {
       Optional<SigningKey> ob2Key,
       Signatures signatures,
       Optional<Ob3Publisher> ob3,
-      PageRenderer.AwardPages pages,
+      AwardPages pages,
       Optional<CertificateRender> certificates) {
     this.site = site;
     this.layout = new SiteLayout(site.settings());

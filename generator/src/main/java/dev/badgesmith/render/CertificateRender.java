@@ -8,7 +8,7 @@ import dev.badgesmith.model.Award;
 import dev.badgesmith.model.BadgeClass;
 import dev.badgesmith.model.Revocation;
 import dev.badgesmith.model.SiteLayout;
-import dev.badgesmith.pages.PageRenderer;
+import dev.badgesmith.pages.AwardPages;
 import dev.badgesmith.write.OutputSink;
 import java.io.IOException;
 import java.time.OffsetDateTime;
@@ -22,7 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class CertificateRender {
   private final SiteLayout layout;
-  private final PageRenderer.AwardPages pages;
+  private final AwardPages pages;
   private final Map<String, String> issuerNames;
   private final CertificatePdf pdf = new CertificatePdf();
   // Each badge class's art, decoded and compressed once, by the first certificate that needs it.
@@ -31,8 +31,7 @@ final class CertificateRender {
   /**
    * @param issuerNames each badge class's issuer's name, by the badge's id
    */
-  CertificateRender(
-      SiteLayout layout, PageRenderer.AwardPages pages, Map<String, String> issuerNames) {
+  CertificateRender(SiteLayout layout, AwardPages pages, Map<String, String> issuerNames) {
     this.layout = layout;
     this.pages = pages;
     this.issuerNames = Map.copyOf(issuerNames);

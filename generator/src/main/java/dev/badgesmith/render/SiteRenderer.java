@@ -21,6 +21,7 @@ import dev.badgesmith.model.ImageFile;
 import dev.badgesmith.model.Issuer;
 import dev.badgesmith.model.Site;
 import dev.badgesmith.model.SiteLayout;
+import dev.badgesmith.pages.AwardPages;
 import dev.badgesmith.pages.MessageBundles;
 import dev.badgesmith.pages.PageRenderer;
 import dev.badgesmith.pages.SocialCardTemplate;
@@ -99,14 +100,11 @@ public final class SiteRenderer {
     private final Site site;
     private final SiteLayout layout;
     private final Map<String, Design> designs;
-    private final PageRenderer.AwardPages pages;
+    private final AwardPages pages;
     private final Optional<StatusIndexes> indexes;
 
     private Shared(
-        Site site,
-        Map<String, Design> designs,
-        PageRenderer.AwardPages pages,
-        Optional<StatusIndexes> indexes) {
+        Site site, Map<String, Design> designs, AwardPages pages, Optional<StatusIndexes> indexes) {
       this.site = site;
       this.layout = new SiteLayout(site.settings());
       this.designs = designs;
@@ -121,7 +119,7 @@ public final class SiteRenderer {
       return parts;
     }
 
-    /** What an award's page shows besides the award (see {@link PageRenderer.AwardPages}). */
+    /** What an award's page shows besides the award (see {@link AwardPages}). */
     public String pageContext(Award award) {
       return pages.context(award);
     }
@@ -434,7 +432,7 @@ public final class SiteRenderer {
 
   /** What draws each award's certificate, unless the site turned them off. */
   private static Optional<CertificateRender> certificates(
-      Site site, SiteLayout layout, PageRenderer.AwardPages pages) {
+      Site site, SiteLayout layout, AwardPages pages) {
     if (!site.settings().pages().certificates()) {
       return Optional.empty();
     }
@@ -443,32 +441,6 @@ public final class SiteRenderer {
       issuerNames.put(badge.id(), site.issuer(badge.issuerId()).map(Issuer::name).orElse(""));
     }
     return Optional.of(new CertificateRender(layout, pages, issuerNames));
-  }
-
-  /** A sink that notes the paths one award writes, for the next build to keep. */
-  private static final class RecordingSink implements OutputSink {
-    private final OutputSink out;
-    private final List<String> paths = new ArrayList<>();
-
-    RecordingSink(OutputSink out) {
-      this.out = out;
-    }
-
-    @Override
-    public void write(String path, byte[] content) throws IOException {
-      out.write(path, content);
-      paths.add(path);
-    }
-
-    @Override
-    public void copy(String path, Path source) throws IOException {
-      out.copy(path, source);
-      paths.add(path);
-    }
-
-    List<String> paths() {
-      return List.copyOf(paths);
-    }
   }
 
   /**

@@ -33,15 +33,6 @@ public final class SiteScanner {
   public static final String SETTINGS_FILE = "site.yaml";
   private static final Set<String> DESIGN_EXTENSIONS = Set.of("svg", "png");
 
-  /** Folders of tools and of build output, where no site file lives. */
-  private static final Set<String> NOT_SCANNED_FOR_KEYS =
-      Set.of(".git", "node_modules", "target", ".badgesmith");
-
-  /** What a published site's manifest starts with (the writer's marker). */
-
-  /** Key files are small; a larger file is a picture or an archive, not a key. */
-  private static final long MAX_KEY_FILE_BYTES = 256 * 1024;
-
   private SiteScanner() {}
 
   public static SiteSources scan(Path root, Diagnostics diagnostics) {
@@ -162,7 +153,8 @@ public final class SiteScanner {
     read.addAll(awards);
     read.addAll(translations);
     List<SourceFile> unread = awardFolder.stream().filter(f -> !read.contains(f)).toList();
-    scan.privateKeys(readByLoader, unread, staticFiles);
+    new KeyScan(scan.root, scan::relative, diagnostics)
+        .privateKeys(readByLoader, unread, staticFiles, scan.hidden, scan.tooDeep);
     return new SiteSources(
         realRoot,
         settings,
@@ -184,7 +176,7 @@ public final class SiteScanner {
    * Whether a folder is a site Badgesmith published (such as the default {@code public/}): its
    * files are output, written by the build, not sources to check.
    */
-  private static boolean isPublishedSite(Path dir) {
+  static boolean isPublishedSite(Path dir) {
     Path manifest = dir.resolve("manifest.json");
     if (!Files.isRegularFile(manifest, LinkOption.NOFOLLOW_LINKS)) {
       return false;
@@ -406,83 +398,6 @@ public final class SiteScanner {
         return Optional.empty();
       }
       return Optional.of(new SourceFile(path, file));
-    }
-
-    /**
-     * Reports every file under the site folder that holds a private key, but those the loader reads
-     * (it checks them on the bytes it reads), so no file is read twice for it. The award folder,
-     * which a large site fills with thousands of files, was listed already: it is not walked again.
-     * Every file that is published (static files, designs, issuer images) is checked whatever its
-     * folder, name or size; a file that is not is checked up to {@value #MAX_KEY_FILE_BYTES} bytes,
-     * outside the folders of tools and of build output.
-     */
-    void privateKeys(
-        Set<String> readByLoader, List<SourceFile> unreadAwardFiles, List<SourceFile> statics) {
-      Path awards = root.resolve("awards");
-      Path staticFolder = root.resolve("static");
-      unreadAwardFiles.forEach(f -> check(f.file(), false));
-      statics.forEach(f -> check(f.file(), true));
-      hidden.stream()
-          .filter(h -> h.startsWith(awards) || h.startsWith(staticFolder))
-          .forEach(h -> check(h, h.startsWith(staticFolder)));
-      List<Path> roots = new ArrayList<>(List.of(root));
-      tooDeep.stream().filter(d -> d.startsWith(awards)).forEach(roots::add);
-      for (Path start : roots) {
-        walkForKeys(start, readByLoader, awards, staticFolder);
-      }
-    }
-
-    /** Checks one file; any size when it is published, else small files only. */
-    private void check(Path file, boolean published) {
-      try {
-        BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
-        if (attrs.isRegularFile() && (published || attrs.size() <= MAX_KEY_FILE_BYTES)) {
-          PrivateKeyCheck.check(relative(file), file, attrs.size(), diagnostics);
-        }
-      } catch (IOException e) {
-        // unreadable files are reported where read
-      }
-    }
-
-    private void walkForKeys(Path start, Set<String> readByLoader, Path awards, Path statics) {
-      try {
-        Files.walkFileTree(
-            start,
-            new SimpleFileVisitor<>() {
-              @Override
-              public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
-                boolean skip =
-                    !dir.equals(start)
-                        && (dir.equals(awards)
-                            || dir.equals(statics) // every file checked already
-                            || NOT_SCANNED_FOR_KEYS.contains(name)
-                            || isPublishedSite(dir));
-                return skip ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-              }
-
-              @Override
-              public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
-                  throws IOException {
-                String path = relative(file);
-                // Designs and issuer images are published whatever their size.
-                boolean published = path.startsWith("badges/") || path.startsWith("issuers/");
-                if (attrs.isRegularFile()
-                    && (published || attrs.size() <= MAX_KEY_FILE_BYTES)
-                    && !readByLoader.contains(path)) {
-                  PrivateKeyCheck.check(path, file, attrs.size(), diagnostics);
-                }
-                return FileVisitResult.CONTINUE;
-              }
-
-              @Override
-              public FileVisitResult visitFileFailed(Path file, IOException e) {
-                return FileVisitResult.CONTINUE; // unreadable files are reported where read
-              }
-            });
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
     }
 
     Optional<SourceFile> slug(SourceFile f) {

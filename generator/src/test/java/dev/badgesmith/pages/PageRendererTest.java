@@ -41,7 +41,7 @@ class PageRendererTest {
   /** Every page of a site, as a build writes them: award by award, then the others. */
   static MemorySink render(PageRenderer renderer, Site site) throws IOException {
     MemorySink sink = new MemorySink();
-    PageRenderer.AwardPages pages = renderer.awardPages(site);
+    AwardPages pages = renderer.awardPages(site);
     for (dev.badgesmith.model.Award award : site.awards()) {
       pages.write(award, sink);
     }
