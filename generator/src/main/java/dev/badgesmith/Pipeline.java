@@ -79,10 +79,7 @@ final class Pipeline {
 
   /** Scan, load and validate; writes nothing. */
   Report check(Path siteDir) {
-    if (Files.isDirectory(siteDir)) {
-      SiteFolders.checkCache(SiteScanner.realPath(siteDir), settings.cacheFolder());
-    }
-    return checked(siteDir, loading(settings.buildDate().get(), false), Pipeline::report);
+    return checkSite(siteDir).report();
   }
 
   /** {@link #check}, with the site it made. */
@@ -93,8 +90,7 @@ final class Pipeline {
     return checked(
         siteDir,
         loading(settings.buildDate().get(), false),
-        (read, loaded, rasterizer) ->
-            new CheckedSite(report(read, loaded, rasterizer), loaded.site()));
+        (read, loaded, rasterizer) -> new CheckedSite(report(loaded), loaded.site()));
   }
 
   /**
@@ -119,7 +115,7 @@ final class Pipeline {
         stages,
         (read, loaded, rasterizer) ->
             new CheckedFiles(
-                report(read, loaded, rasterizer),
+                report(loaded),
                 loaded.site(),
                 read.doc(),
                 loaded.lock().map(LockCheck::indexes),
@@ -378,15 +374,14 @@ final class Pipeline {
   }
 
   /** The report of a check: its diagnostics and the changes to the lock it would make. */
-  private static Report report(
-      SiteLoad.Read read, SiteLoad.Loaded loaded, SvgRasterizer rasterizer) {
+  private static Report report(SiteLoad.Loaded loaded) {
     return new Report(loaded.diagnostics().sorted(), Optional.empty(), 0, loaded.changes());
   }
 
   /** The report of a build that stopped before publishing, for errors of the site. */
   private static Report failed(SiteLoad.Loaded loaded) {
     BuildTasks.join(loaded.saved());
-    return new Report(loaded.diagnostics().sorted(), Optional.empty(), 0, loaded.changes());
+    return report(loaded);
   }
 
   /** The plan stage: which awards the render stage renders, and which it keeps as published. */

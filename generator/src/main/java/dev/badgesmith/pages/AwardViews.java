@@ -15,12 +15,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** The view of an award's page. */
 final class AwardViews {
   private final ViewContext context;
   private final Site site;
   private final SiteLayout layout;
+
+  /** Each badge class's criteria summary, by badge id: every award's certificate shows it. */
+  private final Map<String, String> criteriaSummaries = new ConcurrentHashMap<>();
 
   AwardViews(ViewContext context) {
     this.context = context;
@@ -118,7 +122,11 @@ final class AwardViews {
         words.format(award.issuedOn().toLocalDate()),
         award.expires().map(PageDates::date).orElse(null),
         award.expires().map(e -> words.format(e.toLocalDate())).orElse(null),
-        SocialCardTemplate.xmlText(summary(context.markdown().toPlainText(badge.criteria()))),
+        criteriaSummaries.computeIfAbsent(
+            badge.id(),
+            id ->
+                SocialCardTemplate.xmlText(
+                    summary(context.markdown().toPlainText(badge.criteria())))),
         layout.awardPage(award).url(),
         award.revoked(),
         award.revocation().flatMap(Revocation::date).map(PageDates::date).orElse(null),
