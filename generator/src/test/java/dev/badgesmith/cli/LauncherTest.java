@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The shell launcher, run by a real shell on this JVM's runtime, over a jar whose main class echoes
  * its arguments and exits with the status it is told: arguments pass through untouched, the exit
- * status comes back, and the class-data archive is made once and used after.
+ * status comes back, the class-data archive is made once and used after, and only a run that
+ * renders every award compiles with C2.
  */
 class LauncherTest {
   private static final Path LAUNCHER = Path.of("src/dist/badgesmith").toAbsolutePath();
@@ -43,6 +44,9 @@ class LauncherTest {
     Files.writeString(
         src,
         "public class Echo { public static void main(String[] a) {"
+            + " if (System.getenv(\"ECHO_COMPILER\") != null) { System.out.println("
+            + " java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()"
+            + " .contains(\"-XX:TieredStopAtLevel=1\") ? \"C1\" : \"all tiers\"); return; }"
             + " System.out.println(String.join(\"|\", a));"
             + " System.exit(a.length > 0 && a[0].matches(\"[0-9]\") ? Integer.parseInt(a[0]) : 0);"
             + " } }");
@@ -109,6 +113,35 @@ class LauncherTest {
       assertThat(mapped.status()).as(shift + ": " + mapped.output()).isZero();
       assertThat(mapped.output()).isEqualTo("mapped\n");
     }
+  }
+
+  @Test
+  void stopsAtC1UnlessTheCommandRendersEveryAward() throws Exception {
+    Path site = tmp.resolve("site");
+    Path published = site.resolve("public");
+    Files.createDirectories(published);
+    String other = tmp.resolve("other").toString();
+
+    String before = compiler("build", site.toString());
+    Files.writeString(published.resolve("manifest.json"), "{}");
+
+    assertThat(before).as("into a folder no build has published").isEqualTo("all tiers");
+    assertThat(compiler("build", site.toString())).isEqualTo("C1");
+    assertThat(compiler("build", "--date", "2025-01-01", site.toString(), "--threads", "2"))
+        .isEqualTo("C1");
+    assertThat(compiler("build", site.toString(), "-o", published.toString())).isEqualTo("C1");
+    assertThat(compiler("build", site.toString(), "--out=" + other)).isEqualTo("all tiers");
+    assertThat(compiler("build", site.toString(), "--out", other)).isEqualTo("all tiers");
+    assertThat(compiler("build", site.toString(), "--render-all")).isEqualTo("all tiers");
+    assertThat(compiler("build", site.toString(), "--shard", "1/2")).isEqualTo("all tiers");
+    assertThat(compiler("merge", site.toString(), "a", "b", "--out", other)).isEqualTo("all tiers");
+    assertThat(compiler("check", site.toString())).isEqualTo("C1");
+  }
+
+  private String compiler(String... args) throws Exception {
+    Run run = run(Map.of("BADGESMITH_JVM_CACHE", "off", "ECHO_COMPILER", "yes"), args);
+    assertThat(run.status()).as(run.output()).isZero();
+    return run.output().strip();
   }
 
   @Test
