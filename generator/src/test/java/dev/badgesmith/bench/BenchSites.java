@@ -25,10 +25,14 @@ final class BenchSites {
 
   /** A badge site without certificates (their PDFs are a fifth file per award Hugo has not). */
   static void writeBadgeSite(Path site, int awards) throws IOException {
+    writeBadgeSite(site, awards, false);
+  }
+
+  static void writeBadgeSite(Path site, int awards, boolean certificates) throws IOException {
     SiteBenchmark.write(
         site.resolve("site.yaml"),
         "title: Benchmark Guild\nbaseUrl: https://bench.example.org/\ntimeZone: UTC\n"
-            + "pages:\n  certificates: false\n");
+            + (certificates ? "" : "pages:\n  certificates: false\n"));
     SiteBenchmark.write(
         site.resolve("issuers/guild.yaml"),
         "name: Benchmark Guild\nurl: https://bench.example.org/\nemail: badges@bench.example.org\n");

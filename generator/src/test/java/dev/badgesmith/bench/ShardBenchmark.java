@@ -1,5 +1,6 @@
 package dev.badgesmith.bench;
 
+import dev.badgesmith.bench.BenchProcesses.Timing;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,18 +10,28 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * When building a site in shards pays: a harness, not a test. It writes a site of N awards (default
- * 100,000) over 50 SVG badge classes, builds it in one new JVM, then for each split (1, 2 and 4
- * shards by default) builds every shard in a new JVM with a cache of its own, as the jobs of a CI
- * matrix run on fresh runners, and merges them in one more. The shards run one after another here;
- * on a matrix they run at once, so the time a deployment waits is the slowest shard's plus the
- * merge's. Every JVM has {@code -Xmx1g}.
+ * When building a site in shards pays: a harness, not a test. It writes {@link BenchSites}' site of
+ * N awards (default 100,000) over 50 SVG badge classes, builds it in one new JVM, then for each
+ * split (1, 2 and 4 shards by default) builds every shard in a new JVM with a cache of its own, as
+ * the jobs of a CI matrix run on fresh runners, and merges them in one more. The shards run one
+ * after another here; on a matrix they run at once, so the time a deployment waits is the slowest
+ * shard's plus the merge's. Every JVM has {@code -Xmx1g}.
+ *
+ * <p>{@code warm} times what a CI job does with its cache restored: every build and merge runs once
+ * untimed to fill its cache, then again, timed, into an empty output folder. Without it each run
+ * starts with an empty cache, as a job's first run does.
  *
  * <pre>mvn -B -pl templates,generator -Pbench package -DskipTests -Dbench=ShardBenchmark
- *     [-Dbench.args="100000 1,2,4 [certificates]"]</pre>
+ *     [-Dbench.args="100000 1,2,4 [certificates] [warm]"]</pre>
  */
 public final class ShardBenchmark {
-  private static final int BADGES = 50;
+  private final Path work;
+  private final boolean warm;
+
+  private ShardBenchmark(Path work, boolean warm) {
+    this.work = work;
+    this.warm = warm;
+  }
 
   public static void main(String[] args) throws IOException {
     int awards = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
@@ -28,116 +39,97 @@ public final class ShardBenchmark {
     for (String split : (args.length > 1 ? args[1] : "1,2,4").split(",")) {
       splits.add(Integer.parseInt(split.trim()));
     }
-    boolean certificates = args.length > 2 && args[2].equals("certificates");
+    List<String> options = args.length > 2 ? List.of(args).subList(2, args.length) : List.of();
+    boolean certificates = options.contains("certificates");
+    boolean warm = options.contains("warm");
     Path work = Files.createTempDirectory("badgesmith-shards");
     try {
       Path site = work.resolve("site");
-      writeSite(site, awards, certificates);
+      BenchSites.writeBadgeSite(site, awards, certificates);
       System.out.printf(
           Locale.ROOT,
           "site of %,d awards over %d badge classes (%s), %d threads, -Xmx1g, each run a new"
-              + " JVM with an empty cache%n",
+              + " JVM %s (load %s)%n",
           awards,
-          BADGES,
+          BenchSites.BADGES,
           certificates ? "with certificates" : "no certificates",
-          Runtime.getRuntime().availableProcessors());
-      long single =
-          run(List.of("build", site.toString(), "--out", work.resolve("one").toString()), work);
-      System.out.printf(Locale.ROOT, "%-12s %,8d ms%n", "one build", single);
-      for (int count : splits) {
-        long slowest = 0;
-        long total = 0;
-        List<String> merge = new ArrayList<>(List.of("merge", site.toString()));
-        StringBuilder each = new StringBuilder();
-        for (int k = 1; k <= count; k++) {
-          Path out = work.resolve("shards-" + count + "/shard-" + k);
-          long millis =
-              run(
-                  List.of(
-                      "build",
-                      site.toString(),
-                      "--shard",
-                      k + "/" + count,
-                      "--out",
-                      out.toString()),
-                  work);
-          slowest = Math.max(slowest, millis);
-          total += millis;
-          each.append(each.isEmpty() ? "" : ", ").append(String.format(Locale.ROOT, "%,d", millis));
-          merge.add(out.toString());
-        }
-        merge.addAll(List.of("--out", work.resolve("merged-" + count).toString()));
-        long merging = run(merge, work);
-        System.out.printf(
-            Locale.ROOT,
-            "%d shard%s    slowest %,8d ms  + merge %,7d ms  = %,8d ms waited"
-                + "  (%.2fx one build; shards %s ms, %,d ms of runner time in all)%n",
-            count,
-            count == 1 ? " " : "s",
-            slowest,
-            merging,
-            slowest + merging,
-            (slowest + merging) / (double) single,
-            each,
-            total + merging);
-        SiteBenchmark.delete(work.resolve("shards-" + count));
-        SiteBenchmark.delete(work.resolve("merged-" + count));
-      }
+          Runtime.getRuntime().availableProcessors(),
+          warm ? "with its cache warm, into an empty output folder" : "with an empty cache",
+          BenchProcesses.loadAverage());
+      new ShardBenchmark(work, warm).measure(site, splits);
     } finally {
       SiteBenchmark.delete(work);
     }
   }
 
-  /** One command in a new JVM with a cache of its own, timed from start to exit. */
-  private static long run(List<String> arguments, Path work) throws IOException {
+  private void measure(Path site, List<Integer> splits) throws IOException {
+    Timing single =
+        run("one build", List.of("build", site.toString(), "--out", out("one").toString()));
+    for (int count : splits) {
+      long slowest = 0;
+      long cpu = 0;
+      List<String> merge = new ArrayList<>(List.of("merge", site.toString()));
+      StringBuilder each = new StringBuilder();
+      for (int k = 1; k <= count; k++) {
+        Path out = out("shards-" + count + "/shard-" + k);
+        Timing shard =
+            run(
+                "shard " + k + "/" + count,
+                List.of(
+                    "build", site.toString(), "--shard", k + "/" + count, "--out", out.toString()));
+        slowest = Math.max(slowest, shard.millis());
+        cpu += shard.cpuMillis();
+        each.append(each.isEmpty() ? "" : ", ")
+            .append(String.format(Locale.ROOT, "%,d", shard.millis()));
+        merge.add(out.toString());
+      }
+      merge.addAll(List.of("--out", out("merged-" + count).toString()));
+      Timing merging = run("merge of " + count, merge);
+      System.out.printf(
+          Locale.ROOT,
+          "%d shard%s    slowest %,8d ms  + merge %,7d ms  = %,8d ms waited"
+              + "  (%.2fx one build; shards %s ms; CPU %,d ms in all, load %s)%n",
+          count,
+          count == 1 ? " " : "s",
+          slowest,
+          merging.millis(),
+          slowest + merging.millis(),
+          (slowest + merging.millis()) / (double) single.millis(),
+          each,
+          cpu + merging.cpuMillis(),
+          BenchProcesses.loadAverage().split(" ")[0]);
+      SiteBenchmark.delete(work.resolve("shards-" + count));
+      SiteBenchmark.delete(work.resolve("merged-" + count));
+    }
+  }
+
+  private Path out(String name) {
+    return work.resolve(name);
+  }
+
+  /**
+   * One command in a new JVM with a cache of its own, timed from start to exit; when warm, after a
+   * first run that fills the cache, into its output folder emptied again.
+   */
+  private Timing run(String what, List<String> arguments) throws IOException {
     Path cache = Files.createTempDirectory(work, "cache");
     List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add(BenchProcesses.java());
     command.add("-Xmx1g");
     command.add("-cp");
     command.add(SiteBenchmark.classPath());
     command.add("dev.badgesmith.cli.Main");
     command.addAll(arguments);
     command.addAll(List.of("--cache", cache.toString()));
-    long millis = SiteBenchmark.timed(command, Map.of()).millis();
+    Path out = Path.of(arguments.get(arguments.indexOf("--out") + 1));
+    if (warm) {
+      BenchProcesses.timed(command, Map.of());
+      SiteBenchmark.delete(out);
+    }
+    Timing timing = BenchProcesses.timed(command, Map.of());
     SiteBenchmark.delete(cache);
-    return millis;
-  }
-
-  private static void writeSite(Path site, int awards, boolean certificates) throws IOException {
-    SiteBenchmark.write(
-        site.resolve("site.yaml"),
-        "title: Benchmark Guild\nbaseUrl: https://bench.example.org/\ntimeZone: UTC\n"
-            + (certificates ? "" : "pages:\n  certificates: false\n"));
-    SiteBenchmark.write(
-        site.resolve("issuers/guild.yaml"),
-        "name: Benchmark Guild\nurl: https://bench.example.org/\nemail: badges@bench.example.org\n");
-    for (int b = 0; b < BADGES; b++) {
-      SiteBenchmark.write(
-          site.resolve("badges/badge-" + b + ".md"),
-          "---\nname: Badge "
-              + b
-              + "\ndescription: A badge for the benchmark.\nvalidFor: P2Y\n---\n"
-              + "Do the **work**.\n");
-      SiteBenchmark.write(
-          site.resolve("badges/badge-" + b + ".svg"),
-          String.format(
-              Locale.ROOT,
-              "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 512 512\"><circle"
-                  + " cx=\"256\" cy=\"256\" r=\"240\" fill=\"#%06x\"/><path d=\"M150 260 L230"
-                  + " 340 L370 180\" stroke=\"#fff\" stroke-width=\"40\" fill=\"none\"/></svg>%n",
-              (0x204060 + b * 0x030507) & 0x7f7f7f));
-    }
-    for (int i = 0; i < awards; i++) {
-      SiteBenchmark.write(
-          site.resolve("awards/badge-" + (i % BADGES) + "/learner-" + i + ".yaml"),
-          "recipient:\n  email: learner-"
-              + i
-              + "@example.org\nissuedOn: 2025-"
-              + String.format(Locale.ROOT, "%02d-%02d", 1 + i % 12, 1 + i % 28)
-              + "\nevidence:\n  - url: https://code.example.net/learner-"
-              + i
-              + "\n    name: Work\n");
-    }
+    System.out.printf(
+        Locale.ROOT, "  %-24s %,8d ms  CPU %,8d ms%n", what, timing.millis(), timing.cpuMillis());
+    return timing;
   }
 }
