@@ -8,16 +8,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.badgesmith.testing.KeyRotation;
 import dev.badgesmith.testing.NodePackages;
+import dev.badgesmith.testing.StaticHost;
 import dev.badgesmith.testing.TestSites;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -74,7 +69,7 @@ final class BrowserRun {
   private final Path tmp;
   private final Path served;
   private final Map<String, String> types = new LinkedHashMap<>();
-  private HttpServer server;
+  private StaticHost host;
   private JsonNode result;
 
   private BrowserRun(Path tmp) {
@@ -191,11 +186,8 @@ final class BrowserRun {
 
     Path inputs = Files.createDirectories(tmp.resolve("inputs"));
 
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext("/", this::serve);
-    server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
-    server.start();
-    String local = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+    host = StaticHost.start().serve(served, "/");
+    String local = host.origin() + "/";
 
     ObjectNode config = JSON.createObjectNode();
     config.put("chromium", chromium.toString());
@@ -258,9 +250,8 @@ final class BrowserRun {
   }
 
   private void stop() {
-    if (server != null) {
-      server.stop(0);
-      ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+    if (host != null) {
+      host.close();
     }
   }
 
@@ -342,44 +333,6 @@ final class BrowserRun {
         }
       }
     }
-  }
-
-  /** Serves the built sites, each under its own folder; nothing outside them. */
-  private void serve(HttpExchange exchange) throws IOException {
-    try (exchange) {
-      String path = URLDecoder.decode(exchange.getRequestURI().getRawPath(), UTF_8);
-      Path file = served.resolve(path.substring(1)).normalize();
-      if (path.endsWith("/")) {
-        file = file.resolve("index.html");
-      }
-      if (!file.startsWith(served) || !Files.isRegularFile(file)) {
-        exchange.sendResponseHeaders(404, -1);
-        return;
-      }
-      byte[] body = Files.readAllBytes(file);
-      exchange.getResponseHeaders().set("Content-Type", contentType(file.getFileName().toString()));
-      exchange.sendResponseHeaders(200, body.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
-    }
-  }
-
-  private static String contentType(String name) {
-    String extension = name.substring(name.lastIndexOf('.') + 1);
-    return switch (extension) {
-      case "html" -> "text/html; charset=utf-8";
-      case "css" -> "text/css; charset=utf-8";
-      case "js" -> "text/javascript; charset=utf-8";
-      case "json" -> "application/json";
-      case "png" -> "image/png";
-      case "svg" -> "image/svg+xml";
-      case "xml" -> "application/xml";
-      case "jwt", "jws", "txt" -> "text/plain; charset=utf-8";
-      default -> "application/octet-stream";
-    };
   }
 
   private static void delete(Path folder) throws IOException {

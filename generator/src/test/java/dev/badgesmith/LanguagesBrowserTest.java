@@ -1,6 +1,5 @@
 package dev.badgesmith;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -8,14 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.badgesmith.testing.NodePackages;
+import dev.badgesmith.testing.StaticHost;
 import dev.badgesmith.testing.TestSites;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,7 +43,7 @@ class LanguagesBrowserTest {
           "ar/assertions/first-steps/amira/index.html");
 
   @TempDir static Path tmp;
-  static HttpServer server;
+  static StaticHost host;
   static Path site;
   static Map<String, JsonNode> results = new HashMap<>();
 
@@ -68,13 +62,11 @@ class LanguagesBrowserTest {
         Badgesmith.builder().build().build(TestSites.resources("sites/multilingual/input"), site);
     assertThat(report.hasErrors()).as(report.diagnostics().toString()).isFalse();
 
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext("/", LanguagesBrowserTest::serve);
-    server.start();
+    host = StaticHost.start().serve(site, "/");
 
     ObjectNode config = JSON.createObjectNode();
     config.put("chromium", chromium.toString());
-    config.put("local", "http://127.0.0.1:" + server.getAddress().getPort() + "/");
+    config.put("local", host.origin() + "/");
     config.put("baseUrl", BASE_URL);
     ArrayNode pages = config.putArray("pages");
     PAGES.forEach(pages::add);
@@ -92,8 +84,8 @@ class LanguagesBrowserTest {
 
   @AfterAll
   static void stop() {
-    if (server != null) {
-      server.stop(0);
+    if (host != null) {
+      host.close();
     }
   }
 
@@ -176,34 +168,5 @@ class LanguagesBrowserTest {
     return file.endsWith("index.html")
         ? file.substring(0, file.length() - "index.html".length())
         : file;
-  }
-
-  private static void serve(HttpExchange exchange) throws IOException {
-    try (exchange) {
-      String path = URLDecoder.decode(exchange.getRequestURI().getRawPath(), UTF_8);
-      Path file = site.resolve(path.substring(1)).normalize();
-      if (path.endsWith("/")) {
-        file = file.resolve("index.html");
-      }
-      if (!file.startsWith(site) || !Files.isRegularFile(file)) {
-        exchange.sendResponseHeaders(404, -1);
-        return;
-      }
-      byte[] body = Files.readAllBytes(file);
-      String name = file.getFileName().toString();
-      exchange
-          .getResponseHeaders()
-          .set(
-              "Content-Type",
-              name.endsWith(".html")
-                  ? "text/html; charset=utf-8"
-                  : name.endsWith(".css")
-                      ? "text/css; charset=utf-8"
-                      : name.endsWith(".svg") ? "image/svg+xml" : "application/octet-stream");
-      exchange.sendResponseHeaders(200, body.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
-    }
   }
 }

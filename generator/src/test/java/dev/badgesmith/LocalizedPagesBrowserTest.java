@@ -1,6 +1,5 @@
 package dev.badgesmith;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -8,14 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.badgesmith.testing.NodePackages;
+import dev.badgesmith.testing.StaticHost;
 import dev.badgesmith.testing.TestSites;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,7 +35,7 @@ class LocalizedPagesBrowserTest {
 
   @TempDir static Path tmp;
   private static Path served;
-  private static HttpServer server;
+  private static StaticHost host;
   private static JsonNode result;
 
   @BeforeAll
@@ -59,11 +54,8 @@ class LocalizedPagesBrowserTest {
     assertThat(TestSites.withoutSaltWarning(TestSites.buildExample(built).diagnostics())).isEmpty();
     Path german = built.resolve("de");
 
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext("/", LocalizedPagesBrowserTest::serve);
-    server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
-    server.start();
-    String local = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+    host = StaticHost.start().serve(served, "/");
+    String local = host.origin() + "/";
 
     ObjectNode config = JSON.createObjectNode();
     config.put("chromium", chromium.toString());
@@ -109,9 +101,8 @@ class LocalizedPagesBrowserTest {
 
   @AfterAll
   static void stopServer() {
-    if (server != null) {
-      server.stop(0);
-      ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+    if (host != null) {
+      host.close();
     }
   }
 
@@ -174,37 +165,5 @@ class LocalizedPagesBrowserTest {
     List<String> out = new ArrayList<>();
     array.forEach(n -> out.add(n.asText()));
     return out;
-  }
-
-  private static void serve(HttpExchange exchange) throws IOException {
-    try (exchange) {
-      String path = URLDecoder.decode(exchange.getRequestURI().getRawPath(), UTF_8);
-      Path file = served.resolve(path.substring(1)).normalize();
-      if (path.endsWith("/")) {
-        file = file.resolve("index.html");
-      }
-      if (!file.startsWith(served) || !Files.isRegularFile(file)) {
-        exchange.sendResponseHeaders(404, -1);
-        return;
-      }
-      byte[] body = Files.readAllBytes(file);
-      String name = file.getFileName().toString();
-      String type =
-          switch (name.substring(name.lastIndexOf('.') + 1)) {
-            case "html" -> "text/html; charset=utf-8";
-            case "css" -> "text/css; charset=utf-8";
-            case "js" -> "text/javascript; charset=utf-8";
-            case "json" -> "application/json";
-            case "png" -> "image/png";
-            case "svg" -> "image/svg+xml";
-            case "xml" -> "application/xml";
-            default -> "application/octet-stream";
-          };
-      exchange.getResponseHeaders().set("Content-Type", type);
-      exchange.sendResponseHeaders(200, body.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
-    }
   }
 }
