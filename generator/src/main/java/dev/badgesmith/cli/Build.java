@@ -4,7 +4,6 @@ import dev.badgesmith.Badgesmith;
 import dev.badgesmith.BuildDate;
 import dev.badgesmith.Report;
 import dev.badgesmith.Shard;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -95,11 +94,5 @@ final class Build extends SiteCommand {
       printTimings(report);
     }
     return code;
-  }
-
-  /** Each stage's time, then the process's own, since the JVM started. */
-  private void printTimings(Report report) {
-    long process = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-    report.timings(process).forEach(spec.commandLine().getOut()::println);
   }
 }

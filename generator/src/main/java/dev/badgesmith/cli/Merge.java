@@ -43,6 +43,11 @@ final class Merge extends SiteCommand {
               + " date-time (default: SOURCE_DATE_EPOCH, else the current time).")
   String date;
 
+  @Option(
+      names = "--timings",
+      description = "Print how long each stage of the merge took, and the whole process.")
+  boolean timings;
+
   @Override
   public Integer call() {
     Path target = out != null ? out : site.resolve("public");
@@ -57,6 +62,9 @@ final class Merge extends SiteCommand {
     if (code == Main.OK) {
       long millis = (System.nanoTime() - start) / 1_000_000;
       spec.commandLine().getOut().println(report.built(target) + " in " + millis + " ms");
+    }
+    if (timings) {
+      printTimings(report);
     }
     return code;
   }

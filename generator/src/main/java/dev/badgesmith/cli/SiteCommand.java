@@ -66,6 +66,14 @@ abstract class SiteCommand implements Callable<Integer> {
             text -> spec.commandLine().getOut().println(text + " (`badgesmith lock` adds them)"));
   }
 
+  /** Each stage's time, then the process's own, since the JVM started. */
+  void printTimings(Report report) {
+    long process =
+        System.currentTimeMillis()
+            - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+    report.timings(process).forEach(spec.commandLine().getOut()::println);
+  }
+
   /** Says what writing the lock did. */
   void lockWritten(Report report) {
     report.lockWritten().ifPresent(spec.commandLine().getOut()::println);

@@ -53,9 +53,14 @@ class MergeCommandTest {
                 "--date",
                 date,
                 "--out",
-                merged.toString()))
+                merged.toString(),
+                "--timings"))
         .as(err.toString())
         .isZero();
+    assertThat(out.toString())
+        .containsPattern("(?m)^  scan +[0-9,]+ ms$")
+        .containsPattern("(?m)^  render +[0-9,]+ ms$")
+        .containsPattern("(?m)^  whole process so far +[0-9,]+ ms$");
     Map<String, byte[]> expected = TestSites.read(one);
     Map<String, byte[]> actual = TestSites.read(merged);
     assertThat(actual.keySet()).containsExactlyElementsOf(expected.keySet());
