@@ -402,7 +402,7 @@ final class Pipeline {
             renderer.overrides(),
             renderer.strings(),
             shared::pageContext,
-            shared::badgePageFile,
+            shared::badgePageFiles,
             shared.indexes(),
             loaded.cache()::identity);
     Optional<Path> stateFile = cache.map(c -> c.renderState(outDir));

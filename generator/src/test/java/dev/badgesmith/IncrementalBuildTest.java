@@ -130,7 +130,8 @@ class IncrementalBuildTest {
   }
 
   @Test
-  void aCriteriaPageIsRenderedAgainOnlyWhenTheAwardsItListsChanged() throws Exception {
+  void aCriteriaPageIsRenderedAgainInEveryLanguageOnlyWhenTheAwardsItListsChanged()
+      throws Exception {
     // A template that stamps each criteria page with the time it was rendered shows which were.
     TestSites.write(
         site.resolve("templates/badge.ftlh"),
@@ -138,6 +139,8 @@ class IncrementalBuildTest {
     assertThat(generator(cache).build(site, out).hasErrors()).isFalse();
     String mentor = Files.readString(out.resolve("badges/mentor/index.html"));
     String reviewer = Files.readString(out.resolve("badges/code-reviewer/index.html"));
+    String mentorDe = Files.readString(out.resolve("de/badges/mentor/index.html"));
+    String reviewerDe = Files.readString(out.resolve("de/badges/code-reviewer/index.html"));
     Thread.sleep(5);
 
     TestSites.write(
@@ -151,6 +154,12 @@ class IncrementalBuildTest {
         .contains("jonas-weber")
         .isNotEqualTo(mentor);
     assertThat(out.resolve("badges/code-reviewer/index.html")).content().isEqualTo(reviewer);
+    // And in the site's other language.
+    assertThat(out.resolve("de/badges/mentor/index.html"))
+        .content()
+        .contains("jonas-weber")
+        .isNotEqualTo(mentorDe);
+    assertThat(out.resolve("de/badges/code-reviewer/index.html")).content().isEqualTo(reviewerDe);
   }
 
   @Test

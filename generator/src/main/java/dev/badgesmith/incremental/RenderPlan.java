@@ -71,7 +71,7 @@ public final class RenderPlan {
    * @param strings the site's own strings ({@code i18n/}), when it has them: part of what all
    *     awards share
    * @param pageContext what an award's page shows besides the award and what all awards share
-   * @param badgePageFile the file of a badge class's page
+   * @param badgePageFiles the files of a badge class's page, one in each of the site's languages
    * @param indexes every award's status list index, for a site that publishes credentials
    * @param identities what tells an award from any other without writing it out, when known
    */
@@ -81,7 +81,7 @@ public final class RenderPlan {
       Optional<Path> templates,
       Optional<Path> strings,
       Function<Award, String> pageContext,
-      Function<BadgeClass, String> badgePageFile,
+      Function<BadgeClass, List<String>> badgePageFiles,
       Optional<StatusIndexes> indexes,
       Function<Award, Optional<String>> identities) {}
 
@@ -347,7 +347,11 @@ public final class RenderPlan {
     }
     Map<String, String> byFile = new java.util.LinkedHashMap<>();
     for (BadgeClass badge : inputs.site().badges()) {
-      byFile.put(inputs.badgePageFile().apply(badge), listed.get(badge.id()).hex());
+      // Its pages in other languages list the same awards: the award's inputs hold their texts.
+      String fingerprint = listed.get(badge.id()).hex();
+      for (String file : inputs.badgePageFiles().apply(badge)) {
+        byFile.put(file, fingerprint);
+      }
     }
     return byFile;
   }

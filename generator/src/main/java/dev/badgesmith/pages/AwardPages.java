@@ -136,12 +136,9 @@ public final class AwardPages {
   public void writeOtherPages(OutputSink sink, ForkJoinPool pool, Set<String> unchanged)
       throws IOException {
     List<PageRenderer.Page> pages = new ArrayList<>();
-    SiteLayout layout =
-        renderer.pages(site, views, pages::add, false, b -> unchanged.contains(badgePageFile(b)));
-    // The other languages' pages: their badge class pages are always made again, as the plan
-    // keeps only the default's.
+    SiteLayout layout = otherPages(views, pages, unchanged);
     for (PageViews language : languages.subList(1, languages.size())) {
-      renderer.pages(site, language, pages::add, false, b -> false);
+      otherPages(language, pages, unchanged);
     }
     try {
       pool.submit(
@@ -174,9 +171,20 @@ public final class AwardPages {
     renderer.files(site, layout, sink);
   }
 
-  /** The file of a badge class's page, which lists its awards. */
-  public String badgePageFile(BadgeClass badge) {
-    return views.layout().badgePage(badge.id()).file();
+  /** Adds the pages of one language but its award pages, leaving out the unchanged badge pages. */
+  private SiteLayout otherPages(
+      PageViews language, List<PageRenderer.Page> pages, Set<String> unchanged) throws IOException {
+    return renderer.pages(
+        site,
+        language,
+        pages::add,
+        false,
+        b -> unchanged.contains(language.layout().badgePage(b.id()).file()));
+  }
+
+  /** The files of a badge class's page in each of the site's languages: each lists its awards. */
+  public List<String> badgePageFiles(BadgeClass badge) {
+    return languages.stream().map(l -> l.layout().badgePage(badge.id()).file()).toList();
   }
 
   /** The earner page of a URL or DID, or null when the site has none. */

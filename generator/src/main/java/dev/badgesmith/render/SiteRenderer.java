@@ -124,9 +124,9 @@ public final class SiteRenderer {
       return pages.context(award);
     }
 
-    /** The file of a badge class's page, which lists its awards. */
-    public String badgePageFile(BadgeClass badge) {
-      return pages.badgePageFile(badge);
+    /** The files of a badge class's page in each of the site's languages. */
+    public List<String> badgePageFiles(BadgeClass badge) {
+      return pages.badgePageFiles(badge);
     }
 
     /** Every award's status list index, for a site that publishes credentials. */
