@@ -132,14 +132,32 @@ final class SiteLoad {
     Diagnostics diagnostics = new Diagnostics();
     // What earlier builds learnt of the awards is read while the site's files are listed.
     Path root = SiteScanner.realPath(siteDir);
-    // A ref that cannot be read stops the run before any work: it is a setup problem.
-    Optional<BaseLock> base = lockBase.map(ref -> BaseLock.at(root, ref));
+    // The lock at the ref is read (git, then its lines) while the files are listed, on a thread of
+    // its own as it mostly waits for git. A ref that cannot be read still stops the run before
+    // anything the listing found is used: it is a setup problem, and the first one told.
+    Optional<CompletableFuture<BaseLock>> baseRead =
+        lockBase.map(
+            ref ->
+                CompletableFuture.supplyAsync(
+                    () -> BaseLock.at(root, ref),
+                    task -> {
+                      Thread thread = new Thread(task, "badgesmith-base-lock");
+                      thread.setDaemon(true);
+                      thread.start();
+                    }));
     Optional<CompletableFuture<AwardCache.Earlier>> earlier =
         this.cache.map(
             c ->
                 CompletableFuture.supplyAsync(
                     () -> AwardCache.earlier(c.awards(root), !renderAll), pool));
-    SiteSources sources = SiteScanner.scan(siteDir, diagnostics, pool);
+    SiteSources sources;
+    try {
+      sources = SiteScanner.scan(siteDir, diagnostics, pool);
+    } catch (RuntimeException e) {
+      baseRead.ifPresent(BuildTasks::join);
+      throw e;
+    }
+    Optional<BaseLock> base = baseRead.map(BuildTasks::join);
     // Blank counts as unset: CI passes a secret that was never set as an empty variable.
     Optional<String> secret =
         Optional.ofNullable(environment.get(Badgesmith.SALT_SECRET_VARIABLE))

@@ -26,6 +26,9 @@ public final class Messages {
   private final String language;
   private final Locale locale;
   private final Map<String, String> patterns;
+  // Most patterns only put arguments in ("{0} awarded {1}"): those are split once into their
+  // text and argument numbers, and filled in without a MessageFormat per message.
+  private final Map<String, Simple> simple;
   private final DateTimeFormatter dates;
 
   /**
@@ -35,6 +38,9 @@ public final class Messages {
     this.language = Objects.requireNonNull(language, "language");
     this.locale = Locale.forLanguageTag(language);
     this.patterns = Map.copyOf(patterns);
+    Map<String, Simple> split = new java.util.HashMap<>();
+    this.patterns.forEach((key, pattern) -> Simple.of(pattern).ifPresent(s -> split.put(key, s)));
+    this.simple = Map.copyOf(split);
     this.dates = DateTimeFormatter.ofPattern(pattern(DATE_PATTERN), locale);
   }
 
@@ -61,6 +67,13 @@ public final class Messages {
    * @throws IllegalArgumentException when no bundle has the key
    */
   public String text(String key, Object... args) {
+    Simple split = simple.get(key);
+    if (split != null) {
+      String text = split.fill(args);
+      if (text != null) {
+        return text;
+      }
+    }
     return format(pattern(key), args);
   }
 
@@ -171,6 +184,63 @@ public final class Messages {
     @Override
     public Object parseObject(String source, ParsePosition pos) {
       throw new UnsupportedOperationException("messages are written, never parsed");
+    }
+  }
+
+  /**
+   * A pattern whose only placeholders are argument numbers ({@code {0}}, never {@code
+   * {0,choice,...}}), split into its text and those numbers: filled in as {@link MessageFormat}
+   * fills it, for arguments that are text or whole numbers (anything else goes to MessageFormat).
+   *
+   * @param texts the text before each placeholder, and after the last
+   * @param arguments each placeholder's argument number
+   */
+  private record Simple(String[] texts, int[] arguments) {
+    static java.util.Optional<Simple> of(String pattern) {
+      java.util.List<String> texts = new java.util.ArrayList<>();
+      java.util.List<Integer> arguments = new java.util.ArrayList<>();
+      int from = 0;
+      for (int open = pattern.indexOf('{'); open >= 0; open = pattern.indexOf('{', from)) {
+        int close = pattern.indexOf('}', open);
+        if (close < 0 || close == open + 1 || close - open > 4) {
+          return java.util.Optional.empty();
+        }
+        for (int i = open + 1; i < close; i++) {
+          if (pattern.charAt(i) < '0' || pattern.charAt(i) > '9') {
+            return java.util.Optional.empty();
+          }
+        }
+        texts.add(pattern.substring(from, open));
+        arguments.add(Integer.parseInt(pattern.substring(open + 1, close)));
+        from = close + 1;
+      }
+      if (arguments.isEmpty()) {
+        return java.util.Optional.empty(); // no placeholder: format returns the pattern itself
+      }
+      texts.add(pattern.substring(from));
+      return java.util.Optional.of(
+          new Simple(
+              texts.toArray(new String[0]),
+              arguments.stream().mapToInt(Integer::intValue).toArray()));
+    }
+
+    /** The message, or null when an argument is one MessageFormat would format itself. */
+    String fill(Object[] args) {
+      StringBuilder out = new StringBuilder(64);
+      for (int i = 0; i < arguments.length; i++) {
+        out.append(texts[i]);
+        int n = arguments[i];
+        if (n >= args.length) {
+          out.append('{').append(n).append('}'); // as MessageFormat leaves a missing argument
+        } else if (args[n] instanceof String text) {
+          out.append(text);
+        } else if (args[n] instanceof Integer || args[n] instanceof Long) {
+          out.append(args[n]);
+        } else {
+          return null;
+        }
+      }
+      return out.append(texts[arguments.length]).toString();
     }
   }
 }

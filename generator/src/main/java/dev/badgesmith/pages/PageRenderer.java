@@ -23,7 +23,6 @@ import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,6 +89,9 @@ public final class PageRenderer {
   final Optional<Path> overrides;
   private final Instant buildDate;
   private final MessageBundles bundles;
+  // Every award page asks for the same few templates: found here without Freemarker's cache,
+  // whose lookups are synchronized. A template that fails to load is not kept.
+  private final Map<String, Template> templates = new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
    * @param overrides a site's {@code templates/} folder: a file there replaces the default theme's
@@ -288,14 +290,50 @@ public final class PageRenderer {
   }
 
   byte[] processOrFail(String templateName, Object view) throws IOException, TemplateException {
-    StringWriter out = new StringWriter();
-    freemarker.getTemplate(templateName).process(view, out);
-    return out.toString().getBytes(StandardCharsets.UTF_8);
+    PageText out = new PageText();
+    template(templateName).process(view, out);
+    return out.text.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** A page as it is written: a StringWriter without the lock on every write of StringBuffer. */
+  private static final class PageText extends java.io.Writer {
+    final StringBuilder text = new StringBuilder(8192);
+
+    @Override
+    public void write(char[] chars, int offset, int length) {
+      text.append(chars, offset, length);
+    }
+
+    @Override
+    public void write(String string) {
+      text.append(string);
+    }
+
+    @Override
+    public void write(String string, int offset, int length) {
+      text.append(string, offset, offset + length);
+    }
+
+    @Override
+    public void write(int c) {
+      text.append((char) c);
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {}
   }
 
   /** A template, parsed (and its parse error thrown). */
   Template template(String name) throws IOException {
-    return freemarker.getTemplate(name);
+    Template template = templates.get(name);
+    if (template == null) {
+      template = freemarker.getTemplate(name);
+      templates.putIfAbsent(name, template);
+    }
+    return template;
   }
 
   /** A theme file, from the site's overrides when it has one of that name. */
@@ -329,6 +367,9 @@ public final class PageRenderer {
     cfg.setTemplateLoader(new ThemeTemplateLoader(site, theme));
     // Theme files are resources in a jar: they never change while a build runs.
     cfg.setTemplateUpdateDelayMilliseconds(Long.MAX_VALUE);
+    // Nor are they dropped: a concurrent cache, so the award pages' imports, on every thread at
+    // once, find their templates without a lock.
+    cfg.setCacheStorage(new freemarker.cache.StrongCacheStorage());
     cfg.setLocalizedLookup(false);
     cfg.setDefaultEncoding("UTF-8");
     cfg.setOutputEncoding("UTF-8");

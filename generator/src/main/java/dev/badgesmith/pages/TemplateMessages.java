@@ -13,7 +13,9 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The two functions through which a template reaches the words of its page's language: {@code
@@ -107,13 +109,22 @@ final class TemplateMessages {
   /** {@code date("2025-01-15")}: an ISO day, as the views give dates, in words. */
   static TemplateMethodModelEx date(Messages messages) {
     Objects.requireNonNull(messages, "messages");
+    // Every page writes a few dates and a site's awards share few days: each day is parsed and
+    // written in words once per language, not once per page.
+    Map<String, SimpleScalar> days = new ConcurrentHashMap<>();
     return args -> {
       if (args.size() != 1) {
         throw new TemplateModelException("date(\"2025-01-15\") takes one ISO date");
       }
       String iso = string(args.get(0), "the date");
+      SimpleScalar known = days.get(iso);
+      if (known != null) {
+        return known;
+      }
       try {
-        return new SimpleScalar(messages.date(LocalDate.parse(iso)));
+        SimpleScalar day = new SimpleScalar(messages.date(LocalDate.parse(iso)));
+        days.putIfAbsent(iso, day);
+        return day;
       } catch (DateTimeParseException e) {
         throw new TemplateModelException(
             "date(...) takes an ISO date such as 2025-01-15, not '" + iso + "'");

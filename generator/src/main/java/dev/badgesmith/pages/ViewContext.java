@@ -43,6 +43,10 @@ final class ViewContext {
   /** Each earner page's name, by the URL or DID it is for; empty unless the site has them. */
   private final Map<String, String> earnerSlugs;
 
+  // What every page but the linked ones shows alike, made once rather than for each award page.
+  private final String direction;
+  private final List<NavItemView> navElsewhere;
+
   /**
    * @param buildDate the date the pages take as now: an award whose expiry is before it has expired
    */
@@ -74,6 +78,8 @@ final class ViewContext {
                 "earner",
                 id -> id.replaceFirst("^(?i)https?://", ""))
             : Map.of();
+    this.direction = TextDirection.of(messages.language());
+    this.navElsewhere = List.copyOf(navItems(null));
   }
 
   /** The words of the language the pages are rendered in: the one place that says which. */
@@ -242,7 +248,7 @@ final class ViewContext {
         nav,
         t,
         date,
-        TextDirection.of(language),
+        language.equals(messages.language()) ? direction : TextDirection.of(language),
         canonicalUrl == null ? List.of() : languages(canonicalUrl));
   }
 
@@ -281,6 +287,16 @@ final class ViewContext {
    * verify page.
    */
   List<NavItemView> nav(SiteUrl page) {
+    boolean linked =
+        page != null
+            && (page.equals(layout.home())
+                || page.equals(layout.skills())
+                || page.equals(layout.recognition())
+                || page.equals(layout.verifyPage()));
+    return linked ? navItems(page) : navElsewhere;
+  }
+
+  private List<NavItemView> navItems(SiteUrl page) {
     List<NavItemView> nav = new ArrayList<>();
     nav.add(new NavItemView(text("nav.badges"), layout.home().url(), layout.home().equals(page)));
     if (hasSkills()) {

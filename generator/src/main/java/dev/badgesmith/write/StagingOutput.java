@@ -17,7 +17,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
-import java.util.regex.Pattern;
 
 /**
  * An {@link OutputSink} over a staging folder. It keeps every file's digest for the manifest,
@@ -29,8 +28,6 @@ import java.util.regex.Pattern;
  * #keep kept} without being rendered at all. {@link SiteWriter} then moves the staged files in.
  */
 public final class StagingOutput implements OutputSink {
-  private static final Pattern SAFE_SEGMENT = Pattern.compile("[A-Za-z0-9._-]+");
-
   private final Path root;
   private final Optional<Path> previousRoot;
   private final Optional<String> previousManifest;
@@ -44,6 +41,9 @@ public final class StagingOutput implements OutputSink {
   private final AtomicReferenceArray<PublishedFile> current;
   private final Map<String, PublishedFile> added = new ConcurrentHashMap<>();
   private final Set<String> staged = ConcurrentHashMap.newKeySet();
+  // The staging folder's subfolders made so far: most files share theirs with others, and asking
+  // the file system again for each costs a failed mkdir (and an exception) per file.
+  private final Set<Path> folders = ConcurrentHashMap.newKeySet();
   private volatile List<PublishedFile> listed;
   private volatile int[] movedTo;
   private volatile int[] earlierPositions;
@@ -108,7 +108,11 @@ public final class StagingOutput implements OutputSink {
     }
     if (!unchanged(at >= 0 ? previous[at] : null, file, content)) {
       Path target = root.resolve(path);
-      Files.createDirectories(target.getParent());
+      Path folder = target.getParent();
+      if (!folders.contains(folder)) {
+        Files.createDirectories(folder);
+        folders.add(folder);
+      }
       Files.write(target, content);
       staged.add(path);
     }
@@ -318,17 +322,38 @@ public final class StagingOutput implements OutputSink {
     }
   }
 
-  /** Whether a path names a file inside a site folder: relative, each segment a plain name. */
+  /**
+   * Whether a path names a file inside a site folder: relative, each segment a plain name of {@code
+   * [A-Za-z0-9._-]+}, never {@code .} or {@code ..}. Asked of every file written, so it reads the
+   * characters once instead of splitting and matching.
+   */
   public static boolean isSitePath(String path) {
-    if (path.isEmpty() || path.startsWith("/") || path.endsWith("/")) {
-      return false;
-    }
-    for (String segment : path.split("/", -1)) {
-      if (segment.equals(".") || segment.equals("..") || !SAFE_SEGMENT.matcher(segment).matches()) {
+    int start = 0;
+    int length = path.length();
+    for (int i = 0; i <= length; i++) {
+      char c = i < length ? path.charAt(i) : '/';
+      if (c == '/') {
+        int segment = i - start;
+        if (segment == 0
+            || (segment == 1 && path.charAt(start) == '.')
+            || (segment == 2 && path.charAt(start) == '.' && path.charAt(start + 1) == '.')) {
+          return false;
+        }
+        start = i + 1;
+      } else if (!safe(c)) {
         return false;
       }
     }
     return true;
+  }
+
+  private static boolean safe(char c) {
+    return (c >= 'A' && c <= 'Z')
+        || (c >= 'a' && c <= 'z')
+        || (c >= '0' && c <= '9')
+        || c == '.'
+        || c == '_'
+        || c == '-';
   }
 
   static String sha256(byte[] content) {
