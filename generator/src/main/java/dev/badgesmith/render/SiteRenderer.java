@@ -267,6 +267,9 @@ public final class SiteRenderer {
         pool.submit(
             () -> {
               if (ob3.isPresent()) {
+                // Once the awards' credentials are signed, so a record takes them from the
+                // signature cache rather than signing each again beside them.
+                awards.join();
                 try {
                   new LearnerRecords(site, layout, ob3.get())
                       .publish(shared.pages.earnerSlugs(), out);
