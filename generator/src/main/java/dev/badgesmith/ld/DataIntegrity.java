@@ -28,9 +28,11 @@ public final class DataIntegrity {
   }
 
   private final Canonicalizer canonicalizer;
+  private final ProofConfigs proofConfigs;
 
   public DataIntegrity(Canonicalizer canonicalizer) {
     this.canonicalizer = canonicalizer;
+    this.proofConfigs = new ProofConfigs(canonicalizer);
   }
 
   /** The JSON-LD contexts proofs are canonicalised with. */
@@ -182,7 +184,7 @@ public final class DataIntegrity {
    * then SHA-256 of the canonical document (without its proof).
    */
   public byte[] hashData(ObjectNode unsecuredDocument, ObjectNode proofConfig) {
-    byte[] proofHash = sha256(canonicalizer.canonicalize(proofConfig));
+    byte[] proofHash = sha256(proofConfigs.canonicalize(proofConfig));
     byte[] documentHash = sha256(canonicalizer.canonicalize(unsecuredDocument));
     byte[] data = new byte[64];
     System.arraycopy(proofHash, 0, data, 0, 32);

@@ -37,6 +37,10 @@ public final class AwardRender {
   private final Map<String, BadgeClass> badges;
   private final Map<String, Design> designs;
   private final Optional<SigningKey> ob2Key;
+
+  /** The thumbprint of {@link #ob2Key}, made once: it encodes the key and hashes it. */
+  private final Optional<String> ob2Thumbprint;
+
   private final Signatures signatures;
   private final Optional<Ob3Publisher> ob3;
   private final AwardPages pages;
@@ -69,6 +73,7 @@ public final class AwardRender {
     this.badges = Map.copyOf(badges);
     this.designs = Map.copyOf(designs);
     this.ob2Key = ob2Key;
+    this.ob2Thumbprint = ob2Key.map(k -> k.publicKeyInfo().thumbprint());
     this.signatures = signatures;
     this.ob3 = ob3;
     this.pages = pages;
@@ -128,7 +133,7 @@ public final class AwardRender {
                       .getBytes(StandardCharsets.US_ASCII),
               document,
               "ob2-jws",
-              key.publicKeyInfo().thumbprint());
+              ob2Thumbprint.orElseThrow());
       baked = new String(jws, StandardCharsets.US_ASCII);
       verify = Optional.empty();
       out.write(layout.signedAssertion(award).file(), jws);

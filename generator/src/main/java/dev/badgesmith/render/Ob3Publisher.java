@@ -30,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Open Badges 3.0 for a site with a signing section: the keys as documents verifiers can fetch
@@ -48,6 +49,16 @@ final class Ob3Publisher {
   private final StatusIndexes indexes;
 
   /**
+   * Made once per build, not per credential: an Ed25519 signer derives its public key from the seed
+   * (a scalar multiplication), and a thumbprint encodes the key and hashes it.
+   */
+  private final Optional<Function<byte[], byte[]>> ed25519;
+
+  private final Optional<String> proofThumbprint;
+
+  private final Optional<String> jwtThumbprint;
+
+  /**
    * @param signatures how credentials are signed
    * @param indexes every award's status list index
    */
@@ -64,6 +75,9 @@ final class Ob3Publisher {
     this.documents = new Ob3Documents(layout);
     this.signatures = signatures;
     this.indexes = indexes;
+    this.ed25519 = credentials.dataIntegrityKey().map(CredentialSigner::ed25519Signer);
+    this.proofThumbprint = credentials.dataIntegrityKey().map(k -> k.publicKeyInfo().thumbprint());
+    this.jwtThumbprint = credentials.jwt().map(k -> k.publicKeyInfo().thumbprint());
   }
 
   /** What one award publishes: its files, the text baked into its images, and where those go. */
@@ -398,10 +412,10 @@ final class Ob3Publisher {
             JsonOutput.bytes(
                 credentials
                     .dataIntegrity()
-                    .addProof(unsigned, method, created, CredentialSigner.ed25519Signer(key))),
+                    .addProof(unsigned, method, created, ed25519.orElseThrow())),
         unsigned,
         "eddsa-rdfc-2022",
-        key.publicKeyInfo().thumbprint(),
+        proofThumbprint.orElseThrow(),
         method,
         created);
   }
@@ -419,11 +433,6 @@ final class Ob3Publisher {
     return key.algorithm() == KeyAlgorithm.ES256
         ? signed.get()
         : signatures.sign(
-            signed,
-            unsigned,
-            "vc-jwt",
-            key.publicKeyInfo().thumbprint(),
-            kid,
-            Long.toString(issuedAt));
+            signed, unsigned, "vc-jwt", jwtThumbprint.orElseThrow(), kid, Long.toString(issuedAt));
   }
 }

@@ -25,7 +25,6 @@ import dev.badgesmith.pages.AwardPages;
 import dev.badgesmith.pages.MessageBundles;
 import dev.badgesmith.pages.PageRenderer;
 import dev.badgesmith.pages.SocialCardTemplate;
-import dev.badgesmith.pages.SocialCardView;
 import dev.badgesmith.recognition.RecognitionBoard;
 import dev.badgesmith.sign.Signatures;
 import dev.badgesmith.sign.SigningKey;
@@ -42,7 +41,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -269,6 +267,9 @@ public final class SiteRenderer {
         pool.submit(
             () -> {
               if (ob3.isPresent()) {
+                // Once the awards' credentials are signed, so a record takes them from the
+                // signature cache rather than signing each again beside them.
+                awards.join();
                 try {
                   new LearnerRecords(site, layout, ob3.get())
                       .publish(shared.pages.earnerSlugs(), out);
@@ -371,8 +372,15 @@ public final class SiteRenderer {
   private void badgeClasses(Shared shared, Ob2Documents ob2, OutputSink out) throws IOException {
     Site site = shared.site;
     SiteLayout layout = shared.layout;
-    SocialCardTemplate cardTemplate = new SocialCardTemplate(overrides());
-    SocialCardRenderer cards = new SocialCardRenderer(rasterizer);
+    // Drawn on every thread: with no PNG kept from an earlier build, one after the other they held
+    // up the whole build.
+    SocialCards drawn =
+        SocialCards.draw(
+            site,
+            shared.designs,
+            new SocialCardTemplate(overrides()),
+            new SocialCardRenderer(rasterizer),
+            pool);
     for (BadgeClass badge : site.badges()) {
       Design design = shared.designs.get(badge.id());
       // The same badge class in each other language, under its folder: translated where the site
@@ -407,20 +415,7 @@ public final class SiteRenderer {
       if (design.isSvg()) {
         out.write(layout.badgePng(badge).file(), design.png());
       }
-      String issuerName = site.issuer(badge.issuerId()).map(Issuer::name).orElse("");
-      String card =
-          cardTemplate.render(
-              new SocialCardView(
-                  badge.name(),
-                  issuerName,
-                  site.settings().title(),
-                  "data:image/png;base64," + Base64.getEncoder().encodeToString(design.png())));
-      try {
-        out.write(layout.socialCard(badge).file(), cards.render(card));
-      } catch (ImageRenderException e) {
-        // Said as check says it of the first card; this one's data brought it out.
-        throw new BadgesmithException(DesignRenders.cardProblem(badge.id(), e).format(), e);
-      }
+      out.write(layout.socialCard(badge).file(), drawn.card(badge));
     }
   }
 

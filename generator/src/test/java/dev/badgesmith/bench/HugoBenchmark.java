@@ -36,8 +36,9 @@ import java.util.stream.Stream;
  * {@link HeapProbe}, whose build, with an empty cache, is the large site's cold one, untimed);
  * {@code profile} to record the warm full build with JFR and print its {@code --timings} and hot
  * methods; {@code large-only} for the 100,000-award rows alone (with the heap and time per award at
- * N they are compared with). Without {@code hugo} on the PATH the Hugo column is skipped, with a
- * message.
+ * N they are compared with); {@code signed-only} for the signed site's rows alone (the launcher's
+ * archive made first by an untimed rebuild). Without {@code hugo} on the PATH the Hugo column is
+ * skipped, with a message.
  *
  * <pre>mvn -B -pl templates,generator -Pbench package -DskipTests -Dbench=HugoBenchmark
  *     [-Dbench.args="10000 runs=2 100k profile"]</pre>
@@ -111,14 +112,22 @@ public final class HugoBenchmark {
           awards,
           arguments.contains("100k") || arguments.stream().anyMatch(a -> a.startsWith("big=")),
           arguments.contains("profile"),
-          arguments.contains("large-only"));
+          arguments.contains("large-only"),
+          arguments.contains("signed-only"));
     } finally {
       SiteBenchmark.delete(work);
     }
     System.out.printf(Locale.ROOT, "load average at the end: %s%n", loadAverage());
   }
 
-  private void run(int awards, boolean big, boolean profile, boolean largeOnly) throws IOException {
+  private void run(int awards, boolean big, boolean profile, boolean largeOnly, boolean signedOnly)
+      throws IOException {
+    if (signedOnly) {
+      next = awards;
+      signed(awards, true);
+      print(null, null);
+      return;
+    }
     Path site = work.resolve("site");
     Path cache = work.resolve("cache");
     Path out = work.resolve("out");
@@ -218,7 +227,7 @@ public final class HugoBenchmark {
       heapAndPerAward(site, out, cache, awards);
     }
     pullRequestCheck(site, cache);
-    signed(awards);
+    signed(awards, false);
     if (big) {
       big();
     }
@@ -266,8 +275,12 @@ public final class HugoBenchmark {
     row("the same, launcher", launched, List.of(), "<= 1.5 s", 1500, false);
   }
 
-  /** The same awards signed with Data Integrity and as VC-JWTs. */
-  private void signed(int awards) throws IOException {
+  /**
+   * The same awards signed with Data Integrity and as VC-JWTs.
+   *
+   * @param firstLauncherRun whether the launcher has yet to make its archive
+   */
+  private void signed(int awards, boolean firstLauncherRun) throws IOException {
     Path site = work.resolve("signed");
     Path cache = work.resolve("signed-cache");
     Path out = work.resolve("signed-out");
@@ -276,6 +289,9 @@ public final class HugoBenchmark {
     List<String> build = build(site, out, cache);
     List<Timing> cold =
         List.of(time("signed, cold cache, java -jar", tools.jar(build, List.of(), keys)));
+    if (firstLauncherRun) {
+      time("launcher, first run (makes its archive)", added(site, tools.launcher(build, keys)));
+    }
     List<Timing> rebuild = new ArrayList<>();
     for (int r = 0; r < runs; r++) {
       rebuild.add(
