@@ -289,9 +289,7 @@ public final class SiteRenderer {
             () -> {
               awards.join();
               try {
-                for (Map.Entry<String, byte[]> file : verifyPage.files(layout).entrySet()) {
-                  out.write(file.getKey(), file.getValue());
-                }
+                verifyPage.write(layout, out);
               } catch (IOException e) {
                 throw new UncheckedIOException(e);
               }
