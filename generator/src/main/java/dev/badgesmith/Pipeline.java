@@ -237,12 +237,7 @@ final class Pipeline {
       Timings timings = new Timings();
       SiteLoad.Loaded loaded;
       try {
-        SiteLoad.Scanned scanned = stages.scan(siteDir, pool);
-        timings.mark("scan");
-        SiteLoad.Read read = stages.load(scanned, pool);
-        timings.mark("load");
-        loaded = stages.validate(read, pool, rasterizer);
-        timings.mark("validate");
+        loaded = stages.scanLoadValidate(siteDir, pool, rasterizer, timings);
         if (loaded.diagnostics().hasErrors()) {
           // Nothing is rendered: the pages left to rendering are checked, as check does.
           loaded.diagnostics().addAll(stages.pageProblems(loaded));

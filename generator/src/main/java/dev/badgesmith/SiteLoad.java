@@ -3,6 +3,7 @@ package dev.badgesmith;
 import dev.badgesmith.diag.BadgesmithException;
 import dev.badgesmith.diag.Diagnostic;
 import dev.badgesmith.diag.Diagnostics;
+import dev.badgesmith.diag.Timings;
 import dev.badgesmith.images.SvgRasterizer;
 import dev.badgesmith.incremental.AwardCache;
 import dev.badgesmith.incremental.CacheLayout;
@@ -73,6 +74,7 @@ final class SiteLoad {
   }
 
   /**
+   * @param sources the site's files but its award files, which the model holds as awards
    * @param saved the award cache being written, beside the rest of the build
    * @param pagesLeft whether the pages of a site with template overrides were left to the render
    *     stage, which reports what fails in them as check does: {@link #pageProblems} checks them
@@ -182,6 +184,21 @@ final class SiteLoad {
   }
 
   /**
+   * The scan, load and validate stages, each timed. What the load read (every award file's doc) is
+   * let go of on return: a build holds the model, not the files.
+   */
+  Loaded scanLoadValidate(
+      Path siteDir, ForkJoinPool pool, SvgRasterizer rasterizer, Timings timings) {
+    Scanned scanned = scan(siteDir, pool);
+    timings.mark("scan");
+    Read read = load(scanned, pool);
+    timings.mark("load");
+    Loaded loaded = validate(read, pool, rasterizer);
+    timings.mark("validate");
+    return loaded;
+  }
+
+  /**
    * The validate stage: the model, with every problem; the designs and templates run on it, and the
    * lock held.
    */
@@ -258,7 +275,8 @@ final class SiteLoad {
     }
     PageRenderer.Checked templates = BuildTasks.join(templateProblems);
     diagnostics.addAll(templates.problems());
-    return new Loaded(sources, site, diagnostics, lock, cache, saved, templates.pagesLeft());
+    return new Loaded(
+        sources.withoutAwards(), site, diagnostics, lock, cache, saved, templates.pagesLeft());
   }
 
   /**

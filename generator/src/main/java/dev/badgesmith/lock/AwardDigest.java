@@ -50,13 +50,40 @@ public record AwardDigest(String digest, Map<AwardField, String> fields) {
   public static final String ABSENT = fingerprint(null);
 
   /**
-   * @param doc the award as written, which holds its plain identity; without it (an award that did
-   *     not come from one file) the recipient is taken as published
+   * The recipient as the lock records it (see the class comment), when that is not the recipient as
+   * published: only an award hashed under the site secret has one, so a site without the secret
+   * keeps nothing of its awards' files for the lock.
+   *
+   * @param type the Open Badges 2.0 identity type
+   * @param hashed {@code sha256$} and 64 lowercase hex digits
+   */
+  public record LockedRecipient(String type, String hashed, String salt) {
+    /**
+     * The recipient of an award as written, which holds its plain identity; empty when it is the
+     * recipient the award publishes.
+     */
+    public static Optional<LockedRecipient> of(AwardDoc doc, Award award) {
+      RecipientDoc r = doc.recipient();
+      if (r.prehashed()) {
+        return Optional.empty(); // published with the hash and salt the record gives
+      }
+      String salt = IdentityHash.salt(Optional.empty(), doc.badgeId(), doc.id());
+      if (salt.equals(award.recipient().salt()) && r.type().equals(award.recipient().type())) {
+        return Optional.empty(); // the same identity and salt hash the same
+      }
+      return Optional.of(
+          new LockedRecipient(r.type(), IdentityHash.hash(r.identity(), salt), salt));
+    }
+  }
+
+  /**
+   * @param locked the recipient as the lock records it, when it is not the one the award publishes
+   *     ({@link LockedRecipient#of}); an award that did not come from one file has none
    */
   public static AwardDigest of(
-      Optional<AwardDoc> doc, Award award, BadgeClass badge, SiteLayout layout) {
+      Optional<LockedRecipient> locked, Award award, BadgeClass badge, SiteLayout layout) {
     Map<AwardField, Object> parts = new EnumMap<>(AwardField.class);
-    parts.put(AwardField.IDENTITY, identity(doc, award));
+    parts.put(AwardField.IDENTITY, identity(locked, award));
     parts.put(AwardField.NAME, award.recipient().name().orElse(null));
     // An award in another language than the site's default names that language's badge class.
     parts.put(
@@ -141,23 +168,18 @@ public record AwardDigest(String digest, Map<AwardField, String> fields) {
    * The recipient as a verifier sees it, but salted as a site without a secret salts it: what the
    * record says, with no secret in it, and no address in the clear.
    */
-  private static Map<String, Object> identity(Optional<AwardDoc> doc, Award award) {
+  private static Map<String, Object> identity(Optional<LockedRecipient> locked, Award award) {
+    LockedRecipient r =
+        locked.orElseGet(
+            () ->
+                new LockedRecipient(
+                    award.recipient().type(),
+                    award.recipient().identity(),
+                    award.recipient().salt()));
     Map<String, Object> identity = new LinkedHashMap<>();
-    if (doc.isEmpty()) {
-      identity.put("type", award.recipient().type());
-      identity.put("hashed", award.recipient().identity());
-      identity.put("salt", award.recipient().salt());
-      return identity;
-    }
-    RecipientDoc r = doc.get().recipient();
-    String salt =
-        r.salt()
-            .orElseGet(
-                () -> IdentityHash.salt(Optional.empty(), doc.get().badgeId(), doc.get().id()));
-    String hash = r.prehashed() ? r.identity() : IdentityHash.hash(r.identity(), salt);
     identity.put("type", r.type());
-    identity.put("hashed", hash);
-    identity.put("salt", salt);
+    identity.put("hashed", r.hashed());
+    identity.put("salt", r.salt());
     return identity;
   }
 

@@ -56,27 +56,41 @@ public final class LockCheck {
     this.digests = digests;
   }
 
-  /** Every award's digest, computed once: from what an earlier build knew, else from its doc. */
+  /**
+   * Every award's digest, computed once: from what an earlier build knew, else from the award and
+   * the recipient the lock records. Kept as its lock line's columns, a few bytes per award: a large
+   * site holds one for each award the whole build.
+   *
+   * @param locked the recipient the lock records of each award that does not publish it, by key
+   */
   private record Digests(
       java.util.function.Function<String, Optional<AwardDigest>> known,
-      Map<String, AwardDoc> docs,
+      Map<String, AwardDigest.LockedRecipient> locked,
       Site site,
       SiteLayout layout,
-      Map<String, AwardDigest> computed) {
+      Map<String, Columns> computed) {
+    /** A digest as its lock line's columns give it. */
+    private record Columns(String digest, String fields) {}
+
     AwardDigest of(Award award) {
       String key = StatusIndexes.key(award);
       Optional<AwardDigest> digest = known.apply(key);
       if (digest.isPresent()) {
         return digest.get();
       }
-      return computed.computeIfAbsent(
-          key,
-          k ->
-              AwardDigest.of(
-                  Optional.ofNullable(docs.get(k)),
-                  award,
-                  site.badge(award.badgeId()).orElseThrow(),
-                  layout));
+      Columns columns =
+          computed.computeIfAbsent(
+              key,
+              k -> {
+                AwardDigest made =
+                    AwardDigest.of(
+                        Optional.ofNullable(locked.get(k)),
+                        award,
+                        site.badge(award.badgeId()).orElseThrow(),
+                        layout);
+                return new Columns(made.digest(), made.fieldsColumn());
+              });
+      return AwardDigest.parse(columns.digest(), columns.fields()).orElseThrow();
     }
   }
 
@@ -116,10 +130,13 @@ public final class LockCheck {
     }
     Site s = site.get();
     SiteLayout layout = new SiteLayout(s.settings());
-    Map<String, AwardDoc> docs = new HashMap<>();
-    doc.awards().forEach(a -> docs.put(a.badgeId() + "/" + a.id(), a));
     Digests digests =
-        new Digests(known, docs, s, layout, new java.util.concurrent.ConcurrentHashMap<>());
+        new Digests(
+            known,
+            lockedRecipients(doc, s),
+            s,
+            layout,
+            new java.util.concurrent.ConcurrentHashMap<>());
     Map<String, Integer> pinned = new HashMap<>();
     lines.values().forEach(l -> pinned.put(l.award(), l.index()));
     endorsementLines.values().forEach(l -> pinned.put(l.key(), l.index()));
@@ -204,6 +221,24 @@ public final class LockCheck {
           return new PublishedLock(all, endorsements.updated(indexes));
         };
     return Optional.of(new LockCheck(changes, indexes, updated, digests));
+  }
+
+  /**
+   * The recipient the lock records of each award read from its file whose published recipient is
+   * not that one, by key: what the digests need of the files, so the docs are not held for them.
+   */
+  private static Map<String, AwardDigest.LockedRecipient> lockedRecipients(SiteDoc doc, Site site) {
+    Map<String, AwardDoc> docs = new HashMap<>();
+    doc.awards().forEach(a -> docs.put(a.badgeId() + "/" + a.id(), a));
+    Map<String, AwardDigest.LockedRecipient> locked = new HashMap<>();
+    for (Award award : site.awards()) {
+      String key = StatusIndexes.key(award);
+      AwardDoc written = docs.get(key);
+      if (written != null) {
+        AwardDigest.LockedRecipient.of(written, award).ifPresent(r -> locked.put(key, r));
+      }
+    }
+    return locked;
   }
 
   /** What a lock line records of an award of the checked site. */

@@ -290,9 +290,7 @@ public final class SiteRenderer {
             () -> {
               awards.join();
               try {
-                for (Map.Entry<String, byte[]> file : verifyPage.files(layout).entrySet()) {
-                  out.write(file.getKey(), file.getValue());
-                }
+                verifyPage.write(layout, out);
               } catch (IOException e) {
                 throw new UncheckedIOException(e);
               }
@@ -322,17 +320,22 @@ public final class SiteRenderer {
       out.copy(file.path().substring("static/".length()), file.file());
     }
     List<PublishedFile> files = out.files();
-    ManifestDocument.Manifest manifest =
-        pool.submit(
-                () ->
+    // Written as it is made, on the build's threads: its list of files is made in parallel.
+    pool.submit(
+            () -> {
+              try {
+                out.writeManifest(
                     ManifestDocument.document(
                         site.settings().baseUrl(),
                         manifestAwards.join(),
                         files,
                         earlierManifest,
-                        out::earlierPosition))
-            .join();
-    out.writeManifest(manifest.bytes(), manifest.filesAt());
+                        out::earlierPosition));
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            })
+        .join();
     return shared.pages.problems();
   }
 

@@ -18,13 +18,13 @@ import dev.badgesmith.model.Site;
 import dev.badgesmith.model.SiteLayout;
 import dev.badgesmith.sign.KeyAlgorithm;
 import dev.badgesmith.sign.PublicKeyInfo;
+import dev.badgesmith.write.OutputSink;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentSkipListMap;
 
@@ -177,12 +177,12 @@ final class VerifyPageData {
   }
 
   /**
-   * The scripts, by path in the site: {@code verify/data.js}, one assignment of the data to {@code
+   * Writes the scripts: {@code verify/data.js}, one assignment of the data to {@code
    * window.badgesmithVerifyData}, and on a site of more than {@value #INLINE_HOSTED} hosted
-   * assertions their digests in buckets beside it, which the page loads one at a time.
+   * assertions their digests in buckets beside it, which the page loads one at a time. Each bucket
+   * is written as it is made: a large site's buckets are never held together.
    */
-  Map<String, byte[]> files(SiteLayout layout) {
-    Map<String, byte[]> files = new LinkedHashMap<>();
+  void write(SiteLayout layout, OutputSink out) throws IOException {
     ObjectNode data = root.deepCopy();
     if (hostedAssertions.size() <= INLINE_HOSTED) {
       ObjectNode hosted = data.putObject("hostedAssertions");
@@ -193,23 +193,37 @@ final class VerifyPageData {
       ObjectNode buckets = data.putObject("hostedBuckets");
       buckets.put("digits", digits);
       buckets.put("path", "hosted/");
-      Map<String, ObjectNode> byPrefix = new TreeMap<>();
-      for (int i = 0; i < 1 << (4 * digits); i++) {
-        byPrefix.put(String.format(Locale.ROOT, "%0" + digits + "x", i), JsonOutput.object());
+      int count = 1 << (4 * digits);
+      // The ids, in their order, grouped by bucket (a counting sort by the prefix of their digest).
+      String[] ids = hostedAssertions.keySet().toArray(new String[0]);
+      int[] bucketOf = new int[ids.length];
+      int[] starts = new int[count + 1];
+      for (int i = 0; i < ids.length; i++) {
+        bucketOf[i] = Integer.parseInt(Sha256.hex(ids[i]).substring(0, digits), 16);
+        starts[bucketOf[i] + 1]++;
       }
-      hostedAssertions.forEach(
-          (id, digest) -> byPrefix.get(Sha256.hex(id).substring(0, digits)).put(id, digest));
-      byPrefix.forEach(
-          (prefix, bucket) -> {
-            files.put(
-                layout.verifyHostedBucket(prefix).file(),
-                bucket(prefix, new String(JsonOutput.bytes(bucket), StandardCharsets.UTF_8)));
-          });
+      for (int b = 0; b < count; b++) {
+        starts[b + 1] += starts[b];
+      }
+      String[] grouped = new String[ids.length];
+      int[] next = java.util.Arrays.copyOf(starts, count);
+      for (int i = 0; i < ids.length; i++) {
+        grouped[next[bucketOf[i]]++] = ids[i];
+      }
+      for (int b = 0; b < count; b++) {
+        String prefix = String.format(Locale.ROOT, "%0" + digits + "x", b);
+        ObjectNode bucket = JsonOutput.object();
+        for (int i = starts[b]; i < starts[b + 1]; i++) {
+          bucket.put(grouped[i], hostedAssertions.get(grouped[i]));
+        }
+        out.write(
+            layout.verifyHostedBucket(prefix).file(),
+            bucket(prefix, new String(JsonOutput.bytes(bucket), StandardCharsets.UTF_8)));
+      }
     }
     data.putObject("statusLists").setAll(statusLists);
     data.putObject("credentialRevocations").setAll(credentialRevocations);
-    files.put(layout.verifyData().file(), script("", "badgesmithVerifyData", data));
-    return files;
+    out.write(layout.verifyData().file(), script("", "badgesmithVerifyData", data));
   }
 
   /** One bucket's script: its digests added to {@code window.badgesmithHosted} under its prefix. */

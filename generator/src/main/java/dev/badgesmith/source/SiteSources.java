@@ -36,6 +36,23 @@ public record SiteSources(
     translations = List.copyOf(translations);
   }
 
+  /**
+   * These files but the award files: what the stages after validation read, without an entry per
+   * award (a large site's model holds its awards, and its scan need not be held beside them).
+   */
+  public SiteSources withoutAwards() {
+    return new SiteSources(
+        root,
+        settings,
+        issuers,
+        badges,
+        List.of(),
+        frameworks,
+        endorsements,
+        staticFiles,
+        translations);
+  }
+
   /** The files of a site with no translation. */
   public SiteSources(
       Path root,

@@ -368,7 +368,7 @@ public final class SiteValidator {
               .toList();
       return Optional.of(
           new Award(
-              a.badgeId(),
+              badge.id(), // one text per badge class, not one per award
               a.id(),
               recipients.recipient(a, a.recipient(), publishesEarnerIds),
               issuedOn,

@@ -6,6 +6,7 @@ import dev.badgesmith.model.Site;
 import dev.badgesmith.model.SiteLayout;
 import dev.badgesmith.model.SiteUrl;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
@@ -46,9 +47,32 @@ public final class ManifestDocument {
 
   /**
    * A manifest and where its first file line starts (-1 when it lists no file), which the next
-   * build needs to copy lines from it.
+   * build needs to copy lines from it. Its list of files is made as it is written: on a large site
+   * it is the largest text the build makes.
    */
-  public record Manifest(byte[] bytes, int filesAt) {}
+  public static final class Manifest {
+    private final ManifestPieces pieces;
+    private final Optional<ByteBuffer> earlier;
+    private final int filesAt;
+
+    private Manifest(ManifestPieces pieces, Optional<ByteBuffer> earlier, int filesAt) {
+      this.pieces = pieces;
+      this.earlier = earlier;
+      this.filesAt = filesAt;
+    }
+
+    public int filesAt() {
+      return filesAt;
+    }
+
+    /** Writes the manifest's bytes. */
+    public void writeTo(OutputStream out) throws IOException {
+      pieces.writeTo(out, earlier);
+    }
+  }
+
+  /** Chunks of lines made at once, in parallel, while a list is written out. */
+  private static final int WINDOW = 8;
 
   /** The manifest up to its first award line. */
   static String head(String baseUrl) {
@@ -170,10 +194,11 @@ public final class ManifestDocument {
     pieces.add(ManifestText.utf8(middle));
     int filesAt = files.isEmpty() ? -1 : pieces.length() + FIRST.length();
     if (!earlier.map(e -> copied(e, files, earlierPosition, pieces)).orElse(false)) {
-      pieces.add(lines(files.size(), (json, i) -> fileLine(json, files.get(i))));
+      int count = files.size();
+      pieces.addLater(out -> writeLines(out, count, (json, i) -> fileLine(json, files.get(i))));
     }
     pieces.add(ManifestText.utf8(tail));
-    return new Manifest(pieces.join(earlier.map(EarlierManifest::bytes)), filesAt);
+    return new Manifest(pieces, earlier.map(EarlierManifest::bytes), filesAt);
   }
 
   private static void fileLine(StringBuilder json, PublishedFile f) {
@@ -261,20 +286,37 @@ public final class ManifestDocument {
   private static byte[] lines(int count, Line line) {
     int chunks = (count + CHUNK - 1) / CHUNK;
     List<byte[]> pieces =
-        IntStream.range(0, chunks)
-            .parallel()
-            .mapToObj(
-                c -> {
-                  StringBuilder json = new StringBuilder(CHUNK * 160);
-                  for (int i = c * CHUNK; i < Math.min(count, (c + 1) * CHUNK); i++) {
-                    json.append(i == 0 ? FIRST : NEXT);
-                    line.append(json, i);
-                  }
-                  return ManifestText.utf8(json.toString());
-                })
-            .toList();
+        IntStream.range(0, chunks).parallel().mapToObj(c -> chunk(c, count, line)).toList();
     ManifestPieces joined = new ManifestPieces();
     pieces.forEach(joined::add);
     return joined.join(Optional.empty());
+  }
+
+  /**
+   * The same lines as {@link #lines}, written out a few chunks at a time (each chunk made in
+   * parallel): only those chunks are held at once.
+   */
+  private static void writeLines(OutputStream out, int count, Line line) throws IOException {
+    int chunks = (count + CHUNK - 1) / CHUNK;
+    for (int from = 0; from < chunks; from += WINDOW) {
+      List<byte[]> window =
+          IntStream.range(from, Math.min(chunks, from + WINDOW))
+              .parallel()
+              .mapToObj(c -> chunk(c, count, line))
+              .toList();
+      for (byte[] piece : window) {
+        out.write(piece);
+      }
+    }
+  }
+
+  /** Chunk {@code c} of lines 0 to count - 1. */
+  private static byte[] chunk(int c, int count, Line line) {
+    StringBuilder json = new StringBuilder(CHUNK * 160);
+    for (int i = c * CHUNK; i < Math.min(count, (c + 1) * CHUNK); i++) {
+      json.append(i == 0 ? FIRST : NEXT);
+      line.append(json, i);
+    }
+    return ManifestText.utf8(json.toString());
   }
 }

@@ -1,7 +1,9 @@
 package dev.badgesmith.write;
 
 import dev.badgesmith.hash.Sha256;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -240,13 +242,40 @@ public final class StagingOutput implements OutputSink {
   }
 
   /**
-   * Writes the manifest.
-   *
-   * @param filesAt where its first file line starts, or -1 when it lists no file
+   * Writes the manifest as it is made, straight to its staged file: a large site's manifest is not
+   * held whole. As with {@link #write}, it is staged only when it differs from the published one.
    */
-  public void writeManifest(byte[] content, int filesAt) throws IOException {
-    write(SiteWriter.MANIFEST, content);
-    manifestFilesAt = filesAt;
+  public void writeManifest(ManifestDocument.Manifest manifest) throws IOException {
+    String path = SiteWriter.MANIFEST;
+    Path target = root.resolve(path);
+    Files.createDirectories(target.getParent());
+    try (OutputStream stream = new BufferedOutputStream(Files.newOutputStream(target), 1 << 16)) {
+      manifest.writeTo(stream);
+    }
+    // The manifest lists every file but itself: its own digest would never be read.
+    PublishedFile file = new PublishedFile(path, "", Files.size(target));
+    int at = Arrays.binarySearch(previousPaths, path);
+    if (at >= 0 ? !current.compareAndSet(at, null, file) : added.putIfAbsent(path, file) != null) {
+      throw new IllegalStateException("two outputs write " + path);
+    }
+    if (sameAsPublished(path, target)) {
+      Files.delete(target);
+    } else {
+      staged.add(path);
+    }
+    manifestFilesAt = manifest.filesAt();
+  }
+
+  /** Whether the published copy of a staged file holds exactly its bytes. */
+  private boolean sameAsPublished(String path, Path staged) {
+    if (previousRoot.isEmpty()) {
+      return false;
+    }
+    try {
+      return Files.mismatch(previousRoot.get().resolve(path), staged) == -1;
+    } catch (IOException e) {
+      return false; // missing or unreadable: write it
+    }
   }
 
   /** Where the first file line of the manifest this build wrote starts, or -1. */
