@@ -3,7 +3,6 @@ package dev.badgesmith.bench;
 import static dev.badgesmith.bench.BenchProcesses.emptied;
 import static dev.badgesmith.bench.BenchProcesses.git;
 import static dev.badgesmith.bench.BenchProcesses.hugoVersion;
-import static dev.badgesmith.bench.BenchProcesses.java;
 import static dev.badgesmith.bench.BenchProcesses.loadAverage;
 import static dev.badgesmith.bench.BenchProcesses.sleep;
 import static dev.badgesmith.bench.BenchProcesses.time;
@@ -27,8 +26,9 @@ import java.util.stream.Stream;
  * new process, from start to exit: {@code java -jar target/badgesmith.jar} and the launcher ({@code
  * src/dist/badgesmith}, its class-data archive made by a first run), against {@code hugo --quiet}
  * (no minifying) where Hugo does the same work. "Caches warm" is a second run: our {@code --cache}
- * after a build, Hugo's {@code --cacheDir} after a build. It prints a Markdown table of the work,
- * the times, their ratio and the goal each is held to.
+ * after a build, Hugo's {@code --cacheDir} after a build. A run into an empty output folder finds
+ * the last run's output set aside, not deleted ({@link BenchProcesses#setAside}). It prints a
+ * Markdown table of the work, the times, their ratio and the goal each is held to.
  *
  * <p>Arguments, in any order: the number of awards; {@code runs=R} to time each row R times (the
  * table gives the median); {@code 100k} to also build 100,000 awards with {@code -Xmx1g} and
@@ -51,7 +51,7 @@ public final class HugoBenchmark {
   private final boolean hugo;
   private final int runs;
   private int big = 100_000;
-  private final List<String> table = new ArrayList<>();
+  private final BenchTable table = new BenchTable();
   private int next;
 
   private HugoBenchmark(Path work, Path jar, Path launcher, boolean hugo, int runs) {
@@ -170,14 +170,14 @@ public final class HugoBenchmark {
                 "hugo full build, warm", emptied(hugoOut, BenchProcesses.hugo(hugoSite, hugoOut))));
       }
     }
-    row(
+    table.row(
         "full build into an empty output folder, caches warm, `java -jar`",
         full,
         hugoFull,
         "<= 2x Hugo",
         2.0,
         true);
-    row("the same, launcher", fullLauncher, hugoFull, "<= 2x Hugo", 2.0, true);
+    table.row("the same, launcher", fullLauncher, hugoFull, "<= 2x Hugo", 2.0, true);
 
     List<Timing> rebuild = new ArrayList<>();
     List<Timing> rebuildLauncher = new ArrayList<>();
@@ -197,14 +197,14 @@ public final class HugoBenchmark {
                 }));
       }
     }
-    row(
+    table.row(
         "rebuild after adding one award, `java -jar` (Hugo: a build after adding one page)",
         rebuild,
         hugoRebuild,
         "<= 1.5 s",
         1500,
         false);
-    row("the same, launcher", rebuildLauncher, hugoRebuild, "<= 1.0 s", 1000, false);
+    table.row("the same, launcher", rebuildLauncher, hugoRebuild, "<= 1.0 s", 1000, false);
 
     VerifyPage.Loaded verify = VerifyPage.eager(out.resolve("verify/index.html"));
     verify
@@ -218,7 +218,7 @@ public final class HugoBenchmark {
             "| what the verify page loads before a badge is dropped (%s awards) | %,d KB | | | <= 200 KB | %s |",
             n,
             (verify.total() + 1023) / 1024,
-            status(verify.total() <= 200 * 1024)));
+            BenchTable.status(verify.total() <= 200 * 1024)));
 
     if (profile) {
       profile(site, out, cache);
@@ -238,12 +238,12 @@ public final class HugoBenchmark {
     String them = hugo ? hugoVersion().orElse("Hugo") : "Hugo (not installed)";
     System.out.printf("%n| work | Badgesmith | %s | ratio | goal | status |%n", them);
     System.out.println("|---|---|---|---|---|---|");
-    table.forEach(System.out::println);
+    table.lines().forEach(System.out::println);
     System.out.printf(
         Locale.ROOT,
         "%nCold caches (first builds, for reference): Badgesmith %s, Hugo %s.%n",
-        cold == null ? "not run" : cell(List.of(cold)),
-        hugoCold == null ? "not run" : cell(List.of(hugoCold)));
+        cold == null ? "not run" : BenchTable.cell(List.of(cold)),
+        hugoCold == null ? "not run" : BenchTable.cell(List.of(hugoCold)));
   }
 
   /** A pull request adding one award, checked as the GitHub Action checks it. */
@@ -265,14 +265,14 @@ public final class HugoBenchmark {
       plain.add(time("check --base main, java -jar", tools.jar(check, List.of())));
       launched.add(time("check --base main, launcher", tools.launcher(check, Map.of())));
     }
-    row(
+    table.row(
         "`check --base main` of a pull request adding one award, `java -jar` (as the Action runs it)",
         plain,
         List.of(),
         "<= 1.5 s",
         1500,
         false);
-    row("the same, launcher", launched, List.of(), "<= 1.5 s", 1500, false);
+    table.row("the same, launcher", launched, List.of(), "<= 1.5 s", 1500, false);
   }
 
   /**
@@ -297,22 +297,22 @@ public final class HugoBenchmark {
       rebuild.add(
           time("signed, one award added, launcher", added(site, tools.launcher(build, keys))));
     }
-    row(
+    table.row(
         "rebuild after adding one award, signed (Data Integrity + VC-JWT), launcher",
         rebuild,
         List.of(),
         "<= 1.0 s",
         1000,
         false);
-    row(
+    table.row(
         String.format(Locale.ROOT, "signed %,d-award site, cold cache, `java -jar`", awards),
         cold,
         List.of(),
         "<= 15 s",
         15_000,
         false);
-    SiteBenchmark.delete(site);
-    SiteBenchmark.delete(out);
+    BenchProcesses.setAside(site);
+    BenchProcesses.setAside(out);
   }
 
   /** At N, the warm full build with {@code -Xmx1g} and the heap it held, to compare with 100k. */
@@ -342,19 +342,17 @@ public final class HugoBenchmark {
             time(
                 "large site, full build, warm, java -jar -Xmx1g",
                 emptied(out, tools.jar(build, List.of("-Xmx1g")))));
-    SiteBenchmark.delete(site);
+    BenchProcesses.setAside(site);
     List<Timing> hugoWarm = new ArrayList<>();
     if (hugo) {
       Path hugoBig = work.resolve("hugo-big");
-      if (Files.exists(work.resolve("hugo"))) {
-        SiteBenchmark.delete(work.resolve("hugo"));
-      }
+      BenchProcesses.setAside(work.resolve("hugo"));
       BenchSites.writeHugoSite(hugoBig, big);
       // One run: the site uses nothing Hugo caches (no images, no remote resources).
       hugoWarm.add(
           time("hugo, large site", BenchProcesses.hugo(hugoBig, work.resolve("hugo-big-out"))));
     }
-    row(
+    table.row(
         String.format(Locale.ROOT, "%,d awards, full build, caches warm", big)
             + ", `java -jar -Xmx1g`",
         warm,
@@ -378,116 +376,40 @@ public final class HugoBenchmark {
             perBig / perSmall,
             (warm.get(0).cpuMillis() / (double) big)
                 / (small.build().cpuMillis() / (double) small.awards()),
-            status(perBig <= perSmall)));
+            BenchTable.status(perBig <= perSmall)));
     table.add(
         String.format(
             Locale.ROOT,
             "| largest live heap during a full build (full GC every 0.5 s): %,d vs %,d awards | %,d MB vs %,d MB | | %.2fx | <= 2x | %s |",
             big,
             small.awards(),
-            mb(heap[0]),
-            mb(small.peak()),
+            BenchTable.mb(heap[0]),
+            BenchTable.mb(small.peak()),
             heap[0] / (double) small.peak(),
-            status(heap[0] <= 2 * small.peak())));
+            BenchTable.status(heap[0] <= 2 * small.peak())));
     table.add(
         String.format(
             Locale.ROOT,
             "| live heap after the build, before the process exits: %,d vs %,d awards | %,d MB vs %,d MB | | %.2fx | | |",
             big,
             small.awards(),
-            mb(heap[1]),
-            mb(small.after()),
+            BenchTable.mb(heap[1]),
+            BenchTable.mb(small.after()),
             heap[1] / (double) small.after()));
   }
 
   /** The largest live heap the build held, and what it held after: see {@link HeapProbe}. */
   private long[] heap(Path site, Path out, Path cache) throws IOException {
-    if (Files.exists(out)) {
-      SiteBenchmark.delete(out);
-    }
+    BenchProcesses.setAside(out);
     return HeapProbe.measure(build(site, out, cache));
   }
 
   /** The warm full build under JFR, with {@code --timings}: where the time goes. */
   private void profile(Path site, Path out, Path cache) throws IOException {
-    SiteBenchmark.delete(out);
+    BenchProcesses.setAside(out);
     List<String> build = new ArrayList<>(build(site, out, cache));
     build.add("--timings");
     JfrHotMethods.record(tools.jar(), build, work.resolve("build.jfr"));
-  }
-
-  /**
-   * A row of the table: the median wall-clock time of our runs (and Hugo's), with the CPU time the
-   * process used, which a busy machine disturbs less; the goal is held to the wall-clock time.
-   */
-  private void row(
-      String work,
-      List<Timing> ours,
-      List<Timing> theirs,
-      String goal,
-      double limit,
-      boolean ratioGoal) {
-    long mine = median(ours, Timing::millis);
-    String ratio = "";
-    String status;
-    if (theirs.isEmpty()) {
-      status = ratioGoal ? "no Hugo" : status(mine <= limit);
-    } else {
-      long hers = median(theirs, Timing::millis);
-      ratio =
-          String.format(
-              Locale.ROOT,
-              "%.1fx (CPU %.1fx)",
-              mine / (double) hers,
-              median(ours, Timing::cpuMillis) / (double) median(theirs, Timing::cpuMillis));
-      status = status(ratioGoal ? mine <= limit * hers : mine <= limit);
-    }
-    table.add(
-        String.format(
-            Locale.ROOT,
-            "| %s | %s | %s | %s | %s | %s |",
-            work,
-            cell(ours),
-            theirs.isEmpty() ? "" : cell(theirs),
-            ratio,
-            goal,
-            status));
-  }
-
-  /** The median wall-clock time, the range of several runs, and the median CPU time. */
-  private static String cell(List<Timing> runs) {
-    String range = "";
-    if (runs.size() > 1) {
-      List<Long> sorted = runs.stream().map(Timing::millis).sorted().toList();
-      range =
-          String.format(
-              Locale.ROOT,
-              " (%.2f-%.2f)",
-              sorted.get(0) / 1000.0,
-              sorted.get(sorted.size() - 1) / 1000.0);
-    }
-    return seconds(median(runs, Timing::millis))
-        + range
-        + ", CPU "
-        + seconds(median(runs, Timing::cpuMillis));
-  }
-
-  private static String status(boolean met) {
-    return met ? "met" : "**missed**";
-  }
-
-  private static long median(List<Timing> runs, java.util.function.ToLongFunction<Timing> value) {
-    long[] sorted = runs.stream().mapToLong(value).sorted().toArray();
-    int half = sorted.length / 2;
-    return sorted.length % 2 == 1 ? sorted[half] : (sorted[half - 1] + sorted[half]) / 2;
-  }
-
-  private static String seconds(long millis) {
-    return String.format(Locale.ROOT, "%.2f s", millis / 1000.0);
-  }
-
-  private static long mb(long bytes) {
-    return bytes / (1024 * 1024);
   }
 
   /** The run after adding one award, older than the window in which the cache reads files anew. */

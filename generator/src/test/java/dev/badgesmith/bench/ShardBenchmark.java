@@ -19,7 +19,8 @@ import java.util.Map;
  *
  * <p>{@code warm} times what a CI job does with its cache restored: every build and merge runs once
  * untimed to fill its cache, then again, timed, into an empty output folder. Without it each run
- * starts with an empty cache, as a job's first run does.
+ * starts with an empty cache, as a job's first run does. Outputs are set aside, not deleted, until
+ * the end ({@link BenchProcesses#setAside}): at 100,000 awards, about 3 GB each.
  *
  * <pre>mvn -B -pl templates,generator -Pbench package -DskipTests -Dbench=ShardBenchmark
  *     [-Dbench.args="100000 1,2,4 [certificates] [warm]"]</pre>
@@ -98,8 +99,8 @@ public final class ShardBenchmark {
           each,
           cpu + merging.cpuMillis(),
           BenchProcesses.loadAverage().split(" ")[0]);
-      SiteBenchmark.delete(work.resolve("shards-" + count));
-      SiteBenchmark.delete(work.resolve("merged-" + count));
+      BenchProcesses.setAside(work.resolve("shards-" + count));
+      BenchProcesses.setAside(work.resolve("merged-" + count));
     }
   }
 
@@ -124,10 +125,10 @@ public final class ShardBenchmark {
     Path out = Path.of(arguments.get(arguments.indexOf("--out") + 1));
     if (warm) {
       BenchProcesses.timed(command, Map.of());
-      SiteBenchmark.delete(out);
+      BenchProcesses.setAside(out);
     }
     Timing timing = BenchProcesses.timed(command, Map.of());
-    SiteBenchmark.delete(cache);
+    BenchProcesses.setAside(cache);
     System.out.printf(
         Locale.ROOT, "  %-24s %,8d ms  CPU %,8d ms%n", what, timing.millis(), timing.cpuMillis());
     return timing;
