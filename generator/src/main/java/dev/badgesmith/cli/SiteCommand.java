@@ -4,6 +4,7 @@ import dev.badgesmith.Badgesmith;
 import dev.badgesmith.Report;
 import dev.badgesmith.diag.Diagnostic;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -68,9 +69,7 @@ abstract class SiteCommand implements Callable<Integer> {
 
   /** Each stage's time, then the process's own, since the JVM started. */
   void printTimings(Report report) {
-    long process =
-        System.currentTimeMillis()
-            - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+    long process = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
     report.timings(process).forEach(spec.commandLine().getOut()::println);
   }
 

@@ -8,9 +8,13 @@ import java.text.MessageFormat;
 import java.text.ParsePosition;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -38,7 +42,7 @@ public final class Messages {
     this.language = Objects.requireNonNull(language, "language");
     this.locale = Locale.forLanguageTag(language);
     this.patterns = Map.copyOf(patterns);
-    Map<String, Simple> split = new java.util.HashMap<>();
+    Map<String, Simple> split = new HashMap<>();
     this.patterns.forEach((key, pattern) -> Simple.of(pattern).ifPresent(s -> split.put(key, s)));
     this.simple = Map.copyOf(split);
     this.dates = DateTimeFormatter.ofPattern(pattern(DATE_PATTERN), locale);
@@ -196,18 +200,18 @@ public final class Messages {
    * @param arguments each placeholder's argument number
    */
   private record Simple(String[] texts, int[] arguments) {
-    static java.util.Optional<Simple> of(String pattern) {
-      java.util.List<String> texts = new java.util.ArrayList<>();
-      java.util.List<Integer> arguments = new java.util.ArrayList<>();
+    static Optional<Simple> of(String pattern) {
+      List<String> texts = new ArrayList<>();
+      List<Integer> arguments = new ArrayList<>();
       int from = 0;
       for (int open = pattern.indexOf('{'); open >= 0; open = pattern.indexOf('{', from)) {
         int close = pattern.indexOf('}', open);
         if (close < 0 || close == open + 1 || close - open > 4) {
-          return java.util.Optional.empty();
+          return Optional.empty();
         }
         for (int i = open + 1; i < close; i++) {
           if (pattern.charAt(i) < '0' || pattern.charAt(i) > '9') {
-            return java.util.Optional.empty();
+            return Optional.empty();
           }
         }
         texts.add(pattern.substring(from, open));
@@ -215,10 +219,10 @@ public final class Messages {
         from = close + 1;
       }
       if (arguments.isEmpty()) {
-        return java.util.Optional.empty(); // no placeholder: format returns the pattern itself
+        return Optional.empty(); // no placeholder: format returns the pattern itself
       }
       texts.add(pattern.substring(from));
-      return java.util.Optional.of(
+      return Optional.of(
           new Simple(
               texts.toArray(new String[0]),
               arguments.stream().mapToInt(Integer::intValue).toArray()));
