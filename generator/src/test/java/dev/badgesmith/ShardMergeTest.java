@@ -7,6 +7,7 @@ import dev.badgesmith.diag.BadgesmithException;
 import dev.badgesmith.testing.TestSites;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +66,50 @@ class ShardMergeTest {
     Map<String, byte[]> two = TestSites.read(merged);
     assertThat(two.keySet()).containsExactlyElementsOf(one.keySet());
     one.forEach((path, bytes) -> assertThat(two.get(path)).as(path).isEqualTo(bytes));
+    // An award's files are the shard's own, linked rather than copied, on one file system.
+    String award = awardFile(two.keySet());
+    Path owner =
+        shards.stream().filter(s -> Files.exists(s.resolve(award))).findFirst().orElseThrow();
+    assertThat(Files.isSameFile(merged.resolve(award), owner.resolve(award))).isTrue();
+
+    // Merged again over its own output: the same site, every unchanged file left as it was.
+    Report again = generator(tmp.resolve("cache-merge")).merge(site, shards, merged);
+    assertThat(again.hasErrors()).isFalse();
+    Map<String, byte[]> three = TestSites.read(merged);
+    assertThat(three.keySet()).containsExactlyElementsOf(one.keySet());
+    one.forEach((path, bytes) -> assertThat(three.get(path)).as(path).isEqualTo(bytes));
+  }
+
+  @Test
+  void aShardFileNotAsItsBuildWroteItIsRefused(@TempDir Path tmp) throws Exception {
+    Path site = tmp.resolve("site");
+    TestSites.copy(EXAMPLE, site);
+    List<Path> shards = List.of(tmp.resolve("shard-1"), tmp.resolve("shard-2"));
+    for (int k = 1; k <= 2; k++) {
+      generator(tmp.resolve("cache-" + k)).build(site, shards.get(k - 1), new Shard(k, 2));
+    }
+    Path shard = shards.get(0);
+    String award = awardFile(TestSites.read(shard).keySet());
+    Files.write(shard.resolve(award), new byte[] {'\n'}, StandardOpenOption.APPEND);
+    Path merged = tmp.resolve("merged");
+    assertThatThrownBy(() -> generator(tmp.resolve("cache")).merge(site, shards, merged))
+        .isInstanceOf(BadgesmithException.class)
+        .hasMessageContaining("lacks " + award)
+        .hasMessageContaining("as its build wrote it");
+    assertThat(merged).doesNotExist();
+
+    // A shard without its manifest cannot vouch for its files.
+    Files.delete(shards.get(1).resolve("manifest.json"));
+    assertThatThrownBy(() -> generator(tmp.resolve("cache")).merge(site, shards, merged))
+        .isInstanceOf(BadgesmithException.class)
+        .hasMessageContaining("has no manifest.json");
+  }
+
+  private static String awardFile(Set<String> paths) {
+    return paths.stream()
+        .filter(p -> p.startsWith("assertions/") && p.endsWith(".json"))
+        .findFirst()
+        .orElseThrow();
   }
 
   @Test

@@ -4,6 +4,7 @@ import dev.badgesmith.lock.StatusIndexes;
 import dev.badgesmith.model.Award;
 import dev.badgesmith.model.BadgeClass;
 import dev.badgesmith.model.Site;
+import dev.badgesmith.write.PublishedFile;
 import dev.badgesmith.write.StagingOutput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -86,13 +87,22 @@ public final class RenderPlan {
       Function<Award, Optional<String>> identities) {}
 
   /**
-   * An award a shard's build rendered, whose files a merge copies as they are.
+   * An award a shard's build rendered, whose files a merge takes as they are.
    *
    * @param from the shard's output folder
-   * @param files the award's files, as paths in the site
+   * @param files the award's files, as the shard's manifest lists them (paths in the site)
    * @param facts what the verify page learnt from it
    */
-  public record Adopted(Award award, Path from, List<String> files, List<String> facts) {}
+  public record Adopted(Award award, Path from, List<PublishedFile> files, List<String> facts) {
+    public Adopted {
+      files = List.copyOf(files);
+    }
+
+    /** The award's files' paths in the site. */
+    public List<String> paths() {
+      return files.stream().map(PublishedFile::path).toList();
+    }
+  }
 
   /** One shard of a site's awards: those of the badge classes that fall to it. */
   public record Part(int index, int count) {

@@ -4,9 +4,15 @@ import dev.badgesmith.diag.BadgesmithException;
 import dev.badgesmith.lock.StatusIndexes;
 import dev.badgesmith.model.Award;
 import dev.badgesmith.model.Site;
+import dev.badgesmith.write.PublishedFile;
+import dev.badgesmith.write.PublishedManifest;
+import dev.badgesmith.write.SiteWriter;
 import dev.badgesmith.write.StagingOutput;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,6 +79,10 @@ final class ShardMerge {
             "shard " + index + "/" + count + " is missing: give the output folder of every shard");
       }
     }
+    // Each shard's files as its manifest lists them: the merge takes their digests from there
+    // rather than reading every file again.
+    Map<Integer, Map<String, PublishedFile>> listed = new HashMap<>();
+    byIndex.forEach((index, dir) -> listed.put(index, listed(dir, index, records.get(index))));
     Map<String, RenderPlan.Adopted> adopted = new HashMap<>();
     for (Award award : site.awards()) {
       String key = StatusIndexes.key(award);
@@ -83,8 +93,10 @@ final class ShardMerge {
         throw new BadgesmithException(
             dir + ": shard " + index + "/" + count + " has no files of award " + key);
       }
+      List<PublishedFile> files = new ArrayList<>(rendered.files().size());
       for (String file : rendered.files()) {
-        if (!StagingOutput.isSitePath(file) || !Files.isRegularFile(dir.resolve(file))) {
+        PublishedFile entry = listed.get(index).get(file);
+        if (!StagingOutput.isSitePath(file) || entry == null || !asListed(dir, entry)) {
           throw new BadgesmithException(
               dir
                   + ": shard "
@@ -95,11 +107,44 @@ final class ShardMerge {
                   + file
                   + " of award "
                   + key
-                  + ": give the shard's whole output folder");
+                  + " as its build wrote it: give the shard's whole output folder, as it was built");
         }
+        files.add(entry);
       }
-      adopted.put(key, new RenderPlan.Adopted(award, dir, rendered.files(), rendered.facts()));
+      adopted.put(key, new RenderPlan.Adopted(award, dir, files, rendered.facts()));
     }
     return adopted;
+  }
+
+  /** A shard's files as its manifest lists them, by path. */
+  private static Map<String, PublishedFile> listed(Path dir, int index, ShardRecord record) {
+    PublishedManifest manifest =
+        PublishedManifest.read(dir.resolve(SiteWriter.MANIFEST))
+            .filter(PublishedManifest::ours)
+            .orElseThrow(
+                () ->
+                    new BadgesmithException(
+                        dir
+                            + ": shard "
+                            + index
+                            + "/"
+                            + record.count()
+                            + " has no "
+                            + SiteWriter.MANIFEST
+                            + " of Badgesmith's: give the shard's whole output folder"));
+    Map<String, PublishedFile> byPath = new HashMap<>(manifest.files().size() * 2);
+    manifest.files().forEach(f -> byPath.put(f.path(), f));
+    return byPath;
+  }
+
+  /** Whether a shard's file is there, of the size its manifest lists. */
+  private static boolean asListed(Path dir, PublishedFile entry) {
+    try {
+      BasicFileAttributes attributes =
+          Files.readAttributes(dir.resolve(entry.path()), BasicFileAttributes.class);
+      return attributes.isRegularFile() && attributes.size() == entry.size();
+    } catch (IOException e) {
+      return false;
+    }
   }
 }

@@ -251,14 +251,14 @@ public final class SiteRenderer {
                   .forEach(
                       adopted -> {
                         try {
-                          for (String file : adopted.files()) {
-                            out.copy(file, adopted.from().resolve(file));
+                          for (PublishedFile file : adopted.files()) {
+                            out.adopt(file.path(), adopted.from().resolve(file.path()), file);
                           }
                         } catch (IOException e) {
                           throw new UncheckedIOException(e);
                         }
                         verifyPage.add(adopted.facts());
-                        plan.rendered(adopted.award(), adopted.files(), adopted.facts());
+                        plan.rendered(adopted.award(), adopted.paths(), adopted.facts());
                       });
             });
     // Each public earner's learner record holds their credentials: made again from the awards on

@@ -15,4 +15,13 @@ public interface OutputSink {
 
   /** Copies a source file as is. */
   void copy(String path, Path source) throws IOException;
+
+  /**
+   * Takes a file another build of the same sources published, as its manifest lists it ({@code
+   * listed}'s path is the file's in that build's output): a sink that can may link it rather than
+   * read it. By default, a {@linkplain #copy copy}.
+   */
+  default void adopt(String path, Path source, PublishedFile listed) throws IOException {
+    copy(path, source);
+  }
 }

@@ -6,8 +6,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -104,20 +106,38 @@ public final class StagingOutput implements OutputSink {
     // The manifest lists every file but itself: its own digest would never be read.
     String sha256 = path.equals(SiteWriter.MANIFEST) ? "" : sha256(content);
     PublishedFile file = new PublishedFile(path, sha256, content.length);
-    int at = Arrays.binarySearch(previousPaths, path);
-    if (at >= 0 ? !current.compareAndSet(at, null, file) : added.putIfAbsent(path, file) != null) {
-      throw new IllegalStateException("two outputs write " + path);
-    }
-    if (!unchanged(at >= 0 ? previous[at] : null, file, content)) {
-      Path target = root.resolve(path);
-      Path folder = target.getParent();
-      if (!folders.contains(folder)) {
-        Files.createDirectories(folder);
-        folders.add(folder);
-      }
-      Files.write(target, content);
+    if (!unchanged(claim(file), file, content)) {
+      Files.write(folderMade(path), content);
       staged.add(path);
     }
+  }
+
+  /**
+   * Claims a path for one file of the new site.
+   *
+   * @return the published site's file at that path, or null when it had none
+   * @throws IllegalStateException when another output claimed it first: two documents would share
+   *     one URL
+   */
+  private PublishedFile claim(PublishedFile file) {
+    int at = Arrays.binarySearch(previousPaths, file.path());
+    if (at >= 0
+        ? !current.compareAndSet(at, null, file)
+        : added.putIfAbsent(file.path(), file) != null) {
+      throw new IllegalStateException("two outputs write " + file.path());
+    }
+    return at >= 0 ? previous[at] : null;
+  }
+
+  /** Where a file is staged, its folder made. */
+  private Path folderMade(String path) throws IOException {
+    Path target = root.resolve(path);
+    Path folder = target.getParent();
+    if (!folders.contains(folder)) {
+      Files.createDirectories(folder);
+      folders.add(folder);
+    }
+    return target;
   }
 
   /**
@@ -165,6 +185,41 @@ public final class StagingOutput implements OutputSink {
   @Override
   public void copy(String path, Path source) throws IOException {
     write(path, Files.readAllBytes(source));
+  }
+
+  /**
+   * Takes a shard's file unread: its digest and size are its shard's manifest's, and it is staged
+   * as a hard link to the shard's copy where the file system allows (a build replaces published
+   * files, never writes into them, so the two never part), else copied. Over a published site, it
+   * is compared with the published copy as {@link #write} compares bytes.
+   */
+  @Override
+  public void adopt(String path, Path source, PublishedFile listed) throws IOException {
+    checkPath(path);
+    PublishedFile file = new PublishedFile(path, listed.sha256(), listed.size());
+    PublishedFile before = claim(file);
+    if (previousRoot.isPresent()
+        && before != null
+        && before.sha256().equals(file.sha256())
+        && sameFile(previousRoot.get().resolve(path), source)) {
+      return;
+    }
+    Path target = folderMade(path);
+    try {
+      Files.createLink(target, source);
+    } catch (UnsupportedOperationException | FileSystemException e) {
+      // Another file system, or one without hard links: the bytes are copied.
+      Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+    staged.add(path);
+  }
+
+  private static boolean sameFile(Path published, Path source) {
+    try {
+      return Files.mismatch(published, source) == -1;
+    } catch (IOException e) {
+      return false; // missing or unreadable: write it
+    }
   }
 
   /** What the last call of {@link #files} returned: the list the manifest was written from. */
@@ -253,11 +308,7 @@ public final class StagingOutput implements OutputSink {
       manifest.writeTo(stream);
     }
     // The manifest lists every file but itself: its own digest would never be read.
-    PublishedFile file = new PublishedFile(path, "", Files.size(target));
-    int at = Arrays.binarySearch(previousPaths, path);
-    if (at >= 0 ? !current.compareAndSet(at, null, file) : added.putIfAbsent(path, file) != null) {
-      throw new IllegalStateException("two outputs write " + path);
-    }
+    claim(new PublishedFile(path, "", Files.size(target)));
     if (sameAsPublished(path, target)) {
       Files.delete(target);
     } else {
@@ -268,14 +319,7 @@ public final class StagingOutput implements OutputSink {
 
   /** Whether the published copy of a staged file holds exactly its bytes. */
   private boolean sameAsPublished(String path, Path staged) {
-    if (previousRoot.isEmpty()) {
-      return false;
-    }
-    try {
-      return Files.mismatch(previousRoot.get().resolve(path), staged) == -1;
-    } catch (IOException e) {
-      return false; // missing or unreadable: write it
-    }
+    return previousRoot.isPresent() && sameFile(previousRoot.get().resolve(path), staged);
   }
 
   /** Where the first file line of the manifest this build wrote starts, or -1. */
