@@ -326,6 +326,31 @@ class GithubActionTest {
   }
 
   @Test
+  void runsTheCommandThroughTheLauncherWhichKeepsItsClassArchiveForTheCacheStep() throws Exception {
+    Path jar = tmp.resolve("badgesmith/badgesmith-0.2.0.jar");
+    Files.createDirectories(jar.getParent());
+    Files.write(jar, printArgumentsJar());
+    CompositeAction action = action().github("action_ref", "v0.2.0").input("command", "check");
+    action.run("resolve");
+
+    StepResult first = action.run("run");
+    StepResult second = action.run("run");
+
+    assertThat(first.code()).as(first.output()).isZero();
+    assertThat(second.output()).isEqualTo(first.output());
+    // The folder the cache step keeps holds the one archive the launcher made for the jar.
+    assertThat(action.step("jvm").at("/with/path").asText())
+        .isEqualTo("${{ runner.temp }}/badgesmith/jvm");
+    try (Stream<Path> archives = Files.list(tmp.resolve("badgesmith/jvm"))) {
+      assertThat(archives.map(a -> a.getFileName().toString()))
+          .singleElement()
+          .asString()
+          .startsWith("badgesmith-")
+          .matches(".*\\.(jsa|aot)");
+    }
+  }
+
+  @Test
   void anUnmatchedQuoteInArgsFailsBeforeTheCommandRuns() throws Exception {
     Path jar = tmp.resolve("badgesmith/badgesmith-0.2.0.jar");
     Files.createDirectories(jar.getParent());
