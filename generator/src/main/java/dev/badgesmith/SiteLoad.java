@@ -113,11 +113,13 @@ final class SiteLoad {
    * What the scan stage found: the site's files, and what earlier builds learnt of them.
    *
    * @param base the lock at the Git ref the site's lock must keep, when one is given
+   * @param lock the site's {@code published.lock}, read beside the listing
    */
   record Scanned(
       SiteSources sources,
       Diagnostics diagnostics,
       Optional<BaseLock> base,
+      CompletableFuture<PublishedLock.Read> lock,
       Optional<String> secret,
       AwardCache cache) {}
 
@@ -134,6 +136,9 @@ final class SiteLoad {
     Diagnostics diagnostics = new Diagnostics();
     // What earlier builds learnt of the awards is read while the site's files are listed.
     Path root = SiteScanner.realPath(siteDir);
+    // The site's lock needs nothing the listing finds: it is read and parsed beside it.
+    CompletableFuture<PublishedLock.Read> lock =
+        CompletableFuture.supplyAsync(() -> PublishedLock.readFile(root), pool);
     // The lock at the ref is read (git, then its lines) while the files are listed, on a thread of
     // its own as it mostly waits for git. A ref that cannot be read still stops the run before
     // anything the listing found is used: it is a setup problem, and the first one told.
@@ -141,7 +146,7 @@ final class SiteLoad {
         lockBase.map(
             ref ->
                 CompletableFuture.supplyAsync(
-                    () -> BaseLock.at(root, ref),
+                    () -> BaseLock.at(root, ref, () -> workingLock(lock)),
                     task -> {
                       Thread thread = new Thread(task, "badgesmith-base-lock");
                       thread.setDaemon(true);
@@ -168,7 +173,17 @@ final class SiteLoad {
         earlier
             .map(e -> AwardCache.open(BuildTasks.join(e), sources, secret))
             .orElseGet(AwardCache::none);
-    return new Scanned(sources, diagnostics, base, secret, cache);
+    return new Scanned(sources, diagnostics, base, lock, secret, cache);
+  }
+
+  /** The site's lock for the base's to share when their texts agree; empty if it failed. */
+  private static Optional<PublishedLock.Read> workingLock(
+      CompletableFuture<PublishedLock.Read> lock) {
+    try {
+      return Optional.of(lock.join());
+    } catch (RuntimeException e) {
+      return Optional.empty(); // the base's own text is parsed; the failure is the check's to tell
+    }
   }
 
   /**
@@ -253,7 +268,14 @@ final class SiteLoad {
     }
     // The lock holds the site's real URLs, so it is checked before a preview moves them.
     Optional<LockCheck> lock =
-        LockCheck.run(sources, doc, validated, diagnostics, lockDigests, read.scanned().base());
+        LockCheck.run(
+            sources,
+            doc,
+            validated,
+            diagnostics,
+            lockDigests,
+            read.scanned().base(),
+            BuildTasks.join(read.scanned().lock()));
     CompletableFuture<Void> saved = CompletableFuture.completedFuture(null);
     if (validated.isPresent() && lock.isPresent()) {
       Set<String> noted = new HashSet<>();

@@ -109,7 +109,23 @@ public final class LockCheck {
       Diagnostics diagnostics,
       java.util.function.Function<String, Optional<AwardDigest>> known,
       Optional<BaseLock> base) {
-    Optional<PublishedLock> lock = PublishedLock.read(sources.root(), diagnostics);
+    return run(
+        sources, doc, site, diagnostics, known, base, PublishedLock.readFile(sources.root()));
+  }
+
+  /**
+   * {@link #run(SiteSources, SiteDoc, Optional, Diagnostics, java.util.function.Function,
+   * Optional)} with the site's lock read already, its problems not yet reported.
+   */
+  public static Optional<LockCheck> run(
+      SiteSources sources,
+      SiteDoc doc,
+      Optional<Site> site,
+      Diagnostics diagnostics,
+      java.util.function.Function<String, Optional<AwardDigest>> known,
+      Optional<BaseLock> base,
+      PublishedLock.Read read) {
+    Optional<PublishedLock> lock = read.reportInto(diagnostics);
     Map<String, LockLine> lines = lock.map(PublishedLock::byAward).orElse(Map.of());
     List<AwardChange> removed = removed(sources, doc, site, lines, diagnostics);
     Map<String, EndorsementLine> endorsementLines =
