@@ -225,7 +225,8 @@ final class SiteLoad {
     AwardCache.Known known = read.known();
     SiteDoc doc = read.doc();
     Optional<Site> validated =
-        new SiteValidator(secret, buildDate).validate(sources, doc, known.awards(), diagnostics);
+        new SiteValidator(secret, buildDate, rasterizer.inspector())
+            .validate(sources, doc, known.awards(), diagnostics);
     validated.ifPresent(
         s -> {
           Map<String, dev.badgesmith.diag.SourcePosition> positions = new HashMap<>();
