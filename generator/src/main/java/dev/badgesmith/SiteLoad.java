@@ -227,6 +227,15 @@ final class SiteLoad {
     Optional<Site> validated =
         new SiteValidator(secret, buildDate, rasterizer.inspector())
             .validate(sources, doc, known.awards(), diagnostics);
+    Optional<Site> site = validated.map(s -> previewOrigin.map(o -> atOrigin(s, o)).orElse(s));
+    // The templates a build uses, run once on this site beside the other checks and the designs'
+    // rendering, as soon as there is a site: their errors are check's too.
+    CompletableFuture<PageRenderer.Checked> templateProblems =
+        site.map(
+                s -> CompletableFuture.supplyAsync(() -> templateProblems(sources.root(), s), pool))
+            .orElseGet(
+                () ->
+                    CompletableFuture.completedFuture(new PageRenderer.Checked(List.of(), false)));
     validated.ifPresent(
         s -> {
           Map<String, dev.badgesmith.diag.SourcePosition> positions = new HashMap<>();
@@ -246,15 +255,6 @@ final class SiteLoad {
             Optional.ofNullable(cachedSources.get(key))
                 .flatMap(cache::hit)
                 .flatMap(e -> AwardDigest.parse(e.lockDigest(), e.lockFields()));
-    Optional<Site> site = validated.map(s -> previewOrigin.map(o -> atOrigin(s, o)).orElse(s));
-    // The templates a build uses, run once on this site beside the designs' rendering: their
-    // errors are check's too.
-    CompletableFuture<PageRenderer.Checked> templateProblems =
-        site.map(
-                s -> CompletableFuture.supplyAsync(() -> templateProblems(sources.root(), s), pool))
-            .orElseGet(
-                () ->
-                    CompletableFuture.completedFuture(new PageRenderer.Checked(List.of(), false)));
     if (validated.isPresent()) {
       // What the renderer refuses is found here, in check as in build, from the same rendering.
       try {
