@@ -7,6 +7,7 @@ import dev.badgesmith.diag.SourcePosition;
 import dev.badgesmith.diag.Timings;
 import dev.badgesmith.images.SvgRasterizer;
 import dev.badgesmith.incremental.CacheLayout;
+import dev.badgesmith.incremental.CheckedSvgs;
 import dev.badgesmith.incremental.FileIndex;
 import dev.badgesmith.incremental.RenderPlan;
 import dev.badgesmith.incremental.RenderedPngs;
@@ -449,7 +450,7 @@ final class Pipeline {
 
   /** What renders designs, for the load's check of them and then the build: one per run. */
   private SvgRasterizer rasterizer() {
-    return new SvgRasterizer(RenderedPngs.in(cache));
+    return new SvgRasterizer(RenderedPngs.in(cache), CheckedSvgs.in(cache));
   }
 
   /**

@@ -113,11 +113,13 @@ final class SiteLoad {
    * What the scan stage found: the site's files, and what earlier builds learnt of them.
    *
    * @param base the lock at the Git ref the site's lock must keep, when one is given
+   * @param lock the site's {@code published.lock}, read beside the listing
    */
   record Scanned(
       SiteSources sources,
       Diagnostics diagnostics,
       Optional<BaseLock> base,
+      CompletableFuture<PublishedLock.Read> lock,
       Optional<String> secret,
       AwardCache cache) {}
 
@@ -134,6 +136,9 @@ final class SiteLoad {
     Diagnostics diagnostics = new Diagnostics();
     // What earlier builds learnt of the awards is read while the site's files are listed.
     Path root = SiteScanner.realPath(siteDir);
+    // The site's lock needs nothing the listing finds: it is read and parsed beside it.
+    CompletableFuture<PublishedLock.Read> lock =
+        CompletableFuture.supplyAsync(() -> PublishedLock.readFile(root), pool);
     // The lock at the ref is read (git, then its lines) while the files are listed, on a thread of
     // its own as it mostly waits for git. A ref that cannot be read still stops the run before
     // anything the listing found is used: it is a setup problem, and the first one told.
@@ -141,7 +146,7 @@ final class SiteLoad {
         lockBase.map(
             ref ->
                 CompletableFuture.supplyAsync(
-                    () -> BaseLock.at(root, ref),
+                    () -> BaseLock.at(root, ref, () -> workingLock(lock)),
                     task -> {
                       Thread thread = new Thread(task, "badgesmith-base-lock");
                       thread.setDaemon(true);
@@ -168,7 +173,17 @@ final class SiteLoad {
         earlier
             .map(e -> AwardCache.open(BuildTasks.join(e), sources, secret))
             .orElseGet(AwardCache::none);
-    return new Scanned(sources, diagnostics, base, secret, cache);
+    return new Scanned(sources, diagnostics, base, lock, secret, cache);
+  }
+
+  /** The site's lock for the base's to share when their texts agree; empty if it failed. */
+  private static Optional<PublishedLock.Read> workingLock(
+      CompletableFuture<PublishedLock.Read> lock) {
+    try {
+      return Optional.of(lock.join());
+    } catch (RuntimeException e) {
+      return Optional.empty(); // the base's own text is parsed; the failure is the check's to tell
+    }
   }
 
   /**
@@ -210,7 +225,17 @@ final class SiteLoad {
     AwardCache.Known known = read.known();
     SiteDoc doc = read.doc();
     Optional<Site> validated =
-        new SiteValidator(secret, buildDate).validate(sources, doc, known.awards(), diagnostics);
+        new SiteValidator(secret, buildDate, rasterizer.inspector())
+            .validate(sources, doc, known.awards(), diagnostics);
+    Optional<Site> site = validated.map(s -> previewOrigin.map(o -> atOrigin(s, o)).orElse(s));
+    // The templates a build uses, run once on this site beside the other checks and the designs'
+    // rendering, as soon as there is a site: their errors are check's too.
+    CompletableFuture<PageRenderer.Checked> templateProblems =
+        site.map(
+                s -> CompletableFuture.supplyAsync(() -> templateProblems(sources.root(), s), pool))
+            .orElseGet(
+                () ->
+                    CompletableFuture.completedFuture(new PageRenderer.Checked(List.of(), false)));
     validated.ifPresent(
         s -> {
           Map<String, dev.badgesmith.diag.SourcePosition> positions = new HashMap<>();
@@ -230,15 +255,6 @@ final class SiteLoad {
             Optional.ofNullable(cachedSources.get(key))
                 .flatMap(cache::hit)
                 .flatMap(e -> AwardDigest.parse(e.lockDigest(), e.lockFields()));
-    Optional<Site> site = validated.map(s -> previewOrigin.map(o -> atOrigin(s, o)).orElse(s));
-    // The templates a build uses, run once on this site beside the designs' rendering: their
-    // errors are check's too.
-    CompletableFuture<PageRenderer.Checked> templateProblems =
-        site.map(
-                s -> CompletableFuture.supplyAsync(() -> templateProblems(sources.root(), s), pool))
-            .orElseGet(
-                () ->
-                    CompletableFuture.completedFuture(new PageRenderer.Checked(List.of(), false)));
     if (validated.isPresent()) {
       // What the renderer refuses is found here, in check as in build, from the same rendering.
       try {
@@ -253,7 +269,14 @@ final class SiteLoad {
     }
     // The lock holds the site's real URLs, so it is checked before a preview moves them.
     Optional<LockCheck> lock =
-        LockCheck.run(sources, doc, validated, diagnostics, lockDigests, read.scanned().base());
+        LockCheck.run(
+            sources,
+            doc,
+            validated,
+            diagnostics,
+            lockDigests,
+            read.scanned().base(),
+            BuildTasks.join(read.scanned().lock()));
     CompletableFuture<Void> saved = CompletableFuture.completedFuture(null);
     if (validated.isPresent() && lock.isPresent()) {
       Set<String> noted = new HashSet<>();

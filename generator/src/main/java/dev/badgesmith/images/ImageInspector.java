@@ -2,10 +2,12 @@ package dev.badgesmith.images;
 
 import dev.badgesmith.diag.Code;
 import dev.badgesmith.diag.Severity;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -32,6 +34,23 @@ public final class ImageInspector {
   private static final Pattern LENGTH = Pattern.compile("\\s*([0-9]*\\.?[0-9]+)\\s*([a-z]*)\\s*");
   private static final Pattern SEPARATORS = Pattern.compile("[\\s,]+");
   private static final Pattern SPACE_AND_CONTROLS = Pattern.compile("[\\x00-\\x20\\x7f]+");
+
+  private final SvgChecks kept;
+  private final Consumer<String> keepFailed;
+
+  /** An inspector that checks every SVG it is given. */
+  public ImageInspector() {
+    this(SvgChecks.NONE, failure -> {});
+  }
+
+  /**
+   * @param kept where what each SVG's check found is kept between runs
+   * @param keepFailed told why an entry could not be kept: the next run checks it again
+   */
+  ImageInspector(SvgChecks kept, Consumer<String> keepFailed) {
+    this.kept = Objects.requireNonNull(kept, "kept");
+    this.keepFailed = Objects.requireNonNull(keepFailed, "keepFailed");
+  }
 
   /**
    * Every problem of one image, errors and warnings, in the order found; empty when it is clean.
@@ -102,8 +121,32 @@ public final class ImageInspector {
 
   // ---------------------------------------------------------------------------------------- SVG
 
-  private static void inspectSvg(byte[] svg, List<ImageProblem> problems) {
-    problems.addAll(SvgCheck.check(svg).problems());
+  private void inspectSvg(byte[] svg, List<ImageProblem> problems) {
+    problems.addAll(checked(svg).problems());
+  }
+
+  /**
+   * What {@link SvgCheck} finds in an SVG and the SVG it publishes: kept from an earlier check of
+   * the same bytes by the same code, else checked now (and kept).
+   */
+  SvgChecks.Checked checked(byte[] svg) {
+    Optional<SvgChecks.Checked> earlier = kept.get(svg);
+    if (earlier.isPresent()) {
+      return earlier.get();
+    }
+    SvgCheck.Result result = SvgCheck.check(svg);
+    SvgChecks.Checked checked =
+        new SvgChecks.Checked(
+            result.problems(),
+            result.publishable()
+                ? Optional.of(SvgWriter.write(result.tree().root))
+                : Optional.empty());
+    try {
+      kept.put(svg, checked);
+    } catch (IOException e) {
+      keepFailed.accept(e.getMessage());
+    }
+    return checked;
   }
 
   /**
@@ -114,8 +157,8 @@ public final class ImageInspector {
    * @throws ImageRenderException when the SVG has an error {@link #inspect} reports
    */
   public byte[] publishedSvg(byte[] svg) {
-    SvgCheck.Result result = SvgCheck.check(Objects.requireNonNull(svg, "svg"));
-    if (!result.publishable()) {
+    SvgChecks.Checked result = checked(Objects.requireNonNull(svg, "svg"));
+    if (result.published().isEmpty()) {
       ImageProblem first =
           result.problems().stream()
               .filter(p -> p.severity() == Severity.ERROR)
@@ -127,7 +170,7 @@ public final class ImageInspector {
               + ": "
               + first.message());
     }
-    return SvgWriter.write(result.tree().root);
+    return result.published().get().clone();
   }
 
   static ImageProblem notSquare(String size) {

@@ -46,6 +46,7 @@ public final class SvgRasterizer {
 
   private final PngStore store;
   private final AtomicReference<String> storeFailure = new AtomicReference<>();
+  private final ImageInspector inspector;
 
   /** PNGs {@link #check} rendered, by SVG and size, for the build that follows it to take. */
   private final Map<Held, byte[]> held = new ConcurrentHashMap<>();
@@ -62,7 +63,25 @@ public final class SvgRasterizer {
    *     time)
    */
   public SvgRasterizer(PngStore store) {
+    this(store, SvgChecks.NONE);
+  }
+
+  /**
+   * @param checks where what checking each SVG found is kept between builds, for {@link #inspector}
+   *     and {@link #check}
+   */
+  public SvgRasterizer(PngStore store, SvgChecks checks) {
     this.store = Objects.requireNonNull(store, "store");
+    this.inspector =
+        new ImageInspector(checks, failure -> storeFailure.compareAndSet(null, failure));
+  }
+
+  /**
+   * The image checks of this run, which take an SVG's check from the store this was given: the
+   * validator's checks and {@link #check} then read and check each design once.
+   */
+  public ImageInspector inspector() {
+    return inspector;
   }
 
   /**
@@ -116,11 +135,12 @@ public final class SvgRasterizer {
    * @throws IOException if a kept PNG cannot be read
    */
   public Optional<ImageProblem> check(byte[] design, int size) throws IOException {
-    SvgCheck.Result result = SvgCheck.check(Objects.requireNonNull(design, "design"));
-    if (!result.publishable()) {
+    Optional<byte[]> publishable =
+        inspector.checked(Objects.requireNonNull(design, "design")).published();
+    if (publishable.isEmpty()) {
       return Optional.empty();
     }
-    byte[] published = SvgWriter.write(result.tree().root);
+    byte[] published = publishable.get();
     try {
       held.put(new Held(published, size, size), toPng(published, size, size));
       return Optional.empty();
@@ -130,8 +150,9 @@ public final class SvgRasterizer {
               .withHint(
                   "the renderer reads SVG 1.1: colours as names, #rrggbb or rgb(), shapes with"
                       + " the attributes they need, path data as the specification writes it");
+      // Only a refused design needs its elements: it is read again to place the problem.
       List<SvgTree.Element> elements = new ArrayList<>();
-      published(result.tree().root, elements);
+      published(SvgCheck.check(design).tree().root, elements);
       if (e.element() >= 0 && e.element() < elements.size()) {
         return Optional.of(elements.get(e.element()).at(problem));
       }

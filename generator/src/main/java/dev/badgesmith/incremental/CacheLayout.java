@@ -8,7 +8,7 @@ import java.util.Map;
  * machine's folder, {@code owned/<name>} ({@link CacheOwner}): {@code awards/<site-digest>.cache}
  * (the award cache), {@code builds/<folder-digest>.files} and {@code .state} (the file index and
  * render state of an output folder), {@code signatures/<2>/<key>} (signed results) and {@code
- * images/<key>.png} (rendered PNGs).
+ * images/<key>.png} (rendered PNGs) and {@code svg-checks/<key>} (what checking an SVG found).
  */
 public final class CacheLayout {
   private final Path owned;
@@ -49,6 +49,11 @@ public final class CacheLayout {
   /** A PNG rendered from SVG, by the key of the SVG and size ({@link RenderedPngs#key}). */
   public Path image(String key) {
     return owned.resolve("images").resolve(key + ".png");
+  }
+
+  /** What checking an SVG found, by the key of the SVG ({@link CheckedSvgs#key}). */
+  public Path svgCheck(String key) {
+    return owned.resolve("svg-checks").resolve(key);
   }
 
   private Path builds(Path outDir, String suffix) {

@@ -12,45 +12,56 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
  * one of these. They are shared, so nobody may reconfigure them; each is safe across threads.
  */
 public final class Jackson {
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final YAMLFactory YAML_READER = YAMLFactory.builder().build();
+  // Each mapper is made on first use, in a holder of its own: a command that reads YAML only (a
+  // check) never loads the classes of the others, which costs a short run more than its work.
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
+
+  private static final class YamlReading {
+    static final YAMLFactory FACTORY = YAMLFactory.builder().build();
+  }
 
   /** YAML as a maintainer writes award files by hand: no "---", quotes only where needed. */
-  private static final YAMLMapper AWARD_YAML =
-      new YAMLMapper(
-          YAMLFactory.builder()
-              .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-              .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-              .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-              .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
-              .build());
+  private static final class AwardYaml {
+    static final YAMLMapper MAPPER =
+        new YAMLMapper(
+            YAMLFactory.builder()
+                .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+                .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
+                .build());
+  }
 
-  private static final CsvMapper CSV = new CsvMapper();
+  private static final class Csv {
+    static final CsvMapper MAPPER = new CsvMapper();
+  }
 
   private Jackson() {}
 
   /** JSON with Jackson's defaults, for trees, records and streams. */
   public static ObjectMapper json() {
-    return JSON;
+    return Json.MAPPER;
   }
 
   /** JSON's streaming parsers and generators. */
   public static JsonFactory jsonFactory() {
-    return JSON.getFactory();
+    return Json.MAPPER.getFactory();
   }
 
   /** YAML's streaming parser, for reading site files with their positions. */
   public static YAMLFactory yamlFactory() {
-    return YAML_READER;
+    return YamlReading.FACTORY;
   }
 
   /** Award files, written. */
   public static YAMLMapper awardYaml() {
-    return AWARD_YAML;
+    return AwardYaml.MAPPER;
   }
 
   /** Awards in CSV. */
   public static CsvMapper csv() {
-    return CSV;
+    return Csv.MAPPER;
   }
 }

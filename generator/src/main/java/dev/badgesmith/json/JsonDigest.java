@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The SHA-256 of a JSON document in a canonical form, so that two copies that differ only in
@@ -27,6 +28,56 @@ public final class JsonDigest {
     StringBuilder out = new StringBuilder();
     write(node, out);
     return out.toString();
+  }
+
+  /**
+   * {@link #canonical(JsonNode)} of a record made of maps with text keys, lists, texts and nulls,
+   * written as the tree Jackson would make of it: what a short run needs without Jackson's mapper.
+   *
+   * @throws IllegalArgumentException for any other kind of value
+   */
+  public static String canonicalValue(Object value) {
+    StringBuilder out = new StringBuilder();
+    writeValue(value, out);
+    return out.toString();
+  }
+
+  private static void writeValue(Object value, StringBuilder out) {
+    if (value == null) {
+      out.append("null");
+    } else if (value instanceof String text) {
+      string(text, out);
+    } else if (value instanceof Map<?, ?> map) {
+      List<String> names = new ArrayList<>();
+      for (Object key : map.keySet()) {
+        if (!(key instanceof String name)) {
+          throw new IllegalArgumentException("not a text key: " + key);
+        }
+        names.add(name);
+      }
+      names.sort(null); // as the tree's members are sorted
+      out.append('{');
+      for (int i = 0; i < names.size(); i++) {
+        if (i > 0) {
+          out.append(',');
+        }
+        string(names.get(i), out);
+        out.append(':');
+        writeValue(map.get(names.get(i)), out);
+      }
+      out.append('}');
+    } else if (value instanceof List<?> list) {
+      out.append('[');
+      for (int i = 0; i < list.size(); i++) {
+        if (i > 0) {
+          out.append(',');
+        }
+        writeValue(list.get(i), out);
+      }
+      out.append(']');
+    } else {
+      throw new IllegalArgumentException("not a map, list, text or null: " + value.getClass());
+    }
   }
 
   private static void write(JsonNode node, StringBuilder out) {

@@ -2,7 +2,6 @@ package dev.badgesmith.lock;
 
 import dev.badgesmith.hash.IdentityHash;
 import dev.badgesmith.hash.Sha256;
-import dev.badgesmith.jackson.Jackson;
 import dev.badgesmith.json.JsonDigest;
 import dev.badgesmith.load.Docs.AwardDoc;
 import dev.badgesmith.load.Docs.RecipientDoc;
@@ -37,9 +36,6 @@ import java.util.Optional;
  * @param fields the first 16 bits of the SHA-256 of each part's canonical JSON, as 4 hex digits
  */
 public record AwardDigest(String digest, Map<AwardField, String> fields) {
-  // First: other static fields are computed with it.
-  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = Jackson.json();
-
   private static final HexFormat HEX = HexFormat.of();
 
   public AwardDigest {
@@ -217,6 +213,6 @@ public record AwardDigest(String digest, Map<AwardField, String> fields) {
    * same canonical form the verify page's digests use.
    */
   static String canonical(Object value) {
-    return JsonDigest.canonical(JSON.valueToTree(value));
+    return JsonDigest.canonicalValue(value);
   }
 }

@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * {@code published.lock} as committed at a Git ref, such as the base branch of a pull request: what
@@ -51,6 +52,17 @@ public record BaseLock(String ref, PublishedLock lock) {
    *     names no commit there
    */
   public static BaseLock at(Path siteRoot, String ref) {
+    return at(siteRoot, ref, Optional::empty);
+  }
+
+  /**
+   * {@link #at(Path, String)}, taking the working tree's lock when the file at {@code ref} has the
+   * same text: the same text parses to the same lines, and a pull request seldom changes the lock.
+   *
+   * @param working the working tree's lock as read, asked for once the text at the ref is known
+   */
+  public static BaseLock at(
+      Path siteRoot, String ref, Supplier<Optional<PublishedLock.Read>> working) {
     Objects.requireNonNull(ref, "ref");
     // A ref is a name, never an option or a path: git would take "-x" as an option.
     if (ref.isBlank() || ref.startsWith("-") || ref.contains(":") || !isPrintable(ref)) {
@@ -83,8 +95,14 @@ public record BaseLock(String ref, PublishedLock lock) {
       throw new BadgesmithException(
           "cannot read " + PublishedLock.FILE + " at " + ref + ": " + show.error());
     }
+    String text = show.output();
+    Optional<PublishedLock> same =
+        working
+            .get()
+            .filter(r -> r.text().isPresent() && r.text().get().equals(text))
+            .flatMap(PublishedLock.Read::lock);
     // A malformed line at the base is the base's own check's error; the rest still holds here.
-    return new BaseLock(ref, PublishedLock.parse(show.output(), new Diagnostics()));
+    return new BaseLock(ref, same.orElseGet(() -> PublishedLock.parse(text, new Diagnostics())));
   }
 
   /**

@@ -109,7 +109,23 @@ public final class LockCheck {
       Diagnostics diagnostics,
       java.util.function.Function<String, Optional<AwardDigest>> known,
       Optional<BaseLock> base) {
-    Optional<PublishedLock> lock = PublishedLock.read(sources.root(), diagnostics);
+    return run(
+        sources, doc, site, diagnostics, known, base, PublishedLock.readFile(sources.root()));
+  }
+
+  /**
+   * {@link #run(SiteSources, SiteDoc, Optional, Diagnostics, java.util.function.Function,
+   * Optional)} with the site's lock read already, its problems not yet reported.
+   */
+  public static Optional<LockCheck> run(
+      SiteSources sources,
+      SiteDoc doc,
+      Optional<Site> site,
+      Diagnostics diagnostics,
+      java.util.function.Function<String, Optional<AwardDigest>> known,
+      Optional<BaseLock> base,
+      PublishedLock.Read read) {
+    Optional<PublishedLock> lock = read.reportInto(diagnostics);
     Map<String, LockLine> lines = lock.map(PublishedLock::byAward).orElse(Map.of());
     List<AwardChange> removed = removed(sources, doc, site, lines, diagnostics);
     Map<String, EndorsementLine> endorsementLines =
@@ -153,9 +169,10 @@ public final class LockCheck {
     lines.values().stream().filter(l -> gone.contains(l.award())).forEach(next::add);
     List<Award> fresh = new ArrayList<>();
     Map<String, AwardChange> byKey = new java.util.LinkedHashMap<>();
+    Map<String, BadgeClass> badges = s.badgesById();
     for (Award award : s.awards()) {
       String key = StatusIndexes.key(award);
-      BadgeClass badge = s.badge(award.badgeId()).orElseThrow();
+      BadgeClass badge = badges.get(award.badgeId());
       AwardChange change =
           new AwardChange(key, badge.name(), award.source(), award.recipient().name());
       byKey.put(key, change);
@@ -292,15 +309,25 @@ public final class LockCheck {
       Optional<Site> site,
       Map<String, LockLine> lines,
       Diagnostics diagnostics) {
-    Set<String> present = new HashSet<>();
-    for (SourceFile f : sources.awards()) {
-      present.add(f.folder() + "/" + f.id());
-    }
-    doc.awards().forEach(a -> present.add(a.badgeId() + "/" + a.id()));
-    site.ifPresent(s -> s.awards().forEach(a -> present.add(StatusIndexes.key(a))));
+    // The site's awards name nearly every line: the files are listed only for a line they do not.
+    Set<String> awards = new HashSet<>();
+    site.ifPresent(s -> s.awards().forEach(a -> awards.add(StatusIndexes.key(a))));
+    Set<String> files = null;
     List<AwardChange> removed = new ArrayList<>();
     for (LockLine line : lines.values()) {
-      if (present.contains(line.award())) {
+      if (awards.contains(line.award())) {
+        continue;
+      }
+      if (files == null) {
+        files = new HashSet<>();
+        for (SourceFile f : sources.awards()) {
+          files.add(f.folder() + "/" + f.id());
+        }
+        for (AwardDoc a : doc.awards()) {
+          files.add(a.badgeId() + "/" + a.id());
+        }
+      }
+      if (files.contains(line.award())) {
         continue;
       }
       String badgeId = line.award().substring(0, line.award().indexOf('/'));

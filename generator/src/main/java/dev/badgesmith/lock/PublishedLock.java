@@ -89,13 +89,43 @@ public record PublishedLock(List<LockLine> lines, List<EndorsementLine> endorsem
   }
 
   /**
+   * A site's lock as read from its file, with the problems of its lines.
+   *
+   * @param lock empty when the site has none
+   * @param problems what is wrong in the file, in the order found
+   * @param text the file's text when it is UTF-8: a lock with the same text parses to the same
+   *     lines, which {@link BaseLock#at} then takes instead of parsing them again
+   */
+  public record Read(
+      Optional<PublishedLock> lock, List<Diagnostic> problems, Optional<String> text) {
+    public Read {
+      problems = List.copyOf(problems);
+    }
+
+    /** The lock, with its problems reported into {@code diagnostics}. */
+    public Optional<PublishedLock> reportInto(Diagnostics diagnostics) {
+      problems.forEach(diagnostics::add);
+      return lock;
+    }
+  }
+
+  /**
    * Reads a site's lock. Empty when the site has none; every malformed line is reported and left
    * out, so the rest of the lock still protects its awards.
    */
   public static Optional<PublishedLock> read(Path siteRoot, Diagnostics diagnostics) {
+    return readFile(siteRoot).reportInto(diagnostics);
+  }
+
+  /**
+   * Reads a site's lock, keeping what is wrong in it apart: it needs nothing but the file, so it is
+   * read while the site's files are scanned.
+   */
+  public static Read readFile(Path siteRoot) {
+    Diagnostics diagnostics = new Diagnostics();
     Path file = siteRoot.resolve(FILE);
     if (!Files.exists(file)) {
-      return Optional.empty();
+      return new Read(Optional.empty(), List.of(), Optional.empty());
     }
     String text;
     try {
@@ -111,16 +141,19 @@ public record PublishedLock(List<LockLine> lines, List<EndorsementLine> endorsem
           Diagnostic.error(
                   Code.UNREADABLE_FILE, SourcePosition.startOf(FILE), "the file is not UTF-8")
               .withHint(HINT));
-      return Optional.of(new PublishedLock(List.of()));
+      return new Read(
+          Optional.of(new PublishedLock(List.of())), diagnostics.sorted(), Optional.empty());
     } catch (IOException e) {
       diagnostics.add(
           Diagnostic.error(
               Code.UNREADABLE_FILE,
               SourcePosition.startOf(FILE),
               "cannot read the file: " + e.getMessage()));
-      return Optional.of(new PublishedLock(List.of()));
+      return new Read(
+          Optional.of(new PublishedLock(List.of())), diagnostics.sorted(), Optional.empty());
     }
-    return Optional.of(parse(text, diagnostics));
+    PublishedLock lock = parse(text, diagnostics);
+    return new Read(Optional.of(lock), diagnostics.sorted(), Optional.of(text));
   }
 
   static PublishedLock parse(String text, Diagnostics diagnostics) {

@@ -78,7 +78,8 @@ public final class StatusIndexes {
    */
   public static StatusIndexes pinned(
       List<Award> awards, List<Endorsement> endorsements, Map<String, Integer> pinned) {
-    return new StatusIndexes(awards, endorsements, Map.copyOf(pinned));
+    // Read whole while the indexes are made, and never kept: no copy is needed.
+    return new StatusIndexes(awards, endorsements, pinned);
   }
 
   public int of(Award award) {

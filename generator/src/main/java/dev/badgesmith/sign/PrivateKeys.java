@@ -1,7 +1,6 @@
 package dev.badgesmith.sign;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.badgesmith.jackson.Jackson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +23,6 @@ public final class PrivateKeys {
   private static final Pattern KEY_ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
   private static final Pattern ANY_PRIVATE_PEM =
       Pattern.compile("-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----");
-  private static final ObjectMapper MAPPER = Jackson.json();
 
   private PrivateKeys() {}
 
@@ -121,7 +119,8 @@ public final class PrivateKeys {
       return false; // the cheap test first: most files are not JSON
     }
     try {
-      return hasPrivateJwk(MAPPER.readTree(content));
+      // The mapper only for a file that may be JSON: the scan of a site loads none of it.
+      return hasPrivateJwk(Jackson.json().readTree(content));
     } catch (IOException e) {
       return false;
     }

@@ -29,12 +29,12 @@ import java.util.function.Function;
  * drawn SVG design is held to ({@link ImageInspector}).
  */
 final class DesignChecks {
-  private static final ImageInspector INSPECTOR = new ImageInspector();
-
   private final Diagnostics d;
+  private final ImageInspector inspector;
 
-  DesignChecks(Diagnostics d) {
+  DesignChecks(Diagnostics d, ImageInspector inspector) {
     this.d = d;
+    this.inspector = inspector;
   }
 
   /** The design the block draws, or empty (and reported) when it cannot be drawn. */
@@ -99,7 +99,7 @@ final class DesignChecks {
         new BadgeDesign(shape.orElse(Shape.CIRCLE), background, foreground, icon, label, tier);
     byte[] svg = DesignSvg.render(design);
     boolean clean = true;
-    for (ImageProblem p : INSPECTOR.inspect(svg, "svg", maxImageBytes)) {
+    for (ImageProblem p : inspector.inspect(svg, "svg", maxImageBytes)) {
       Diagnostic problem =
           p.severity() == Severity.ERROR
               ? Diagnostic.error(p.code(), doc.at(), "the drawn design: " + p.message())

@@ -25,14 +25,14 @@ import java.util.Optional;
  * PNG or SVG, really what their names say, and sound inside (see {@link ImageInspector}).
  */
 final class ImageChecks {
-  private static final ImageInspector INSPECTOR = new ImageInspector();
-
   private final SitePaths paths;
   private final Diagnostics d;
+  private final ImageInspector inspector;
 
-  ImageChecks(SitePaths paths, Diagnostics d) {
+  ImageChecks(SitePaths paths, Diagnostics d, ImageInspector inspector) {
     this.paths = paths;
     this.d = d;
+    this.inspector = inspector;
   }
 
   /**
@@ -41,7 +41,7 @@ final class ImageChecks {
    */
   Optional<ImageFile> badgeDesign(BadgeDoc b, long maxImageBytes) {
     if (b.design().isPresent()) {
-      return new DesignChecks(d).design(b, b.design().get(), maxImageBytes);
+      return new DesignChecks(d, inspector).design(b, b.design().get(), maxImageBytes);
     }
     return b.image().isPresent()
         ? image(b.image().get(), maxImageBytes)
@@ -130,7 +130,7 @@ final class ImageChecks {
   private boolean inspect(Path file, String path, String format, long maxImageBytes)
       throws IOException {
     boolean ok = true;
-    for (ImageProblem p : INSPECTOR.inspect(Files.readAllBytes(file), format, maxImageBytes)) {
+    for (ImageProblem p : inspector.inspect(Files.readAllBytes(file), format, maxImageBytes)) {
       d.add(p.in(path));
       ok &= p.severity() != Severity.ERROR;
     }

@@ -8,6 +8,7 @@ import dev.badgesmith.diag.Diagnostics;
 import dev.badgesmith.diag.Severity;
 import dev.badgesmith.diag.SourcePosition;
 import dev.badgesmith.framework.CaseFrameworks;
+import dev.badgesmith.images.ImageInspector;
 import dev.badgesmith.load.Dates;
 import dev.badgesmith.load.Docs.AwardDoc;
 import dev.badgesmith.load.Docs.BadgeDoc;
@@ -55,14 +56,23 @@ import java.util.stream.Stream;
 public final class SiteValidator {
   private final RecipientHashes recipients;
   private final Instant buildDate;
+  private final ImageInspector inspector;
 
   /**
    * @param saltSecret the site secret recipients' salts are derived from, when set
    * @param buildDate what the build takes as now: an award issued later is not valid yet
    */
   public SiteValidator(Optional<String> saltSecret, Instant buildDate) {
+    this(saltSecret, buildDate, new ImageInspector());
+  }
+
+  /**
+   * @param inspector the image checks of the run, which may keep what each SVG's check found
+   */
+  public SiteValidator(Optional<String> saltSecret, Instant buildDate, ImageInspector inspector) {
     this.recipients = new RecipientHashes(saltSecret.filter(s -> !s.isEmpty()));
     this.buildDate = Objects.requireNonNull(buildDate, "buildDate");
+    this.inspector = Objects.requireNonNull(inspector, "inspector");
   }
 
   /**
@@ -99,7 +109,7 @@ public final class SiteValidator {
       this.d = d;
       SitePaths paths = new SitePaths(sources.root(), d);
       this.keys = new SigningChecks(paths, d);
-      this.images = new ImageChecks(paths, d);
+      this.images = new ImageChecks(paths, d, inspector);
       this.frameworks = new CaseFrameworks(doc.frameworks());
       this.aligned =
           new AlignmentChecks(
