@@ -28,16 +28,22 @@ import java.util.stream.Stream;
  * Which awards a build renders, and which it keeps as the last build into the same output folder
  * published them: an award is kept when its inputs are those it was rendered from then, and its
  * files are still as published. A badge class's page, which lists its awards, is kept while they
- * all are. What this build renders is noted as it goes, and saved once the site is published, for
- * the next build to keep.
+ * all are; so is a site-wide file whose inputs the renderer fingerprints ({@link #keepsFile}). What
+ * this build renders is noted as it goes, and saved once the site is published, for the next build
+ * to keep.
  */
 public final class RenderPlan {
+  /** The start of the key of a site-wide file kept by {@link #keepsFile}, not an award's. */
+  static final String FILE = "file:";
+
   private final List<Award> toRender;
   private final List<Adopted> adopted;
   private final List<List<String>> keptFacts;
   private final Set<String> keptPages;
   private final Map<String, String> fingerprints;
   private final RenderState.Next next;
+  private final RenderState before;
+  private final Optional<StagingOutput> out;
   private final Optional<Path> stateFile;
   private final String siteFingerprint;
   private final AtomicInteger rendered = new AtomicInteger();
@@ -50,9 +56,13 @@ public final class RenderPlan {
       Set<String> keptPages,
       Map<String, String> fingerprints,
       RenderState.Next next,
+      RenderState before,
+      Optional<StagingOutput> out,
       Optional<Path> stateFile,
       String siteFingerprint) {
     this.toRender = toRender;
+    this.before = before;
+    this.out = out;
     this.adopted = adopted;
     this.siteFingerprint = siteFingerprint;
     this.keptFacts = keptFacts;
@@ -164,6 +174,8 @@ public final class RenderPlan {
         keptPages,
         fingerprints,
         next,
+        before,
+        Optional.of(out),
         stateFile,
         siteFingerprint);
   }
@@ -199,6 +211,8 @@ public final class RenderPlan {
         Set.of(),
         fingerprints,
         next,
+        RenderState.empty(),
+        Optional.empty(),
         stateFile,
         siteFingerprint);
   }
@@ -262,6 +276,27 @@ public final class RenderPlan {
             sources(siteFingerprint, fingerprints, site, part),
             next.renderedAwards())
         .write(outDir);
+  }
+
+  /**
+   * Whether a site-wide file is kept as published: the last build made it from the same inputs,
+   * while every award shared what this build's share (the generator, settings, issuers, badge
+   * classes, designs, templates). Noted either way, so the next build keeps it while its inputs
+   * stay the same; a file not kept is to be written by the caller.
+   *
+   * @param file the file, as a path in the site
+   * @param inputs a fingerprint of everything its bytes depend on besides what all awards share
+   */
+  public boolean keepsFile(String file, String inputs) {
+    String key = FILE + file;
+    Optional<RenderState.Entry> last =
+        out.isPresent() ? kept(before, key, inputs, out.get()) : Optional.empty();
+    if (last.isPresent()) {
+      next.kept(key, last.get());
+      return true;
+    }
+    next.rendered(key, inputs, List.of(file), List.of());
+    return false;
   }
 
   /** The awards to render, in the site's order. */

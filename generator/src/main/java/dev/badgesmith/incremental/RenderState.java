@@ -137,12 +137,15 @@ final class RenderState {
       return kept.containsKey(key);
     }
 
-    /** The awards this build rendered, by key, with their files and facts; no badge class page. */
+    /**
+     * The awards this build rendered, by key, with their files and facts; no badge class page or
+     * site-wide file.
+     */
     Map<String, ShardRecord.Rendered> renderedAwards() {
       Map<String, ShardRecord.Rendered> awards = new HashMap<>();
       rendered.forEach(
           (key, entry) -> {
-            if (!key.startsWith("page:")) {
+            if (!key.startsWith("page:") && !key.startsWith(RenderPlan.FILE)) {
               awards.put(key, new ShardRecord.Rendered(entry.paths(), entry.facts()));
             }
           });

@@ -55,8 +55,8 @@ import java.util.function.Supplier;
  * cards, every award's files ({@link AwardRender}), the pages, static files and, last, the
  * manifest.
  *
- * <p>Work per badge class (rasterising, social cards) happens once, before the awards; the awards
- * are then independent of each other and are rendered in parallel, straight to disk.
+ * <p>Work per badge class (rasterising) happens once, before the awards; the awards are then
+ * independent of each other and are rendered in parallel, straight to disk.
  */
 public final class SiteRenderer {
   private static final ImageInspector INSPECTOR = new ImageInspector();
@@ -218,6 +218,18 @@ public final class SiteRenderer {
     }
     RenderPlan plan = planned.get();
     plan.keptFacts().forEach(verifyPage::add);
+    // Drawn on every thread, beside the awards: with no PNG kept from an earlier build, one after
+    // the other they held up the whole build. Those drawn from the same views as last time are
+    // kept.
+    SocialCards cards =
+        SocialCards.draw(
+            site,
+            layout,
+            shared.designs,
+            new SocialCardTemplate(overrides()),
+            new SocialCardRenderer(rasterizer),
+            pool,
+            plan);
     Optional<SigningKey> ob2Key =
         layout.ob2Signed() ? Optional.of(keys.orElseThrow().jwt().orElseThrow()) : Optional.empty();
     AwardRender awardRender =
@@ -290,13 +302,14 @@ public final class SiteRenderer {
             () -> {
               awards.join();
               try {
-                verifyPage.write(layout, out);
+                verifyPage.write(layout, out, plan);
               } catch (IOException e) {
                 throw new UncheckedIOException(e);
               }
             });
     try {
       shared.pages.writeOtherPages(out, pool, plan.keptPages());
+      cards.write(site, layout, out);
     } finally {
       verifyData.quietlyJoin();
       records.quietlyJoin();
@@ -371,19 +384,10 @@ public final class SiteRenderer {
     }
   }
 
-  /** Each badge class's document, design, PNG and social card. */
+  /** Each badge class's document, design and PNG. */
   private void badgeClasses(Shared shared, Ob2Documents ob2, OutputSink out) throws IOException {
     Site site = shared.site;
     SiteLayout layout = shared.layout;
-    // Drawn on every thread: with no PNG kept from an earlier build, one after the other they held
-    // up the whole build.
-    SocialCards drawn =
-        SocialCards.draw(
-            site,
-            shared.designs,
-            new SocialCardTemplate(overrides()),
-            new SocialCardRenderer(rasterizer),
-            pool);
     for (BadgeClass badge : site.badges()) {
       Design design = shared.designs.get(badge.id());
       // The same badge class in each other language, under its folder: translated where the site
@@ -418,7 +422,6 @@ public final class SiteRenderer {
       if (design.isSvg()) {
         out.write(layout.badgePng(badge).file(), design.png());
       }
-      out.write(layout.socialCard(badge).file(), drawn.card(badge));
     }
   }
 
