@@ -256,20 +256,25 @@ class IncrementalBuildTest {
   }
 
   @Test
-  void aSocialCardIsKeptUntilWhatItShowsChanges() throws IOException {
+  void aSocialCardAndADesignAreKeptUntilWhatTheyShowChanges() throws IOException {
     Path card = out.resolve("badges/mentor/card.png");
+    Path design = out.resolve("badges/mentor.png");
     assertThat(card).exists();
-    // A card changed by hand stays as it is while nothing it shows changes: it is kept unread.
+    assertThat(design).exists();
+    // Files changed by hand stay as they are while nothing they show changes: they are kept
+    // unread.
     byte[] byHand = {1, 2, 3};
     Files.write(card, byHand);
+    Files.write(design, byHand);
     TestSites.write(
         site.resolve("awards/mentor/jonas-weber.yaml"),
         "recipient:\n  email: jonas.weber@example.org\nissuedOn: 2025-09-01\n");
     Report added = generator(cache).build(site, out);
     assertThat(added.awardsRendered()).isEqualTo(1);
     assertThat(card).hasBinaryContent(byHand);
+    assertThat(design).hasBinaryContent(byHand);
 
-    // Each of what a card shows draws it again, as a build from nothing draws it.
+    // Each of what they show draws them again, as a build from nothing draws them.
     change(s -> replace(s.resolve("site.yaml"), "title: ", "title: The "));
     change(s -> replace(s.resolve("issuers/rustacean-guild.yaml"), "name: ", "name: The "));
     change(s -> replace(s.resolve("badges/mentor.md"), "name: Guild Mentor", "name: Guild Tutor"));

@@ -9,7 +9,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +34,21 @@ final class RenderState {
    * One award's last rendering: the fingerprint of its own inputs, the positions of its files in
    * the manifest the state was saved with, and facts site-wide files gather from it (such as the
    * digests the verify page checks).
+   *
+   * @param stored where the entry is in the saved state it was read from, or null
    */
-  record Entry(String fingerprint, int[] files, List<String> facts) {}
+  record Entry(String fingerprint, int[] files, List<String> facts, Stored stored) {
+    Entry(String fingerprint, int[] files, List<String> facts) {
+      this(fingerprint, files, facts, null);
+    }
+  }
+
+  /**
+   * Where an entry is in the bytes of a saved state: its place among the entries, which are saved
+   * in the order of their keys, and its key and fingerprint ({@code from} to {@code files}) and its
+   * facts ({@code facts} to {@code to}), copied as they are when it is kept.
+   */
+  record Stored(byte[] bytes, int place, int from, int files, int facts, int to) {}
 
   private final String site;
   private final Map<String, Entry> entries;
@@ -63,8 +78,14 @@ final class RenderState {
     if (file.isEmpty() || manifest.isEmpty() || !Files.isRegularFile(file.get())) {
       return empty();
     }
-    try (DataInputStream in =
-        new DataInputStream(new ByteArrayInputStream(Files.readAllBytes(file.get())))) {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file.get());
+    } catch (IOException e) {
+      return empty();
+    }
+    ByteArrayInputStream buffer = new ByteArrayInputStream(bytes);
+    try (DataInputStream in = new DataInputStream(buffer)) {
       if (!in.readUTF().equals(HEADER) || !in.readUTF().equals(manifest.get())) {
         return empty();
       }
@@ -72,17 +93,27 @@ final class RenderState {
       int count = in.readInt();
       Map<String, Entry> entries = new HashMap<>(count * 2);
       for (int i = 0; i < count; i++) {
+        int from = bytes.length - buffer.available();
         String key = in.readUTF();
         String fingerprint = in.readUTF();
+        int filesAt = bytes.length - buffer.available();
         int[] files = new int[in.readUnsignedShort()];
         for (int f = 0; f < files.length; f++) {
           files[f] = in.readInt();
         }
+        int factsAt = bytes.length - buffer.available();
         String[] facts = new String[in.readUnsignedShort()];
         for (int f = 0; f < facts.length; f++) {
           facts[f] = in.readUTF();
         }
-        entries.put(key, new Entry(fingerprint, files, List.of(facts)));
+        int to = bytes.length - buffer.available();
+        entries.put(
+            key,
+            new Entry(
+                fingerprint,
+                files,
+                List.of(facts),
+                new Stored(bytes, i, from, filesAt, factsAt, to)));
       }
       return in.available() == 0 ? new RenderState(site, entries) : empty();
     } catch (IOException | RuntimeException e) {
@@ -99,8 +130,8 @@ final class RenderState {
     return positions;
   }
 
-  private static boolean lost(Entry entry) {
-    for (int position : entry.files()) {
+  private static boolean lost(int[] files) {
+    for (int position : files) {
       if (position < 0) {
         return true;
       }
@@ -157,28 +188,30 @@ final class RenderState {
     }
 
     /**
-     * Saves the state for the manifest it now goes with, replacing the file atomically.
+     * Saves the state for the manifest it now goes with, replacing the file atomically. An entry
+     * kept from the state read at the start is copied from its bytes, but for its files' positions:
+     * a rebuild keeps most, and encoding each again cost more than the rest of the plan.
      *
      * @param output the output the manifest was written from, which tells each file's position
      */
     void save(Path file, String manifest, StagingOutput output) {
-      Map<String, Entry> entries = new HashMap<>((kept.size() + rendered.size()) * 2);
-      kept.forEach(
-          (key, entry) -> {
-            int[] files = entry.files();
-            int[] now = positions(files.length, f -> output.listedPosition(files[f]));
-            entries.put(key, new Entry(entry.fingerprint(), now, entry.facts()));
-          });
-      rendered.forEach(
-          (key, entry) -> {
-            List<String> paths = entry.paths();
-            int[] now = positions(paths.size(), f -> output.listedPosition(paths.get(f)));
-            entries.put(key, new Entry(entry.fingerprint(), now, entry.facts()));
-          });
-      // A file not in the site after all: its award is rendered again next time.
-      entries.values().removeIf(RenderState::lost);
-      String[] keys = entries.keySet().toArray(new String[0]);
-      Arrays.sort(keys); // the same state is saved the same way
+      // The kept entries in the order they were saved in, which is their keys' order.
+      List<Map.Entry<String, Entry>> keptInOrder = new ArrayList<>(kept.entrySet());
+      keptInOrder.removeIf(e -> rendered.containsKey(e.getKey()));
+      boolean stored = keptInOrder.stream().allMatch(e -> e.getValue().stored() != null);
+      if (stored) {
+        keptInOrder.sort(Comparator.comparingInt(e -> e.getValue().stored().place()));
+      } else {
+        keptInOrder.sort(Map.Entry.comparingByKey());
+      }
+      for (int i = 1; i < keptInOrder.size(); i++) {
+        if (keptInOrder.get(i - 1).getKey().compareTo(keptInOrder.get(i).getKey()) >= 0) {
+          keptInOrder.sort(Map.Entry.comparingByKey()); // saved otherwise: sorted here
+          break;
+        }
+      }
+      String[] renderedKeys = rendered.keySet().toArray(new String[0]);
+      Arrays.sort(renderedKeys); // the same state is saved the same way
       try {
         AtomicFile.write(
             file,
@@ -187,24 +220,76 @@ final class RenderState {
               out.writeUTF(HEADER);
               out.writeUTF(manifest);
               out.writeUTF(site);
-              out.writeInt(keys.length);
-              for (String key : keys) {
-                Entry entry = entries.get(key);
-                out.writeUTF(key);
-                out.writeUTF(entry.fingerprint());
-                out.writeShort(entry.files().length);
-                for (int position : entry.files()) {
-                  out.writeInt(position);
-                }
-                out.writeShort(entry.facts().size());
-                for (String fact : entry.facts()) {
-                  out.writeUTF(fact);
+              // How many entries have every file in the site: a file not in the site after all
+              // leaves its award to be rendered again next time.
+              int[][] keptFiles = new int[keptInOrder.size()][];
+              int[][] renderedFiles = new int[renderedKeys.length][];
+              int count = 0;
+              for (int k = 0; k < keptFiles.length; k++) {
+                int[] files = keptInOrder.get(k).getValue().files();
+                keptFiles[k] = positions(files.length, f -> output.listedPosition(files[f]));
+                count += lost(keptFiles[k]) ? 0 : 1;
+              }
+              for (int r = 0; r < renderedFiles.length; r++) {
+                List<String> paths = rendered.get(renderedKeys[r]).paths();
+                renderedFiles[r] =
+                    positions(paths.size(), f -> output.listedPosition(paths.get(f)));
+                count += lost(renderedFiles[r]) ? 0 : 1;
+              }
+              out.writeInt(count);
+              int k = 0;
+              int r = 0;
+              while (k < keptFiles.length || r < renderedFiles.length) {
+                boolean keptNext =
+                    r == renderedFiles.length
+                        || (k < keptFiles.length
+                            && keptInOrder.get(k).getKey().compareTo(renderedKeys[r]) < 0);
+                if (keptNext) {
+                  Map.Entry<String, Entry> entry = keptInOrder.get(k);
+                  if (!lost(keptFiles[k])) {
+                    write(out, entry.getKey(), entry.getValue(), keptFiles[k]);
+                  }
+                  k++;
+                } else {
+                  Rendered entry = rendered.get(renderedKeys[r]);
+                  if (!lost(renderedFiles[r])) {
+                    write(
+                        out,
+                        renderedKeys[r],
+                        new Entry(entry.fingerprint(), renderedFiles[r], entry.facts()),
+                        renderedFiles[r]);
+                  }
+                  r++;
                 }
               }
               out.flush();
             });
       } catch (IOException e) {
         throw new UncheckedIOException(e);
+      }
+    }
+
+    /** One entry, with its files at these positions: copied where it was read from a state. */
+    private static void write(DataOutputStream out, String key, Entry entry, int[] files)
+        throws IOException {
+      Stored stored = entry.stored();
+      if (stored != null) {
+        out.write(stored.bytes(), stored.from(), stored.files() - stored.from());
+      } else {
+        out.writeUTF(key);
+        out.writeUTF(entry.fingerprint());
+      }
+      out.writeShort(files.length);
+      for (int position : files) {
+        out.writeInt(position);
+      }
+      if (stored != null) {
+        out.write(stored.bytes(), stored.facts(), stored.to() - stored.facts());
+      } else {
+        out.writeShort(entry.facts().size());
+        for (String fact : entry.facts()) {
+          out.writeUTF(fact);
+        }
       }
     }
   }

@@ -48,14 +48,9 @@ final class SocialCards {
     for (BadgeClass badge : site.badges()) {
       Design design = designs.get(badge.id());
       String issuer = site.issuer(badge.issuerId()).map(Issuer::name).orElse("");
-      // The template and the way it is drawn are among what all awards share.
+      // The design, the template and the way it is drawn are among what all awards share.
       String inputs =
-          new Fingerprint()
-              .add(badge.name())
-              .add(issuer)
-              .add(site.settings().title())
-              .add(design.png())
-              .hex();
+          new Fingerprint().add(badge.name()).add(issuer).add(site.settings().title()).hex();
       if (plan.keepsFile(layout.socialCard(badge).file(), inputs)) {
         continue;
       }
