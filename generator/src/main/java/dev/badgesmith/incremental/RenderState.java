@@ -2,11 +2,11 @@ package dev.badgesmith.incremental;
 
 import dev.badgesmith.write.AtomicFile;
 import dev.badgesmith.write.StagingOutput;
-import java.io.ByteArrayInputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,7 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * lookup by path.
  */
 final class RenderState {
-  private static final String HEADER = "badgesmith-render-state 4";
+  private static final String HEADER = "badgesmith-render-state 5";
 
   /**
    * One award's last rendering: the fingerprint of its own inputs, the positions of its files in
@@ -83,41 +83,57 @@ final class RenderState {
     } catch (IOException e) {
       return empty();
     }
-    ByteArrayInputStream buffer = new ByteArrayInputStream(bytes);
-    try (DataInputStream in = new DataInputStream(buffer)) {
-      if (!in.readUTF().equals(HEADER) || !in.readUTF().equals(manifest.get())) {
+    try {
+      // Read whole and decoded in place: quicker than a stream for tens of thousands of entries.
+      ByteBuffer in = ByteBuffer.wrap(bytes);
+      if (!text(in).equals(HEADER) || !text(in).equals(manifest.get())) {
         return empty();
       }
-      String site = in.readUTF();
-      int count = in.readInt();
+      String site = text(in);
+      int count = in.getInt();
       Map<String, Entry> entries = new HashMap<>(count * 2);
       for (int i = 0; i < count; i++) {
-        int from = bytes.length - buffer.available();
-        String key = in.readUTF();
-        String fingerprint = in.readUTF();
-        int filesAt = bytes.length - buffer.available();
-        int[] files = new int[in.readUnsignedShort()];
+        int from = in.position();
+        String key = text(in);
+        String fingerprint = text(in);
+        int filesAt = in.position();
+        int[] files = new int[Short.toUnsignedInt(in.getShort())];
         for (int f = 0; f < files.length; f++) {
-          files[f] = in.readInt();
+          files[f] = in.getInt();
         }
-        int factsAt = bytes.length - buffer.available();
-        String[] facts = new String[in.readUnsignedShort()];
+        int factsAt = in.position();
+        String[] facts = new String[Short.toUnsignedInt(in.getShort())];
         for (int f = 0; f < facts.length; f++) {
-          facts[f] = in.readUTF();
+          facts[f] = text(in);
         }
-        int to = bytes.length - buffer.available();
         entries.put(
             key,
             new Entry(
                 fingerprint,
                 files,
                 List.of(facts),
-                new Stored(bytes, i, from, filesAt, factsAt, to)));
+                new Stored(bytes, i, from, filesAt, factsAt, in.position())));
       }
-      return in.available() == 0 ? new RenderState(site, entries) : empty();
-    } catch (IOException | RuntimeException e) {
+      return in.hasRemaining() ? empty() : new RenderState(site, entries);
+    } catch (RuntimeException e) {
       return empty(); // a state that cannot be read only means everything is rendered
     }
+  }
+
+  private static String text(ByteBuffer in) {
+    int length = Short.toUnsignedInt(in.getShort());
+    String text = new String(in.array(), in.position(), length, StandardCharsets.UTF_8);
+    in.position(in.position() + length);
+    return text;
+  }
+
+  private static void text(DataOutputStream out, String text) throws IOException {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    if (bytes.length > 0xFFFF) {
+      throw new IOException("too long for the render state: " + text);
+    }
+    out.writeShort(bytes.length);
+    out.write(bytes);
   }
 
   /** The positions of an entry's files in the new manifest's list, by their index. */
@@ -210,9 +226,9 @@ final class RenderState {
             file,
             raw -> {
               DataOutputStream out = new DataOutputStream(raw);
-              out.writeUTF(HEADER);
-              out.writeUTF(manifest);
-              out.writeUTF(site);
+              text(out, HEADER);
+              text(out, manifest);
+              text(out, site);
               // How many entries have every file in the site: a file not in the site after all
               // leaves its award to be rendered again next time.
               int[][] keptFiles = new int[keptInOrder.size()][];
@@ -306,8 +322,8 @@ final class RenderState {
       if (stored != null) {
         out.write(stored.bytes(), stored.from(), stored.files() - stored.from());
       } else {
-        out.writeUTF(key);
-        out.writeUTF(entry.fingerprint());
+        text(out, key);
+        text(out, entry.fingerprint());
       }
       out.writeShort(files.length);
       for (int position : files) {
@@ -318,7 +334,7 @@ final class RenderState {
       } else {
         out.writeShort(entry.facts().size());
         for (String fact : entry.facts()) {
-          out.writeUTF(fact);
+          text(out, fact);
         }
       }
     }
