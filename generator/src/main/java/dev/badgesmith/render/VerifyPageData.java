@@ -225,9 +225,11 @@ final class VerifyPageData {
       for (int b = 0; b < count; b++) {
         String prefix = String.format(Locale.ROOT, "%0" + digits + "x", b);
         String file = layout.verifyHostedBucket(prefix).file();
+        // Each digest is of an assertion that holds its own id: the digests, in their ids' order,
+        // stand for the bucket's ids too.
         Fingerprint inputs = new Fingerprint().add(prefix);
         for (int i = starts[b]; i < starts[b + 1]; i++) {
-          inputs.add(ids[grouped[i]]).add(digests[grouped[i]]);
+          inputs.add(digests[grouped[i]]);
         }
         if (plan.keepsFile(file, inputs.hex())) {
           continue;
