@@ -1,5 +1,6 @@
 package dev.badgesmith;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.badgesmith.testing.TestSites;
@@ -252,6 +253,98 @@ class IncrementalBuildTest {
 
     assertThat(report.awardsRendered()).isEqualTo(AWARDS);
     assertThat(assertion).hasBinaryContent(good);
+  }
+
+  @Test
+  void aSocialCardAndADesignAreKeptUntilWhatTheyShowChanges() throws IOException {
+    Path card = out.resolve("badges/mentor/card.png");
+    Path design = out.resolve("badges/mentor.png");
+    assertThat(card).exists();
+    assertThat(design).exists();
+    // Files changed by hand stay as they are while nothing they show changes: they are kept
+    // unread.
+    byte[] byHand = {1, 2, 3};
+    Files.write(card, byHand);
+    Files.write(design, byHand);
+    TestSites.write(
+        site.resolve("awards/mentor/jonas-weber.yaml"),
+        "recipient:\n  email: jonas.weber@example.org\nissuedOn: 2025-09-01\n");
+    Report added = generator(cache).build(site, out);
+    assertThat(added.awardsRendered()).isEqualTo(1);
+    assertThat(card).hasBinaryContent(byHand);
+    assertThat(design).hasBinaryContent(byHand);
+
+    // Each of what they show draws them again, as a build from nothing draws them.
+    change(s -> replace(s.resolve("site.yaml"), "title: ", "title: The "));
+    change(s -> replace(s.resolve("issuers/rustacean-guild.yaml"), "name: ", "name: The "));
+    change(s -> replace(s.resolve("badges/mentor.md"), "name: Guild Mentor", "name: Guild Tutor"));
+    change(s -> replace(s.resolve("badges/mentor.svg"), "</svg>", "<g/></svg>"));
+  }
+
+  @Test
+  void aVerifyBucketIsWrittenAgainOnlyWhenTheDigestsItHoldsChange() throws IOException {
+    // More hosted assertions than the verify page's data holds itself: their digests are in
+    // buckets, each kept while the awards in it are.
+    site = tmp.resolve("many");
+    out = tmp.resolve("many-out");
+    cache = tmp.resolve("many-cache");
+    TestSites.write(
+        site.resolve("site.yaml"),
+        "title: Helpers\nbaseUrl: https://helpers.example.org/\ntimeZone: UTC\n"
+            + "pages:\n  certificates: false\n");
+    TestSites.write(
+        site.resolve("issuers/helpers.yaml"),
+        "name: Helpers\nurl: https://helpers.example.org/\nemail: badges@helpers.example.org\n");
+    TestSites.write(
+        site.resolve("badges/helper.md"), "---\nname: Helper\ndescription: Helped.\n---\nHelp.\n");
+    TestSites.write(
+        site.resolve("badges/helper.svg"),
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 512 512\">"
+            + "<circle cx=\"256\" cy=\"256\" r=\"240\" fill=\"#204060\"/></svg>\n");
+    for (int i = 0; i < 300; i++) {
+      helper(site, i, "2025-03-01");
+    }
+    assertThat(generator(cache).build(site, out).hasErrors()).isFalse();
+    Path buckets = out.resolve("verify/hosted");
+    assertThat(buckets.resolve("00.js")).exists();
+
+    assertThat(change(s -> helper(s, 300, "2025-03-02")).awardsRendered()).isEqualTo(1);
+    change(s -> helper(s, 7, "2025-04-01"));
+    change(s -> delete(s.resolve("awards/helper/helper-8.yaml")));
+
+    // Buckets changed by hand stay so, but for the one the new award's digest goes in.
+    try (var files = Files.list(buckets)) {
+      for (Path bucket : files.toList()) {
+        append(bucket, "// by hand\n");
+      }
+    }
+    helper(site, 301, "2025-03-03");
+    assertThat(generator(cache).build(site, out).awardsRendered()).isEqualTo(1);
+    Path fresh = tmp.resolve("many-fresh");
+    generator(fresh.resolve("cache")).build(site, fresh.resolve("out"));
+    Map<String, byte[]> expected = TestSites.read(fresh.resolve("out/verify/hosted"));
+    Map<String, byte[]> actual = TestSites.read(buckets);
+    assertThat(actual.keySet()).containsExactlyElementsOf(expected.keySet());
+    String withNewAward =
+        expected.entrySet().stream()
+            .filter(e -> new String(e.getValue(), UTF_8).contains("/helper-301.json"))
+            .map(Map.Entry::getKey)
+            .findFirst()
+            .orElseThrow();
+    expected.forEach(
+        (path, bytes) -> {
+          if (path.equals(withNewAward)) {
+            assertThat(actual.get(path)).as(path).isEqualTo(bytes);
+          } else {
+            assertThat(new String(actual.get(path), UTF_8)).as(path).endsWith("// by hand\n");
+          }
+        });
+  }
+
+  private static void helper(Path site, int i, String issuedOn) {
+    TestSites.write(
+        site.resolve("awards/helper/helper-" + i + ".yaml"),
+        "recipient:\n  email: helper-" + i + "@example.org\nissuedOn: " + issuedOn + "\n");
   }
 
   /** Changes the site, rebuilds it in place, and checks the result against a fresh build. */

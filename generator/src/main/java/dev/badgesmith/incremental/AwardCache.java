@@ -410,16 +410,20 @@ public final class AwardCache {
         raw -> {
           DataOutputStream out = new DataOutputStream(raw);
           out.writeUTF(HEADER);
-          List<String> contexts = entries.stream().map(Entry::context).distinct().toList();
-          out.writeInt(contexts.size());
-          for (String context : contexts) {
+          // Each context's place in the table, by context: asked once per entry.
+          Map<String, Integer> contexts = new HashMap<>();
+          entries.forEach(e -> contexts.putIfAbsent(e.context(), contexts.size()));
+          String[] table = new String[contexts.size()];
+          contexts.forEach((context, at) -> table[at] = context);
+          out.writeInt(table.length);
+          for (String context : table) {
             AwardRecords.text(out, context);
           }
           out.writeInt(entries.size());
           for (Entry e : entries) {
             AwardRecords.text(out, e.stamp());
             AwardRecords.text(out, e.fileDigest());
-            out.writeInt(contexts.indexOf(e.context()));
+            out.writeInt(contexts.get(e.context()));
             // An entry read from the file and kept is written back as it was read.
             byte[] kept = keptForms.get(e.path());
             if (kept != null) {

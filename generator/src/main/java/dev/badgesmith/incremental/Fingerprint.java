@@ -84,10 +84,11 @@ public final class Fingerprint {
   private static void addTree(Fingerprint code, Path source) throws IOException {
     if (Files.isRegularFile(source)) {
       // A jar's central directory names every entry with its CRC-32 and size: enough to tell one
-      // build of the code from another, without reading megabytes of classes.
+      // build of the code from another, without reading megabytes of classes. Of each entry only
+      // those and its name are hashed (the times are fixed by the build, the rest follows).
       Optional<byte[]> directory = centralDirectory(source);
       if (directory.isPresent()) {
-        code.add(directory.get());
+        code.add(entries(directory.get()).orElse(directory.get()));
         return;
       }
       try (java.util.zip.ZipFile jar = new java.util.zip.ZipFile(source.toFile())) {
@@ -103,6 +104,38 @@ public final class Fingerprint {
         code.add(source.relativize(file).toString()).add(Files.readAllBytes(file));
       }
     }
+  }
+
+  /**
+   * Each entry of a central directory as its name's length and name, CRC-32 and size, one after the
+   * other; empty when the directory is not a sequence of entries.
+   */
+  static Optional<byte[]> entries(byte[] directory) {
+    java.nio.ByteBuffer in =
+        java.nio.ByteBuffer.wrap(directory).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    java.io.ByteArrayOutputStream entries = new java.io.ByteArrayOutputStream(directory.length);
+    int at = 0;
+    while (at < directory.length) {
+      if (at + 46 > directory.length || in.getInt(at) != 0x02014b50) {
+        return Optional.empty();
+      }
+      int name = Short.toUnsignedInt(in.getShort(at + 28));
+      int next =
+          at
+              + 46
+              + name
+              + Short.toUnsignedInt(in.getShort(at + 30))
+              + Short.toUnsignedInt(in.getShort(at + 32));
+      if (next > directory.length) {
+        return Optional.empty();
+      }
+      entries.write(directory, at + 28, 2); // the name's length
+      entries.write(directory, at + 46, name);
+      entries.write(directory, at + 16, 4); // CRC-32
+      entries.write(directory, at + 24, 4); // size
+      at = next;
+    }
+    return Optional.of(entries.toByteArray());
   }
 
   /**

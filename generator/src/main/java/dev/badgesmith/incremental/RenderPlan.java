@@ -29,16 +29,25 @@ import java.util.stream.Stream;
  * Which awards a build renders, and which it keeps as the last build into the same output folder
  * published them: an award is kept when its inputs are those it was rendered from then, and its
  * files are still as published. A badge class's page, which lists its awards, is kept while they
- * all are. What this build renders is noted as it goes, and saved once the site is published, for
- * the next build to keep.
+ * all are; so is a site-wide file whose inputs the renderer fingerprints ({@link #keepsFile}). What
+ * this build renders is noted as it goes, and saved once the site is published, for the next build
+ * to keep.
  */
 public final class RenderPlan {
+  /** The start of the key of a site-wide file kept by {@link #keepsFile}, not an award's. */
+  static final String FILE = "file:";
+
+  /** Up to how many characters an award's inputs are kept as they are rather than hashed. */
+  private static final int SHORT_INPUTS = 1024;
+
   private final List<Award> toRender;
   private final List<Adopted> adopted;
   private final List<List<String>> keptFacts;
   private final Set<String> keptPages;
   private final Map<String, String> fingerprints;
   private final RenderState.Next next;
+  private final RenderState before;
+  private final Optional<StagingOutput> out;
   private final Optional<Path> stateFile;
   private final String siteFingerprint;
   private final AtomicInteger rendered = new AtomicInteger();
@@ -51,9 +60,13 @@ public final class RenderPlan {
       Set<String> keptPages,
       Map<String, String> fingerprints,
       RenderState.Next next,
+      RenderState before,
+      Optional<StagingOutput> out,
       Optional<Path> stateFile,
       String siteFingerprint) {
     this.toRender = toRender;
+    this.before = before;
+    this.out = out;
     this.adopted = adopted;
     this.siteFingerprint = siteFingerprint;
     this.keptFacts = keptFacts;
@@ -143,6 +156,7 @@ public final class RenderPlan {
     // Which awards changed: each one's inputs against those the last build rendered it from.
     List<Award> toRender = new ArrayList<>();
     List<List<String>> keptFacts = new ArrayList<>();
+    Set<String> rendering = new HashSet<>(); // the badge classes of the awards rendered
     List<Optional<RenderState.Entry>> kept =
         pool.submit(
                 () ->
@@ -164,9 +178,11 @@ public final class RenderPlan {
         next.kept(StatusIndexes.key(award), kept.get(i).get());
       } else {
         toRender.add(award);
+        rendering.add(award.badgeId());
       }
     }
-    Set<String> keptPages = pages(inputs, fingerprints, before, next, out);
+    Set<String> keptPages =
+        pages(inputs, b -> !rendering.contains(b.id()) && part.isEmpty(), before, next, out);
     return new RenderPlan(
         List.copyOf(toRender),
         List.of(),
@@ -174,6 +190,8 @@ public final class RenderPlan {
         keptPages,
         fingerprints,
         next,
+        before,
+        Optional.of(out),
         stateFile,
         siteFingerprint);
   }
@@ -201,7 +219,7 @@ public final class RenderPlan {
     for (Award award : inputs.site().awards()) {
       adopted.add(byKey.get(StatusIndexes.key(award)));
     }
-    pages(inputs, fingerprints, RenderState.empty(), next, null);
+    pages(inputs, b -> false, RenderState.empty(), next, null);
     return new RenderPlan(
         List.of(),
         List.copyOf(adopted),
@@ -209,6 +227,8 @@ public final class RenderPlan {
         Set.of(),
         fingerprints,
         next,
+        RenderState.empty(),
+        Optional.empty(),
         stateFile,
         siteFingerprint);
   }
@@ -223,23 +243,30 @@ public final class RenderPlan {
         .join();
   }
 
-  /** The badge class pages kept as published; each noted for the next build. */
+  /**
+   * The badge class pages kept as published; each noted for the next build.
+   *
+   * @param awardsKept whether every award of a badge class is kept as published
+   */
   private static Set<String> pages(
       Inputs inputs,
-      Map<String, String> fingerprints,
+      java.util.function.Predicate<BadgeClass> awardsKept,
       RenderState before,
       RenderState.Next next,
       StagingOutput out) {
     Set<String> keptPages = new HashSet<>();
-    badgePages(inputs, fingerprints)
-        .forEach(
-            (file, fingerprint) -> {
-              String key = "page:" + file;
-              if (out != null && kept(before, key, fingerprint, out).isPresent()) {
-                keptPages.add(file);
-              }
-              next.rendered(key, fingerprint, List.of(file), List.of());
-            });
+    Map<String, String> listed = badgePages(inputs);
+    for (BadgeClass badge : inputs.site().badges()) {
+      boolean keepable = out != null && awardsKept.test(badge);
+      for (String file : inputs.badgePageFiles().apply(badge)) {
+        String key = "page:" + file;
+        String fingerprint = listed.get(badge.id());
+        if (keepable && kept(before, key, fingerprint, out).isPresent()) {
+          keptPages.add(file);
+        }
+        next.rendered(key, fingerprint, List.of(file), List.of());
+      }
+    }
     return Set.copyOf(keptPages);
   }
 
@@ -272,6 +299,27 @@ public final class RenderPlan {
             sources(siteFingerprint, fingerprints, site, part),
             next.renderedAwards())
         .write(outDir);
+  }
+
+  /**
+   * Whether a site-wide file is kept as published: the last build made it from the same inputs,
+   * while every award shared what this build's share (the generator, settings, issuers, badge
+   * classes, designs, templates). Noted either way, so the next build keeps it while its inputs
+   * stay the same; a file not kept is to be written by the caller.
+   *
+   * @param file the file, as a path in the site
+   * @param inputs a fingerprint of everything its bytes depend on besides what all awards share
+   */
+  public boolean keepsFile(String file, String inputs) {
+    String key = FILE + file;
+    Optional<RenderState.Entry> last =
+        out.isPresent() ? kept(before, key, inputs, out.get()) : Optional.empty();
+    if (last.isPresent()) {
+      next.kept(key, last.get());
+      return true;
+    }
+    next.rendered(key, inputs, List.of(file), List.of());
+    return false;
   }
 
   /** The awards to render, in the site's order. */
@@ -348,22 +396,21 @@ public final class RenderPlan {
     return last.isPresent() && out.keep(last.get().files()) ? last : Optional.empty();
   }
 
-  /** Each badge class page's file and inputs: its badge class, and each award's, in order. */
-  private static Map<String, String> badgePages(Inputs inputs, Map<String, String> awards) {
+  /**
+   * Each badge class page's inputs, by badge class: its badge class and the awards it lists, in
+   * order. What the page shows of each award is among the award's inputs, so a page is kept only
+   * while every award it lists is. Its pages in other languages list the same awards: the awards'
+   * inputs hold their texts.
+   */
+  private static Map<String, String> badgePages(Inputs inputs) {
     Map<String, Fingerprint> listed = new HashMap<>();
     inputs.site().badges().forEach(b -> listed.put(b.id(), new Fingerprint().add(b.id())));
     for (Award award : inputs.site().awards()) {
-      listed.get(award.badgeId()).add(awards.get(StatusIndexes.key(award)));
+      listed.get(award.badgeId()).add(StatusIndexes.key(award));
     }
-    Map<String, String> byFile = new java.util.LinkedHashMap<>();
-    for (BadgeClass badge : inputs.site().badges()) {
-      // Its pages in other languages list the same awards: the award's inputs hold their texts.
-      String fingerprint = listed.get(badge.id()).hex();
-      for (String file : inputs.badgePageFiles().apply(badge)) {
-        byFile.put(file, fingerprint);
-      }
-    }
-    return byFile;
+    Map<String, String> byBadge = new HashMap<>();
+    listed.forEach((badge, fingerprint) -> byBadge.put(badge, fingerprint.hex()));
+    return byBadge;
   }
 
   /**
@@ -371,12 +418,28 @@ public final class RenderPlan {
    * award, its page's context and its status index.
    */
   private static String awardInputs(Award award, Inputs inputs) {
-    // Its file's digest stands for the award when known: quicker than writing the award out.
-    String self =
-        inputs.identities().apply(award).map(i -> "file " + i).orElseGet(() -> "award " + award);
-    Fingerprint fingerprint = new Fingerprint().add(self).add(inputs.pageContext().apply(award));
-    inputs.indexes().ifPresent(i -> fingerprint.add(Integer.toString(i.of(award))));
+    String context = inputs.pageContext().apply(award);
+    Optional<String> index = inputs.indexes().map(i -> Integer.toString(i.of(award)));
+    Optional<String> identity = inputs.identities().apply(award);
+    if (identity.isPresent() && identity.get().length() + context.length() <= SHORT_INPUTS) {
+      // Its file's digest stands for the award when known, and its inputs are then short enough
+      // to keep as they are: comparing them is quicker than hashing them. Parts are
+      // length-prefixed, as a fingerprint's are; a hash is never written so.
+      StringBuilder inputsAsThey = new StringBuilder("file ");
+      part(inputsAsThey, identity.get());
+      part(inputsAsThey, context);
+      index.ifPresent(i -> part(inputsAsThey, i));
+      return inputsAsThey.toString();
+    }
+    // Else the award written out stands for itself, hashed.
+    String self = identity.map(i -> "file " + i).orElseGet(() -> "award " + award);
+    Fingerprint fingerprint = new Fingerprint().add(self).add(context);
+    index.ifPresent(fingerprint::add);
     return fingerprint.hex();
+  }
+
+  private static void part(StringBuilder inputs, String part) {
+    inputs.append(part.length()).append(':').append(part);
   }
 
   /**

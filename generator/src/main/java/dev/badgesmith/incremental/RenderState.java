@@ -2,13 +2,14 @@ package dev.badgesmith.incremental;
 
 import dev.badgesmith.write.AtomicFile;
 import dev.badgesmith.write.StagingOutput;
-import java.io.ByteArrayInputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -26,14 +27,27 @@ import java.util.concurrent.ConcurrentHashMap;
  * lookup by path.
  */
 final class RenderState {
-  private static final String HEADER = "badgesmith-render-state 4";
+  private static final String HEADER = "badgesmith-render-state 5";
 
   /**
    * One award's last rendering: the fingerprint of its own inputs, the positions of its files in
    * the manifest the state was saved with, and facts site-wide files gather from it (such as the
    * digests the verify page checks).
+   *
+   * @param stored where the entry is in the saved state it was read from, or null
    */
-  record Entry(String fingerprint, int[] files, List<String> facts) {}
+  record Entry(String fingerprint, int[] files, List<String> facts, Stored stored) {
+    Entry(String fingerprint, int[] files, List<String> facts) {
+      this(fingerprint, files, facts, null);
+    }
+  }
+
+  /**
+   * Where an entry is in the bytes of a saved state: its place among the entries, which are saved
+   * in the order of their keys, and its key and fingerprint ({@code from} to {@code files}) and its
+   * facts ({@code facts} to {@code to}), copied as they are when it is kept.
+   */
+  record Stored(byte[] bytes, int place, int from, int files, int facts, int to) {}
 
   private final String site;
   private final Map<String, Entry> entries;
@@ -63,31 +77,63 @@ final class RenderState {
     if (file.isEmpty() || manifest.isEmpty() || !Files.isRegularFile(file.get())) {
       return empty();
     }
-    try (DataInputStream in =
-        new DataInputStream(new ByteArrayInputStream(Files.readAllBytes(file.get())))) {
-      if (!in.readUTF().equals(HEADER) || !in.readUTF().equals(manifest.get())) {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file.get());
+    } catch (IOException e) {
+      return empty();
+    }
+    try {
+      // Read whole and decoded in place: quicker than a stream for tens of thousands of entries.
+      ByteBuffer in = ByteBuffer.wrap(bytes);
+      if (!text(in).equals(HEADER) || !text(in).equals(manifest.get())) {
         return empty();
       }
-      String site = in.readUTF();
-      int count = in.readInt();
+      String site = text(in);
+      int count = in.getInt();
       Map<String, Entry> entries = new HashMap<>(count * 2);
       for (int i = 0; i < count; i++) {
-        String key = in.readUTF();
-        String fingerprint = in.readUTF();
-        int[] files = new int[in.readUnsignedShort()];
+        int from = in.position();
+        String key = text(in);
+        String fingerprint = text(in);
+        int filesAt = in.position();
+        int[] files = new int[Short.toUnsignedInt(in.getShort())];
         for (int f = 0; f < files.length; f++) {
-          files[f] = in.readInt();
+          files[f] = in.getInt();
         }
-        String[] facts = new String[in.readUnsignedShort()];
+        int factsAt = in.position();
+        String[] facts = new String[Short.toUnsignedInt(in.getShort())];
         for (int f = 0; f < facts.length; f++) {
-          facts[f] = in.readUTF();
+          facts[f] = text(in);
         }
-        entries.put(key, new Entry(fingerprint, files, List.of(facts)));
+        entries.put(
+            key,
+            new Entry(
+                fingerprint,
+                files,
+                List.of(facts),
+                new Stored(bytes, i, from, filesAt, factsAt, in.position())));
       }
-      return in.available() == 0 ? new RenderState(site, entries) : empty();
-    } catch (IOException | RuntimeException e) {
+      return in.hasRemaining() ? empty() : new RenderState(site, entries);
+    } catch (RuntimeException e) {
       return empty(); // a state that cannot be read only means everything is rendered
     }
+  }
+
+  private static String text(ByteBuffer in) {
+    int length = Short.toUnsignedInt(in.getShort());
+    String text = new String(in.array(), in.position(), length, StandardCharsets.UTF_8);
+    in.position(in.position() + length);
+    return text;
+  }
+
+  private static void text(DataOutputStream out, String text) throws IOException {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    if (bytes.length > 0xFFFF) {
+      throw new IOException("too long for the render state: " + text);
+    }
+    out.writeShort(bytes.length);
+    out.write(bytes);
   }
 
   /** The positions of an entry's files in the new manifest's list, by their index. */
@@ -99,8 +145,8 @@ final class RenderState {
     return positions;
   }
 
-  private static boolean lost(Entry entry) {
-    for (int position : entry.files()) {
+  private static boolean lost(int[] files) {
+    for (int position : files) {
       if (position < 0) {
         return true;
       }
@@ -137,12 +183,15 @@ final class RenderState {
       return kept.containsKey(key);
     }
 
-    /** The awards this build rendered, by key, with their files and facts; no badge class page. */
+    /**
+     * The awards this build rendered, by key, with their files and facts; no badge class page or
+     * site-wide file.
+     */
     Map<String, ShardRecord.Rendered> renderedAwards() {
       Map<String, ShardRecord.Rendered> awards = new HashMap<>();
       rendered.forEach(
           (key, entry) -> {
-            if (!key.startsWith("page:")) {
+            if (!key.startsWith("page:") && !key.startsWith(RenderPlan.FILE)) {
               awards.put(key, new ShardRecord.Rendered(entry.paths(), entry.facts()));
             }
           });
@@ -154,54 +203,139 @@ final class RenderState {
     }
 
     /**
-     * Saves the state for the manifest it now goes with, replacing the file atomically.
+     * Saves the state for the manifest it now goes with, replacing the file atomically. An entry
+     * kept from the state read at the start is copied from its bytes, but for its files' positions:
+     * a rebuild keeps most, and encoding each again cost more than the rest of the plan.
      *
      * @param output the output the manifest was written from, which tells each file's position
      */
     void save(Path file, String manifest, StagingOutput output) {
-      Map<String, Entry> entries = new HashMap<>((kept.size() + rendered.size()) * 2);
-      kept.forEach(
-          (key, entry) -> {
-            int[] files = entry.files();
-            int[] now = positions(files.length, f -> output.listedPosition(files[f]));
-            entries.put(key, new Entry(entry.fingerprint(), now, entry.facts()));
-          });
-      rendered.forEach(
-          (key, entry) -> {
-            List<String> paths = entry.paths();
-            int[] now = positions(paths.size(), f -> output.listedPosition(paths.get(f)));
-            entries.put(key, new Entry(entry.fingerprint(), now, entry.facts()));
-          });
-      // A file not in the site after all: its award is rendered again next time.
-      entries.values().removeIf(RenderState::lost);
-      String[] keys = entries.keySet().toArray(new String[0]);
-      Arrays.sort(keys); // the same state is saved the same way
+      // The kept entries in the order they were saved in, which is their keys' order: each put
+      // at its place, as sorting them again costs more than the rest of the save.
+      List<Map.Entry<String, Entry>> keptInOrder = inPlaces(kept, rendered.keySet());
+      for (int i = 1; i < keptInOrder.size(); i++) {
+        if (keptInOrder.get(i - 1).getKey().compareTo(keptInOrder.get(i).getKey()) >= 0) {
+          keptInOrder.sort(Map.Entry.comparingByKey()); // saved otherwise: sorted here
+          break;
+        }
+      }
+      String[] renderedKeys = rendered.keySet().toArray(new String[0]);
+      Arrays.sort(renderedKeys); // the same state is saved the same way
       try {
         AtomicFile.write(
             file,
             raw -> {
               DataOutputStream out = new DataOutputStream(raw);
-              out.writeUTF(HEADER);
-              out.writeUTF(manifest);
-              out.writeUTF(site);
-              out.writeInt(keys.length);
-              for (String key : keys) {
-                Entry entry = entries.get(key);
-                out.writeUTF(key);
-                out.writeUTF(entry.fingerprint());
-                out.writeShort(entry.files().length);
-                for (int position : entry.files()) {
-                  out.writeInt(position);
-                }
-                out.writeShort(entry.facts().size());
-                for (String fact : entry.facts()) {
-                  out.writeUTF(fact);
+              text(out, HEADER);
+              text(out, manifest);
+              text(out, site);
+              // How many entries have every file in the site: a file not in the site after all
+              // leaves its award to be rendered again next time.
+              int[][] keptFiles = new int[keptInOrder.size()][];
+              int[][] renderedFiles = new int[renderedKeys.length][];
+              int count = 0;
+              for (int k = 0; k < keptFiles.length; k++) {
+                int[] files = keptInOrder.get(k).getValue().files();
+                keptFiles[k] = positions(files.length, f -> output.listedPosition(files[f]));
+                count += lost(keptFiles[k]) ? 0 : 1;
+              }
+              for (int r = 0; r < renderedFiles.length; r++) {
+                List<String> paths = rendered.get(renderedKeys[r]).paths();
+                renderedFiles[r] =
+                    positions(paths.size(), f -> output.listedPosition(paths.get(f)));
+                count += lost(renderedFiles[r]) ? 0 : 1;
+              }
+              out.writeInt(count);
+              int k = 0;
+              int r = 0;
+              while (k < keptFiles.length || r < renderedFiles.length) {
+                boolean keptNext =
+                    r == renderedFiles.length
+                        || (k < keptFiles.length
+                            && keptInOrder.get(k).getKey().compareTo(renderedKeys[r]) < 0);
+                if (keptNext) {
+                  Map.Entry<String, Entry> entry = keptInOrder.get(k);
+                  if (!lost(keptFiles[k])) {
+                    write(out, entry.getKey(), entry.getValue(), keptFiles[k]);
+                  }
+                  k++;
+                } else {
+                  Rendered entry = rendered.get(renderedKeys[r]);
+                  if (!lost(renderedFiles[r])) {
+                    write(
+                        out,
+                        renderedKeys[r],
+                        new Entry(entry.fingerprint(), renderedFiles[r], entry.facts()),
+                        renderedFiles[r]);
+                  }
+                  r++;
                 }
               }
               out.flush();
             });
       } catch (IOException e) {
         throw new UncheckedIOException(e);
+      }
+    }
+
+    /**
+     * The kept entries but those rendered too, in their places in the state they were read from; in
+     * no order when one was not read from a state.
+     */
+    private static List<Map.Entry<String, Entry>> inPlaces(
+        Map<String, Entry> kept, java.util.Set<String> rendered) {
+      List<Map.Entry<String, Entry>> entries = new ArrayList<>(kept.size());
+      int places = 0;
+      for (Map.Entry<String, Entry> entry : kept.entrySet()) {
+        if (rendered.contains(entry.getKey())) {
+          continue;
+        }
+        Stored stored = entry.getValue().stored();
+        if (stored == null) {
+          places = -1;
+        } else if (places >= 0) {
+          places = Math.max(places, stored.place() + 1);
+        }
+        entries.add(entry);
+      }
+      if (places < 0) {
+        return entries;
+      }
+      @SuppressWarnings("unchecked")
+      Map.Entry<String, Entry>[] byPlace = new Map.Entry[places];
+      for (Map.Entry<String, Entry> entry : entries) {
+        byPlace[entry.getValue().stored().place()] = entry;
+      }
+      List<Map.Entry<String, Entry>> inOrder = new ArrayList<>(entries.size());
+      for (Map.Entry<String, Entry> entry : byPlace) {
+        if (entry != null) {
+          inOrder.add(entry);
+        }
+      }
+      return inOrder;
+    }
+
+    /** One entry, with its files at these positions: copied where it was read from a state. */
+    private static void write(DataOutputStream out, String key, Entry entry, int[] files)
+        throws IOException {
+      Stored stored = entry.stored();
+      if (stored != null) {
+        out.write(stored.bytes(), stored.from(), stored.files() - stored.from());
+      } else {
+        text(out, key);
+        text(out, entry.fingerprint());
+      }
+      out.writeShort(files.length);
+      for (int position : files) {
+        out.writeInt(position);
+      }
+      if (stored != null) {
+        out.write(stored.bytes(), stored.facts(), stored.to() - stored.facts());
+      } else {
+        out.writeShort(entry.facts().size());
+        for (String fact : entry.facts()) {
+          text(out, fact);
+        }
       }
     }
   }

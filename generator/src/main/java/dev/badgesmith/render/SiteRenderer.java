@@ -55,11 +55,14 @@ import java.util.function.Supplier;
  * cards, every award's files ({@link AwardRender}), the pages, static files and, last, the
  * manifest.
  *
- * <p>Work per badge class (rasterising, social cards) happens once, before the awards; the awards
- * are then independent of each other and are rendered in parallel, straight to disk.
+ * <p>Work per badge class (rasterising) happens once, before the awards; the awards are then
+ * independent of each other and are rendered in parallel, straight to disk.
  */
 public final class SiteRenderer {
   private static final ImageInspector INSPECTOR = new ImageInspector();
+
+  /** The inputs of a file made of nothing but what all awards share. */
+  private static final String SHARED = "shared";
 
   private final Path siteRoot;
   private final ForkJoinPool pool;
@@ -218,6 +221,19 @@ public final class SiteRenderer {
     }
     RenderPlan plan = planned.get();
     plan.keptFacts().forEach(verifyPage::add);
+    designs(shared, plan, out);
+    // Drawn on every thread, beside the awards: with no PNG kept from an earlier build, one after
+    // the other they held up the whole build. Those drawn from the same views as last time are
+    // kept.
+    SocialCards cards =
+        SocialCards.draw(
+            site,
+            layout,
+            shared.designs,
+            new SocialCardTemplate(overrides()),
+            new SocialCardRenderer(rasterizer),
+            pool,
+            plan);
     Optional<SigningKey> ob2Key =
         layout.ob2Signed() ? Optional.of(keys.orElseThrow().jwt().orElseThrow()) : Optional.empty();
     AwardRender awardRender =
@@ -290,13 +306,14 @@ public final class SiteRenderer {
             () -> {
               awards.join();
               try {
-                verifyPage.write(layout, out);
+                verifyPage.write(layout, out, plan);
               } catch (IOException e) {
                 throw new UncheckedIOException(e);
               }
             });
     try {
       shared.pages.writeOtherPages(out, pool, plan.keptPages());
+      cards.write(site, layout, out);
     } finally {
       verifyData.quietlyJoin();
       records.quietlyJoin();
@@ -371,21 +388,11 @@ public final class SiteRenderer {
     }
   }
 
-  /** Each badge class's document, design, PNG and social card. */
+  /** Each badge class's document, in each of the site's languages. */
   private void badgeClasses(Shared shared, Ob2Documents ob2, OutputSink out) throws IOException {
     Site site = shared.site;
     SiteLayout layout = shared.layout;
-    // Drawn on every thread: with no PNG kept from an earlier build, one after the other they held
-    // up the whole build.
-    SocialCards drawn =
-        SocialCards.draw(
-            site,
-            shared.designs,
-            new SocialCardTemplate(overrides()),
-            new SocialCardRenderer(rasterizer),
-            pool);
     for (BadgeClass badge : site.badges()) {
-      Design design = shared.designs.get(badge.id());
       // The same badge class in each other language, under its folder: translated where the site
       // has its translation, named as an alternate language version then.
       List<String> versions =
@@ -414,11 +421,25 @@ public final class SiteRenderer {
                 new Ob2Documents(localLayout, site.endorsements())
                     .badgeClass(translated, versions)));
       }
-      out.write(layout.badgeImage(badge).file(), design.source());
-      if (design.isSvg()) {
-        out.write(layout.badgePng(badge).file(), design.png());
+    }
+  }
+
+  /**
+   * Each badge class's design and PNG, unless the plan keeps them: their bytes are among what all
+   * awards share, so they are as published while the plan keeps anything.
+   */
+  private static void designs(Shared shared, RenderPlan plan, OutputSink out) throws IOException {
+    SiteLayout layout = shared.layout;
+    for (BadgeClass badge : shared.site.badges()) {
+      Design design = shared.designs.get(badge.id());
+      String image = layout.badgeImage(badge).file();
+      if (!plan.keepsFile(image, SHARED)) {
+        out.write(image, design.source());
       }
-      out.write(layout.socialCard(badge).file(), drawn.card(badge));
+      String png = layout.badgePng(badge).file();
+      if (design.isSvg() && !plan.keepsFile(png, SHARED)) {
+        out.write(png, design.png());
+      }
     }
   }
 

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.badgesmith.hash.Sha256;
+import dev.badgesmith.incremental.Fingerprint;
+import dev.badgesmith.incremental.RenderPlan;
 import dev.badgesmith.jackson.Jackson;
 import dev.badgesmith.json.JsonDigest;
 import dev.badgesmith.json.JsonOutput;
@@ -21,6 +23,7 @@ import dev.badgesmith.sign.PublicKeyInfo;
 import dev.badgesmith.write.OutputSink;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -180,9 +183,11 @@ final class VerifyPageData {
    * Writes the scripts: {@code verify/data.js}, one assignment of the data to {@code
    * window.badgesmithVerifyData}, and on a site of more than {@value #INLINE_HOSTED} hosted
    * assertions their digests in buckets beside it, which the page loads one at a time. Each bucket
-   * is written as it is made: a large site's buckets are never held together.
+   * is written as it is made: a large site's buckets are never held together. A bucket whose
+   * digests are those the last build wrote it with is kept as published: a rebuild that adds an
+   * award changes one.
    */
-  void write(SiteLayout layout, OutputSink out) throws IOException {
+  void write(SiteLayout layout, OutputSink out, RenderPlan plan) throws IOException {
     ObjectNode data = root.deepCopy();
     if (hostedAssertions.size() <= INLINE_HOSTED) {
       ObjectNode hosted = data.putObject("hostedAssertions");
@@ -195,35 +200,61 @@ final class VerifyPageData {
       buckets.put("path", "hosted/");
       int count = 1 << (4 * digits);
       // The ids, in their order, grouped by bucket (a counting sort by the prefix of their digest).
-      String[] ids = hostedAssertions.keySet().toArray(new String[0]);
+      String[] ids = new String[hostedAssertions.size()];
+      String[] digests = new String[ids.length];
+      int n = 0;
+      for (Map.Entry<String, String> hosted : hostedAssertions.entrySet()) {
+        ids[n] = hosted.getKey();
+        digests[n++] = hosted.getValue();
+      }
       int[] bucketOf = new int[ids.length];
       int[] starts = new int[count + 1];
+      MessageDigest sha256 = Sha256.newDigest();
       for (int i = 0; i < ids.length; i++) {
-        bucketOf[i] = Integer.parseInt(Sha256.hex(ids[i]).substring(0, digits), 16);
+        bucketOf[i] = bucket(sha256.digest(ids[i].getBytes(StandardCharsets.UTF_8)), digits);
         starts[bucketOf[i] + 1]++;
       }
       for (int b = 0; b < count; b++) {
         starts[b + 1] += starts[b];
       }
-      String[] grouped = new String[ids.length];
+      int[] grouped = new int[ids.length];
       int[] next = java.util.Arrays.copyOf(starts, count);
       for (int i = 0; i < ids.length; i++) {
-        grouped[next[bucketOf[i]]++] = ids[i];
+        grouped[next[bucketOf[i]]++] = i;
       }
       for (int b = 0; b < count; b++) {
         String prefix = String.format(Locale.ROOT, "%0" + digits + "x", b);
+        String file = layout.verifyHostedBucket(prefix).file();
+        // Each digest is of an assertion that holds its own id: the digests, in their ids' order,
+        // stand for the bucket's ids too.
+        Fingerprint inputs = new Fingerprint().add(prefix);
+        for (int i = starts[b]; i < starts[b + 1]; i++) {
+          inputs.add(digests[grouped[i]]);
+        }
+        if (plan.keepsFile(file, inputs.hex())) {
+          continue;
+        }
         ObjectNode bucket = JsonOutput.object();
         for (int i = starts[b]; i < starts[b + 1]; i++) {
-          bucket.put(grouped[i], hostedAssertions.get(grouped[i]));
+          bucket.put(ids[grouped[i]], digests[grouped[i]]);
         }
         out.write(
-            layout.verifyHostedBucket(prefix).file(),
-            bucket(prefix, new String(JsonOutput.bytes(bucket), StandardCharsets.UTF_8)));
+            file, bucket(prefix, new String(JsonOutput.bytes(bucket), StandardCharsets.UTF_8)));
       }
     }
     data.putObject("statusLists").setAll(statusLists);
     data.putObject("credentialRevocations").setAll(credentialRevocations);
     out.write(layout.verifyData().file(), script("", "badgesmithVerifyData", data));
+  }
+
+  /** The bucket of an id's SHA-256: the number its first {@code digits} hex digits write. */
+  private static int bucket(byte[] sha256, int digits) {
+    int bucket = 0;
+    for (int d = 0; d < digits; d++) {
+      int b = sha256[d / 2] & 0xff;
+      bucket = (bucket << 4) | (d % 2 == 0 ? b >>> 4 : b & 0xf);
+    }
+    return bucket;
   }
 
   /** One bucket's script: its digests added to {@code window.badgesmithHosted} under its prefix. */

@@ -41,6 +41,26 @@ class FingerprintTest {
   }
 
   @Test
+  void aDirectorysEntriesAreTheirNamesChecksumsAndSizesAloneWhateverTheirTimes()
+      throws IOException {
+    byte[] first = entries(zip("a.jar", "first", null));
+    Path later = zip("b.jar", "first", null, 1_700_000_000_000L);
+    assertThat(Fingerprint.centralDirectory(later).orElseThrow())
+        .isNotEqualTo(Fingerprint.centralDirectory(dir.resolve("a.jar")).orElseThrow());
+
+    assertThat(entries(later)).isEqualTo(first);
+    assertThat(entries(zip("c.jar", "second", null))).isNotEqualTo(first);
+    assertThat(new String(first, StandardCharsets.ISO_8859_1))
+        .contains("one.class")
+        .contains("two/three.txt");
+    assertThat(Fingerprint.entries(new byte[] {1, 2, 3, 4})).isEmpty();
+  }
+
+  private static byte[] entries(Path zip) throws IOException {
+    return Fingerprint.entries(Fingerprint.centralDirectory(zip).orElseThrow()).orElseThrow();
+  }
+
+  @Test
   void aFileThatIsNoZipHasNoDirectory() throws IOException {
     Path file = Files.writeString(dir.resolve("not.jar"), "plain text, no end record");
 
@@ -48,6 +68,10 @@ class FingerprintTest {
   }
 
   private Path zip(String name, String content, String comment) throws IOException {
+    return zip(name, content, comment, 0);
+  }
+
+  private Path zip(String name, String content, String comment, long time) throws IOException {
     Path jar = dir.resolve(name);
     try (OutputStream stream = Files.newOutputStream(jar);
         ZipOutputStream zip = new ZipOutputStream(stream)) {
@@ -56,7 +80,7 @@ class FingerprintTest {
       }
       for (String entry : new String[] {"one.class", "two/three.txt"}) {
         ZipEntry zipEntry = new ZipEntry(entry);
-        zipEntry.setTime(0);
+        zipEntry.setTime(time);
         zip.putNextEntry(zipEntry);
         zip.write((entry + content).getBytes(StandardCharsets.UTF_8));
         zip.closeEntry();
