@@ -2,7 +2,6 @@ package dev.badgesmith.render;
 
 import dev.badgesmith.diag.BadgesmithException;
 import dev.badgesmith.diag.Diagnostic;
-import dev.badgesmith.images.ImageInspector;
 import dev.badgesmith.images.ImageRenderException;
 import dev.badgesmith.images.SocialCardRenderer;
 import dev.badgesmith.images.SvgRasterizer;
@@ -59,7 +58,6 @@ import java.util.function.Supplier;
  * independent of each other and are rendered in parallel, straight to disk.
  */
 public final class SiteRenderer {
-  private static final ImageInspector INSPECTOR = new ImageInspector();
 
   /** The inputs of a file made of nothing but what all awards share. */
   private static final String SHARED = "shared";
@@ -487,7 +485,8 @@ public final class SiteRenderer {
   private byte[] publishedSvg(ImageFile image) throws IOException {
     String relative = image.source();
     try {
-      return INSPECTOR.publishedSvg(DesignRenders.bytes(siteRoot, image));
+      // The run's checks: the validator checked this design already, so it is not checked again.
+      return rasterizer.inspector().publishedSvg(DesignRenders.bytes(siteRoot, image));
     } catch (ImageRenderException e) {
       // The validator reported every error already: this is a site changed during the build.
       throw new BadgesmithException(relative + ": " + e.getMessage(), e);
