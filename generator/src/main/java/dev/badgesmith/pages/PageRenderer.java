@@ -290,40 +290,9 @@ public final class PageRenderer {
   }
 
   byte[] processOrFail(String templateName, Object view) throws IOException, TemplateException {
-    PageText out = new PageText();
+    Utf8PageText out = new Utf8PageText();
     template(templateName).process(view, out);
-    return out.text.toString().getBytes(StandardCharsets.UTF_8);
-  }
-
-  /** A page as it is written: a StringWriter without the lock on every write of StringBuffer. */
-  private static final class PageText extends java.io.Writer {
-    final StringBuilder text = new StringBuilder(8192);
-
-    @Override
-    public void write(char[] chars, int offset, int length) {
-      text.append(chars, offset, length);
-    }
-
-    @Override
-    public void write(String string) {
-      text.append(string);
-    }
-
-    @Override
-    public void write(String string, int offset, int length) {
-      text.append(string, offset, offset + length);
-    }
-
-    @Override
-    public void write(int c) {
-      text.append((char) c);
-    }
-
-    @Override
-    public void flush() {}
-
-    @Override
-    public void close() {}
+    return out.toBytes();
   }
 
   /** A template, parsed (and its parse error thrown). */
