@@ -18,7 +18,23 @@ final class Utf8PageText extends Writer {
 
   @Override
   public void write(char[] chars, int offset, int length) {
-    for (int i = offset, end = offset + length; i < end; i++) {
+    // The templates' own text comes as arrays: as the strings below, ASCII first.
+    room(length);
+    int end = offset + length;
+    int i = offset;
+    if (high == 0) {
+      byte[] b = bytes;
+      int n = size;
+      for (; i < end; i++) {
+        char c = chars[i];
+        if (c >= 0x80) {
+          break;
+        }
+        b[n++] = (byte) c;
+      }
+      size = n;
+    }
+    for (; i < end; i++) {
       put(chars[i]);
     }
   }
