@@ -26,6 +26,9 @@ final class AwardViews {
   /** Each badge class's criteria summary, by badge id: every award's certificate shows it. */
   private final Map<String, String> criteriaSummaries = new ConcurrentHashMap<>();
 
+  /** The start of each badge class's LinkedIn link, by badge id: its names, encoded. */
+  private final Map<String, String> linkedInFields = new ConcurrentHashMap<>();
+
   AwardViews(ViewContext context) {
     this.context = context;
     this.site = context.site();
@@ -96,7 +99,13 @@ final class AwardViews {
         award.narrative().map(n -> context.markdown().toHtml(n, 3)).orElse(null),
         award.evidence().stream().map(this::evidence).toList(),
         downloads(award, badge),
-        award.revoked() ? null : ShareLinks.linkedIn(award, badge, issuer, page),
+        award.revoked()
+            ? null
+            : ShareLinks.linkedIn(
+                award,
+                linkedInFields.computeIfAbsent(
+                    badge.id(), id -> ShareLinks.badgeFields(badge, issuer)),
+                page),
         layout.issuerPage(issuer.id()).url(),
         context.expired(award),
         context.earnerUrl(award),
