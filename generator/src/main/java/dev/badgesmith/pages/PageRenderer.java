@@ -351,7 +351,7 @@ public final class PageRenderer {
     // Templates come from pull requests: they read the views' own members and nothing else (no
     // getClass(), so no way from a view to the class loader, the jar's path or the Java API).
     wrapper.setMemberAccessPolicy(new ViewsOnlyPolicy());
-    cfg.setObjectWrapper(wrapper.build());
+    cfg.setObjectWrapper(new ViewsWrapper(wrapper));
     // The same site must give the same bytes on every machine: no default locale or zone, and
     // numbers, booleans and dates in fixed, locale-free formats.
     cfg.setLocale(Locale.ROOT);
