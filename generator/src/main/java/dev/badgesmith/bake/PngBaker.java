@@ -1,5 +1,6 @@
 package dev.badgesmith.bake;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
@@ -25,42 +26,62 @@ public final class PngBaker {
    * @throws BakeException when {@code png} is not a well-formed PNG file
    */
   public static byte[] bake(byte[] png, BadgeVersion version, String payload) {
+    return template(png, version).bake(payload);
+  }
+
+  /**
+   * {@code png} read once for baking many payloads of one version into it: every award of a badge
+   * class is baked into the same design.
+   *
+   * @throws BakeException when {@code png} is not a well-formed PNG file
+   */
+  public static Template template(byte[] png, BadgeVersion version) {
     Objects.requireNonNull(png, "png");
     Objects.requireNonNull(version, "version");
-    Objects.requireNonNull(payload, "payload");
     List<PngChunks.Chunk> chunks = PngChunks.read(png);
     byte[] keyword = version.pngKeyword().getBytes(StandardCharsets.ISO_8859_1);
-    byte[] text = payload.getBytes(StandardCharsets.UTF_8);
-
-    long dataLength = (long) keyword.length + SEPARATORS + text.length;
-    long size = (long) png.length + 12 + dataLength;
-    boolean[] drop = new boolean[chunks.size()];
-    for (int i = 0; i < chunks.size(); i++) {
-      PngChunks.Chunk chunk = chunks.get(i);
-      if (PngChunks.isText(chunk) && PngChunks.hasKeyword(png, chunk, keyword)) {
-        drop[i] = true;
-        size -= chunk.end() - chunk.offset();
-      }
-    }
-    if (size > Integer.MAX_VALUE - 8) {
-      throw new BakeException("the baked PNG would be larger than 2 GiB");
-    }
-
-    byte[] out = new byte[(int) size];
-    System.arraycopy(png, 0, out, 0, PngSignature.LENGTH);
-    int at = PngSignature.LENGTH;
-    for (int i = 0; i < chunks.size(); i++) {
-      PngChunks.Chunk chunk = chunks.get(i);
+    // What is copied before the payload's chunk (up to IEND) and after it (IEND on).
+    ByteArrayOutputStream head = new ByteArrayOutputStream(png.length);
+    ByteArrayOutputStream tail = new ByteArrayOutputStream(64);
+    head.write(png, 0, PngSignature.LENGTH);
+    ByteArrayOutputStream to = head;
+    for (PngChunks.Chunk chunk : chunks) {
       if (chunk.type() == PngChunks.IEND) {
-        at = writeItxt(out, at, keyword, text);
+        to = tail;
       }
-      if (!drop[i]) {
-        int length = chunk.end() - chunk.offset();
-        System.arraycopy(png, chunk.offset(), out, at, length);
-        at += length;
+      if (!(PngChunks.isText(chunk) && PngChunks.hasKeyword(png, chunk, keyword))) {
+        to.write(png, chunk.offset(), chunk.end() - chunk.offset());
       }
     }
-    return out;
+    return new Template(head.toByteArray(), tail.toByteArray(), keyword);
+  }
+
+  /** A PNG ready for baking: its chunks before and after the payload's. */
+  public static final class Template {
+    private final byte[] head;
+    private final byte[] tail;
+    private final byte[] keyword;
+
+    private Template(byte[] head, byte[] tail, byte[] keyword) {
+      this.head = head;
+      this.tail = tail;
+      this.keyword = keyword;
+    }
+
+    /** A copy of the PNG carrying {@code payload}. */
+    public byte[] bake(String payload) {
+      Objects.requireNonNull(payload, "payload");
+      byte[] text = payload.getBytes(StandardCharsets.UTF_8);
+      long size = (long) head.length + 12 + keyword.length + SEPARATORS + text.length + tail.length;
+      if (size > Integer.MAX_VALUE - 8) {
+        throw new BakeException("the baked PNG would be larger than 2 GiB");
+      }
+      byte[] out = new byte[(int) size];
+      System.arraycopy(head, 0, out, 0, head.length);
+      int at = writeItxt(out, head.length, keyword, text);
+      System.arraycopy(tail, 0, out, at, tail.length);
+      return out;
+    }
   }
 
   private static int writeItxt(byte[] out, int at, byte[] keyword, byte[] text) {

@@ -132,6 +132,10 @@ public final class MarkdownRenderer {
     if (topLevel < 2 || topLevel > 6) {
       throw new IllegalArgumentException("heading level out of range: " + topLevel);
     }
+    String plain = PlainParagraph.html(markdown);
+    if (plain != null) {
+      return plain;
+    }
     Node document = parse(markdown);
     List<Heading> headings = new ArrayList<>();
     document.accept(

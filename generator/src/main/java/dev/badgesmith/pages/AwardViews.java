@@ -26,8 +26,17 @@ final class AwardViews {
   /** Each badge class's criteria summary, by badge id: every award's certificate shows it. */
   private final Map<String, String> criteriaSummaries = new ConcurrentHashMap<>();
 
+  /** The start of each badge class's LinkedIn link, by badge id: its names, encoded. */
+  private final Map<String, String> linkedInFields = new ConcurrentHashMap<>();
+
+  private final EndorsementViews endorsements;
+
+  /** The words of each download link, by its kind: the same on every award page. */
+  private final Map<String, String> labels = new ConcurrentHashMap<>();
+
   AwardViews(ViewContext context) {
     this.context = context;
+    this.endorsements = new EndorsementViews(context);
     this.site = context.site();
     this.layout = context.layout();
   }
@@ -96,13 +105,18 @@ final class AwardViews {
         award.narrative().map(n -> context.markdown().toHtml(n, 3)).orElse(null),
         award.evidence().stream().map(this::evidence).toList(),
         downloads(award, badge),
-        award.revoked() ? null : ShareLinks.linkedIn(award, badge, issuer, page),
+        award.revoked()
+            ? null
+            : ShareLinks.linkedIn(
+                award,
+                linkedInFields.computeIfAbsent(
+                    badge.id(), id -> ShareLinks.badgeFields(badge, issuer)),
+                page),
         layout.issuerPage(issuer.id()).url(),
         context.expired(award),
         context.earnerUrl(award),
         layout.verifyPage().url(),
-        new EndorsementViews(context)
-            .of(Endorsement.Kind.AWARD, award.badgeId() + "/" + award.id()));
+        endorsements.of(Endorsement.Kind.AWARD, award.badgeId() + "/" + award.id()));
   }
 
   /** An award's certificate: what it says, for the layout its template draws. */
@@ -172,7 +186,7 @@ final class AwardViews {
       SiteUrl url = documents.get(kind);
       // A revoked award's certificate stays published, saying so, but is nothing to share.
       if (url != null && !(kind.equals("certificate") && award.revoked())) {
-        links.add(new LinkView(label(kind), url.url()));
+        links.add(new LinkView(labels.computeIfAbsent(kind, this::label), url.url()));
       }
     }
     return links;

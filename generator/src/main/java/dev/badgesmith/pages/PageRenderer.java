@@ -290,40 +290,9 @@ public final class PageRenderer {
   }
 
   byte[] processOrFail(String templateName, Object view) throws IOException, TemplateException {
-    PageText out = new PageText();
+    Utf8PageText out = new Utf8PageText();
     template(templateName).process(view, out);
-    return out.text.toString().getBytes(StandardCharsets.UTF_8);
-  }
-
-  /** A page as it is written: a StringWriter without the lock on every write of StringBuffer. */
-  private static final class PageText extends java.io.Writer {
-    final StringBuilder text = new StringBuilder(8192);
-
-    @Override
-    public void write(char[] chars, int offset, int length) {
-      text.append(chars, offset, length);
-    }
-
-    @Override
-    public void write(String string) {
-      text.append(string);
-    }
-
-    @Override
-    public void write(String string, int offset, int length) {
-      text.append(string, offset, offset + length);
-    }
-
-    @Override
-    public void write(int c) {
-      text.append((char) c);
-    }
-
-    @Override
-    public void flush() {}
-
-    @Override
-    public void close() {}
+    return out.toBytes();
   }
 
   /** A template, parsed (and its parse error thrown). */
@@ -382,7 +351,7 @@ public final class PageRenderer {
     // Templates come from pull requests: they read the views' own members and nothing else (no
     // getClass(), so no way from a view to the class loader, the jar's path or the Java API).
     wrapper.setMemberAccessPolicy(new ViewsOnlyPolicy());
-    cfg.setObjectWrapper(wrapper.build());
+    cfg.setObjectWrapper(new ViewsWrapper(wrapper));
     // The same site must give the same bytes on every machine: no default locale or zone, and
     // numbers, booleans and dates in fixed, locale-free formats.
     cfg.setLocale(Locale.ROOT);

@@ -39,6 +39,9 @@ final class TemplateMessages {
   /** {@code t("key", args...)}: the message of a key in the page's language. */
   static TemplateMethodModelEx text(Messages messages) {
     Objects.requireNonNull(messages, "messages");
+    // A message without arguments is the same on every page: made once per key and output
+    // format (the models are immutable), not once per page.
+    Map<String, TemplateModel> plain = new ConcurrentHashMap<>();
     return args -> {
       if (args.isEmpty()) {
         throw new TemplateModelException("t(\"key\", ...) needs the key of a message");
@@ -53,37 +56,53 @@ final class TemplateMessages {
                   instanceof MarkupOutputFormat<?> f
               ? f
               : null;
-      List<String> parts = new ArrayList<>();
-      Object[] values = new Object[args.size() - 1];
-      for (int i = 1; i < args.size(); i++) {
-        Object arg = args.get(i);
-        if (arg instanceof TemplateNumberModel n) {
-          values[i - 1] = n.getAsNumber();
-          continue;
+      if (args.size() == 1) {
+        String known = (markup == null ? "" : markup.getName()) + "\u0000" + key;
+        TemplateModel model = plain.get(known);
+        if (model == null) {
+          model = message(messages, key, markup, args);
+          plain.putIfAbsent(known, model);
         }
-        String part =
-            arg instanceof TemplateMarkupOutputModel<?> m
-                ? markupString(m)
-                : string(arg, "argument " + i);
-        if (markup == null) {
-          values[i - 1] = part;
-        } else {
-          // A mark no message holds, replaced by the argument once the message is escaped.
-          values[i - 1] = "\u0000" + parts.size() + "\u0000";
-          parts.add(
-              arg instanceof TemplateMarkupOutputModel<?> ? part : markup.escapePlainText(part));
-        }
+        return model;
       }
-      String text = messages.text(key, values);
-      if (markup == null) {
-        return new SimpleScalar(text);
-      }
-      String escaped = key.endsWith(MARKUP_SUFFIX) ? text : escapeText(text);
-      for (int i = 0; i < parts.size(); i++) {
-        escaped = escaped.replace("\u0000" + i + "\u0000", parts.get(i));
-      }
-      return markup.fromMarkup(escaped);
+      return message(messages, key, markup, args);
     };
+  }
+
+  /** The message of {@code key} with the arguments after it, as markup in a markup template. */
+  private static TemplateModel message(
+      Messages messages, String key, MarkupOutputFormat<?> markup, List<?> args)
+      throws TemplateModelException {
+    List<String> parts = new ArrayList<>();
+    Object[] values = new Object[args.size() - 1];
+    for (int i = 1; i < args.size(); i++) {
+      Object arg = args.get(i);
+      if (arg instanceof TemplateNumberModel n) {
+        values[i - 1] = n.getAsNumber();
+        continue;
+      }
+      String part =
+          arg instanceof TemplateMarkupOutputModel<?> m
+              ? markupString(m)
+              : string(arg, "argument " + i);
+      if (markup == null) {
+        values[i - 1] = part;
+      } else {
+        // A mark no message holds, replaced by the argument once the message is escaped.
+        values[i - 1] = "\u0000" + parts.size() + "\u0000";
+        parts.add(
+            arg instanceof TemplateMarkupOutputModel<?> ? part : markup.escapePlainText(part));
+      }
+    }
+    String text = messages.text(key, values);
+    if (markup == null) {
+      return new SimpleScalar(text);
+    }
+    String escaped = key.endsWith(MARKUP_SUFFIX) ? text : escapeText(text);
+    for (int i = 0; i < parts.size(); i++) {
+      escaped = escaped.replace("\u0000" + i + "\u0000", parts.get(i));
+    }
+    return markup.fromMarkup(escaped);
   }
 
   /**

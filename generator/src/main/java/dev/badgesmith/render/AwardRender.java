@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Renders one award into its outputs: its Open Badges 2.0 assertion (hosted, or signed as a JWS)
@@ -45,6 +46,11 @@ public final class AwardRender {
   private final Optional<Ob3Publisher> ob3;
   private final AwardPages pages;
   private final Optional<CertificateRender> certificates;
+
+  /** Each design's PNG read for baking, by version and badge id: read once, baked per award. */
+  private final Map<BadgeVersion, Map<String, PngBaker.Template>> pngs =
+      Map.of(
+          BadgeVersion.OB2, new ConcurrentHashMap<>(), BadgeVersion.OB3, new ConcurrentHashMap<>());
 
   /**
    * @param designs each badge class's design, by its id
@@ -97,7 +103,7 @@ public final class AwardRender {
     Map.Entry<String, byte[]> carried = ob2(award, badge, design, facts, out);
     if (ob3.isPresent()) {
       Ob3Publisher.Signed signed = ob3.get().credential(award, badge);
-      ob3(signed, design, !award.revoked(), out);
+      ob3(signed, award.badgeId(), design, !award.revoked(), out);
       // The certificate carries the signed credential rather than the Open Badges 2.0 assertion.
       carried = Map.entry(signed.signedFile(), signed.files().get(signed.signedFile()));
     }
@@ -151,15 +157,23 @@ public final class AwardRender {
       // names its baked image for good: that image stays, and the revocation list says the rest.
       return published;
     }
-    out.write(layout.bakedPng(award).file(), PngBaker.bake(design.png(), BadgeVersion.OB2, baked));
+    out.write(
+        layout.bakedPng(award).file(), png(award.badgeId(), design, BadgeVersion.OB2).bake(baked));
     if (design.ob2Svg().isPresent()) {
       out.write(layout.bakedSvg(award).file(), design.ob2Svg().get().bake(baked, verify));
     }
     return published;
   }
 
+  /** A badge class's design read for baking one version, the first time an award needs it. */
+  private PngBaker.Template png(String badgeId, Design design, BadgeVersion version) {
+    return pngs.get(version)
+        .computeIfAbsent(badgeId, id -> PngBaker.template(design.png(), version));
+  }
+
   /** An award's credential documents, and the badge baked with the credential. */
-  private static void ob3(Ob3Publisher.Signed signed, Design design, boolean bake, OutputSink out)
+  private void ob3(
+      Ob3Publisher.Signed signed, String badgeId, Design design, boolean bake, OutputSink out)
       throws IOException {
     for (var file : signed.files().entrySet()) {
       out.write(file.getKey(), file.getValue());
@@ -167,7 +181,7 @@ public final class AwardRender {
     if (!bake) {
       return; // a revoked award's credential stays verifiable, but is no badge to download
     }
-    out.write(signed.png(), PngBaker.bake(design.png(), BadgeVersion.OB3, signed.baked()));
+    out.write(signed.png(), png(badgeId, design, BadgeVersion.OB3).bake(signed.baked()));
     if (design.ob3Svg().isPresent()) {
       out.write(signed.svg(), design.ob3Svg().get().bake(signed.baked(), Optional.empty()));
     }

@@ -89,4 +89,76 @@ class MarkdownRendererTest {
 
     assertThat(new MarkdownRenderer().toHtml(input, 2)).isEqualTo(markdown.toHtml(input, 2));
   }
+
+  /**
+   * One-line sentences, with and without {@code **strong**}, come out as commonmark parses them:
+   * the same text after a blank line, which no shortcut takes, is the reference.
+   */
+  @Test
+  void rendersOneLineSentencesAsTheParserDoes() {
+    String[] pieces = {
+      "Wrote",
+      "and",
+      "shipped",
+      "**project 0**",
+      "**x**",
+      "reviewed",
+      "by",
+      "two",
+      "peers",
+      ".",
+      ",",
+      ";",
+      ":",
+      "?",
+      "!",
+      "'",
+      "(",
+      ")",
+      "/",
+      "%",
+      "-",
+      "*",
+      "**",
+      "***",
+      "_",
+      "&",
+      "<",
+      ">",
+      "\"",
+      "#",
+      "1.",
+      "2)",
+      "`",
+      "[a](b)",
+      "\\",
+      "|",
+      "~",
+      "café",
+      "日本",
+      "x**",
+      "**y",
+      " ",
+      "\t",
+      "\u00a0",
+      "**a b**",
+      "**1**",
+      "**é**)"
+    };
+    java.util.Random random = new java.util.Random(21);
+    for (int n = 0; n < 20_000; n++) {
+      StringBuilder text = new StringBuilder(random.nextBoolean() ? "Did" : "");
+      int words = 1 + random.nextInt(8);
+      for (int w = 0; w < words; w++) {
+        String piece = pieces[random.nextInt(pieces.length)];
+        text.append(random.nextInt(3) == 0 ? "" : " ").append(piece);
+      }
+      String sentence = text.toString();
+      assertThat(markdown.toHtml(sentence, 3))
+          .as(sentence)
+          .isEqualTo(markdown.toHtml("\n" + sentence, 3));
+    }
+    assertThat(markdown.toHtml("Wrote and shipped **project 0**, reviewed by two peers.", 3))
+        .isEqualTo("<p>Wrote and shipped <strong>project 0</strong>, reviewed by two peers.</p>\n");
+  }
 }
