@@ -31,7 +31,6 @@ import dev.badgesmith.model.Translations;
 import dev.badgesmith.pathway.RequirementCheck;
 import dev.badgesmith.pathway.StackRule;
 import dev.badgesmith.source.SiteSources;
-import dev.badgesmith.source.SourceFile;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -61,12 +60,6 @@ public final class SiteValidator {
   /**
    * @param saltSecret the site secret recipients' salts are derived from, when set
    * @param buildDate what the build takes as now: an award issued later is not valid yet
-   */
-  public SiteValidator(Optional<String> saltSecret, Instant buildDate) {
-    this(saltSecret, buildDate, new ImageInspector());
-  }
-
-  /**
    * @param inspector the image checks of the run, which may keep what each SVG's check found
    */
   public SiteValidator(Optional<String> saltSecret, Instant buildDate, ImageInspector inspector) {
@@ -117,11 +110,11 @@ public final class SiteValidator {
     }
 
     Optional<Site> site() {
-      duplicateIds(sources.issuers(), "issuer");
-      duplicateIds(
-          sources.awards().stream().filter(f -> !f.extension().equals("csv")).toList(), "award");
-      duplicateRowIds();
-      duplicateIds(sources.endorsements(), "endorsement");
+      DuplicateIds.files(sources.issuers(), "issuer", d);
+      DuplicateIds.files(
+          sources.awards().stream().filter(f -> !f.extension().equals("csv")).toList(), "award", d);
+      DuplicateIds.rows(sources, doc, known, d);
+      DuplicateIds.files(sources.endorsements(), "endorsement", d);
       staticFiles();
       Optional<SiteSettings> settings = doc.settings().flatMap(this::settings);
       settings.ifPresent(s -> maxImageBytes = s.maxImageBytes());
@@ -442,64 +435,6 @@ public final class SiteValidator {
         }
       }
       return ok;
-    }
-
-    /** Two files that give one id, such as issuers/x.yaml and issuers/x.md. */
-    private void duplicateIds(List<SourceFile> files, String what) {
-      Map<String, SourceFile> seen = new HashMap<>();
-      for (SourceFile f : files) {
-        String key = f.folder() + "/" + f.id();
-        SourceFile first = seen.putIfAbsent(key, f);
-        if (first != null) {
-          d.add(
-              Diagnostic.error(
-                      Code.DUPLICATE_ID,
-                      SourcePosition.startOf(f.path()),
-                      "the " + what + " id '" + f.id() + "' is also claimed by " + first.path())
-                  .withHint("keep one of the two files"));
-        }
-      }
-    }
-
-    /**
-     * An award id that a CSV row claims as well as another row or an award file (two award files
-     * are reported by {@link #duplicateIds}).
-     */
-    private void duplicateRowIds() {
-      if (sources.awards().stream().noneMatch(f -> f.extension().equals("csv"))) {
-        return; // only a CSV row can claim an id another award has: award files have one each
-      }
-      record Claim(String key, String id, String path, SourcePosition at) {
-        boolean isRow() {
-          return path.endsWith(".csv");
-        }
-      }
-      List<Claim> claims = new ArrayList<>();
-      for (AwardDoc a : doc.awards()) {
-        claims.add(new Claim(a.badgeId() + "/" + a.id(), a.id(), a.path(), a.at()));
-      }
-      for (Award a : known) {
-        claims.add(
-            new Claim(
-                a.badgeId() + "/" + a.id(),
-                a.id(),
-                a.source(),
-                SourcePosition.startOf(a.source())));
-      }
-      claims.sort(java.util.Comparator.comparing(Claim::path));
-      Map<String, Claim> seen = new HashMap<>();
-      for (Claim a : claims) {
-        Claim first = seen.putIfAbsent(a.key(), a);
-        if (first != null && (a.isRow() || first.isRow())) {
-          String other = first.isRow() ? first.path() + ":" + first.at().line() : first.path();
-          d.add(
-              Diagnostic.error(
-                      Code.DUPLICATE_ID,
-                      a.at(),
-                      "the award id '" + a.id() + "' is also claimed by " + other)
-                  .withHint("give each award its own id"));
-        }
-      }
     }
 
     private void staticFiles() {

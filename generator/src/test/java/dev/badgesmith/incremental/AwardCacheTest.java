@@ -7,6 +7,7 @@ import dev.badgesmith.Report;
 import dev.badgesmith.diag.Code;
 import dev.badgesmith.diag.Diagnostic;
 import dev.badgesmith.diag.Diagnostics;
+import dev.badgesmith.images.ImageInspector;
 import dev.badgesmith.load.Docs.SiteDoc;
 import dev.badgesmith.load.SiteLoader;
 import dev.badgesmith.lock.AwardDigest;
@@ -254,7 +255,8 @@ class AwardCacheTest {
         new SiteLoader(ForkJoinPool.commonPool())
             .load(sources, diagnostics, known.paths(), awards::loaded);
     Optional<Site> validated =
-        new SiteValidator(secret, java.time.Instant.parse("2026-06-01T00:00:00Z"))
+        new SiteValidator(
+                secret, java.time.Instant.parse("2026-06-01T00:00:00Z"), new ImageInspector())
             .validate(sources, doc, known.awards(), diagnostics);
     Optional<LockCheck> lock =
         LockCheck.run(
@@ -285,7 +287,10 @@ class AwardCacheTest {
     return new Loaded(
         doc,
         java.util.List.of(),
-        new SiteValidator(Optional.empty(), java.time.Instant.parse("2026-06-01T00:00:00Z"))
+        new SiteValidator(
+                Optional.empty(),
+                java.time.Instant.parse("2026-06-01T00:00:00Z"),
+                new ImageInspector())
             .validate(sources, doc, java.util.List.of(), diagnostics),
         diagnostics,
         java.util.Map.of());
