@@ -27,6 +27,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Holds a site to its {@code published.lock}: a locked award may be revoked (or its revocation
@@ -41,14 +43,14 @@ public final class LockCheck {
 
   private final LockChanges changes;
   private final StatusIndexes indexes;
-  private final java.util.function.Supplier<PublishedLock> updated;
+  private final Supplier<PublishedLock> updated;
   private final Digests digests;
   private PublishedLock written;
 
   private LockCheck(
       LockChanges changes,
       StatusIndexes indexes,
-      java.util.function.Supplier<PublishedLock> updated,
+      Supplier<PublishedLock> updated,
       Digests digests) {
     this.changes = changes;
     this.indexes = indexes;
@@ -64,7 +66,7 @@ public final class LockCheck {
    * @param locked the recipient the lock records of each award that does not publish it, by key
    */
   private record Digests(
-      java.util.function.Function<String, Optional<AwardDigest>> known,
+      Function<String, Optional<AwardDigest>> known,
       Map<String, AwardDigest.LockedRecipient> locked,
       Site site,
       SiteLayout layout,
@@ -95,34 +97,21 @@ public final class LockCheck {
   }
 
   /**
-   * Reads the site's lock and checks the site against it, reporting into {@code diagnostics}. Lock
-   * lines whose award is gone are reported even when the site has other errors; the rest needs a
-   * valid site, and the result is empty without one.
+   * Checks the site against its lock, reporting into {@code diagnostics}. Lock lines whose award is
+   * gone are reported even when the site has other errors; the rest needs a valid site, and the
+   * result is empty without one.
    *
    * @param base the lock as committed at the base of the change, which the site's lock must keep
    *     every line of; empty to hold the site to its own lock only
+   * @param read the site's lock as read ({@link PublishedLock#readFile}), its problems not yet
+   *     reported
    */
   public static Optional<LockCheck> run(
       SiteSources sources,
       SiteDoc doc,
       Optional<Site> site,
       Diagnostics diagnostics,
-      java.util.function.Function<String, Optional<AwardDigest>> known,
-      Optional<BaseLock> base) {
-    return run(
-        sources, doc, site, diagnostics, known, base, PublishedLock.readFile(sources.root()));
-  }
-
-  /**
-   * {@link #run(SiteSources, SiteDoc, Optional, Diagnostics, java.util.function.Function,
-   * Optional)} with the site's lock read already, its problems not yet reported.
-   */
-  public static Optional<LockCheck> run(
-      SiteSources sources,
-      SiteDoc doc,
-      Optional<Site> site,
-      Diagnostics diagnostics,
-      java.util.function.Function<String, Optional<AwardDigest>> known,
+      Function<String, Optional<AwardDigest>> known,
       Optional<BaseLock> base,
       PublishedLock.Read read) {
     Optional<PublishedLock> lock = read.reportInto(diagnostics);
@@ -209,7 +198,7 @@ public final class LockCheck {
             base.map(b -> b.changes(s.awards(), byKey, dropped)),
             false,
             endorsements.changes());
-    java.util.function.Supplier<PublishedLock> updated =
+    Supplier<PublishedLock> updated =
         () -> {
           // In the order lines always had: gone awards first, then every award in site order.
           Map<String, LockLine> kept = new HashMap<>();

@@ -12,6 +12,7 @@ import dev.badgesmith.load.Docs.SiteDoc;
 import dev.badgesmith.load.SiteLoader;
 import dev.badgesmith.lock.AwardDigest;
 import dev.badgesmith.lock.LockCheck;
+import dev.badgesmith.lock.PublishedLock;
 import dev.badgesmith.model.Site;
 import dev.badgesmith.source.SiteScanner;
 import dev.badgesmith.source.SiteSources;
@@ -260,7 +261,13 @@ class AwardCacheTest {
             .validate(sources, doc, known.awards(), diagnostics);
     Optional<LockCheck> lock =
         LockCheck.run(
-            sources, doc, validated, diagnostics, key -> Optional.empty(), Optional.empty());
+            sources,
+            doc,
+            validated,
+            diagnostics,
+            key -> Optional.empty(),
+            Optional.empty(),
+            PublishedLock.readFile(sources.root()));
     java.util.Set<String> noted = new java.util.HashSet<>();
     diagnostics.sorted().forEach(d -> noted.add(d.path()));
     validated.ifPresent(
