@@ -63,7 +63,7 @@ public final class FileIndex {
     try {
       // Read whole and decoded in place: quicker than a stream for tens of thousands of entries.
       ByteBuffer in = ByteBuffer.wrap(Files.readAllBytes(index.get()));
-      if (!text(in).equals(HEADER) || !text(in).equals(stamp)) {
+      if (!ShortText.read(in).equals(HEADER) || !ShortText.read(in).equals(stamp)) {
         return Optional.empty();
       }
       int filesAt = in.getInt();
@@ -73,7 +73,7 @@ public final class FileIndex {
       List<PublishedFile> files = new ArrayList<>(count);
       for (int i = 0; i < count; i++) {
         offsets[i] = in.position();
-        String path = text(in);
+        String path = ShortText.read(in);
         String sha256 = new String(bytes, in.position(), 64, StandardCharsets.US_ASCII);
         in.position(in.position() + 64);
         files.add(new PublishedFile(path, sha256, in.getLong()));
@@ -140,13 +140,6 @@ public final class FileIndex {
     }
   }
 
-  private static String text(ByteBuffer in) {
-    int length = Short.toUnsignedInt(in.getShort());
-    String text = new String(in.array(), in.position(), length, StandardCharsets.UTF_8);
-    in.position(in.position() + length);
-    return text;
-  }
-
   /**
    * Writes the index of a manifest.
    *
@@ -166,8 +159,8 @@ public final class FileIndex {
         index,
         raw -> {
           DataOutputStream out = new DataOutputStream(raw);
-          text(out, HEADER);
-          text(out, stamp);
+          ShortText.write(out, HEADER, "index");
+          ShortText.write(out, stamp, "index");
           out.writeInt(manifestFilesAt);
           out.writeInt(files.size());
           Runs.walk(
@@ -188,21 +181,12 @@ public final class FileIndex {
                   if (sha256.length != 64) {
                     throw new IOException("not a SHA-256: " + f.sha256());
                   }
-                  text(out, f.path());
+                  ShortText.write(out, f.path(), "index");
                   out.write(sha256);
                   out.writeLong(f.size());
                 }
               });
           out.flush();
         });
-  }
-
-  private static void text(DataOutputStream out, String text) throws IOException {
-    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-    if (bytes.length > 0xFFFF) {
-      throw new IOException("too long for the index: " + text);
-    }
-    out.writeShort(bytes.length);
-    out.write(bytes);
   }
 }

@@ -6,7 +6,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -86,16 +85,16 @@ final class RenderState {
     try {
       // Read whole and decoded in place: quicker than a stream for tens of thousands of entries.
       ByteBuffer in = ByteBuffer.wrap(bytes);
-      if (!text(in).equals(HEADER) || !text(in).equals(manifest.get())) {
+      if (!ShortText.read(in).equals(HEADER) || !ShortText.read(in).equals(manifest.get())) {
         return empty();
       }
-      String site = text(in);
+      String site = ShortText.read(in);
       int count = in.getInt();
       Map<String, Entry> entries = new HashMap<>(count * 2);
       for (int i = 0; i < count; i++) {
         int from = in.position();
-        String key = text(in);
-        String fingerprint = text(in);
+        String key = ShortText.read(in);
+        String fingerprint = ShortText.read(in);
         int filesAt = in.position();
         int[] files = new int[Short.toUnsignedInt(in.getShort())];
         for (int f = 0; f < files.length; f++) {
@@ -104,7 +103,7 @@ final class RenderState {
         int factsAt = in.position();
         String[] facts = new String[Short.toUnsignedInt(in.getShort())];
         for (int f = 0; f < facts.length; f++) {
-          facts[f] = text(in);
+          facts[f] = ShortText.read(in);
         }
         entries.put(
             key,
@@ -118,22 +117,6 @@ final class RenderState {
     } catch (RuntimeException e) {
       return empty(); // a state that cannot be read only means everything is rendered
     }
-  }
-
-  private static String text(ByteBuffer in) {
-    int length = Short.toUnsignedInt(in.getShort());
-    String text = new String(in.array(), in.position(), length, StandardCharsets.UTF_8);
-    in.position(in.position() + length);
-    return text;
-  }
-
-  private static void text(DataOutputStream out, String text) throws IOException {
-    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-    if (bytes.length > 0xFFFF) {
-      throw new IOException("too long for the render state: " + text);
-    }
-    out.writeShort(bytes.length);
-    out.write(bytes);
   }
 
   /** The positions of an entry's files in the new manifest's list, by their index. */
@@ -226,9 +209,9 @@ final class RenderState {
             file,
             raw -> {
               DataOutputStream out = new DataOutputStream(raw);
-              text(out, HEADER);
-              text(out, manifest);
-              text(out, site);
+              ShortText.write(out, HEADER, "render state");
+              ShortText.write(out, manifest, "render state");
+              ShortText.write(out, site, "render state");
               // How many entries have every file in the site: a file not in the site after all
               // leaves its award to be rendered again next time.
               int[][] keptFiles = new int[keptInOrder.size()][];
@@ -322,8 +305,8 @@ final class RenderState {
       if (stored != null) {
         out.write(stored.bytes(), stored.from(), stored.files() - stored.from());
       } else {
-        text(out, key);
-        text(out, entry.fingerprint());
+        ShortText.write(out, key, "render state");
+        ShortText.write(out, entry.fingerprint(), "render state");
       }
       out.writeShort(files.length);
       for (int position : files) {
@@ -334,7 +317,7 @@ final class RenderState {
       } else {
         out.writeShort(entry.facts().size());
         for (String fact : entry.facts()) {
-          text(out, fact);
+          ShortText.write(out, fact, "render state");
         }
       }
     }
