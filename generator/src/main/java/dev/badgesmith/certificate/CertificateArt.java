@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 import javax.imageio.ImageIO;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
  * A badge's art as a certificate embeds it: its pixels and their transparency, each already
@@ -36,7 +37,8 @@ public final class CertificateArt {
   public static CertificateArt of(byte[] png) {
     BufferedImage image;
     try {
-      image = ImageIO.read(new ByteArrayInputStream(png));
+      // In memory: ImageIO's default stream for an InputStream buffers it in a temporary file.
+      image = ImageIO.read(new MemoryCacheImageInputStream(new ByteArrayInputStream(png)));
     } catch (IOException e) {
       throw new CertificateException("the badge's PNG cannot be decoded: " + e.getMessage(), e);
     }

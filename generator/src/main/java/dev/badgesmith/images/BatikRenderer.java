@@ -12,6 +12,7 @@ import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.apache.batik.anim.dom.SVGDOMImplementation;
 import org.apache.batik.bridge.BridgeException;
 import org.apache.batik.bridge.EmbededExternalResourceSecurity;
@@ -139,7 +140,8 @@ final class BatikRenderer {
     }
     ImageWriter writer = writers.next();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
+    // In memory: ImageIO's default stream for an OutputStream buffers it in a temporary file.
+    try (ImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
       writer.setOutput(stream);
       // No metadata: ImageIO then writes no tIME, no gAMA, no pHYs.
       writer.write(null, new IIOImage(image, null, null), null);
