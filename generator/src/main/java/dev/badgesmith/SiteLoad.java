@@ -76,9 +76,9 @@ final class SiteLoad {
   /**
    * @param sources the site's files but its award files, which the model holds as awards
    * @param saved the award cache being written, beside the rest of the build
-   * @param pagesLeft whether the pages of a site with template overrides were left to the render
-   *     stage, which reports what fails in them as check does: {@link #pageProblems} checks them
-   *     when the build stops before rendering
+   * @param pagesLeft whether the site's pages were left to the render stage, which reports what
+   *     fails in them as check does: {@link #pageProblems} checks them when the build stops before
+   *     rendering
    */
   record Loaded(
       SiteSources sources,
@@ -307,6 +307,12 @@ final class SiteLoad {
    * of a site with template overrides itself, once.
    */
   private PageRenderer.Checked templateProblems(Path siteRoot, Site site) {
+    if (pagesRenderedNext && overrides(siteRoot).isEmpty()) {
+      // The theme alone can fail only as a set-up problem, never as a diagnostic of the site: the
+      // render stage throws the same failure on a page it renders, and keeps only pages a build
+      // rendered from the same inputs. A build that stops first checks them (pageProblems).
+      return new PageRenderer.Checked(List.of(), true);
+    }
     try {
       PageRenderer pages = pageRenderer(siteRoot);
       return pagesRenderedNext
@@ -330,10 +336,13 @@ final class SiteLoad {
   }
 
   private PageRenderer pageRenderer(Path siteRoot) {
-    Optional<Path> templates =
-        Optional.of(siteRoot.resolve(ThemeOverrides.FOLDER)).filter(Files::isDirectory);
     return new PageRenderer(
-        new MarkdownRenderer(), templates, MessageBundles.of(siteRoot), buildDate);
+        new MarkdownRenderer(), overrides(siteRoot), MessageBundles.of(siteRoot), buildDate);
+  }
+
+  /** The site's {@code templates/} folder, when it has one. */
+  private static Optional<Path> overrides(Path siteRoot) {
+    return Optional.of(siteRoot.resolve(ThemeOverrides.FOLDER)).filter(Files::isDirectory);
   }
 
   /** The site with its base URL moved to another origin, its path kept. */
