@@ -250,11 +250,11 @@ final class SiteLoad {
       cachedSources.put(StatusIndexes.key(award), award.source());
     }
     // An unchanged file's digest as an earlier build computed it, read only for awards asked for.
-    java.util.function.Function<String, Optional<AwardDigest>> lockDigests =
+    java.util.function.Function<String, Optional<AwardDigest.Columns>> lockDigests =
         key ->
             Optional.ofNullable(cachedSources.get(key))
                 .flatMap(cache::hit)
-                .flatMap(e -> AwardDigest.parse(e.lockDigest(), e.lockFields()));
+                .map(e -> new AwardDigest.Columns(e.lockDigest(), e.lockFields()));
     if (validated.isPresent()) {
       // What the renderer refuses is found here, in check as in build, from the same rendering.
       try {

@@ -126,6 +126,32 @@ public record AwardDigest(String digest, Map<AwardField, String> fields) {
   }
 
   /**
+   * A digest as its lock line's columns give it, {@link #digest()} and {@link #fieldsColumn()}: all
+   * a line is compared with, the fields parsed only where they differ.
+   */
+  public record Columns(String digest, String fields) {
+    /** Whether the fields column is one, as {@link AwardDigest#parse} would read it. */
+    boolean wellFormed() {
+      int count = AwardField.values().length;
+      if (fields.length() != count * 5 - 1) {
+        return false;
+      }
+      for (int i = 0; i < fields.length(); i++) {
+        char c = fields.charAt(i);
+        boolean ok = i % 5 == 4 ? c == '-' : c >= '0' && c <= '9' || c >= 'a' && c <= 'f';
+        if (!ok) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    AwardDigest parsed() {
+      return parse(digest, fields).orElseThrow();
+    }
+  }
+
+  /**
    * A digest as {@link #digest()} and {@link #fieldsColumn()} gave it; empty when it is not one.
    */
   public static Optional<AwardDigest> parse(String digest, String fieldsColumn) {
