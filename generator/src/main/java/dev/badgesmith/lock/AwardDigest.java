@@ -132,18 +132,7 @@ public record AwardDigest(String digest, Map<AwardField, String> fields) {
   public record Columns(String digest, String fields) {
     /** Whether the fields column is one, as {@link AwardDigest#parse} would read it. */
     boolean wellFormed() {
-      int count = AwardField.values().length;
-      if (fields.length() != count * 5 - 1) {
-        return false;
-      }
-      for (int i = 0; i < fields.length(); i++) {
-        char c = fields.charAt(i);
-        boolean ok = i % 5 == 4 ? c == '-' : c >= '0' && c <= '9' || c >= 'a' && c <= 'f';
-        if (!ok) {
-          return false;
-        }
-      }
-      return true;
+      return isFieldsColumn(fields);
     }
 
     AwardDigest parsed() {
@@ -163,6 +152,26 @@ public record AwardDigest(String digest, Map<AwardField, String> fields) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether a text is a fields column, {@link #parseFields} giving a value exactly then: one
+   * fingerprint of 4 lowercase hex digits per {@link AwardField}, joined by {@code -}. Checked
+   * without cutting it up, as every line of a lock is.
+   */
+  static boolean isFieldsColumn(String column) {
+    int count = AwardField.values().length;
+    if (column.length() != count * 5 - 1) {
+      return false;
+    }
+    for (int i = 0; i < column.length(); i++) {
+      char c = column.charAt(i);
+      boolean ok = i % 5 == 4 ? c == '-' : c >= '0' && c <= '9' || c >= 'a' && c <= 'f';
+      if (!ok) {
         return false;
       }
     }

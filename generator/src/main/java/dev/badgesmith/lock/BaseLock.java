@@ -253,7 +253,7 @@ public record BaseLock(String ref, PublishedLock lock) {
     return a.index() == b.index()
         && a.url().equals(b.url())
         && a.digest().equals(b.digest())
-        && a.fields().equals(b.fields());
+        && a.fieldsColumn().equals(b.fieldsColumn());
   }
 
   private static String difference(LockLine before, LockLine after) {
@@ -261,7 +261,8 @@ public record BaseLock(String ref, PublishedLock lock) {
         before.index(),
         after.index(),
         before.url().equals(after.url()),
-        before.digest().equals(after.digest()) && before.fields().equals(after.fields()));
+        before.digest().equals(after.digest())
+            && before.fieldsColumn().equals(after.fieldsColumn()));
   }
 
   private static String difference(int before, int after, boolean sameUrl, boolean sameDigest) {

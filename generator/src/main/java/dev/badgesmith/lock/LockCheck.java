@@ -213,7 +213,7 @@ public final class LockCheck {
               all.add(kept.get(key));
               continue;
             }
-            AwardDigest digest = digests.of(award);
+            AwardDigest.Columns digest = digests.columns(award);
             all.add(
                 new LockLine(
                     key,
