@@ -236,12 +236,19 @@ final class SiteLoad {
             .orElseGet(
                 () ->
                     CompletableFuture.completedFuture(new PageRenderer.Checked(List.of(), false)));
-    validated.ifPresent(
-        s -> {
-          Map<String, dev.badgesmith.diag.SourcePosition> positions = new HashMap<>();
-          doc.awards().forEach(a -> positions.put(a.badgeId() + "/" + a.id(), a.at()));
-          UnsaltedHashes.check(sources.root(), s, secret, positions, diagnostics);
-        });
+    // A salt derived per award, thousands of hashes: beside the checks that follow, which it needs
+    // nothing of, and joined before the diagnostics are read.
+    CompletableFuture<Void> unsalted =
+        validated
+            .map(
+                s -> {
+                  Map<String, dev.badgesmith.diag.SourcePosition> positions = new HashMap<>();
+                  doc.awards().forEach(a -> positions.put(a.badgeId() + "/" + a.id(), a.at()));
+                  return CompletableFuture.runAsync(
+                      () -> UnsaltedHashes.check(sources.root(), s, secret, positions, diagnostics),
+                      pool);
+                })
+            .orElseGet(() -> CompletableFuture.completedFuture(null));
     ThemeOverrides.check(sources.root(), diagnostics);
     validated.ifPresent(
         s -> SiteMessages.check(sources.root(), s.settings().languages(), diagnostics));
@@ -277,6 +284,7 @@ final class SiteLoad {
             lockDigests,
             read.scanned().base(),
             BuildTasks.join(read.scanned().lock()));
+    BuildTasks.join(unsalted);
     CompletableFuture<Void> saved = CompletableFuture.completedFuture(null);
     if (validated.isPresent() && lock.isPresent()) {
       Set<String> noted = new HashSet<>();
