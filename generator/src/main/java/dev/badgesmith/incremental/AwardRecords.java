@@ -9,8 +9,8 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -102,8 +102,11 @@ final class AwardRecords {
   }
 
   private static OffsetDateTime time(ByteBuffer in) {
-    Instant instant = Instant.ofEpochSecond(in.getLong(), in.getInt());
-    return OffsetDateTime.ofInstant(instant, ZoneOffset.ofTotalSeconds(in.getInt()));
+    long seconds = in.getLong();
+    int nanos = in.getInt();
+    ZoneOffset offset = ZoneOffset.ofTotalSeconds(in.getInt());
+    // What ofInstant gives for a fixed offset, without making the offset's zone rules each time.
+    return OffsetDateTime.of(LocalDateTime.ofEpochSecond(seconds, nanos, offset), offset);
   }
 
   /** A boolean as {@link DataOutputStream#writeBoolean} writes it. */
