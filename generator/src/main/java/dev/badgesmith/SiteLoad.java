@@ -76,9 +76,9 @@ final class SiteLoad {
   /**
    * @param sources the site's files but its award files, which the model holds as awards
    * @param saved the award cache being written, beside the rest of the build
-   * @param pagesLeft whether the pages of a site with template overrides were left to the render
-   *     stage, which reports what fails in them as check does: {@link #pageProblems} checks them
-   *     when the build stops before rendering
+   * @param pagesLeft whether the site's pages were left to the render stage, which reports what
+   *     fails in them as check does: {@link #pageProblems} checks them when the build stops before
+   *     rendering
    */
   record Loaded(
       SiteSources sources,
@@ -236,12 +236,19 @@ final class SiteLoad {
             .orElseGet(
                 () ->
                     CompletableFuture.completedFuture(new PageRenderer.Checked(List.of(), false)));
-    validated.ifPresent(
-        s -> {
-          Map<String, dev.badgesmith.diag.SourcePosition> positions = new HashMap<>();
-          doc.awards().forEach(a -> positions.put(a.badgeId() + "/" + a.id(), a.at()));
-          UnsaltedHashes.check(sources.root(), s, secret, positions, diagnostics);
-        });
+    // A salt derived per award, thousands of hashes: beside the checks that follow, which it needs
+    // nothing of, and joined before the diagnostics are read.
+    CompletableFuture<Void> unsalted =
+        validated
+            .map(
+                s -> {
+                  Map<String, dev.badgesmith.diag.SourcePosition> positions = new HashMap<>();
+                  doc.awards().forEach(a -> positions.put(a.badgeId() + "/" + a.id(), a.at()));
+                  return CompletableFuture.runAsync(
+                      () -> UnsaltedHashes.check(sources.root(), s, secret, positions, diagnostics),
+                      pool);
+                })
+            .orElseGet(() -> CompletableFuture.completedFuture(null));
     ThemeOverrides.check(sources.root(), diagnostics);
     validated.ifPresent(
         s -> SiteMessages.check(sources.root(), s.settings().languages(), diagnostics));
@@ -250,11 +257,11 @@ final class SiteLoad {
       cachedSources.put(StatusIndexes.key(award), award.source());
     }
     // An unchanged file's digest as an earlier build computed it, read only for awards asked for.
-    java.util.function.Function<String, Optional<AwardDigest>> lockDigests =
+    java.util.function.Function<String, Optional<AwardDigest.Columns>> lockDigests =
         key ->
             Optional.ofNullable(cachedSources.get(key))
                 .flatMap(cache::hit)
-                .flatMap(e -> AwardDigest.parse(e.lockDigest(), e.lockFields()));
+                .map(e -> new AwardDigest.Columns(e.lockDigest(), e.lockFields()));
     if (validated.isPresent()) {
       // What the renderer refuses is found here, in check as in build, from the same rendering.
       try {
@@ -277,6 +284,7 @@ final class SiteLoad {
             lockDigests,
             read.scanned().base(),
             BuildTasks.join(read.scanned().lock()));
+    BuildTasks.join(unsalted);
     CompletableFuture<Void> saved = CompletableFuture.completedFuture(null);
     if (validated.isPresent() && lock.isPresent()) {
       Set<String> noted = new HashSet<>();
@@ -307,6 +315,12 @@ final class SiteLoad {
    * of a site with template overrides itself, once.
    */
   private PageRenderer.Checked templateProblems(Path siteRoot, Site site) {
+    if (pagesRenderedNext && overrides(siteRoot).isEmpty()) {
+      // The theme alone can fail only as a set-up problem, never as a diagnostic of the site: the
+      // render stage throws the same failure on a page it renders, and keeps only pages a build
+      // rendered from the same inputs. A build that stops first checks them (pageProblems).
+      return new PageRenderer.Checked(List.of(), true);
+    }
     try {
       PageRenderer pages = pageRenderer(siteRoot);
       return pagesRenderedNext
@@ -330,10 +344,13 @@ final class SiteLoad {
   }
 
   private PageRenderer pageRenderer(Path siteRoot) {
-    Optional<Path> templates =
-        Optional.of(siteRoot.resolve(ThemeOverrides.FOLDER)).filter(Files::isDirectory);
     return new PageRenderer(
-        new MarkdownRenderer(), templates, MessageBundles.of(siteRoot), buildDate);
+        new MarkdownRenderer(), overrides(siteRoot), MessageBundles.of(siteRoot), buildDate);
+  }
+
+  /** The site's {@code templates/} folder, when it has one. */
+  private static Optional<Path> overrides(Path siteRoot) {
+    return Optional.of(siteRoot.resolve(ThemeOverrides.FOLDER)).filter(Files::isDirectory);
   }
 
   /** The site with its base URL moved to another origin, its path kept. */

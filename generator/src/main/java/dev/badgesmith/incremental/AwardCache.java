@@ -6,11 +6,11 @@ import dev.badgesmith.model.Award;
 import dev.badgesmith.source.SiteSources;
 import dev.badgesmith.source.SourceFile;
 import dev.badgesmith.write.AtomicFile;
-import java.io.ByteArrayInputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -369,27 +369,31 @@ public final class AwardCache {
     Map<String, byte[]> stored = new HashMap<>();
     try {
       byte[] bytes = Files.readAllBytes(file);
-      ByteArrayInputStream buffer = new ByteArrayInputStream(bytes);
-      DataInputStream in = new DataInputStream(buffer);
-      if (!in.readUTF().equals(HEADER)) {
+      // Decoded in place: a stream's reads, each locked, cost more than the decoding itself.
+      ByteBuffer in = ByteBuffer.wrap(bytes);
+      if (!header(in)) {
         return none;
       }
       // Contexts are few (one per badge class): a table, each entry naming one by its place.
-      String[] contexts = new String[in.readInt()];
+      int size = in.getInt();
+      if (size < 0 || size > in.remaining()) {
+        return none;
+      }
+      String[] contexts = new String[size];
       for (int i = 0; i < contexts.length; i++) {
         contexts[i] = AwardRecords.text(in);
       }
-      int count = in.readInt();
+      int count = in.getInt();
       for (int i = 0; i < count; i++) {
         String stamp = AwardRecords.text(in);
         String fileDigest = AwardRecords.text(in);
-        String context = contexts[in.readInt()];
-        int from = bytes.length - buffer.available();
+        String context = contexts[in.getInt()];
+        int from = in.position();
         Award award = AwardRecords.read(in);
         String lockDigest = AwardRecords.text(in);
         String lockFields = AwardRecords.text(in);
         String path = award.source();
-        stored.put(path, Arrays.copyOfRange(bytes, from, bytes.length - buffer.available()));
+        stored.put(path, Arrays.copyOfRange(bytes, from, in.position()));
         entries.put(
             path, new Entry(path, stamp, fileDigest, context, award, lockDigest, lockFields));
       }
@@ -397,6 +401,19 @@ public final class AwardCache {
     } catch (IOException | RuntimeException e) {
       return none; // a damaged or older cache: read everything anew
     }
+  }
+
+  /**
+   * Whether the buffer starts with {@link #HEADER} as {@link DataOutputStream#writeUTF} wrote it.
+   */
+  private static boolean header(ByteBuffer in) {
+    byte[] header = HEADER.getBytes(StandardCharsets.US_ASCII);
+    if (in.remaining() < 2 + header.length || Short.toUnsignedInt(in.getShort()) != header.length) {
+      return false;
+    }
+    byte[] read = new byte[header.length];
+    in.get(read);
+    return Arrays.equals(read, header);
   }
 
   /**

@@ -7,9 +7,10 @@ import dev.badgesmith.model.Revocation;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -57,14 +58,18 @@ final class AwardRecords {
     optional(out, a.language());
   }
 
-  static Award read(DataInputStream in) throws IOException {
+  /** An award as {@link #write} wrote it, read in place from the cache file's buffer. */
+  static Award read(ByteBuffer in) throws IOException {
     String badgeId = text(in);
     String id = text(in);
     Recipient recipient = new Recipient(text(in), text(in), text(in), optional(in), optional(in));
     OffsetDateTime issuedOn = time(in);
-    Optional<OffsetDateTime> expires = in.readBoolean() ? Optional.of(time(in)) : Optional.empty();
+    Optional<OffsetDateTime> expires = flag(in) ? Optional.of(time(in)) : Optional.empty();
     Optional<String> narrative = optional(in);
-    int count = in.readInt();
+    int count = in.getInt();
+    if (count < 0 || count > in.remaining()) {
+      throw new IOException("not a cache entry");
+    }
     List<Evidence> evidence = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       evidence.add(
@@ -72,7 +77,7 @@ final class AwardRecords {
               optional(in), optional(in), optional(in), optional(in), optional(in), optional(in)));
     }
     Optional<Revocation> revocation =
-        in.readBoolean()
+        flag(in)
             ? Optional.of(new Revocation(text(in), optional(in).map(LocalDate::parse)))
             : Optional.empty();
     String source = text(in);
@@ -96,9 +101,17 @@ final class AwardRecords {
     out.writeInt(time.getOffset().getTotalSeconds());
   }
 
-  private static OffsetDateTime time(DataInputStream in) throws IOException {
-    Instant instant = Instant.ofEpochSecond(in.readLong(), in.readInt());
-    return OffsetDateTime.ofInstant(instant, ZoneOffset.ofTotalSeconds(in.readInt()));
+  private static OffsetDateTime time(ByteBuffer in) {
+    long seconds = in.getLong();
+    int nanos = in.getInt();
+    ZoneOffset offset = ZoneOffset.ofTotalSeconds(in.getInt());
+    // What ofInstant gives for a fixed offset, without making the offset's zone rules each time.
+    return OffsetDateTime.of(LocalDateTime.ofEpochSecond(seconds, nanos, offset), offset);
+  }
+
+  /** A boolean as {@link DataOutputStream#writeBoolean} writes it. */
+  private static boolean flag(ByteBuffer in) {
+    return in.get() != 0;
   }
 
   private static void optional(DataOutputStream out, Optional<String> value) throws IOException {
@@ -108,8 +121,8 @@ final class AwardRecords {
     }
   }
 
-  private static Optional<String> optional(DataInputStream in) throws IOException {
-    return in.readBoolean() ? Optional.of(text(in)) : Optional.empty();
+  private static Optional<String> optional(ByteBuffer in) throws IOException {
+    return flag(in) ? Optional.of(text(in)) : Optional.empty();
   }
 
   /** UTF-8 with an int length: {@code writeUTF} stops at 64 KB, a narrative need not. */
@@ -125,5 +138,17 @@ final class AwardRecords {
       throw new IOException("not a cache entry");
     }
     return new String(in.readNBytes(length), StandardCharsets.UTF_8);
+  }
+
+  /** {@link #text(DataInputStream)} from a buffer, decoded where it lies. */
+  static String text(ByteBuffer in) throws IOException {
+    int length = in.getInt();
+    if (length < 0 || length > in.remaining()) {
+      throw new IOException("not a cache entry");
+    }
+    String text =
+        new String(in.array(), in.arrayOffset() + in.position(), length, StandardCharsets.UTF_8);
+    in.position(in.position() + length);
+    return text;
   }
 }

@@ -126,6 +126,21 @@ public record AwardDigest(String digest, Map<AwardField, String> fields) {
   }
 
   /**
+   * A digest as its lock line's columns give it, {@link #digest()} and {@link #fieldsColumn()}: all
+   * a line is compared with, the fields parsed only where they differ.
+   */
+  public record Columns(String digest, String fields) {
+    /** Whether the fields column is one, as {@link AwardDigest#parse} would read it. */
+    boolean wellFormed() {
+      return isFieldsColumn(fields);
+    }
+
+    AwardDigest parsed() {
+      return parse(digest, fields).orElseThrow();
+    }
+  }
+
+  /**
    * A digest as {@link #digest()} and {@link #fieldsColumn()} gave it; empty when it is not one.
    */
   public static Optional<AwardDigest> parse(String digest, String fieldsColumn) {
@@ -137,6 +152,26 @@ public record AwardDigest(String digest, Map<AwardField, String> fields) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether a text is a fields column, {@link #parseFields} giving a value exactly then: one
+   * fingerprint of 4 lowercase hex digits per {@link AwardField}, joined by {@code -}. Checked
+   * without cutting it up, as every line of a lock is.
+   */
+  static boolean isFieldsColumn(String column) {
+    int count = AwardField.values().length;
+    if (column.length() != count * 5 - 1) {
+      return false;
+    }
+    for (int i = 0; i < column.length(); i++) {
+      char c = column.charAt(i);
+      boolean ok = i % 5 == 4 ? c == '-' : c >= '0' && c <= '9' || c >= 'a' && c <= 'f';
+      if (!ok) {
         return false;
       }
     }

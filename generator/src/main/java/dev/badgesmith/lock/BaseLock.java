@@ -68,16 +68,18 @@ public record BaseLock(String ref, PublishedLock lock) {
     if (ref.isBlank() || ref.startsWith("-") || ref.contains(":") || !isPrintable(ref)) {
       throw new BadgesmithException("--base '" + ref + "' is not a Git ref");
     }
-    Result repository = git(siteRoot, "rev-parse", "--git-dir");
-    if (repository.code() != 0) {
-      throw new BadgesmithException(
-          "--base needs the site to be in a Git repository, and "
-              + siteRoot
-              + " is in none: "
-              + repository.error());
-    }
+    // Each git run costs a process: the commit and the file are asked for first, and what failed
+    // is told apart only when one did.
     Result commit = git(siteRoot, "rev-parse", "--verify", "--quiet", ref + "^{commit}");
     if (commit.code() != 0) {
+      Result repository = git(siteRoot, "rev-parse", "--git-dir");
+      if (repository.code() != 0) {
+        throw new BadgesmithException(
+            "--base needs the site to be in a Git repository, and "
+                + siteRoot
+                + " is in none: "
+                + repository.error());
+      }
       throw new BadgesmithException(
           "--base "
               + ref
@@ -87,10 +89,10 @@ public record BaseLock(String ref, PublishedLock lock) {
     String sha = commit.output().strip();
     // "./" makes the path relative to the site folder, which may be a subfolder of the repository.
     String object = sha + ":./" + PublishedLock.FILE;
-    if (git(siteRoot, "cat-file", "-e", object).code() != 0) {
+    Result show = git(siteRoot, "cat-file", "blob", object);
+    if (show.code() != 0 && git(siteRoot, "cat-file", "-e", object).code() != 0) {
       return new BaseLock(ref, new PublishedLock(List.of()));
     }
-    Result show = git(siteRoot, "cat-file", "blob", object);
     if (show.code() != 0) {
       throw new BadgesmithException(
           "cannot read " + PublishedLock.FILE + " at " + ref + ": " + show.error());
@@ -253,7 +255,7 @@ public record BaseLock(String ref, PublishedLock lock) {
     return a.index() == b.index()
         && a.url().equals(b.url())
         && a.digest().equals(b.digest())
-        && a.fields().equals(b.fields());
+        && a.fieldsColumn().equals(b.fieldsColumn());
   }
 
   private static String difference(LockLine before, LockLine after) {
@@ -261,7 +263,8 @@ public record BaseLock(String ref, PublishedLock lock) {
         before.index(),
         after.index(),
         before.url().equals(after.url()),
-        before.digest().equals(after.digest()) && before.fields().equals(after.fields()));
+        before.digest().equals(after.digest())
+            && before.fieldsColumn().equals(after.fieldsColumn()));
   }
 
   private static String difference(int before, int after, boolean sameUrl, boolean sameDigest) {

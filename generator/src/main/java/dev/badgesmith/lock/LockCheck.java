@@ -66,33 +66,34 @@ public final class LockCheck {
    * @param locked the recipient the lock records of each award that does not publish it, by key
    */
   private record Digests(
-      Function<String, Optional<AwardDigest>> known,
+      Function<String, Optional<AwardDigest.Columns>> known,
       Map<String, AwardDigest.LockedRecipient> locked,
       Site site,
       SiteLayout layout,
-      Map<String, Columns> computed) {
-    /** A digest as its lock line's columns give it. */
-    private record Columns(String digest, String fields) {}
-
+      Map<String, AwardDigest.Columns> computed) {
     AwardDigest of(Award award) {
+      return columns(award).parsed();
+    }
+
+    /** A digest as its lock line's columns: what a line is compared with. */
+    AwardDigest.Columns columns(Award award) {
       String key = StatusIndexes.key(award);
-      Optional<AwardDigest> digest = known.apply(key);
+      Optional<AwardDigest.Columns> digest =
+          known.apply(key).filter(AwardDigest.Columns::wellFormed);
       if (digest.isPresent()) {
         return digest.get();
       }
-      Columns columns =
-          computed.computeIfAbsent(
-              key,
-              k -> {
-                AwardDigest made =
-                    AwardDigest.of(
-                        Optional.ofNullable(locked.get(k)),
-                        award,
-                        site.badge(award.badgeId()).orElseThrow(),
-                        layout);
-                return new Columns(made.digest(), made.fieldsColumn());
-              });
-      return AwardDigest.parse(columns.digest(), columns.fields()).orElseThrow();
+      return computed.computeIfAbsent(
+          key,
+          k -> {
+            AwardDigest made =
+                AwardDigest.of(
+                    Optional.ofNullable(locked.get(k)),
+                    award,
+                    site.badge(award.badgeId()).orElseThrow(),
+                    layout);
+            return new AwardDigest.Columns(made.digest(), made.fieldsColumn());
+          });
     }
   }
 
@@ -111,7 +112,7 @@ public final class LockCheck {
       SiteDoc doc,
       Optional<Site> site,
       Diagnostics diagnostics,
-      Function<String, Optional<AwardDigest>> known,
+      Function<String, Optional<AwardDigest.Columns>> known,
       Optional<BaseLock> base,
       PublishedLock.Read read) {
     Optional<PublishedLock> lock = read.reportInto(diagnostics);
@@ -171,11 +172,10 @@ public final class LockCheck {
         fresh.add(award); // its line is digested only if the lock is written
         continue;
       }
-      AwardDigest digest = digests.of(award);
       String url = layout.ob2Assertion(award).url();
-      if (!line.url().equals(url) || !line.digest().equals(digest.digest())) {
+      if (!line.url().equals(url) || !line.digest().equals(digests.columns(award).digest())) {
         altered.add(change);
-        report(sources.root(), award, badge, line, url, digest, diagnostics);
+        report(sources.root(), award, badge, line, url, digests.of(award), diagnostics);
       }
       if (award.revoked() && !line.revoked()) {
         revoked.add(change);
@@ -213,7 +213,7 @@ public final class LockCheck {
               all.add(kept.get(key));
               continue;
             }
-            AwardDigest digest = digests.of(award);
+            AwardDigest.Columns digest = digests.columns(award);
             all.add(
                 new LockLine(
                     key,

@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param index its entry in the Open Badges 3.0 status list: pinned, never reused
  * @param url where its Open Badges 2.0 assertion is published
  * @param digest {@code sha256:} over its canonical record (see {@link AwardDigest})
- * @param fields a fingerprint of each part of it
+ * @param fieldsColumn a fingerprint of each part of it, as the line's column gives them (see {@link
+ *     AwardDigest#fieldsColumn()}): read into {@link #fields()} only where a part is named
  * @param revoked whether it was revoked when the lock was last written
  * @param line where the line is in the file (1-based), for diagnostics; 0 for a new line
  */
@@ -20,7 +21,7 @@ public record LockLine(
     int index,
     String url,
     String digest,
-    Map<AwardField, String> fields,
+    String fieldsColumn,
     boolean revoked,
     int line) {
 
@@ -28,12 +29,18 @@ public record LockLine(
     Objects.requireNonNull(award, "award");
     Objects.requireNonNull(url, "url");
     Objects.requireNonNull(digest, "digest");
-    fields = Map.copyOf(fields);
+    if (!AwardDigest.isFieldsColumn(fieldsColumn)) {
+      throw new IllegalArgumentException("not a fields column: " + fieldsColumn);
+    }
+  }
+
+  /** The fingerprint of each part. */
+  public Map<AwardField, String> fields() {
+    return AwardDigest.parseFields(fieldsColumn).orElseThrow();
   }
 
   /** The line as written: space-separated columns, {@code revoked} last when it is. */
   String format() {
-    String fieldsColumn = new AwardDigest(digest, fields).fieldsColumn();
     return award
         + " "
         + index
@@ -47,6 +54,6 @@ public record LockLine(
   }
 
   LockLine withRevoked(boolean revoked) {
-    return new LockLine(award, index, url, digest, fields, revoked, line);
+    return new LockLine(award, index, url, digest, fieldsColumn, revoked, line);
   }
 }

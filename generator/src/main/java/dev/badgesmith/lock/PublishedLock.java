@@ -350,8 +350,7 @@ public record PublishedLock(List<LockLine> lines, List<EndorsementLine> endorsem
       return malformed(
           row, number, 3, "'" + columns[3] + "' is not sha256: and 64 hex digits", diagnostics);
     }
-    Optional<Map<AwardField, String>> fields = AwardDigest.parseFields(columns[4]);
-    if (fields.isEmpty()) {
+    if (!AwardDigest.isFieldsColumn(columns[4])) {
       return malformed(
           row,
           number,
@@ -373,7 +372,7 @@ public record PublishedLock(List<LockLine> lines, List<EndorsementLine> endorsem
             Integer.parseInt(columns[1]),
             columns[2],
             columns[3],
-            fields.get(),
+            columns[4],
             columns.length == 6,
             number));
   }

@@ -72,6 +72,9 @@ public final class FileNames {
     // Each path (of a file or folder) by its folded form, with the first file under it.
     Map<String, Map.Entry<String, SourcePosition>> byFolded = new HashMap<>();
     Set<String> reported = new HashSet<>();
+    // A folder's path is checked at its first file: at the next ones each check would find what it
+    // found then (an award folder holds thousands of files).
+    Set<String> folders = new HashSet<>();
     List<SourceFile> sorted =
         files.stream().sorted(Comparator.comparing(SourceFile::path)).toList();
     for (SourceFile f : sorted) {
@@ -85,6 +88,10 @@ public final class FileNames {
           end = path.length();
         }
         String prefix = path.substring(0, end);
+        if (end < path.length() && !folders.add(prefix)) {
+          from = end + 1;
+          continue;
+        }
         String name = path.substring(from, end);
         if (isReserved(name) && reported.add("reserved " + prefix)) {
           diagnostics.add(reserved(at, prefix));
