@@ -104,8 +104,10 @@ public final class StagingOutput implements OutputSink {
   public void write(String path, byte[] content) throws IOException {
     checkPath(path);
     // The manifest lists every file but itself: its own digest would never be read.
-    String sha256 = path.equals(SiteWriter.MANIFEST) ? "" : sha256(content);
-    PublishedFile file = new PublishedFile(path, sha256, content.length);
+    PublishedFile file =
+        path.equals(SiteWriter.MANIFEST)
+            ? new PublishedFile(path, "", content.length)
+            : PublishedFile.of(path, Sha256.of(content), content.length);
     if (!unchanged(claim(file), file, content)) {
       Files.write(folderMade(path), content);
       staged.add(path);
@@ -146,7 +148,7 @@ public final class StagingOutput implements OutputSink {
    */
   private boolean unchanged(PublishedFile before, PublishedFile file, byte[] content) {
     // The manifest lists every file but itself: its bytes alone tell.
-    boolean listed = before != null && before.sha256().equals(file.sha256());
+    boolean listed = before != null && before.sameSha256(file);
     if (previousRoot.isEmpty() || !(listed || file.path().equals(SiteWriter.MANIFEST))) {
       return false;
     }
@@ -196,11 +198,14 @@ public final class StagingOutput implements OutputSink {
   @Override
   public void adopt(String path, Path source, PublishedFile listed) throws IOException {
     checkPath(path);
-    PublishedFile file = new PublishedFile(path, listed.sha256(), listed.size());
+    PublishedFile file =
+        listed.path().equals(path)
+            ? listed
+            : new PublishedFile(path, listed.sha256(), listed.size());
     PublishedFile before = claim(file);
     if (previousRoot.isPresent()
         && before != null
-        && before.sha256().equals(file.sha256())
+        && before.sameSha256(file)
         && sameFile(previousRoot.get().resolve(path), source)) {
       return;
     }
@@ -427,9 +432,5 @@ public final class StagingOutput implements OutputSink {
         || c == '.'
         || c == '_'
         || c == '-';
-  }
-
-  static String sha256(byte[] content) {
-    return Sha256.hex(content);
   }
 }
