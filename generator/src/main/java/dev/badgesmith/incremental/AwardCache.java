@@ -14,7 +14,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -36,11 +35,19 @@ import java.util.concurrent.atomic.AtomicReference;
  * when a later change could have left the same time.
  *
  * <p>Only files that loaded without any diagnostic are kept, so a cached award never hides a
- * warning. The cache is one file per site, read whole at the start and written whole when it
- * changed; a cache that cannot be read is as good as empty.
+ * warning. The cache is one file per site, read whole at the start. It is a header and then
+ * segments, one per build that changed it: a rebuild appends a segment of what it learnt (new
+ * entries, and the paths of entries no longer held) rather than writing every entry again, and the
+ * file is written anew, as one segment, once the segments hold more than twice what they describe.
+ * Each segment ends with its length and CRC-32: a segment that does not (a build killed while
+ * appending, a damaged file) ends what is read, so a cache that cannot be read is as good as the
+ * segments before the damage, and a damaged first segment leaves it empty.
  */
 public final class AwardCache {
-  private static final String HEADER = "badgesmith-award-cache 5";
+  private static final String HEADER = "badgesmith-award-cache 6";
+
+  /** What ends a segment, before its length and CRC-32. */
+  private static final int SEGMENT_END = 0x5E9E17D5;
 
   /**
    * A file whose modification time is this close to the build's start may change again within the
@@ -66,7 +73,7 @@ public final class AwardCache {
   private final Optional<Path> file;
   private final Map<String, String> contexts;
   private final Map<String, Entry> before;
-  private final Map<String, byte[]> stored;
+  private final Optional<Segments> segments;
   private final Map<String, String> read = new ConcurrentHashMap<>();
   private final Map<String, Entry> hits = new ConcurrentHashMap<>();
   private final Map<String, String> stamps = new ConcurrentHashMap<>();
@@ -75,17 +82,15 @@ public final class AwardCache {
   /** Why the cache could not be written, if it could not: the next run only reads more. */
   private final AtomicReference<String> writeFailure = new AtomicReference<>();
 
-  private volatile boolean restamped;
-
   private AwardCache(
       Optional<Path> file,
       Map<String, String> contexts,
       Map<String, Entry> before,
-      Map<String, byte[]> stored) {
+      Optional<Segments> segments) {
     this.file = file;
     this.contexts = contexts;
     this.before = before;
-    this.stored = stored;
+    this.segments = segments;
   }
 
   /** A cache that remembers nothing. */
@@ -95,16 +100,27 @@ public final class AwardCache {
   }
 
   public static AwardCache none() {
-    return new AwardCache(Optional.empty(), Map.of(), Map.of(), Map.of());
+    return new AwardCache(Optional.empty(), Map.of(), Map.of(), Optional.empty());
   }
 
   /**
    * The cache file of a site as an earlier build left it, read before the site is scanned.
    *
-   * @param stored each entry's award and lock digest as the file holds them, by path: an entry kept
-   *     as it was is written back from these bytes
+   * @param entries the entry of each path, as the file's segments left it
+   * @param segments where the file's segments end, to append to; empty when it is to be written
+   *     whole
    */
-  public record Earlier(Path file, Map<String, Entry> entries, Map<String, byte[]> stored) {}
+  public record Earlier(Path file, Map<String, Entry> entries, Optional<Segments> segments) {}
+
+  /**
+   * What a new segment is appended after.
+   *
+   * @param length where the last whole segment ends: the file's length when it was read
+   * @param fileKey the file's key (device and inode) when it was read
+   * @param contexts the contexts the segments named, in the order of their numbers
+   * @param records how many entries and removals the segments hold
+   */
+  public record Segments(long length, Object fileKey, List<String> contexts, int records) {}
 
   /**
    * Reads a site's cache file ({@link CacheLayout#awards}). It needs nothing from the site's files,
@@ -113,7 +129,7 @@ public final class AwardCache {
    * @param reuse whether entries may be used; when false, the cache is only written
    */
   public static Earlier earlier(Path file, boolean reuse) {
-    return reuse ? read(file) : new Earlier(file, Map.of(), Map.of());
+    return reuse ? read(file) : new Earlier(file, Map.of(), Optional.empty());
   }
 
   /**
@@ -156,7 +172,7 @@ public final class AwardCache {
         contexts.put(f.id(), context.hex());
       }
       return new AwardCache(
-          Optional.of(earlier.file()), Map.copyOf(contexts), earlier.entries(), earlier.stored());
+          Optional.of(earlier.file()), Map.copyOf(contexts), earlier.entries(), earlier.segments());
     } catch (IOException e) {
       return none(); // a source that cannot be read is reported by the loader
     }
@@ -262,7 +278,6 @@ public final class AwardCache {
       entry =
           new Entry(
               path, stamp, digest, context, entry.award(), entry.lockDigest(), entry.lockFields());
-      restamped = true;
     }
     hits.put(path, entry);
     return Optional.of(entry.award());
@@ -318,17 +333,18 @@ public final class AwardCache {
       return;
     }
     List<Entry> entries = new ArrayList<>();
-    Map<String, byte[]> keptForms = new HashMap<>();
-    boolean changed = false;
+    // What the file's segments do not say yet: entries new or changed, and paths they hold that
+    // this build does not keep.
+    List<Entry> added = new ArrayList<>();
+    Set<String> live = new HashSet<>();
     for (Award award : awards) {
       String path = award.source();
       Entry hit = hits.get(path);
       if (hit != null) {
         entries.add(hit);
-        // A hit holds the award and lock digest the file held: its bytes are written back.
-        byte[] form = stored.get(path);
-        if (form != null) {
-          keptForms.put(path, form);
+        live.add(path);
+        if (hit != before.get(path)) {
+          added.add(hit); // the same file, with another stamp
         }
         continue;
       }
@@ -338,7 +354,7 @@ public final class AwardCache {
         continue; // not one file of its own (a CSV row), or not clean
       }
       LockDigest lock = digests.apply(award);
-      entries.add(
+      Entry entry =
           new Entry(
               path,
               stamps.getOrDefault(path, ""),
@@ -346,94 +362,206 @@ public final class AwardCache {
               context,
               award,
               lock.digest(),
-              lock.fields()));
-      changed = true;
+              lock.fields());
+      entries.add(entry);
+      live.add(path);
+      added.add(entry);
     }
-    if (!changed && !restamped && entries.size() == before.size()) {
+    List<String> removed = new ArrayList<>();
+    for (String path : before.keySet()) {
+      if (!live.contains(path)) {
+        removed.add(path);
+      }
+    }
+    removed.sort(null);
+    if (added.isEmpty() && removed.isEmpty()) {
       return;
     }
     try {
-      write(file.get(), entries, keptForms);
+      if (segments.isEmpty()
+          || segments.get().records() + added.size() + removed.size()
+              > 2 * entries.size() + COMPACT_SLACK
+          || !append(file.get(), segments.get(), added, removed)) {
+        write(file.get(), entries);
+      }
     } catch (IOException e) {
       // A cache that cannot be written only makes the next build slower: a warning, not an error.
       writeFailure.compareAndSet(null, file.get() + ": " + e);
     }
   }
 
+  /** Up to how many records beyond twice the entries a file holds before it is written anew. */
+  private static final int COMPACT_SLACK = 64;
+
+  /**
+   * Appends a segment to the file as it was read; false, having changed nothing, when the file is
+   * not as it was read (another build wrote it since, or a segment was left half-written).
+   */
+  private static boolean append(
+      Path file, Segments segments, List<Entry> added, List<String> removed) throws IOException {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(1 << 12);
+    segment(new DataOutputStream(bytes), segments.contexts(), added, removed);
+    try (java.nio.channels.FileChannel channel =
+            java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE);
+        java.nio.channels.FileLock lock = channel.lock()) {
+      Object key =
+          Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+      if (channel.size() != segments.length()
+          || !java.util.Objects.equals(key, segments.fileKey())) {
+        return false;
+      }
+      java.nio.ByteBuffer segment = java.nio.ByteBuffer.wrap(bytes.toByteArray());
+      long at = segments.length();
+      while (segment.hasRemaining()) {
+        at += channel.write(segment, at);
+      }
+    } catch (java.nio.file.NoSuchFileException e) {
+      return false;
+    }
+    return true;
+  }
+
+  /**
+   * One segment: the contexts its entries name that {@code known} does not (numbered after them),
+   * its entries, the paths whose entries it removes, then its end, length and CRC-32.
+   */
+  private static void segment(
+      DataOutputStream out, List<String> known, List<Entry> entries, List<String> removed)
+      throws IOException {
+    // Contexts are few (one per badge class): a table, each entry naming one by its number.
+    Map<String, Integer> numbers = new HashMap<>();
+    for (int i = 0; i < known.size(); i++) {
+      numbers.putIfAbsent(known.get(i), i);
+    }
+    List<String> fresh = new ArrayList<>();
+    for (Entry e : entries) {
+      if (!numbers.containsKey(e.context())) {
+        numbers.put(e.context(), known.size() + fresh.size());
+        fresh.add(e.context());
+      }
+    }
+    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+    DataOutputStream body = new DataOutputStream(new java.util.zip.CheckedOutputStream(out, crc));
+    body.writeInt(fresh.size());
+    for (String context : fresh) {
+      AwardRecords.text(body, context);
+    }
+    body.writeInt(entries.size());
+    for (Entry e : entries) {
+      AwardRecords.text(body, e.stamp());
+      AwardRecords.text(body, e.fileDigest());
+      body.writeInt(numbers.get(e.context()));
+      AwardRecords.write(body, e.award());
+      AwardRecords.text(body, e.lockDigest());
+      AwardRecords.text(body, e.lockFields());
+    }
+    body.writeInt(removed.size());
+    for (String path : removed) {
+      AwardRecords.text(body, path);
+    }
+    body.flush();
+    out.writeInt(SEGMENT_END);
+    out.writeInt(body.size());
+    out.writeLong(crc.getValue());
+    out.flush();
+  }
+
   private static Earlier read(Path file) {
-    Earlier none = new Earlier(file, Map.of(), Map.of());
+    Earlier none = new Earlier(file, Map.of(), Optional.empty());
     if (!Files.isRegularFile(file)) {
       return none;
     }
     Map<String, Entry> entries = new HashMap<>();
-    Map<String, byte[]> stored = new HashMap<>();
+    List<String> contexts = new ArrayList<>();
+    int records = 0;
     try {
+      Object key =
+          Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
       byte[] bytes = Files.readAllBytes(file);
       ByteArrayInputStream buffer = new ByteArrayInputStream(bytes);
       DataInputStream in = new DataInputStream(buffer);
       if (!in.readUTF().equals(HEADER)) {
         return none;
       }
-      // Contexts are few (one per badge class): a table, each entry naming one by its place.
-      String[] contexts = new String[in.readInt()];
-      for (int i = 0; i < contexts.length; i++) {
-        contexts[i] = AwardRecords.text(in);
+      int end = bytes.length - buffer.available();
+      while (buffer.available() > 0) {
+        Optional<Integer> read = segment(bytes, end, in, contexts, entries);
+        if (read.isEmpty()) {
+          break; // what follows the last whole segment is not read, and is written over
+        }
+        records += read.get();
+        end = bytes.length - buffer.available();
       }
-      int count = in.readInt();
-      for (int i = 0; i < count; i++) {
-        String stamp = AwardRecords.text(in);
-        String fileDigest = AwardRecords.text(in);
-        String context = contexts[in.readInt()];
-        int from = bytes.length - buffer.available();
-        Award award = AwardRecords.read(in);
-        String lockDigest = AwardRecords.text(in);
-        String lockFields = AwardRecords.text(in);
-        String path = award.source();
-        stored.put(path, Arrays.copyOfRange(bytes, from, bytes.length - buffer.available()));
-        entries.put(
-            path, new Entry(path, stamp, fileDigest, context, award, lockDigest, lockFields));
-      }
-      return new Earlier(file, entries, stored);
+      return new Earlier(
+          file, entries, Optional.of(new Segments(end, key, List.copyOf(contexts), records)));
     } catch (IOException | RuntimeException e) {
       return none; // a damaged or older cache: read everything anew
     }
   }
 
   /**
-   * @param keptForms the stored form of each entry kept as read (its award and lock digest), by
-   *     path
+   * Reads the segment starting at {@code from} into {@code contexts} and {@code entries}, when it
+   * is whole; else changes neither.
+   *
+   * @return how many entries and removals it holds, or empty when it is not whole
    */
-  private static void write(Path file, List<Entry> entries, Map<String, byte[]> keptForms)
-      throws IOException {
+  private static Optional<Integer> segment(
+      byte[] bytes,
+      int from,
+      DataInputStream in,
+      List<String> contexts,
+      Map<String, Entry> entries) {
+    try {
+      List<String> fresh = new ArrayList<>();
+      int contextCount = in.readInt();
+      for (int i = 0; i < contextCount; i++) {
+        fresh.add(AwardRecords.text(in));
+      }
+      List<String> table = new ArrayList<>(contexts);
+      table.addAll(fresh);
+      int count = in.readInt();
+      List<Entry> read = new ArrayList<>(count);
+      for (int i = 0; i < count; i++) {
+        String stamp = AwardRecords.text(in);
+        String fileDigest = AwardRecords.text(in);
+        String context = table.get(in.readInt());
+        Award award = AwardRecords.read(in);
+        String lockDigest = AwardRecords.text(in);
+        String lockFields = AwardRecords.text(in);
+        String path = award.source();
+        read.add(new Entry(path, stamp, fileDigest, context, award, lockDigest, lockFields));
+      }
+      int removedCount = in.readInt();
+      List<String> removed = new ArrayList<>(removedCount);
+      for (int i = 0; i < removedCount; i++) {
+        removed.add(AwardRecords.text(in));
+      }
+      int length = bytes.length - in.available() - from;
+      if (in.readInt() != SEGMENT_END || in.readInt() != length) {
+        return Optional.empty();
+      }
+      java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+      crc.update(bytes, from, length);
+      if (in.readLong() != crc.getValue()) {
+        return Optional.empty();
+      }
+      contexts.addAll(fresh);
+      read.forEach(e -> entries.put(e.path(), e));
+      removed.forEach(entries::remove);
+      return Optional.of(count + removedCount);
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Writes the file anew: the header and one segment of every entry. */
+  private static void write(Path file, List<Entry> entries) throws IOException {
     AtomicFile.write(
         file,
         raw -> {
           DataOutputStream out = new DataOutputStream(raw);
           out.writeUTF(HEADER);
-          // Each context's place in the table, by context: asked once per entry.
-          Map<String, Integer> contexts = new HashMap<>();
-          entries.forEach(e -> contexts.putIfAbsent(e.context(), contexts.size()));
-          String[] table = new String[contexts.size()];
-          contexts.forEach((context, at) -> table[at] = context);
-          out.writeInt(table.length);
-          for (String context : table) {
-            AwardRecords.text(out, context);
-          }
-          out.writeInt(entries.size());
-          for (Entry e : entries) {
-            AwardRecords.text(out, e.stamp());
-            AwardRecords.text(out, e.fileDigest());
-            out.writeInt(contexts.get(e.context()));
-            // An entry read from the file and kept is written back as it was read.
-            byte[] kept = keptForms.get(e.path());
-            if (kept != null) {
-              out.write(kept);
-            } else {
-              AwardRecords.write(out, e.award());
-              AwardRecords.text(out, e.lockDigest());
-              AwardRecords.text(out, e.lockFields());
-            }
-          }
+          segment(out, List.of(), entries, List.of());
           out.flush();
         });
   }

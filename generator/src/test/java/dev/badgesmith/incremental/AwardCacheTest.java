@@ -222,6 +222,31 @@ class AwardCacheTest {
   }
 
   @Test
+  void aRebuildAppendsWhatChangedAndASegmentLeftHalfWrittenLeavesTheOnesBefore()
+      throws IOException {
+    load(Optional.empty());
+    Path file = cache.resolve("site.cache");
+    long whole = Files.size(file);
+    Path omar = site.resolve("awards/intro/omar.yaml");
+    Files.writeString(omar, Files.readString(omar).replace("name: Omar", "name: Omar K."));
+    load(Optional.empty());
+    long appended = Files.size(file);
+    byte[] bytes = Files.readAllBytes(file);
+    Files.write(file, java.util.Arrays.copyOf(bytes, (int) (whole + (appended - whole) / 2)));
+
+    Loaded again = load(Optional.empty());
+    Loaded last = load(Optional.empty());
+
+    // One entry appended: less than the whole file again.
+    assertThat(appended).isGreaterThan(whole).isLessThan(whole + whole / 2);
+    assertThat(again.doc().awards()).extracting(a -> a.id()).containsExactly("omar");
+    assertThat(again.known()).hasSize(2);
+    assertThat(again.site()).isEqualTo(uncached().site());
+    assertThat(last.doc().awards()).isEmpty();
+    assertThat(last.known()).hasSize(3);
+  }
+
+  @Test
   void aCsvRowThatClaimsACachedAwardsIdIsStillReported() {
     Badgesmith generator = Badgesmith.builder().cacheDirectory(cache).build();
     assertThat(generator.check(site).hasErrors()).isFalse();
