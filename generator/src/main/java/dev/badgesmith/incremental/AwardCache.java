@@ -38,10 +38,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * warning. The cache is one file per site, read whole at the start. It is a header and then
  * segments, one per build that changed it: a rebuild appends a segment of what it learnt (new
  * entries, and the paths of entries no longer held) rather than writing every entry again, and the
- * file is written anew, as one segment, once the segments hold more than twice what they describe.
- * Each segment ends with its length and CRC-32: a segment that does not (a build killed while
- * appending, a damaged file) ends what is read, so a cache that cannot be read is as good as the
- * segments before the damage, and a damaged first segment leaves it empty.
+ * file is written anew, as one segment, before its segments hold a quarter more records than the
+ * entries they describe. Each segment ends with its length and CRC-32: a segment that does not (a
+ * build killed while appending, a damaged file) ends what is read, so a cache that cannot be read
+ * is as good as the segments before the damage, and a damaged first segment leaves it empty.
  */
 public final class AwardCache {
   private static final String HEADER = "badgesmith-award-cache 6";
@@ -336,13 +336,13 @@ public final class AwardCache {
     // What the file's segments do not say yet: entries new or changed, and paths they hold that
     // this build does not keep.
     List<Entry> added = new ArrayList<>();
-    Set<String> live = new HashSet<>();
+    int stillHeld = 0; // how many of the entries read are kept, as they were or changed
     for (Award award : awards) {
       String path = award.source();
       Entry hit = hits.get(path);
       if (hit != null) {
         entries.add(hit);
-        live.add(path);
+        stillHeld++;
         if (hit != before.get(path)) {
           added.add(hit); // the same file, with another stamp
         }
@@ -364,23 +364,29 @@ public final class AwardCache {
               lock.digest(),
               lock.fields());
       entries.add(entry);
-      live.add(path);
       added.add(entry);
+      stillHeld += before.containsKey(path) ? 1 : 0;
     }
     List<String> removed = new ArrayList<>();
-    for (String path : before.keySet()) {
-      if (!live.contains(path)) {
-        removed.add(path);
+    if (stillHeld < before.size()) {
+      Set<String> live = new HashSet<>();
+      entries.forEach(e -> live.add(e.path()));
+      for (String path : before.keySet()) {
+        if (!live.contains(path)) {
+          removed.add(path);
+        }
       }
+      removed.sort(null);
     }
-    removed.sort(null);
     if (added.isEmpty() && removed.isEmpty()) {
       return;
     }
     try {
+      // Every build reads the whole file: it is written anew before a quarter more is read than
+      // the entries it holds (at once when most entries changed, as after an upgrade).
       if (segments.isEmpty()
           || segments.get().records() + added.size() + removed.size()
-              > 2 * entries.size() + COMPACT_SLACK
+              > entries.size() + entries.size() / 4 + COMPACT_SLACK
           || !append(file.get(), segments.get(), added, removed)) {
         write(file.get(), entries);
       }
@@ -390,7 +396,7 @@ public final class AwardCache {
     }
   }
 
-  /** Up to how many records beyond twice the entries a file holds before it is written anew. */
+  /** How many records beyond a quarter more than its entries a small cache may hold. */
   private static final int COMPACT_SLACK = 64;
 
   /**
