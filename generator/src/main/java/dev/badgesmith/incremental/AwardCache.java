@@ -5,10 +5,6 @@ import dev.badgesmith.load.SiteLoader;
 import dev.badgesmith.model.Award;
 import dev.badgesmith.source.SiteSources;
 import dev.badgesmith.source.SourceFile;
-import dev.badgesmith.write.AtomicFile;
-import java.io.ByteArrayInputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -44,10 +40,6 @@ import java.util.concurrent.atomic.AtomicReference;
  * is as good as the segments before the damage, and a damaged first segment leaves it empty.
  */
 public final class AwardCache {
-  private static final String HEADER = "badgesmith-award-cache 6";
-
-  /** What ends a segment, before its length and CRC-32. */
-  private static final int SEGMENT_END = 0x5E9E17D5;
 
   /**
    * A file whose modification time is this close to the build's start may change again within the
@@ -129,7 +121,7 @@ public final class AwardCache {
    * @param reuse whether entries may be used; when false, the cache is only written
    */
   public static Earlier earlier(Path file, boolean reuse) {
-    return reuse ? read(file) : new Earlier(file, Map.of(), Optional.empty());
+    return reuse ? AwardCacheFile.read(file) : new Earlier(file, Map.of(), Optional.empty());
   }
 
   /**
@@ -387,8 +379,8 @@ public final class AwardCache {
       if (segments.isEmpty()
           || segments.get().records() + added.size() + removed.size()
               > entries.size() + entries.size() / 4 + COMPACT_SLACK
-          || !append(file.get(), segments.get(), added, removed)) {
-        write(file.get(), entries);
+          || !AwardCacheFile.append(file.get(), segments.get(), added, removed)) {
+        AwardCacheFile.write(file.get(), entries);
       }
     } catch (IOException e) {
       // A cache that cannot be written only makes the next build slower: a warning, not an error.
@@ -398,177 +390,4 @@ public final class AwardCache {
 
   /** How many records beyond a quarter more than its entries a small cache may hold. */
   private static final int COMPACT_SLACK = 64;
-
-  /**
-   * Appends a segment to the file as it was read; false, having changed nothing, when the file is
-   * not as it was read (another build wrote it since, or a segment was left half-written).
-   */
-  private static boolean append(
-      Path file, Segments segments, List<Entry> added, List<String> removed) throws IOException {
-    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(1 << 12);
-    segment(new DataOutputStream(bytes), segments.contexts(), added, removed);
-    try (java.nio.channels.FileChannel channel =
-            java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE);
-        java.nio.channels.FileLock lock = channel.lock()) {
-      Object key =
-          Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
-      if (channel.size() != segments.length()
-          || !java.util.Objects.equals(key, segments.fileKey())) {
-        return false;
-      }
-      java.nio.ByteBuffer segment = java.nio.ByteBuffer.wrap(bytes.toByteArray());
-      long at = segments.length();
-      while (segment.hasRemaining()) {
-        at += channel.write(segment, at);
-      }
-    } catch (java.nio.file.NoSuchFileException e) {
-      return false;
-    }
-    return true;
-  }
-
-  /**
-   * One segment: the contexts its entries name that {@code known} does not (numbered after them),
-   * its entries, the paths whose entries it removes, then its end, length and CRC-32.
-   */
-  private static void segment(
-      DataOutputStream out, List<String> known, List<Entry> entries, List<String> removed)
-      throws IOException {
-    // Contexts are few (one per badge class): a table, each entry naming one by its number.
-    Map<String, Integer> numbers = new HashMap<>();
-    for (int i = 0; i < known.size(); i++) {
-      numbers.putIfAbsent(known.get(i), i);
-    }
-    List<String> fresh = new ArrayList<>();
-    for (Entry e : entries) {
-      if (!numbers.containsKey(e.context())) {
-        numbers.put(e.context(), known.size() + fresh.size());
-        fresh.add(e.context());
-      }
-    }
-    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-    DataOutputStream body = new DataOutputStream(new java.util.zip.CheckedOutputStream(out, crc));
-    body.writeInt(fresh.size());
-    for (String context : fresh) {
-      AwardRecords.text(body, context);
-    }
-    body.writeInt(entries.size());
-    for (Entry e : entries) {
-      AwardRecords.text(body, e.stamp());
-      AwardRecords.text(body, e.fileDigest());
-      body.writeInt(numbers.get(e.context()));
-      AwardRecords.write(body, e.award());
-      AwardRecords.text(body, e.lockDigest());
-      AwardRecords.text(body, e.lockFields());
-    }
-    body.writeInt(removed.size());
-    for (String path : removed) {
-      AwardRecords.text(body, path);
-    }
-    body.flush();
-    out.writeInt(SEGMENT_END);
-    out.writeInt(body.size());
-    out.writeLong(crc.getValue());
-    out.flush();
-  }
-
-  private static Earlier read(Path file) {
-    Earlier none = new Earlier(file, Map.of(), Optional.empty());
-    if (!Files.isRegularFile(file)) {
-      return none;
-    }
-    Map<String, Entry> entries = new HashMap<>();
-    List<String> contexts = new ArrayList<>();
-    int records = 0;
-    try {
-      Object key =
-          Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
-      byte[] bytes = Files.readAllBytes(file);
-      ByteArrayInputStream buffer = new ByteArrayInputStream(bytes);
-      DataInputStream in = new DataInputStream(buffer);
-      if (!in.readUTF().equals(HEADER)) {
-        return none;
-      }
-      int end = bytes.length - buffer.available();
-      while (buffer.available() > 0) {
-        Optional<Integer> read = segment(bytes, end, in, contexts, entries);
-        if (read.isEmpty()) {
-          break; // what follows the last whole segment is not read, and is written over
-        }
-        records += read.get();
-        end = bytes.length - buffer.available();
-      }
-      return new Earlier(
-          file, entries, Optional.of(new Segments(end, key, List.copyOf(contexts), records)));
-    } catch (IOException | RuntimeException e) {
-      return none; // a damaged or older cache: read everything anew
-    }
-  }
-
-  /**
-   * Reads the segment starting at {@code from} into {@code contexts} and {@code entries}, when it
-   * is whole; else changes neither.
-   *
-   * @return how many entries and removals it holds, or empty when it is not whole
-   */
-  private static Optional<Integer> segment(
-      byte[] bytes,
-      int from,
-      DataInputStream in,
-      List<String> contexts,
-      Map<String, Entry> entries) {
-    try {
-      List<String> fresh = new ArrayList<>();
-      int contextCount = in.readInt();
-      for (int i = 0; i < contextCount; i++) {
-        fresh.add(AwardRecords.text(in));
-      }
-      List<String> table = new ArrayList<>(contexts);
-      table.addAll(fresh);
-      int count = in.readInt();
-      List<Entry> read = new ArrayList<>(count);
-      for (int i = 0; i < count; i++) {
-        String stamp = AwardRecords.text(in);
-        String fileDigest = AwardRecords.text(in);
-        String context = table.get(in.readInt());
-        Award award = AwardRecords.read(in);
-        String lockDigest = AwardRecords.text(in);
-        String lockFields = AwardRecords.text(in);
-        String path = award.source();
-        read.add(new Entry(path, stamp, fileDigest, context, award, lockDigest, lockFields));
-      }
-      int removedCount = in.readInt();
-      List<String> removed = new ArrayList<>(removedCount);
-      for (int i = 0; i < removedCount; i++) {
-        removed.add(AwardRecords.text(in));
-      }
-      int length = bytes.length - in.available() - from;
-      if (in.readInt() != SEGMENT_END || in.readInt() != length) {
-        return Optional.empty();
-      }
-      java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-      crc.update(bytes, from, length);
-      if (in.readLong() != crc.getValue()) {
-        return Optional.empty();
-      }
-      contexts.addAll(fresh);
-      read.forEach(e -> entries.put(e.path(), e));
-      removed.forEach(entries::remove);
-      return Optional.of(count + removedCount);
-    } catch (IOException | RuntimeException e) {
-      return Optional.empty();
-    }
-  }
-
-  /** Writes the file anew: the header and one segment of every entry. */
-  private static void write(Path file, List<Entry> entries) throws IOException {
-    AtomicFile.write(
-        file,
-        raw -> {
-          DataOutputStream out = new DataOutputStream(raw);
-          out.writeUTF(HEADER);
-          segment(out, List.of(), entries, List.of());
-          out.flush();
-        });
-  }
 }
