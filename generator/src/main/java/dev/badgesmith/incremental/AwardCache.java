@@ -5,16 +5,11 @@ import dev.badgesmith.load.SiteLoader;
 import dev.badgesmith.model.Award;
 import dev.badgesmith.source.SiteSources;
 import dev.badgesmith.source.SourceFile;
-import dev.badgesmith.write.AtomicFile;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -36,11 +31,15 @@ import java.util.concurrent.atomic.AtomicReference;
  * when a later change could have left the same time.
  *
  * <p>Only files that loaded without any diagnostic are kept, so a cached award never hides a
- * warning. The cache is one file per site, read whole at the start and written whole when it
- * changed; a cache that cannot be read is as good as empty.
+ * warning. The cache is one file per site, read whole at the start. It is a header and then
+ * segments, one per build that changed it: a rebuild appends a segment of what it learnt (new
+ * entries, and the paths of entries no longer held) rather than writing every entry again, and the
+ * file is written anew, as one segment, before its segments hold a quarter more records than the
+ * entries they describe. Each segment ends with its length and CRC-32: a segment that does not (a
+ * build killed while appending, a damaged file) ends what is read, so a cache that cannot be read
+ * is as good as the segments before the damage, and a damaged first segment leaves it empty.
  */
 public final class AwardCache {
-  private static final String HEADER = "badgesmith-award-cache 5";
 
   /**
    * A file whose modification time is this close to the build's start may change again within the
@@ -66,7 +65,7 @@ public final class AwardCache {
   private final Optional<Path> file;
   private final Map<String, String> contexts;
   private final Map<String, Entry> before;
-  private final Map<String, byte[]> stored;
+  private final Optional<Segments> segments;
   private final Map<String, String> read = new ConcurrentHashMap<>();
   private final Map<String, Entry> hits = new ConcurrentHashMap<>();
   private final Map<String, String> stamps = new ConcurrentHashMap<>();
@@ -75,17 +74,15 @@ public final class AwardCache {
   /** Why the cache could not be written, if it could not: the next run only reads more. */
   private final AtomicReference<String> writeFailure = new AtomicReference<>();
 
-  private volatile boolean restamped;
-
   private AwardCache(
       Optional<Path> file,
       Map<String, String> contexts,
       Map<String, Entry> before,
-      Map<String, byte[]> stored) {
+      Optional<Segments> segments) {
     this.file = file;
     this.contexts = contexts;
     this.before = before;
-    this.stored = stored;
+    this.segments = segments;
   }
 
   /** A cache that remembers nothing. */
@@ -95,16 +92,27 @@ public final class AwardCache {
   }
 
   public static AwardCache none() {
-    return new AwardCache(Optional.empty(), Map.of(), Map.of(), Map.of());
+    return new AwardCache(Optional.empty(), Map.of(), Map.of(), Optional.empty());
   }
 
   /**
    * The cache file of a site as an earlier build left it, read before the site is scanned.
    *
-   * @param stored each entry's award and lock digest as the file holds them, by path: an entry kept
-   *     as it was is written back from these bytes
+   * @param entries the entry of each path, as the file's segments left it
+   * @param segments where the file's segments end, to append to; empty when it is to be written
+   *     whole
    */
-  public record Earlier(Path file, Map<String, Entry> entries, Map<String, byte[]> stored) {}
+  public record Earlier(Path file, Map<String, Entry> entries, Optional<Segments> segments) {}
+
+  /**
+   * What a new segment is appended after.
+   *
+   * @param length where the last whole segment ends: the file's length when it was read
+   * @param fileKey the file's key (device and inode) when it was read
+   * @param contexts the contexts the segments named, in the order of their numbers
+   * @param records how many entries and removals the segments hold
+   */
+  public record Segments(long length, Object fileKey, List<String> contexts, int records) {}
 
   /**
    * Reads a site's cache file ({@link CacheLayout#awards}). It needs nothing from the site's files,
@@ -113,7 +121,7 @@ public final class AwardCache {
    * @param reuse whether entries may be used; when false, the cache is only written
    */
   public static Earlier earlier(Path file, boolean reuse) {
-    return reuse ? read(file) : new Earlier(file, Map.of(), Map.of());
+    return reuse ? AwardCacheFile.read(file) : new Earlier(file, Map.of(), Optional.empty());
   }
 
   /**
@@ -156,7 +164,7 @@ public final class AwardCache {
         contexts.put(f.id(), context.hex());
       }
       return new AwardCache(
-          Optional.of(earlier.file()), Map.copyOf(contexts), earlier.entries(), earlier.stored());
+          Optional.of(earlier.file()), Map.copyOf(contexts), earlier.entries(), earlier.segments());
     } catch (IOException e) {
       return none(); // a source that cannot be read is reported by the loader
     }
@@ -262,7 +270,6 @@ public final class AwardCache {
       entry =
           new Entry(
               path, stamp, digest, context, entry.award(), entry.lockDigest(), entry.lockFields());
-      restamped = true;
     }
     hits.put(path, entry);
     return Optional.of(entry.award());
@@ -318,17 +325,18 @@ public final class AwardCache {
       return;
     }
     List<Entry> entries = new ArrayList<>();
-    Map<String, byte[]> keptForms = new HashMap<>();
-    boolean changed = false;
+    // What the file's segments do not say yet: entries new or changed, and paths they hold that
+    // this build does not keep.
+    List<Entry> added = new ArrayList<>();
+    int stillHeld = 0; // how many of the entries read are kept, as they were or changed
     for (Award award : awards) {
       String path = award.source();
       Entry hit = hits.get(path);
       if (hit != null) {
         entries.add(hit);
-        // A hit holds the award and lock digest the file held: its bytes are written back.
-        byte[] form = stored.get(path);
-        if (form != null) {
-          keptForms.put(path, form);
+        stillHeld++;
+        if (hit != before.get(path)) {
+          added.add(hit); // the same file, with another stamp
         }
         continue;
       }
@@ -338,7 +346,7 @@ public final class AwardCache {
         continue; // not one file of its own (a CSV row), or not clean
       }
       LockDigest lock = digests.apply(award);
-      entries.add(
+      Entry entry =
           new Entry(
               path,
               stamps.getOrDefault(path, ""),
@@ -346,112 +354,40 @@ public final class AwardCache {
               context,
               award,
               lock.digest(),
-              lock.fields()));
-      changed = true;
+              lock.fields());
+      entries.add(entry);
+      added.add(entry);
+      stillHeld += before.containsKey(path) ? 1 : 0;
     }
-    if (!changed && !restamped && entries.size() == before.size()) {
+    List<String> removed = new ArrayList<>();
+    if (stillHeld < before.size()) {
+      Set<String> live = new HashSet<>();
+      entries.forEach(e -> live.add(e.path()));
+      for (String path : before.keySet()) {
+        if (!live.contains(path)) {
+          removed.add(path);
+        }
+      }
+      removed.sort(null);
+    }
+    if (added.isEmpty() && removed.isEmpty()) {
       return;
     }
     try {
-      write(file.get(), entries, keptForms);
+      // Every build reads the whole file: it is written anew before a quarter more is read than
+      // the entries it holds (at once when most entries changed, as after an upgrade).
+      if (segments.isEmpty()
+          || segments.get().records() + added.size() + removed.size()
+              > entries.size() + entries.size() / 4 + COMPACT_SLACK
+          || !AwardCacheFile.append(file.get(), segments.get(), added, removed)) {
+        AwardCacheFile.write(file.get(), entries);
+      }
     } catch (IOException e) {
       // A cache that cannot be written only makes the next build slower: a warning, not an error.
       writeFailure.compareAndSet(null, file.get() + ": " + e);
     }
   }
 
-  private static Earlier read(Path file) {
-    Earlier none = new Earlier(file, Map.of(), Map.of());
-    if (!Files.isRegularFile(file)) {
-      return none;
-    }
-    Map<String, Entry> entries = new HashMap<>();
-    Map<String, byte[]> stored = new HashMap<>();
-    try {
-      byte[] bytes = Files.readAllBytes(file);
-      // Decoded in place: a stream's reads, each locked, cost more than the decoding itself.
-      ByteBuffer in = ByteBuffer.wrap(bytes);
-      if (!header(in)) {
-        return none;
-      }
-      // Contexts are few (one per badge class): a table, each entry naming one by its place.
-      int size = in.getInt();
-      if (size < 0 || size > in.remaining()) {
-        return none;
-      }
-      String[] contexts = new String[size];
-      for (int i = 0; i < contexts.length; i++) {
-        contexts[i] = AwardRecords.text(in);
-      }
-      int count = in.getInt();
-      for (int i = 0; i < count; i++) {
-        String stamp = AwardRecords.text(in);
-        String fileDigest = AwardRecords.text(in);
-        String context = contexts[in.getInt()];
-        int from = in.position();
-        Award award = AwardRecords.read(in);
-        String lockDigest = AwardRecords.text(in);
-        String lockFields = AwardRecords.text(in);
-        String path = award.source();
-        stored.put(path, Arrays.copyOfRange(bytes, from, in.position()));
-        entries.put(
-            path, new Entry(path, stamp, fileDigest, context, award, lockDigest, lockFields));
-      }
-      return new Earlier(file, entries, stored);
-    } catch (IOException | RuntimeException e) {
-      return none; // a damaged or older cache: read everything anew
-    }
-  }
-
-  /**
-   * Whether the buffer starts with {@link #HEADER} as {@link DataOutputStream#writeUTF} wrote it.
-   */
-  private static boolean header(ByteBuffer in) {
-    byte[] header = HEADER.getBytes(StandardCharsets.US_ASCII);
-    if (in.remaining() < 2 + header.length || Short.toUnsignedInt(in.getShort()) != header.length) {
-      return false;
-    }
-    byte[] read = new byte[header.length];
-    in.get(read);
-    return Arrays.equals(read, header);
-  }
-
-  /**
-   * @param keptForms the stored form of each entry kept as read (its award and lock digest), by
-   *     path
-   */
-  private static void write(Path file, List<Entry> entries, Map<String, byte[]> keptForms)
-      throws IOException {
-    AtomicFile.write(
-        file,
-        raw -> {
-          DataOutputStream out = new DataOutputStream(raw);
-          out.writeUTF(HEADER);
-          // Each context's place in the table, by context: asked once per entry.
-          Map<String, Integer> contexts = new HashMap<>();
-          entries.forEach(e -> contexts.putIfAbsent(e.context(), contexts.size()));
-          String[] table = new String[contexts.size()];
-          contexts.forEach((context, at) -> table[at] = context);
-          out.writeInt(table.length);
-          for (String context : table) {
-            AwardRecords.text(out, context);
-          }
-          out.writeInt(entries.size());
-          for (Entry e : entries) {
-            AwardRecords.text(out, e.stamp());
-            AwardRecords.text(out, e.fileDigest());
-            out.writeInt(contexts.get(e.context()));
-            // An entry read from the file and kept is written back as it was read.
-            byte[] kept = keptForms.get(e.path());
-            if (kept != null) {
-              out.write(kept);
-            } else {
-              AwardRecords.write(out, e.award());
-              AwardRecords.text(out, e.lockDigest());
-              AwardRecords.text(out, e.lockFields());
-            }
-          }
-          out.flush();
-        });
-  }
+  /** How many records beyond a quarter more than its entries a small cache may hold. */
+  private static final int COMPACT_SLACK = 64;
 }

@@ -10,7 +10,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,7 +30,7 @@ import java.util.function.IntUnaryOperator;
  * once the build is published.
  */
 public final class FileIndex {
-  private static final String HEADER = "badgesmith-file-index 3";
+  private static final String HEADER = "badgesmith-file-index 4";
 
   private final byte[] bytes;
   private final int[] offsets; // where each entry starts in bytes, and where the last one ends
@@ -74,9 +73,10 @@ public final class FileIndex {
       for (int i = 0; i < count; i++) {
         offsets[i] = in.position();
         String path = ShortText.read(in);
-        String sha256 = new String(bytes, in.position(), 64, StandardCharsets.US_ASCII);
-        in.position(in.position() + 64);
-        files.add(new PublishedFile(path, sha256, in.getLong()));
+        // Each digest is its 32 bytes, kept in place: most are only ever copied to the next index.
+        byte[] sha256 = new byte[32];
+        in.get(sha256);
+        files.add(PublishedFile.of(path, sha256, in.getLong()));
       }
       offsets[count] = in.position();
       return in.hasRemaining()
@@ -177,8 +177,8 @@ public final class FileIndex {
                 @Override
                 public void encode(int at) throws IOException {
                   PublishedFile f = files.get(at);
-                  byte[] sha256 = f.sha256().getBytes(StandardCharsets.US_ASCII);
-                  if (sha256.length != 64) {
+                  byte[] sha256 = f.sha256Bytes();
+                  if (sha256 == null) {
                     throw new IOException("not a SHA-256: " + f.sha256());
                   }
                   ShortText.write(out, f.path(), "index");

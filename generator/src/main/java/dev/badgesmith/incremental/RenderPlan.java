@@ -391,8 +391,7 @@ public final class RenderPlan {
    */
   private static Optional<RenderState.Entry> kept(
       RenderState before, String key, String fingerprint, StagingOutput out) {
-    Optional<RenderState.Entry> last =
-        before.get(key).filter(e -> e.fingerprint().equals(fingerprint));
+    Optional<RenderState.Entry> last = before.get(key).filter(e -> e.madeFrom(fingerprint));
     return last.isPresent() && out.keep(last.get().files()) ? last : Optional.empty();
   }
 

@@ -6,6 +6,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,20 +34,50 @@ final class RenderState {
    * the manifest the state was saved with, and facts site-wide files gather from it (such as the
    * digests the verify page checks).
    *
+   * @param fingerprint the fingerprint, or null when it is only in the bytes it was read from
    * @param stored where the entry is in the saved state it was read from, or null
    */
   record Entry(String fingerprint, int[] files, List<String> facts, Stored stored) {
     Entry(String fingerprint, int[] files, List<String> facts) {
       this(fingerprint, files, facts, null);
     }
+
+    /**
+     * Whether the entry was rendered from inputs of this fingerprint. One read from a saved state
+     * is compared with the bytes it was saved as: a rebuild compares every award's, and most match.
+     */
+    boolean madeFrom(String inputs) {
+      if (fingerprint != null) {
+        return fingerprint.equals(inputs);
+      }
+      byte[] bytes = stored.bytes();
+      int at = stored.fingerprintAt();
+      int length = stored.files() - at;
+      if (length == inputs.length()) {
+        for (int i = 0; i < length; i++) {
+          byte b = bytes[at + i];
+          if (b < 0) {
+            return new String(bytes, at, length, StandardCharsets.UTF_8).equals(inputs);
+          }
+          if (b != inputs.charAt(i)) {
+            return false;
+          }
+        }
+        return true;
+      }
+      // As many bytes as characters only if all are ASCII: else it is decoded to tell.
+      return new String(bytes, at, length, StandardCharsets.UTF_8).equals(inputs);
+    }
   }
 
   /**
    * Where an entry is in the bytes of a saved state: its place among the entries, which are saved
-   * in the order of their keys, and its key and fingerprint ({@code from} to {@code files}) and its
-   * facts ({@code facts} to {@code to}), copied as they are when it is kept.
+   * in the order of their keys, and its key and fingerprint ({@code from} to {@code files}, the
+   * fingerprint's UTF-8 from {@code fingerprintAt}) and its facts ({@code facts} to {@code to}),
+   * copied as they are when it is kept.
    */
-  record Stored(byte[] bytes, int place, int from, int files, int facts, int to) {}
+  record Stored(
+      byte[] bytes, int place, int from, int fingerprintAt, int files, int facts, int to) {}
 
   private final String site;
   private final Map<String, Entry> entries;
@@ -94,7 +125,9 @@ final class RenderState {
       for (int i = 0; i < count; i++) {
         int from = in.position();
         String key = ShortText.read(in);
-        String fingerprint = ShortText.read(in);
+        // Compared in place (Entry.madeFrom), not decoded: most are long and match.
+        int fingerprintAt = in.position() + 2;
+        in.position(fingerprintAt + Short.toUnsignedInt(in.getShort()));
         int filesAt = in.position();
         int[] files = new int[Short.toUnsignedInt(in.getShort())];
         for (int f = 0; f < files.length; f++) {
@@ -108,10 +141,10 @@ final class RenderState {
         entries.put(
             key,
             new Entry(
-                fingerprint,
+                null,
                 files,
                 List.of(facts),
-                new Stored(bytes, i, from, filesAt, factsAt, in.position())));
+                new Stored(bytes, i, from, fingerprintAt, filesAt, factsAt, in.position())));
       }
       return in.hasRemaining() ? empty() : new RenderState(site, entries);
     } catch (RuntimeException e) {

@@ -23,12 +23,15 @@ import dev.badgesmith.sign.PublicKeyInfo;
 import dev.badgesmith.write.OutputSink;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
@@ -52,7 +55,18 @@ final class VerifyPageData {
   static final int INLINE_HOSTED = 256;
 
   private final ObjectNode root = JsonOutput.object();
-  private final Map<String, String> hostedAssertions = new ConcurrentSkipListMap<>();
+
+  /**
+   * Each hosted assertion's id, digest and bucket key, as its award's facts give them: gathered in
+   * any order, put in order (by bucket, then id) only as they are written.
+   */
+  private final Queue<Hosted> hostedAssertions = new ConcurrentLinkedQueue<>();
+
+  /**
+   * @param bucket the number the first three hex digits of its id's SHA-256 write
+   */
+  private record Hosted(String id, String digest, int bucket) {}
+
   private final Map<String, JsonNode> statusLists = new ConcurrentSkipListMap<>();
   private final Map<String, JsonNode> credentialRevocations = new ConcurrentSkipListMap<>();
 
@@ -141,22 +155,41 @@ final class VerifyPageData {
 
   /**
    * A hosted assertion as published at its id, noted as a fact of its award: facts are kept with an
-   * award between builds, so an award that is not rendered again still reaches the page.
+   * award between builds, so an award that is not rendered again still reaches the page. The bucket
+   * its id falls in is noted too, so that is not hashed again on every build.
    */
   static void hostedAssertion(String id, JsonNode assertion, List<String> facts) {
-    facts.addAll(List.of(HOSTED, id, JsonDigest.sha256(assertion)));
+    byte[] idHash = Sha256.of(id);
+    String bucket = HexFormat.of().formatHex(idHash, 0, 2);
+    facts.addAll(List.of(HOSTED, id, JsonDigest.sha256(assertion), bucket));
   }
 
   /**
-   * Gathers an award's facts: triples of kind, document id and digest. Only hosted assertions are
-   * compared by digest; credentials carry their own proofs, which the page checks.
+   * Gathers an award's facts: quadruples of kind, document id, digest and the first four hex digits
+   * of the id's SHA-256. Only hosted assertions are compared by digest; credentials carry their own
+   * proofs, which the page checks.
    */
   void add(List<String> facts) {
-    for (int i = 0; i + 2 < facts.size(); i += 3) {
+    for (int i = 0; i + 3 < facts.size(); i += 4) {
       if (facts.get(i).equals(HOSTED)) {
-        hostedAssertions.put(facts.get(i + 1), facts.get(i + 2));
+        int bucket = Integer.parseInt(facts.get(i + 3), 0, 3, 16);
+        hostedAssertions.add(new Hosted(facts.get(i + 1), facts.get(i + 2), bucket));
       }
     }
+  }
+
+  /** The hosted assertions in order of their ids, each id once. */
+  private static List<Hosted> inOrder(List<Hosted> hosted) {
+    hosted.sort(Comparator.comparing(Hosted::id));
+    List<Hosted> once = new ArrayList<>(hosted.size());
+    for (Hosted h : hosted) {
+      if (!once.isEmpty() && once.get(once.size() - 1).id().equals(h.id())) {
+        once.set(once.size() - 1, h);
+      } else {
+        once.add(h);
+      }
+    }
+    return once;
   }
 
   /** A BitstringStatusList credential: its subject's purpose and encoded list. */
@@ -189,57 +222,54 @@ final class VerifyPageData {
    */
   void write(SiteLayout layout, OutputSink out, RenderPlan plan) throws IOException {
     ObjectNode data = root.deepCopy();
-    if (hostedAssertions.size() <= INLINE_HOSTED) {
+    // By the first three hex digits of their ids' SHA-256, each group in the order of its ids.
+    List<List<Hosted>> groups = new ArrayList<>(BY_THREE_DIGITS);
+    for (int g = 0; g < BY_THREE_DIGITS; g++) {
+      groups.add(new ArrayList<>());
+    }
+    hostedAssertions.forEach(h -> groups.get(h.bucket()).add(h));
+    int total = 0;
+    for (int g = 0; g < BY_THREE_DIGITS; g++) {
+      groups.set(g, inOrder(groups.get(g)));
+      total += groups.get(g).size();
+    }
+    if (total <= INLINE_HOSTED) {
+      List<Hosted> all = new ArrayList<>(total);
+      groups.forEach(all::addAll);
       ObjectNode hosted = data.putObject("hostedAssertions");
-      hostedAssertions.forEach(hosted::put);
+      inOrder(all).forEach(h -> hosted.put(h.id(), h.digest()));
     } else {
       // Every bucket is written, empty ones too, so an id from elsewhere finds a script to load.
-      int digits = hostedAssertions.size() <= 256 * 256 ? 2 : 3;
+      int digits = total <= 256 * 256 ? 2 : 3;
       ObjectNode buckets = data.putObject("hostedBuckets");
       buckets.put("digits", digits);
       buckets.put("path", "hosted/");
       int count = 1 << (4 * digits);
-      // The ids, in their order, grouped by bucket (a counting sort by the prefix of their digest).
-      String[] ids = new String[hostedAssertions.size()];
-      String[] digests = new String[ids.length];
-      int n = 0;
-      for (Map.Entry<String, String> hosted : hostedAssertions.entrySet()) {
-        ids[n] = hosted.getKey();
-        digests[n++] = hosted.getValue();
-      }
-      int[] bucketOf = new int[ids.length];
-      int[] starts = new int[count + 1];
-      MessageDigest sha256 = Sha256.newDigest();
-      for (int i = 0; i < ids.length; i++) {
-        bucketOf[i] = bucket(sha256.digest(ids[i].getBytes(StandardCharsets.UTF_8)), digits);
-        starts[bucketOf[i] + 1]++;
-      }
+      int merged = BY_THREE_DIGITS / count; // groups to a bucket
       for (int b = 0; b < count; b++) {
-        starts[b + 1] += starts[b];
-      }
-      int[] grouped = new int[ids.length];
-      int[] next = java.util.Arrays.copyOf(starts, count);
-      for (int i = 0; i < ids.length; i++) {
-        grouped[next[bucketOf[i]]++] = i;
-      }
-      for (int b = 0; b < count; b++) {
-        String prefix = String.format(Locale.ROOT, "%0" + digits + "x", b);
+        List<Hosted> bucket = new ArrayList<>();
+        for (int g = b * merged; g < (b + 1) * merged; g++) {
+          bucket.addAll(groups.get(g));
+        }
+        if (merged > 1) {
+          bucket.sort(Comparator.comparing(Hosted::id));
+        }
+        String prefix = hex(b, digits);
         String file = layout.verifyHostedBucket(prefix).file();
         // Each digest is of an assertion that holds its own id: the digests, in their ids' order,
         // stand for the bucket's ids too.
         Fingerprint inputs = new Fingerprint().add(prefix);
-        for (int i = starts[b]; i < starts[b + 1]; i++) {
-          inputs.add(digests[grouped[i]]);
+        for (Hosted h : bucket) {
+          inputs.add(h.digest());
         }
         if (plan.keepsFile(file, inputs.hex())) {
           continue;
         }
-        ObjectNode bucket = JsonOutput.object();
-        for (int i = starts[b]; i < starts[b + 1]; i++) {
-          bucket.put(ids[grouped[i]], digests[grouped[i]]);
+        ObjectNode json = JsonOutput.object();
+        for (Hosted h : bucket) {
+          json.put(h.id(), h.digest());
         }
-        out.write(
-            file, bucket(prefix, new String(JsonOutput.bytes(bucket), StandardCharsets.UTF_8)));
+        out.write(file, bucket(prefix, new String(JsonOutput.bytes(json), StandardCharsets.UTF_8)));
       }
     }
     data.putObject("statusLists").setAll(statusLists);
@@ -247,14 +277,13 @@ final class VerifyPageData {
     out.write(layout.verifyData().file(), script("", "badgesmithVerifyData", data));
   }
 
-  /** The bucket of an id's SHA-256: the number its first {@code digits} hex digits write. */
-  private static int bucket(byte[] sha256, int digits) {
-    int bucket = 0;
-    for (int d = 0; d < digits; d++) {
-      int b = sha256[d / 2] & 0xff;
-      bucket = (bucket << 4) | (d % 2 == 0 ? b >>> 4 : b & 0xf);
-    }
-    return bucket;
+  /** How many groups the first three hex digits of a SHA-256 make. */
+  private static final int BY_THREE_DIGITS = 1 << 12;
+
+  /** A number as {@code digits} lowercase hex digits. */
+  private static String hex(int number, int digits) {
+    String hex = Integer.toHexString(number);
+    return "0".repeat(digits - hex.length()) + hex;
   }
 
   /** One bucket's script: its digests added to {@code window.badgesmithHosted} under its prefix. */

@@ -203,7 +203,7 @@ public final class ManifestDocument {
 
   private static void fileLine(StringBuilder json, PublishedFile f) {
     json.append(PATH);
-    ManifestText.string(json, f.path()).append(SHA256).append(f.sha256());
+    f.appendSha256(ManifestText.string(json, f.path()).append(SHA256));
     json.append(SIZE).append(f.size()).append('}');
   }
 
@@ -264,7 +264,7 @@ public final class ManifestDocument {
         + 2
         + ManifestText.quotedLength(f.path())
         + SHA256.length()
-        + f.sha256().length()
+        + f.sha256Length()
         + SIZE.length()
         + digits(f.size())
         + 1;

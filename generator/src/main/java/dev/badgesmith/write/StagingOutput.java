@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
@@ -44,7 +45,10 @@ public final class StagingOutput implements OutputSink {
   private final String[] previousPaths;
   private final AtomicReferenceArray<PublishedFile> current;
   private final Map<String, PublishedFile> added = new ConcurrentHashMap<>();
-  private final Set<String> staged = ConcurrentHashMap.newKeySet();
+  // Which published files this build wrote into the staging folder, by position: every file new to
+  // the site is staged, so only these (and the manifest, new to every list) need noting.
+  private final AtomicIntegerArray stagedAt;
+  private volatile boolean manifestStaged;
   // The staging folder's subfolders made so far: most files share theirs with others, and asking
   // the file system again for each costs a failed mkdir (and an exception) per file.
   private final Set<Path> folders = ConcurrentHashMap.newKeySet();
@@ -82,6 +86,7 @@ public final class StagingOutput implements OutputSink {
       previousPaths[i] = this.previous[i].path();
     }
     this.current = new AtomicReferenceArray<>(this.previous.length);
+    this.stagedAt = new AtomicIntegerArray(this.previous.length);
   }
 
   /** Our manifests list files in order; one edited by hand may not, nor name each path once. */
@@ -104,11 +109,13 @@ public final class StagingOutput implements OutputSink {
   public void write(String path, byte[] content) throws IOException {
     checkPath(path);
     // The manifest lists every file but itself: its own digest would never be read.
-    String sha256 = path.equals(SiteWriter.MANIFEST) ? "" : sha256(content);
-    PublishedFile file = new PublishedFile(path, sha256, content.length);
+    PublishedFile file =
+        path.equals(SiteWriter.MANIFEST)
+            ? new PublishedFile(path, "", content.length)
+            : PublishedFile.of(path, Sha256.of(content), content.length);
     if (!unchanged(claim(file), file, content)) {
       Files.write(folderMade(path), content);
-      staged.add(path);
+      staged(path);
     }
   }
 
@@ -146,7 +153,7 @@ public final class StagingOutput implements OutputSink {
    */
   private boolean unchanged(PublishedFile before, PublishedFile file, byte[] content) {
     // The manifest lists every file but itself: its bytes alone tell.
-    boolean listed = before != null && before.sha256().equals(file.sha256());
+    boolean listed = before != null && before.sameSha256(file);
     if (previousRoot.isEmpty() || !(listed || file.path().equals(SiteWriter.MANIFEST))) {
       return false;
     }
@@ -196,11 +203,14 @@ public final class StagingOutput implements OutputSink {
   @Override
   public void adopt(String path, Path source, PublishedFile listed) throws IOException {
     checkPath(path);
-    PublishedFile file = new PublishedFile(path, listed.sha256(), listed.size());
+    PublishedFile file =
+        listed.path().equals(path)
+            ? listed
+            : new PublishedFile(path, listed.sha256(), listed.size());
     PublishedFile before = claim(file);
     if (previousRoot.isPresent()
         && before != null
-        && before.sha256().equals(file.sha256())
+        && before.sameSha256(file)
         && sameFile(previousRoot.get().resolve(path), source)) {
       return;
     }
@@ -211,7 +221,7 @@ public final class StagingOutput implements OutputSink {
       // Another file system, or one without hard links: the bytes are copied.
       Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
     }
-    staged.add(path);
+    staged(path);
   }
 
   private static boolean sameFile(Path published, Path source) {
@@ -312,7 +322,7 @@ public final class StagingOutput implements OutputSink {
     if (sameAsPublished(path, target)) {
       Files.delete(target);
     } else {
-      staged.add(path);
+      staged(path);
     }
     manifestFilesAt = manifest.filesAt();
   }
@@ -365,9 +375,31 @@ public final class StagingOutput implements OutputSink {
     return previousManifest;
   }
 
+  /** Notes a file written into the staging folder. */
+  private void staged(String path) {
+    int at = Arrays.binarySearch(previousPaths, path);
+    if (at >= 0) {
+      stagedAt.set(at, 1);
+    } else if (path.equals(SiteWriter.MANIFEST)) {
+      manifestStaged = true;
+    }
+  }
+
   /** The files this build wrote into the staging folder, sorted. */
   List<String> staged() {
-    return staged.stream().sorted().toList();
+    List<String> staged = new ArrayList<>();
+    for (int i = 0; i < previous.length; i++) {
+      if (stagedAt.get(i) != 0) {
+        staged.add(previousPaths[i]);
+      }
+    }
+    for (String path : added.keySet()) {
+      if (!path.equals(SiteWriter.MANIFEST) || manifestStaged) {
+        staged.add(path);
+      }
+    }
+    Collections.sort(staged);
+    return staged;
   }
 
   /** The published files this build's site no longer has, sorted. */
@@ -427,9 +459,5 @@ public final class StagingOutput implements OutputSink {
         || c == '.'
         || c == '_'
         || c == '-';
-  }
-
-  static String sha256(byte[] content) {
-    return Sha256.hex(content);
   }
 }

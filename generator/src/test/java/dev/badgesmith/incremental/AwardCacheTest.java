@@ -222,6 +222,64 @@ class AwardCacheTest {
   }
 
   @Test
+  void aRebuildAppendsWhatChangedAndASegmentLeftHalfWrittenLeavesTheOnesBefore()
+      throws IOException {
+    load(Optional.empty());
+    Path file = cache.resolve("site.cache");
+    long whole = Files.size(file);
+    Path omar = site.resolve("awards/intro/omar.yaml");
+    Files.writeString(omar, Files.readString(omar).replace("name: Omar", "name: Omar K."));
+    load(Optional.empty());
+    long appended = Files.size(file);
+    byte[] bytes = Files.readAllBytes(file);
+    Files.write(file, java.util.Arrays.copyOf(bytes, (int) (whole + (appended - whole) / 2)));
+
+    Loaded again = load(Optional.empty());
+    Loaded last = load(Optional.empty());
+
+    // One entry appended: less than the whole file again.
+    assertThat(appended).isGreaterThan(whole).isLessThan(whole + whole / 2);
+    assertThat(again.doc().awards()).extracting(a -> a.id()).containsExactly("omar");
+    assertThat(again.known()).hasSize(2);
+    assertThat(again.site()).isEqualTo(uncached().site());
+    assertThat(last.doc().awards()).isEmpty();
+    assertThat(last.known()).hasSize(3);
+  }
+
+  @Test
+  void aCacheWhoseEntriesMostlyChangedIsWrittenAnewNotAppendedTo() throws IOException {
+    for (int i = 0; i < 300; i++) {
+      TestSites.write(
+          site.resolve("awards/intro/learner-" + i + ".yaml"),
+          "recipient:\n  email: learner-" + i + "@example.org\nissuedOn: 2025-04-01\n");
+    }
+    // Older than a build's start by more than the moments in which a stamp is not trusted: no
+    // entry is written again only to trust its stamp.
+    try (Stream<Path> files = Files.walk(site.resolve("awards"))) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        Files.setLastModifiedTime(f, FileTime.from(Instant.now().minus(Duration.ofMinutes(5))));
+      }
+    }
+    load(Optional.empty());
+    Path file = cache.resolve("site.cache");
+    long whole = Files.size(file);
+    Path settings = site.resolve("site.yaml");
+    Files.writeString(settings, Files.readString(settings) + "timeZone: Europe/Berlin\n");
+    Loaded moved = load(Optional.empty());
+    long rewritten = Files.size(file);
+    Path omar = site.resolve("awards/intro/omar.yaml");
+    Files.writeString(omar, Files.readString(omar).replace("name: Omar", "name: Omar K."));
+    Loaded edited = load(Optional.empty());
+    long appended = Files.size(file);
+
+    assertThat(moved.known()).isEmpty();
+    assertThat(rewritten).isBetween(whole - whole / 10, whole + whole / 10);
+    assertThat(edited.known()).hasSizeGreaterThan(300);
+    assertThat(appended).isGreaterThan(rewritten).isLessThan(rewritten + whole / 50);
+    assertThat(load(Optional.empty()).site()).isEqualTo(uncached().site());
+  }
+
+  @Test
   void aCsvRowThatClaimsACachedAwardsIdIsStillReported() {
     Badgesmith generator = Badgesmith.builder().cacheDirectory(cache).build();
     assertThat(generator.check(site).hasErrors()).isFalse();

@@ -32,7 +32,7 @@ class StagingOutputTest {
 
   private static PublishedFile file(String path) {
     byte[] bytes = path.getBytes(StandardCharsets.UTF_8);
-    return new PublishedFile(path, StagingOutput.sha256(bytes), bytes.length);
+    return new PublishedFile(path, dev.badgesmith.hash.Sha256.hex(bytes), bytes.length);
   }
 
   @Test
