@@ -180,17 +180,13 @@ public record AwardDigest(String digest, Map<AwardField, String> fields) {
 
   /** Reads a lock line's fields column back; empty when it is not one. */
   static Optional<Map<AwardField, String>> parseFields(String column) {
-    String[] parts = column.split("-", -1);
-    if (parts.length != AwardField.values().length) {
+    if (!isFieldsColumn(column)) {
       return Optional.empty();
     }
     Map<AwardField, String> fields = new EnumMap<>(AwardField.class);
     for (AwardField field : AwardField.values()) {
-      String part = parts[field.ordinal()];
-      if (part.length() != 4 || !isLowerHex(part)) {
-        return Optional.empty();
-      }
-      fields.put(field, part);
+      int at = field.ordinal() * 5;
+      fields.put(field, column.substring(at, at + 4));
     }
     return Optional.of(fields);
   }
