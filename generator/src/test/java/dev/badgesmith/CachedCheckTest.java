@@ -35,17 +35,7 @@ class CachedCheckTest {
     String text = Files.readString(CASES.resolve(name), StandardCharsets.UTF_8);
     String overlay = text.substring(0, text.indexOf("-- @expected\n"));
     Path site = tmp.resolve("site");
-    TestSites.unpack(site, TestSites.MINIMAL);
-    int deleteAt = overlay.indexOf("-- @delete\n");
-    if (deleteAt >= 0) {
-      String rest = overlay.substring(deleteAt + "-- @delete\n".length());
-      int next = rest.indexOf("\n-- ");
-      for (String path : (next < 0 ? rest : rest.substring(0, next)).strip().split("\n")) {
-        Files.delete(site.resolve(path));
-      }
-      overlay = overlay.substring(0, deleteAt) + (next < 0 ? "" : rest.substring(next + 1));
-    }
-    TestSites.unpack(site, overlay);
+    TestSites.unpackCase(site, overlay);
 
     Report plain = Badgesmith.builder().environment(ENVIRONMENT).build().check(site);
     Badgesmith cached =

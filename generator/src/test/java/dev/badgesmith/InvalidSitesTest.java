@@ -49,17 +49,7 @@ class InvalidSitesTest {
     String expected = text.substring(expectedAt + "-- @expected\n".length());
     String before = text.substring(0, expectedAt);
     Path site = tmp.resolve("site");
-    TestSites.unpack(site, TestSites.MINIMAL);
-    int deleteAt = overlay.indexOf("-- @delete\n");
-    if (deleteAt >= 0) {
-      String rest = overlay.substring(deleteAt + "-- @delete\n".length());
-      int next = rest.indexOf("\n-- ");
-      for (String path : (next < 0 ? rest : rest.substring(0, next)).strip().split("\n")) {
-        Files.delete(site.resolve(path));
-      }
-      overlay = overlay.substring(0, deleteAt) + (next < 0 ? "" : rest.substring(next + 1));
-    }
-    TestSites.unpack(site, overlay);
+    TestSites.unpackCase(site, overlay);
 
     Path out = tmp.resolve("out");
     Report report = Badgesmith.builder().build().build(site, out);

@@ -36,6 +36,29 @@ public final class TestSites {
     return dir;
   }
 
+  /**
+   * A case of {@code invalid/} unpacked: the {@link #MINIMAL} site, the files its {@code
+   * -- @delete} section names deleted, then the files of its overlay (the text before {@code
+   * -- @expected}).
+   */
+  public static Path unpackCase(Path dir, String overlay) {
+    unpack(dir, MINIMAL);
+    int deleteAt = overlay.indexOf("-- @delete\n");
+    if (deleteAt >= 0) {
+      String rest = overlay.substring(deleteAt + "-- @delete\n".length());
+      int next = rest.indexOf("\n-- ");
+      for (String path : (next < 0 ? rest : rest.substring(0, next)).strip().split("\n")) {
+        try {
+          Files.delete(dir.resolve(path));
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+      overlay = overlay.substring(0, deleteAt) + (next < 0 ? "" : rest.substring(next + 1));
+    }
+    return unpack(dir, overlay);
+  }
+
   /** A valid one-issuer, one-badge, one-award site that tests change file by file. */
   public static final String MINIMAL =
       """
