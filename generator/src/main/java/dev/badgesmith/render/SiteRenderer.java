@@ -245,7 +245,9 @@ public final class SiteRenderer {
             shared.pages,
             certificates(site, layout, shared.pages));
     // The changed awards and the other pages are rendered together, on every thread; a merge's
-    // awards are copied as their shards rendered them.
+    // awards are copied as their shards rendered them. What needs every award (the verify page's
+    // data, the learner records) follows in the same task: a pool thread that waited for the
+    // awards instead would have left them one thread fewer.
     ForkJoinTask<?> awards =
         pool.submit(
             () -> {
@@ -274,51 +276,42 @@ public final class SiteRenderer {
                         verifyPage.add(adopted.facts());
                         plan.rendered(adopted.award(), adopted.paths(), adopted.facts());
                       });
-            });
-    // Each public earner's learner record holds their credentials: made again from the awards on
-    // every build (signed through the same cache), so a changed award is in its record at once.
-    ForkJoinTask<?> records =
-        pool.submit(
-            () -> {
-              if (ob3.isPresent()) {
-                // Once the awards' credentials are signed, so a record takes them from the
-                // signature cache rather than signing each again beside them.
-                awards.join();
-                try {
-                  new LearnerRecords(site, layout, ob3.get())
-                      .publish(shared.pages.earnerSlugs(), out);
-                } catch (IOException e) {
-                  throw new UncheckedIOException(e);
-                }
-              }
+              ForkJoinTask.invokeAll(
+                  ForkJoinTask.adapt(
+                      () -> {
+                        try {
+                          verifyPage.write(layout, out, plan);
+                        } catch (IOException e) {
+                          throw new UncheckedIOException(e);
+                        }
+                      }),
+                  // Each public earner's learner record holds their credentials: made again from
+                  // the awards on every build, from the signature cache the awards have just
+                  // filled, so a changed award is in its record at once.
+                  ForkJoinTask.adapt(
+                      () -> {
+                        if (ob3.isPresent()) {
+                          try {
+                            new LearnerRecords(site, layout, ob3.get())
+                                .publish(shared.pages.earnerSlugs(), out);
+                          } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                          }
+                        }
+                      }));
             });
     // The manifest's awards need no file: the pool writes them out when it has time. A kept
     // award's line is the published manifest's.
     Optional<EarlierManifest> earlierManifest = out.earlierManifest();
     ForkJoinTask<byte[]> manifestAwards =
         pool.submit(() -> ManifestDocument.awards(site, earlierManifest, plan::isKept));
-    // The verify page's data gathers facts from every award: it is written once they are all in,
-    // while the pages may still be rendering.
-    ForkJoinTask<?> verifyData =
-        pool.submit(
-            () -> {
-              awards.join();
-              try {
-                verifyPage.write(layout, out, plan);
-              } catch (IOException e) {
-                throw new UncheckedIOException(e);
-              }
-            });
     try {
       shared.pages.writeOtherPages(out, pool, plan.keptPages());
       cards.write(site, layout, out);
     } finally {
-      verifyData.quietlyJoin();
-      records.quietlyJoin();
+      awards.quietlyJoin();
     }
     awards.join();
-    verifyData.join();
-    records.join();
     Optional<Credentials> proofs = keys.filter(c -> c.dataIntegrityKey().isPresent());
     if (proofs.isPresent()) {
       out.write(
