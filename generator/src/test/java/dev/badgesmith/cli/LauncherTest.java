@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The shell launcher, run by a real shell on this JVM's runtime, over a jar whose main class echoes
  * its arguments and exits with the status it is told: arguments pass through untouched, the exit
  * status comes back, the class-data archive is made once and used after, and only a run that
- * renders every award compiles with C2.
+ * renders every award of a site of 20,000 awards or more compiles with C2.
  */
 class LauncherTest {
   private static final Path LAUNCHER = Path.of("src/dist/badgesmith").toAbsolutePath();
@@ -116,15 +116,23 @@ class LauncherTest {
   }
 
   @Test
-  void stopsAtC1UnlessTheCommandRendersEveryAward() throws Exception {
+  void stopsAtC1UnlessTheCommandRendersEveryAwardOfALargeSite() throws Exception {
     Path site = tmp.resolve("site");
     Path published = site.resolve("public");
     Files.createDirectories(published);
     String other = tmp.resolve("other").toString();
+    // An award file, and 19,997 rows with their header: 19,999 counted, one short of 20,000.
+    Path awards = Files.createDirectories(site.resolve("awards/b"));
+    Files.writeString(awards.resolve("a.yaml"), "recipient: {email: a@example.org}\n");
+    Path rows = awards.resolve("many.csv");
+    Files.writeString(rows, "email\n" + "x@example.org\n".repeat(19_997));
 
+    String small = compiler("build", site.toString());
+    Files.writeString(rows, "x@example.org\n", java.nio.file.StandardOpenOption.APPEND);
     String before = compiler("build", site.toString());
     Files.writeString(published.resolve("manifest.json"), "{}");
 
+    assertThat(small).as("a smaller site, into a folder no build has published").isEqualTo("C1");
     assertThat(before).as("into a folder no build has published").isEqualTo("all tiers");
     assertThat(compiler("build", site.toString())).isEqualTo("C1");
     assertThat(compiler("build", "--date", "2025-01-01", site.toString(), "--threads", "2"))
@@ -133,9 +141,13 @@ class LauncherTest {
     assertThat(compiler("build", site.toString(), "--out=" + other)).isEqualTo("all tiers");
     assertThat(compiler("build", site.toString(), "--out", other)).isEqualTo("all tiers");
     assertThat(compiler("build", site.toString(), "--render-all")).isEqualTo("all tiers");
-    assertThat(compiler("build", site.toString(), "--shard", "1/2")).isEqualTo("all tiers");
+    assertThat(compiler("build", "--shard", "1/2", site.toString())).as("half").isEqualTo("C1");
+    assertThat(compiler("build", site.toString(), "--shard=1/1")).isEqualTo("all tiers");
     assertThat(compiler("merge", site.toString(), "a", "b", "--out", other)).isEqualTo("all tiers");
     assertThat(compiler("check", site.toString())).isEqualTo("C1");
+    assertThat(compiler("build", tmp.resolve("empty").toString(), "--out", other))
+        .as("a site without awards")
+        .isEqualTo("C1");
   }
 
   private String compiler(String... args) throws Exception {
