@@ -30,21 +30,41 @@ public final class StatusIndexes {
 
   private final Map<String, Integer> indexes = new HashMap<>();
 
+  /**
+   * An award without a line, with the second it was issued: comparing a number rather than two
+   * dates keeps sorting a large site without a lock cheap.
+   */
+  private record Unpinned(String key, Award award, long second) {}
+
+  /** In order of issue, then by badge and id: the order that gives each its index. */
+  private static final Comparator<Unpinned> BY_AGE =
+      (a, b) -> {
+        int bySecond = Long.compare(a.second(), b.second());
+        if (bySecond != 0) {
+          return bySecond;
+        }
+        int byDate = a.award().issuedOn().compareTo(b.award().issuedOn());
+        if (byDate != 0) {
+          return byDate;
+        }
+        int byBadge = a.award().badgeId().compareTo(b.award().badgeId());
+        return byBadge != 0 ? byBadge : a.award().id().compareTo(b.award().id());
+      };
+
   private StatusIndexes(
       List<Award> awards, List<Endorsement> endorsements, Map<String, Integer> pinned) {
     BitSet taken = new BitSet(SIZE);
     pinned.values().forEach(taken::set);
-    record Unpinned(String key, Award award) {}
-    List<Unpinned> byAge =
-        awards.stream()
-            .map(a -> new Unpinned(key(a), a))
-            .filter(u -> !pinned.containsKey(u.key()))
-            .sorted(
-                Comparator.comparing((Unpinned u) -> u.award().issuedOn())
-                    .thenComparing(u -> u.award().badgeId())
-                    .thenComparing(u -> u.award().id()))
-            .toList();
-    List<String> keys = new java.util.ArrayList<>(byAge.stream().map(Unpinned::key).toList());
+    List<Unpinned> byAge = new java.util.ArrayList<>();
+    for (Award award : awards) {
+      String key = key(award);
+      if (!pinned.containsKey(key)) {
+        byAge.add(new Unpinned(key, award, award.issuedOn().toEpochSecond()));
+      }
+    }
+    byAge.sort(BY_AGE);
+    List<String> keys = new java.util.ArrayList<>(byAge.size());
+    byAge.forEach(u -> keys.add(u.key()));
     endorsements.stream()
         .map(StatusIndexes::key)
         .filter(k -> !pinned.containsKey(k))
