@@ -31,19 +31,38 @@ public final class StatusIndexes {
   private final Map<String, Integer> indexes = new HashMap<>();
 
   /**
-   * An award without a line, with the second it was issued: comparing a number rather than two
-   * dates keeps sorting a large site without a lock cheap.
+   * An award without a line, with its date of issue as numbers: most awards of a large site share
+   * their date with others, so the sort compares dates as often as it compares awards.
+   *
+   * @param offset the date's offset in seconds: of two dates at one instant, the one with the
+   *     greater offset has the later local time
    */
-  private record Unpinned(String key, Award award, long second) {}
+  private record Unpinned(String key, Award award, long second, int nano, int offset) {
+    static Unpinned of(String key, Award award) {
+      java.time.OffsetDateTime issued = award.issuedOn();
+      return new Unpinned(
+          key,
+          award,
+          issued.toEpochSecond(),
+          issued.getNano(),
+          issued.getOffset().getTotalSeconds());
+    }
+  }
 
-  /** In order of issue, then by badge and id: the order that gives each its index. */
+  /**
+   * In order of issue, then by badge and id: the order that gives each its index. Dates compare as
+   * {@link java.time.OffsetDateTime#compareTo} does: by instant, then by local time, which at one
+   * instant is later where the offset is greater.
+   */
   private static final Comparator<Unpinned> BY_AGE =
       (a, b) -> {
-        int bySecond = Long.compare(a.second(), b.second());
-        if (bySecond != 0) {
-          return bySecond;
+        int byDate = Long.compare(a.second(), b.second());
+        if (byDate == 0) {
+          byDate = Integer.compare(a.nano(), b.nano());
         }
-        int byDate = a.award().issuedOn().compareTo(b.award().issuedOn());
+        if (byDate == 0) {
+          byDate = Integer.compare(a.offset(), b.offset());
+        }
         if (byDate != 0) {
           return byDate;
         }
@@ -59,7 +78,7 @@ public final class StatusIndexes {
     for (Award award : awards) {
       String key = key(award);
       if (!pinned.containsKey(key)) {
-        byAge.add(new Unpinned(key, award, award.issuedOn().toEpochSecond()));
+        byAge.add(Unpinned.of(key, award));
       }
     }
     byAge.sort(BY_AGE);
