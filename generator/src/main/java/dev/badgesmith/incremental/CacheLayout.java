@@ -8,13 +8,15 @@ import java.util.Map;
  * machine's folder, {@code owned/<name>} ({@link CacheOwner}): {@code awards/<site-digest>.cache}
  * (the award cache), {@code builds/<folder-digest>.files} and {@code .state} (the file index and
  * render state of an output folder), {@code signatures/<2>/<key>} (signed results) and {@code
- * images/<key>.png} (rendered PNGs) and {@code svg-checks/<key>} (what checking an SVG found).
+ * images/<key>.png} (rendered PNGs), {@code svg-checks/<key>} (what checking an SVG found) and
+ * {@code code/<jar-identity>} (the code's fingerprint, {@link Fingerprint#keepCodeIn}).
  */
 public final class CacheLayout {
   private final Path owned;
 
   private CacheLayout(Path owned) {
     this.owned = owned;
+    Fingerprint.keepCodeIn(owned.resolve("code"));
   }
 
   /**

@@ -21,7 +21,12 @@ import java.util.stream.Stream;
 public final class Fingerprint {
   // A rebuild makes one per award and more: a copy of a fresh digest is quicker than a lookup.
   private static final MessageDigest FRESH = sha256();
-  private static final String CODE = code();
+
+  /** The code's fingerprint, once a run asks for it; see {@link #code}. */
+  private static volatile String code;
+
+  /** Where {@link #keepCodeIn} keeps the code's fingerprint; none until a cache is given. */
+  private static volatile Path codeFolder;
 
   private final MessageDigest sha256;
 
@@ -41,7 +46,100 @@ public final class Fingerprint {
 
   /** A fingerprint that starts from the generator's own code, theme included. */
   public static Fingerprint ofCode() {
-    return new Fingerprint().add(CODE);
+    return new Fingerprint().add(code());
+  }
+
+  /**
+   * Keeps the code's fingerprint in {@code folder}, named by the identity of the jars it was
+   * computed from (path, size, time, file key, and the last kilobyte, which holds the end of the
+   * jar's directory): a rebuild reads it back instead of hashing the directory of some 13,000
+   * entries on its critical path. The first cache a run gives is the one used.
+   */
+  public static void keepCodeIn(Path folder) {
+    if (codeFolder == null) {
+      codeFolder = folder;
+    }
+  }
+
+  private static String code() {
+    String known = code;
+    if (known == null) {
+      synchronized (Fingerprint.class) {
+        known = code;
+        if (known == null) {
+          known = keptCode();
+          code = known;
+        }
+      }
+    }
+    return known;
+  }
+
+  /** The code's fingerprint, from the folder it is kept in when the code is jars only. */
+  private static String keptCode() {
+    return keptCode(
+        Stream.of(location(), themeLocation()).distinct().toList(),
+        Optional.ofNullable(codeFolder));
+  }
+
+  static String keptCode(List<Optional<Path>> sources, Optional<Path> codeFolder) {
+    if (codeFolder.isEmpty() || !sources.stream().allMatch(s -> s.isPresent() && isJar(s.get()))) {
+      return code(sources);
+    }
+    Path folder = codeFolder.get();
+    Path kept;
+    try {
+      Fingerprint identity = new Fingerprint();
+      for (Optional<Path> source : sources) {
+        identity.add(jarIdentity(source.get()));
+      }
+      kept = folder.resolve(identity.hex());
+      if (Files.isRegularFile(kept)) {
+        String text = Files.readString(kept, StandardCharsets.US_ASCII);
+        if (text.matches("[0-9a-f]{64}")) {
+          return text;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return code(sources);
+    }
+    String computed = code(sources);
+    try {
+      Files.createDirectories(folder);
+      Path temporary = Files.createTempFile(folder, "code", ".tmp");
+      Files.writeString(temporary, computed, StandardCharsets.US_ASCII);
+      Files.move(temporary, kept, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException | RuntimeException e) {
+      // Not kept: the next run hashes the code again.
+    }
+    return computed;
+  }
+
+  private static boolean isJar(Path source) {
+    return Files.isRegularFile(source);
+  }
+
+  /** What tells one jar from another without reading it all: see {@link #keepCodeIn}. */
+  private static byte[] jarIdentity(Path jar) throws IOException {
+    var attributes = Files.readAttributes(jar, java.nio.file.attribute.BasicFileAttributes.class);
+    String facts =
+        jar.toAbsolutePath()
+            + "\n"
+            + attributes.size()
+            + "\n"
+            + attributes.lastModifiedTime().toInstant()
+            + "\n"
+            + attributes.fileKey();
+    try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(jar)) {
+      int tail = (int) Math.min(channel.size(), 1024);
+      java.nio.ByteBuffer end = java.nio.ByteBuffer.allocate(tail);
+      while (end.hasRemaining() && channel.read(end, channel.size() - tail + end.position()) > 0) {}
+      return new Fingerprint()
+          .add(facts)
+          .add(java.util.Arrays.copyOf(end.array(), end.position()))
+          .sha256
+          .digest();
+    }
   }
 
   public Fingerprint add(String part) {
@@ -64,10 +162,8 @@ public final class Fingerprint {
    * build of Badgesmith, even one with the same version, renders everything again. When the code
    * cannot be read, a fresh random value, so nothing is ever wrongly skipped.
    */
-  private static String code() {
+  private static String code(List<Optional<Path>> sources) {
     Fingerprint code = new Fingerprint();
-    // The theme is a resource of its own module: find the jar or folder that holds it.
-    List<Optional<Path>> sources = Stream.of(location(), themeLocation()).distinct().toList();
     try {
       for (Optional<Path> source : sources) {
         if (source.isEmpty()) {
@@ -170,6 +266,7 @@ public final class Fingerprint {
     }
   }
 
+  // The theme is a resource of its own module: find the jar or folder that holds it.
   private static Optional<Path> location() {
     CodeSource source = Fingerprint.class.getProtectionDomain().getCodeSource();
     if (source == null || source.getLocation() == null) {

@@ -30,21 +30,60 @@ public final class StatusIndexes {
 
   private final Map<String, Integer> indexes = new HashMap<>();
 
+  /**
+   * An award without a line, with its date of issue as numbers: most awards of a large site share
+   * their date with others, so the sort compares dates as often as it compares awards.
+   *
+   * @param offset the date's offset in seconds: of two dates at one instant, the one with the
+   *     greater offset has the later local time
+   */
+  private record Unpinned(String key, Award award, long second, int nano, int offset) {
+    static Unpinned of(String key, Award award) {
+      java.time.OffsetDateTime issued = award.issuedOn();
+      return new Unpinned(
+          key,
+          award,
+          issued.toEpochSecond(),
+          issued.getNano(),
+          issued.getOffset().getTotalSeconds());
+    }
+  }
+
+  /**
+   * In order of issue, then by badge and id: the order that gives each its index. Dates compare as
+   * {@link java.time.OffsetDateTime#compareTo} does: by instant, then by local time, which at one
+   * instant is later where the offset is greater.
+   */
+  private static final Comparator<Unpinned> BY_AGE =
+      (a, b) -> {
+        int byDate = Long.compare(a.second(), b.second());
+        if (byDate == 0) {
+          byDate = Integer.compare(a.nano(), b.nano());
+        }
+        if (byDate == 0) {
+          byDate = Integer.compare(a.offset(), b.offset());
+        }
+        if (byDate != 0) {
+          return byDate;
+        }
+        int byBadge = a.award().badgeId().compareTo(b.award().badgeId());
+        return byBadge != 0 ? byBadge : a.award().id().compareTo(b.award().id());
+      };
+
   private StatusIndexes(
       List<Award> awards, List<Endorsement> endorsements, Map<String, Integer> pinned) {
     BitSet taken = new BitSet(SIZE);
     pinned.values().forEach(taken::set);
-    record Unpinned(String key, Award award) {}
-    List<Unpinned> byAge =
-        awards.stream()
-            .map(a -> new Unpinned(key(a), a))
-            .filter(u -> !pinned.containsKey(u.key()))
-            .sorted(
-                Comparator.comparing((Unpinned u) -> u.award().issuedOn())
-                    .thenComparing(u -> u.award().badgeId())
-                    .thenComparing(u -> u.award().id()))
-            .toList();
-    List<String> keys = new java.util.ArrayList<>(byAge.stream().map(Unpinned::key).toList());
+    List<Unpinned> byAge = new java.util.ArrayList<>();
+    for (Award award : awards) {
+      String key = key(award);
+      if (!pinned.containsKey(key)) {
+        byAge.add(Unpinned.of(key, award));
+      }
+    }
+    byAge.sort(BY_AGE);
+    List<String> keys = new java.util.ArrayList<>(byAge.size());
+    byAge.forEach(u -> keys.add(u.key()));
     endorsements.stream()
         .map(StatusIndexes::key)
         .filter(k -> !pinned.containsKey(k))

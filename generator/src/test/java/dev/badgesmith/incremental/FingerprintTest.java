@@ -7,6 +7,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
@@ -65,6 +67,35 @@ class FingerprintTest {
     Path file = Files.writeString(dir.resolve("not.jar"), "plain text, no end record");
 
     assertThat(Fingerprint.centralDirectory(file)).isEmpty();
+  }
+
+  @Test
+  void theCodesFingerprintIsKeptByTheJarsIdentityAndMadeAgainForAnotherJar() throws IOException {
+    Path jar = zip("code.jar", "first", null);
+    Path kept = dir.resolve("cache").resolve("code");
+    List<Optional<Path>> sources = List.of(Optional.of(jar));
+    String made = Fingerprint.keptCode(sources, Optional.empty());
+
+    assertThat(Fingerprint.keptCode(sources, Optional.of(kept))).isEqualTo(made);
+    List<Path> files;
+    try (var listed = Files.list(kept)) {
+      files = listed.toList();
+    }
+    assertThat(files).hasSize(1);
+    assertThat(Files.readString(files.get(0))).isEqualTo(made);
+
+    // What is kept is what the next run reads, without hashing the jar again.
+    String other = "0".repeat(64);
+    Files.writeString(files.get(0), other);
+    assertThat(Fingerprint.keptCode(sources, Optional.of(kept))).isEqualTo(other);
+
+    // Another build of the jar is another identity: its fingerprint is made from its entries.
+    Path rebuilt = zip("code.jar", "second", null);
+    String remade = Fingerprint.keptCode(List.of(Optional.of(rebuilt)), Optional.of(kept));
+    assertThat(remade)
+        .isNotEqualTo(made)
+        .isNotEqualTo(other)
+        .isEqualTo(Fingerprint.keptCode(List.of(Optional.of(rebuilt)), Optional.empty()));
   }
 
   private Path zip(String name, String content, String comment) throws IOException {

@@ -278,6 +278,29 @@ class CredentialSignerTest {
         .hasMessage("key 'rs256-1' is RS256, not Ed25519");
   }
 
+  @Test
+  void theJdksFirstSignaturesAndTinksLaterOnesAreTheSameBytesAsTinksAlone() throws Exception {
+    SigningKey key = TestKeys.signing(KeyAlgorithm.Ed25519);
+    var tink = new com.google.crypto.tink.subtle.Ed25519Sign(Keys.ed25519Seed(key.privateKey()));
+    var signer = CredentialSigner.ed25519Signer(key);
+    for (int i = 0; i < 3 * Ed25519Signer.SIGNED_BY_THE_JDK; i++) {
+      byte[] data = ("credential " + i).repeat(i + 1).getBytes(StandardCharsets.UTF_8);
+      assertThat(signer.apply(data)).as("signature %d", i).isEqualTo(tink.sign(data));
+    }
+  }
+
+  @Test
+  void theJdkDerivesTheSamePublicKeyFromASeedAsTink() throws Exception {
+    for (int i = 0; i < 4; i++) {
+      byte[] seed = new byte[32];
+      java.util.Arrays.fill(seed, (byte) (17 * i + 3));
+      assertThat(Keys.ed25519PublicFromSeed(seed))
+          .isEqualTo(
+              com.google.crypto.tink.subtle.Ed25519Sign.KeyPair.newKeyPairFromSeed(seed)
+                  .getPublicKey());
+    }
+  }
+
   private static String signRaw(SigningKey key, String header, String payload) {
     Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
     String input =
