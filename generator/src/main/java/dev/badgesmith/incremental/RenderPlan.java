@@ -148,8 +148,10 @@ public final class RenderPlan {
                 renderAll || part.isPresent()
                     ? RenderState.empty()
                     : RenderState.load(stateFile, out.previousManifest()));
+    // What all awards share is hashed beside each award's inputs, which need none of it.
+    ForkJoinTask<String> shared = pool.submit(() -> siteFingerprint(inputs));
     Map<String, String> fingerprints = fingerprints(inputs, pool);
-    String siteFingerprint = siteFingerprint(inputs);
+    String siteFingerprint = joinHashing(shared);
     // What all awards share changed: every award and page is rendered again.
     RenderState before = previous.join().ifSite(siteFingerprint);
     RenderState.Next next = new RenderState.Next(siteFingerprint);
@@ -231,6 +233,21 @@ public final class RenderPlan {
         Optional.empty(),
         stateFile,
         siteFingerprint);
+  }
+
+  /** The task's result, with the {@link IOException} it failed with, if any, as it was thrown. */
+  private static String joinHashing(ForkJoinTask<String> task) throws IOException {
+    try {
+      return task.join();
+    } catch (RuntimeException e) {
+      // A task's exception may come wrapped more than once when another thread ran it.
+      for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+        if (cause instanceof IOException io) {
+          throw io;
+        }
+      }
+      throw e;
+    }
   }
 
   private static Map<String, String> fingerprints(Inputs inputs, ForkJoinPool pool) {

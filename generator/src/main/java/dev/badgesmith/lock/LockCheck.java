@@ -117,7 +117,10 @@ public final class LockCheck {
       PublishedLock.Read read) {
     Optional<PublishedLock> lock = read.reportInto(diagnostics);
     Map<String, LockLine> lines = lock.map(PublishedLock::byAward).orElse(Map.of());
-    List<AwardChange> removed = removed(sources, doc, site, lines, diagnostics);
+    // Each award's key, made once for the checks below: the site's awards in their order.
+    List<String> keys =
+        site.map(s -> s.awards().stream().map(StatusIndexes::key).toList()).orElse(List.of());
+    List<AwardChange> removed = removed(sources, doc, site, keys, lines, diagnostics);
     Map<String, EndorsementLine> endorsementLines =
         lock.map(PublishedLock::byEndorsement).orElse(Map.of());
     List<String> endorsementsRemoved =
@@ -139,7 +142,7 @@ public final class LockCheck {
     Digests digests =
         new Digests(
             known,
-            lockedRecipients(doc, s),
+            lockedRecipients(doc, s, keys),
             s,
             layout,
             new java.util.concurrent.ConcurrentHashMap<>());
@@ -160,8 +163,9 @@ public final class LockCheck {
     List<Award> fresh = new ArrayList<>();
     Map<String, AwardChange> byKey = new java.util.LinkedHashMap<>();
     Map<String, BadgeClass> badges = s.badgesById();
-    for (Award award : s.awards()) {
-      String key = StatusIndexes.key(award);
+    for (int i = 0; i < keys.size(); i++) {
+      Award award = s.awards().get(i);
+      String key = keys.get(i);
       BadgeClass badge = badges.get(award.badgeId());
       AwardChange change =
           new AwardChange(key, badge.name(), award.source(), award.recipient().name());
@@ -207,8 +211,9 @@ public final class LockCheck {
           lines.values().stream().filter(l -> gone.contains(l.award())).forEach(all::add);
           Set<String> isFresh = new HashSet<>();
           fresh.forEach(a -> isFresh.add(StatusIndexes.key(a)));
-          for (Award award : s.awards()) {
-            String key = StatusIndexes.key(award);
+          for (int i = 0; i < keys.size(); i++) {
+            Award award = s.awards().get(i);
+            String key = keys.get(i);
             if (!isFresh.contains(key)) {
               all.add(kept.get(key));
               continue;
@@ -233,12 +238,14 @@ public final class LockCheck {
    * The recipient the lock records of each award read from its file whose published recipient is
    * not that one, by key: what the digests need of the files, so the docs are not held for them.
    */
-  private static Map<String, AwardDigest.LockedRecipient> lockedRecipients(SiteDoc doc, Site site) {
+  private static Map<String, AwardDigest.LockedRecipient> lockedRecipients(
+      SiteDoc doc, Site site, List<String> keys) {
     Map<String, AwardDoc> docs = new HashMap<>();
     doc.awards().forEach(a -> docs.put(a.badgeId() + "/" + a.id(), a));
     Map<String, AwardDigest.LockedRecipient> locked = new HashMap<>();
-    for (Award award : site.awards()) {
-      String key = StatusIndexes.key(award);
+    for (int i = 0; i < keys.size(); i++) {
+      Award award = site.awards().get(i);
+      String key = keys.get(i);
       AwardDoc written = docs.get(key);
       if (written != null) {
         AwardDigest.LockedRecipient.of(written, award).ifPresent(r -> locked.put(key, r));
@@ -296,11 +303,11 @@ public final class LockCheck {
       SiteSources sources,
       SiteDoc doc,
       Optional<Site> site,
+      List<String> keys,
       Map<String, LockLine> lines,
       Diagnostics diagnostics) {
     // The site's awards name nearly every line: the files are listed only for a line they do not.
-    Set<String> awards = new HashSet<>();
-    site.ifPresent(s -> s.awards().forEach(a -> awards.add(StatusIndexes.key(a))));
+    Set<String> awards = new HashSet<>(keys);
     Set<String> files = null;
     List<AwardChange> removed = new ArrayList<>();
     for (LockLine line : lines.values()) {
