@@ -294,7 +294,8 @@ final class SiteLoad {
             diagnostics,
             lockDigests,
             read.scanned().base(),
-            BuildTasks.join(read.scanned().lock()));
+            BuildTasks.join(read.scanned().lock()),
+            pool);
     BuildTasks.join(unsalted);
     CompletableFuture<Void> saved = CompletableFuture.completedFuture(null);
     if (validated.isPresent() && lock.isPresent()) {

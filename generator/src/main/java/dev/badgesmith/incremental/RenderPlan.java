@@ -150,6 +150,8 @@ public final class RenderPlan {
                     : RenderState.load(stateFile, out.previousManifest()));
     // What all awards share is hashed beside each award's inputs, which need none of it.
     ForkJoinTask<String> shared = pool.submit(() -> siteFingerprint(inputs));
+    // And so are the badge class pages' inputs, which need nothing the awards' comparing finds.
+    ForkJoinTask<Map<String, String>> listed = pool.submit(() -> badgePages(inputs));
     Map<String, String> fingerprints = fingerprints(inputs, pool);
     String siteFingerprint = joinHashing(shared);
     // What all awards share changed: every award and page is rendered again.
@@ -184,7 +186,13 @@ public final class RenderPlan {
       }
     }
     Set<String> keptPages =
-        pages(inputs, b -> !rendering.contains(b.id()) && part.isEmpty(), before, next, out);
+        pages(
+            inputs,
+            listed.join(),
+            b -> !rendering.contains(b.id()) && part.isEmpty(),
+            before,
+            next,
+            out);
     return new RenderPlan(
         List.copyOf(toRender),
         List.of(),
@@ -221,7 +229,7 @@ public final class RenderPlan {
     for (Award award : inputs.site().awards()) {
       adopted.add(byKey.get(StatusIndexes.key(award)));
     }
-    pages(inputs, b -> false, RenderState.empty(), next, null);
+    pages(inputs, badgePages(inputs), b -> false, RenderState.empty(), next, null);
     return new RenderPlan(
         List.of(),
         List.copyOf(adopted),
@@ -263,16 +271,17 @@ public final class RenderPlan {
   /**
    * The badge class pages kept as published; each noted for the next build.
    *
+   * @param listed each badge class page's inputs ({@link #badgePages})
    * @param awardsKept whether every award of a badge class is kept as published
    */
   private static Set<String> pages(
       Inputs inputs,
+      Map<String, String> listed,
       java.util.function.Predicate<BadgeClass> awardsKept,
       RenderState before,
       RenderState.Next next,
       StagingOutput out) {
     Set<String> keptPages = new HashSet<>();
-    Map<String, String> listed = badgePages(inputs);
     for (BadgeClass badge : inputs.site().badges()) {
       boolean keepable = out != null && awardsKept.test(badge);
       for (String file : inputs.badgePageFiles().apply(badge)) {

@@ -27,6 +27,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -115,6 +119,23 @@ public final class LockCheck {
       Function<String, Optional<AwardDigest.Columns>> known,
       Optional<BaseLock> base,
       PublishedLock.Read read) {
+    return run(sources, doc, site, diagnostics, known, base, read, Runnable::run);
+  }
+
+  /**
+   * As {@link #run(SiteSources, SiteDoc, Optional, Diagnostics, Function, Optional,
+   * PublishedLock.Read)}, with the status indexes made on {@code beside} while this thread compares
+   * the awards with their lines.
+   */
+  public static Optional<LockCheck> run(
+      SiteSources sources,
+      SiteDoc doc,
+      Optional<Site> site,
+      Diagnostics diagnostics,
+      Function<String, Optional<AwardDigest.Columns>> known,
+      Optional<BaseLock> base,
+      PublishedLock.Read read,
+      Executor beside) {
     Optional<PublishedLock> lock = read.reportInto(diagnostics);
     Map<String, LockLine> lines = lock.map(PublishedLock::byAward).orElse(Map.of());
     // Each award's key, made once for the checks below: the site's awards in their order.
@@ -149,7 +170,22 @@ public final class LockCheck {
     Map<String, Integer> pinned = new HashMap<>();
     lines.values().forEach(l -> pinned.put(l.award(), l.index()));
     endorsementLines.values().forEach(l -> pinned.put(l.key(), l.index()));
-    StatusIndexes indexes = StatusIndexes.pinned(s.awards(), s.endorsements().given(), pinned);
+    // The indexes are wanted only once the lines are compared: they are made beside, or here
+    // after the comparing when no thread took them up meanwhile (this one never waits for a busy
+    // pool to start them).
+    CompletableFuture<StatusIndexes> indexing = new CompletableFuture<>();
+    AtomicBoolean taken = new AtomicBoolean();
+    Runnable index =
+        () -> {
+          if (taken.compareAndSet(false, true)) {
+            try {
+              indexing.complete(StatusIndexes.pinned(s.awards(), s.endorsements().given(), pinned));
+            } catch (RuntimeException | Error e) {
+              indexing.completeExceptionally(e);
+            }
+          }
+        };
+    beside.execute(index);
 
     List<AwardChange> added = new ArrayList<>();
     List<AwardChange> revoked = new ArrayList<>();
@@ -202,6 +238,8 @@ public final class LockCheck {
             base.map(b -> b.changes(s.awards(), byKey, dropped)),
             false,
             endorsements.changes());
+    index.run();
+    StatusIndexes indexes = joined(indexing);
     Supplier<PublishedLock> updated =
         () -> {
           // In the order lines always had: gone awards first, then every award in site order.
@@ -232,6 +270,20 @@ public final class LockCheck {
           return new PublishedLock(all, endorsements.updated(indexes));
         };
     return Optional.of(new LockCheck(changes, indexes, updated, digests));
+  }
+
+  /** The task's result, with what it threw unwrapped. */
+  private static <T> T joined(CompletableFuture<T> task) {
+    try {
+      return task.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      } else if (e.getCause() instanceof Error r) {
+        throw r;
+      }
+      throw e;
+    }
   }
 
   /**

@@ -263,6 +263,8 @@ public final class SiteScanner {
     /** One entry a walk found, with its path in the site and its stamp (for a regular file). */
     private record Found(String path, Path file, BasicFileAttributes attributes, String stamp) {}
 
+    private static final Comparator<Found> BY_PATH = (a, b) -> a.path().compareTo(b.path());
+
     /** Regular files under a folder of the site, at most {@code maxDepth} below it, by path. */
     List<SourceFile> files(String folder, int maxDepth) {
       Path dir = root.resolve(folder);
@@ -285,7 +287,8 @@ public final class SiteScanner {
                 "cannot list " + folder + "/: " + e.getMessage()));
         return List.of();
       }
-      found.sort(Comparator.comparing(Found::path));
+      // Each folder's part came sorted from the walkers: what is left is merging them.
+      found.sort(BY_PATH);
       List<SourceFile> files = new ArrayList<>();
       for (Found f : found) {
         if (isHidden(f.path())) {
@@ -327,6 +330,7 @@ public final class SiteScanner {
               List<Found> inside = new ArrayList<>();
               try {
                 walk(folders.get(i).file(), maxDepth, inside);
+                inside.sort(BY_PATH);
               } catch (IOException | RuntimeException e) {
                 failed.compareAndSet(null, e);
               } finally {
