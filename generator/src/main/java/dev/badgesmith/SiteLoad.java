@@ -241,27 +241,31 @@ final class SiteLoad {
     CompletableFuture<Void> unsalted =
         validated
             .map(
-                s -> {
-                  Map<String, dev.badgesmith.diag.SourcePosition> positions = new HashMap<>();
-                  doc.awards().forEach(a -> positions.put(a.badgeId() + "/" + a.id(), a.at()));
-                  return CompletableFuture.runAsync(
-                      () -> UnsaltedHashes.check(sources.root(), s, secret, positions, diagnostics),
-                      pool);
-                })
+                s ->
+                    CompletableFuture.runAsync(
+                        () -> {
+                          Map<String, dev.badgesmith.diag.SourcePosition> positions =
+                              new HashMap<>();
+                          doc.awards()
+                              .forEach(a -> positions.put(a.badgeId() + "/" + a.id(), a.at()));
+                          UnsaltedHashes.check(sources.root(), s, secret, positions, diagnostics);
+                        },
+                        pool))
             .orElseGet(() -> CompletableFuture.completedFuture(null));
+    // The files of the awards the cache knew, by award: made beside the designs' rendering.
+    CompletableFuture<Map<String, String>> cachedSourcesMade =
+        CompletableFuture.supplyAsync(
+            () -> {
+              Map<String, String> sourceOf = new HashMap<>();
+              for (Award award : known.awards()) {
+                sourceOf.put(StatusIndexes.key(award), award.source());
+              }
+              return sourceOf;
+            },
+            pool);
     ThemeOverrides.check(sources.root(), diagnostics);
     validated.ifPresent(
         s -> SiteMessages.check(sources.root(), s.settings().languages(), diagnostics));
-    Map<String, String> cachedSources = new HashMap<>();
-    for (Award award : known.awards()) {
-      cachedSources.put(StatusIndexes.key(award), award.source());
-    }
-    // An unchanged file's digest as an earlier build computed it, read only for awards asked for.
-    java.util.function.Function<String, Optional<AwardDigest.Columns>> lockDigests =
-        key ->
-            Optional.ofNullable(cachedSources.get(key))
-                .flatMap(cache::hit)
-                .map(e -> new AwardDigest.Columns(e.lockDigest(), e.lockFields()));
     if (validated.isPresent()) {
       // What the renderer refuses is found here, in check as in build, from the same rendering.
       try {
@@ -274,6 +278,13 @@ final class SiteLoad {
             "cannot render the designs: " + e.getCause().getMessage(), e.getCause());
       }
     }
+    Map<String, String> cachedSources = BuildTasks.join(cachedSourcesMade);
+    // An unchanged file's digest as an earlier build computed it, read only for awards asked for.
+    java.util.function.Function<String, Optional<AwardDigest.Columns>> lockDigests =
+        key ->
+            Optional.ofNullable(cachedSources.get(key))
+                .flatMap(cache::hit)
+                .map(e -> new AwardDigest.Columns(e.lockDigest(), e.lockFields()));
     // The lock holds the site's real URLs, so it is checked before a preview moves them.
     Optional<LockCheck> lock =
         LockCheck.run(
@@ -283,7 +294,8 @@ final class SiteLoad {
             diagnostics,
             lockDigests,
             read.scanned().base(),
-            BuildTasks.join(read.scanned().lock()));
+            BuildTasks.join(read.scanned().lock()),
+            pool);
     BuildTasks.join(unsalted);
     CompletableFuture<Void> saved = CompletableFuture.completedFuture(null);
     if (validated.isPresent() && lock.isPresent()) {

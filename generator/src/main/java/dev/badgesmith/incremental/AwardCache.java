@@ -191,7 +191,7 @@ public final class AwardCache {
         pool.submit(
                 () ->
                     awardFiles.parallelStream()
-                        .filter(f -> !f.extension().equals("csv"))
+                        .filter(f -> !f.hasExtension("csv"))
                         .map(f -> unchanged(f).or(() -> compared(f)))
                         .flatMap(Optional::stream)
                         .toList())

@@ -148,8 +148,12 @@ public final class RenderPlan {
                 renderAll || part.isPresent()
                     ? RenderState.empty()
                     : RenderState.load(stateFile, out.previousManifest()));
+    // What all awards share is hashed beside each award's inputs, which need none of it.
+    ForkJoinTask<String> shared = pool.submit(() -> siteFingerprint(inputs));
+    // And so are the badge class pages' inputs, which need nothing the awards' comparing finds.
+    ForkJoinTask<Map<String, String>> listed = pool.submit(() -> badgePages(inputs));
     Map<String, String> fingerprints = fingerprints(inputs, pool);
-    String siteFingerprint = siteFingerprint(inputs);
+    String siteFingerprint = joinHashing(shared);
     // What all awards share changed: every award and page is rendered again.
     RenderState before = previous.join().ifSite(siteFingerprint);
     RenderState.Next next = new RenderState.Next(siteFingerprint);
@@ -182,7 +186,13 @@ public final class RenderPlan {
       }
     }
     Set<String> keptPages =
-        pages(inputs, b -> !rendering.contains(b.id()) && part.isEmpty(), before, next, out);
+        pages(
+            inputs,
+            listed.join(),
+            b -> !rendering.contains(b.id()) && part.isEmpty(),
+            before,
+            next,
+            out);
     return new RenderPlan(
         List.copyOf(toRender),
         List.of(),
@@ -219,7 +229,7 @@ public final class RenderPlan {
     for (Award award : inputs.site().awards()) {
       adopted.add(byKey.get(StatusIndexes.key(award)));
     }
-    pages(inputs, b -> false, RenderState.empty(), next, null);
+    pages(inputs, badgePages(inputs), b -> false, RenderState.empty(), next, null);
     return new RenderPlan(
         List.of(),
         List.copyOf(adopted),
@@ -231,6 +241,21 @@ public final class RenderPlan {
         Optional.empty(),
         stateFile,
         siteFingerprint);
+  }
+
+  /** The task's result, with the {@link IOException} it failed with, if any, as it was thrown. */
+  private static String joinHashing(ForkJoinTask<String> task) throws IOException {
+    try {
+      return task.join();
+    } catch (RuntimeException e) {
+      // A task's exception may come wrapped more than once when another thread ran it.
+      for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+        if (cause instanceof IOException io) {
+          throw io;
+        }
+      }
+      throw e;
+    }
   }
 
   private static Map<String, String> fingerprints(Inputs inputs, ForkJoinPool pool) {
@@ -246,16 +271,17 @@ public final class RenderPlan {
   /**
    * The badge class pages kept as published; each noted for the next build.
    *
+   * @param listed each badge class page's inputs ({@link #badgePages})
    * @param awardsKept whether every award of a badge class is kept as published
    */
   private static Set<String> pages(
       Inputs inputs,
+      Map<String, String> listed,
       java.util.function.Predicate<BadgeClass> awardsKept,
       RenderState before,
       RenderState.Next next,
       StagingOutput out) {
     Set<String> keptPages = new HashSet<>();
-    Map<String, String> listed = badgePages(inputs);
     for (BadgeClass badge : inputs.site().badges()) {
       boolean keepable = out != null && awardsKept.test(badge);
       for (String file : inputs.badgePageFiles().apply(badge)) {

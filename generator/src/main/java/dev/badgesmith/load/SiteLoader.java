@@ -42,6 +42,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 
 /**
  * Reads every file of a badge site into {@link Docs}, checking each file on its own: syntax, keys
@@ -83,6 +84,14 @@ public final class SiteLoader {
    */
   public SiteDoc load(
       SiteSources sources, Diagnostics diagnostics, Set<String> known, AwardBytes seen) {
+    // The awards are read on the pool while this thread reads the site's other files.
+    ForkJoinTask<List<AwardDoc>> awardsRead =
+        pool.submit(
+            () ->
+                sources.awards().parallelStream()
+                    .filter(f -> !known.contains(f.path()))
+                    .flatMap(f -> awards(f, diagnostics, seen).stream())
+                    .toList());
     Optional<SettingsDoc> settings =
         sources.settings().flatMap(f -> file(f, diagnostics, SettingsReader::settings));
     List<IssuerDoc> issuers = new ArrayList<>();
@@ -94,17 +103,7 @@ public final class SiteLoader {
       file(f, diagnostics, SiteLoader::badge).ifPresent(badges::add);
     }
     List<AwardDoc> awards =
-        pool
-            .submit(
-                () ->
-                    sources.awards().parallelStream()
-                        .filter(f -> !known.contains(f.path()))
-                        .flatMap(f -> awards(f, diagnostics, seen).stream())
-                        .toList())
-            .join()
-            .stream()
-            .sorted(Comparator.comparing(AwardDoc::path))
-            .toList();
+        awardsRead.join().stream().sorted(Comparator.comparing(AwardDoc::path)).toList();
     return new SiteDoc(
         settings,
         issuers,
@@ -123,7 +122,7 @@ public final class SiteLoader {
 
   /** The awards of one file: a YAML file holds one, a CSV file one per row. */
   private static List<AwardDoc> awards(SourceFile f, Diagnostics shared, AwardBytes seen) {
-    if (!f.extension().equals("csv")) {
+    if (!f.hasExtension("csv")) {
       Diagnostics own = new Diagnostics();
       Optional<byte[]> bytes = bytes(f, own, shared);
       bytes.ifPresent(b -> seen.read(f, b));
@@ -169,7 +168,7 @@ public final class SiteLoader {
     Optional<MapReader> read;
     Optional<String> body = Optional.empty();
     Optional<SourcePosition> bodyAt = Optional.empty();
-    if (f.extension().equals("md")) {
+    if (f.hasExtension("md")) {
       Optional<FrontMatter> fm = FrontMatter.split(text, f.path(), d);
       if (fm.isEmpty()) {
         return Optional.empty();

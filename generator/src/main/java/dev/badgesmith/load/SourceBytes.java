@@ -35,7 +35,7 @@ final class SourceBytes {
   static Optional<byte[]> bytes(SourceFile f, Diagnostics diagnostics, Diagnostics shared) {
     try {
       byte[] bytes;
-      if (f.extension().equals("csv")) {
+      if (f.hasExtension("csv")) {
         bytes = Files.readAllBytes(f.file());
       } else {
         try (InputStream in = Files.newInputStream(f.file())) {

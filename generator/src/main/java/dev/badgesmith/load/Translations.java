@@ -46,7 +46,7 @@ final class Translations {
     }
     Map<String, Located<String>> texts = new LinkedHashMap<>();
     Optional<MapReader> read;
-    if (f.extension().equals("md")) {
+    if (f.hasExtension("md")) {
       Optional<FrontMatter> fm = FrontMatter.split(text, f.path(), d);
       if (fm.isEmpty()) {
         return Optional.empty();

@@ -27,6 +27,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -115,9 +119,29 @@ public final class LockCheck {
       Function<String, Optional<AwardDigest.Columns>> known,
       Optional<BaseLock> base,
       PublishedLock.Read read) {
+    return run(sources, doc, site, diagnostics, known, base, read, Runnable::run);
+  }
+
+  /**
+   * As {@link #run(SiteSources, SiteDoc, Optional, Diagnostics, Function, Optional,
+   * PublishedLock.Read)}, with the status indexes made on {@code beside} while this thread compares
+   * the awards with their lines.
+   */
+  public static Optional<LockCheck> run(
+      SiteSources sources,
+      SiteDoc doc,
+      Optional<Site> site,
+      Diagnostics diagnostics,
+      Function<String, Optional<AwardDigest.Columns>> known,
+      Optional<BaseLock> base,
+      PublishedLock.Read read,
+      Executor beside) {
     Optional<PublishedLock> lock = read.reportInto(diagnostics);
     Map<String, LockLine> lines = lock.map(PublishedLock::byAward).orElse(Map.of());
-    List<AwardChange> removed = removed(sources, doc, site, lines, diagnostics);
+    // Each award's key, made once for the checks below: the site's awards in their order.
+    List<String> keys =
+        site.map(s -> s.awards().stream().map(StatusIndexes::key).toList()).orElse(List.of());
+    List<AwardChange> removed = removed(sources, doc, site, keys, lines, diagnostics);
     Map<String, EndorsementLine> endorsementLines =
         lock.map(PublishedLock::byEndorsement).orElse(Map.of());
     List<String> endorsementsRemoved =
@@ -139,14 +163,29 @@ public final class LockCheck {
     Digests digests =
         new Digests(
             known,
-            lockedRecipients(doc, s),
+            lockedRecipients(doc, s, keys),
             s,
             layout,
             new java.util.concurrent.ConcurrentHashMap<>());
     Map<String, Integer> pinned = new HashMap<>();
     lines.values().forEach(l -> pinned.put(l.award(), l.index()));
     endorsementLines.values().forEach(l -> pinned.put(l.key(), l.index()));
-    StatusIndexes indexes = StatusIndexes.pinned(s.awards(), s.endorsements().given(), pinned);
+    // The indexes are wanted only once the lines are compared: they are made beside, or here
+    // after the comparing when no thread took them up meanwhile (this one never waits for a busy
+    // pool to start them).
+    CompletableFuture<StatusIndexes> indexing = new CompletableFuture<>();
+    AtomicBoolean taken = new AtomicBoolean();
+    Runnable index =
+        () -> {
+          if (taken.compareAndSet(false, true)) {
+            try {
+              indexing.complete(StatusIndexes.pinned(s.awards(), s.endorsements().given(), pinned));
+            } catch (RuntimeException | Error e) {
+              indexing.completeExceptionally(e);
+            }
+          }
+        };
+    beside.execute(index);
 
     List<AwardChange> added = new ArrayList<>();
     List<AwardChange> revoked = new ArrayList<>();
@@ -160,8 +199,9 @@ public final class LockCheck {
     List<Award> fresh = new ArrayList<>();
     Map<String, AwardChange> byKey = new java.util.LinkedHashMap<>();
     Map<String, BadgeClass> badges = s.badgesById();
-    for (Award award : s.awards()) {
-      String key = StatusIndexes.key(award);
+    for (int i = 0; i < keys.size(); i++) {
+      Award award = s.awards().get(i);
+      String key = keys.get(i);
       BadgeClass badge = badges.get(award.badgeId());
       AwardChange change =
           new AwardChange(key, badge.name(), award.source(), award.recipient().name());
@@ -198,6 +238,8 @@ public final class LockCheck {
             base.map(b -> b.changes(s.awards(), byKey, dropped)),
             false,
             endorsements.changes());
+    index.run();
+    StatusIndexes indexes = joined(indexing);
     Supplier<PublishedLock> updated =
         () -> {
           // In the order lines always had: gone awards first, then every award in site order.
@@ -207,8 +249,9 @@ public final class LockCheck {
           lines.values().stream().filter(l -> gone.contains(l.award())).forEach(all::add);
           Set<String> isFresh = new HashSet<>();
           fresh.forEach(a -> isFresh.add(StatusIndexes.key(a)));
-          for (Award award : s.awards()) {
-            String key = StatusIndexes.key(award);
+          for (int i = 0; i < keys.size(); i++) {
+            Award award = s.awards().get(i);
+            String key = keys.get(i);
             if (!isFresh.contains(key)) {
               all.add(kept.get(key));
               continue;
@@ -229,16 +272,32 @@ public final class LockCheck {
     return Optional.of(new LockCheck(changes, indexes, updated, digests));
   }
 
+  /** The task's result, with what it threw unwrapped. */
+  private static <T> T joined(CompletableFuture<T> task) {
+    try {
+      return task.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      } else if (e.getCause() instanceof Error r) {
+        throw r;
+      }
+      throw e;
+    }
+  }
+
   /**
    * The recipient the lock records of each award read from its file whose published recipient is
    * not that one, by key: what the digests need of the files, so the docs are not held for them.
    */
-  private static Map<String, AwardDigest.LockedRecipient> lockedRecipients(SiteDoc doc, Site site) {
+  private static Map<String, AwardDigest.LockedRecipient> lockedRecipients(
+      SiteDoc doc, Site site, List<String> keys) {
     Map<String, AwardDoc> docs = new HashMap<>();
     doc.awards().forEach(a -> docs.put(a.badgeId() + "/" + a.id(), a));
     Map<String, AwardDigest.LockedRecipient> locked = new HashMap<>();
-    for (Award award : site.awards()) {
-      String key = StatusIndexes.key(award);
+    for (int i = 0; i < keys.size(); i++) {
+      Award award = site.awards().get(i);
+      String key = keys.get(i);
       AwardDoc written = docs.get(key);
       if (written != null) {
         AwardDigest.LockedRecipient.of(written, award).ifPresent(r -> locked.put(key, r));
@@ -296,11 +355,11 @@ public final class LockCheck {
       SiteSources sources,
       SiteDoc doc,
       Optional<Site> site,
+      List<String> keys,
       Map<String, LockLine> lines,
       Diagnostics diagnostics) {
     // The site's awards name nearly every line: the files are listed only for a line they do not.
-    Set<String> awards = new HashSet<>();
-    site.ifPresent(s -> s.awards().forEach(a -> awards.add(StatusIndexes.key(a))));
+    Set<String> awards = new HashSet<>(keys);
     Set<String> files = null;
     List<AwardChange> removed = new ArrayList<>();
     for (LockLine line : lines.values()) {

@@ -42,9 +42,20 @@ public final class FileNames {
    * with any extension ({@code con.yaml}, {@code Aux.tar.gz}).
    */
   public static boolean isReserved(String name) {
-    int dot = name.indexOf('.');
-    String base = (dot < 0 ? name : name.substring(0, dot)).strip();
-    return base.length() <= 4 && DEVICES.contains(base.toLowerCase(Locale.ROOT));
+    int end = name.indexOf('.');
+    if (end < 0) {
+      end = name.length();
+    }
+    // The base is stripped as String.strip does, by index: most names are longer than any device's.
+    int start = 0;
+    while (start < end && Character.isWhitespace(name.charAt(start))) {
+      start++;
+    }
+    while (end > start && Character.isWhitespace(name.charAt(end - 1))) {
+      end--;
+    }
+    return end - start <= 4
+        && DEVICES.contains(name.substring(start, end).toLowerCase(Locale.ROOT));
   }
 
   /** The message and hint of a name Windows reserves. */
@@ -87,7 +98,7 @@ public final class FileNames {
         if (end < 0) {
           end = path.length();
         }
-        String prefix = path.substring(0, end);
+        String prefix = end == path.length() ? path : path.substring(0, end);
         if (end < path.length() && !folders.add(prefix)) {
           from = end + 1;
           continue;

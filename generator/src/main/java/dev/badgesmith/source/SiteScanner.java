@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -81,7 +82,7 @@ public final class SiteScanner {
     for (SourceFile f : badgeFolder) {
       if (isTranslation(f, "md")) {
         translations.add(f);
-      } else if (f.extension().equals("md")) {
+      } else if (f.hasExtension("md")) {
         scan.slug(f).ifPresent(badges::add);
       } else if (!DESIGN_EXTENSIONS.contains(f.extension())) {
         scan.unexpected(f, "badges/ holds <badge-id>.md files and their .svg or .png designs");
@@ -97,11 +98,11 @@ public final class SiteScanner {
         scan.unexpected(f, "an award is awards/<badge-id>/<award-id>.yaml");
       } else if (isTranslation(f, "yaml", "yml")) {
         translations.add(f);
-      } else if (f.extension().equals("yaml") || f.extension().equals("yml")) {
+      } else if (f.hasExtension("yaml") || f.hasExtension("yml")) {
         if (scan.isSlug(f.folder(), f)) {
           scan.slug(f).ifPresent(awards::add);
         }
-      } else if (f.extension().equals("csv")) {
+      } else if (f.hasExtension("csv")) {
         // A CSV file holds one award per row; its rows give the ids, not its name.
         if (scan.isSlug(f.folder(), f)) {
           awards.add(f);
@@ -117,7 +118,7 @@ public final class SiteScanner {
     List<SourceFile> frameworkFolder = scan.files("frameworks", 1);
     List<SourceFile> frameworks = new ArrayList<>();
     for (SourceFile f : frameworkFolder) {
-      if (f.extension().equals("json")) {
+      if (f.hasExtension("json")) {
         scan.slug(f).ifPresent(frameworks::add);
       } else {
         scan.unexpected(f, "frameworks/ holds <name>.json files: CASE packages (CFPackage)");
@@ -128,7 +129,7 @@ public final class SiteScanner {
     List<SourceFile> endorsementFolder = scan.files("endorsements", 1);
     List<SourceFile> endorsements = new ArrayList<>();
     for (SourceFile f : endorsementFolder) {
-      if (f.extension().equals("yaml") || f.extension().equals("yml")) {
+      if (f.hasExtension("yaml") || f.hasExtension("yml")) {
         scan.slug(f).ifPresent(endorsements::add);
       } else {
         scan.unexpected(f, "endorsements/ holds <endorsement-id>.yaml files");
@@ -142,7 +143,12 @@ public final class SiteScanner {
     all.addAll(frameworkFolder);
     all.addAll(endorsementFolder);
     all.addAll(staticFiles);
-    FileNames.check(all, diagnostics);
+    // The names are checked beside the key scan, which needs nothing of them; each reports into
+    // its own diagnostics, added in this order, as when one ran after the other.
+    Diagnostics names = new Diagnostics();
+    CompletableFuture<Void> namesChecked =
+        CompletableFuture.runAsync(() -> FileNames.check(all, names), pool);
+    Diagnostics keys = new Diagnostics();
     Set<String> readByLoader = new java.util.HashSet<>();
     settings.ifPresent(f -> readByLoader.add(f.path()));
     for (List<SourceFile> files : List.of(issuers, badges, endorsements, translations)) {
@@ -153,8 +159,11 @@ public final class SiteScanner {
     read.addAll(awards);
     read.addAll(translations);
     List<SourceFile> unread = awardFolder.stream().filter(f -> !read.contains(f)).toList();
-    new KeyScan(scan.root, scan::relative, diagnostics)
+    new KeyScan(scan.root, scan::relative, keys)
         .privateKeys(readByLoader, unread, staticFiles, scan.hidden, scan.tooDeep);
+    namesChecked.join();
+    diagnostics.addAll(names.sorted());
+    diagnostics.addAll(keys.sorted());
     return new SiteSources(
         realRoot,
         settings,
@@ -169,7 +178,12 @@ public final class SiteScanner {
 
   /** A file named {@code <id>.<language>.<extension>}, of one of the extensions given. */
   private static boolean isTranslation(SourceFile f, String... extensions) {
-    return SiteSources.translationOf(f).isPresent() && List.of(extensions).contains(f.extension());
+    for (String extension : extensions) {
+      if (f.hasExtension(extension)) {
+        return SiteSources.translationOf(f).isPresent();
+      }
+    }
+    return false;
   }
 
   /**
@@ -249,6 +263,8 @@ public final class SiteScanner {
     /** One entry a walk found, with its path in the site and its stamp (for a regular file). */
     private record Found(String path, Path file, BasicFileAttributes attributes, String stamp) {}
 
+    private static final Comparator<Found> BY_PATH = (a, b) -> a.path().compareTo(b.path());
+
     /** Regular files under a folder of the site, at most {@code maxDepth} below it, by path. */
     List<SourceFile> files(String folder, int maxDepth) {
       Path dir = root.resolve(folder);
@@ -271,7 +287,8 @@ public final class SiteScanner {
                 "cannot list " + folder + "/: " + e.getMessage()));
         return List.of();
       }
-      found.sort(Comparator.comparing(Found::path));
+      // Each folder's part came sorted from the walkers: what is left is merging them.
+      found.sort(BY_PATH);
       List<SourceFile> files = new ArrayList<>();
       for (Found f : found) {
         if (isHidden(f.path())) {
@@ -313,6 +330,7 @@ public final class SiteScanner {
               List<Found> inside = new ArrayList<>();
               try {
                 walk(folders.get(i).file(), maxDepth, inside);
+                inside.sort(BY_PATH);
               } catch (IOException | RuntimeException e) {
                 failed.compareAndSet(null, e);
               } finally {

@@ -56,6 +56,18 @@ public record SourceFile(String path, Path file, String stamp) {
     return dot < path.lastIndexOf('/') + 1 ? "" : path.substring(dot + 1);
   }
 
+  /**
+   * Whether the file's extension is this one, as {@link #extension()} would say, without cutting it
+   * out: asked of every file of a large site.
+   */
+  public boolean hasExtension(String extension) {
+    int dot = path.length() - extension.length() - 1;
+    return dot >= 0
+        && path.charAt(dot) == '.'
+        && path.endsWith(extension)
+        && path.indexOf('/', dot) < 0;
+  }
+
   /** The name of the folder the file is in: for an award, its badge's id. */
   public String folder() {
     String parent = path.substring(0, Math.max(0, path.lastIndexOf('/')));

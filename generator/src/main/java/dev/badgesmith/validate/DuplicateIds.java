@@ -23,7 +23,7 @@ final class DuplicateIds {
   static void files(List<SourceFile> files, String what, Diagnostics d) {
     Map<String, SourceFile> seen = new HashMap<>();
     for (SourceFile f : files) {
-      String key = f.folder() + "/" + f.id();
+      String key = key(f);
       SourceFile first = seen.putIfAbsent(key, f);
       if (first != null) {
         d.add(
@@ -36,12 +36,23 @@ final class DuplicateIds {
     }
   }
 
+  /** {@code <folder>/<id>}, cut from the path in one piece: asked of every award file. */
+  private static String key(SourceFile f) {
+    String path = f.path();
+    int slash = path.lastIndexOf('/');
+    if (slash < 0) {
+      return f.folder() + "/" + f.id();
+    }
+    int dot = path.lastIndexOf('.');
+    return path.substring(path.lastIndexOf('/', slash - 1) + 1, dot > slash ? dot : path.length());
+  }
+
   /**
    * An award id that a CSV row claims as well as another row or an award file (two award files are
    * reported by {@link #files}).
    */
   static void rows(SiteSources sources, SiteDoc doc, List<Award> known, Diagnostics d) {
-    if (sources.awards().stream().noneMatch(f -> f.extension().equals("csv"))) {
+    if (sources.awards().stream().noneMatch(f -> f.hasExtension("csv"))) {
       return; // only a CSV row can claim an id another award has: award files have one each
     }
     record Claim(String key, String id, String path, SourcePosition at) {

@@ -112,7 +112,7 @@ public final class SiteValidator {
     Optional<Site> site() {
       DuplicateIds.files(sources.issuers(), "issuer", d);
       DuplicateIds.files(
-          sources.awards().stream().filter(f -> !f.extension().equals("csv")).toList(), "award", d);
+          sources.awards().stream().filter(f -> !f.hasExtension("csv")).toList(), "award", d);
       DuplicateIds.rows(sources, doc, known, d);
       DuplicateIds.files(sources.endorsements(), "endorsement", d);
       staticFiles();
@@ -154,16 +154,21 @@ public final class SiteValidator {
         awards.addAll(known);
         awards.sort(java.util.Comparator.comparing(Award::source));
       }
-      Set<String> awardKeys = new HashSet<>();
-      doc.awards().forEach(a -> awardKeys.add(a.badgeId() + "/" + a.id()));
-      awards.forEach(a -> awardKeys.add(a.badgeId() + "/" + a.id()));
+      // Every award's key, read now or known, with the language it is written in: the keys are
+      // what endorsements may name.
+      Map<String, String> awardLanguages = awardLanguages(awards, settings);
       Endorsements endorsements =
-          new EndorsementChecks(doc, d).endorsements(issuers, badges, awardKeys, zone, buildDate);
+          new EndorsementChecks(doc, d)
+              .endorsements(
+                  issuers,
+                  badges,
+                  java.util.Collections.unmodifiableSet(awardLanguages.keySet()),
+                  zone,
+                  buildDate);
       Translations translations =
           new TranslationChecks(doc, sources.translations().stream().map(f -> f.path()).toList(), d)
               .translations(
-                  settings.map(SiteSettings::languages).orElse(List.of("en")),
-                  awardLanguages(awards, settings));
+                  settings.map(SiteSettings::languages).orElse(List.of("en")), awardLanguages);
       return settings.map(
           s -> new Site(s, issuers, badges, awards, frameworks, endorsements, translations));
     }
