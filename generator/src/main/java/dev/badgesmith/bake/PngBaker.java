@@ -1,7 +1,9 @@
 package dev.badgesmith.bake;
 
+import dev.badgesmith.hash.Sha256;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.List;
 import java.util.Objects;
 import java.util.zip.CRC32;
@@ -56,16 +58,52 @@ public final class PngBaker {
     return new Template(head.toByteArray(), tail.toByteArray(), keyword);
   }
 
+  /** A baked PNG and its SHA-256. */
+  public record Baked(byte[] bytes, byte[] sha256) {}
+
   /** A PNG ready for baking: its chunks before and after the payload's. */
   public static final class Template {
     private final byte[] head;
     private final byte[] tail;
     private final byte[] keyword;
 
+    /**
+     * The SHA-256 state after {@link #head}, made on first use and never updated: every PNG baked
+     * from the template starts with the same bytes, most of the file, so each file's digest goes on
+     * from a copy of it instead of hashing them again.
+     */
+    private volatile MessageDigest headDigest;
+
     private Template(byte[] head, byte[] tail, byte[] keyword) {
       this.head = head;
       this.tail = tail;
       this.keyword = keyword;
+    }
+
+    /** A copy of the PNG carrying {@code payload}, with its SHA-256. */
+    public Baked bakeDigested(String payload) {
+      byte[] bytes = bake(payload);
+      MessageDigest digest = copy(headState());
+      digest.update(bytes, head.length, bytes.length - head.length);
+      return new Baked(bytes, digest.digest());
+    }
+
+    private MessageDigest headState() {
+      MessageDigest state = headDigest;
+      if (state == null) {
+        state = Sha256.newDigest();
+        state.update(head);
+        headDigest = state; // two threads may both make it: either is the same state
+      }
+      return state;
+    }
+
+    private static MessageDigest copy(MessageDigest digest) {
+      try {
+        return (MessageDigest) digest.clone();
+      } catch (CloneNotSupportedException e) {
+        throw new IllegalStateException("the runtime's SHA-256 is cloneable", e);
+      }
     }
 
     /** A copy of the PNG carrying {@code payload}. */

@@ -133,7 +133,7 @@ public final class SvgBaker {
       Objects.requireNonNull(payload, "payload");
       Objects.requireNonNull(verifyUrl, "verifyUrl");
       checkXmlCharacters(payload);
-      boolean json = payload.strip().startsWith("{");
+      boolean json = startsJson(payload);
       if (verifyUrl.isPresent() && (version != BadgeVersion.OB2 || !json)) {
         throw new IllegalArgumentException(
             "a verify URL goes only with an Open Badges 2.0 JSON assertion");
@@ -146,6 +146,17 @@ public final class SvgBaker {
       System.arraycopy(tail, 0, out, head.length + element.length, tail.length);
       return out;
     }
+  }
+
+  /** Whether the payload, leading white space left out, starts with {@code {}: without a copy. */
+  private static boolean startsJson(String payload) {
+    for (int i = 0; i < payload.length(); i++) {
+      char c = payload.charAt(i);
+      if (!Character.isWhitespace(c)) {
+        return c == '{';
+      }
+    }
+    return false;
   }
 
   private static String prefix(SvgDocument document, BadgeVersion version) {

@@ -120,6 +120,11 @@ public final class JsonDigest {
 
   private static void string(String s, StringBuilder out) {
     out.append('"');
+    // Most texts need no escape: appended whole, rather than a character at a time.
+    if (plain(s)) {
+      out.append(s).append('"');
+      return;
+    }
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       switch (c) {
@@ -148,5 +153,16 @@ public final class JsonDigest {
       }
     }
     out.append('"');
+  }
+
+  /** Whether a text is written as it is: no quote, backslash, control character or surrogate. */
+  private static boolean plain(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x20 || c == '"' || c == '\\' || Character.isSurrogate(c)) {
+        return false;
+      }
+    }
+    return true;
   }
 }

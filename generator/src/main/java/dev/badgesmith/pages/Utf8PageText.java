@@ -10,8 +10,27 @@ import java.util.Arrays;
  * String.getBytes(UTF_8)} does, a lone surrogate as {@code ?}, so the bytes are the same.
  */
 final class Utf8PageText extends Writer {
-  private byte[] bytes = new byte[16384];
+  /** The largest buffer a thread keeps for its next page. */
+  private static final int KEPT = 1 << 20;
+
+  /**
+   * Each thread's buffer from its last page, for its next: a build writes tens of thousands of
+   * pages, and a new buffer for each was a tenth of everything a build allocated.
+   */
+  private static final ThreadLocal<byte[]> SPARE = new ThreadLocal<>();
+
+  private byte[] bytes;
   private int size;
+
+  Utf8PageText() {
+    byte[] spare = SPARE.get();
+    if (spare != null) {
+      SPARE.set(null); // this page's alone until it is done, even if another starts meanwhile
+      bytes = spare;
+    } else {
+      bytes = new byte[16384];
+    }
+  }
 
   /** A high surrogate written last, waiting for its low half. */
   private char high;
@@ -115,14 +134,22 @@ final class Utf8PageText extends Writer {
     }
   }
 
-  /** The page's bytes, a lone high surrogate at the end as {@code ?}. */
+  /**
+   * The page's bytes, a lone high surrogate at the end as {@code ?}. The page is done: its buffer
+   * goes to the thread's next page, so nothing more is written to this one.
+   */
   byte[] toBytes() {
     if (high != 0) {
       high = 0;
       room(1);
       bytes[size++] = '?';
     }
-    return Arrays.copyOf(bytes, size);
+    byte[] page = Arrays.copyOf(bytes, size);
+    if (bytes.length <= KEPT) {
+      SPARE.set(bytes);
+    }
+    bytes = null;
+    return page;
   }
 
   @Override

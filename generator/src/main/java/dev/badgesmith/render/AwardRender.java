@@ -157,8 +157,8 @@ public final class AwardRender {
       // names its baked image for good: that image stays, and the revocation list says the rest.
       return published;
     }
-    out.write(
-        layout.bakedPng(award).file(), png(award.badgeId(), design, BadgeVersion.OB2).bake(baked));
+    PngBaker.Baked png = png(award.badgeId(), design, BadgeVersion.OB2).bakeDigested(baked);
+    out.write(layout.bakedPng(award).file(), png.bytes(), png.sha256());
     if (design.ob2Svg().isPresent()) {
       out.write(layout.bakedSvg(award).file(), design.ob2Svg().get().bake(baked, verify));
     }
@@ -181,7 +181,8 @@ public final class AwardRender {
     if (!bake) {
       return; // a revoked award's credential stays verifiable, but is no badge to download
     }
-    out.write(signed.png(), png(badgeId, design, BadgeVersion.OB3).bake(signed.baked()));
+    PngBaker.Baked png = png(badgeId, design, BadgeVersion.OB3).bakeDigested(signed.baked());
+    out.write(signed.png(), png.bytes(), png.sha256());
     if (design.ob3Svg().isPresent()) {
       out.write(signed.svg(), design.ob3Svg().get().bake(signed.baked(), Optional.empty()));
     }

@@ -22,6 +22,12 @@ final class RecordingSink implements OutputSink {
   }
 
   @Override
+  public void write(String path, byte[] content, byte[] sha256) throws IOException {
+    out.write(path, content, sha256);
+    paths.add(path);
+  }
+
+  @Override
   public void copy(String path, Path source) throws IOException {
     out.copy(path, source);
     paths.add(path);

@@ -13,6 +13,16 @@ public interface OutputSink {
   /** Writes one file; a second write of the same path is an error (two outputs collide). */
   void write(String path, byte[] content) throws IOException;
 
+  /**
+   * Writes one file whose SHA-256 the caller made already (a baked badge's digest goes on from its
+   * design's, hashed once): a sink that keeps digests takes it rather than hashing the bytes again.
+   *
+   * @param sha256 the SHA-256 of {@code content}, 32 bytes
+   */
+  default void write(String path, byte[] content, byte[] sha256) throws IOException {
+    write(path, content);
+  }
+
   /** Copies a source file as is. */
   void copy(String path, Path source) throws IOException;
 

@@ -107,12 +107,17 @@ public final class StagingOutput implements OutputSink {
 
   @Override
   public void write(String path, byte[] content) throws IOException {
-    checkPath(path);
     // The manifest lists every file but itself: its own digest would never be read.
+    write(path, content, path.equals(SiteWriter.MANIFEST) ? null : Sha256.of(content));
+  }
+
+  @Override
+  public void write(String path, byte[] content, byte[] sha256) throws IOException {
+    checkPath(path);
     PublishedFile file =
         path.equals(SiteWriter.MANIFEST)
             ? new PublishedFile(path, "", content.length)
-            : PublishedFile.of(path, Sha256.of(content), content.length);
+            : PublishedFile.of(path, sha256, content.length);
     if (!unchanged(claim(file), file, content)) {
       Files.write(folderMade(path), content);
       staged(path);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.badgesmith.bake.Images.Chunk;
+import dev.badgesmith.hash.Sha256;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -26,6 +27,18 @@ class PngBakerTest {
         .isEqualTo(Images.concat(Images.latin1("openbadges"), new byte[5], Images.utf8(ASSERTION)));
     assertThat(chunks.get(chunks.size() - 1).type()).isEqualTo("IEND");
     assertThat(chunks.subList(0, chunks.size() - 2)).extracting(Chunk::type).contains("IDAT");
+  }
+
+  @Test
+  void givesEachBakedFilesSha256WithItsBytes() {
+    PngBaker.Template template = PngBaker.template(png, BadgeVersion.OB2);
+
+    for (String payload : List.of(ASSERTION, "{\"a\":1}", "", ASSERTION + ASSERTION)) {
+      PngBaker.Baked baked = template.bakeDigested(payload);
+
+      assertThat(baked.bytes()).isEqualTo(PngBaker.bake(png, BadgeVersion.OB2, payload));
+      assertThat(baked.sha256()).isEqualTo(Sha256.of(baked.bytes()));
+    }
   }
 
   @Test

@@ -50,4 +50,19 @@ class Utf8PageTextTest {
       assertThat(out.toBytes()).as(page).isEqualTo(page.getBytes(StandardCharsets.UTF_8));
     }
   }
+
+  @Test
+  void pagesWrittenAtOnceOnOneThreadKeepTheirOwnBytes() {
+    Utf8PageText first = new Utf8PageText();
+    first.write("first page, ");
+    Utf8PageText second = new Utf8PageText();
+    second.write("second page é");
+    first.write("written on");
+    assertThat(second.toBytes()).isEqualTo("second page é".getBytes(StandardCharsets.UTF_8));
+    Utf8PageText third = new Utf8PageText();
+    third.write("third");
+    assertThat(first.toBytes())
+        .isEqualTo("first page, written on".getBytes(StandardCharsets.UTF_8));
+    assertThat(third.toBytes()).isEqualTo("third".getBytes(StandardCharsets.UTF_8));
+  }
 }
