@@ -28,8 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The shell launcher, run by a real shell on this JVM's runtime, over a jar whose main class echoes
  * its arguments and exits with the status it is told: arguments pass through untouched, the exit
  * status comes back, the class-data archive is made once and used after, and only a run that
- * renders every award of a site of 20,000 awards or more compiles with C2 (a smaller one, with C2
- * for the digests alone where the launcher can keep their directives, else with C1 alone).
+ * renders every award of a site of 20,000 awards or more compiles with C2.
  */
 class LauncherTest {
   private static final Path LAUNCHER = Path.of("src/dist/badgesmith").toAbsolutePath();
@@ -45,11 +44,9 @@ class LauncherTest {
     Files.writeString(
         src,
         "public class Echo { public static void main(String[] a) {"
-            + " if (System.getenv(\"ECHO_COMPILER\") != null) { java.util.List<String> o ="
-            + " java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments();"
-            + " System.out.println(o.contains(\"-XX:TieredStopAtLevel=1\") ? \"C1\""
-            + " : o.stream().anyMatch(x -> x.startsWith(\"-XX:CompilerDirectivesFile=\"))"
-            + " ? \"C1, C2 for digests\" : \"all tiers\"); return; }"
+            + " if (System.getenv(\"ECHO_COMPILER\") != null) { System.out.println("
+            + " java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()"
+            + " .contains(\"-XX:TieredStopAtLevel=1\") ? \"C1\" : \"all tiers\"); return; }"
             + " System.out.println(String.join(\"|\", a));"
             + " System.exit(a.length > 0 && a[0].matches(\"[0-9]\") ? Integer.parseInt(a[0]) : 0);"
             + " } }");
@@ -151,33 +148,6 @@ class LauncherTest {
     assertThat(compiler("build", tmp.resolve("empty").toString(), "--out", other))
         .as("a site without awards")
         .isEqualTo("C1");
-  }
-
-  @Test
-  void aSmallerFullBuildLetsC2CompileOnlyTheDigestsWhereItCanKeepTheirDirectives()
-      throws Exception {
-    Path site = tmp.resolve("site");
-    Files.createDirectories(site.resolve("awards/b"));
-    Files.writeString(site.resolve("awards/b/a.yaml"), "recipient: {email: a@example.org}\n");
-    Path cache = tmp.resolve("jvm");
-    Map<String, String> environment =
-        Map.of("BADGESMITH_JVM_CACHE", cache.toString(), "ECHO_COMPILER", "yes");
-
-    // The JVM starts only if it can read the directives: a run that exits 0 has parsed them.
-    Run full = run(environment, "build", site.toString());
-    Run again = run(environment, "build", site.toString());
-    Run check = run(environment, "check", site.toString());
-
-    assertThat(full.status()).as(full.output()).isZero();
-    assertThat(full.output())
-        .as("nothing but what the program writes")
-        .isEqualTo("C1, C2 for digests\n");
-    assertThat(again.output().strip())
-        .as("with the directives kept")
-        .isEqualTo(full.output().strip());
-    assertThat(check.output().strip()).isEqualTo("C1");
-    assertThat(Files.readString(cache.resolve("c2-digests-only.json")))
-        .contains("sun/security/provider/SHA2.*", "java/math/BigInteger.*");
   }
 
   private String compiler(String... args) throws Exception {
