@@ -110,22 +110,8 @@ public final class LockCheck {
    *     every line of; empty to hold the site to its own lock only
    * @param read the site's lock as read ({@link PublishedLock#readFile}), its problems not yet
    *     reported
-   */
-  public static Optional<LockCheck> run(
-      SiteSources sources,
-      SiteDoc doc,
-      Optional<Site> site,
-      Diagnostics diagnostics,
-      Function<String, Optional<AwardDigest.Columns>> known,
-      Optional<BaseLock> base,
-      PublishedLock.Read read) {
-    return run(sources, doc, site, diagnostics, known, base, read, Runnable::run);
-  }
-
-  /**
-   * As {@link #run(SiteSources, SiteDoc, Optional, Diagnostics, Function, Optional,
-   * PublishedLock.Read)}, with the status indexes made on {@code beside} while this thread compares
-   * the awards with their lines.
+   * @param beside where the status indexes are made while this thread compares the awards with
+   *     their lines ({@code Runnable::run} for this thread)
    */
   public static Optional<LockCheck> run(
       SiteSources sources,

@@ -325,7 +325,8 @@ class AwardCacheTest {
             diagnostics,
             key -> Optional.empty(),
             Optional.empty(),
-            PublishedLock.readFile(sources.root()));
+            PublishedLock.readFile(sources.root()),
+            Runnable::run);
     java.util.Set<String> noted = new java.util.HashSet<>();
     diagnostics.sorted().forEach(d -> noted.add(d.path()));
     validated.ifPresent(
