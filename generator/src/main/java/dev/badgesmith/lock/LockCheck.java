@@ -27,10 +27,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.FutureTask;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -157,21 +156,11 @@ public final class LockCheck {
     lines.values().forEach(l -> pinned.put(l.award(), l.index()));
     endorsementLines.values().forEach(l -> pinned.put(l.key(), l.index()));
     // The indexes are wanted only once the lines are compared: they are made beside, or here
-    // after the comparing when no thread took them up meanwhile (this one never waits for a busy
-    // pool to start them).
-    CompletableFuture<StatusIndexes> indexing = new CompletableFuture<>();
-    AtomicBoolean taken = new AtomicBoolean();
-    Runnable index =
-        () -> {
-          if (taken.compareAndSet(false, true)) {
-            try {
-              indexing.complete(StatusIndexes.pinned(s.awards(), s.endorsements().given(), pinned));
-            } catch (RuntimeException | Error e) {
-              indexing.completeExceptionally(e);
-            }
-          }
-        };
-    beside.execute(index);
+    // after the comparing when no thread took them up meanwhile (a task runs once, by whichever
+    // thread comes first, so this one never waits for a busy pool to start them).
+    FutureTask<StatusIndexes> indexing =
+        new FutureTask<>(() -> StatusIndexes.pinned(s.awards(), s.endorsements().given(), pinned));
+    beside.execute(indexing);
 
     List<AwardChange> added = new ArrayList<>();
     List<AwardChange> revoked = new ArrayList<>();
@@ -224,7 +213,7 @@ public final class LockCheck {
             base.map(b -> b.changes(s.awards(), byKey, dropped)),
             false,
             endorsements.changes());
-    index.run();
+    indexing.run();
     StatusIndexes indexes = joined(indexing);
     Supplier<PublishedLock> updated =
         () -> {
@@ -259,16 +248,19 @@ public final class LockCheck {
   }
 
   /** The task's result, with what it threw unwrapped. */
-  private static <T> T joined(CompletableFuture<T> task) {
+  private static <T> T joined(FutureTask<T> task) {
     try {
-      return task.join();
-    } catch (CompletionException e) {
+      return task.get();
+    } catch (ExecutionException e) {
       if (e.getCause() instanceof RuntimeException r) {
         throw r;
       } else if (e.getCause() instanceof Error r) {
         throw r;
       }
-      throw e;
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while the status indexes were made", e);
     }
   }
 
