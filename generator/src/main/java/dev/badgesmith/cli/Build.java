@@ -4,6 +4,7 @@ import dev.badgesmith.Badgesmith;
 import dev.badgesmith.BuildDate;
 import dev.badgesmith.Report;
 import dev.badgesmith.Shard;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -59,6 +60,16 @@ final class Build extends SiteCommand {
           "Build only shard K of N: the awards of the badge classes that fall to it, for"
               + " `badgesmith merge` to put together with the other shards' outputs.")
   Shard shard;
+
+  @Override
+  int renderedShare() {
+    if (shard != null) {
+      return shard.count();
+    }
+    // A folder nothing was published into keeps no award.
+    Path target = out != null ? out : site.resolve("public");
+    return renderAll || !Files.isRegularFile(target.resolve("manifest.json")) ? 1 : 0;
+  }
 
   @Override
   public Integer call() {

@@ -5,6 +5,7 @@ import dev.badgesmith.diag.BadgesmithException;
 import dev.badgesmith.diag.Printable;
 import java.io.PrintWriter;
 import java.util.Map;
+import java.util.function.Consumer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -55,12 +56,15 @@ public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
+    // This process is Badgesmith's own: its compilers are chosen for the command it runs.
+    Compilers compilers = Compilers.start();
     System.exit(
         run(
             args,
             System.getenv(),
             new PrintWriter(System.out, true),
-            new PrintWriter(System.err, true)));
+            new PrintWriter(System.err, true),
+            compilers::choose));
   }
 
   /**
@@ -68,6 +72,18 @@ public final class Main implements Runnable {
    */
   public static int run(
       String[] args, Map<String, String> environment, PrintWriter out, PrintWriter err) {
+    return run(args, environment, out, err, command -> {});
+  }
+
+  /**
+   * @param starting handed the command that runs, once its arguments are parsed
+   */
+  static int run(
+      String[] args,
+      Map<String, String> environment,
+      PrintWriter out,
+      PrintWriter err,
+      Consumer<Object> starting) {
     CommandLine cli = new CommandLine(new Main(), new Factory(environment));
     // Reading a command's annotations into picocli's model is much of a short run's start-up: a
     // run that names its command first gets that one alone; any other (help, a typo) gets all.
@@ -78,6 +94,15 @@ public final class Main implements Runnable {
       COMMANDS.values().forEach(cli::addSubcommand);
       cli.addSubcommand(CommandLine.HelpCommand.class);
     }
+    cli.setExecutionStrategy(
+        parsed -> {
+          CommandLine.ParseResult command = parsed;
+          while (command.hasSubcommand()) {
+            command = command.subcommand();
+          }
+          starting.accept(command.commandSpec().userObject());
+          return new CommandLine.RunLast().execute(parsed);
+        });
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler(

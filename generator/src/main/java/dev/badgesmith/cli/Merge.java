@@ -49,6 +49,11 @@ final class Merge extends SiteCommand {
   boolean timings;
 
   @Override
+  int renderedShare() {
+    return 1; // every award, copied from its shard
+  }
+
+  @Override
   public Integer call() {
     Path target = out != null ? out : site.resolve("public");
     long start = System.nanoTime();

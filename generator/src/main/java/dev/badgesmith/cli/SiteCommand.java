@@ -32,6 +32,14 @@ abstract class SiteCommand implements Callable<Integer> {
 
   Map<String, String> environment;
 
+  /**
+   * Of how many shards this command renders one whole, every award of it: 1 for the whole site, N
+   * for a shard of N; 0 when it renders none or keeps those already published, as a rebuild does.
+   */
+  int renderedShare() {
+    return 0;
+  }
+
   Badgesmith.Builder generator() {
     Badgesmith.Builder builder = Badgesmith.builder().environment(environment);
     if (threads != null) {
