@@ -39,13 +39,20 @@ public final class UnsaltedHashes {
     if (secret.isPresent()) {
       return;
     }
-    // An award read from the cache was validated before: its salt tells how it was derived.
-    Optional<Award> first = site.awards().stream().filter(UnsaltedHashes::unsalted).findFirst();
-    if (first.isEmpty()) {
+    // An award read from the cache was validated before: its salt tells how it was derived. A
+    // salt is a hash to make again, so each award's is made once.
+    Award found = null;
+    long count = 0;
+    for (Award a : site.awards()) {
+      if (unsalted(a)) {
+        found = found == null ? a : found;
+        count++;
+      }
+    }
+    if (found == null) {
       return;
     }
-    Award award = first.get();
-    long count = site.awards().stream().filter(UnsaltedHashes::unsalted).count();
+    Award award = found;
     SourcePosition at =
         emailKey(siteRoot, award.source())
             .or(() -> Optional.ofNullable(positions.get(award.badgeId() + "/" + award.id())))
