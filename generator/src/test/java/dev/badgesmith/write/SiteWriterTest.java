@@ -6,11 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.badgesmith.Badgesmith;
 import dev.badgesmith.Report;
 import dev.badgesmith.diag.BadgesmithException;
+import dev.badgesmith.testing.OwnJvm;
 import dev.badgesmith.testing.TestSites;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,20 +54,10 @@ class SiteWriterTest {
       assertThatThrownBy(() -> generator.build(site, out))
           .isInstanceOf(BadgesmithException.class)
           .hasMessageContaining("another build is writing into " + out.toAbsolutePath());
-      Process other =
-          new ProcessBuilder(
-                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                  "-cp",
-                  System.getProperty("java.class.path"),
-                  "dev.badgesmith.cli.Main",
-                  "build",
-                  site.toString(),
-                  "--out",
-                  out.toString())
-              .redirectErrorStream(true)
-              .start();
-      String printed = new String(other.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      assertThat(other.waitFor()).as(printed).isEqualTo(2);
+      OwnJvm.Run other =
+          OwnJvm.badgesmith(List.of(), "build", site.toString(), "--out", out.toString());
+      String printed = other.printed();
+      assertThat(other.status()).as(printed).isEqualTo(2);
       assertThat(printed).contains("another build is writing into").doesNotContain("Exception");
       Map<String, byte[]> during = TestSites.read(out);
       assertThat(during.keySet()).containsExactlyElementsOf(before.keySet());
