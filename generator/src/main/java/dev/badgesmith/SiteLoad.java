@@ -7,6 +7,7 @@ import dev.badgesmith.diag.Timings;
 import dev.badgesmith.images.SvgRasterizer;
 import dev.badgesmith.incremental.AwardCache;
 import dev.badgesmith.incremental.CacheLayout;
+import dev.badgesmith.load.Docs.AwardDoc;
 import dev.badgesmith.load.Docs.SiteDoc;
 import dev.badgesmith.load.SiteLoader;
 import dev.badgesmith.lock.AwardDigest;
@@ -237,19 +238,27 @@ final class SiteLoad {
                 () ->
                     CompletableFuture.completedFuture(new PageRenderer.Checked(List.of(), false)));
     // A salt derived per award, thousands of hashes: beside the checks that follow, which it needs
-    // nothing of, and joined before the diagnostics are read.
+    // nothing of, and joined before the diagnostics are read. The one award a warning names is
+    // looked up among the award files read only then.
     CompletableFuture<Void> unsalted =
         validated
             .map(
                 s ->
                     CompletableFuture.runAsync(
-                        () -> {
-                          Map<String, dev.badgesmith.diag.SourcePosition> positions =
-                              new HashMap<>();
-                          doc.awards()
-                              .forEach(a -> positions.put(a.badgeId() + "/" + a.id(), a.at()));
-                          UnsaltedHashes.check(sources.root(), s, secret, positions, diagnostics);
-                        },
+                        () ->
+                            UnsaltedHashes.check(
+                                sources.root(),
+                                s,
+                                secret,
+                                award ->
+                                    doc.awards().stream()
+                                        .filter(
+                                            a ->
+                                                a.badgeId().equals(award.badgeId())
+                                                    && a.id().equals(award.id()))
+                                        .map(AwardDoc::at)
+                                        .findFirst(),
+                                diagnostics),
                         pool))
             .orElseGet(() -> CompletableFuture.completedFuture(null));
     // The files of the awards the cache knew, by award: made beside the designs' rendering.

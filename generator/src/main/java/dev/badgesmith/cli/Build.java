@@ -67,13 +67,17 @@ final class Build extends SiteCommand {
       return shard.count();
     }
     // A folder nothing was published into keeps no award.
-    Path target = out != null ? out : site.resolve("public");
-    return renderAll || !Files.isRegularFile(target.resolve("manifest.json")) ? 1 : 0;
+    return renderAll || !Files.isRegularFile(target().resolve("manifest.json")) ? 1 : 0;
+  }
+
+  /** The output folder: {@code --out}, else {@code SITE/public}. */
+  private Path target() {
+    return out != null ? out : site.resolve("public");
   }
 
   @Override
   public Integer call() {
-    Path target = out != null ? out : site.resolve("public");
+    Path target = target();
     long start = System.nanoTime();
     Badgesmith.Builder builder =
         generatorOptions

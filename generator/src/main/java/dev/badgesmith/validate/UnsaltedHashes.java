@@ -12,8 +12,8 @@ import dev.badgesmith.load.YamlReader;
 import dev.badgesmith.model.Award;
 import dev.badgesmith.model.Site;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Warns, once a run, that e-mail addresses are published hashed with salts anyone can derive: with
@@ -27,14 +27,13 @@ public final class UnsaltedHashes {
   /**
    * Adds one warning, at the first award concerned, when there is one.
    *
-   * @param positions where each award's record starts, by {@code <badge-id>/<award-id>}, for awards
-   *     read in this run
+   * @param writtenAt where an award's record starts, for an award read in this run
    */
   public static void check(
       Path siteRoot,
       Site site,
       Optional<String> secret,
-      Map<String, SourcePosition> positions,
+      Function<Award, Optional<SourcePosition>> writtenAt,
       Diagnostics diagnostics) {
     if (secret.isPresent()) {
       return;
@@ -55,7 +54,7 @@ public final class UnsaltedHashes {
     Award award = found;
     SourcePosition at =
         emailKey(siteRoot, award.source())
-            .or(() -> Optional.ofNullable(positions.get(award.badgeId() + "/" + award.id())))
+            .or(() -> writtenAt.apply(award))
             .orElse(SourcePosition.startOf(award.source()));
     diagnostics.add(
         Diagnostic.warning(
