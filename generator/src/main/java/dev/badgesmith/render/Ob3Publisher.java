@@ -348,6 +348,15 @@ final class Ob3Publisher {
             // VC-JWT's sub; an e-mail address or telephone number never does.
             award.recipient().publicId(),
             Optional.of(documents.statusEntry(index, statusListUrl())));
+    // The VC-JWT is the same credential secured by the JWT alone: its status entry names the
+    // status list as a JWT too, which a JWT-only verifier can check. It is signed while the proof
+    // is made.
+    Optional<ObjectNode> jwtForm =
+        credentials.jwt().isPresent() && credentials.dataIntegrityKey().isPresent()
+            ? Optional.of(jwtForm(unsigned, index))
+            : credentials.jwt().map(k -> unsigned);
+    Optional<Beside<byte[]>> jwt =
+        jwtForm.map(form -> Beside.start(() -> vcJwt(form, award.issuedOn())));
     Map<String, byte[]> files = new LinkedHashMap<>();
     String baked = null;
     if (credentials.dataIntegrityKey().isPresent()) {
@@ -355,24 +364,24 @@ final class Ob3Publisher {
       files.put(layout.credentialJson(award).file(), json);
       baked = new String(json, StandardCharsets.UTF_8);
     }
-    if (credentials.jwt().isPresent()) {
-      // The VC-JWT is the same credential secured by the JWT alone: its status entry names the
-      // status list as a JWT too, which a JWT-only verifier can check.
-      ObjectNode jwtForm = unsigned;
-      if (credentials.dataIntegrityKey().isPresent()) {
-        jwtForm = unsigned.deepCopy();
-        jwtForm.set("credentialStatus", documents.statusEntry(index, layout.statusListJwt().url()));
-      }
-      byte[] jwt = vcJwt(jwtForm, award.issuedOn());
-      files.put(layout.credentialJwt(award).file(), jwt);
+    if (jwt.isPresent()) {
+      byte[] signed = jwt.get().result();
+      files.put(layout.credentialJwt(award).file(), signed);
       if (baked == null) {
-        baked = new String(jwt, StandardCharsets.US_ASCII);
+        baked = new String(signed, StandardCharsets.US_ASCII);
         // Without an embedded proof, the JSON form is the unsigned credential, for reading.
-        files.put(layout.credentialJson(award).file(), JsonOutput.bytes(jwtForm));
+        files.put(layout.credentialJson(award).file(), JsonOutput.bytes(jwtForm.get()));
       }
     }
     return new Signed(
         files, baked, layout.credentialPng(award).file(), layout.credentialSvg(award).file());
+  }
+
+  /** The credential as its VC-JWT holds it: its status entry names the status list's JWT. */
+  private ObjectNode jwtForm(ObjectNode unsigned, int index) {
+    ObjectNode form = unsigned.deepCopy();
+    form.set("credentialStatus", documents.statusEntry(index, layout.statusListJwt().url()));
+    return form;
   }
 
   /** The status list credentials name first: the one with an embedded proof, when there is one. */
