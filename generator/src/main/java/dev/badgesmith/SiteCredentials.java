@@ -1,6 +1,7 @@
 package dev.badgesmith;
 
 import dev.badgesmith.diag.BadgesmithException;
+import dev.badgesmith.json.Ob3Documents;
 import dev.badgesmith.ld.Canonicalizer;
 import dev.badgesmith.ld.ContextStore;
 import dev.badgesmith.ld.DataIntegrity;
@@ -35,7 +36,12 @@ final class SiteCredentials {
         signing
             .dataIntegrityKey()
             .map(id -> signingKey(siteRoot, signing, id, environment, keysDirectory));
-    return new Credentials(jwt, dataIntegrity, new DataIntegrity(new Canonicalizer(contexts)));
+    DataIntegrity proofs = new DataIntegrity(new Canonicalizer(contexts));
+    if (dataIntegrity.isPresent()) {
+      // Made here, on the pool beside planning, rather than by the first award's proof.
+      proofs.prepare(Ob3Documents.CONTEXTS);
+    }
+    return new Credentials(jwt, dataIntegrity, proofs);
   }
 
   /** A private key from the environment or the keys folder, checked against its published key. */

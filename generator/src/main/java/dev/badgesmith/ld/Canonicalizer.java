@@ -125,16 +125,7 @@ public final class Canonicalizer {
     }
     ActiveContext context;
     try {
-      context =
-          prepared.computeIfAbsent(
-              object.get("@context"),
-              c -> {
-                try {
-                  return prepare(c);
-                } catch (JsonLdError e) {
-                  throw new PreparationFailure(e);
-                }
-              });
+      context = prepared(object.get("@context"));
     } catch (PreparationFailure e) {
       throw e.error;
     }
@@ -155,6 +146,34 @@ public final class Canonicalizer {
     return expanded instanceof JsonArray array
         ? array
         : json.createArrayBuilder().add(expanded).build();
+  }
+
+  /**
+   * Makes the active context of documents whose {@code @context} is {@code contexts} (URLs, in
+   * order) before the first of them is canonicalised, which then need not wait for it. A context
+   * that cannot be processed is left for that document to report.
+   */
+  public void prepare(List<String> contexts) {
+    JsonArrayBuilder context = json.createArrayBuilder();
+    contexts.forEach(context::add);
+    try {
+      prepared(context.build());
+    } catch (PreparationFailure e) {
+      // Not kept: canonicalising a document that names it fails, and says why.
+    }
+  }
+
+  /** The active context a top-level {@code @context} makes, made once. */
+  private ActiveContext prepared(JsonValue context) {
+    return prepared.computeIfAbsent(
+        context,
+        c -> {
+          try {
+            return prepare(c);
+          } catch (JsonLdError e) {
+            throw new PreparationFailure(e);
+          }
+        });
   }
 
   /** The active context of the sentinel and then {@code context}, as expansion would make it. */

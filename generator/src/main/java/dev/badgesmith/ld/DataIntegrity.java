@@ -8,6 +8,7 @@ import dev.badgesmith.ld.Verification.Step;
 import dev.badgesmith.sign.Multibase;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -33,6 +34,14 @@ public final class DataIntegrity {
   public DataIntegrity(Canonicalizer canonicalizer) {
     this.canonicalizer = canonicalizer;
     this.proofConfigs = new ProofConfigs(canonicalizer);
+  }
+
+  /**
+   * Makes ready what canonicalising documents whose {@code @context} is {@code contexts} needs,
+   * before the first proof: see {@link Canonicalizer#prepare}.
+   */
+  public void prepare(List<String> contexts) {
+    canonicalizer.prepare(contexts);
   }
 
   /** The JSON-LD contexts proofs are canonicalised with. */

@@ -135,6 +135,36 @@ class CanonicalizerTest {
   }
 
   @Test
+  void aContextPreparedBeforeTheFirstDocumentCanonicalisesItAsAPlainProcessorDoes()
+      throws Exception {
+    ObjectNode full = DataIntegrityTest.fullExample();
+    List<String> contexts = new java.util.ArrayList<>();
+    full.get("@context").forEach(c -> contexts.add(c.textValue()));
+
+    canonicalizer.prepare(contexts);
+
+    assertThat(canonicalizer.canonicalize(full)).isEqualTo(plainCanonicalForm(full));
+    // The prepared context still holds the sentinel that finds what no context defines.
+    ObjectNode misspelt = full.deepCopy();
+    misspelt.put("descriptoin", "a typo");
+    assertThatThrownBy(() -> canonicalizer.canonicalize(misspelt))
+        .isInstanceOf(CanonicalizationException.class)
+        .hasMessageContaining("undefined JSON-LD term 'descriptoin'");
+  }
+
+  @Test
+  void aContextThatCannotBePreparedIsLeftForTheDocumentThatNamesItToReport() {
+    List<String> unpinned = List.of("https://example.org/my-context.json");
+
+    canonicalizer.prepare(unpinned);
+
+    credential.putArray("@context").add(unpinned.get(0));
+    assertThatThrownBy(() -> canonicalizer.canonicalize(credential))
+        .isInstanceOf(ContextException.class)
+        .hasMessageContaining("https://example.org/my-context.json");
+  }
+
+  @Test
   void canonicalisesAnOpenBadges2Assertion() throws Exception {
     ObjectNode assertion =
         (ObjectNode)
