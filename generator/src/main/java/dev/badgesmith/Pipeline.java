@@ -12,7 +12,6 @@ import dev.badgesmith.incremental.FileIndex;
 import dev.badgesmith.incremental.RenderPlan;
 import dev.badgesmith.incremental.RenderedPngs;
 import dev.badgesmith.incremental.SignatureCache;
-import dev.badgesmith.jackson.Jackson;
 import dev.badgesmith.ld.ContextStore;
 import dev.badgesmith.lock.LockChanges;
 import dev.badgesmith.lock.LockCheck;
@@ -234,10 +233,6 @@ final class Pipeline {
       // Reading what the output folder holds needs nothing from the site: it runs beside loading.
       CompletableFuture<SiteWriter> opening =
           CompletableFuture.supplyAsync(() -> SiteWriter.open(outDir, index), pool);
-      // The JSON mapper is made beside the scan too: the signature cache, the first to need it,
-      // would otherwise make it on this thread after validating, with the pool idle (its classes
-      // take a tenth of a second to load from the jar without the launcher's archive).
-      CompletableFuture.runAsync(Jackson::json, pool);
       SvgRasterizer rasterizer = rasterizer();
       SiteLoad stages = loading(date, true);
       Timings timings = new Timings();
