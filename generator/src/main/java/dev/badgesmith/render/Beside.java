@@ -5,8 +5,8 @@ import java.util.concurrent.RecursiveTask;
 import java.util.function.Supplier;
 
 /**
- * Work offered to the build's other threads while this one goes on: an award's VC-JWT, signed while
- * its Data Integrity proof is made. In a full build every thread is busy and the thread that
+ * Work offered to the build's other threads while this one goes on: a credential's VC-JWT, signed
+ * while its Data Integrity proof is made. In a full build every thread is busy and the thread that
  * offered it takes it back; a rebuild of one award signs the two at once. What it throws is thrown
  * by {@link #result} as it was, not as the fork/join pool would wrap it for another thread.
  */

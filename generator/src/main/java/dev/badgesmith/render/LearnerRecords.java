@@ -209,10 +209,14 @@ public final class LearnerRecords {
             held,
             achievements,
             ClrAssociations.toJson(associations));
-    byte[] json = proofs ? ob3.embeddedProof(unsigned, newest) : JsonOutput.bytes(unsigned);
-    Optional<byte[]> jwt =
-        credentials.jwt().isPresent() ? Optional.of(ob3.vcJwt(unsigned, newest)) : Optional.empty();
-    return new Record(json, jwt);
+    // The two signatures read the same record, which neither changes: made at once.
+    OffsetDateTime signed = newest;
+    Optional<Beside<byte[]>> jwt =
+        credentials.jwt().isPresent()
+            ? Optional.of(Beside.start(() -> ob3.vcJwt(unsigned, signed)))
+            : Optional.empty();
+    byte[] json = proofs ? ob3.embeddedProof(unsigned, signed) : JsonOutput.bytes(unsigned);
+    return new Record(json, jwt.map(Beside::result));
   }
 
   /**

@@ -270,8 +270,7 @@ final class Ob3Publisher {
     if (credentials.jwt().isPresent()) {
       ObjectNode jwtForm = unsigned;
       if (withProof.isPresent()) {
-        jwtForm = unsigned.deepCopy();
-        jwtForm.set("credentialStatus", documents.statusEntry(index, layout.statusListJwt().url()));
+        jwtForm = jwtForm(unsigned, index);
       } else {
         out.write(layout.endorsementCredential(endorsement.id()).file(), JsonOutput.bytes(jwtForm));
       }
