@@ -350,15 +350,14 @@ final class Ob3Publisher {
     // The VC-JWT is the same credential secured by the JWT alone: its status entry names the
     // status list as a JWT too, which a JWT-only verifier can check. It is signed while the proof
     // is made.
+    boolean proof = credentials.dataIntegrityKey().isPresent();
     Optional<ObjectNode> jwtForm =
-        credentials.jwt().isPresent() && credentials.dataIntegrityKey().isPresent()
-            ? Optional.of(jwtForm(unsigned, index))
-            : credentials.jwt().map(k -> unsigned);
+        credentials.jwt().map(k -> proof ? jwtForm(unsigned, index) : unsigned);
     Optional<Beside<byte[]>> jwt =
         jwtForm.map(form -> Beside.start(() -> vcJwt(form, award.issuedOn())));
     Map<String, byte[]> files = new LinkedHashMap<>();
     String baked = null;
-    if (credentials.dataIntegrityKey().isPresent()) {
+    if (proof) {
       byte[] json = embeddedProof(unsigned, award.issuedOn());
       files.put(layout.credentialJson(award).file(), json);
       baked = new String(json, StandardCharsets.UTF_8);
