@@ -27,36 +27,53 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The shell launcher, run by a real shell on this JVM's runtime, over a jar whose main class echoes
  * its arguments and exits with the status it is told: arguments pass through untouched, the exit
- * status comes back, the class-data archive is made once and used after, and a run that does not
- * render every award compiles with C1 alone (the jar chooses for one that does: {@link
- * CompilersTest}).
+ * status comes back, the class-data archive is made once, from the jar's training run, and used
+ * after, and a run that does not render every award compiles with C1 alone (the jar chooses for one
+ * that does: {@link CompilersTest}). The jar's training ({@code dev.badgesmith.cli.Training}, here
+ * a stand-in) notes each run in the file {@code $TRAINED} names and loads a class the echo loads
+ * only when told to.
  */
 class LauncherTest {
   private static final Path LAUNCHER = Path.of("src/dist/badgesmith").toAbsolutePath();
 
   @TempDir Path tmp;
   Path jar;
+  Path trained;
 
   @BeforeEach
   void anEchoJar() throws IOException {
     assumeTrue(Files.isExecutable(Path.of("/bin/sh")), "skipped: no /bin/sh on this system");
-    Path src = tmp.resolve("src/Echo.java");
-    Files.createDirectories(src.getParent());
+    trained = tmp.resolve("trained");
+    Path src = tmp.resolve("src");
+    Files.createDirectories(src);
     Files.writeString(
-        src,
+        src.resolve("Echo.java"),
         "public class Echo { public static void main(String[] a) {"
             + " if (System.getenv(\"ECHO_COMPILER\") != null) { System.out.println("
             + " java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()"
             + " .contains(\"-XX:TieredStopAtLevel=1\") ? \"C1\" : \"all tiers\");"
             + " System.out.println(System.getProperty(\"badgesmith.jit\", \"auto\")); return; }"
+            + " if (a.length > 0 && a[0].equals(\"load\")) { new loaded.Trained(); }"
             + " System.out.println(String.join(\"|\", a));"
             + " System.exit(a.length > 0 && a[0].matches(\"[0-9]\") ? Integer.parseInt(a[0]) : 0);"
             + " } }");
+    Files.writeString(src.resolve("Trained.java"), "package loaded; public class Trained {}");
+    Files.writeString(
+        src.resolve("Training.java"),
+        "package dev.badgesmith.cli; public class Training {"
+            + " public static void main(String[] a) throws Exception { new loaded.Trained();"
+            + " java.nio.file.Files.writeString(java.nio.file.Path.of(System.getenv(\"TRAINED\")),"
+            + " \"trained\\n\", java.nio.file.StandardOpenOption.CREATE,"
+            + " java.nio.file.StandardOpenOption.APPEND); } }");
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     assumeTrue(javac != null, "skipped: this runtime has no Java compiler");
     Path classes = tmp.resolve("classes");
     Files.createDirectories(classes);
-    assertThat(javac.run(null, null, null, "-d", classes.toString(), src.toString())).isZero();
+    List<String> javacArgs = new ArrayList<>(List.of("-d", classes.toString()));
+    for (String name : List.of("Echo", "Trained", "Training")) {
+      javacArgs.add(src.resolve(name + ".java").toString());
+    }
+    assertThat(javac.run(null, null, null, javacArgs.toArray(String[]::new))).isZero();
     jar = tmp.resolve("lib/badgesmith.jar");
     Files.createDirectories(jar.getParent());
     Manifest manifest = new Manifest();
@@ -64,19 +81,22 @@ class LauncherTest {
     manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "Echo");
     try (OutputStream file = Files.newOutputStream(jar);
         JarOutputStream out = new JarOutputStream(file, manifest)) {
-      out.putNextEntry(new JarEntry("Echo.class"));
-      out.write(Files.readAllBytes(classes.resolve("Echo.class")));
-      out.closeEntry();
+      for (String name : List.of("Echo", "loaded/Trained", "dev/badgesmith/cli/Training")) {
+        out.putNextEntry(new JarEntry(name + ".class"));
+        out.write(Files.readAllBytes(classes.resolve(name + ".class")));
+        out.closeEntry();
+      }
     }
   }
 
   @Test
   void passesArgumentsAndExitStatusAndMakesTheArchiveOnce() throws Exception {
     Path cache = tmp.resolve("jvm");
+    Map<String, String> environment = Map.of("BADGESMITH_JVM_CACHE", cache.toString());
 
-    Run first = run(Map.of("BADGESMITH_JVM_CACHE", cache.toString()), "3", "two words", "*");
+    Run first = run(environment, "3", "two words", "*");
     List<Path> archives = files(cache);
-    Run second = run(Map.of("BADGESMITH_JVM_CACHE", cache.toString()), "0", "again");
+    Run second = run(environment, "0", "again");
 
     assertThat(first.status()).isEqualTo(3);
     assertThat(first.output()).isEqualTo("3|two words|*\n");
@@ -87,6 +107,22 @@ class LauncherTest {
     assertThat(second.status()).isZero();
     assertThat(second.output()).isEqualTo("0|again\n");
     assertThat(files(cache)).isEqualTo(archives);
+    assertThat(Files.readString(trained)).as("the training ran once").isEqualTo("trained\n");
+  }
+
+  @Test
+  void theArchiveHoldsWhatTheTrainingLoadedWhicheverCommandCameFirst() throws Exception {
+    Map<String, String> environment = Map.of("BADGESMITH_JVM_CACHE", tmp.resolve("jvm").toString());
+    assertThat(run(environment, "first").output()).isEqualTo("first\n");
+    Map<String, String> logged = new java.util.HashMap<>(environment);
+    logged.put("BADGESMITH_OPTS", "-Xlog:class+load");
+
+    // The first command never loaded Trained; only the training did.
+    Run later = run(logged, "load");
+
+    assertThat(later.status()).as(later.output()).isZero();
+    assertThat(later.output()).contains("loaded.Trained source: shared objects file");
+    assertThat(Files.readString(trained)).isEqualTo("trained\n");
   }
 
   @Test
@@ -199,6 +235,7 @@ class LauncherTest {
     builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
     builder.environment().put("BADGESMITH_JAR", jar.toString());
     builder.environment().remove("BADGESMITH_OPTS");
+    builder.environment().put("TRAINED", trained.toString());
     builder.environment().putAll(environment);
     Process process = builder.start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
