@@ -47,6 +47,7 @@ record BenchProcesses(Path jar, Path launcher, Path jvmCache) {
    * time of the processes it waited for; it must succeed.
    */
   static Timing timed(List<String> command, Map<String, String> environment) throws IOException {
+    settle();
     List<String> shell =
         new ArrayList<>(
             List.of("/bin/sh", "-c", "\"$@\"; s=$?; echo; echo cpu-times:; times; exit $s", "sh"));
@@ -62,6 +63,21 @@ record BenchProcesses(Path jar, Path launcher, Path jvmCache) {
             + Integer.parseInt(m.group(3)) * 60
             + Double.parseDouble(m.group(4));
     return new Timing(run.millis(), Math.round(cpu * 1000));
+  }
+
+  /**
+   * Waits for the disk to take what earlier runs wrote ({@code sync}), so that no timed run pays
+   * for the write-back of the one before: after a signed site's first build (80,000 files, about
+   * 500 MB of dirty pages), a one-award rebuild took 1.47 to 1.61 s (user CPU 1.9 to 2.3 s) while
+   * the kernel wrote them out, and 1.21 to 1.35 s (1.6 to 1.9 s) once it had.
+   */
+  private static void settle() throws IOException {
+    try {
+      new ProcessBuilder("sync").inheritIO().start().waitFor();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while waiting for sync", e);
+    }
   }
 
   /** The run into an output folder emptied first: the last run's output is set aside. */
