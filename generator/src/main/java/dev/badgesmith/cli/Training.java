@@ -62,7 +62,8 @@ final class Training {
       Files.writeString(settings, withDataIntegrity(Files.readString(settings)));
     }
     step(failed, "check", site);
-    step(failed, "build", site, "--out", out, "--keys", keys);
+    Object[] build = {"build", site, "--out", out, "--keys", keys};
+    step(failed, build);
     Path awards = site.resolve("awards/welcome");
     Path first = awards.resolve("example-earner.yaml");
     if (Files.isRegularFile(first)) {
@@ -70,7 +71,7 @@ final class Training {
           awards.resolve("second-earner.yaml"),
           Files.readString(first).replace("Example Earner", "Second Earner"));
     }
-    step(failed, "build", site, "--out", out, "--keys", keys);
+    step(failed, build);
     return failed;
   }
 
